@@ -1,0 +1,1 @@
+package autosdk.cli; public final class Main { public static void main(String[] a){} }

@@ -1,0 +1,1 @@
+package autosdk.runtime; public final class JsonPlaceholder {}
