@@ -1,0 +1,111 @@
+package autosdk.cli;
+
+import autosdk.GenerationRequest;
+import autosdk.GenerationResult;
+import autosdk.Generator;
+import autosdk.UsageException;
+import autosdk.diag.Diagnostic;
+import autosdk.diag.SpecException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code autosdk generate <spec>}: options in, one generation request, a summary line out. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Generates a Java SDK from an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document (JSON or YAML).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:problems in the spec (each reported as file:line:col)", "2:usage error"})
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<spec>", description = "The OpenAPI or AsyncAPI document.")
+    Path specFile;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "<package>",
+            description = "Java package of the generated code, used exactly as given (default: derived from the file name).")
+    String namespace;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<dir>", defaultValue = "Generated",
+            description = "Output folder; files go to <dir>/<package as folders>/ (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--types-namespace", paramLabel = "<package>",
+            description = "Package of an earlier run whose model types this run uses instead of generating its own.")
+    String typesNamespace;
+
+    @Option(names = "--generate-models", paramLabel = "true|false|auto", defaultValue = "true",
+            description = "Emit models: true (default), false (use --types-namespace's), auto (reuse matching types, generate the rest).")
+    String generateModels;
+
+    @Option(names = "--json-serializer-context", paramLabel = "<class>",
+            description = "JSON context class: the simple name of this run's context, or, with --types-namespace, "
+                    + "the (fully qualified) context of the types' run (default: SourceGenerationContext).")
+    String jsonSerializerContext;
+
+    @Option(names = "--perspective", paramLabel = "client|server", defaultValue = "client",
+            description = "Whose side an AsyncAPI document describes: client (default; its send is what our client sends) or server.")
+    String perspective;
+
+    @Option(names = "--client-class-name", paramLabel = "<name>", description = "Name of the REST client class (default: from info.title).")
+    String clientClassName;
+
+    @Option(names = "--websocket-class-name", paramLabel = "<name>",
+            description = "Name of the WebSocket client class (a prefix when there are several channels; default: from info.title).")
+    String websocketClassName;
+
+    @Option(names = "--types-index", paramLabel = "<file>",
+            description = "Type index of the types' run (default: looked up under --output).")
+    Path typesIndex;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        GenerationRequest request;
+        try {
+            request = new GenerationRequest(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile),
+                    output, typesNamespace, GenerationRequest.ModelMode.parse(generateModels), jsonSerializerContext,
+                    parsePerspective(perspective), clientClassName, websocketClassName, typesIndex);
+        } catch (IllegalArgumentException e) {
+            err.println("autosdk: " + e.getMessage());
+            return 2;
+        }
+        try {
+            GenerationResult result = Generator.generate(request);
+            for (Diagnostic w : result.warnings()) err.println(w);
+            for (String note : result.notes()) out.println(note);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "Generated %d files (%d types, %d changed, %d removed) into %s in %.2f s%n",
+                    result.files().size(), result.typeCount(), result.filesChanged(), result.filesRemoved(),
+                    output.resolve(request.namespace().replace('.', '/')), seconds);
+            return 0;
+        } catch (SpecException e) {
+            for (Diagnostic d : e.diagnostics()) err.println(d);
+            err.printf(Locale.ROOT, "autosdk: %d error(s); nothing was written%n", e.diagnostics().size());
+            return 1;
+        } catch (UsageException e) {
+            err.println("autosdk: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("autosdk: cannot write the output: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static GenerationRequest.Perspective parsePerspective(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "client" -> GenerationRequest.Perspective.CLIENT;
+            case "server" -> GenerationRequest.Perspective.SERVER;
+            default -> throw new IllegalArgumentException("--perspective must be client or server, found '" + text + "'");
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package autosdk;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything one generation run needs; built by the CLI or the Maven plugin from their options,
+ * so both share one core.
+ */
+public record GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
+                                String jsonSerializerContext, Perspective perspective, String clientClassName,
+                                String websocketClassName, Path typesIndex) {
+
+    /** Whether the run emits models: always, never (they exist in the types namespace), or only those missing there. */
+    public enum ModelMode {
+        TRUE, FALSE, AUTO;
+
+        public static ModelMode parse(String text) {
+            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> TRUE;
+                case "false" -> FALSE;
+                case "auto" -> AUTO;
+                default -> throw new IllegalArgumentException("expected true, false or auto, found '" + text + "'");
+            };
+        }
+    }
+
+    /** Whose side the AsyncAPI document describes; "client" means its send operations are what our client sends. */
+    public enum Perspective { CLIENT, SERVER }
+
+    public GenerationRequest {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(output, "output");
+        generateModels = generateModels == null ? ModelMode.TRUE : generateModels;
+        perspective = perspective == null ? Perspective.CLIENT : perspective;
+    }
+
+    public static GenerationRequest of(Path spec, String namespace, Path output) {
+        return new GenerationRequest(spec, namespace, output, null, ModelMode.TRUE, null, Perspective.CLIENT, null, null, null);
+    }
+
+    /** The simple name of this run's own JSON context class. */
+    public String contextSimpleName() {
+        if (jsonSerializerContext == null || jsonSerializerContext.isBlank()) return "SourceGenerationContext";
+        int dot = jsonSerializerContext.lastIndexOf('.');
+        return dot < 0 ? jsonSerializerContext : jsonSerializerContext.substring(dot + 1);
+    }
+
+    /** Derives a package name from a spec's file name, e.g. "asyncapi-slack.yml" → "asyncapi_slack". */
+    public static String defaultNamespace(Path spec) {
+        String base = spec.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (name.isEmpty()) name = "api";
+        if (Character.isDigit(name.charAt(0))) name = "api_" + name;
+        return autosdk.emit.java.JavaNames.isPackageName(name) ? name : name + "_api";
+    }
+}

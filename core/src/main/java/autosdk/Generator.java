@@ -1,0 +1,77 @@
+package autosdk;
+
+import autosdk.build.ModelBuilder;
+import autosdk.diag.Diagnostic;
+import autosdk.diag.Diagnostics;
+import autosdk.diag.SpecException;
+import autosdk.emit.java.EmitOptions;
+import autosdk.emit.java.JavaEmitter;
+import autosdk.emit.java.JavaNames;
+import autosdk.model.ApiModel;
+import autosdk.read.SpecDocument;
+import autosdk.read.SpecReader;
+import autosdk.write.GeneratedFile;
+import autosdk.write.OutputWriter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The generation pipeline: read → resolve and build the model → emit Java → write. Each stage
+ * takes the previous one's value; nothing is written unless every earlier stage succeeded.
+ */
+public final class Generator {
+    private Generator() {}
+
+    /** Runs every stage but the last: the files a run would write, in memory. */
+    public static GenerationResult plan(GenerationRequest request) throws SpecException, UsageException {
+        validate(request);
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<SpecDocument> spec = SpecReader.read(request.spec(), diagnostics);
+        if (spec.isEmpty() || diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
+        ApiModel model;
+        try {
+            model = ModelBuilder.build(spec.get(), request.perspective() == GenerationRequest.Perspective.CLIENT, diagnostics);
+        } catch (StackOverflowError e) {
+            // Our stages avoid deep recursion; this is a last guard so a pathological spec still gets a located message.
+            diagnostics.error(autosdk.diag.Location.ofFile(request.spec()), "the spec is nested too deeply to process");
+            throw new SpecException(diagnostics.errors());
+        }
+        if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
+
+        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Json", "JsonValue", "JsonContext"));
+        EmitOptions options = new EmitOptions(request.namespace(), request.contextSimpleName(), reserved,
+                request.spec().getFileName().toString());
+        JavaEmitter.Output output = new JavaEmitter(options).emit(model);
+        List<Diagnostic> warnings = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
+        return new GenerationResult(output.files(), output.classNames().size(), warnings, List.of(), 0, 0);
+    }
+
+    /** Plans, then writes the files into the output folder. */
+    public static GenerationResult generate(GenerationRequest request) throws SpecException, UsageException, IOException {
+        GenerationResult planned = plan(request);
+        OutputWriter writer = new OutputWriter(request.output());
+        List<GeneratedFile> files = planned.files();
+        OutputWriter.Summary summary = writer.write(files, request.namespace().replace('.', '/'));
+        return new GenerationResult(files, planned.typeCount(), planned.warnings(), planned.notes(), summary.written(), summary.removed());
+    }
+
+    static void validate(GenerationRequest request) throws UsageException {
+        if (!JavaNames.isPackageName(request.namespace())) {
+            throw new UsageException("--namespace '" + request.namespace() + "' is not a valid Java package name "
+                    + "(dot-separated identifiers, ASCII, no Java keywords)");
+        }
+        if (request.typesNamespace() != null && !JavaNames.isPackageName(request.typesNamespace())) {
+            throw new UsageException("--types-namespace '" + request.typesNamespace() + "' is not a valid Java package name");
+        }
+        if (request.generateModels() != GenerationRequest.ModelMode.TRUE && request.typesNamespace() == null) {
+            throw new UsageException("--generate-models " + request.generateModels().name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs --types-namespace: the models must come from an earlier run's package");
+        }
+        String context = request.jsonSerializerContext();
+        if (context != null && !context.isBlank() && !JavaNames.isPackageName(context)) {
+            throw new UsageException("--json-serializer-context '" + context + "' is not a valid Java class name");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package autosdk.build;
+
+import autosdk.model.Body;
+import autosdk.model.Doc;
+import autosdk.model.Operation;
+import autosdk.model.Parameter;
+import autosdk.model.Response;
+import autosdk.model.TypeRef;
+import autosdk.read.ListNode;
+import autosdk.read.MapNode;
+import autosdk.read.ScalarNode;
+import autosdk.read.SpecNode;
+import autosdk.resolve.RefResolver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the operations of an OpenAPI 3.0/3.1 document into the model. */
+final class OpenApiModelBuilder {
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    private final SchemaTranslator schemas;
+    private final Expect expect;
+
+    OpenApiModelBuilder(SchemaTranslator schemas, Expect expect) {
+        this.schemas = schemas;
+        this.expect = expect;
+    }
+
+    List<Operation> operations(MapNode root) {
+        List<Operation> out = new ArrayList<>();
+        List<List<String>> globalSecurity = security(root);
+        expect.map(root, "paths").ifPresent(paths -> {
+            for (Map.Entry<String, SpecNode> entry : paths.entries().entrySet()) {
+                if (entry.getKey().startsWith("x-")) continue;
+                Optional<MapNode> item = follow(entry.getValue());
+                if (item.isEmpty()) continue;
+                List<SpecNode> shared = expect.list(item.get(), "parameters").map(ListNode::items).orElse(List.of());
+                for (String method : METHODS) {
+                    expect.map(item.get(), method).ifPresent(op -> out.add(operation(entry.getKey(), method, op, shared, globalSecurity)));
+                }
+            }
+        });
+        return out;
+    }
+
+    private Operation operation(String path, String method, MapNode op, List<SpecNode> shared, List<List<String>> globalSecurity) {
+        String id = expect.string(op, "operationId").orElseGet(() -> method + " " + path);
+        List<String> hint = List.of(id);
+        Map<String, Parameter> params = new LinkedHashMap<>();
+        for (SpecNode p : shared) parameter(p, hint).ifPresent(x -> params.put(x.in() + ":" + x.name(), x));
+        expect.list(op, "parameters").ifPresent(list -> {
+            for (SpecNode p : list.items()) parameter(p, hint).ifPresent(x -> params.put(x.in() + ":" + x.name(), x));
+        });
+        List<Body> requestBodies = new ArrayList<>();
+        boolean[] bodyRequired = {false};
+        if (op.has("requestBody")) {
+            follow(op.get("requestBody")).ifPresent(rb -> {
+                bodyRequired[0] = expect.bool(rb, "required");
+                requestBodies.addAll(bodies(rb, SchemaTranslator.with(hint, "Request"), bodyRequired[0]));
+            });
+        }
+        List<Response> responses = new ArrayList<>();
+        expect.map(op, "responses").ifPresent(rs -> rs.entries().forEach((status, node) -> {
+            if (status.startsWith("x-")) return;
+            follow(node).ifPresent(r -> {
+                List<String> responseHint = status.startsWith("2") ? SchemaTranslator.with(hint, "Response") : SchemaTranslator.with(hint, "Response" + status);
+                responses.add(new Response(status, r.string("description").orElse(null), bodies(r, responseHint, false)));
+            });
+        }));
+        List<String> tags = expect.strings(op, "tags");
+        Doc doc = new Doc(op.string("summary").orElse(null), op.string("description").orElse(null), expect.bool(op, "deprecated"), null, null);
+        List<List<String>> security = op.has("security") ? security(op) : globalSecurity;
+        return new Operation(id, method.toUpperCase(Locale.ROOT), path, tags, doc, List.copyOf(params.values()),
+                requestBodies, bodyRequired[0], responses, security);
+    }
+
+    private Optional<Parameter> parameter(SpecNode node, List<String> hint) {
+        Optional<MapNode> resolved = follow(node);
+        if (resolved.isEmpty()) return Optional.empty();
+        MapNode p = resolved.get();
+        Optional<String> name = expect.string(p, "name");
+        Optional<String> in = expect.string(p, "in");
+        if (name.isEmpty() || in.isEmpty()) {
+            expect.diagnostics().error(p.location(), "a parameter needs 'name' and 'in'");
+            return Optional.empty();
+        }
+        Parameter.Location location;
+        switch (in.get()) {
+            case "path" -> location = Parameter.Location.PATH;
+            case "query" -> location = Parameter.Location.QUERY;
+            case "header" -> location = Parameter.Location.HEADER;
+            case "cookie" -> location = Parameter.Location.COOKIE;
+            default -> {
+                expect.diagnostics().error(p.get("in").location(), "parameter 'in' must be path, query, header or cookie, found \"" + in.get() + "\"");
+                return Optional.empty();
+            }
+        }
+        TypeRef type = new TypeRef.Scalar(TypeRef.ScalarKind.STRING);
+        List<String> enums = List.of();
+        String defaultValue = null;
+        if (p.has("schema")) {
+            type = schemas.translate(p.get("schema"), SchemaTranslator.with(hint, name.get()));
+            Optional<MapNode> s = schemas.resolver().follow(p.get("schema")).map(t -> t.node() instanceof MapNode m ? m : null);
+            if (s.isPresent()) {
+                defaultValue = s.get().get("default") instanceof ScalarNode d && !d.isNull() ? d.text() : null;
+            }
+        }
+        String style = p.string("style").orElse(location == Parameter.Location.QUERY || location == Parameter.Location.COOKIE ? "form" : "simple");
+        boolean explode = p.has("explode") ? expect.bool(p, "explode") : style.equals("form");
+        boolean required = location == Parameter.Location.PATH || expect.bool(p, "required");
+        Doc doc = new Doc(null, p.string("description").orElse(null), expect.bool(p, "deprecated"), defaultValue, null);
+        return Optional.of(new Parameter(name.get(), location, type, required, style, explode, doc, defaultValue, enums));
+    }
+
+    private List<Body> bodies(MapNode owner, List<String> hint, boolean required) {
+        List<Body> out = new ArrayList<>();
+        expect.map(owner, "content").ifPresent(content -> content.entries().forEach((mediaType, node) -> {
+            if (!(node instanceof MapNode media)) {
+                expect.wrongKind(node, mediaType, "an object");
+                return;
+            }
+            TypeRef type = media.has("schema") ? schemas.translate(media.get("schema"), hint) : null;
+            out.add(new Body(mediaType, type, required));
+        }));
+        return out;
+    }
+
+    /** Security requirements as lists of scheme names (alternatives of conjunctions). */
+    static List<List<String>> security(MapNode owner) {
+        List<List<String>> out = new ArrayList<>();
+        if (owner.get("security") instanceof ListNode list) {
+            for (SpecNode item : list.items()) {
+                if (item instanceof MapNode req) out.add(List.copyOf(req.entries().keySet()));
+            }
+        }
+        return out;
+    }
+
+    private Optional<MapNode> follow(SpecNode node) {
+        Optional<RefResolver.Target> t = schemas.resolver().follow(node);
+        if (t.isEmpty()) return Optional.empty();
+        if (t.get().node() instanceof MapNode m) return Optional.of(m);
+        expect.wrongKind(t.get().node(), "value", "an object");
+        return Optional.empty();
+    }
+}

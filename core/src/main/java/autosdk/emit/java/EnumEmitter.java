@@ -1,0 +1,109 @@
+package autosdk.emit.java;
+
+import autosdk.model.EnumType;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits an open enum: a final class with one constant per known value, a nested Java {@code enum}
+ * of the known values for {@code switch}, and room for values the spec did not list, which are
+ * kept and written back unchanged instead of failing.
+ */
+final class EnumEmitter {
+    private static final Set<String> RESERVED = Set.of("BY_VALUE", "KNOWN_VALUES", "UNRECOGNIZED");
+    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
+    private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
+    private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
+
+    private final JavaTypes types;
+
+    EnumEmitter(JavaTypes types) {
+        this.types = types;
+    }
+
+    TypeSpec emit(EnumType enumType, ClassName self) {
+        ClassName known = self.nestedClass("Known");
+        JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+        List<String> constants = new ArrayList<>();
+        for (String v : enumType.values()) constants.add(scope.allocate(JavaNames.constantName(v)));
+
+        TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known).addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other.\n");
+        for (String c : constants) knownEnum.addEnumConstant(c);
+        knownEnum.addEnumConstant("UNRECOGNIZED");
+
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc(Javadocs.of(enumType.doc(), "The {@code " + Javadocs.escape(String.join(".", enumType.nameHint())) + "} values."))
+                .addJavadoc("\n<p>An open enum: values not listed here are kept as they came, see {@link #isKnown()}.\n")
+                .addType(knownEnum.build());
+        if (enumType.doc().deprecated()) type.addAnnotation(Deprecated.class);
+        for (int i = 0; i < constants.size(); i++) {
+            type.addField(FieldSpec.builder(self, constants.get(i), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("{@code $L}\n", Javadocs.escape(enumType.values().get(i)))
+                    .initializer("new $T($S, $T.$N)", self, enumType.values().get(i), known, constants.get(i)).build());
+        }
+        ClassName map = ClassName.get("java.util", "Map");
+        CodeBlock.Builder byValue = CodeBlock.builder().add("new $T<>()", ClassName.get("java.util", "HashMap"));
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(map, ClassName.get(String.class), self), "BY_VALUE",
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer(byValue.build()).build());
+        ClassName list = ClassName.get("java.util", "List");
+        CodeBlock.Builder all = CodeBlock.builder().add("$T.of(", list);
+        for (int i = 0; i < constants.size(); i++) all.add(i == 0 ? "$N" : ", $N", constants.get(i));
+        all.add(")");
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(list, self), "KNOWN_VALUES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(all.build()).build());
+        type.addStaticBlock(CodeBlock.builder().addStatement("for ($T v : KNOWN_VALUES) BY_VALUE.put(v.value, v)", self).build());
+
+        type.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(known, "known", Modifier.PRIVATE, Modifier.FINAL);
+        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+                .addParameter(String.class, "value").addParameter(known, "known")
+                .addStatement("this.value = value").addStatement("this.known = known").build());
+        type.addMethod(MethodSpec.methodBuilder("of").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addParameter(String.class, "value")
+                .addJavadoc("The constant for a known value, or a new instance holding an unknown one.\n")
+                .addStatement("$T.requireNonNull(value, $S)", ClassName.get("java.util", "Objects"), "value")
+                .addStatement("$T v = BY_VALUE.get(value)", self)
+                .addStatement("return v != null ? v : new $T(value, $T.UNRECOGNIZED)", self, known).build());
+        type.addMethod(MethodSpec.methodBuilder("knownValues").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(list, self)).addStatement("return KNOWN_VALUES").build());
+        type.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
+                .addJavadoc("The value as it appears in JSON.\n").addStatement("return value").build());
+        type.addMethod(MethodSpec.methodBuilder("known").addModifiers(Modifier.PUBLIC).returns(known)
+                .addJavadoc("The known constant, or {@code UNRECOGNIZED} for a value this SDK does not know.\n").addStatement("return known").build());
+        type.addMethod(MethodSpec.methodBuilder("isKnown").addModifiers(Modifier.PUBLIC).returns(boolean.class)
+                .addStatement("return known != $T.UNRECOGNIZED", known).build());
+        type.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class).addParameter(Object.class, "o")
+                .addStatement("return o instanceof $T && (($T) o).value.equals(value)", self, self).build());
+        type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(int.class).addStatement("return value.hashCode()").build());
+        type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(String.class).addStatement("return value").build());
+
+        type.addMethod(MethodSpec.methodBuilder("readJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addParameter(JSON_PARSER, "p").addException(IOException.class)
+                .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", JSON_TOKEN)
+                .addStatement("if (!p.currentToken().isScalarValue()) throw new $T($S + p.currentTokenLocation())",
+                        types.runtime("JsonDecodeException"), "expected a value of " + self.simpleName() + " at ")
+                .addStatement("return of(p.getText())").build());
+        MethodSpec.Builder write = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
+        if (enumType.integer()) {
+            write.addStatement("g.writeNumber(v.value)");
+        } else {
+            write.addStatement("g.writeString(v.value)");
+        }
+        type.addMethod(write.build());
+        return type.build();
+    }
+}

@@ -1,0 +1,171 @@
+package autosdk.emit.java;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one place where spec text becomes Java identifiers: keywords, invalid characters, leading
+ * digits, dotted and dashed values, over-long names, and collisions (case-insensitive for type
+ * names, since they become file names on case-insensitive file systems).
+ */
+public final class JavaNames {
+    private static final int MAX_TYPE_NAME = 100;
+
+    static final Set<String> KEYWORDS = Set.of(
+            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
+            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
+            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
+            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
+            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_",
+            // restricted identifiers: legal in some places only, so never used as generated names
+            "var", "yield", "record", "sealed", "permits", "non-sealed", "when", "module", "open", "exports", "requires");
+
+    /** java.lang types that a generated type of the same name would shadow; such names are always qualified. */
+    static final Set<String> JAVA_LANG = Set.of(
+            "Object", "String", "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character", "Number",
+            "Math", "StrictMath", "System", "Class", "ClassLoader", "Enum", "Record", "Override", "Deprecated",
+            "FunctionalInterface", "SuppressWarnings", "SafeVarargs", "Exception", "RuntimeException", "Error", "Throwable",
+            "Thread", "ThreadLocal", "Iterable", "Comparable", "Runnable", "Void", "Process", "ProcessBuilder", "Package",
+            "Module", "ModuleLayer", "Runtime", "StringBuilder", "StringBuffer", "CharSequence", "AutoCloseable", "Cloneable",
+            "Appendable", "Readable", "SecurityManager", "StackWalker", "StackTraceElement", "InterruptedException",
+            "IllegalArgumentException", "IllegalStateException", "NullPointerException", "UnsupportedOperationException",
+            "AssertionError", "ArithmeticException", "IndexOutOfBoundsException", "ClassCastException", "Compiler",
+            "InheritableThreadLocal", "ThreadGroup", "ReflectiveOperationException", "ClassValue",
+            "CloneNotSupportedException", "NumberFormatException", "OutOfMemoryError", "StackOverflowError",
+            "VirtualMachineError", "LinkageError", "TypeNotPresentException", "EnumConstantNotPresentException");
+
+    private JavaNames() {}
+
+    /** Splits text into words at non-alphanumeric characters and lower-to-upper case changes. */
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
+            if (!alnum) {
+                flush(word, out);
+                continue;
+            }
+            if (word.length() > 0) {
+                char prev = word.charAt(word.length() - 1);
+                boolean hump = Character.isUpperCase(c) && Character.isLowerCase(prev);
+                boolean acronymEnd = Character.isUpperCase(c) && Character.isUpperCase(prev) && i + 1 < text.length()
+                        && Character.isLowerCase(text.charAt(i + 1)) && text.charAt(i + 1) < 128;
+                if (hump || acronymEnd) flush(word, out);
+            }
+            word.append(c);
+        }
+        flush(word, out);
+        return out;
+    }
+
+    private static void flush(StringBuilder word, List<String> out) {
+        if (word.length() > 0) {
+            out.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    private static String capitalize(String word) {
+        if (word.isEmpty()) return word;
+        boolean allUpper = word.length() > 1 && word.chars().allMatch(ch -> !Character.isLowerCase(ch));
+        String rest = allUpper ? word.substring(1).toLowerCase(Locale.ROOT) : word.substring(1);
+        return Character.toUpperCase(word.charAt(0)) + rest;
+    }
+
+    /** UpperCamelCase class name from name parts, e.g. ["Pet", "status"] → "PetStatus". */
+    public static String typeName(List<String> parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            for (String w : words(part)) sb.append(capitalize(w));
+        }
+        String name = sb.length() == 0 ? "Type" : sb.toString();
+        if (Character.isDigit(name.charAt(0))) name = "_" + name;
+        if (name.length() > MAX_TYPE_NAME) {
+            // File names have length limits; keep the name readable and unique with a short hash.
+            name = name.substring(0, MAX_TYPE_NAME - 9) + "_" + hash(name).substring(0, 8);
+        }
+        return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+
+    /** lowerCamelCase member name, e.g. "first_name" → "firstName", "default" → "default_". */
+    public static String memberName(String text) {
+        List<String> ws = words(text);
+        StringBuilder sb = new StringBuilder();
+        for (String w : ws) sb.append(sb.length() == 0 ? w.substring(0, 1).toLowerCase(Locale.ROOT) + lowerIfAllUpper(w).substring(1) : capitalize(w));
+        String name = sb.length() == 0 ? "value" : sb.toString();
+        if (Character.isDigit(name.charAt(0))) name = "_" + name;
+        return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+
+    private static String lowerIfAllUpper(String w) {
+        return w.chars().allMatch(ch -> !Character.isLowerCase(ch)) ? w.toLowerCase(Locale.ROOT) : w;
+    }
+
+    /** UPPER_SNAKE_CASE constant name, e.g. "session.update" → "SESSION_UPDATE". */
+    public static String constantName(String text) {
+        List<String> ws = words(text);
+        String name = ws.isEmpty() ? (text.isEmpty() ? "EMPTY" : "VALUE") : String.join("_", ws).toUpperCase(Locale.ROOT);
+        if (Character.isDigit(name.charAt(0))) name = "_" + name;
+        return KEYWORDS.contains(name.toLowerCase(Locale.ROOT)) && name.equals(name.toLowerCase(Locale.ROOT)) ? name + "_" : name;
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when {@code name} is a valid Java package name (used exactly as given). */
+    public static boolean isPackageName(String name) {
+        if (name == null || name.isEmpty()) return false;
+        for (String segment : name.split("\\.", -1)) {
+            if (segment.isEmpty() || KEYWORDS.contains(segment) || !Character.isJavaIdentifierStart(segment.charAt(0))) return false;
+            for (int i = 1; i < segment.length(); i++) {
+                if (!Character.isJavaIdentifierPart(segment.charAt(i))) return false;
+            }
+            if (!segment.chars().allMatch(c -> c < 128)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * A naming scope: hands out unique names, reserving the generator's own names first.
+     * Case-insensitive scopes keep "Item" and "item" from becoming two files that clash.
+     */
+    public static final class Scope {
+        private final Set<String> used = new HashSet<>();
+        private final boolean caseInsensitive;
+
+        public Scope(boolean caseInsensitive, Iterable<String> reserved) {
+            this.caseInsensitive = caseInsensitive;
+            for (String r : reserved) used.add(key(r));
+        }
+
+        public String allocate(String candidate) {
+            String name = candidate;
+            for (int n = 2; used.contains(key(name)); n++) name = candidate + n;
+            used.add(key(name));
+            return name;
+        }
+
+        public boolean isUsed(String name) {
+            return used.contains(key(name));
+        }
+
+        private String key(String name) {
+            return caseInsensitive ? name.toLowerCase(Locale.ROOT) : name;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package autosdk.emit.java;
+
+import autosdk.model.NamedType;
+import autosdk.model.ObjectType;
+import autosdk.model.TypeRef;
+import autosdk.model.UnionType;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits a oneOf/anyOf as a sealed interface with one record per variant and an {@code Unknown}
+ * record that keeps the raw JSON of anything no variant matches. Variants are chosen by the
+ * discriminating property when there is one (reading straight on when it comes first), else by
+ * the JSON token and the shape of the object.
+ */
+final class UnionEmitter {
+    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
+    private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
+    private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
+
+    private final JavaTypes types;
+
+    UnionEmitter(JavaTypes types) {
+        this.types = types;
+    }
+
+    /** A variant with its record's name. */
+    private record Case(UnionType.Variant variant, ClassName record, TypeName valueType) {}
+
+    TypeSpec emit(UnionType union, ClassName self) {
+        JavaNames.Scope scope = new JavaNames.Scope(true, Set.of("Unknown", self.simpleName(), "Json"));
+        List<Case> cases = new ArrayList<>();
+        for (UnionType.Variant v : union.variants()) {
+            String name = scope.allocate(variantName(v.type()));
+            cases.add(new Case(v, self.nestedClass(name), types.javaType(v.type()).box()));
+        }
+        ClassName unknown = self.nestedClass("Unknown");
+        ClassName jsonValue = types.runtime("JsonValue");
+
+        List<TypeName> permits = new ArrayList<>();
+        cases.forEach(c -> permits.add(c.record()));
+        permits.add(unknown);
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addPermittedSubclasses(permits)
+                .addJavadoc(Javadocs.of(union.doc(), "One of several shapes ({@code " + Javadocs.escape(String.join(".", union.nameHint())) + "})."))
+                .addJavadoc("\n<p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.\n");
+        if (union.doc().deprecated()) type.addAnnotation(Deprecated.class);
+        for (Case c : cases) {
+            TypeSpec.Builder record = TypeSpec.recordBuilder(c.record()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .recordConstructor(MethodSpec.constructorBuilder().addParameter(c.valueType(), "value").build())
+                    .addSuperinterface(self);
+            if (!c.variant().discriminatorValues().isEmpty()) {
+                record.addJavadoc("The variant for {@code $L} = {@code $L}.\n", Javadocs.escape(union.discriminator()),
+                        Javadocs.escape(String.join(", ", c.variant().discriminatorValues())));
+            }
+            type.addType(record.build());
+        }
+        type.addType(TypeSpec.recordBuilder(unknown).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .recordConstructor(MethodSpec.constructorBuilder().addParameter(jsonValue, "json").build())
+                .addSuperinterface(self)
+                .addJavadoc("JSON that matches no known variant, kept whole so it can be inspected and written back.\n").build());
+
+        type.addMethod(readJson(union, self, cases, unknown));
+        type.addMethod(fromTree(union, self, cases, unknown));
+        type.addMethod(writeJson(self, cases, unknown));
+        return type.build();
+    }
+
+    private String variantName(TypeRef type) {
+        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) return types.className(n.id()).simpleName();
+        if (type instanceof TypeRef.Scalar s) return JavaNames.typeName(List.of(s.kind().name().toLowerCase(java.util.Locale.ROOT), "value"));
+        if (type instanceof TypeRef.ListOf) return "ListValue";
+        if (type instanceof TypeRef.MapOf) return "MapValue";
+        return "JsonValueVariant";
+    }
+
+    private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("readJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addParameter(JSON_PARSER, "p").addException(IOException.class)
+                .addJavadoc("Reads one value, choosing the variant without buffering when the discriminator comes first.\n")
+                .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", JSON_TOKEN);
+        ClassName json = types.runtime("Json");
+        if (union.discriminator() != null) {
+            m.beginControlFlow("if (p.currentToken() == $T.START_OBJECT)", JSON_TOKEN)
+                    .addStatement("$T t = p.nextToken()", JSON_TOKEN)
+                    .beginControlFlow("if (t == $T.FIELD_NAME && $S.equals(p.currentName()))", JSON_TOKEN, union.discriminator())
+                    .addStatement("p.nextToken()")
+                    .beginControlFlow("if (p.currentToken() == $T.VALUE_STRING)", JSON_TOKEN)
+                    .beginControlFlow("switch (p.getText())");
+            for (Case c : cases) {
+                if (!(isObject(c.variant().type())) || c.variant().discriminatorValues().isEmpty()) continue;
+                for (String value : c.variant().discriminatorValues()) m.addCode("case $S:\n", value);
+                m.addCode("$>").addStatement("return new $T($T.readJsonAfterField(p, $S))", c.record(),
+                        types.className(((TypeRef.Named) c.variant().type()).id()), union.discriminator()).addCode("$<");
+            }
+            m.addCode("default:\n").addCode("$>").addStatement("break").addCode("$<");
+            m.endControlFlow().endControlFlow()
+                    .addStatement("$T first = $T.readValue(p)", types.runtime("JsonValue"), json)
+                    .addStatement("return fromTree($T.readObjectRest(p, p.nextToken(), $S, first))", json, union.discriminator())
+                    .endControlFlow()
+                    .addStatement("return fromTree($T.readObjectRest(p, t, null, null))", json)
+                    .endControlFlow();
+        }
+        m.addStatement("return fromTree($T.readValue(p))", json);
+        return m.build();
+    }
+
+    /**
+     * Chooses a variant for a buffered value: by discriminator, else by JSON kind, and for objects by
+     * the variant whose required properties are all present and which knows most of the properties.
+     */
+    private MethodSpec fromTree(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
+        ClassName json = types.runtime("Json");
+        ClassName jsonValue = types.runtime("JsonValue");
+        MethodSpec.Builder m = MethodSpec.methodBuilder("fromTree").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addParameter(jsonValue, "v").addException(IOException.class)
+                .addJavadoc("Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.\n")
+                .addStatement("if (v instanceof $T.JsonNull) return null", jsonValue);
+        if (union.discriminator() != null) {
+            m.beginControlFlow("if (v instanceof $T.JsonObject o && o.get($S) instanceof $T.JsonString s)", jsonValue, union.discriminator(), jsonValue)
+                    .beginControlFlow("switch (s.value())");
+            for (Case c : cases) {
+                if (c.variant().discriminatorValues().isEmpty()) continue;
+                for (String value : c.variant().discriminatorValues()) m.addCode("case $S:\n", value);
+                m.addCode("$>").addStatement("return new $T($T.decode(v, $L))", c.record(), json, types.reader(c.variant().type())).addCode("$<");
+            }
+            m.addCode("default:\n").addCode("$>").addStatement("return new $T(v)", unknown).addCode("$<");
+            m.endControlFlow().endControlFlow();
+        }
+        // Objects: score the object variants by shape.
+        List<Case> objects = cases.stream().filter(c -> types.isObjectLike(c.variant().type())).toList();
+        if (!objects.isEmpty()) {
+            m.beginControlFlow("if (v instanceof $T.JsonObject o)", jsonValue)
+                    .addStatement("int best = -1")
+                    .addStatement("int bestScore = Integer.MIN_VALUE");
+            for (int i = 0; i < objects.size(); i++) {
+                UnionType.Variant variant = objects.get(i).variant();
+                CodeBlock.Builder score = CodeBlock.builder().add("int score$L = 0", i);
+                m.addStatement(score.build());
+                for (String required : variant.requiredProperties()) {
+                    m.addStatement("if (!o.members().containsKey($S)) score$L -= 1000", required, i);
+                }
+                if (!variant.knownProperties().isEmpty()) {
+                    CodeBlock.Builder known = CodeBlock.builder().add("$T.of(", ClassName.get("java.util", "Set"));
+                    for (int k = 0; k < variant.knownProperties().size(); k++) known.add(k == 0 ? "$S" : ", $S", variant.knownProperties().get(k));
+                    known.add(")");
+                    m.addStatement("for (String key : o.members().keySet()) score$L += $L.contains(key) ? 10 : -1", i, known.build());
+                }
+                m.addStatement("if (score$L > bestScore && $T.accepts(v, $L)) { best = $L; bestScore = score$L; }",
+                        i, json, types.reader(variant.type()), i, i);
+            }
+            m.beginControlFlow("switch (best)");
+            for (int i = 0; i < objects.size(); i++) {
+                Case c = objects.get(i);
+                m.addCode("case $L:\n", i).addCode("$>").addStatement("return new $T($T.decode(v, $L))", c.record(), json, types.reader(c.variant().type())).addCode("$<");
+            }
+            m.addCode("default:\n").addCode("$>").addStatement("return new $T(v)", unknown).addCode("$<");
+            m.endControlFlow().endControlFlow();
+        }
+        // Other JSON kinds: the first variant whose reader accepts the value, in the spec's order.
+        for (Case c : cases) {
+            if (types.isObjectLike(c.variant().type())) continue;
+            m.addStatement("if ($T.accepts(v, $L)) return new $T($T.decode(v, $L))", json, types.reader(c.variant().type()),
+                    c.record(), json, types.reader(c.variant().type()));
+        }
+        m.addStatement("return new $T(v)", unknown);
+        return m.build();
+    }
+
+    private MethodSpec writeJson(ClassName self, List<Case> cases, ClassName unknown) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
+        for (Case c : cases) {
+            m.beginControlFlow("if (v instanceof $T c)", c.record())
+                    .addStatement("if (c.value() == null) g.writeNull(); else $L", types.write(c.variant().type(), "g", CodeBlock.of("c.value()")))
+                    .addStatement("return")
+                    .endControlFlow();
+        }
+        m.addStatement("$T.writeValue(g, (($T) v).json())", types.runtime("Json"), unknown);
+        return m.build();
+    }
+
+    private boolean isObject(TypeRef type) {
+        if (!(type instanceof TypeRef.Named n)) return false;
+        NamedType t = types.model().type(n.id());
+        return t instanceof ObjectType && types.className(n.id()) != null;
+    }
+}

@@ -1,0 +1,27 @@
+package autosdk.model;
+
+/** A request or response body of one media type; {@code type} is null when the body has no schema. */
+public record Body(String mediaType, TypeRef type, boolean required) {
+
+    public boolean isJson() {
+        String m = mediaType.toLowerCase(java.util.Locale.ROOT);
+        return m.equals("application/json") || m.endsWith("+json") || m.startsWith("application/json;") || m.equals("*/*") && type != null;
+    }
+
+    public boolean isEventStream() {
+        return mediaType.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    public boolean isJsonLines() {
+        String m = mediaType.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("ndjson") || m.contains("jsonl") || m.contains("json-seq") || m.contains("jsonlines");
+    }
+
+    public boolean isMultipart() {
+        return mediaType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
+    public boolean isForm() {
+        return mediaType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+}

@@ -1,0 +1,17 @@
+package autosdk.model;
+
+import java.util.List;
+
+/** A type that becomes a class of its own: an object, an enum or a union. */
+public sealed interface NamedType permits ObjectType, EnumType, UnionType {
+
+    /** Stable identity: where the schema sits (file#pointer). */
+    String id();
+
+    /** Name parts from where the schema sits, most specific last (e.g. ["Pet", "status"]). */
+    List<String> nameHint();
+
+    Doc doc();
+
+    autosdk.diag.Location location();
+}

@@ -1,0 +1,163 @@
+package autosdk.read;
+
+import autosdk.diag.Location;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Builds a {@link SpecNode} tree from a stream of start/end/scalar events, without recursion, so
+ * that absurdly nested input ends in a located error instead of a stack overflow.
+ */
+final class TreeBuilder {
+    static final int MAX_DEPTH = 256;
+
+    private final Path file;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private SpecNode root;
+    private String pendingKey;
+
+    TreeBuilder(Path file) {
+        this.file = file;
+    }
+
+    /** Thrown for input nested deeper than {@link #MAX_DEPTH}. */
+    static final class TooDeep extends RuntimeException {
+        final int line;
+        final int column;
+
+        TooDeep(int line, int column) {
+            super("nesting deeper than " + MAX_DEPTH + " levels", null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+    }
+
+    private abstract static class Frame {
+        final Location location;
+        /** The key this node has in its parent map, restored when the node ends. */
+        String keyInParent;
+
+        Frame(Location location) {
+            this.location = location;
+        }
+
+        abstract String childPointer(String key);
+
+        abstract void add(String key, SpecNode node);
+
+        abstract SpecNode build();
+    }
+
+    private static final class MapFrame extends Frame {
+        final LinkedHashMap<String, SpecNode> entries = new LinkedHashMap<>();
+
+        MapFrame(Location location) {
+            super(location);
+        }
+
+        @Override
+        String childPointer(String key) {
+            return Pointers.child(location.pointer(), key);
+        }
+
+        @Override
+        void add(String key, SpecNode node) {
+            entries.put(key, node);
+        }
+
+        @Override
+        SpecNode build() {
+            return new MapNode(location, entries);
+        }
+    }
+
+    private static final class ListFrame extends Frame {
+        final List<SpecNode> items = new ArrayList<>();
+
+        ListFrame(Location location) {
+            super(location);
+        }
+
+        @Override
+        String childPointer(String key) {
+            return Pointers.child(location.pointer(), items.size());
+        }
+
+        @Override
+        void add(String key, SpecNode node) {
+            items.add(node);
+        }
+
+        @Override
+        SpecNode build() {
+            return new ListNode(location, items);
+        }
+    }
+
+    /** Called for a key of the innermost map; the next value belongs to it. */
+    void key(String key) {
+        pendingKey = key;
+    }
+
+    boolean expectsKey() {
+        return stack.peek() instanceof MapFrame && pendingKey == null;
+    }
+
+    void startMap(int line, int column) {
+        push(new MapFrame(here(line, column)), line, column);
+    }
+
+    void startList(int line, int column) {
+        push(new ListFrame(here(line, column)), line, column);
+    }
+
+    SpecNode end() {
+        Frame frame = stack.pop();
+        SpecNode done = frame.build();
+        pendingKey = frame.keyInParent;
+        attach(done);
+        return done;
+    }
+
+    void scalar(Object value, int line, int column) {
+        attach(new ScalarNode(here(line, column), value));
+    }
+
+    /** Adds an already built node (a YAML alias) at the current position. */
+    void node(SpecNode node) {
+        attach(node);
+    }
+
+    SpecNode root() {
+        return root;
+    }
+
+    private void push(Frame frame, int line, int column) {
+        if (stack.size() >= MAX_DEPTH) {
+            throw new TooDeep(line, column);
+        }
+        frame.keyInParent = pendingKey;
+        stack.push(frame);
+        pendingKey = null;
+    }
+
+    private Location here(int line, int column) {
+        Frame parent = stack.peek();
+        String pointer = parent == null ? "" : parent.childPointer(pendingKey);
+        return new Location(file, line, column, pointer);
+    }
+
+    private void attach(SpecNode node) {
+        Frame parent = stack.peek();
+        if (parent == null) {
+            root = node;
+        } else {
+            parent.add(pendingKey, node);
+        }
+        pendingKey = null;
+    }
+}

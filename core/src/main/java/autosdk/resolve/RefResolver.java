@@ -1,0 +1,158 @@
+package autosdk.resolve;
+
+import autosdk.diag.Diagnostics;
+import autosdk.diag.Location;
+import autosdk.read.ListNode;
+import autosdk.read.MapNode;
+import autosdk.read.Pointers;
+import autosdk.read.ScalarNode;
+import autosdk.read.SpecNode;
+import autosdk.read.SpecReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves {@code $ref}s: internal JSON pointers (with {@code ~0}/{@code ~1} and percent-encoding),
+ * relative files inside the spec's folder tree (never the network), chains of refs, and cycles of
+ * pure refs, which are reported instead of followed forever.
+ */
+public final class RefResolver {
+    private final Path rootFolder;
+    private final Diagnostics diagnostics;
+    private final Map<Path, Optional<SpecNode>> documents = new HashMap<>();
+
+    public RefResolver(Path specFile, SpecNode specRoot, Diagnostics diagnostics) {
+        Path absolute = specFile.toAbsolutePath().normalize();
+        this.rootFolder = absolute.getParent();
+        this.diagnostics = diagnostics;
+        documents.put(absolute, Optional.of(specRoot));
+    }
+
+    /** A node reached through zero or more refs, with a key that identifies its place uniquely. */
+    public record Target(SpecNode node, String key) {}
+
+    /** Follows {@code node} through any chain of refs; empty (and reported) when a ref is broken. */
+    public Optional<Target> follow(SpecNode node) {
+        Set<String> seen = new LinkedHashSet<>();
+        SpecNode current = node;
+        while (current instanceof MapNode map && map.get("$ref") != null) {
+            SpecNode refNode = map.get("$ref");
+            if (!(refNode instanceof ScalarNode s) || !s.isString()) {
+                diagnostics.error(refNode.location(), "$ref must be a string, found " + refNode.kindName());
+                return Optional.empty();
+            }
+            String key = keyOf(refNode.location().file(), (String) s.value());
+            if (!seen.add(key)) {
+                diagnostics.error(refNode.location(), "$ref cycle: " + String.join(" -> ", seen) + " -> " + key);
+                return Optional.empty();
+            }
+            Optional<SpecNode> next = lookup(refNode.location(), (String) s.value());
+            if (next.isEmpty()) return Optional.empty();
+            current = next.get();
+        }
+        return Optional.of(new Target(current, keyOf(current)));
+    }
+
+    /** A key naming where a node sits: absolute file plus JSON pointer. */
+    public String keyOf(SpecNode node) {
+        return node.location().file().toAbsolutePath().normalize() + "#" + node.pointer();
+    }
+
+    private String keyOf(Path fromFile, String ref) {
+        int hash = ref.indexOf('#');
+        String filePart = hash < 0 ? ref : ref.substring(0, hash);
+        String fragment = hash < 0 ? "" : decode(ref.substring(hash + 1));
+        Path file = filePart.isEmpty() ? fromFile.toAbsolutePath().normalize()
+                : fromFile.toAbsolutePath().getParent().resolve(decode(filePart)).normalize();
+        return file + "#" + fragment;
+    }
+
+    private Optional<SpecNode> lookup(Location at, String ref) {
+        int hash = ref.indexOf('#');
+        String filePart = hash < 0 ? ref : ref.substring(0, hash);
+        String fragment = hash < 0 ? "" : decode(ref.substring(hash + 1));
+        if (filePart.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
+            diagnostics.error(at, "$ref '" + ref + "' points to a remote document; AutoSDK never fetches over the network. "
+                    + "Save the document beside the spec and refer to it by a relative path");
+            return Optional.empty();
+        }
+        Path file = at.file().toAbsolutePath().normalize();
+        if (!filePart.isEmpty()) {
+            file = file.getParent().resolve(decode(filePart)).normalize();
+            if (!file.startsWith(rootFolder)) {
+                diagnostics.error(at, "$ref '" + ref + "' points outside the spec's folder (" + rootFolder + "); refs may only reach files beside or below the spec");
+                return Optional.empty();
+            }
+        }
+        Optional<SpecNode> document = document(file, at);
+        if (document.isEmpty()) return Optional.empty();
+        if (!fragment.isEmpty() && !fragment.startsWith("/")) {
+            diagnostics.error(at, "$ref '" + ref + "' has a fragment that is not a JSON pointer (anchors are not supported)");
+            return Optional.empty();
+        }
+        SpecNode current = document.get();
+        if (fragment.isEmpty()) return Optional.of(current);
+        for (String raw : fragment.substring(1).split("/", -1)) {
+            String token = Pointers.unescape(raw);
+            if (current instanceof MapNode m && m.has("$ref") && !m.has(token)) {
+                // A pointer that passes through a reference continues in the referenced node.
+                Optional<Target> through = follow(current);
+                if (through.isEmpty()) return Optional.empty();
+                current = through.get().node();
+            }
+            SpecNode next = null;
+            if (current instanceof MapNode map) {
+                next = map.get(token);
+            } else if (current instanceof ListNode list && token.matches("\\d{1,9}")) {
+                int index = Integer.parseInt(token);
+                next = index < list.items().size() ? list.items().get(index) : null;
+            }
+            if (next == null) {
+                diagnostics.error(at, "$ref '" + ref + "' does not resolve: no '" + token + "' in " + displayFile(file) + " at " + (current.pointer().isEmpty() ? "/" : current.pointer()));
+                return Optional.empty();
+            }
+            current = next;
+        }
+        return Optional.of(current);
+    }
+
+    private Optional<SpecNode> document(Path file, Location at) {
+        Optional<SpecNode> cached = documents.get(file);
+        if (cached != null) return cached;
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            diagnostics.error(at, "$ref points to a missing file: " + displayFile(file));
+            documents.put(file, Optional.empty());
+            return Optional.empty();
+        }
+        Path shown = displayPath(file, at.file());
+        Optional<SpecNode> loaded = SpecReader.readTree(shown, diagnostics);
+        documents.put(file, loaded);
+        return loaded;
+    }
+
+    /** Shows an external file relative to the referring file's folder as the user gave it. */
+    private static Path displayPath(Path file, Path referrer) {
+        Path base = referrer.getParent() == null ? Path.of("") : referrer.getParent();
+        Path absoluteBase = base.toAbsolutePath().normalize();
+        return base.resolve(absoluteBase.relativize(file)).normalize();
+    }
+
+    private String displayFile(Path file) {
+        return rootFolder.relativize(file).toString();
+    }
+
+    private static String decode(String text) {
+        if (text.indexOf('%') < 0) return text;
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package autosdk.testing;
+
+import autosdk.write.GeneratedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles generated sources with javax.tools against the test classpath (jackson-core) and loads them. */
+public final class Compiler {
+    private Compiler() {}
+
+    /** The result of compiling: error messages (empty on success) and where the classes went. */
+    public record Result(List<String> errors, Path classes) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+
+        public ClassLoader loader() {
+            try {
+                return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Compiler.class.getClassLoader());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Writes the files under {@code dir}/src and compiles every .java file among them. */
+    public static Result compile(List<GeneratedFile> files, Path dir) {
+        try {
+            Path src = dir.resolve("src");
+            Path classes = dir.resolve("classes");
+            Files.createDirectories(classes);
+            List<Path> sources = new ArrayList<>();
+            for (GeneratedFile f : files) {
+                Path p = src.resolve(f.relativePath());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                if (p.toString().endsWith(".java")) sources.add(p);
+            }
+            return compilePaths(sources, classes, List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Result compilePaths(List<Path> sources, Path classes, List<Path> extraClasspath) throws IOException {
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> errors = new ArrayList<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            String cp = System.getProperty("java.class.path");
+            for (Path p : extraClasspath) cp = p + java.io.File.pathSeparator + cp;
+            List<String> options = List.of("-d", classes.toString(), "-classpath", cp, "-encoding", "UTF-8",
+                    "--release", "17", "-proc:none", "-Xlint:none", "-nowarn");
+            StringWriter out = new StringWriter();
+            boolean ok = javac.getTask(out, fm, diagnostics, options, null,
+                    fm.getJavaFileObjectsFromPaths(sources)).call();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.add((d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
+                }
+            }
+            if (!ok && errors.isEmpty()) errors.add("javac failed: " + out);
+        }
+        return new Result(errors, classes);
+    }
+}

@@ -1,0 +1,205 @@
+package autosdk.runtime;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Immutable settings shared by every call of a generated client: base URI, credentials, timeouts,
+ * retry policy, default headers and the underlying {@link HttpClient}.
+ */
+public final class HttpConfig {
+
+    private final URI baseUri;
+    private final List<HttpAuth> auth;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final HttpRetryPolicy retry;
+    private final Map<String, String> defaultHeaders;
+    private final String userAgent;
+    private final HttpClient httpClient;
+    private final Executor executor;
+
+    private HttpConfig(Builder b) {
+        this.baseUri = Objects.requireNonNull(b.baseUri, "baseUri is required");
+        this.auth = List.copyOf(b.auth);
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.retry = b.retry;
+        this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.defaultHeaders));
+        this.userAgent = b.userAgent;
+        this.httpClient = b.httpClient;
+        this.executor = b.executor;
+    }
+
+    /** A new builder; only {@code baseUri} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder pre-filled with this configuration, to derive a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder().baseUri(baseUri).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
+                .retry(retry).userAgent(userAgent).httpClient(httpClient).executor(executor);
+        b.auth.addAll(auth);
+        b.defaultHeaders.putAll(defaultHeaders);
+        return b;
+    }
+
+    /** The URI that operation paths are appended to, e.g. {@code https://api.example.com/v1}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Credentials applied to every operation that does not opt out. */
+    public List<HttpAuth> auth() {
+        return auth;
+    }
+
+    /** Connect timeout of the client this library creates (ignored when {@link #httpClient()} is given). */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Time allowed until the response headers arrive, per attempt; {@code null} for none. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** The retry policy for every call unless a call overrides it. */
+    public HttpRetryPolicy retry() {
+        return retry;
+    }
+
+    /** Headers sent with every request (call headers override them). */
+    public Map<String, String> defaultHeaders() {
+        return defaultHeaders;
+    }
+
+    /** The {@code User-Agent} header value, or {@code null} for the JDK's. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** The client to reuse, or {@code null} to let {@link HttpExecutor} create one. */
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    /** Executor for async calls (and for the created client), or {@code null} for a shared daemon pool. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** Shows settings but never credentials: auth kinds and default header names only. */
+    @Override
+    public String toString() {
+        return "HttpConfig[baseUri=" + withoutUserInfo(baseUri) + ", auth=" + auth + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + ", retry=" + retry + ", defaultHeaders=" + defaultHeaders.keySet()
+                + ", userAgent=" + userAgent + ", httpClient=" + (httpClient == null ? "created" : "provided")
+                + ", executor=" + (executor == null ? "default" : "provided") + "]";
+    }
+
+    static String withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        return uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+    }
+
+    /** Builds an {@link HttpConfig}. */
+    public static final class Builder {
+        private URI baseUri;
+        private final List<HttpAuth> auth = new ArrayList<>();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        // Generous by default: LLM-style APIs routinely take minutes before the first byte.
+        private Duration requestTimeout = Duration.ofMinutes(5);
+        private HttpRetryPolicy retry = HttpRetryPolicy.defaults();
+        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+        private String userAgent = "autosdk-java";
+        private HttpClient httpClient;
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /** The absolute http(s) URI that operation paths are appended to. */
+        public Builder baseUri(URI baseUri) {
+            Objects.requireNonNull(baseUri, "baseUri");
+            String scheme = baseUri.getScheme();
+            if (!baseUri.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                throw new IllegalArgumentException("baseUri must be an absolute http or https URI: " + withoutUserInfo(baseUri));
+            }
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        /** Shorthand for {@code baseUri(URI.create(baseUri))}. */
+        public Builder baseUri(String baseUri) {
+            return baseUri(URI.create(baseUri));
+        }
+
+        /** Replaces the credentials applied to every request. */
+        public Builder auth(HttpAuth... auth) {
+            this.auth.clear();
+            for (HttpAuth a : auth) {
+                this.auth.add(Objects.requireNonNull(a, "auth"));
+            }
+            return this;
+        }
+
+        /** Connect timeout for the client created by the executor. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Per-attempt time until response headers arrive; {@code null} for no limit. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** The retry policy; {@link HttpRetryPolicy#none()} disables retries. */
+        public Builder retry(HttpRetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /** Adds (or replaces) a header sent with every request. */
+        public Builder defaultHeader(String name, String value) {
+            defaultHeaders.put(HttpParams.requireHeaderName(name), HttpParams.requireHeaderValue(Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /** The {@code User-Agent}; {@code null} keeps the JDK's. */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent == null ? null : HttpParams.requireHeaderValue(userAgent);
+            return this;
+        }
+
+        /** Reuse an existing client (its redirect, proxy, TLS and timeout settings then apply). */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        /** Executor for async calls; {@code null} for a shared pool of daemon threads. */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** The immutable configuration. */
+        public HttpConfig build() {
+            return new HttpConfig(this);
+        }
+    }
+}

@@ -1,0 +1,401 @@
+package autosdk.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends an {@link HttpRequestSpec} with the configured credentials, retries and timeouts, and decodes the
+ * response with the caller's {@link HttpResponseDecoder}; non-2xx statuses become {@link ApiException}s.
+ *
+ * <p>Bodies are always received as an {@code InputStream} ({@link BodyHandlers#ofInputStream()}), so a call
+ * returns as soon as the headers arrive and streaming decoders ({@link HttpSse}, {@link HttpNdjson}) read
+ * events as they come. Redirects are followed here, not by the JDK, for GET and HEAD only (up to 5 hops, never
+ * from https to http), and credentials and headers are sent only while the target keeps the original origin.
+ */
+public final class HttpExecutor {
+
+    private static final int MAX_REDIRECTS = 5;
+    private static final int ERROR_BODY_LIMIT = 64 * 1024;
+    private static final int EXCERPT_LIMIT = 200;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final HttpConfig config;
+    private final HttpClient client;
+    private final Executor asyncExecutor;
+
+    /** An executor for {@code config}; creates an {@link HttpClient} unless the config provides one. */
+    public HttpExecutor(HttpConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.client = config.httpClient() != null ? config.httpClient() : newClient(config);
+        this.asyncExecutor = config.executor() != null ? config.executor() : DefaultPool.INSTANCE;
+    }
+
+    /** The configuration. */
+    public HttpConfig config() {
+        return config;
+    }
+
+    /** The underlying client (e.g. to open a WebSocket with the same settings). */
+    public HttpClient httpClient() {
+        return client;
+    }
+
+    /** Sends the request, retrying per policy, and returns the decoded 2xx body; throws {@link ApiException}. */
+    public <T> T execute(HttpRequestSpec spec, HttpResponseDecoder<T> decoder) {
+        return executeWithResponse(spec, decoder).body();
+    }
+
+    /** Like {@link #execute} but also returns the status and headers. */
+    public <T> ApiResponse<T> executeWithResponse(HttpRequestSpec spec, HttpResponseDecoder<T> decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        Call call = new Call(spec);
+        boolean repeatable = spec.body() == null || spec.body().repeatable();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<InputStream> response;
+            try {
+                response = send(call);
+            } catch (IOException e) {
+                Optional<Duration> delay = call.policy.delayAfterFailure(spec.method(), e, attempt, repeatable);
+                if (delay.isEmpty()) {
+                    throw call.connectionFailure(e, attempt);
+                }
+                sleep(delay.get(), call, attempt);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw call.connectionFailure(e, attempt);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return call.decode(response, decoder, attempt);
+            }
+            Optional<Duration> delay = call.policy.delayAfterStatus(spec.method(), status, response.headers(), attempt, repeatable);
+            if (delay.isEmpty()) {
+                throw call.statusFailure(response, attempt);
+            }
+            finish(response.body());
+            sleep(delay.get(), call, attempt);
+        }
+    }
+
+    /**
+     * Runs {@link #execute} on the configured executor (a shared daemon pool by default). Decoding reads a
+     * blocking InputStream anyway, so the whole pipeline runs there rather than on the JDK's async machinery.
+     * Failures complete the future with an {@link ApiException} (wrapped in a CompletionException by join()).
+     */
+    public <T> CompletableFuture<T> executeAsync(HttpRequestSpec spec, HttpResponseDecoder<T> decoder) {
+        return executeWithResponseAsync(spec, decoder).thenApply(ApiResponse::body);
+    }
+
+    /** Async variant of {@link #executeWithResponse}. */
+    public <T> CompletableFuture<ApiResponse<T>> executeWithResponseAsync(HttpRequestSpec spec, HttpResponseDecoder<T> decoder) {
+        return CompletableFuture.supplyAsync(() -> executeWithResponse(spec, decoder), asyncExecutor);
+    }
+
+    private HttpResponse<InputStream> send(Call call) throws IOException, InterruptedException {
+        HttpRequest request = call.request(call.uri, true);
+        HttpResponse<InputStream> response = client.send(request, BodyHandlers.ofInputStream());
+        for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
+            URI target = redirectTarget(call.spec.method(), request.uri(), response);
+            if (target == null) {
+                break;
+            }
+            finish(response.body());
+            request = call.request(target, sameOrigin(call.uri, target));
+            response = client.send(request, BodyHandlers.ofInputStream());
+        }
+        return response;
+    }
+
+    private static URI redirectTarget(String method, URI from, HttpResponse<?> response) {
+        if (!REDIRECTS.contains(response.statusCode()) || !(method.equals("GET") || method.equals("HEAD"))) {
+            return null;
+        }
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isEmpty()) {
+            return null;
+        }
+        try {
+            URI target = from.resolve(location.get());
+            String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+            boolean downgrade = "https".equalsIgnoreCase(from.getScheme()) && !scheme.equals("https");
+            return (scheme.equals("http") || scheme.equals("https")) && !downgrade ? target : null;
+        } catch (IllegalArgumentException e) {
+            return null; // an unparseable Location is surfaced as the 3xx error it is
+        }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static void sleep(Duration delay, Call call, int attempt) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw call.connectionFailure(e, attempt);
+        }
+    }
+
+    /**
+     * Drains what has already arrived (so a small remainder lets the connection be reused) and closes.
+     * Only available bytes are skipped: a slow or endless body must never block here.
+     */
+    private static void finish(InputStream body) {
+        try (body) {
+            long drained = 0;
+            int available;
+            while (drained < ERROR_BODY_LIMIT && (available = body.available()) > 0) {
+                long skipped = body.skip(available);
+                if (skipped <= 0) {
+                    break;
+                }
+                drained += skipped;
+            }
+        } catch (IOException ignored) {
+            // The response is finished with either way; a failed drain only costs the pooled connection.
+        }
+    }
+
+    private static HttpClient newClient(HttpConfig config) {
+        // Redirect.NEVER: we follow redirects ourselves so that credentials never leave the original origin.
+        // No custom SSLContext: the JDK default verifies certificates and host names.
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (config.executor() != null) {
+            builder.executor(config.executor());
+        }
+        return builder.build();
+    }
+
+    /** Everything fixed for one call across its attempts: target URI, resolved credentials, redaction. */
+    private final class Call {
+        final HttpRequestSpec spec;
+        final HttpRetryPolicy policy;
+        final URI uri;
+        final String redactedUrl;
+        final List<HttpAuth> auths = new ArrayList<>();
+        final List<String> credentials = new ArrayList<>();
+        final List<String> secrets = new ArrayList<>();
+
+        Call(HttpRequestSpec spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+            HttpCallOptions options = spec.options();
+            this.policy = options.retry() != null ? options.retry() : config.retry();
+            List<String> query = new ArrayList<>(spec.query());
+            List<String> shownQuery = new ArrayList<>(spec.query());
+            if (spec.authenticated()) {
+                for (HttpAuth auth : config.auth()) {
+                    // Resolved once per call so that a token supplier is asked once, and redaction sees that value.
+                    String credential = auth.credential();
+                    auths.add(auth);
+                    credentials.add(credential);
+                    secrets.addAll(auth.secretForms(credential));
+                    if (auth.kind() == HttpAuth.Kind.API_KEY_QUERY) {
+                        query.add(HttpParams.encode(auth.name()) + "=" + HttpParams.encode(credential));
+                        shownQuery.add(HttpParams.encode(auth.name()) + "=***");
+                    }
+                }
+            }
+            String base = config.baseUri().toString();
+            if (base.endsWith("/") && spec.path().startsWith("/")) {
+                base = base.substring(0, base.length() - 1);
+            }
+            String separator = base.contains("?") ? "&" : "?";
+            this.uri = URI.create(base + spec.path() + (query.isEmpty() ? "" : separator + String.join("&", query)));
+            String shownBase = HttpConfig.withoutUserInfo(URI.create(base));
+            this.redactedUrl = shownBase + spec.path() + (shownQuery.isEmpty() ? "" : separator + String.join("&", shownQuery));
+        }
+
+        /** Builds one attempt's request; headers, cookies and credentials only for the original origin. */
+        HttpRequest request(URI target, boolean sameOrigin) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(target);
+            Duration timeout = spec.options().timeout() != null ? spec.options().timeout() : config.requestTimeout();
+            if (timeout != null) {
+                b.timeout(timeout);
+            }
+            if (config.userAgent() != null) {
+                b.setHeader("User-Agent", config.userAgent());
+            }
+            if (spec.accept() != null) {
+                b.setHeader("Accept", spec.accept());
+            }
+            boolean original = target == uri;
+            BodyPublisher publisher = BodyPublishers.noBody();
+            if (original && spec.body() != null) {
+                publisher = spec.body().publisher();
+                if (spec.body().contentType() != null) {
+                    b.setHeader("Content-Type", spec.body().contentType());
+                }
+            }
+            if (sameOrigin) {
+                config.defaultHeaders().forEach(b::setHeader);
+                spec.headers().forEach(b::setHeader);
+                List<String> cookies = new ArrayList<>(spec.cookies());
+                for (int i = 0; i < auths.size(); i++) {
+                    HttpAuth auth = auths.get(i);
+                    String credential = credentials.get(i);
+                    switch (auth.kind()) {
+                        case BEARER:
+                        case BASIC:
+                        case API_KEY_HEADER:
+                            b.setHeader(auth.name(), HttpAuth.headerValue(auth.kind(), credential));
+                            break;
+                        case API_KEY_COOKIE:
+                            cookies.add(HttpParams.encode(auth.name()) + "=" + HttpParams.encode(credential));
+                            break;
+                        default:
+                            break; // query keys are part of the URI already
+                    }
+                }
+                if (!cookies.isEmpty()) {
+                    b.setHeader("Cookie", String.join("; ", cookies));
+                }
+                spec.options().headers().forEach(b::setHeader);
+            }
+            return b.method(original ? spec.method() : "HEAD".equals(spec.method()) ? "HEAD" : "GET", publisher).build();
+        }
+
+        <T> ApiResponse<T> decode(HttpResponse<InputStream> response, HttpResponseDecoder<T> decoder, int attempts) {
+            InputStream body = response.body();
+            try {
+                T value = decoder.decode(body, response.headers());
+                if (!decoder.keepsBodyOpen()) {
+                    finish(body);
+                }
+                return new ApiResponse<>(response.statusCode(), response.headers(), value);
+            } catch (IOException e) {
+                finish(body);
+                String message = spec.method() + " " + redactedUrl + " returned HTTP " + response.statusCode()
+                        + " but the body could not be read or decoded: " + describe(e);
+                throw new ApiDecodeException(message, details(response.statusCode(), response, "", null, attempts), e);
+            } catch (RuntimeException | Error e) {
+                finish(body);
+                throw e;
+            }
+        }
+
+        ApiException statusFailure(HttpResponse<InputStream> response, int attempts) {
+            int status = response.statusCode();
+            String raw = readCapped(response.body(), response);
+            Object model = null;
+            Exception modelFailure = null;
+            if (spec.errorDecoder() != null && !raw.isEmpty()) {
+                try {
+                    model = spec.errorDecoder().decode(status, raw, response.headers());
+                } catch (Exception e) {
+                    modelFailure = e;
+                }
+            }
+            String shown = redact(raw);
+            StringBuilder message = new StringBuilder()
+                    .append(spec.method()).append(' ').append(redactedUrl).append(" failed with HTTP ").append(status)
+                    .append(reason(status));
+            if (attempts > 1) {
+                message.append(" after ").append(attempts).append(" attempts");
+            }
+            String excerpt = shown.replaceAll("\\s+", " ").trim();
+            if (!excerpt.isEmpty()) {
+                message.append(": ").append(excerpt.length() > EXCERPT_LIMIT ? excerpt.substring(0, EXCERPT_LIMIT) + "…" : excerpt);
+            }
+            ApiException ex = ApiException.forStatus(message.toString(), details(status, response, shown, model, attempts));
+            if (modelFailure != null) {
+                ex.addSuppressed(modelFailure);
+            }
+            return ex;
+        }
+
+        ApiConnectionException connectionFailure(Exception e, int attempts) {
+            String message = spec.method() + " " + redactedUrl + " failed"
+                    + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + describe(e);
+            return new ApiConnectionException(message, details(0, null, "", null, attempts), e);
+        }
+
+        private ApiException.Details details(int status, HttpResponse<?> response, String raw, Object model, int attempts) {
+            return new ApiException.Details(spec.method(), redactedUrl, status, response == null ? null : response.headers(), raw, model, attempts);
+        }
+
+        private String describe(Exception e) {
+            String text = e.getMessage() == null ? "" : ": " + redact(e.getMessage());
+            return e.getClass().getSimpleName() + text;
+        }
+
+        /** Replaces every credential form in {@code text} with {@code ***}. */
+        String redact(String text) {
+            String out = text;
+            for (String secret : secrets) {
+                if (!secret.isEmpty()) {
+                    out = out.replace(secret, "***");
+                }
+            }
+            return out;
+        }
+    }
+
+    private static String readCapped(InputStream body, HttpResponse<?> response) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (body) {
+            byte[] buffer = new byte[8192];
+            int n;
+            while (out.size() < ERROR_BODY_LIMIT && (n = body.read(buffer, 0, Math.min(buffer.length, ERROR_BODY_LIMIT - out.size()))) != -1) {
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            // Keep what arrived: a partial error body is still more useful than none.
+        }
+        return new String(out.toByteArray(), HttpResponseDecoder.charsetOf(response.headers()));
+    }
+
+    private static String reason(int status) {
+        Map<Integer, String> reasons = Map.ofEntries(
+                Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
+                Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
+                Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(413, "Content Too Large"),
+                Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Content"),
+                Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"),
+                Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
+        String r = reasons.get(status);
+        return r == null ? "" : " " + r;
+    }
+
+    /** Daemon threads, so an SDK never keeps an application alive; idle threads expire after 60 s. */
+    private static final class DefaultPool {
+        private static final AtomicInteger COUNTER = new AtomicInteger();
+        static final ExecutorService INSTANCE = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "autosdk-http-" + COUNTER.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}

@@ -1,0 +1,234 @@
+package autosdk.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One operation call as generated code describes it: method, path template, serialized parameters, body,
+ * accepted media type, error-model decoder and per-call options.
+ *
+ * <p>Parameters are serialized (and validated) when added, so a bad value fails at the call site. Defaults
+ * follow OpenAPI: path {@code simple}/explode false, query {@code form}/explode true, header {@code simple}/
+ * explode false, cookie {@code form}/explode true.
+ */
+public final class HttpRequestSpec {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]+)}");
+
+    private final String method;
+    private final String pathTemplate;
+    private final String path;
+    private final List<String> query;
+    private final Map<String, String> headers;
+    private final List<String> cookies;
+    private final HttpBody body;
+    private final String accept;
+    private final HttpErrorDecoder errorDecoder;
+    private final HttpCallOptions options;
+    private final boolean authenticated;
+
+    private HttpRequestSpec(Builder b) {
+        this.method = b.method;
+        this.pathTemplate = b.pathTemplate;
+        this.path = expand(b.pathTemplate, b.pathValues);
+        this.query = List.copyOf(b.query);
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.cookies = List.copyOf(b.cookies);
+        this.body = b.body;
+        this.accept = b.accept;
+        this.errorDecoder = b.errorDecoder;
+        this.options = b.options;
+        this.authenticated = b.authenticated;
+    }
+
+    /** Starts a request, e.g. {@code builder("GET", "/pets/{petId}")}. */
+    public static Builder builder(String method, String pathTemplate) {
+        return new Builder(method, pathTemplate);
+    }
+
+    /** The upper-case HTTP method. */
+    public String method() {
+        return method;
+    }
+
+    /** The path template as given, e.g. {@code /pets/{petId}}. */
+    public String pathTemplate() {
+        return pathTemplate;
+    }
+
+    /** The path with every placeholder replaced by its encoded value. */
+    public String path() {
+        return path;
+    }
+
+    /** Encoded {@code name=value} query pairs in order. */
+    public List<String> query() {
+        return query;
+    }
+
+    /** Header parameters (name to serialized value). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** Encoded {@code name=value} cookie pairs. */
+    public List<String> cookies() {
+        return cookies;
+    }
+
+    /** The body, or {@code null}. */
+    public HttpBody body() {
+        return body;
+    }
+
+    /** The {@code Accept} header value, or {@code null}. */
+    public String accept() {
+        return accept;
+    }
+
+    /** Decodes the error model of a non-2xx response, or {@code null} when the operation declares none. */
+    public HttpErrorDecoder errorDecoder() {
+        return errorDecoder;
+    }
+
+    /** Per-call overrides (never null). */
+    public HttpCallOptions options() {
+        return options;
+    }
+
+    /** Whether the configured credentials are applied (false for operations with {@code security: []}). */
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpRequestSpec[" + method + " " + pathTemplate + "]";
+    }
+
+    private static String expand(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("missing path parameter '" + m.group(1) + "' for " + template);
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** Builds an {@link HttpRequestSpec}. */
+    public static final class Builder {
+        private final String method;
+        private final String pathTemplate;
+        private final Map<String, String> pathValues = new LinkedHashMap<>();
+        private final List<String> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final List<String> cookies = new ArrayList<>();
+        private HttpBody body;
+        private String accept;
+        private HttpErrorDecoder errorDecoder;
+        private HttpCallOptions options = HttpCallOptions.none();
+        private boolean authenticated = true;
+
+        private Builder(String method, String pathTemplate) {
+            this.method = HttpParams.requireHeaderName(Objects.requireNonNull(method, "method")).toUpperCase(Locale.ROOT);
+            this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
+            if (!pathTemplate.isEmpty() && !pathTemplate.startsWith("/")) {
+                throw new IllegalArgumentException("path template must start with '/': " + pathTemplate);
+            }
+        }
+
+        /** A path parameter with style {@code simple}, explode false. */
+        public Builder pathParam(String name, Object value) {
+            return pathParam(name, value, HttpParams.Style.SIMPLE, false);
+        }
+
+        /** A path parameter with an explicit style ({@code simple}, {@code label}, {@code matrix}). */
+        public Builder pathParam(String name, Object value, HttpParams.Style style, boolean explode) {
+            pathValues.put(name, HttpParams.path(name, value, style, explode));
+            return this;
+        }
+
+        /** A query parameter with style {@code form}, explode true; {@code null} leaves it out. */
+        public Builder queryParam(String name, Object value) {
+            return queryParam(name, value, HttpParams.Style.FORM, true);
+        }
+
+        /** A query parameter with an explicit style. */
+        public Builder queryParam(String name, Object value, HttpParams.Style style, boolean explode) {
+            query.addAll(HttpParams.query(name, value, style, explode));
+            return this;
+        }
+
+        /** A header parameter with style {@code simple}, explode false; {@code null} leaves it out. */
+        public Builder headerParam(String name, Object value) {
+            return headerParam(name, value, false);
+        }
+
+        /** A header parameter with style {@code simple}. */
+        public Builder headerParam(String name, Object value, boolean explode) {
+            String v = HttpParams.header(value, explode);
+            if (v != null) {
+                headers.put(HttpParams.requireHeaderName(name), v);
+            }
+            return this;
+        }
+
+        /** A cookie parameter with style {@code form}, explode true; {@code null} leaves it out. */
+        public Builder cookieParam(String name, Object value) {
+            return cookieParam(name, value, true);
+        }
+
+        /** A cookie parameter with style {@code form}. */
+        public Builder cookieParam(String name, Object value, boolean explode) {
+            cookies.addAll(HttpParams.cookie(name, value, explode));
+            return this;
+        }
+
+        /** The request body. */
+        public Builder body(HttpBody body) {
+            this.body = body;
+            return this;
+        }
+
+        /** The {@code Accept} header, e.g. {@code application/json} or {@code text/event-stream}. */
+        public Builder accept(String mediaType) {
+            this.accept = mediaType == null ? null : HttpParams.requireHeaderValue(mediaType);
+            return this;
+        }
+
+        /** Decodes the declared error model of non-2xx responses into {@link ApiException#errorBody()}. */
+        public Builder errorDecoder(HttpErrorDecoder errorDecoder) {
+            this.errorDecoder = errorDecoder;
+            return this;
+        }
+
+        /** Per-call overrides; {@code null} means none. */
+        public Builder options(HttpCallOptions options) {
+            this.options = options == null ? HttpCallOptions.none() : options;
+            return this;
+        }
+
+        /** Sends no credentials (an operation whose OpenAPI {@code security} is empty). */
+        public Builder noAuth() {
+            this.authenticated = false;
+            return this;
+        }
+
+        /** The immutable spec; fails if a path placeholder has no value. */
+        public HttpRequestSpec build() {
+            return new HttpRequestSpec(this);
+        }
+    }
+}

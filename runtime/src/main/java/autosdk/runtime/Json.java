@@ -1,0 +1,367 @@
+package autosdk.runtime;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Static helpers that generated codecs call: scalars, lists, maps, free-form values, and the
+ * buffering needed to tell union variants apart. JSON {@code null} reads as Java {@code null}.
+ */
+public final class Json {
+    /** Shared factory; large limits because real payloads (base64 audio) are big. */
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(10_000)
+                    .build())
+            .build();
+
+    private Json() {}
+
+    // ---- scalars ---------------------------------------------------------------------------
+
+    public static String readString(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) return p.getText();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != null && t.isScalarValue()) return p.getText(); // a number or boolean where text was declared
+        throw JsonDecodeException.expected(p, "a string");
+    }
+
+    public static Integer readInt(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t == JsonToken.VALUE_NUMBER_INT) return p.getIntValue();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == Math.rint(p.getDoubleValue())) return (int) p.getDoubleValue();
+        if (t == JsonToken.VALUE_STRING) return parse(p, () -> Integer.valueOf(p.getText().trim()), "an integer");
+        throw JsonDecodeException.expected(p, "an integer");
+    }
+
+    public static Long readLong(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t == JsonToken.VALUE_NUMBER_INT) return p.getLongValue();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == Math.rint(p.getDoubleValue())) return (long) p.getDoubleValue();
+        if (t == JsonToken.VALUE_STRING) return parse(p, () -> Long.valueOf(p.getText().trim()), "an integer");
+        throw JsonDecodeException.expected(p, "an integer");
+    }
+
+    public static BigInteger readBigInteger(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t == JsonToken.VALUE_NUMBER_INT) return p.getBigIntegerValue();
+        if (t == JsonToken.VALUE_STRING) return parse(p, () -> new BigInteger(p.getText().trim()), "an integer");
+        throw JsonDecodeException.expected(p, "an integer");
+    }
+
+    public static Double readDouble(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDoubleValue();
+        if (t == JsonToken.VALUE_STRING) return parse(p, () -> Double.valueOf(p.getText().trim()), "a number");
+        throw JsonDecodeException.expected(p, "a number");
+    }
+
+    public static Float readFloat(JsonParser p) throws IOException {
+        Double d = readDouble(p);
+        return d == null ? null : d.floatValue();
+    }
+
+    public static BigDecimal readDecimal(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDecimalValue();
+        if (t == JsonToken.VALUE_STRING) return parse(p, () -> new BigDecimal(p.getText().trim()), "a number");
+        throw JsonDecodeException.expected(p, "a number");
+    }
+
+    public static Boolean readBoolean(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
+        if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
+        if (t == JsonToken.VALUE_STRING && ("true".equals(p.getText()) || "false".equals(p.getText()))) return Boolean.valueOf(p.getText());
+        throw JsonDecodeException.expected(p, "a boolean");
+    }
+
+    public static OffsetDateTime readDateTime(JsonParser p) throws IOException {
+        String text = readString(p);
+        return text == null ? null : parse(p, () -> OffsetDateTime.parse(text), "an RFC 3339 date-time");
+    }
+
+    public static LocalDate readDate(JsonParser p) throws IOException {
+        String text = readString(p);
+        return text == null ? null : parse(p, () -> LocalDate.parse(text), "an RFC 3339 date");
+    }
+
+    public static UUID readUuid(JsonParser p) throws IOException {
+        String text = readString(p);
+        return text == null ? null : parse(p, () -> UUID.fromString(text), "a UUID");
+    }
+
+    /** Reads base64 text (standard or URL-safe alphabet, padding optional) as bytes. */
+    public static byte[] readBase64(JsonParser p) throws IOException {
+        String text = readString(p);
+        if (text == null) return null;
+        String clean = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? text.replaceAll("\\s", "") : text;
+        return parse(p, () -> clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0
+                ? Base64.getUrlDecoder().decode(clean) : Base64.getDecoder().decode(clean), "base64 text");
+    }
+
+    public static void writeString(JsonGenerator g, String v) throws IOException {
+        g.writeString(v);
+    }
+
+    public static void writeInt(JsonGenerator g, Integer v) throws IOException {
+        g.writeNumber(v);
+    }
+
+    public static void writeLong(JsonGenerator g, Long v) throws IOException {
+        g.writeNumber(v);
+    }
+
+    public static void writeBigInteger(JsonGenerator g, BigInteger v) throws IOException {
+        g.writeNumber(v);
+    }
+
+    public static void writeDouble(JsonGenerator g, Double v) throws IOException {
+        if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
+            // Keep integral values integral ("1" stays 1, not 1.0) so round trips give the same JSON.
+            g.writeNumber((long) (double) v);
+        } else {
+            g.writeNumber(v);
+        }
+    }
+
+    public static void writeFloat(JsonGenerator g, Float v) throws IOException {
+        writeDouble(g, Double.valueOf(Float.toString(v)));
+    }
+
+    public static void writeDecimal(JsonGenerator g, BigDecimal v) throws IOException {
+        g.writeNumber(v);
+    }
+
+    public static void writeBoolean(JsonGenerator g, Boolean v) throws IOException {
+        g.writeBoolean(v);
+    }
+
+    public static void writeDateTime(JsonGenerator g, OffsetDateTime v) throws IOException {
+        g.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(v));
+    }
+
+    public static void writeDate(JsonGenerator g, LocalDate v) throws IOException {
+        g.writeString(v.toString());
+    }
+
+    public static void writeUuid(JsonGenerator g, UUID v) throws IOException {
+        g.writeString(v.toString());
+    }
+
+    public static void writeBase64(JsonGenerator g, byte[] v) throws IOException {
+        g.writeString(Base64.getEncoder().encodeToString(v));
+    }
+
+    // ---- lists and maps --------------------------------------------------------------------
+
+    public static <T> List<T> readList(JsonParser p, JsonCodec.Reader<T> item) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != JsonToken.START_ARRAY) throw JsonDecodeException.expected(p, "an array");
+        List<T> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            out.add(p.currentToken() == JsonToken.VALUE_NULL ? null : item.read(p));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    public static <T> Map<String, T> readMap(JsonParser p, JsonCodec.Reader<T> value) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != JsonToken.START_OBJECT) throw JsonDecodeException.expected(p, "an object");
+        Map<String, T> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            out.put(name, p.currentToken() == JsonToken.VALUE_NULL ? null : value.read(p));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    public static <T> void writeList(JsonGenerator g, List<T> list, JsonCodec.Writer<T> item) throws IOException {
+        g.writeStartArray();
+        for (T v : list) {
+            if (v == null) g.writeNull();
+            else item.write(g, v);
+        }
+        g.writeEndArray();
+    }
+
+    public static <T> void writeMap(JsonGenerator g, Map<String, T> map, JsonCodec.Writer<T> value) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, T> e : map.entrySet()) {
+            g.writeFieldName(e.getKey());
+            if (e.getValue() == null) g.writeNull();
+            else value.write(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** A reader of lists, for lists nested in lists or maps. */
+    public static <T> JsonCodec.Reader<List<T>> listReader(JsonCodec.Reader<T> item) {
+        return p -> readList(p, item);
+    }
+
+    public static <T> JsonCodec.Writer<List<T>> listWriter(JsonCodec.Writer<T> item) {
+        return (g, v) -> writeList(g, v, item);
+    }
+
+    public static <T> JsonCodec.Reader<Map<String, T>> mapReader(JsonCodec.Reader<T> value) {
+        return p -> readMap(p, value);
+    }
+
+    public static <T> JsonCodec.Writer<Map<String, T>> mapWriter(JsonCodec.Writer<T> value) {
+        return (g, v) -> writeMap(g, v, value);
+    }
+
+    // ---- free-form values ------------------------------------------------------------------
+
+    /** Reads any value into a tree; JSON null becomes {@link JsonValue#NULL}, never Java null. */
+    public static JsonValue readValue(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null) throw new JsonDecodeException("unexpected end of input");
+        switch (t) {
+            case START_OBJECT:
+                return readObjectRest(p, p.nextToken(), null, null);
+            case START_ARRAY: {
+                List<JsonValue> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p));
+                return new JsonValue.JsonArray(items);
+            }
+            case VALUE_STRING:
+                return new JsonValue.JsonString(p.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return new JsonValue.JsonNumber(p.getText());
+            case VALUE_TRUE:
+                return new JsonValue.JsonBoolean(true);
+            case VALUE_FALSE:
+                return new JsonValue.JsonBoolean(false);
+            case VALUE_NULL:
+                return JsonValue.NULL;
+            default:
+                throw JsonDecodeException.expected(p, "a JSON value");
+        }
+    }
+
+    /**
+     * Reads the rest of an object whose first fields were already consumed: {@code token} is the
+     * current token (a field name or the end), and {@code firstName}/{@code firstValue}, when
+     * given, are a member that was read before.
+     */
+    public static JsonValue.JsonObject readObjectRest(JsonParser p, JsonToken token, String firstName, JsonValue firstValue) throws IOException {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        if (firstName != null) members.put(firstName, firstValue);
+        for (JsonToken t = token; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            members.put(name, readValue(p));
+        }
+        return new JsonValue.JsonObject(members);
+    }
+
+    public static void writeValue(JsonGenerator g, JsonValue v) throws IOException {
+        if (v instanceof JsonValue.JsonObject o) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                g.writeFieldName(e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof JsonValue.JsonArray a) {
+            g.writeStartArray();
+            for (JsonValue item : a.items()) writeValue(g, item);
+            g.writeEndArray();
+        } else if (v instanceof JsonValue.JsonString s) {
+            g.writeString(s.value());
+        } else if (v instanceof JsonValue.JsonNumber n) {
+            g.writeNumber(n.text());
+        } else if (v instanceof JsonValue.JsonBoolean b) {
+            g.writeBoolean(b.value());
+        } else {
+            g.writeNull();
+        }
+    }
+
+    /** Decodes a buffered tree with a generated reader (used once a union variant is chosen). */
+    public static <T> T decode(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
+        try (JsonParser p = FACTORY.createParser(toJson(value))) {
+            p.nextToken();
+            return reader.read(p);
+        }
+    }
+
+    /** True when a reader accepts the tree; used to match union variants by shape. */
+    public static boolean accepts(JsonValue value, JsonCodec.Reader<?> reader) {
+        try {
+            decode(value, reader);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static JsonValue parseValue(String json) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            p.nextToken();
+            return readValue(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String toJson(JsonValue value) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeValue(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Skips the current value (and its children) and returns nothing; for values we must not keep. */
+    public static void skip(JsonParser p) throws IOException {
+        p.skipChildren();
+    }
+
+    private interface Parse<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T parse(JsonParser p, Parse<T> parse, String expected) throws IOException {
+        try {
+            return parse.get();
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new JsonDecodeException(JsonDecodeException.expected(p, expected).getMessage() + ": " + e.getMessage(), e);
+        }
+    }
+}

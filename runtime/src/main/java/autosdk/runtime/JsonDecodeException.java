@@ -1,0 +1,23 @@
+package autosdk.runtime;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+
+/** A JSON document that does not fit the expected type; says what was expected and where. */
+public final class JsonDecodeException extends IOException {
+
+    public JsonDecodeException(String message) {
+        super(message);
+    }
+
+    public JsonDecodeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    static JsonDecodeException expected(JsonParser parser, String expected) {
+        JsonLocation at = parser.currentTokenLocation();
+        return new JsonDecodeException("expected " + expected + " but found " + parser.currentToken()
+                + " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+    }
+}

@@ -1,1 +1,0 @@
-package autosdk.runtime; public final class JsonPlaceholder {}

@@ -1,0 +1,88 @@
+package autosdk.runtime;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Any JSON value, kept exactly: free-form schema values, unknown properties and unknown union
+ * variants live here so that reading and writing a message gives back the same JSON.
+ */
+public sealed interface JsonValue {
+
+    /** A JSON object; keeps member order. */
+    record JsonObject(Map<String, JsonValue> members) implements JsonValue {
+        public JsonObject {
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        }
+
+        public JsonValue get(String name) {
+            return members.get(name);
+        }
+    }
+
+    record JsonArray(List<JsonValue> items) implements JsonValue {
+        public JsonArray {
+            items = List.copyOf(items);
+        }
+    }
+
+    record JsonString(String value) implements JsonValue {
+        public JsonString {
+            java.util.Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A number kept as its JSON text, so no precision is lost and it is written back unchanged. */
+    record JsonNumber(String text) implements JsonValue {
+        public JsonNumber {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+
+        public BigDecimal decimalValue() {
+            return new BigDecimal(text);
+        }
+
+        public long longValue() {
+            return decimalValue().longValueExact();
+        }
+
+        public double doubleValue() {
+            return Double.parseDouble(text);
+        }
+    }
+
+    record JsonBoolean(boolean value) implements JsonValue {}
+
+    /** JSON {@code null}: an explicit null, different from a missing property. */
+    record JsonNull() implements JsonValue {}
+
+    JsonNull NULL = new JsonNull();
+
+    static JsonValue of(String value) {
+        return value == null ? NULL : new JsonString(value);
+    }
+
+    static JsonValue of(long value) {
+        return new JsonNumber(Long.toString(value));
+    }
+
+    static JsonValue of(double value) {
+        return new JsonNumber(Double.toString(value));
+    }
+
+    static JsonValue of(boolean value) {
+        return new JsonBoolean(value);
+    }
+
+    static JsonValue parse(String json) {
+        return Json.parseValue(json);
+    }
+
+    /** This value as compact JSON text. */
+    default String toJson() {
+        return Json.toJson(this);
+    }
+}

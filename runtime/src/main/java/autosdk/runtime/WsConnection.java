@@ -1,0 +1,787 @@
+package autosdk.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * One client WebSocket connection on {@link java.net.http.WebSocket} that adds what the JDK leaves to the caller:
+ * serialized sends, message reassembly, a single terminal notification, keep-alive and opt-in reconnect.
+ *
+ * <p><b>Sending.</b> The JDK allows one outstanding text/binary send at a time. Every send here goes through one FIFO
+ * queue and is written whole, in submission order, whatever thread submitted it; the returned future completes when
+ * the frame has been written. Sends submitted while {@link WsState#CONNECTING} or {@link WsState#RECONNECTING} wait in
+ * the queue. Sends after {@link #close} was called, or once {@link WsState#CLOSED}, fail with {@link WsClosedException}.
+ * A send that was being written when the connection dropped fails too (it is not retried: it may have been delivered).
+ * If reconnecting gives up, every queued send fails with {@link WsClosedException}.
+ *
+ * <p><b>Receiving.</b> Fragments are reassembled and each complete message is passed to the {@link WsListener} on this
+ * connection's own event thread; the next frame is requested only after the callback returns, so a slow consumer
+ * applies TCP backpressure. Pings are answered with pongs by the JDK. A throwing callback is reported to
+ * {@link WsListener#onError} and reading continues.
+ *
+ * <p><b>Termination.</b> Once open, the connection ends with exactly one {@link WsListener#onClose}: with the peer's
+ * close code and reason, or with 1006 when the connection ended without a close frame (abrupt disconnect, close
+ * timeout, reconnect giving up; {@link #closeCause()} then holds the exception). {@code onError} is never called for
+ * the disconnect itself. If the initial {@link #connect} fails, only the returned future fails; no callback runs.
+ *
+ * <p><b>Reconnect.</b> With an enabled {@link WsReconnectPolicy}, a connection that drops without a close frame (and
+ * without {@link #close} having been called) reconnects with backoff, then sends the setup messages ahead of the
+ * queued user sends. A close frame from the server is respected: no reconnect.
+ */
+public final class WsConnection implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(WsConnection.class.getName());
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    /** One shared daemon timer for keep-alive pings and reconnect delays; its tasks never block, so one thread is enough. */
+    private static final ScheduledExecutorService TIMER = newTimer();
+
+    private final WsConfig config;
+    private final WsListener listener;
+    private final HttpClient http;
+    private final Random random = new Random();
+    private final ExecutorService events;
+    private volatile Thread eventThread;
+    private volatile Supplier<List<String>> setupMessages;
+    /** Completes when the state becomes CLOSED. */
+    private final CompletableFuture<Void> closedSignal = new CompletableFuture<>();
+    /** Completes after {@link WsListener#onClose} has returned (or immediately if the connection never opened). */
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+
+    private final Object lock = new Object();
+    // Everything below is guarded by lock.
+    private WsState state = WsState.CONNECTING;
+    private Session current;
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private Outgoing inFlight;
+    private int closeCode = -1;
+    private String closeReason;
+    private Throwable closeCause;
+    private ScheduledFuture<?> pingTask;
+    private ScheduledFuture<?> reconnectTask;
+
+    private WsConnection(WsConfig config, WsListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.http = config.httpClient() != null ? config.httpClient() : HttpClient.newHttpClient();
+        this.setupMessages = config.setupMessages();
+        String name = "autosdk-ws-events-" + IDS.incrementAndGet();
+        this.events = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true); // never keep the JVM alive just because a connection was not closed
+            eventThread = t;
+            return t;
+        });
+    }
+
+    /** Opens a connection; the future completes once the handshake succeeded, or fails with the handshake error. */
+    public static CompletableFuture<WsConnection> connect(WsConfig config, WsListener listener) {
+        WsConnection connection = new WsConnection(config, listener);
+        return connection.openSocket(connection.new Session(false)).handle((ws, error) -> {
+            if (error == null) {
+                return connection;
+            }
+            Throwable cause = unwrap(error);
+            connection.connectFailed(cause);
+            throw new CompletionException(cause);
+        });
+    }
+
+    /** Blocking form of {@link #connect}: returns the open connection or throws the handshake failure. */
+    public static WsConnection connectBlocking(WsConfig config, WsListener listener) throws IOException, InterruptedException {
+        try {
+            return connect(config, listener).get();
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e.getCause());
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IOException("WebSocket connect to " + config.uri() + " failed", cause);
+        }
+    }
+
+    /** Queues a text message; the future completes when it is written, or fails (see class doc). */
+    public CompletableFuture<Void> sendText(String text) {
+        return enqueue(Outgoing.text(Objects.requireNonNull(text, "text")));
+    }
+
+    /** Queues a binary message; the remaining bytes are copied, so the buffer may be reused at once. */
+    public CompletableFuture<Void> sendBinary(ByteBuffer data) {
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data.duplicate()).flip();
+        return enqueue(Outgoing.binary(copy));
+    }
+
+    /** Queues a binary message; the array is copied, so it may be reused at once. */
+    public CompletableFuture<Void> sendBinary(byte[] data) {
+        return sendBinary(ByteBuffer.wrap(data));
+    }
+
+    /** Replaces the supplier of messages re-sent after every reconnect (initially {@link WsConfig#setupMessages()}). */
+    public void setupMessages(Supplier<List<String>> supplier) {
+        this.setupMessages = Objects.requireNonNull(supplier, "supplier");
+    }
+
+    /** The current lifecycle state. */
+    public WsState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** The close code once {@link WsState#CLOSED} (1006 when no close frame was received), otherwise -1. */
+    public int closeCode() {
+        synchronized (lock) {
+            return closeCode;
+        }
+    }
+
+    /** The close reason once {@link WsState#CLOSED} (empty if the peer gave none), otherwise {@code null}. */
+    public String closeReason() {
+        synchronized (lock) {
+            return closeReason;
+        }
+    }
+
+    /** The exception that ended the connection without a close frame, or {@code null}. */
+    public Throwable closeCause() {
+        synchronized (lock) {
+            return closeCause;
+        }
+    }
+
+    /** The subprotocol the server selected on the current socket; empty if none or not open. */
+    public String subprotocol() {
+        synchronized (lock) {
+            return current == null || current.socket == null ? "" : current.socket.getSubprotocol();
+        }
+    }
+
+    /** The configuration this connection was opened with. */
+    public WsConfig config() {
+        return config;
+    }
+
+    /** A future that completes after the terminal {@link WsListener#onClose} callback has returned. */
+    public CompletableFuture<Void> closeFuture() {
+        return terminated.copy(); // a copy, so callers cannot complete ours
+    }
+
+    /** Closes normally (1000) and waits up to {@link WsConfig#closeTimeout()}; see {@link #close(int, String, Duration)}. */
+    @Override
+    public void close() {
+        close(1000, "", config.closeTimeout());
+    }
+
+    /**
+     * Closes the connection: sends already queued are written first, then the close frame; waits up to
+     * {@code timeout} for the server's close frame (and for {@code onClose} to run), then aborts the socket.
+     * Idempotent: later calls just wait. Called from a listener callback, it waits only for the handshake. Messages
+     * that arrive before the server's close frame are still delivered. When no socket is open (reconnecting), the
+     * connection ends at once and {@code onClose} reports {@code code} and {@code reason}.
+     *
+     * @throws IllegalArgumentException if {@code code} may not be sent by a client or {@code reason} exceeds 123 UTF-8 bytes
+     */
+    public void close(int code, String reason, Duration timeout) {
+        String why = reason == null ? "" : reason;
+        checkCloseArguments(code, why);
+        WebSocket closing = null;
+        boolean noSocket = false;
+        synchronized (lock) {
+            if (state == WsState.OPEN) {
+                state = WsState.CLOSING;
+                queue.add(Outgoing.close(code, why)); // after the queued sends, so they are flushed first
+                closing = current.socket;
+            } else if (state == WsState.CONNECTING || state == WsState.RECONNECTING) {
+                noSocket = true; // nobody to shake hands with: end right here
+            }
+        }
+        if (noSocket) {
+            finish(code, why, null);
+        }
+        if (closing != null) {
+            // The server's close reply is a frame like any other and needs demand. Lift backpressure now, or a
+            // close() called from inside onText (before its request(1)) would wait for a reply it never reads.
+            closing.request(Long.MAX_VALUE);
+            pump();
+        }
+        awaitClosed(timeout);
+    }
+
+    /** Drops the connection at once without a close handshake; reported as onClose(1006, "aborted"). */
+    public void abort() {
+        WebSocket socket;
+        synchronized (lock) {
+            socket = current == null ? null : current.socket;
+        }
+        if (socket != null) {
+            socket.abort();
+        }
+        finish(1006, "aborted", null);
+    }
+
+    @Override
+    public String toString() {
+        return "WsConnection[" + config.uri() + ", " + state() + "]";
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    private CompletableFuture<Void> enqueue(Outgoing message) {
+        synchronized (lock) {
+            if (state == WsState.CLOSING || state == WsState.CLOSED) {
+                return CompletableFuture.failedFuture(closedExceptionLocked());
+            }
+            queue.add(message);
+        }
+        pump();
+        return message.done;
+    }
+
+    /** Writes queued messages one at a time; whoever finds the writer idle becomes the writer. */
+    private void pump() {
+        while (true) {
+            Outgoing next;
+            WebSocket socket;
+            synchronized (lock) {
+                boolean writable = state == WsState.OPEN || state == WsState.CLOSING;
+                if (inFlight != null || !writable || current == null || queue.isEmpty()) {
+                    return;
+                }
+                next = queue.poll();
+                inFlight = next;
+                socket = current.socket;
+            }
+            CompletableFuture<WebSocket> write;
+            try {
+                write = next.writeTo(socket);
+            } catch (RuntimeException e) {
+                write = CompletableFuture.failedFuture(e);
+            }
+            if (!write.isDone()) {
+                write.whenComplete((ws, error) -> {
+                    written(next, error);
+                    pump();
+                });
+                return;
+            }
+            // Completed synchronously: loop instead of recursing, so a long queue cannot overflow the stack.
+            written(next, failureOf(write));
+        }
+    }
+
+    private void written(Outgoing message, Throwable error) {
+        synchronized (lock) {
+            if (inFlight != message) {
+                return; // a drop or close already failed this message; ignore the late completion
+            }
+            inFlight = null;
+        }
+        if (error == null) {
+            message.done.complete(null);
+            return;
+        }
+        Throwable cause = unwrap(error);
+        message.done.completeExceptionally(cause);
+        if (message.kind == Kind.CLOSE) {
+            // The close frame could not be written, so the socket is unusable: end now instead of waiting.
+            abortSocket();
+            finish(1006, "close frame could not be sent: " + describe(cause), cause);
+        }
+    }
+
+    private WsClosedException closedExceptionLocked() {
+        return state == WsState.CLOSED
+                ? new WsClosedException(closeCode, closeReason)
+                : new WsClosedException("WebSocket connection is closing: close() was called");
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    private CompletableFuture<WebSocket> openSocket(Session session) {
+        try {
+            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(config.connectTimeout());
+            for (Map.Entry<String, String> header : config.headers()) {
+                builder.header(header.getKey(), header.getValue());
+            }
+            List<String> protocols = config.subprotocols();
+            if (!protocols.isEmpty()) {
+                builder.subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
+            }
+            return builder.buildAsync(config.uri(), session);
+        } catch (RuntimeException e) { // e.g. a restricted header name: report through the future like other failures
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Called by the JDK once a socket's handshake succeeded, before any frame of it is delivered. */
+    private void opened(Session session, WebSocket socket) {
+        // Ask the supplier before taking the lock: it is user code and may be slow or call back into us.
+        List<String> setup = session.reconnect ? setupMessagesSafely() : List.of();
+        synchronized (lock) {
+            if (state == WsState.CLOSING || state == WsState.CLOSED) {
+                socket.abort(); // the user closed while this reconnect attempt was in flight
+                return;
+            }
+            current = session;
+            state = WsState.OPEN;
+            reconnectTask = null;
+            for (int i = setup.size() - 1; i >= 0; i--) {
+                queue.addFirst(Outgoing.text(setup.get(i))); // ahead of the sends that waited for the reconnect
+            }
+            startKeepAliveLocked();
+        }
+        dispatch(() -> {
+            if (session.reconnect) {
+                listener.onReconnected(this);
+            } else {
+                listener.onOpen(this);
+            }
+        });
+        socket.request(1);
+        pump();
+    }
+
+    private void connectFailed(Throwable cause) {
+        List<Outgoing> failed;
+        synchronized (lock) {
+            state = WsState.CLOSED;
+            closeCode = 1006;
+            closeReason = "connect failed: " + describe(cause);
+            closeCause = cause;
+            failed = failAllLocked(); // normally empty: nobody holds the connection before connect completes
+        }
+        WsClosedException closed = new WsClosedException(closeCode(), closeReason());
+        failed.forEach(message -> message.done.completeExceptionally(closed));
+        closedSignal.complete(null);
+        terminated.complete(null);
+        events.shutdown();
+    }
+
+    /** The peer sent a close frame (or echoed ours). */
+    private void closedByPeer(Session session, int code, String reason) {
+        if (code == 1006) { // never sent on the wire; if a runtime reports it, it means the link broke
+            dropped(session, new IOException("connection closed abnormally" + (reason.isEmpty() ? "" : ": " + reason)));
+            return;
+        }
+        synchronized (lock) {
+            if (session != current) {
+                return;
+            }
+        }
+        // Returning from the JDK's onClose lets the JDK echo the close frame, completing the handshake.
+        finish(code, reason, null);
+    }
+
+    /** The socket failed or ended without a close frame. */
+    private void dropped(Session session, Throwable error) {
+        boolean retry;
+        Outgoing lost = null;
+        synchronized (lock) {
+            if (session != current || state == WsState.CLOSED) {
+                return;
+            }
+            retry = state == WsState.OPEN && config.reconnect().enabled();
+            if (retry) {
+                state = WsState.RECONNECTING;
+                current = null;
+                lost = inFlight;
+                inFlight = null;
+            }
+        }
+        if (session.socket != null) {
+            session.socket.abort(); // release the TCP connection whatever state the JDK thinks it is in
+        }
+        if (!retry) {
+            finish(1006, "connection lost: " + describe(error), error);
+            return;
+        }
+        if (lost != null) {
+            WsClosedException e = new WsClosedException(1006, "connection lost while sending: " + describe(error));
+            e.initCause(error);
+            lost.done.completeExceptionally(e);
+        }
+        scheduleReconnect(1, error);
+    }
+
+    private void scheduleReconnect(int attempt, Throwable lastError) {
+        WsReconnectPolicy policy = config.reconnect();
+        if (attempt > policy.maxAttempts()) {
+            finish(1006, "reconnect gave up after " + policy.maxAttempts() + " attempts: " + describe(lastError), lastError);
+            return;
+        }
+        Duration delay = policy.delay(attempt, random);
+        synchronized (lock) {
+            if (state != WsState.RECONNECTING) {
+                return;
+            }
+            // Dispatch before scheduling so onReconnecting always precedes the onReconnected it may lead to.
+            dispatch(() -> listener.onReconnecting(attempt, delay));
+            reconnectTask = TIMER.schedule(() -> reconnect(attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void reconnect(int attempt) {
+        synchronized (lock) {
+            if (state != WsState.RECONNECTING) {
+                return;
+            }
+        }
+        openSocket(new Session(true)).whenComplete((ws, error) -> {
+            if (error != null) {
+                scheduleReconnect(attempt + 1, unwrap(error));
+            }
+        });
+    }
+
+    /** Moves to CLOSED exactly once: fails pending sends, stops timers, delivers the single onClose. */
+    private void finish(int code, String reason, Throwable cause) {
+        List<Outgoing> failed;
+        ScheduledFuture<?> ping;
+        ScheduledFuture<?> retry;
+        synchronized (lock) {
+            if (state == WsState.CLOSED) {
+                return;
+            }
+            state = WsState.CLOSED;
+            closeCode = code;
+            closeReason = reason == null ? "" : reason;
+            closeCause = cause;
+            failed = failAllLocked();
+            ping = pingTask;
+            retry = reconnectTask;
+            pingTask = null;
+            reconnectTask = null;
+            // Under the lock, so no message callback can be queued behind onClose (see deliverThenRequest).
+            String why = closeReason;
+            if (!dispatch(() -> listener.onClose(this, code, why), () -> terminated.complete(null))) {
+                terminated.complete(null);
+            }
+            events.shutdown(); // callbacks already queued still run, in order, before the thread exits
+        }
+        if (ping != null) {
+            ping.cancel(false);
+        }
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        WsClosedException closed = new WsClosedException(code, reason);
+        for (Outgoing message : failed) {
+            message.done.completeExceptionally(closed);
+        }
+        closedSignal.complete(null);
+    }
+
+    private List<Outgoing> failAllLocked() {
+        List<Outgoing> failed = new ArrayList<>(queue);
+        if (inFlight != null) {
+            failed.add(inFlight);
+            inFlight = null;
+        }
+        queue.clear();
+        return failed;
+    }
+
+    private void awaitClosed(Duration timeout) {
+        // On the event thread onClose cannot run until this callback returns, so wait only for the handshake.
+        CompletableFuture<Void> done = Thread.currentThread() == eventThread ? closedSignal : terminated;
+        try {
+            done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abortSocket();
+            finish(1006, "close handshake timed out after " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // keep the flag; do not leave the socket half-closed
+            abortSocket();
+            finish(1006, "close interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("unreachable: close futures never fail", e);
+        }
+    }
+
+    private void abortSocket() {
+        WebSocket socket;
+        synchronized (lock) {
+            socket = current == null ? null : current.socket;
+        }
+        if (socket != null) {
+            socket.abort();
+        }
+    }
+
+    // ---------------------------------------------------------------- keep-alive
+
+    private void startKeepAliveLocked() {
+        Duration interval = config.pingInterval();
+        if (interval != null && pingTask == null) {
+            long nanos = interval.toNanos();
+            pingTask = TIMER.scheduleAtFixedRate(this::ping, nanos, nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void ping() {
+        WebSocket socket;
+        synchronized (lock) {
+            if (state != WsState.OPEN || current == null) {
+                return; // paused while reconnecting; the task is cancelled when the connection closes
+            }
+            socket = current.socket;
+        }
+        try {
+            socket.sendPing(ByteBuffer.allocate(0));
+        } catch (RuntimeException e) {
+            // Typically the previous ping is still pending on a slow link; skip this beat. A dead link is
+            // reported by the reader, not here. Catching also keeps the periodic task alive.
+        }
+    }
+
+    // ---------------------------------------------------------------- callbacks
+
+    private boolean dispatch(Runnable callback) {
+        return dispatch(callback, null);
+    }
+
+    /** Runs {@code callback} (guarded) and then {@code after} on the event thread; false if that thread has ended. */
+    private boolean dispatch(Runnable callback, Runnable after) {
+        try {
+            events.execute(() -> {
+                callSafely(callback);
+                if (after != null) {
+                    after.run();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // the connection has already terminated
+        }
+    }
+
+    private void callSafely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) { // a listener bug must never stop the reader
+            try {
+                listener.onError(this, e);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable inOnError) {
+                inOnError.addSuppressed(e);
+                LOG.log(System.Logger.Level.WARNING, "WsListener.onError threw; ignoring", inOnError);
+            }
+        }
+    }
+
+    private boolean isCurrent(Session session) {
+        synchronized (lock) {
+            return session == current;
+        }
+    }
+
+    private List<String> setupMessagesSafely() {
+        try {
+            List<String> messages = setupMessages.get();
+            return messages == null ? List.of() : List.copyOf(messages);
+        } catch (RuntimeException e) {
+            dispatch(() -> listener.onError(this, e));
+            return List.of();
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void checkCloseArguments(int code, String reason) {
+        // RFC 6455 7.4: 1004-1006 and 1015 are never sent; 1012-1014 are server-side; 3000-4999 are for applications.
+        boolean legal = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011) || (code >= 3000 && code <= 4999);
+        if (!legal) {
+            throw new IllegalArgumentException("close code " + code + " may not be sent by a client");
+        }
+        if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
+            throw new IllegalArgumentException("close reason longer than 123 UTF-8 bytes");
+        }
+    }
+
+    private static Throwable failureOf(CompletableFuture<?> future) {
+        try {
+            future.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return unwrap(e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable error) {
+        if (error == null) {
+            return "unknown cause";
+        }
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    private static ScheduledExecutorService newTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "autosdk-ws-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true); // cancelled pings of closed connections must not pile up
+        return timer;
+    }
+
+    private enum Kind { TEXT, BINARY, CLOSE }
+
+    /** One queued frame and the future of whoever submitted it. */
+    private static final class Outgoing {
+        final Kind kind;
+        final String text;
+        final ByteBuffer data;
+        final int code;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        private Outgoing(Kind kind, String text, ByteBuffer data, int code) {
+            this.kind = kind;
+            this.text = text;
+            this.data = data;
+            this.code = code;
+        }
+
+        static Outgoing text(String text) {
+            return new Outgoing(Kind.TEXT, text, null, 0);
+        }
+
+        static Outgoing binary(ByteBuffer data) {
+            return new Outgoing(Kind.BINARY, null, data, 0);
+        }
+
+        static Outgoing close(int code, String reason) {
+            return new Outgoing(Kind.CLOSE, reason, null, code);
+        }
+
+        CompletableFuture<WebSocket> writeTo(WebSocket socket) {
+            switch (kind) {
+                case TEXT:
+                    return socket.sendText(text, true);
+                case BINARY:
+                    return socket.sendBinary(data, true);
+                default:
+                    return socket.sendClose(code, text);
+            }
+        }
+    }
+
+    /**
+     * JDK listener for one physical socket; a reconnect creates a new one, and events of a replaced socket are ignored.
+     * The JDK calls these methods one at a time, so the reassembly buffers need no locking.
+     */
+    private final class Session implements WebSocket.Listener {
+        final boolean reconnect;
+        volatile WebSocket socket;
+        private final StringBuilder text = new StringBuilder();
+        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+
+        Session(boolean reconnect) {
+            this.reconnect = reconnect;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            opened(this, webSocket);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (!isCurrent(this)) {
+                return null;
+            }
+            // The JDK decodes UTF-8 across frame boundaries; at worst a surrogate pair is split between two calls,
+            // which appending to one builder repairs.
+            text.append(data);
+            if (!last) {
+                webSocket.request(1);
+                return null;
+            }
+            String message = text.toString();
+            text.setLength(0);
+            deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (!isCurrent(this)) {
+                return null;
+            }
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            binary.write(chunk, 0, chunk.length);
+            if (!last) {
+                webSocket.request(1);
+                return null;
+            }
+            byte[] message = binary.toByteArray();
+            binary.reset();
+            deliverThenRequest(webSocket, () -> listener.onBinary(WsConnection.this, message));
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedByPeer(this, statusCode, reason == null ? "" : reason);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            dropped(this, error);
+        }
+
+        /** Requesting the next frame only after the callback returned is what turns a slow consumer into backpressure. */
+        private void deliverThenRequest(WebSocket webSocket, Runnable callback) {
+            synchronized (lock) {
+                // Checked and queued atomically with finish(), so a message never arrives after onClose.
+                if (this == current && state != WsState.CLOSED) {
+                    dispatch(callback, () -> webSocket.request(1));
+                }
+            }
+        }
+    }
+}

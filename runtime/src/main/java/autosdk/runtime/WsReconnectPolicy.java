@@ -1,0 +1,165 @@
+package autosdk.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Immutable exponential-backoff-with-jitter policy that decides how often and how late a dropped
+ * {@link WsConnection} tries to reconnect.
+ *
+ * <p>The delay before attempt {@code n} (1-based) is {@code base = min(maxDelay, initialDelay * multiplier^(n-1))},
+ * reduced by a random share of at most {@code jitter}: {@code delay = base * (1 - jitter * r)} with {@code r} uniform
+ * in [0, 1). {@code jitter = 1} is "full jitter" (uniform in [0, base]), {@code jitter = 0.2} keeps at least 80% of
+ * the base, {@code jitter = 0} is deterministic. Jitter spreads reconnecting clients so a restarted server is not hit
+ * by all of them at the same instant.
+ */
+public final class WsReconnectPolicy {
+
+    private static final WsReconnectPolicy NONE = builder().maxAttempts(0).build();
+
+    private final int maxAttempts;
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+    private final double multiplier;
+    private final double jitter;
+
+    private WsReconnectPolicy(Builder b) {
+        this.maxAttempts = b.maxAttempts;
+        this.initialDelay = b.initialDelay;
+        this.maxDelay = b.maxDelay;
+        this.multiplier = b.multiplier;
+        this.jitter = b.jitter;
+    }
+
+    /** The policy that never reconnects (the default of {@link WsConfig}). */
+    public static WsReconnectPolicy none() {
+        return NONE;
+    }
+
+    /** A builder with defaults: 5 attempts, 500 ms initial delay, 30 s max delay, multiplier 2, jitter 0.5. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How many reconnect attempts are made after a drop before giving up; 0 disables reconnecting. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /** The base delay before the first attempt. */
+    public Duration initialDelay() {
+        return initialDelay;
+    }
+
+    /** The cap on the base delay. */
+    public Duration maxDelay() {
+        return maxDelay;
+    }
+
+    /** The factor the base delay grows by per attempt. */
+    public double multiplier() {
+        return multiplier;
+    }
+
+    /** The largest share (0..1) of the base delay that jitter may remove. */
+    public double jitter() {
+        return jitter;
+    }
+
+    /** Whether this policy reconnects at all. */
+    public boolean enabled() {
+        return maxAttempts > 0;
+    }
+
+    /** The delay before attempt {@code attempt} (1-based), using a thread-local random source for jitter. */
+    public Duration delay(int attempt) {
+        return delay(attempt, ThreadLocalRandom.current());
+    }
+
+    /** The delay before attempt {@code attempt} (1-based); deterministic for a seeded {@code random}. */
+    public Duration delay(int attempt, Random random) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt is 1-based: " + attempt);
+        }
+        Objects.requireNonNull(random, "random");
+        // Work in double nanoseconds so large attempt numbers saturate at maxDelay instead of overflowing.
+        double base = initialDelay.toNanos() * Math.pow(multiplier, attempt - 1);
+        base = Math.min(base, (double) maxDelay.toNanos());
+        double jittered = base * (1.0 - jitter * random.nextDouble());
+        return Duration.ofNanos((long) jittered);
+    }
+
+    @Override
+    public String toString() {
+        return "WsReconnectPolicy[maxAttempts=" + maxAttempts + ", initialDelay=" + initialDelay
+                + ", maxDelay=" + maxDelay + ", multiplier=" + multiplier + ", jitter=" + jitter + "]";
+    }
+
+    /** Mutable builder for {@link WsReconnectPolicy}; validates on each setter. */
+    public static final class Builder {
+        private int maxAttempts = 5;
+        private Duration initialDelay = Duration.ofMillis(500);
+        private Duration maxDelay = Duration.ofSeconds(30);
+        private double multiplier = 2.0;
+        private double jitter = 0.5;
+
+        private Builder() {}
+
+        /** Attempts per drop before giving up (>= 0). */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 0) {
+                throw new IllegalArgumentException("maxAttempts must be >= 0: " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** Base delay before the first attempt (>= 0). */
+        public Builder initialDelay(Duration initialDelay) {
+            this.initialDelay = nonNegative(initialDelay, "initialDelay");
+            return this;
+        }
+
+        /** Cap on the base delay (>= 0). */
+        public Builder maxDelay(Duration maxDelay) {
+            this.maxDelay = nonNegative(maxDelay, "maxDelay");
+            return this;
+        }
+
+        /** Growth factor per attempt (>= 1). */
+        public Builder multiplier(double multiplier) {
+            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+                throw new IllegalArgumentException("multiplier must be a finite number >= 1: " + multiplier);
+            }
+            this.multiplier = multiplier;
+            return this;
+        }
+
+        /** Largest share of the delay removed at random, 0 (none) to 1 (full jitter). */
+        public Builder jitter(double jitter) {
+            if (!(jitter >= 0.0 && jitter <= 1.0)) {
+                throw new IllegalArgumentException("jitter must be within 0..1: " + jitter);
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** Builds the immutable policy. */
+        public WsReconnectPolicy build() {
+            if (maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than initialDelay " + initialDelay);
+            }
+            return new WsReconnectPolicy(this);
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + d);
+            }
+            return d;
+        }
+    }
+}
