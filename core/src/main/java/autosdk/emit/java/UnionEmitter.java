@@ -11,7 +11,9 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
@@ -95,9 +97,11 @@ final class UnionEmitter {
                     .addStatement("p.nextToken()")
                     .beginControlFlow("if (p.currentToken() == $T.VALUE_STRING)", JSON_TOKEN)
                     .beginControlFlow("switch (p.getText())");
+            Map<String, List<Case>> byValue = byValue(cases);
             for (Case c : cases) {
-                if (!(isObject(c.variant().type())) || c.variant().discriminatorValues().isEmpty()) continue;
-                for (String value : c.variant().discriminatorValues()) m.addCode("case $S:\n", value);
+                List<String> unique = c.variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
+                if (!(isObject(c.variant().type())) || unique.isEmpty()) continue;
+                for (String value : unique) m.addCode("case $S:\n", value);
                 m.addCode("$>").addStatement("return new $T($T.readJsonAfterField(p, $S))", c.record(),
                         types.className(((TypeRef.Named) c.variant().type()).id()), union.discriminator()).addCode("$<");
             }
@@ -127,11 +131,17 @@ final class UnionEmitter {
         if (union.discriminator() != null) {
             m.beginControlFlow("if (v instanceof $T.JsonObject o && o.get($S) instanceof $T.JsonString s)", jsonValue, union.discriminator(), jsonValue)
                     .beginControlFlow("switch (s.value())");
+            Map<String, List<Case>> byValue = byValue(cases);
             for (Case c : cases) {
-                if (c.variant().discriminatorValues().isEmpty()) continue;
-                for (String value : c.variant().discriminatorValues()) m.addCode("case $S:\n", value);
+                List<String> unique = c.variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
+                if (unique.isEmpty()) continue;
+                for (String value : unique) m.addCode("case $S:\n", value);
                 m.addCode("$>").addStatement("return new $T($T.decode(v, $L))", c.record(), json, types.reader(c.variant().type())).addCode("$<");
             }
+            // Values several variants share are told apart by shape below.
+            List<String> shared = byValue.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+            for (String value : shared) m.addCode("case $S:\n", value);
+            if (!shared.isEmpty()) m.addCode("$>").addStatement("break").addCode("$<");
             m.addCode("default:\n").addCode("$>").addStatement("return new $T(v)", unknown).addCode("$<");
             m.endControlFlow().endControlFlow();
         }
@@ -186,6 +196,14 @@ final class UnionEmitter {
         }
         m.addStatement("$T.writeValue(g, (($T) v).json())", types.runtime("Json"), unknown);
         return m.build();
+    }
+
+    private static Map<String, List<Case>> byValue(List<Case> cases) {
+        Map<String, List<Case>> out = new LinkedHashMap<>();
+        for (Case c : cases) {
+            for (String v : c.variant().discriminatorValues()) out.computeIfAbsent(v, k -> new ArrayList<>()).add(c);
+        }
+        return out;
     }
 
     private boolean isObject(TypeRef type) {
