@@ -40,9 +40,9 @@ public final class Generator {
         }
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
 
-        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Json", "JsonValue", "JsonContext"));
-        EmitOptions options = new EmitOptions(request.namespace(), request.contextSimpleName(), reserved,
-                request.spec().getFileName().toString());
+        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName()));
+        EmitOptions options = new EmitOptions(request.namespace(), com.palantir.javapoet.ClassName.get(request.namespace(), request.contextSimpleName()),
+                true, reserved, request.spec().getFileName().toString(), request.clientClassName(), request.websocketClassName());
         JavaEmitter.Output output = new JavaEmitter(options).emit(model);
         List<Diagnostic> warnings = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
         return new GenerationResult(output.files(), output.classNames().size(), warnings, List.of(), 0, 0);

@@ -1,12 +1,18 @@
 package autosdk.emit.java;
 
+import com.palantir.javapoet.ClassName;
 import java.util.List;
 
 /**
- * What the Java emitter needs to know beyond the model: the package, the JSON context's simple
- * name, names the generator itself uses, and the spec's file name for the header comment.
+ * What the Java emitter needs to know beyond the model: the package, the JSON context to use
+ * (this package's own, or the types package's), names the generator itself uses, the user's
+ * class-name choices, and the spec's file name for the header comment.
+ *
+ * @param jsonContext the context class every client (de)serializes through
+ * @param generateContext whether this run emits its own context (false when models come from another package)
  */
-public record EmitOptions(String packageName, String contextSimpleName, List<String> reservedTypeNames, String sourceName) {
+public record EmitOptions(String packageName, ClassName jsonContext, boolean generateContext, List<String> reservedTypeNames,
+                          String sourceName, String clientClassName, String websocketClassName) {
     public EmitOptions {
         reservedTypeNames = List.copyOf(reservedTypeNames);
     }

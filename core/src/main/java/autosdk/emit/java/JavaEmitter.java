@@ -28,16 +28,36 @@ public final class JavaEmitter {
     public record Output(List<GeneratedFile> files, Map<String, ClassName> classNames) {}
 
     public Output emit(ApiModel model) {
+        return emit(model, Map.of());
+    }
+
+    /**
+     * Emits the model. {@code externalTypes} maps type ids to classes of another package (the
+     * types namespace); those types are referenced, not generated.
+     */
+    public Output emit(ApiModel model, Map<String, ClassName> externalTypes) {
         String pkg = options.packageName();
         String runtimePackage = pkg + ".runtime";
-        ClassName context = ClassName.get(pkg, options.contextSimpleName());
-
         JavaNames.Scope scope = new JavaNames.Scope(true, options.reservedTypeNames());
-        Map<String, ClassName> classNames = new LinkedHashMap<>();
+
+        // Placeholder types let the client emitters be asked for their names before models are named.
+        Map<String, ClassName> classNames = new LinkedHashMap<>(externalTypes);
+        JavaTypes types = new JavaTypes(model, classNames, runtimePackage);
+        List<ClientEmitter> clients = new ArrayList<>();
+        if (!model.operations().isEmpty()) clients.add(new RestClientEmitter(types, options));
+        if (!model.channels().isEmpty()) clients.add(new WebSocketClientEmitter(types, options));
+        List<List<ClassName>> clientNames = new ArrayList<>();
+        for (ClientEmitter client : clients) {
+            List<ClassName> names = new ArrayList<>();
+            for (String wanted : client.wantedNames(model)) names.add(ClassName.get(pkg, scope.allocate(wanted)));
+            clientNames.add(names);
+        }
+        List<NamedType> generated = new ArrayList<>();
         for (NamedType t : model.types().values()) {
+            if (externalTypes.containsKey(t.id())) continue;
+            generated.add(t);
             classNames.put(t.id(), ClassName.get(pkg, scope.allocate(JavaNames.typeName(t.nameHint()))));
         }
-        JavaTypes types = new JavaTypes(model, classNames, runtimePackage);
         Set<String> qualify = new TreeSet<>();
         for (ClassName c : classNames.values()) {
             if (JavaNames.JAVA_LANG.contains(c.simpleName())) qualify.add(c.simpleName());
@@ -48,17 +68,29 @@ public final class JavaEmitter {
         ObjectEmitter objects = new ObjectEmitter(types);
         EnumEmitter enums = new EnumEmitter(types);
         UnionEmitter unions = new UnionEmitter(types);
-        for (NamedType t : model.types().values()) {
+        List<ClassName> registered = new ArrayList<>();
+        for (NamedType t : generated) {
             ClassName name = classNames.get(t.id());
             TypeSpec spec;
             if (t instanceof ObjectType o) spec = objects.emit(o, name);
             else if (t instanceof EnumType e) spec = enums.emit(e, name);
             else spec = unions.emit((UnionType) t, name);
             files.add(file(folder, pkg, spec, qualify));
+            registered.add(name);
         }
-        files.add(file(folder, pkg, new ContextEmitter(types).emit(context, List.copyOf(classNames.values())), qualify));
-        files.addAll(RuntimeSources.copy(RuntimeSources.JSON, runtimePackage, folder + "/runtime"));
-        return new Output(files, classNames);
+        Set<String> runtime = new java.util.LinkedHashSet<>(RuntimeSources.JSON);
+        for (int i = 0; i < clients.size(); i++) {
+            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, spec, qualify));
+            runtime.addAll(clients.get(i).runtimeFiles());
+        }
+        if (options.generateContext()) {
+            files.add(file(folder, pkg, new ContextEmitter(types).emit(options.jsonContext(), registered), qualify));
+        }
+        files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime"));
+        files.sort(java.util.Comparator.comparing(GeneratedFile::relativePath));
+        Map<String, ClassName> own = new LinkedHashMap<>();
+        for (NamedType t : generated) own.put(t.id(), classNames.get(t.id()));
+        return new Output(files, own);
     }
 
     private GeneratedFile file(String folder, String pkg, TypeSpec spec, Set<String> qualify) {

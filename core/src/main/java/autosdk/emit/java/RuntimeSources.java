@@ -19,6 +19,18 @@ public final class RuntimeSources {
     /** Helpers every SDK needs: the JSON codecs' support. */
     public static final List<String> JSON = List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonValue");
 
+    /** Helpers of REST clients. */
+    public static final List<String> HTTP = List.of("ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
+            "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
+            "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
+            "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpLineReader",
+            "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseDecoder", "HttpRetryPolicy", "HttpSse",
+            "HttpSseEvent");
+
+    /** Helpers of WebSocket clients. */
+    public static final List<String> WS = List.of("WsClosedException", "WsConfig", "WsConnection", "WsInbox", "WsListener",
+            "WsReconnectPolicy", "WsState");
+
     private RuntimeSources() {}
 
     /** Copies {@code names} into {@code targetPackage}, placing files under {@code folder}. */
