@@ -40,7 +40,8 @@ public final class Generator {
         }
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
 
-        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName()));
+        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
+        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
         EmitOptions options = new EmitOptions(request.namespace(), com.palantir.javapoet.ClassName.get(request.namespace(), request.contextSimpleName()),
                 true, reserved, request.spec().getFileName().toString(), request.clientClassName(), request.websocketClassName());
         JavaEmitter.Output output = new JavaEmitter(options).emit(model);
@@ -55,6 +56,27 @@ public final class Generator {
         List<GeneratedFile> files = planned.files();
         OutputWriter.Summary summary = writer.write(files, request.namespace().replace('.', '/'));
         return new GenerationResult(files, planned.typeCount(), planned.warnings(), planned.notes(), summary.written(), summary.removed());
+    }
+
+    /**
+     * Like {@link #generate(GenerationRequest)}; with {@code project} the output folder also becomes a
+     * buildable Maven module: sources go to {@code <output>/src/main/java} and a {@code pom.xml} is
+     * written beside them ({@link autosdk.write.ProjectPom}). {@code project} may be null.
+     */
+    public static GenerationResult generate(GenerationRequest request, ProjectCoordinates project)
+            throws SpecException, UsageException, IOException {
+        if (project == null) return generate(request);
+        autosdk.write.ProjectPom pom = new autosdk.write.ProjectPom(request.output(), project);
+        pom.checkWritable();
+        GenerationRequest r = request;
+        GenerationResult result = generate(new GenerationRequest(r.spec(), r.namespace(), autosdk.write.ProjectPom.sourceRoot(r.output()),
+                r.typesNamespace(), r.generateModels(), r.jsonSerializerContext(), r.perspective(), r.clientClassName(),
+                r.websocketClassName(), r.typesIndex()));
+        boolean changed = pom.write();
+        List<String> notes = new ArrayList<>(result.notes());
+        notes.add("Maven module " + project + ": " + pom.file() + " (build it with mvn install)");
+        return new GenerationResult(result.files(), result.typeCount(), result.warnings(), notes,
+                result.filesChanged() + (changed ? 1 : 0), result.filesRemoved());
     }
 
     static void validate(GenerationRequest request) throws UsageException {

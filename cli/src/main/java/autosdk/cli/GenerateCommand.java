@@ -65,13 +65,20 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Type index of the types' run (default: looked up under --output).")
     Path typesIndex;
 
+    @Option(names = "--project", paramLabel = "<groupId:artifactId:version>",
+            description = "Also make <dir> a Maven module: sources go to <dir>/src/main/java and <dir>/pom.xml "
+                    + "declares jackson-core and Java 17, so mvn install there builds a jar.")
+    String project;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         GenerationRequest request;
+        autosdk.ProjectCoordinates coordinates;
         try {
+            coordinates = project == null ? null : autosdk.ProjectCoordinates.parse(project);
             request = new GenerationRequest(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile),
                     output, typesNamespace, GenerationRequest.ModelMode.parse(generateModels), jsonSerializerContext,
                     parsePerspective(perspective), clientClassName, websocketClassName, typesIndex);
@@ -80,13 +87,14 @@ final class GenerateCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            GenerationResult result = Generator.generate(request);
+            GenerationResult result = Generator.generate(request, coordinates);
             for (Diagnostic w : result.warnings()) err.println(w);
             for (String note : result.notes()) out.println(note);
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "Generated %d files (%d types, %d changed, %d removed) into %s in %.2f s%n",
                     result.files().size(), result.typeCount(), result.filesChanged(), result.filesRemoved(),
-                    output.resolve(request.namespace().replace('.', '/')), seconds);
+                    (coordinates == null ? output : autosdk.write.ProjectPom.sourceRoot(output))
+                            .resolve(request.namespace().replace('.', '/')), seconds);
             return 0;
         } catch (SpecException e) {
             for (Diagnostic d : e.diagnostics()) err.println(d);

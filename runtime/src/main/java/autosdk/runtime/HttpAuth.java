@@ -24,12 +24,31 @@ public final class HttpAuth {
     private final String name;
     private final Supplier<String> credential;
     private final String basicPassword;
+    private final String scheme;
 
     private HttpAuth(Kind kind, String name, Supplier<String> credential, String basicPassword) {
+        this(kind, name, credential, basicPassword, null);
+    }
+
+    private HttpAuth(Kind kind, String name, Supplier<String> credential, String basicPassword, String scheme) {
         this.kind = kind;
         this.name = name;
         this.credential = credential;
         this.basicPassword = basicPassword;
+        this.scheme = scheme;
+    }
+
+    /**
+     * This credential tagged as the OpenAPI security scheme {@code scheme}: it is then sent only to operations
+     * whose security requirements name that scheme (untagged credentials go to every authenticated operation).
+     */
+    public HttpAuth forScheme(String scheme) {
+        return new HttpAuth(kind, name, credential, basicPassword, Objects.requireNonNull(scheme, "scheme"));
+    }
+
+    /** The security scheme this credential is for, or {@code null} when it applies to every operation. */
+    public String scheme() {
+        return scheme;
     }
 
     /** {@code Authorization: Bearer <token>}. */
@@ -113,13 +132,50 @@ public final class HttpAuth {
     /** Prints the kind and name only, never the secret. */
     @Override
     public String toString() {
+        String forScheme = scheme == null ? "" : " for " + scheme;
         switch (kind) {
-            case BEARER: return "HttpAuth[bearer]";
-            case BASIC: return "HttpAuth[basic]";
-            case API_KEY_HEADER: return "HttpAuth[apiKeyHeader " + name + "]";
-            case API_KEY_QUERY: return "HttpAuth[apiKeyQuery " + name + "]";
-            default: return "HttpAuth[apiKeyCookie " + name + "]";
+            case BEARER: return "HttpAuth[bearer" + forScheme + "]";
+            case BASIC: return "HttpAuth[basic" + forScheme + "]";
+            case API_KEY_HEADER: return "HttpAuth[apiKeyHeader " + name + forScheme + "]";
+            case API_KEY_QUERY: return "HttpAuth[apiKeyQuery " + name + forScheme + "]";
+            default: return "HttpAuth[apiKeyCookie " + name + forScheme + "]";
         }
+    }
+
+    /**
+     * The credentials to send for an operation with the given security requirements (alternatives, each a set
+     * of scheme names): untagged credentials always, plus the tagged ones of the first alternative that is fully
+     * configured; when none is, the tagged ones of every scheme named (the server then reports what is missing).
+     * Without requirements every configured credential is sent.
+     */
+    static List<HttpAuth> select(List<HttpAuth> configured, List<List<String>> requirements) {
+        if (requirements.isEmpty()) {
+            return configured;
+        }
+        List<String> chosen = null;
+        for (List<String> alternative : requirements) {
+            boolean complete = true;
+            for (String scheme : alternative) {
+                complete &= configured.stream().anyMatch(a -> scheme.equals(a.scheme));
+            }
+            if (complete) {
+                chosen = alternative;
+                break;
+            }
+        }
+        List<String> named = new ArrayList<>();
+        if (chosen != null) {
+            named.addAll(chosen);
+        } else {
+            requirements.forEach(named::addAll);
+        }
+        List<HttpAuth> out = new ArrayList<>();
+        for (HttpAuth auth : configured) {
+            if (auth.scheme == null || named.contains(auth.scheme)) {
+                out.add(auth);
+            }
+        }
+        return out;
     }
 
     /** The raw credential for one request: token, base64 of user:password, or the API key. */

@@ -216,7 +216,7 @@ public final class HttpExecutor {
             List<String> query = new ArrayList<>(spec.query());
             List<String> shownQuery = new ArrayList<>(spec.query());
             if (spec.authenticated()) {
-                for (HttpAuth auth : config.auth()) {
+                for (HttpAuth auth : HttpAuth.select(config.auth(), spec.security())) {
                     // Resolved once per call so that a token supplier is asked once, and redaction sees that value.
                     String credential = auth.credential();
                     auths.add(auth);

@@ -88,6 +88,12 @@ public final class HttpMultipart {
         return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, () -> BodyPublishers.ofInputStream(() -> content), false);
     }
 
+    /** A file part from an {@link HttpFile} (its name, content type and content). */
+    public HttpMultipart file(String name, HttpFile file) {
+        Objects.requireNonNull(file, "file");
+        return add(name, file.fileName(), file.contentType(), file::publisher, file.repeatable());
+    }
+
     /** The finished body. */
     public HttpBody build() {
         List<Part> snapshot = List.copyOf(parts);

@@ -33,6 +33,7 @@ public final class HttpRequestSpec {
     private final HttpErrorDecoder errorDecoder;
     private final HttpCallOptions options;
     private final boolean authenticated;
+    private final List<List<String>> security;
 
     private HttpRequestSpec(Builder b) {
         this.method = b.method;
@@ -46,6 +47,7 @@ public final class HttpRequestSpec {
         this.errorDecoder = b.errorDecoder;
         this.options = b.options;
         this.authenticated = b.authenticated;
+        this.security = List.copyOf(b.security);
     }
 
     /** Starts a request, e.g. {@code builder("GET", "/pets/{petId}")}. */
@@ -108,6 +110,14 @@ public final class HttpRequestSpec {
         return authenticated;
     }
 
+    /**
+     * The operation's security requirements: alternatives, each a list of scheme names that must all be sent;
+     * empty when the operation names none (then every configured credential is sent).
+     */
+    public List<List<String>> security() {
+        return security;
+    }
+
     @Override
     public String toString() {
         return "HttpRequestSpec[" + method + " " + pathTemplate + "]";
@@ -140,6 +150,7 @@ public final class HttpRequestSpec {
         private HttpErrorDecoder errorDecoder;
         private HttpCallOptions options = HttpCallOptions.none();
         private boolean authenticated = true;
+        private final List<List<String>> security = new ArrayList<>();
 
         private Builder(String method, String pathTemplate) {
             this.method = HttpParams.requireHeaderName(Objects.requireNonNull(method, "method")).toUpperCase(Locale.ROOT);
@@ -223,6 +234,15 @@ public final class HttpRequestSpec {
         /** Sends no credentials (an operation whose OpenAPI {@code security} is empty). */
         public Builder noAuth() {
             this.authenticated = false;
+            return this;
+        }
+
+        /**
+         * Adds one alternative of the operation's security requirements (the schemes that must all be sent);
+         * see {@link HttpAuth#forScheme}.
+         */
+        public Builder security(String... schemes) {
+            security.add(List.of(schemes));
             return this;
         }
 

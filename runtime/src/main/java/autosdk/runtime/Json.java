@@ -329,6 +329,22 @@ public final class Json {
         }
     }
 
+    /**
+     * True when a value has the JSON kind a variant expects ("string", "integer", "number",
+     * "boolean", "array", "object" or "any"), so scalar union variants are matched strictly.
+     */
+    public static boolean isKind(JsonValue value, String kind) {
+        switch (kind) {
+            case "string": return value instanceof JsonValue.JsonString;
+            case "integer": return value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
+            case "number": return value instanceof JsonValue.JsonNumber;
+            case "boolean": return value instanceof JsonValue.JsonBoolean;
+            case "array": return value instanceof JsonValue.JsonArray;
+            case "object": return value instanceof JsonValue.JsonObject;
+            default: return true;
+        }
+    }
+
     static JsonValue parseValue(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             p.nextToken();

@@ -170,7 +170,7 @@ final class ObjectEmitter {
         equals.addStatement("$L", cmp.build());
         type.addMethod(equals.build());
 
-        CodeBlock.Builder hash = CodeBlock.builder().add("return $T.deepHashCode(new Object[] {this.present, this.additionalProperties", ARRAYS);
+        CodeBlock.Builder hash = CodeBlock.builder().add("return $T.deepHashCode(new $T[] {this.present, this.additionalProperties", ARRAYS, Object.class);
         for (Member m : members) hash.add(", this.$N", m.name());
         hash.add("})");
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -206,7 +206,7 @@ final class ObjectEmitter {
         type.addMethod(MethodSpec.methodBuilder("readRest").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addParameter(JSON_TOKEN, "t").addParameter(builder, "b").addException(IOException.class)
                 .beginControlFlow("for (; t == $T.FIELD_NAME; t = p.nextToken())", JSON_TOKEN)
-                .addStatement("String field = p.currentName()")
+                .addStatement("$T field = p.currentName()", String.class)
                 .addStatement("p.nextToken()")
                 .addStatement("readField(p, field, b)")
                 .endControlFlow()
@@ -236,7 +236,7 @@ final class ObjectEmitter {
                     .addStatement("if (v.$N == null) g.writeNull(); else $L", m.name(), types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())))
                     .endControlFlow();
         }
-        write.beginControlFlow("for ($T.Entry<String, $T> e : v.additionalProperties.entrySet())", MAP,
+        write.beginControlFlow("for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())", MAP, String.class,
                         object.additionalValues() == null ? types.runtime("JsonValue") : types.javaType(object.additionalValues()).box())
                 .addStatement("g.writeFieldName(e.getKey())")
                 .addStatement("if (e.getValue() == null) g.writeNull(); else $L", types.write(extra, "g", CodeBlock.of("e.getValue()")))

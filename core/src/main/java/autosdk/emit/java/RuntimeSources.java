@@ -23,8 +23,8 @@ public final class RuntimeSources {
     public static final List<String> HTTP = List.of("ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
-            "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpLineReader",
-            "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseDecoder", "HttpRetryPolicy", "HttpSse",
+            "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
+            "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseDecoder", "HttpRetryPolicy", "HttpSse",
             "HttpSseEvent");
 
     /** Helpers of WebSocket clients. */

@@ -150,7 +150,7 @@ final class UnionEmitter {
         if (!objects.isEmpty()) {
             m.beginControlFlow("if (v instanceof $T.JsonObject o)", jsonValue)
                     .addStatement("int best = -1")
-                    .addStatement("int bestScore = Integer.MIN_VALUE");
+                    .addStatement("int bestScore = $T.MIN_VALUE", Integer.class);
             for (int i = 0; i < objects.size(); i++) {
                 UnionType.Variant variant = objects.get(i).variant();
                 CodeBlock.Builder score = CodeBlock.builder().add("int score$L = 0", i);
@@ -162,7 +162,7 @@ final class UnionEmitter {
                     CodeBlock.Builder known = CodeBlock.builder().add("$T.of(", ClassName.get("java.util", "Set"));
                     for (int k = 0; k < variant.knownProperties().size(); k++) known.add(k == 0 ? "$S" : ", $S", variant.knownProperties().get(k));
                     known.add(")");
-                    m.addStatement("for (String key : o.members().keySet()) score$L += $L.contains(key) ? 10 : -1", i, known.build());
+                    m.addStatement("for ($T key : o.members().keySet()) score$L += $L.contains(key) ? 10 : -1", String.class, i, known.build());
                 }
                 m.addStatement("if (score$L > bestScore && $T.accepts(v, $L)) { best = $L; bestScore = score$L; }",
                         i, json, types.reader(variant.type()), i, i);
@@ -178,8 +178,8 @@ final class UnionEmitter {
         // Other JSON kinds: the first variant whose reader accepts the value, in the spec's order.
         for (Case c : cases) {
             if (types.isObjectLike(c.variant().type())) continue;
-            m.addStatement("if ($T.accepts(v, $L)) return new $T($T.decode(v, $L))", json, types.reader(c.variant().type()),
-                    c.record(), json, types.reader(c.variant().type()));
+            m.addStatement("if ($T.isKind(v, $S) && $T.accepts(v, $L)) return new $T($T.decode(v, $L))", json, jsonKind(c.variant().type()),
+                    json, types.reader(c.variant().type()), c.record(), json, types.reader(c.variant().type()));
         }
         m.addStatement("return new $T(v)", unknown);
         return m.build();
@@ -196,6 +196,23 @@ final class UnionEmitter {
         }
         m.addStatement("$T.writeValue(g, (($T) v).json())", types.runtime("Json"), unknown);
         return m.build();
+    }
+
+    /** The JSON kind a non-object variant expects, so "42" never lands in a string variant. */
+    private String jsonKind(TypeRef type) {
+        if (type instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case INT32, INT64, BIG_INTEGER -> "integer";
+                case FLOAT, DOUBLE, DECIMAL -> "number";
+                case BOOLEAN -> "boolean";
+                default -> "string";
+            };
+        }
+        if (type instanceof TypeRef.ListOf) return "array";
+        if (type instanceof TypeRef.Named n && types.model().type(n.id()) instanceof autosdk.model.EnumType e) {
+            return e.integer() ? "integer" : "string";
+        }
+        return "any";
     }
 
     private static Map<String, List<Case>> byValue(List<Case> cases) {

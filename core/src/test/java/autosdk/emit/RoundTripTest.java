@@ -1,0 +1,129 @@
+package autosdk.emit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import autosdk.testing.JsonTrees;
+import autosdk.testing.Sdk;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading JSON with the generated codecs and writing it back gives the same JSON, unknowns included. */
+class RoundTripTest {
+    @TempDir
+    static Path dir;
+    static Sdk sdk;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        sdk = Sdk.build(Path.of("src/test/resources/fixtures/models/tricky.yaml"), "com.example.tricky", dir);
+    }
+
+    private static Object roundTrip(String json, String type) throws Throwable {
+        Object value = sdk.read(json, type);
+        String written = sdk.write(value);
+        assertThat(JsonTrees.parse(written)).as("written back: %s", written).isEqualTo(JsonTrees.parse(json));
+        return value;
+    }
+
+    @Test
+    void objectWithEveryKindOfProperty() throws Throwable {
+        Object pet = roundTrip("""
+                {"id": 9007199254740993, "name": "Rex", "kind": "dog", "nickname": null, "born": "2020-02-29",
+                 "updated_at": "2024-05-01T10:15:30.5+02:00", "chip": "123e4567-e89b-12d3-a456-426614174000",
+                 "photo": "AAECAw==", "weight": 12.5, "tags": ["a", "b"], "attributes": {"legs": 4},
+                 "extra": {"deep": [1, 2.5, true, null, {"x": "y"}]}, "class": "k", "default": false,
+                 "owner-name": "Ann", "@type": "t", "hasName": "yes", "toy": {"label": "ball"}}""", "Pet");
+        assertThat(Sdk.call(pet, "id")).isEqualTo(9007199254740993L);
+        assertThat(Sdk.call(pet, "photo")).isEqualTo(new byte[] {0, 1, 2, 3});
+        assertThat(Sdk.call(pet, "class_")).isEqualTo("k");
+        assertThat(Sdk.call(pet, "default_")).isEqualTo(false);
+        assertThat(Sdk.call(pet, "ownerName")).isEqualTo("Ann");
+        assertThat(Sdk.call(pet, "hasName")).isEqualTo("yes");
+        assertThat(Sdk.call(pet, "hasName2")).isEqualTo(true);
+    }
+
+    @Test
+    void explicitNullDiffersFromAbsent() throws Throwable {
+        Object withNull = roundTrip("{\"id\":1,\"name\":\"a\",\"kind\":\"cat\",\"nickname\":null}", "Pet");
+        Object absent = roundTrip("{\"id\":1,\"name\":\"a\",\"kind\":\"cat\"}", "Pet");
+        assertThat(Sdk.call(withNull, "hasNickname")).isEqualTo(true);
+        assertThat(Sdk.call(withNull, "nickname")).isNull();
+        assertThat(Sdk.call(absent, "hasNickname")).isEqualTo(false);
+        assertThat(withNull).isNotEqualTo(absent);
+    }
+
+    @Test
+    void unknownPropertiesAreKeptAndWrittenBack() throws Throwable {
+        Object pet = roundTrip("{\"id\":1,\"name\":\"a\",\"kind\":\"cat\",\"new_field\":{\"n\":[1,2]},\"z\":null}", "Pet");
+        assertThat(Sdk.call(pet, "additionalProperties").toString()).contains("new_field");
+    }
+
+    @Test
+    void unknownEnumValuesAreKept() throws Throwable {
+        Object pet = roundTrip("{\"id\":1,\"name\":\"a\",\"kind\":\"hamster\"}", "Pet");
+        Object kind = Sdk.call(pet, "kind");
+        assertThat(Sdk.call(kind, "isKnown")).isEqualTo(false);
+        assertThat(Sdk.call(kind, "known").toString()).isEqualTo("UNRECOGNIZED");
+        assertThat(Sdk.call(kind, "value")).isEqualTo("hamster");
+        Object dotted = Sdk.call(roundTrip("{\"id\":1,\"name\":\"a\",\"kind\":\"session.update\"}", "Pet"), "kind");
+        assertThat(Sdk.call(dotted, "known").toString()).isEqualTo("SESSION_UPDATE");
+    }
+
+    @Test
+    void unionsPickTheVariantByDiscriminatorWhereverItIs() throws Throwable {
+        assertThat(roundTrip("{\"shape\":\"circle\",\"radius\":2}", "Shape").getClass().getSimpleName()).isEqualTo("Circle");
+        assertThat(roundTrip("{\"side\":3,\"shape\":\"square\"}", "Shape").getClass().getSimpleName()).isEqualTo("Square");
+        assertThat(roundTrip("{\"event\":\"stopped\",\"code\":3}", "Event").getClass().getSimpleName()).isEqualTo("EventStopped");
+    }
+
+    @Test
+    void unknownUnionVariantsAreKeptWhole() throws Throwable {
+        Object unknown = roundTrip("{\"shape\":\"hexagon\",\"sides\":6}", "Shape");
+        assertThat(unknown.getClass().getSimpleName()).isEqualTo("Unknown");
+        assertThat(roundTrip("{\"event\":\"paused\"}", "Event").getClass().getSimpleName()).isEqualTo("Unknown");
+    }
+
+    @Test
+    void unionsWithoutDiscriminatorMatchByShape() throws Throwable {
+        assertThat(roundTrip("{\"phone\":\"+1\"}", "Contact").getClass().getSimpleName()).isEqualTo("ContactOption2");
+        assertThat(roundTrip("{\"email\":\"a@b\"}", "Contact").getClass().getSimpleName()).isEqualTo("ContactOption1");
+        assertThat(roundTrip("\"text\"", "Scalarish").getClass().getSimpleName()).isEqualTo("StringValue");
+        assertThat(roundTrip("42", "Scalarish").getClass().getSimpleName()).isEqualTo("Int64Value");
+        assertThat(roundTrip("[\"a\"]", "Scalarish").getClass().getSimpleName()).isEqualTo("ListValue");
+        assertThat(roundTrip("{\"what\":1}", "Scalarish").getClass().getSimpleName()).isEqualTo("Unknown");
+    }
+
+    @Test
+    void allOfKeepsEveryProperty() throws Throwable {
+        Object named = roundTrip("{\"label\":\"l\",\"name\":\"n\"}", "Named");
+        assertThat(Sdk.call(named, "label")).isEqualTo("l");
+        assertThat(Sdk.call(named, "name")).isEqualTo("n");
+    }
+
+    @Test
+    void recursiveTypesNest() throws Throwable {
+        Object tree = roundTrip("{\"value\":\"root\",\"children\":[{\"value\":\"leaf\",\"children\":[]}],\"parent\":{\"value\":\"up\"}}", "TreeNode");
+        assertThat(Sdk.call(tree, "value")).isEqualTo("root");
+    }
+
+    @Test
+    void caseOnlyCollisionsAndGeneratorNamesGetDistinctClasses() throws Throwable {
+        assertThat(sdk.type("Item")).isNotNull();
+        assertThat(sdk.type("Item2")).isNotNull();
+        assertThat(sdk.type("Builder2")).isNotNull();
+        assertThat(sdk.type("SourceGenerationContext2")).isNotNull();
+        assertThat(roundTrip("{\"z\":\"zz\"}", "String").getClass().getName()).isEqualTo("com.example.tricky.String");
+        assertThat(sdk.type("_1stPlace")).isNotNull();
+        assertThat(sdk.type("ABCD")).isNotNull();
+        assertThat(sdk.type("Deprecated").isAnnotationPresent(java.lang.Deprecated.class)).isTrue();
+    }
+
+    @Test
+    void typeMismatchesAreReportedWithTheirPlace() {
+        assertThatThrownBy(() -> sdk.read("{\"id\":\"not a number\",\"name\":\"a\",\"kind\":\"cat\"}", "Pet"))
+                .hasMessageContaining("expected an integer").hasMessageContaining("line 1, column 7");
+    }
+}
