@@ -12,6 +12,7 @@ import java.util.Optional;
 /** Typed access to spec nodes that reports a located error, once, when a node has the wrong kind. */
 final class Expect {
     private final Diagnostics diagnostics;
+    private final java.util.Set<SpecNode> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Expect(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -61,7 +62,10 @@ final class Expect {
         list(parent, key).ifPresent(list -> {
             for (SpecNode item : list.items()) {
                 if (item instanceof ScalarNode s && (s.isString() || s.isNumber())) out.add(s.text());
-                else wrongKind(item, key + " item", "a string");
+                else if (!reported.contains(item)) {
+                    reported.add(item);
+                    wrongKind(item, key + " item", "a string");
+                }
             }
         });
         return out;

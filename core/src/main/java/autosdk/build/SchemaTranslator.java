@@ -34,6 +34,7 @@ final class SchemaTranslator {
     private final Set<String> declaring = new HashSet<>();
     private final Set<String> inlining = new HashSet<>();
     private final Map<String, TypeRef> refCache = new LinkedHashMap<>();
+    private final Set<SpecNode> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     SchemaTranslator(RefResolver resolver, Expect expect) {
         this.resolver = resolver;
@@ -82,6 +83,7 @@ final class SchemaTranslator {
             expect.wrongKind(node, "schema", "an object");
             return new TypeRef.Any();
         }
+        checkKeywords(schema);
         Shape shape = Shape.of(schema, this);
         return switch (shape) {
             case OBJECT -> declare(id, () -> buildObject(id, schema, hint));
@@ -93,6 +95,26 @@ final class SchemaTranslator {
             case SCALAR -> scalar(schema);
             case ANY -> new TypeRef.Any();
         };
+    }
+
+    /** Reports schema keywords whose values have the wrong JSON kind; translation goes on without them. */
+    private void checkKeywords(MapNode schema) {
+        if (!checked.add(schema)) return;
+        expect.map(schema, "properties");
+        expect.strings(schema, "required");
+        expect.list(schema, "enum");
+        for (String key : List.of("allOf", "oneOf", "anyOf")) expect.list(schema, key);
+        SpecNode type = schema.get("type");
+        if (type != null && !(type instanceof ScalarNode t && t.isString()) && !(type instanceof ListNode)) {
+            expect.wrongKind(type, "type", "a string or a list of strings");
+        }
+        for (String key : List.of("items", "additionalProperties")) {
+            SpecNode v = schema.get(key);
+            if (v != null && !(v instanceof MapNode) && !(v instanceof ScalarNode b && b.value() instanceof Boolean)
+                    && !(key.equals("items") && v instanceof ListNode)) {
+                expect.wrongKind(v, key, "a schema object or a boolean");
+            }
+        }
     }
 
     private TypeRef declare(String id, java.util.function.Supplier<NamedType> build) {

@@ -11,7 +11,9 @@ import autosdk.read.SpecReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +26,14 @@ import java.util.Set;
  */
 public final class RefResolver {
     private final Path rootFolder;
+    private final Path shownRootFolder;
     private final Diagnostics diagnostics;
     private final Map<Path, Optional<SpecNode>> documents = new HashMap<>();
 
     public RefResolver(Path specFile, SpecNode specRoot, Diagnostics diagnostics) {
         Path absolute = specFile.toAbsolutePath().normalize();
         this.rootFolder = absolute.getParent();
+        this.shownRootFolder = specFile.getParent() == null ? Path.of(".") : specFile.getParent();
         this.diagnostics = diagnostics;
         documents.put(absolute, Optional.of(specRoot));
     }
@@ -40,6 +44,7 @@ public final class RefResolver {
     /** Follows {@code node} through any chain of refs; empty (and reported) when a ref is broken. */
     public Optional<Target> follow(SpecNode node) {
         Set<String> seen = new LinkedHashSet<>();
+        List<String> shown = new ArrayList<>();
         SpecNode current = node;
         while (current instanceof MapNode map && map.get("$ref") != null) {
             SpecNode refNode = map.get("$ref");
@@ -48,8 +53,10 @@ public final class RefResolver {
                 return Optional.empty();
             }
             String key = keyOf(refNode.location().file(), (String) s.value());
+            shown.add((String) s.value());
             if (!seen.add(key)) {
-                diagnostics.error(refNode.location(), "$ref cycle: " + String.join(" -> ", seen) + " -> " + key);
+                diagnostics.error(refNode.location(), "$ref cycle: the references " + String.join(" -> ", shown)
+                        + " lead back to themselves and never reach a schema");
                 return Optional.empty();
             }
             Optional<SpecNode> next = lookup(refNode.location(), (String) s.value());
@@ -86,7 +93,7 @@ public final class RefResolver {
         if (!filePart.isEmpty()) {
             file = file.getParent().resolve(decode(filePart)).normalize();
             if (!file.startsWith(rootFolder)) {
-                diagnostics.error(at, "$ref '" + ref + "' points outside the spec's folder (" + rootFolder + "); refs may only reach files beside or below the spec");
+                diagnostics.error(at, "$ref '" + ref + "' points outside the spec's folder (" + shownRootFolder + "); refs may only reach files beside or below the spec");
                 return Optional.empty();
             }
         }

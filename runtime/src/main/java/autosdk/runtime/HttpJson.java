@@ -113,6 +113,44 @@ public final class HttpJson {
         }
     }
 
+    /**
+     * A structured parameter value in the shape {@link HttpParams} serializes: {@code value} written as JSON with
+     * {@code writer}, then scalars as their text, arrays as lists and objects as ordered maps (nested likewise).
+     */
+    public static <T> Object toParam(T value, JsonCodec.Writer<T> writer) {
+        if (value == null) {
+            return null;
+        }
+        return param(parse(write(value, writer)));
+    }
+
+    private static Object param(JsonValue value) {
+        if (value instanceof JsonValue.JsonNull) {
+            return null;
+        }
+        if (value instanceof JsonValue.JsonArray) {
+            List<Object> items = new ArrayList<>();
+            for (JsonValue item : ((JsonValue.JsonArray) value).items()) {
+                Object p = param(item);
+                if (p != null) {
+                    items.add(p);
+                }
+            }
+            return items;
+        }
+        if (value instanceof JsonValue.JsonObject) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonValue> e : ((JsonValue.JsonObject) value).members().entrySet()) {
+                Object p = param(e.getValue());
+                if (p != null) {
+                    members.put(e.getKey(), p);
+                }
+            }
+            return members;
+        }
+        return scalarText(value);
+    }
+
     /** A scalar's text, a list of scalar texts, JSON text for anything nested, or null. */
     private static Object field(JsonValue value) {
         if (value instanceof JsonValue.JsonNull) {

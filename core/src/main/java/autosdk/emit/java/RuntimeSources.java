@@ -28,8 +28,8 @@ public final class RuntimeSources {
             "HttpSseEvent");
 
     /** Helpers of WebSocket clients. */
-    public static final List<String> WS = List.of("WsClosedException", "WsConfig", "WsConnection", "WsInbox", "WsListener",
-            "WsReconnectPolicy", "WsState");
+    public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
+            "WsFrames", "WsInbox", "WsListener", "WsReconnectPolicy", "WsState");
 
     private RuntimeSources() {}
 

@@ -1,0 +1,201 @@
+package autosdk.emit.java;
+
+import autosdk.model.Body;
+import autosdk.model.ObjectType;
+import autosdk.model.Operation;
+import autosdk.model.Parameter;
+import autosdk.model.Property;
+import autosdk.model.Response;
+import autosdk.model.TypeRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the client does for one operation, decided once before any Java is emitted: which request body it
+ * sends, how the success body is read, whether a streaming variant exists, which error models it decodes,
+ * and which parameters go into the signature and which into the optional-parameters object.
+ *
+ * @param path          the path template without any literal query string
+ * @param fixedQuery    literal query pairs that were part of the spec's path (e.g. {@code ?beta=true}), decoded
+ * @param required      parameters in the method signature (path parameters in template order first)
+ * @param optional      parameters set through the optional-parameters object (or one trailing argument)
+ * @param request       the request body sent, or null
+ * @param response      the body read on success, or null for none
+ * @param stream        the event-stream / JSON Lines alternative of a non-streaming response, or null
+ * @param streamFlag    the JSON property set to {@code true} in the streaming variant (OpenAI's {@code stream}), or null
+ * @param errors        declared error models by status ("404", "4XX", "default")
+ */
+record RestOperation(Operation op, String path, Map<String, String> fixedQuery, List<Parameter> required, List<Parameter> optional,
+                     Body request, RequestKind requestKind, Body response, ResponseKind responseKind, Body stream, String streamFlag,
+                     Map<String, TypeRef> errors) {
+
+    /** How the request body is put on the wire. */
+    enum RequestKind { NONE, JSON, FORM, MULTIPART, TEXT, BINARY }
+
+    /** How the success body is read. */
+    enum ResponseKind { VOID, JSON, TEXT, BYTES, SSE, NDJSON }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]+)}");
+    /** Headers OpenAPI says are ignored as parameters: the client sets them itself. */
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+
+    static RestOperation of(Operation op, JavaTypes types) {
+        String path = op.path();
+        Map<String, String> fixedQuery = new LinkedHashMap<>();
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            for (String pair : path.substring(q + 1).split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                fixedQuery.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+            }
+            path = path.substring(0, q);
+        }
+        if (!path.startsWith("/")) path = "/" + path;
+
+        List<Parameter> required = new ArrayList<>();
+        List<Parameter> optional = new ArrayList<>();
+        Map<String, Parameter> pathParams = new LinkedHashMap<>();
+        for (Parameter p : op.parameters()) {
+            if (p.in() == Parameter.Location.PATH) pathParams.put(p.name(), p);
+        }
+        // Path parameters in template order; a placeholder the spec forgot to declare still gets an argument.
+        Set<String> placeholders = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(path);
+        while (m.find()) placeholders.add(m.group(1));
+        for (String name : placeholders) {
+            Parameter p = pathParams.get(name);
+            required.add(p != null ? p : new Parameter(name, Parameter.Location.PATH, TypeRef.scalar(TypeRef.ScalarKind.STRING), true,
+                    "simple", false, autosdk.model.Doc.NONE, null, List.of()));
+        }
+        for (Parameter p : op.parameters()) {
+            if (p.in() == Parameter.Location.PATH) continue;
+            if (p.in() == Parameter.Location.HEADER && IGNORED_HEADERS.contains(p.name().toLowerCase(Locale.ROOT))) continue;
+            (p.required() ? required : optional).add(p);
+        }
+
+        Body request = chooseRequest(op.requestBodies());
+        RequestKind requestKind = request == null ? RequestKind.NONE : requestKind(request);
+
+        Response success = null;
+        for (Response r : op.responses()) {
+            if (r.isSuccess()) {
+                success = r;
+                break;
+            }
+        }
+        boolean defaultIsSuccess = success == null;
+        if (success == null) {
+            for (Response r : op.responses()) {
+                if (r.status().equals("default")) success = r;
+            }
+        }
+        Body response = null;
+        ResponseKind responseKind = ResponseKind.VOID;
+        Body stream = null;
+        if (success != null && !success.bodies().isEmpty()) {
+            List<Body> bodies = success.bodies();
+            Body first = bodies.get(0);
+            Body json = bodies.stream().filter(b -> b.isJson() && !b.isEventStream() && !b.isJsonLines()).findFirst().orElse(null);
+            Body events = bodies.stream().filter(b -> b.isEventStream() || b.isJsonLines()).findFirst().orElse(null);
+            if (isBinary(first)) {
+                response = first;
+                responseKind = ResponseKind.BYTES;
+            } else if (json != null) {
+                response = json;
+                responseKind = ResponseKind.JSON;
+            } else if (events != null) {
+                response = events;
+                responseKind = events.isEventStream() ? ResponseKind.SSE : ResponseKind.NDJSON;
+            } else {
+                response = first;
+                responseKind = isText(first) ? ResponseKind.TEXT : ResponseKind.BYTES;
+            }
+            if (events != null && response != events) stream = events;
+        }
+        String streamFlag = null;
+        if (stream != null && requestKind == RequestKind.JSON && request.type() instanceof TypeRef.Named n
+                && types.named(n) instanceof ObjectType o) {
+            for (Property p : o.properties()) {
+                if (p.jsonName().equals("stream") && p.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BOOLEAN) {
+                    streamFlag = p.jsonName();
+                }
+            }
+        }
+
+        Map<String, TypeRef> errors = new LinkedHashMap<>();
+        for (Response r : op.responses()) {
+            boolean error = r.status().startsWith("4") || r.status().startsWith("5") || r.status().equals("default") && !defaultIsSuccess;
+            if (!error) continue;
+            r.bodies().stream().filter(b -> b.isJson() && b.type() != null).findFirst().ifPresent(b -> errors.put(r.status(), b.type()));
+        }
+        return new RestOperation(op, path, fixedQuery, required, optional, request, requestKind, response, responseKind, stream,
+                streamFlag, errors);
+    }
+
+    /** JSON first (the typed path), then multipart, form, text and finally raw bytes. */
+    private static Body chooseRequest(List<Body> bodies) {
+        if (bodies.isEmpty()) return null;
+        for (Body b : bodies) if (b.isJson() && !b.isJsonLines()) return b;
+        for (Body b : bodies) if (b.isMultipart()) return b;
+        for (Body b : bodies) if (b.isForm()) return b;
+        for (Body b : bodies) if (isText(b)) return b;
+        return bodies.get(0);
+    }
+
+    private static RequestKind requestKind(Body b) {
+        if (b.isJson() && !b.isJsonLines()) return RequestKind.JSON;
+        if (b.isMultipart()) return RequestKind.MULTIPART;
+        if (b.isForm()) return RequestKind.FORM;
+        if (isText(b)) return RequestKind.TEXT;
+        return RequestKind.BINARY;
+    }
+
+    /** Text media types that are read as a String (XML included: the client has no XML codec). */
+    static boolean isText(Body b) {
+        String m = b.mediaType().toLowerCase(Locale.ROOT);
+        if (b.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY) return false;
+        return m.startsWith("text/") || m.endsWith("/xml") || m.endsWith("+xml") || m.equals("application/sdp")
+                || m.equals("application/x-www-form-urlencoded") || m.equals("application/javascript");
+    }
+
+    private static boolean isBinary(Body b) {
+        if (b.isJson() || b.isEventStream() || b.isJsonLines() || b.isMultipart()) {
+            return b.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY && !b.isEventStream() && !b.isJsonLines();
+        }
+        return !isText(b);
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The Accept header for the primary call. */
+    String accept() {
+        if (response == null) return null;
+        if (responseKind == ResponseKind.BYTES) {
+            List<String> media = new ArrayList<>();
+            Response success = null;
+            for (Response r : op.responses()) {
+                if (r.bodies().contains(response)) {
+                    success = r;
+                    break;
+                }
+            }
+            if (success != null) {
+                for (Body b : success.bodies()) {
+                    if (isBinary(b) && !media.contains(b.mediaType())) media.add(b.mediaType());
+                }
+            }
+            return media.isEmpty() ? response.mediaType() : String.join(", ", media);
+        }
+        return response.mediaType();
+    }
+}

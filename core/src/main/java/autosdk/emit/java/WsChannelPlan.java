@@ -1,0 +1,45 @@
+package autosdk.emit.java;
+
+import autosdk.model.Channel;
+import autosdk.model.Message;
+import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Java names chosen for one channel's client: the client and event classes, one event record and handler per
+ * received message, one send method per sent message. Names are made here, through {@link JavaNames}, with the
+ * generator's own member names reserved first.
+ */
+record WsChannelPlan(Channel channel, ClassName client, ClassName event, ClassName binary, ClassName unknown,
+                     List<Receive> receives, List<Send> sends) {
+
+    /** Public members of the runtime base class and the generated client; message-derived names never take them. */
+    static final Set<String> CLIENT_MEMBERS = Set.of("connect", "connectBlocking", "uri", "connection", "state", "close",
+            "closeCode", "closeReason", "closeFuture", "sendText", "sendBinary", "sendEncoded", "addSetupMessage",
+            "setupMessages", "clearSetupMessages", "on", "onEvent", "onUnknown", "onError", "onClose", "onOpen",
+            "onReconnecting", "onReconnected", "events", "eventPublisher", "self", "decodeText", "decodeBinary", "builder",
+            "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
+    /** A received message: its event record and typed handler. */
+    record Receive(Message message, ClassName record, String handler) {}
+
+    /** A sent message: its typed send method. */
+    record Send(Message message, String method) {}
+
+    static WsChannelPlan of(Channel channel, ClassName client, ClassName event) {
+        JavaNames.Scope records = new JavaNames.Scope(true, Set.of("Binary", "Unknown", event.simpleName(), client.simpleName()));
+        JavaNames.Scope members = new JavaNames.Scope(false, CLIENT_MEMBERS);
+        List<Receive> receives = new ArrayList<>();
+        for (Message m : channel.receives()) {
+            String name = JavaNames.typeName(List.of(m.name()));
+            // A nested "Error" or "String" would shadow java.lang inside the event type.
+            if (JavaNames.JAVA_LANG.contains(name)) name = name + "Event";
+            receives.add(new Receive(m, event.nestedClass(records.allocate(name)), members.allocate(JavaNames.memberName("on " + m.name()))));
+        }
+        List<Send> sends = new ArrayList<>();
+        for (Message m : channel.sends()) sends.add(new Send(m, members.allocate(JavaNames.memberName("send " + m.name()))));
+        return new WsChannelPlan(channel, client, event, event.nestedClass("Binary"), event.nestedClass("Unknown"), receives, sends);
+    }
+}

@@ -1,0 +1,459 @@
+package autosdk.runtime;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The hand-written core of every generated WebSocket client: handler registration and dispatch, the pull-style inbox,
+ * setup messages, and the connection lifecycle on top of {@link WsConnection}. A generated client adds typed
+ * {@code send…}/{@code on…} methods and the decoding of frames into its sealed event type {@code E}.
+ *
+ * <p><b>Dispatch.</b> Every received frame becomes exactly one event, delivered on the connection's event thread, in
+ * order: first the typed handlers registered for its variant, then {@link #onUnknown} handlers (unknown or undecodable
+ * frames only), then {@link #onEvent} handlers, then the {@link #events()} inbox if one was requested. A frame that
+ * cannot be decoded also goes to {@link #onError} (with a {@link JsonDecodeException} or the decoder's exception). A
+ * handler that throws is reported to {@link #onError}; it never stops the reader or the other handlers.
+ *
+ * <p><b>Slow consumers.</b> Handlers run on the connection's single event thread, and the next frame is read only after
+ * they return, so a slow handler slows reading down (TCP backpressure) instead of buffering without bound. The inbox is
+ * bounded by {@link WsConfig#inboundBufferCapacity()}; when it is full its {@link WsInbox.Overflow} policy applies
+ * ({@code BLOCK} by default: the reader waits for the consumer, nothing is lost).
+ *
+ * @param <E> the client's sealed event type
+ * @param <C> the generated client type, returned by the fluent registration methods
+ */
+public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements AutoCloseable {
+
+    /** Implemented by a client's "unknown" event: a frame no message of the channel matched, or one that failed to decode. */
+    public interface UnknownFrame {
+        /** The frame's text, exactly as received. */
+        String raw();
+
+        /** Why decoding failed, or {@code null} when the frame was well-formed JSON of an unknown kind. */
+        Throwable error();
+    }
+
+    private record Handler<E>(Class<?> type, Consumer<Object> consumer) {}
+
+    private final WsConfig config;
+    private final WsInbox.Overflow overflow;
+    private final List<String> setupMessages = new CopyOnWriteArrayList<>();
+    private final List<Handler<E>> handlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super E>> eventHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super E>> unknownHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super Throwable>> errorHandlers = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Integer, String>> closeHandlers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> openHandlers = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Integer, Duration>> reconnectingHandlers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> reconnectedHandlers = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private WsInbox<E> inbox;
+    private CompletableFuture<C> connecting;
+    private boolean closedBeforeOpen;
+    private volatile WsConnection connection;
+
+    /**
+     * @param config the connection settings without setup messages (the client owns those)
+     * @param setupMessages text frames sent first on open and again after every reconnect, in order
+     * @param overflow what the {@link #events()} inbox does when full
+     */
+    protected WsClientBase(WsConfig.Builder config, List<String> setupMessages, WsInbox.Overflow overflow) {
+        this.setupMessages.addAll(setupMessages);
+        this.overflow = Objects.requireNonNull(overflow, "overflow");
+        this.config = config.setupMessages(() -> List.copyOf(this.setupMessages)).build();
+    }
+
+    /** This client, typed as the generated class. */
+    protected abstract C self();
+
+    /** Decodes a text frame into an event; must not throw (failures become the unknown event). */
+    protected abstract E decodeText(String text);
+
+    /** The event for a binary frame. */
+    protected abstract E decodeBinary(byte[] data);
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Opens the connection. The future completes with this client once the handshake succeeded and the setup messages
+     * are queued ahead of any other send; it fails with the handshake error otherwise. A client connects once.
+     */
+    public CompletableFuture<C> connect() {
+        synchronized (lock) {
+            if (connecting != null) {
+                return connecting;
+            }
+            connecting = WsConnection.connect(config, new Listener()).thenApply(c -> {
+                install(c);
+                return self();
+            });
+            return connecting;
+        }
+    }
+
+    /** Blocking form of {@link #connect()}: returns once open, or throws the handshake failure. */
+    public C connectBlocking() throws IOException, InterruptedException {
+        try {
+            return connect().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                    ? e.getCause().getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException("WebSocket connect to " + config.uri() + " failed", cause);
+        }
+    }
+
+    /** The URI this client connects to. */
+    public java.net.URI uri() {
+        return config.uri();
+    }
+
+    /** The underlying connection once open (for advanced use), else {@code null}. */
+    public WsConnection connection() {
+        return connection;
+    }
+
+    /** {@link WsState#CONNECTING} until the handshake completed (also before {@link #connect()}), then the connection's state. */
+    public WsState state() {
+        WsConnection c = connection;
+        if (c != null) {
+            return c.state();
+        }
+        synchronized (lock) {
+            return closedBeforeOpen ? WsState.CLOSED : WsState.CONNECTING;
+        }
+    }
+
+    /** Closes normally (1000), flushing queued sends, waiting up to the configured close timeout. */
+    @Override
+    public void close() {
+        close(1000, "", config.closeTimeout());
+    }
+
+    /** Closes with {@code code} and {@code reason}, waiting up to {@code timeout} for the server's close frame. */
+    public void close(int code, String reason, Duration timeout) {
+        WsConnection c;
+        synchronized (lock) {
+            c = connection;
+            if (c == null) {
+                closedBeforeOpen = true; // a connection that opens later is closed at once (see install)
+            }
+        }
+        if (c != null) {
+            c.close(code, reason, timeout);
+        } else {
+            closeInbox();
+        }
+    }
+
+    /** The close code once closed (1006 when the connection dropped without a close frame), otherwise -1. */
+    public int closeCode() {
+        WsConnection c = connection;
+        return c == null ? -1 : c.closeCode();
+    }
+
+    /** The close reason once closed, otherwise {@code null}. */
+    public String closeReason() {
+        WsConnection c = connection;
+        return c == null ? null : c.closeReason();
+    }
+
+    /** Completes after the terminal close notification has been delivered. */
+    public CompletableFuture<Void> closeFuture() {
+        CompletableFuture<C> f;
+        synchronized (lock) {
+            f = connecting;
+        }
+        if (f == null) {
+            return new CompletableFuture<>();
+        }
+        return f.handle((c, e) -> connection).thenCompose(c -> c == null ? CompletableFuture.completedFuture(null) : c.closeFuture());
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends a raw text frame (queued, in order, whole). Fails with {@link IllegalStateException} before {@link #connect()} completed. */
+    public CompletableFuture<Void> sendText(String text) {
+        WsConnection c = connection;
+        if (c == null) {
+            return CompletableFuture.failedFuture(notConnected());
+        }
+        return c.sendText(text);
+    }
+
+    /** Sends a raw binary frame; the bytes are copied. */
+    public CompletableFuture<Void> sendBinary(byte[] data) {
+        WsConnection c = connection;
+        if (c == null) {
+            return CompletableFuture.failedFuture(notConnected());
+        }
+        return c.sendBinary(data);
+    }
+
+    /** Sends a raw binary frame from the buffer's remaining bytes (copied). */
+    public CompletableFuture<Void> sendBinary(java.nio.ByteBuffer data) {
+        WsConnection c = connection;
+        if (c == null) {
+            return CompletableFuture.failedFuture(notConnected());
+        }
+        return c.sendBinary(data);
+    }
+
+    /** Encodes with {@code encoder} and sends the text; an encoding failure fails the future instead of throwing. */
+    protected final CompletableFuture<Void> sendEncoded(Callable<String> encoder) {
+        String text;
+        try {
+            text = encoder.call();
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sendText(text);
+    }
+
+    /** Adds a text frame to the setup messages (sent on open and after every reconnect). */
+    public C addSetupMessage(String text) {
+        setupMessages.add(Objects.requireNonNull(text, "text"));
+        return self();
+    }
+
+    /** The current setup messages, in order. */
+    public List<String> setupMessages() {
+        return List.copyOf(setupMessages);
+    }
+
+    /** Removes every setup message. */
+    public C clearSetupMessages() {
+        setupMessages.clear();
+        return self();
+    }
+
+    private static IllegalStateException notConnected() {
+        return new IllegalStateException("not connected: call connect() and wait for it to complete before sending");
+    }
+
+    // ---------------------------------------------------------------- receiving
+
+    /** Registers a typed handler for one event variant (used by the generated {@code on…} methods). */
+    @SuppressWarnings("unchecked")
+    protected final <V extends E> C on(Class<V> type, Consumer<? super V> handler) {
+        Objects.requireNonNull(handler, "handler");
+        handlers.add(new Handler<>(type, e -> handler.accept((V) e)));
+        return self();
+    }
+
+    /** Registers a catch-all handler, called for every event after the typed handlers. */
+    public C onEvent(Consumer<? super E> handler) {
+        eventHandlers.add(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /** Registers a handler for frames no message matched or that failed to decode (the unknown event). */
+    public C onUnknown(Consumer<? super E> handler) {
+        unknownHandlers.add(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /** Registers an error handler: undecodable frames, exceptions thrown by handlers, other non-fatal problems. Never terminal. */
+    public C onError(Consumer<? super Throwable> handler) {
+        errorHandlers.add(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /** Registers a handler called once when the connection ends for good, with the close code (1006 when dropped) and reason. */
+    public C onClose(BiConsumer<Integer, String> handler) {
+        closeHandlers.add(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /** Registers a handler called once when the connection first opens (after the setup messages were queued). */
+    public C onOpen(Runnable handler) {
+        openHandlers.add(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /** Registers a handler called before each reconnect attempt, with the attempt number and the delay before it. */
+    public C onReconnecting(BiConsumer<Integer, Duration> handler) {
+        reconnectingHandlers.add(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /** Registers a handler called after a successful reconnect (setup messages already re-queued). */
+    public C onReconnected(Runnable handler) {
+        reconnectedHandlers.add(Objects.requireNonNull(handler, "handler"));
+        return self();
+    }
+
+    /**
+     * The pull-style view: a bounded, blocking inbox of every event, iterable ({@code for (E e : client.events())})
+     * until the connection closes and the inbox is drained. Created on first call; call it before {@link #connect()}
+     * to see every event. While nobody drains a full inbox, the {@code BLOCK} policy stops reading from the socket.
+     */
+    public WsInbox<E> events() {
+        synchronized (lock) {
+            if (inbox == null) {
+                inbox = new WsInbox<>(config.inboundBufferCapacity(), overflow);
+                WsConnection c = connection;
+                if (closedBeforeOpen || (c != null && c.state() == WsState.CLOSED)) {
+                    inbox.close();
+                }
+            }
+            return inbox;
+        }
+    }
+
+    /** The events as a {@link Flow.Publisher} (one subscriber), backed by {@link #events()}. */
+    public Flow.Publisher<E> eventPublisher() {
+        return events().asPublisher();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void install(WsConnection c) {
+        boolean closeNow;
+        synchronized (lock) {
+            if (connection == c) {
+                return;
+            }
+            // Setup messages go ahead of every user send: nobody can send before connection is set.
+            for (String text : setupMessages) {
+                c.sendText(text);
+            }
+            connection = c;
+            closeNow = closedBeforeOpen;
+        }
+        if (closeNow) {
+            c.close(1000, "", config.closeTimeout());
+        }
+    }
+
+    private void dispatch(E event) {
+        if (event instanceof UnknownFrame u && u.error() != null) {
+            Throwable error = u.error();
+            report(error instanceof IOException || error instanceof RuntimeException ? error
+                    : new JsonDecodeException("undecodable frame", error));
+        }
+        for (Handler<E> h : handlers) {
+            if (h.type().isInstance(event)) {
+                guard(() -> h.consumer().accept(event));
+            }
+        }
+        if (event instanceof UnknownFrame) {
+            for (Consumer<? super E> h : unknownHandlers) {
+                guard(() -> h.accept(event));
+            }
+        }
+        for (Consumer<? super E> h : eventHandlers) {
+            guard(() -> h.accept(event));
+        }
+        WsInbox<E> box;
+        synchronized (lock) {
+            box = inbox;
+        }
+        if (box != null) {
+            box.offer(event); // BLOCK: waits for the consumer, which stops reading (backpressure)
+        }
+    }
+
+    private void guard(Runnable r) {
+        try {
+            r.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            report(e);
+        }
+    }
+
+    private void report(Throwable error) {
+        for (Consumer<? super Throwable> h : errorHandlers) {
+            try {
+                h.accept(error);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable ignored) {
+                // an error handler that throws has nobody left to tell
+            }
+        }
+    }
+
+    private void closeInbox() {
+        WsInbox<E> box;
+        synchronized (lock) {
+            box = inbox;
+        }
+        if (box != null) {
+            box.close();
+        }
+    }
+
+    /** Adapts connection callbacks to the client's handlers. */
+    private final class Listener implements WsListener {
+        @Override
+        public void onOpen(WsConnection c) {
+            install(c);
+            for (Runnable h : openHandlers) {
+                guard(h);
+            }
+        }
+
+        @Override
+        public void onText(WsConnection c, String message) {
+            E event;
+            try {
+                event = decodeText(message);
+            } catch (RuntimeException e) { // decodeText must not throw; never let a bug stop the reader
+                report(e);
+                return;
+            }
+            dispatch(event);
+        }
+
+        @Override
+        public void onBinary(WsConnection c, byte[] message) {
+            dispatch(decodeBinary(message));
+        }
+
+        @Override
+        public void onClose(WsConnection c, int code, String reason) {
+            for (BiConsumer<Integer, String> h : closeHandlers) {
+                guard(() -> h.accept(code, reason));
+            }
+            closeInbox();
+        }
+
+        @Override
+        public void onError(WsConnection c, Throwable error) {
+            report(error);
+        }
+
+        @Override
+        public void onReconnecting(int attempt, Duration delay) {
+            for (BiConsumer<Integer, Duration> h : reconnectingHandlers) {
+                guard(() -> h.accept(attempt, delay));
+            }
+        }
+
+        @Override
+        public void onReconnected(WsConnection c) {
+            for (Runnable h : reconnectedHandlers) {
+                guard(h);
+            }
+        }
+    }
+}

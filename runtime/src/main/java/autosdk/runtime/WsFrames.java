@@ -1,0 +1,133 @@
+package autosdk.runtime;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells received text frames apart for generated clients: a cheap streaming peek at the discriminating property
+ * (possibly nested inside an envelope), and matching by shape when no discriminator decides.
+ */
+public final class WsFrames {
+    private WsFrames() {}
+
+    /** Decodes one frame's text into an event; may throw, the caller turns failures into an unknown event. */
+    @FunctionalInterface
+    public interface Decoder<E> {
+        E decode(String text) throws Exception;
+    }
+
+    /**
+     * One message a frame may be, with what its schema says about its shape.
+     *
+     * @param object whether the payload is a JSON object (shape checks apply) or another JSON value
+     * @param required properties that must be present
+     * @param known every declared property
+     * @param constants fixed values: {@code name, value, name, value...}; a present property with another value excludes the message
+     */
+    public record Candidate<E>(boolean object, List<String> required, List<String> known, List<String> constants, Decoder<E> decoder) {
+        public Candidate {
+            required = List.copyOf(required);
+            known = List.copyOf(known);
+            constants = List.copyOf(constants);
+        }
+    }
+
+    /**
+     * The scalar text at {@code path} (object member names from the top), read without building a tree and stopping
+     * as soon as it is found; {@code null} when absent or not a scalar.
+     *
+     * @throws IOException when the JSON is malformed before the value was found
+     */
+    public static String peek(String json, String... path) throws IOException {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            int level = 0;
+            while (true) {
+                JsonToken t = p.nextToken();
+                if (t == null || t == JsonToken.END_OBJECT) return null;
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!path[level].equals(name)) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (level == path.length - 1) {
+                    return value != null && value.isScalarValue() && value != JsonToken.VALUE_NULL ? p.getText() : null;
+                }
+                if (value != JsonToken.START_OBJECT) return null;
+                level++;
+            }
+        }
+    }
+
+    /**
+     * Matches a frame by shape: candidates whose required properties are all present and whose constants agree are
+     * tried from the best score (most known properties, fewest unknown ones) down; the first whose decoder accepts the
+     * frame wins. Returns {@code null} when none does.
+     *
+     * @throws IOException when the frame is not JSON
+     */
+    public static <E> E match(String json, List<Candidate<E>> candidates) throws IOException {
+        JsonValue tree;
+        try {
+            tree = JsonValue.parse(json);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        List<Map.Entry<Integer, Candidate<E>>> ranked = new ArrayList<>();
+        for (Candidate<E> c : candidates) {
+            int score = score(tree, c);
+            if (score != Integer.MIN_VALUE) ranked.add(Map.entry(score, c));
+        }
+        ranked.sort(Comparator.comparing((Map.Entry<Integer, Candidate<E>> e) -> e.getKey()).reversed()); // stable: spec order on ties
+        for (Map.Entry<Integer, Candidate<E>> e : ranked) {
+            try {
+                E event = e.getValue().decoder().decode(json);
+                if (event != null) return event;
+            } catch (Exception rejected) {
+                // not this one: try the next candidate
+            }
+        }
+        return null;
+    }
+
+    static int score(JsonValue tree, Candidate<?> c) {
+        if (!c.object()) return tree instanceof JsonValue.JsonObject ? -1 : 0;
+        if (!(tree instanceof JsonValue.JsonObject o)) return Integer.MIN_VALUE;
+        for (String r : c.required()) {
+            if (!o.members().containsKey(r)) return Integer.MIN_VALUE;
+        }
+        for (int i = 0; i + 1 < c.constants().size(); i += 2) {
+            JsonValue v = o.get(c.constants().get(i));
+            if (v == null) continue;
+            String text = v instanceof JsonValue.JsonString s ? s.value() : v.toJson();
+            if (!text.equals(c.constants().get(i + 1))) return Integer.MIN_VALUE;
+        }
+        int score = 0;
+        for (String key : o.members().keySet()) score += c.known().contains(key) ? 10 : -1;
+        return score;
+    }
+
+    /** A JSON object of string members, {@code name, value, name, value...} (for byte[] convenience sends). */
+    public static String object(String... namesAndValues) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+                g.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
