@@ -16,6 +16,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import autosdk.share.SharedTypes;
+import autosdk.share.TypeIndex;
+import autosdk.share.TypeShapes;
+import com.palantir.javapoet.ClassName;
 
 /**
  * The generation pipeline: read → resolve and build the model → emit Java → write. Each stage
@@ -41,12 +48,82 @@ public final class Generator {
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
 
         // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
+        Map<String, ClassName> external = Map.of();
+        List<String> notes = new ArrayList<>();
+        ClassName context = ClassName.get(request.namespace(), request.contextSimpleName());
+        boolean shared = request.typesNamespace() != null && request.generateModels() != GenerationRequest.ModelMode.TRUE;
+        if (shared) {
+            TypeIndex index = readIndex(request);
+            SharedTypes.Plan sharing = SharedTypes.plan(model, index, request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
+            if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
+            external = sharing.reused();
+            if (request.generateModels() == GenerationRequest.ModelMode.FALSE) {
+                context = externalContext(request, index);
+            } else {
+                notes.add("Reused " + sharing.reused().size() + " type(s) from " + index.namespace() + names(sharing.reused().values()));
+                notes.add("Generated " + sharing.generated().size() + " type(s) in " + request.namespace()
+                        + names(sharing.generated().stream().map(id -> ClassName.get("", JavaNames.typeName(model.type(id).nameHint()))).toList()));
+            }
+        }
+        boolean ownContext = request.generateModels() != GenerationRequest.ModelMode.FALSE || !shared;
+        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
         List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
-        EmitOptions options = new EmitOptions(request.namespace(), com.palantir.javapoet.ClassName.get(request.namespace(), request.contextSimpleName()),
-                true, reserved, request.spec().getFileName().toString(), request.clientClassName(), request.websocketClassName());
-        JavaEmitter.Output output = new JavaEmitter(options).emit(model);
+        EmitOptions options = new EmitOptions(request.namespace(), context, ownContext, reserved, request.spec().getFileName().toString(),
+                request.clientClassName(), request.websocketClassName());
+        JavaEmitter.Output output = new JavaEmitter(options).emit(model, external);
+        List<GeneratedFile> files = new ArrayList<>(output.files());
+        if (ownContext) files.add(indexFile(request, model, output, context));
         List<Diagnostic> warnings = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
-        return new GenerationResult(output.files(), output.classNames().size(), warnings, List.of(), 0, 0);
+        return new GenerationResult(files, output.classNames().size(), warnings, notes, 0, 0);
+    }
+
+    /** The type index of the types this run owns, for later runs that share them. */
+    private static GeneratedFile indexFile(GenerationRequest request, ApiModel model, JavaEmitter.Output output, ClassName context) {
+        Map<String, TypeShapes.TypeShape> shapes = new java.util.TreeMap<>();
+        for (Map.Entry<String, ClassName> e : output.classNames().entrySet()) {
+            shapes.put(e.getValue().simpleName(), TypeShapes.of(model.type(e.getKey()), id -> output.allClassNames().get(id).simpleName()));
+        }
+        TypeIndex index = new TypeIndex(request.namespace(), context.canonicalName(), shapes);
+        return new GeneratedFile(request.namespace().replace('.', '/') + "/" + TypeIndex.FILE_NAME, index.toJson());
+    }
+
+    private static TypeIndex readIndex(GenerationRequest request) throws UsageException {
+        Path file = request.typesIndex() != null ? request.typesIndex()
+                : request.output().resolve(request.typesNamespace().replace('.', '/')).resolve(TypeIndex.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no type index of " + request.typesNamespace() + " at " + file + ": generate the models first "
+                    + "(the run with --namespace " + request.typesNamespace() + " into the same --output), or point --types-index at its "
+                    + TypeIndex.FILE_NAME);
+        }
+        try {
+            TypeIndex index = TypeIndex.read(file);
+            if (!index.namespace().equals(request.typesNamespace())) {
+                throw new UsageException(file + " describes package " + index.namespace() + ", not --types-namespace " + request.typesNamespace());
+            }
+            return index;
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The types package's context: a qualified name as given, a bare name in the types package, else the index's. */
+    private static ClassName externalContext(GenerationRequest request, TypeIndex index) throws UsageException {
+        String given = request.jsonSerializerContext();
+        String name = given == null || given.isBlank() ? index.context()
+                : given.contains(".") ? given : request.typesNamespace() + "." + given;
+        if (index.context() != null && !index.context().equals(name)) {
+            throw new UsageException("--json-serializer-context " + name + " is not the context of " + index.namespace()
+                    + "; its run generated " + index.context());
+        }
+        // Not ClassName.bestGuess: package names may be capitalised (MyCompany.MyApi), as in the guide.
+        int dot = name.lastIndexOf('.');
+        return ClassName.get(name.substring(0, dot), name.substring(dot + 1));
+    }
+
+    private static String names(java.util.Collection<ClassName> classes) {
+        if (classes.isEmpty()) return "";
+        List<String> simple = classes.stream().map(ClassName::simpleName).sorted().toList();
+        return ": " + String.join(", ", simple);
     }
 
     /** Plans, then writes the files into the output folder. */

@@ -25,7 +25,11 @@ public final class JavaEmitter {
     }
 
     /** What one run emits: the files and the classes made for the model's named types. */
-    public record Output(List<GeneratedFile> files, Map<String, ClassName> classNames) {}
+    /**
+     * What one run emits: the files, the classes made here for the model's named types, and the
+     * classes of every named type (made here or reused from the types package).
+     */
+    public record Output(List<GeneratedFile> files, Map<String, ClassName> classNames, Map<String, ClassName> allClassNames) {}
 
     public Output emit(ApiModel model) {
         return emit(model, Map.of());
@@ -68,16 +72,18 @@ public final class JavaEmitter {
         ObjectEmitter objects = new ObjectEmitter(types);
         EnumEmitter enums = new EnumEmitter(types);
         UnionEmitter unions = new UnionEmitter(types);
-        List<ClassName> registered = new ArrayList<>();
-        for (NamedType t : generated) {
+        // The context also serves reused types (their codecs are public), so clients need just one context.
+        List<ClassName> registered = new ArrayList<>(externalTypes.values());
+        for (NamedType t : generated) registered.add(classNames.get(t.id()));
+        // Types are independent of each other: emit them on all cores; the list keeps the model's order.
+        files.addAll(generated.parallelStream().map(t -> {
             ClassName name = classNames.get(t.id());
             TypeSpec spec;
             if (t instanceof ObjectType o) spec = objects.emit(o, name);
             else if (t instanceof EnumType e) spec = enums.emit(e, name);
             else spec = unions.emit((UnionType) t, name);
-            files.add(file(folder, pkg, spec, qualify));
-            registered.add(name);
-        }
+            return file(folder, pkg, spec, qualify);
+        }).toList());
         Set<String> runtime = new java.util.LinkedHashSet<>(RuntimeSources.JSON);
         for (int i = 0; i < clients.size(); i++) {
             for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, spec, qualify));
@@ -90,7 +96,7 @@ public final class JavaEmitter {
         files.sort(java.util.Comparator.comparing(GeneratedFile::relativePath));
         Map<String, ClassName> own = new LinkedHashMap<>();
         for (NamedType t : generated) own.put(t.id(), classNames.get(t.id()));
-        return new Output(files, own);
+        return new Output(files, own, Map.copyOf(classNames));
     }
 
     private GeneratedFile file(String folder, String pkg, TypeSpec spec, Set<String> qualify) {
