@@ -57,7 +57,31 @@ public final class Compiler {
         }
     }
 
+    /**
+     * Compiles {@code files}, letting javac pull the classes they use from {@code sourcepath}
+     * (an earlier run's output folder) on demand, which is much faster than compiling it all.
+     */
+    public static Result compileAgainst(List<GeneratedFile> files, Path sourcepath, Path dir) {
+        try {
+            Path src = dir.resolve("src");
+            List<Path> sources = new ArrayList<>();
+            for (GeneratedFile f : files) {
+                Path p = src.resolve(f.relativePath());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+                if (p.toString().endsWith(".java")) sources.add(p);
+            }
+            return compilePaths(sources, dir.resolve("classes"), List.of(), List.of("-sourcepath", sourcepath.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Result compilePaths(List<Path> sources, Path classes, List<Path> extraClasspath) throws IOException {
+        return compilePaths(sources, classes, extraClasspath, List.of());
+    }
+
+    public static Result compilePaths(List<Path> sources, Path classes, List<Path> extraClasspath, List<String> extraOptions) throws IOException {
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -65,8 +89,9 @@ public final class Compiler {
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             String cp = System.getProperty("java.class.path");
             for (Path p : extraClasspath) cp = p + java.io.File.pathSeparator + cp;
-            List<String> options = List.of("-d", classes.toString(), "-classpath", cp, "-encoding", "UTF-8",
-                    "--release", "17", "-proc:none", "-Xlint:none", "-nowarn");
+            List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", cp, "-encoding", "UTF-8",
+                    "--release", "17", "-proc:none", "-Xlint:none", "-nowarn", "-implicit:class"));
+            options.addAll(extraOptions);
             StringWriter out = new StringWriter();
             boolean ok = javac.getTask(out, fm, diagnostics, options, null,
                     fm.getJavaFileObjectsFromPaths(sources)).call();
