@@ -12,6 +12,11 @@ public final class Main {
 
     /** Runs the command and returns its exit code: 0 success, 1 problems in the spec, 2 usage errors. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line (tests set its output streams). */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AutosdkCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // A bug of ours must still end in one readable line, never a stack trace.
@@ -21,6 +26,6 @@ public final class Main {
             if (System.getenv("AUTOSDK_DEBUG") != null) e.printStackTrace(commandLine.getErr());
             return 3;
         });
-        return cli.execute(args);
+        return cli;
     }
 }
