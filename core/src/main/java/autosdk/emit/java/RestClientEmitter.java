@@ -1,11 +1,22 @@
 package autosdk.emit.java;
 
 import autosdk.model.ApiModel;
+import autosdk.model.Operation;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
 
-/** Emits the REST client of an OpenAPI spec: an entry class and one sub-client per tag. */
+/**
+ * Emits the REST client of an OpenAPI spec: an entry class with a builder, and one sub-client per first tag
+ * ({@code client.pets().listPets()}); operations without a tag sit on the entry class itself. Tags whose
+ * Java names coincide ("Dubbing", "dubbing") share one sub-client.
+ */
 final class RestClientEmitter implements ClientEmitter {
     private final JavaTypes types;
     private final EmitOptions options;
@@ -15,14 +26,92 @@ final class RestClientEmitter implements ClientEmitter {
         this.options = options;
     }
 
+    /** The operations of one sub-client; {@code tag} is null for the untagged ones on the entry class. */
+    private record Group(String tag, String className, List<Operation> operations) {}
+
     @Override
     public List<String> wantedNames(ApiModel model) {
-        return List.of();
+        List<String> names = new ArrayList<>();
+        names.add(entryName(model));
+        for (Group g : groups(model)) {
+            if (g.tag() != null) names.add(g.className());
+        }
+        return names;
     }
 
     @Override
     public List<TypeSpec> emit(ApiModel model, List<ClassName> names) {
-        return List.of();
+        boolean usesSecurity = model.operations().stream().anyMatch(op -> op.security().stream().anyMatch(s -> !s.isEmpty()));
+        RestMethodEmitter methods = new RestMethodEmitter(types, usesSecurity);
+        ClassName entry = names.get(0);
+        ClassName executor = types.runtime("HttpExecutor");
+        List<TypeSpec> out = new ArrayList<>();
+
+        List<Group> groups = groups(model);
+        JavaNames.Scope entryMethods = new JavaNames.Scope(false, RestNames.RESERVED_METHODS);
+        Map<String, ClassName> subClients = new LinkedHashMap<>();
+        Map<String, String> accessors = new LinkedHashMap<>();
+        int index = 1;
+        for (Group g : groups) {
+            if (g.tag() == null) continue;
+            ClassName sub = names.get(index++);
+            subClients.put(g.tag(), sub);
+            accessors.put(g.tag(), entryMethods.allocate(JavaNames.memberName(g.tag())));
+            TypeSpec.Builder type = TypeSpec.classBuilder(sub).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                    .addJavadoc("The {@code $L} operations; get it from {@link $T#$L()}.\n", autosdk.emit.java.Javadocs.escape(g.tag()), entry,
+                            accessors.get(g.tag()))
+                    .addField(FieldSpec.builder(executor, "executor", Modifier.PRIVATE, Modifier.FINAL).build())
+                    .addMethod(MethodSpec.constructorBuilder().addParameter(executor, "executor")
+                            .addStatement("this.executor = executor").build());
+            addOperations(type, sub, g.operations(), new JavaNames.Scope(false, RestNames.RESERVED_METHODS), methods);
+            out.add(type.build());
+        }
+        TypeSpec.Builder entryType = new RestEntryEmitter(types).emit(entry, model, subClients, accessors);
+        for (Group g : groups) {
+            if (g.tag() == null) addOperations(entryType, entry, g.operations(), entryMethods, methods);
+        }
+        out.add(0, entryType.build());
+        return out;
+    }
+
+    private void addOperations(TypeSpec.Builder type, ClassName self, List<Operation> operations, JavaNames.Scope scope,
+                               RestMethodEmitter methods) {
+        List<RestOperation> ops = operations.stream().map(op -> RestOperation.of(op, types)).toList();
+        List<String> primary = RestNames.primary(ops, scope);
+        JavaNames.Scope nested = new JavaNames.Scope(true, List.of(self.simpleName(), "Builder"));
+        for (int i = 0; i < ops.size(); i++) {
+            methods.emit(type, self, ops.get(i), RestNames.derive(ops.get(i), primary.get(i), scope, nested, types));
+        }
+    }
+
+    /** Groups by the Java name of the first tag, in order of first appearance; the untagged group last. */
+    private static List<Group> groups(ApiModel model) {
+        Map<String, Group> byName = new LinkedHashMap<>();
+        List<Operation> untagged = new ArrayList<>();
+        for (Operation op : model.operations()) {
+            String tag = op.tags().isEmpty() || op.tags().get(0).isBlank() ? null : op.tags().get(0);
+            if (tag == null) {
+                untagged.add(op);
+                continue;
+            }
+            String className = JavaNames.typeName(List.of(tag, "Client"));
+            byName.computeIfAbsent(className.toLowerCase(java.util.Locale.ROOT), k -> new Group(tag, className, new ArrayList<>()))
+                    .operations().add(op);
+        }
+        List<Group> out = new ArrayList<>(byName.values());
+        if (!untagged.isEmpty()) out.add(new Group(null, null, untagged));
+        return out;
+    }
+
+    private String entryName(ApiModel model) {
+        String given = options.clientClassName();
+        if (given != null && !given.isBlank()) {
+            // A valid identifier is used exactly as the user wrote it; anything else is made one.
+            boolean valid = given.matches("[A-Za-z_$][A-Za-z0-9_$]*") && !JavaNames.KEYWORDS.contains(given);
+            return valid ? given : JavaNames.typeName(List.of(given));
+        }
+        String base = JavaNames.typeName(List.of(model.title() == null ? "Api" : model.title()));
+        return base.endsWith("Client") ? base : base + "Client";
     }
 
     @Override

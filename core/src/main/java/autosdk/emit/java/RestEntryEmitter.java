@@ -1,0 +1,255 @@
+package autosdk.emit.java;
+
+import autosdk.model.ApiModel;
+import autosdk.model.SecurityScheme;
+import autosdk.model.Server;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the entry class of a REST client: its sub-client accessors and its {@code Builder}, which picks the base
+ * URL (a server of the spec with its variables, or any URL), takes one typed credential method per security
+ * scheme (plus a {@code …FromEnv} variant), and passes timeouts, retries, headers and an existing
+ * {@code HttpClient} on to the runtime's {@code HttpConfig}.
+ */
+final class RestEntryEmitter {
+    /** The builder's own methods; security scheme methods never take these names. */
+    private static final Set<String> BUILDER_METHODS = Set.of("baseUrl", "server", "serverVariable", "auth", "connectTimeout",
+            "requestTimeout", "retry", "defaultHeader", "userAgent", "httpClient", "executor", "build", "equals", "hashCode",
+            "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+
+    private final JavaTypes types;
+
+    RestEntryEmitter(JavaTypes types) {
+        this.types = types;
+    }
+
+    TypeSpec.Builder emit(ClassName self, ApiModel model, Map<String, ClassName> subClients, Map<String, String> accessors) {
+        ClassName executor = types.runtime("HttpExecutor");
+        ClassName builder = self.nestedClass("Builder");
+        StringBuilder doc = new StringBuilder();
+        doc.append("The client of ").append(Javadocs.escape(model.title() == null ? "the API" : model.title()));
+        if (model.version() != null) doc.append(" (version ").append(Javadocs.escape(model.version())).append(")");
+        doc.append(".\n");
+        if (model.description() != null && !model.description().isBlank()) {
+            doc.append("\n<p>").append(Javadocs.escape(model.description())).append("\n");
+        }
+        doc.append("\n<p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients");
+        if (!accessors.isEmpty()) doc.append(" such as {@link #").append(accessors.values().iterator().next()).append("()}");
+        doc.append(". Instances are thread-safe and meant to be shared.\n");
+
+        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL).addJavadoc("$L", doc.toString());
+        String defaultUrl = defaultUrl(model.servers());
+        if (defaultUrl != null) {
+            type.addField(FieldSpec.builder(String.class, "DEFAULT_BASE_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The first server of the API description, with its variables' defaults.\n")
+                    .initializer("$S", defaultUrl).build());
+        }
+        type.addField(FieldSpec.builder(executor, "executor", Modifier.PRIVATE, Modifier.FINAL).build());
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(executor, "executor")
+                .addStatement("this.executor = executor");
+        for (Map.Entry<String, ClassName> e : subClients.entrySet()) {
+            String field = accessors.get(e.getKey());
+            type.addField(FieldSpec.builder(e.getValue(), field, Modifier.PRIVATE, Modifier.FINAL).build());
+            constructor.addStatement("this.$N = new $T(executor)", field, e.getValue());
+        }
+        type.addMethod(constructor.build());
+        type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
+                .addJavadoc("A builder: base URL, credentials, timeouts, retries, headers.\n").addStatement("return new $T()", builder).build());
+        type.addMethod(MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                .addParameter(types.runtime("HttpConfig"), "config")
+                .addJavadoc("A client over a ready configuration (credentials are then not tied to security schemes).\n")
+                .addStatement("return new $T(new $T(config))", self, executor).build());
+        type.addMethod(MethodSpec.methodBuilder("config").addModifiers(Modifier.PUBLIC).returns(types.runtime("HttpConfig"))
+                .addJavadoc("The configuration in use (credentials are never shown by its {@code toString}).\n")
+                .addStatement("return executor.config()").build());
+        for (Map.Entry<String, ClassName> e : subClients.entrySet()) {
+            String field = accessors.get(e.getKey());
+            type.addMethod(MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(e.getValue())
+                    .addJavadoc("The {@code $L} operations.\n", Javadocs.escape(e.getKey()))
+                    .addStatement("return $N", field).build());
+        }
+        type.addType(builder(self, builder, model));
+        return type;
+    }
+
+    private TypeSpec builder(ClassName self, ClassName builder, ApiModel model) {
+        ClassName httpAuth = types.runtime("HttpAuth");
+        ClassName configBuilder = types.runtimeNested("HttpConfig", "Builder");
+        TypeName string = ClassName.get(String.class);
+        TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Configures a {@link $T}; only the base URL is needed when the API description gives none.\n", self);
+        List<Server> servers = model.servers();
+        b.addField(FieldSpec.builder(configBuilder, "config", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("$T.builder()", types.runtime("HttpConfig")).build());
+        b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), string, httpAuth), "schemes", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T<>()", LinkedHashMap.class).build());
+        b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), httpAuth), "auth", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T<>()", ArrayList.class).build());
+        b.addField(FieldSpec.builder(string, "baseUrl", Modifier.PRIVATE).build());
+        b.addField(FieldSpec.builder(int.class, "server", Modifier.PRIVATE).build());
+        b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), string, string), "serverVariables", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T<>()", LinkedHashMap.class).build());
+        b.addField(FieldSpec.builder(String[].class, "SERVERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("{$L}", servers.stream().map(s -> CodeBlock.of("$S", s.urlTemplate())).collect(CodeBlock.joining(", "))).build());
+
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Server s : servers) {
+            for (Server.Variable v : s.variables()) defaults.putIfAbsent(v.name(), v.defaultValue());
+        }
+        defaults.forEach((name, value) -> {
+            if (value != null) constructor.addStatement("serverVariables.put($S, $S)", name, value);
+        });
+        b.addMethod(constructor.build());
+
+        StringBuilder serverDoc = new StringBuilder();
+        for (int i = 0; i < servers.size(); i++) {
+            Server s = servers.get(i);
+            serverDoc.append("<li>").append(i).append(": <code>").append(Javadocs.escape(s.urlTemplate())).append("</code>");
+            if (s.doc().description() != null) serverDoc.append(" — ").append(Javadocs.escape(s.doc().description()));
+            serverDoc.append("</li>\n");
+        }
+        b.addMethod(fluent(builder, "baseUrl").addParameter(string, "baseUrl")
+                .addJavadoc("The absolute http(s) URL that operation paths are appended to; overrides the API description's servers.\n")
+                .addStatement("this.baseUrl = $T.requireNonNull(baseUrl, $S)", java.util.Objects.class, "baseUrl").addStatement("return this").build());
+        if (servers.size() > 1) {
+            b.addMethod(fluent(builder, "server").addParameter(int.class, "index")
+                    .addJavadoc("Picks a server of the API description by index:\n<ul>\n$L</ul>\n", serverDoc.toString())
+                    .addStatement("if (index < 0 || index >= SERVERS.length) throw new $T($S + index)", IllegalArgumentException.class,
+                            "no server with index ")
+                    .addStatement("this.server = index").addStatement("return this").build());
+        }
+        if (!defaults.isEmpty()) {
+            StringBuilder vars = new StringBuilder();
+            for (Server s : servers) {
+                for (Server.Variable v : s.variables()) {
+                    vars.append("<li><code>").append(Javadocs.escape(v.name())).append("</code>");
+                    if (v.defaultValue() != null) vars.append(" (default <code>").append(Javadocs.escape(v.defaultValue())).append("</code>)");
+                    if (!v.enumValues().isEmpty()) vars.append(", one of <code>").append(Javadocs.escape(String.join(", ", v.enumValues()))).append("</code>");
+                    vars.append("</li>\n");
+                }
+            }
+            b.addMethod(fluent(builder, "serverVariable").addParameter(string, "name").addParameter(string, "value")
+                    .addJavadoc("Sets a variable of the server URL template:\n<ul>\n$L</ul>\n", vars.toString())
+                    .addStatement("if (!serverVariables.containsKey(name)) throw new $T($S + name)", IllegalArgumentException.class,
+                            "unknown server variable: ")
+                    .addStatement("serverVariables.put(name, $T.requireNonNull(value, $S))", java.util.Objects.class, "value")
+                    .addStatement("return this").build());
+        }
+        addSchemes(b, builder, model.securitySchemes());
+        b.addMethod(fluent(builder, "auth").addParameter(httpAuth, "auth").varargs(false)
+                .addJavadoc("Adds a credential sent to every authenticated operation (for schemes without a typed method).\n")
+                .addStatement("this.auth.add($T.requireNonNull(auth, $S))", java.util.Objects.class, "auth").addStatement("return this").build());
+        delegate(b, builder, "connectTimeout", ClassName.get(Duration.class), "Connect timeout of the HttpClient this SDK creates (default 10 s).");
+        delegate(b, builder, "requestTimeout", ClassName.get(Duration.class), "Time until response headers arrive, per attempt (default 5 min); {@code null} for none.");
+        delegate(b, builder, "retry", types.runtime("HttpRetryPolicy"), "The retry policy (default: up to 3 attempts with exponential backoff and jitter on idempotent requests).");
+        b.addMethod(fluent(builder, "defaultHeader").addParameter(string, "name").addParameter(string, "value")
+                .addJavadoc("Adds a header sent with every request.\n").addStatement("config.defaultHeader(name, value)").addStatement("return this").build());
+        delegate(b, builder, "userAgent", string, "The User-Agent header.");
+        delegate(b, builder, "httpClient", ClassName.get("java.net.http", "HttpClient"), "An existing client to reuse (its proxy, TLS and connect timeout settings apply).");
+        delegate(b, builder, "executor", ClassName.get("java.util.concurrent", "Executor"), "Executor for the async methods (default: a shared pool of daemon threads).");
+
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+                .addJavadoc("The client; fails when no absolute base URL is known.\n")
+                .addStatement("String url = baseUrl")
+                .beginControlFlow("if (url == null && SERVERS.length > 0)")
+                .addStatement("url = SERVERS[server]")
+                .addStatement("for ($T.Entry<String, String> v : serverVariables.entrySet()) url = url.replace(\"{\" + v.getKey() + \"}\", v.getValue())", Map.class)
+                .endControlFlow()
+                .beginControlFlow("if (url == null || !(url.startsWith(\"http://\") || url.startsWith(\"https://\")))")
+                .addStatement("throw new $T(\"set baseUrl(...): the API description gives no absolute server URL\" + (url == null ? \"\" : \" (it gives \" + url + \")\"))",
+                        IllegalStateException.class)
+                .endControlFlow()
+                .beginControlFlow("if (url.contains(\"{\"))")
+                .addStatement("throw new $T(\"server URL \" + url + \" has a variable without a value; set it with serverVariable(...)\")", IllegalStateException.class)
+                .endControlFlow()
+                .addStatement("$T<$T> all = new $T<>(schemes.values())", List.class, httpAuth, ArrayList.class)
+                .addStatement("all.addAll(auth)")
+                .addStatement("config.baseUri(url).auth(all.toArray(new $T[0]))", httpAuth)
+                .addStatement("return new $T(new $T(config.build()))", self, types.runtime("HttpExecutor"));
+        b.addMethod(build.build());
+        return b.build();
+    }
+
+    /** One typed method (and a {@code …FromEnv} method) per bearer, basic and API-key scheme. */
+    private void addSchemes(TypeSpec.Builder b, ClassName builder, List<SecurityScheme> schemes) {
+        JavaNames.Scope scope = new JavaNames.Scope(false, BUILDER_METHODS);
+        ClassName httpAuth = types.runtime("HttpAuth");
+        TypeName string = ClassName.get(String.class);
+        for (SecurityScheme s : schemes) {
+            if (s.kind() == SecurityScheme.Kind.OTHER || s.kind() == SecurityScheme.Kind.SUBPROTOCOL) continue;
+            if (s.kind() == SecurityScheme.Kind.API_KEY && s.parameterName() == null) continue;
+            String name = scope.allocate(JavaNames.memberName(s.name()));
+            String fromEnv = scope.allocate(name + "FromEnv");
+            String about = "the {@code " + Javadocs.escape(s.name()) + "} security scheme"
+                    + (s.doc().description() == null ? "" : " (" + Javadocs.escape(s.doc().description()) + ")");
+            switch (s.kind()) {
+                case BEARER -> {
+                    b.addMethod(scheme(builder, name, s, "Sends a bearer token for " + about + ".", CodeBlock.of("$T.bearer(token)", httpAuth))
+                            .addParameter(string, "token").build());
+                    b.addMethod(scheme(builder, name, s, "Sends a bearer token fetched for every request (e.g. a refreshed OAuth token) for " + about + ".",
+                            CodeBlock.of("$T.bearer(tokens)", httpAuth))
+                            .addParameter(ParameterizedTypeName.get(ClassName.get("java.util.function", "Supplier"), string), "tokens").build());
+                    b.addMethod(scheme(builder, fromEnv, s, "Reads the bearer token for " + about + " from an environment variable now.",
+                            CodeBlock.of("$T.bearerFromEnv(variable)", httpAuth)).addParameter(string, "variable").build());
+                }
+                case BASIC -> {
+                    b.addMethod(scheme(builder, name, s, "Sends HTTP basic credentials for " + about + ".", CodeBlock.of("$T.basic(user, password)", httpAuth))
+                            .addParameter(string, "user").addParameter(string, "password").build());
+                    b.addMethod(scheme(builder, fromEnv, s, "Reads HTTP basic credentials for " + about + " from two environment variables now.",
+                            CodeBlock.of("$T.basicFromEnv(userVariable, passwordVariable)", httpAuth))
+                            .addParameter(string, "userVariable").addParameter(string, "passwordVariable").build());
+                }
+                default -> {
+                    String kind = switch (s.in() == null ? "header" : s.in()) {
+                        case "query" -> "Query";
+                        case "cookie" -> "Cookie";
+                        default -> "Header";
+                    };
+                    b.addMethod(scheme(builder, name, s, "Sends the API key for " + about + " as the " + kind.toLowerCase(java.util.Locale.ROOT)
+                                    + " {@code " + Javadocs.escape(s.parameterName()) + "}.",
+                            CodeBlock.of("$T.apiKey$L($S, key)", httpAuth, kind, s.parameterName())).addParameter(string, "key").build());
+                    b.addMethod(scheme(builder, fromEnv, s, "Reads the API key for " + about + " from an environment variable now.",
+                            CodeBlock.of("$T.apiKey$LFromEnv($S, variable)", httpAuth, kind, s.parameterName())).addParameter(string, "variable").build());
+                }
+            }
+        }
+    }
+
+    private MethodSpec.Builder scheme(ClassName builder, String name, SecurityScheme s, String doc, CodeBlock auth) {
+        return fluent(builder, name).addJavadoc("$L\n", doc)
+                .addStatement("schemes.put($S, $L.forScheme($S))", s.name(), auth, s.name())
+                .addStatement("return this");
+    }
+
+    private void delegate(TypeSpec.Builder b, ClassName builder, String name, TypeName type, String doc) {
+        b.addMethod(fluent(builder, name).addParameter(type, name).addJavadoc("$L\n", doc)
+                .addStatement("config.$N($N)", name, name).addStatement("return this").build());
+    }
+
+    private static MethodSpec.Builder fluent(ClassName builder, String name) {
+        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder);
+    }
+
+    private static String defaultUrl(List<Server> servers) {
+        if (servers.isEmpty()) return null;
+        String url = servers.get(0).urlTemplate();
+        for (Server.Variable v : servers.get(0).variables()) {
+            if (v.defaultValue() != null) url = url.replace("{" + v.name() + "}", v.defaultValue());
+        }
+        return (url.startsWith("http://") || url.startsWith("https://")) && !url.contains("{") ? url : null;
+    }
+}

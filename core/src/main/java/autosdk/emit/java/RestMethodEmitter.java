@@ -1,0 +1,376 @@
+package autosdk.emit.java;
+
+import autosdk.model.Doc;
+import autosdk.model.EnumType;
+import autosdk.model.Parameter;
+import autosdk.model.TypeRef;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the methods of one operation into its client class: blocking, {@code …Async} and {@code …WithResponse}
+ * calls (each with a per-call {@code HttpCallOptions} overload), the {@code …Stream} variant of operations that
+ * can answer with server-sent events or JSON Lines, {@code …AsInputStream} for binary downloads, and one private
+ * method that builds the request so all of them share it.
+ */
+final class RestMethodEmitter {
+    /** Local names the generated bodies use; parameters never take them. */
+    private static final Set<String> RESERVED_LOCALS = Set.of("options", "params", "body", "form", "request", "streaming", "executor");
+    private static final ClassName HTTP_HEADERS = ClassName.get("java.net.http", "HttpHeaders");
+    private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+    private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
+    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+
+    private final JavaTypes types;
+    private final RestForms forms;
+    private final boolean apiUsesSecurity;
+
+    RestMethodEmitter(JavaTypes types, boolean apiUsesSecurity) {
+        this.types = types;
+        this.forms = new RestForms(types);
+        this.apiUsesSecurity = apiUsesSecurity;
+    }
+
+    /** One argument of the public methods. */
+    private record Arg(String name, TypeName type, Parameter param, String javadoc) {}
+
+    /** Adds the operation's methods and nested types to {@code type}, a class with an {@code executor} field. */
+    void emit(TypeSpec.Builder type, ClassName self, RestOperation op, RestNames names) {
+        JavaNames.Scope locals = new JavaNames.Scope(false, RESERVED_LOCALS);
+        List<Arg> args = new ArrayList<>();
+        for (Parameter p : op.required()) {
+            args.add(new Arg(locals.allocate(JavaNames.memberName(p.name())), types.javaType(p.type()), p, paramDoc(p)));
+        }
+        TypeName bodyType = bodyType(op, self, names);
+        if (bodyType != null) {
+            String doc = op.op().requestBodyRequired() ? "the request body (" + Javadocs.escape(op.request().mediaType()) + ")"
+                    : "the request body (" + Javadocs.escape(op.request().mediaType()) + "), or {@code null} to send none";
+            args.add(new Arg(names.form() != null ? "form" : "body", bodyType, null, doc));
+        }
+        Arg optional = null;
+        if (names.params() != null) {
+            optional = new Arg("params", self.nestedClass(names.params()), null, "optional parameters, or {@code null} for none");
+            type.addType(forms.params(self.nestedClass(names.params()), op.optional(), op.op().operationId()));
+        } else if (op.optional().size() == 1) {
+            Parameter p = op.optional().get(0);
+            optional = new Arg(locals.allocate(JavaNames.memberName(p.name())), types.javaType(p.type()).box(), p,
+                    paramDoc(p) + " (optional, {@code null} to leave it out)");
+        }
+        if (names.form() != null) {
+            type.addType(forms.form(self.nestedClass(names.form()), RestForms.formObject(op, types), op.op().operationId()));
+        }
+
+        type.addMethod(requestMethod(op, names, args, optional, self));
+        if (names.errors() != null) type.addMethod(errorMethod(op, names));
+
+        ClassName executor = types.runtime("HttpExecutor");
+        TypeName result = resultType(op);
+        TypeName boxed = result.equals(TypeName.VOID) ? ClassName.get(Void.class) : result.box();
+        CodeBlock decoder = decoder(op.responseKind(), op.response());
+        boolean hasStreamFlag = op.stream() != null;
+        Doc doc = op.op().doc();
+
+        // Blocking.
+        addVariants(type, op, names.method(), args, optional, result, "return executor.execute($L, $L)", decoder, names, false,
+                fullDoc(op), doc, hasStreamFlag, returnDoc(op));
+        // Async.
+        addVariants(type, op, names.async(), args, optional, ParameterizedTypeName.get(COMPLETABLE_FUTURE, boxed),
+                "return executor.executeAsync($L, $L)", decoder, names, false,
+                shortDoc(op, names.method(), "Asynchronously; the future completes with the result or fails with an {@code ApiException}."),
+                doc, hasStreamFlag, "a future of " + (returnDoc(op) == null ? "the completion" : returnDoc(op)));
+        // With status and headers.
+        addVariants(type, op, names.withResponse(), args, optional, ParameterizedTypeName.get(types.runtime("ApiResponse"), boxed),
+                "return executor.executeWithResponse($L, $L)", decoder, names, false,
+                shortDoc(op, names.method(), "Returns the status code and headers along with the body."), doc, hasStreamFlag,
+                "the status code, headers and body");
+        if (op.stream() != null) {
+            TypeName event = eventType(op.stream());
+            CodeBlock streamDecoder = decoder(op.stream().isEventStream() ? RestOperation.ResponseKind.SSE : RestOperation.ResponseKind.NDJSON,
+                    op.stream());
+            String what = op.streamFlag() != null ? "Sends {@code \"" + Javadocs.escape(op.streamFlag()) + "\": true} and reads the "
+                    : "Asks for ";
+            addVariants(type, op, names.stream(), args, optional, ParameterizedTypeName.get(STREAM, event), "return executor.execute($L, $L)",
+                    streamDecoder, names, true, shortDoc(op, names.method(), what + "response as a stream of events ("
+                            + Javadocs.escape(op.stream().mediaType()) + "), read lazily as they arrive; close the stream to release "
+                            + "the connection early."), doc, true, "the events, read lazily; close the stream when done");
+        }
+        if (names.inputStream() != null) {
+            addVariants(type, op, names.inputStream(), args, optional, ClassName.get("java.io", "InputStream"),
+                    "return executor.execute($L, $L)", CodeBlock.of("$T.inputStream()", types.runtime("HttpResponseDecoder")), names,
+                    false, shortDoc(op, names.method(), "Returns the body as it arrives, without buffering; the caller must close it."),
+                    doc, hasStreamFlag, "the open response body; close it when done");
+        }
+    }
+
+    /** The short, optional-object and full ({@code HttpCallOptions}) overloads of one variant. */
+    private void addVariants(TypeSpec.Builder type, RestOperation op, String name, List<Arg> args, Arg optional, TypeName returns,
+                             String call, CodeBlock decoder, RestNames names, boolean streaming, String header, Doc doc,
+                             boolean passStreaming, String returnDoc) {
+        ClassName options = types.runtime("HttpCallOptions");
+        List<String> argNames = args.stream().map(Arg::name).toList();
+        String joined = String.join(", ", argNames);
+        String prefix = joined.isEmpty() ? "" : joined + ", ";
+        CodeBlock request = CodeBlock.of("$N($L$L$L)", names.request(), prefix, optional == null ? "" : optional.name() + ", ",
+                passStreaming ? "options, " + streaming : "options");
+        boolean isVoid = returns.equals(TypeName.VOID);
+
+        MethodSpec.Builder full = method(name, returns, doc).addJavadoc("$L", javadoc(header, op, args, optional, true, returnDoc));
+        for (Arg a : args) full.addParameter(a.type(), a.name());
+        if (optional != null) full.addParameter(optional.type(), optional.name());
+        full.addParameter(options, "options");
+        full.addCode(CodeBlock.builder().addStatement(isVoid ? call.replace("return ", "") : call, request, decoder).build());
+        type.addMethod(full.build());
+
+        String delegate = (isVoid ? "" : "return ") + "$N($L$L$T.none())";
+        if (optional != null) {
+            MethodSpec.Builder withOptional = method(name, returns, doc).addJavadoc("$L", javadoc(header, op, args, optional, false, returnDoc));
+            for (Arg a : args) withOptional.addParameter(a.type(), a.name());
+            withOptional.addParameter(optional.type(), optional.name());
+            withOptional.addStatement(delegate, name, prefix, optional.name() + ", ", options);
+            type.addMethod(withOptional.build());
+        }
+        MethodSpec.Builder shortForm = method(name, returns, doc).addJavadoc("$L", javadoc(header, op, args, null, false, returnDoc));
+        for (Arg a : args) shortForm.addParameter(a.type(), a.name());
+        shortForm.addStatement(delegate, name, prefix, optional == null ? "" : "null, ", options);
+        type.addMethod(shortForm.build());
+    }
+
+    private MethodSpec.Builder method(String name, TypeName returns, Doc doc) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns);
+        if (doc.deprecated()) m.addAnnotation(Deprecated.class);
+        return m;
+    }
+
+    private MethodSpec requestMethod(RestOperation op, RestNames names, List<Arg> args, Arg optional, ClassName self) {
+        ClassName spec = types.runtime("HttpRequestSpec");
+        MethodSpec.Builder m = MethodSpec.methodBuilder(names.request()).addModifiers(Modifier.PRIVATE).returns(spec);
+        for (Arg a : args) m.addParameter(a.type(), a.name());
+        if (optional != null) m.addParameter(optional.type(), optional.name());
+        m.addParameter(types.runtime("HttpCallOptions"), "options");
+        if (op.stream() != null) m.addParameter(TypeName.BOOLEAN, "streaming");
+        m.addStatement("$T.Builder request = $T.builder($S, $S)", spec, spec, op.op().method().toUpperCase(Locale.ROOT), op.path());
+        for (Map.Entry<String, String> q : op.fixedQuery().entrySet()) {
+            m.addStatement("request.queryParam($S, $S)", q.getKey(), q.getValue());
+        }
+        for (Arg a : args) {
+            if (a.param() != null) m.addStatement(param(a.param(), CodeBlock.of("$N", a.name())));
+        }
+        if (names.params() != null) {
+            List<String> fields = RestForms.paramNames(op.optional());
+            m.beginControlFlow("if (params != null)");
+            for (int i = 0; i < fields.size(); i++) m.addStatement(param(op.optional().get(i), CodeBlock.of("params.$N", fields.get(i))));
+            m.endControlFlow();
+        } else if (optional != null) {
+            m.addStatement(param(optional.param(), CodeBlock.of("$N", optional.name())));
+        }
+        addBody(m, op, names);
+        String accept = op.accept();
+        if (op.stream() != null) {
+            m.addStatement("request.accept(streaming ? $S : $S)", op.stream().mediaType(), accept == null ? "*/*" : accept);
+        } else if (accept != null) {
+            m.addStatement("request.accept($S)", accept);
+        }
+        if (names.errors() != null) m.addStatement("request.errorDecoder($T::$N)", self, names.errors());
+        List<List<String>> security = op.op().security().stream().filter(s -> !s.isEmpty()).toList();
+        if (!security.isEmpty()) {
+            for (List<String> alternative : security) {
+                CodeBlock schemes = alternative.stream().map(s -> CodeBlock.of("$S", s)).collect(CodeBlock.joining(", "));
+                m.addStatement("request.security($L)", schemes);
+            }
+        } else if (apiUsesSecurity) {
+            m.addStatement("request.noAuth()");
+        }
+        m.addStatement("request.options(options)");
+        m.addStatement("return request.build()");
+        return m.build();
+    }
+
+    private void addBody(MethodSpec.Builder m, RestOperation op, RestNames names) {
+        if (op.requestKind() == RestOperation.RequestKind.NONE) return;
+        String var = names.form() != null ? "form" : "body";
+        if (op.op().requestBodyRequired()) m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, var, var);
+        m.beginControlFlow("if ($N != null)", var);
+        ClassName httpBody = types.runtime("HttpBody");
+        ClassName httpJson = types.runtime("HttpJson");
+        String media = op.request().mediaType();
+        TypeRef type = op.request().type() == null ? new TypeRef.Any() : op.request().type();
+        switch (op.requestKind()) {
+            case JSON -> {
+                m.addStatement("byte[] json = $T.write(body, $L)", httpJson, types.writer(type));
+                if (op.streamFlag() != null) m.addStatement("if (streaming) json = $T.withMember(json, $S, true)", httpJson, op.streamFlag());
+                m.addStatement("request.body($T.json(json, $S))", httpBody, media.equals("*/*") ? "application/json" : media);
+            }
+            case FORM -> {
+                if (op.request().type() == null) m.addStatement("request.body($T.form(body))", httpBody);
+                else m.addStatement("request.body($T.form($T.formFields($T.write(body, $L))))", httpBody, httpJson, httpJson, types.writer(type));
+            }
+            case MULTIPART -> m.addStatement(names.form() != null ? "request.body(form.toHttpBody())" : "request.body(body)");
+            case TEXT -> m.addStatement("request.body($T.text(body, $S))", httpBody, media);
+            default -> m.addStatement("request.body(body)");
+        }
+        m.endControlFlow();
+    }
+
+    /** A statement adding one parameter with its style; structured values go through their JSON codec. */
+    private CodeBlock param(Parameter p, CodeBlock value) {
+        CodeBlock v = needsJson(p.type()) ? CodeBlock.of("$T.toParam($L, $L)", types.runtime("HttpJson"), value, types.writer(p.type())) : value;
+        ClassName style = types.runtimeNested("HttpParams", "Style");
+        return switch (p.in()) {
+            case PATH -> CodeBlock.of("request.pathParam($S, $L, $T.$L, $L)", p.name(), v, style,
+                    styleConstant(p.style(), Set.of("simple", "label", "matrix"), "simple"), p.explode());
+            case QUERY -> CodeBlock.of("request.queryParam($S, $L, $T.$L, $L)", p.name(), v, style,
+                    styleConstant(p.style(), Set.of("form", "spaceDelimited", "pipeDelimited", "deepObject"), "form"), p.explode());
+            case HEADER -> CodeBlock.of("request.headerParam($S, $L, $L)", p.name(), v, p.explode());
+            case COOKIE -> CodeBlock.of("request.cookieParam($S, $L, $L)", p.name(), v, p.explode());
+        };
+    }
+
+    private static String styleConstant(String style, Set<String> allowed, String fallback) {
+        String s = allowed.contains(style) ? style : fallback;
+        return switch (s) {
+            case "label" -> "LABEL";
+            case "matrix" -> "MATRIX";
+            case "form" -> "FORM";
+            case "spaceDelimited" -> "SPACE_DELIMITED";
+            case "pipeDelimited" -> "PIPE_DELIMITED";
+            case "deepObject" -> "DEEP_OBJECT";
+            default -> "SIMPLE";
+        };
+    }
+
+    /** Scalars (but bytes), enums and lists of them serialize as they are; everything else through JSON. */
+    private boolean needsJson(TypeRef type) {
+        if (type instanceof TypeRef.Scalar s) return s.kind() == TypeRef.ScalarKind.BASE64 || s.kind() == TypeRef.ScalarKind.BINARY;
+        if (type instanceof TypeRef.ListOf l) return needsJson(l.item()) || l.item() instanceof TypeRef.ListOf;
+        if (type instanceof TypeRef.Named n) return !(types.named(n) instanceof EnumType) || types.className(n.id()) == null;
+        return true;
+    }
+
+    private MethodSpec errorMethod(RestOperation op, RestNames names) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(names.errors()).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(Object.class).addException(IOException.class)
+                .addParameter(int.class, "status").addParameter(String.class, "text").addParameter(HTTP_HEADERS, "headers");
+        ClassName httpJson = types.runtime("HttpJson");
+        TypeRef fallback = null;
+        List<Map.Entry<String, TypeRef>> ranges = new ArrayList<>();
+        for (Map.Entry<String, TypeRef> e : op.errors().entrySet()) {
+            String status = e.getKey().toUpperCase(Locale.ROOT);
+            if (status.equals("DEFAULT")) fallback = e.getValue();
+            else if (status.endsWith("XX")) ranges.add(e);
+            else if (status.matches("\\d{3}")) m.addStatement("if (status == $L) return $T.read(text, $L)", status, httpJson, types.reader(e.getValue()));
+        }
+        for (Map.Entry<String, TypeRef> e : ranges) {
+            int first = (e.getKey().charAt(0) - '0') * 100;
+            m.addStatement("if (status >= $L && status <= $L) return $T.read(text, $L)", first, first + 99, httpJson, types.reader(e.getValue()));
+        }
+        if (fallback != null) m.addStatement("return $T.read(text, $L)", httpJson, types.reader(fallback));
+        else m.addStatement("return null");
+        return m.build();
+    }
+
+    private TypeName bodyType(RestOperation op, ClassName self, RestNames names) {
+        if (op.requestKind() == RestOperation.RequestKind.NONE) return null;
+        TypeRef type = op.request().type() == null ? new TypeRef.Any() : op.request().type();
+        return switch (op.requestKind()) {
+            case JSON -> types.javaType(type);
+            case FORM -> op.request().type() == null
+                    ? ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class))
+                    : types.javaType(type);
+            case MULTIPART -> names.form() != null ? self.nestedClass(names.form()) : types.runtime("HttpBody");
+            case TEXT -> ClassName.get(String.class);
+            default -> types.runtime("HttpBody");
+        };
+    }
+
+    private TypeName resultType(RestOperation op) {
+        return switch (op.responseKind()) {
+            case VOID -> TypeName.VOID;
+            case JSON -> types.javaType(op.response().type() == null ? new TypeRef.Any() : op.response().type());
+            case TEXT -> ClassName.get(String.class);
+            case BYTES -> TypeName.get(byte[].class);
+            case SSE, NDJSON -> ParameterizedTypeName.get(STREAM, eventType(op.response()));
+        };
+    }
+
+    private TypeName eventType(autosdk.model.Body body) {
+        return body.type() == null ? ClassName.get(String.class) : types.javaType(body.type()).box();
+    }
+
+    private CodeBlock decoder(RestOperation.ResponseKind kind, autosdk.model.Body body) {
+        ClassName decoders = types.runtime("HttpResponseDecoder");
+        ClassName httpJson = types.runtime("HttpJson");
+        return switch (kind) {
+            case VOID -> CodeBlock.of("$T.discard()", decoders);
+            case JSON -> CodeBlock.of("$T.decoder($L)", httpJson, types.reader(body.type() == null ? new TypeRef.Any() : body.type()));
+            case TEXT -> CodeBlock.of("$T.string()", decoders);
+            case BYTES -> CodeBlock.of("$T.bytes()", decoders);
+            case SSE, NDJSON -> {
+                ClassName helper = types.runtime(kind == RestOperation.ResponseKind.SSE ? "HttpSse" : "HttpNdjson");
+                yield body.type() == null ? CodeBlock.of("$T.decoder(data -> data)", helper)
+                        : CodeBlock.of("$T.decoder($T.mapper($L))", helper, httpJson, types.reader(body.type()));
+            }
+        };
+    }
+
+    // ---- Javadoc ------------------------------------------------------------------------------
+
+    private String paramDoc(Parameter p) {
+        String where = p.in().name().toLowerCase(Locale.ROOT) + " parameter {@code " + Javadocs.escape(p.name()) + "}";
+        String text = p.doc().description() == null || p.doc().description().isBlank() ? "" : ": " + Javadocs.escape(p.doc().description());
+        return "the " + where + text;
+    }
+
+    private static String httpLine(RestOperation op) {
+        return "<p>HTTP: <code>" + op.op().method().toUpperCase(Locale.ROOT) + " " + Javadocs.escape(op.op().path()) + "</code>\n";
+    }
+
+    private String returnDoc(RestOperation op) {
+        return switch (op.responseKind()) {
+            case VOID -> null;
+            case JSON -> "the decoded response body";
+            case TEXT -> "the response body as text";
+            case BYTES -> "the response body as bytes";
+            case SSE, NDJSON -> "the events, read lazily as they arrive; close the stream to release the connection early";
+        };
+    }
+
+    private String fullDoc(RestOperation op) {
+        Doc doc = op.op().doc();
+        return Javadocs.of(new Doc(doc.title(), doc.description(), false, null, null),
+                "Calls {@code " + Javadocs.escape(op.op().operationId()) + "}.").toString() + "\n" + httpLine(op);
+    }
+
+    private String shortDoc(RestOperation op, String mainMethod, String sentence) {
+        Doc doc = op.op().doc();
+        StringBuilder sb = new StringBuilder();
+        if (doc.title() != null && !doc.title().isBlank()) sb.append(Javadocs.escape(doc.title())).append("\n\n<p>");
+        sb.append(sentence).append(" See {@link #").append(mainMethod).append("}.\n");
+        sb.append("\n").append(httpLine(op));
+        return sb.toString();
+    }
+
+    /** The header plus the block tags of one overload. */
+    private String javadoc(String header, RestOperation op, List<Arg> args, Arg optional, boolean withOptions, String returns) {
+        StringBuilder sb = new StringBuilder(header).append("\n");
+        for (Arg a : args) sb.append("@param ").append(a.name()).append(' ').append(a.javadoc()).append('\n');
+        if (optional != null) sb.append("@param ").append(optional.name()).append(' ').append(optional.javadoc()).append('\n');
+        if (withOptions) sb.append("@param options per-call headers, timeout and retry policy\n");
+        if (returns != null) sb.append("@return ").append(returns).append('\n');
+        sb.append("@throws ").append(types.runtime("ApiException").canonicalName())
+                .append(" on an error status (with the decoded error model when the API declares one) or a connection failure\n");
+        if (op.op().doc().deprecated()) sb.append("@deprecated deprecated in the API description\n");
+        return sb.toString();
+    }
+}

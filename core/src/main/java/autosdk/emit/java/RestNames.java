@@ -1,0 +1,37 @@
+package autosdk.emit.java;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Java names one operation gets in its client class. Primary method names are allocated for every
+ * operation of a class before any derived name ({@code …Async}, {@code …WithResponse}), so an operation's
+ * own name never loses to another's suffixed variant.
+ */
+record RestNames(String method, String async, String withResponse, String stream, String inputStream, String request,
+                 String errors, String params, String form) {
+
+    /** Methods of {@link Object} and the client's own members: no operation may take them. */
+    static final Set<String> RESERVED_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll",
+            "wait", "clone", "finalize", "builder", "create", "config");
+
+    /** The base method name of each operation, in order, from its operationId. */
+    static List<String> primary(List<RestOperation> ops, JavaNames.Scope methods) {
+        return ops.stream().map(op -> methods.allocate(JavaNames.memberName(op.op().operationId()))).toList();
+    }
+
+    /** The derived names of one operation whose base name is {@code base}. */
+    static RestNames derive(RestOperation op, String base, JavaNames.Scope methods, JavaNames.Scope nestedTypes, JavaTypes types) {
+        boolean optionalObject = op.optional().size() > 1;
+        boolean form = RestForms.formObject(op, types) != null;
+        return new RestNames(base,
+                methods.allocate(base + "Async"),
+                methods.allocate(base + "WithResponse"),
+                op.stream() != null ? methods.allocate(base + "Stream") : null,
+                op.responseKind() == RestOperation.ResponseKind.BYTES ? methods.allocate(base + "AsInputStream") : null,
+                methods.allocate(base + "Request"),
+                op.errors().isEmpty() ? null : methods.allocate(base + "Error"),
+                optionalObject ? nestedTypes.allocate(JavaNames.typeName(List.of(base, "Params"))) : null,
+                form ? nestedTypes.allocate(JavaNames.typeName(List.of(base, "Form"))) : null);
+    }
+}

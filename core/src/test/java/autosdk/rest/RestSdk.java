@@ -1,0 +1,84 @@
+package autosdk.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autosdk.GenerationRequest;
+import autosdk.GenerationResult;
+import autosdk.Generator;
+import autosdk.testing.Compiler;
+import autosdk.write.GeneratedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A generated REST SDK compiled together with a hand-written, type-checked driver class (from the test
+ * resources), whose static methods the tests call by reflection.
+ */
+final class RestSdk {
+    private final GenerationResult result;
+    private final ClassLoader loader;
+    private final String driver;
+
+    private RestSdk(GenerationResult result, ClassLoader loader, String driver) {
+        this.result = result;
+        this.loader = loader;
+        this.driver = driver;
+    }
+
+    /** Generates {@code spec} into {@code pkg}, adds the driver resource {@code driverResource} and compiles both. */
+    static RestSdk build(GenerationRequest request, String driverResource, Path dir) throws Exception {
+        GenerationResult result = Generator.plan(request);
+        List<GeneratedFile> files = new ArrayList<>(result.files());
+        String driverClass = null;
+        if (driverResource != null) {
+            String simple = driverResource.substring(driverResource.lastIndexOf('/') + 1).replace(".java", "");
+            driverClass = request.namespace() + "." + simple;
+            files.add(new GeneratedFile(request.namespace().replace('.', '/') + "/" + simple + ".java", resource(driverResource)));
+        }
+        Compiler.Result compiled = Compiler.compile(files, dir);
+        assertThat(compiled.errors()).as("javac errors").isEmpty();
+        return new RestSdk(result, compiled.loader(), driverClass);
+    }
+
+    static RestSdk build(Path spec, String pkg, String driverResource, Path dir) throws Exception {
+        return build(GenerationRequest.of(spec, pkg, dir.resolve("out")), driverResource, dir);
+    }
+
+    GenerationResult result() {
+        return result;
+    }
+
+    /** The text of the generated file whose path ends with {@code suffix}. */
+    String file(String suffix) {
+        return result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no generated file " + suffix)).content();
+    }
+
+    /** Calls a static driver method, unwrapping the exception it threw. */
+    Object call(String method, Object... args) throws Throwable {
+        Class<?> type = loader.loadClass(driver);
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                try {
+                    return m.invoke(null, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+        }
+        throw new AssertionError("driver has no method " + method);
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = RestSdk.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IOException("missing test resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
