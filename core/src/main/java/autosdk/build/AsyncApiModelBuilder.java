@@ -256,27 +256,45 @@ final class AsyncApiModelBuilder {
                     });
         }
 
-        /** Marks each received message with the property value that identifies it, when one exists. */
+        /**
+         * Marks each received message with the property value that identifies it, when one exists: a property fixed
+         * in every JSON message (whatever its name), else one nested in a common envelope. Binary messages never
+         * take part. Messages that share a value, or have no discriminator, are matched by shape; both are reported.
+         */
         private List<Message> tagged(List<Message> messages) {
+            List<Message> json = new ArrayList<>();
             List<MapNode> payloads = new ArrayList<>();
             for (Message m : messages) {
                 MapNode payload = payloadSchema(m);
-                if (payload == null) return messages;
+                if (m.binary() || payload == null) continue;
+                json.add(m);
                 payloads.add(payload);
             }
+            if (json.size() < 2) return messages;
             String property = discriminators.common(payloads);
+            if (property == null) property = discriminators.nested(payloads);
+            if (property == null) property = discriminators.shared(payloads);
             if (property == null) {
-                if (messages.size() > 1) {
-                    expect.diagnostics().warning(node.location(), "the messages received on channel '" + id
-                            + "' have no common discriminating property; they are matched by shape");
-                }
+                expect.diagnostics().warning(node.location(), "the messages received on channel '" + id
+                        + "' have no common discriminating property; they are matched by shape");
                 return messages;
             }
+            Map<String, List<String>> byValue = new LinkedHashMap<>();
             List<Message> out = new ArrayList<>();
-            for (int i = 0; i < messages.size(); i++) {
-                Message m = messages.get(i);
-                out.add(new Message(m.name(), m.payload(), m.contentType(), m.doc(), m.binary(), property,
-                        discriminators.propertyConst(payloads.get(i), property)));
+            for (Message m : messages) {
+                int i = json.indexOf(m);
+                if (i < 0) {
+                    out.add(m);
+                    continue;
+                }
+                String value = discriminators.constAt(payloads.get(i), property);
+                byValue.computeIfAbsent(value, k -> new ArrayList<>()).add(m.name());
+                out.add(new Message(m.name(), m.payload(), m.contentType(), m.doc(), m.binary(), property, value));
+            }
+            for (Map.Entry<String, List<String>> e : byValue.entrySet()) {
+                if (e.getValue().size() < 2) continue;
+                expect.diagnostics().warning(node.location(), "messages " + String.join(", ", e.getValue()) + " received on channel '" + id
+                        + "' share " + property + "=" + e.getKey() + "; they are told apart by shape (required properties and fixed values)");
             }
             return out;
         }

@@ -43,6 +43,87 @@ final class Discriminators {
         return null;
     }
 
+    /**
+     * A property that is a one-value {@code enum}/{@code const} in every schema even though some values repeat (the
+     * messages sharing a value are then told apart by shape); the one with the most distinct values wins. Null when
+     * no property is fixed in all schemas or it never tells two apart.
+     */
+    String shared(List<MapNode> schemas) {
+        if (schemas.size() < 2) return null;
+        Set<String> candidates = new LinkedHashSet<>(PREFERRED);
+        candidates.addAll(propertyNames(schemas.get(0)));
+        String best = null;
+        int bestCount = 1;
+        for (String candidate : candidates) {
+            Set<String> seen = new LinkedHashSet<>();
+            boolean all = true;
+            for (MapNode o : schemas) {
+                String v = propertyConst(o, candidate);
+                if (v == null) {
+                    all = false;
+                    break;
+                }
+                seen.add(v);
+            }
+            if (all && seen.size() > bestCount) {
+                best = candidate;
+                bestCount = seen.size();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A discriminator nested one level inside an envelope property present in every schema, e.g.
+     * {@code {"header": {"type": "..."}}}, as a JSON pointer ("/header/type"); null when there is none.
+     */
+    String nested(List<MapNode> schemas) {
+        if (schemas.size() < 2) return null;
+        for (String envelope : propertyNames(schemas.get(0))) {
+            List<MapNode> inner = new ArrayList<>();
+            for (MapNode o : schemas) {
+                MapNode sub = propertySchema(o, envelope);
+                if (sub == null) break;
+                inner.add(sub);
+            }
+            if (inner.size() != schemas.size()) continue;
+            String property = common(inner);
+            if (property != null) return "/" + escape(envelope) + "/" + escape(property);
+        }
+        return null;
+    }
+
+    /** The const value at a property name, or at a JSON pointer made by {@link #nested}. */
+    String constAt(MapNode object, String property) {
+        if (!property.startsWith("/")) return propertyConst(object, property);
+        String[] parts = property.substring(1).split("/", -1);
+        MapNode sub = propertySchema(object, unescape(parts[0]));
+        return sub == null ? null : propertyConst(sub, unescape(parts[1]));
+    }
+
+    private MapNode propertySchema(MapNode object, String property) {
+        if (object.get("properties") instanceof MapNode p && p.has(property)) {
+            Optional<RefResolver.Target> t = translator.resolver().follow(p.get(property));
+            if (t.isPresent() && t.get().node() instanceof MapNode m && (m.has("properties") || !translator.allOfMembers(m).isEmpty())) return m;
+        }
+        for (SpecNode m : translator.allOfMembers(object)) {
+            Optional<RefResolver.Target> t = translator.resolver().follow(m);
+            if (t.isPresent() && t.get().node() instanceof MapNode mm) {
+                MapNode found = propertySchema(mm, property);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    private static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String unescape(String name) {
+        return name.replace("~1", "/").replace("~0", "~");
+    }
+
     /** The schemas that {@code members} point to, or empty if any is not an object schema. */
     Optional<List<MapNode>> objectSchemas(List<SpecNode> members) {
         List<MapNode> objects = new ArrayList<>();

@@ -116,6 +116,22 @@ public final class WsFrames {
         return score;
     }
 
+    /**
+     * Adds fixed string members ({@code name, value, ...}) that a JSON object lacks, at its front: a message's
+     * discriminator such as {@code type} must be on the wire even when the schema left it optional.
+     */
+    public static String withConstants(String json, String... namesAndValues) {
+        JsonValue tree = JsonValue.parse(json);
+        if (!(tree instanceof JsonValue.JsonObject o)) return json;
+        java.util.LinkedHashMap<String, JsonValue> members = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (!o.members().containsKey(namesAndValues[i])) members.put(namesAndValues[i], new JsonValue.JsonString(namesAndValues[i + 1]));
+        }
+        if (members.isEmpty()) return json;
+        members.putAll(o.members());
+        return new JsonValue.JsonObject(members).toJson();
+    }
+
     /** A JSON object of string members, {@code name, value, name, value...} (for byte[] convenience sends). */
     public static String object(String... namesAndValues) {
         StringWriter out = new StringWriter();

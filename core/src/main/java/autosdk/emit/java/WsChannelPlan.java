@@ -28,6 +28,12 @@ record WsChannelPlan(Channel channel, ClassName client, ClassName event, ClassNa
     /** A sent message: its typed send method. */
     record Send(Message message, String method) {}
 
+    /** A member name; one that the client already uses (a message named "Error" → onError) gets "Message" appended. */
+    private static String member(JavaNames.Scope members, String text) {
+        String name = JavaNames.memberName(text);
+        return members.allocate(members.isUsed(name) ? name + "Message" : name);
+    }
+
     static WsChannelPlan of(Channel channel, ClassName client, ClassName event) {
         JavaNames.Scope records = new JavaNames.Scope(true, Set.of("Binary", "Unknown", event.simpleName(), client.simpleName()));
         JavaNames.Scope members = new JavaNames.Scope(false, CLIENT_MEMBERS);
@@ -36,10 +42,10 @@ record WsChannelPlan(Channel channel, ClassName client, ClassName event, ClassNa
             String name = JavaNames.typeName(List.of(m.name()));
             // A nested "Error" or "String" would shadow java.lang inside the event type.
             if (JavaNames.JAVA_LANG.contains(name)) name = name + "Event";
-            receives.add(new Receive(m, event.nestedClass(records.allocate(name)), members.allocate(JavaNames.memberName("on " + m.name()))));
+            receives.add(new Receive(m, event.nestedClass(records.allocate(name)), member(members, "on " + m.name())));
         }
         List<Send> sends = new ArrayList<>();
-        for (Message m : channel.sends()) sends.add(new Send(m, members.allocate(JavaNames.memberName("send " + m.name()))));
+        for (Message m : channel.sends()) sends.add(new Send(m, member(members, "send " + m.name())));
         return new WsChannelPlan(channel, client, event, event.nestedClass("Binary"), event.nestedClass("Unknown"), receives, sends);
     }
 }

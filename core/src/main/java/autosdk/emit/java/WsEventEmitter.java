@@ -1,0 +1,82 @@
+package autosdk.emit.java;
+
+import autosdk.model.Message;
+import autosdk.model.TypeRef;
+import autosdk.model.Doc;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits a channel's sealed event type: one record per message the client receives, {@code Binary} for binary frames
+ * no message claims, and {@code Unknown} holding the raw text of anything else (unknown kinds, undecodable frames).
+ */
+final class WsEventEmitter {
+    private final JavaTypes types;
+
+    WsEventEmitter(JavaTypes types) {
+        this.types = types;
+    }
+
+    /** The Java type of a message payload as the client sees it; binary messages are bytes. */
+    static TypeName payloadType(JavaTypes types, Message m) {
+        if (isRawBinary(m)) return TypeName.get(byte[].class);
+        return types.javaType(m.payload()).box();
+    }
+
+    /** True for messages that travel as binary frames with no JSON structure. */
+    static boolean isRawBinary(Message m) {
+        return m.binary() && !(m.payload() instanceof TypeRef.Named);
+    }
+
+    /** Javadoc from the spec, then {@code extra}, then the deprecation tag (block tags must come last). */
+    static CodeBlock doc(Doc doc, String fallback, CodeBlock extra) {
+        Doc body = new Doc(doc.title(), doc.description(), false, doc.defaultValue(), doc.example());
+        CodeBlock.Builder b = CodeBlock.builder().add(Javadocs.of(body, fallback)).add(extra);
+        if (doc.deprecated()) b.add("\n@deprecated deprecated in the API description\n");
+        return b.build();
+    }
+
+    TypeSpec emit(WsChannelPlan plan) {
+        ClassName self = plan.event();
+        List<TypeName> permits = new ArrayList<>();
+        plan.receives().forEach(r -> permits.add(r.record()));
+        permits.add(plan.binary());
+        permits.add(plan.unknown());
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addPermittedSubclasses(permits)
+                .addJavadoc("A message received on channel {@code $L} ($L).\n", Javadocs.escape(plan.channel().id()),
+                        Javadocs.escape(plan.channel().address()))
+                .addJavadoc("\n<p>Use a {@code switch} over the records; {@link Unknown} keeps the raw text of frames that match no\n"
+                        + "message or fail to decode, {@link Binary} the bytes of binary frames.\n");
+        for (WsChannelPlan.Receive r : plan.receives()) {
+            Message m = r.message();
+            TypeSpec.Builder record = TypeSpec.recordBuilder(r.record()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .recordConstructor(MethodSpec.constructorBuilder().addParameter(payloadType(types, m), "payload").build())
+                    .addSuperinterface(self);
+            CodeBlock when = m.discriminatorProperty() != null && m.discriminatorValue() != null
+                    ? CodeBlock.of("\n<p>Received when {@code $L} is {@code $L}.\n", Javadocs.escape(m.discriminatorProperty()),
+                            Javadocs.escape(m.discriminatorValue()))
+                    : CodeBlock.of("");
+            record.addJavadoc(doc(m.doc(), "The {@code " + Javadocs.escape(m.name()) + "} message.", when));
+            if (m.doc().deprecated()) record.addAnnotation(Deprecated.class);
+            type.addType(record.build());
+        }
+        type.addType(TypeSpec.recordBuilder(plan.binary()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .recordConstructor(MethodSpec.constructorBuilder().addParameter(byte[].class, "data").build())
+                .addSuperinterface(self)
+                .addJavadoc("A binary frame (fragments already joined) that no binary message of the channel claims.\n").build());
+        type.addType(TypeSpec.recordBuilder(plan.unknown()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .recordConstructor(MethodSpec.constructorBuilder().addParameter(String.class, "raw").addParameter(Throwable.class, "error").build())
+                .addSuperinterface(self)
+                .addSuperinterface(types.runtimeNested("WsClientBase", "UnknownFrame"))
+                .addJavadoc("A text frame that matches no message of the channel ({@code error} is null), or that could not be\n"
+                        + "decoded ({@code error} says why). The text is kept exactly as received.\n").build());
+        return type.build();
+    }
+}

@@ -1,0 +1,94 @@
+package autosdk.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autosdk.GenerationRequest;
+import autosdk.GenerationResult;
+import autosdk.Generator;
+import autosdk.testing.Compiler;
+import autosdk.write.GeneratedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Generates a client from a spec, compiles it together with a test driver (a Java source from
+ * {@code fixtures/ws/drivers/}, package-rewritten), and calls the driver's static methods. The driver is compiled
+ * against the generated classes, so the tests stay type-checked.
+ */
+final class WsGenerated {
+    final GenerationResult result;
+    final ClassLoader loader;
+    final String pkg;
+
+    private WsGenerated(GenerationResult result, ClassLoader loader, String pkg) {
+        this.result = result;
+        this.loader = loader;
+        this.pkg = pkg;
+    }
+
+    static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective) throws Exception {
+        GenerationRequest request = new GenerationRequest(spec, pkg, dir.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
+                perspective, null, null, null);
+        GenerationResult result = Generator.plan(request);
+        List<GeneratedFile> files = new ArrayList<>(result.files());
+        if (driver != null) {
+            String source = resource("fixtures/ws/drivers/" + driver + ".java").replace("package drivers;", "package " + pkg + ";")
+                    .replace("PKG_RUNTIME.", pkg + ".runtime.");
+            files.add(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source));
+        }
+        Compiler.Result compiled = Compiler.compile(files, dir);
+        assertThat(compiled.errors()).as("javac errors").isEmpty();
+        return new WsGenerated(result, compiled.loader(), pkg);
+    }
+
+    /** A fresh folder under target/ws-tests, kept after the run so the generated sources can be read. */
+    static Path workDir(String name) throws IOException {
+        Path dir = Path.of("target", "ws-tests", name).toAbsolutePath();
+        if (java.nio.file.Files.exists(dir)) {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        java.nio.file.Files.createDirectories(dir);
+        return dir;
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = WsGenerated.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing test resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Path fixture(String name) throws Exception {
+        return Path.of(WsGenerated.class.getClassLoader().getResource("fixtures/ws/" + name).toURI());
+    }
+
+    String source(String simpleName) {
+        String path = pkg.replace('.', '/') + "/" + simpleName + ".java";
+        return result.files().stream().filter(f -> f.relativePath().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no file " + path)).content();
+    }
+
+    /** Calls a static method of a driver class; rethrows what it threw. */
+    @SuppressWarnings("unchecked")
+    <T> T call(String driver, String method, Object... args) throws Throwable {
+        Class<?> c = loader.loadClass(pkg + "." + driver);
+        for (Method m : c.getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                try {
+                    return (T) m.invoke(null, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+        }
+        throw new NoSuchMethodException(driver + "." + method);
+    }
+}
