@@ -107,6 +107,24 @@ public final class ModelBuilder {
         return out;
     }
 
+    /**
+     * The sub-protocol auth extension as comma-separated templates: written as a string, a list of
+     * strings (each one sub-protocol, e.g. ["realtime", "openai-insecure-api-key.{apiKey}"]), or
+     * an object with a template.
+     */
+    private static String subprotocolTemplate(SpecNode node) {
+        if (node instanceof ScalarNode s && s.isString()) return (String) s.value();
+        if (node instanceof autosdk.read.ListNode l) {
+            List<String> parts = new ArrayList<>();
+            for (SpecNode item : l.items()) {
+                if (item instanceof ScalarNode s && s.isString()) parts.add((String) s.value());
+            }
+            return parts.isEmpty() ? null : String.join(",", parts);
+        }
+        if (node instanceof MapNode sp) return sp.string("template").or(() -> sp.string("format")).or(() -> sp.string("prefix")).orElse(null);
+        return null;
+    }
+
     private static List<SecurityScheme> securitySchemes(MapNode root, RefResolver resolver, Expect expect) {
         List<SecurityScheme> out = new ArrayList<>();
         expect.map(root, "components").flatMap(c -> expect.map(c, "securitySchemes")).ifPresent(ss -> ss.entries().forEach((name, node) ->
@@ -117,10 +135,7 @@ public final class ModelBuilder {
                     String in = s.string("in").orElse("header").toLowerCase(Locale.ROOT);
                     String paramName = s.string("name").orElse(null);
                     Doc doc = new Doc(null, s.string("description").orElse(null), false, null, null);
-                    String template = s.string("x-subprotocol-auth").orElse(null);
-                    if (template == null && s.get("x-subprotocol-auth") instanceof MapNode sp) {
-                        template = sp.string("template").or(() -> sp.string("format")).or(() -> sp.string("prefix")).orElse(null);
-                    }
+                    String template = subprotocolTemplate(s.get("x-subprotocol-auth"));
                     SecurityScheme.Kind kind;
                     if (template != null) kind = SecurityScheme.Kind.SUBPROTOCOL;
                     else if ((type.equals("http") || type.equals("httpbearer")) && scheme.equals("bearer")) kind = SecurityScheme.Kind.BEARER;
