@@ -1,5 +1,8 @@
 package autosdk.emit.java;
 
+import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
+import static autosdk.emit.java.JavaClasses.JSON_PARSER;
+import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
 import autosdk.model.EnumType;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -20,9 +23,6 @@ import javax.lang.model.element.Modifier;
  */
 final class EnumEmitter {
     private static final Set<String> RESERVED = Set.of("BY_VALUE", "KNOWN_VALUES", "UNRECOGNIZED");
-    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-    private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
 
     private final JavaTypes types;
 

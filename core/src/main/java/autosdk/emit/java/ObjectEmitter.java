@@ -1,5 +1,11 @@
 package autosdk.emit.java;
 
+import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
+import static autosdk.emit.java.JavaClasses.JSON_PARSER;
+import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
+import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
+import static autosdk.emit.java.JavaClasses.MAP;
+import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.ObjectType;
 import autosdk.model.Property;
 import autosdk.model.TypeRef;
@@ -27,14 +33,8 @@ final class ObjectEmitter {
             "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "readJson", "writeJson", "readJsonAfterField",
             "additionalProperties", "additionalProperty", "present", "Builder", "readRest", "readField");
 
-    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-    private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
     private static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
-    private static final ClassName MAP = ClassName.get("java.util", "Map");
-    private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
     private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
-    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
     private final JavaTypes types;

@@ -1,5 +1,6 @@
 package autosdk.emit.java;
 
+import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.Doc;
 import autosdk.model.EnumType;
 import autosdk.model.Parameter;
@@ -31,7 +32,6 @@ final class RestMethodEmitter {
     private static final ClassName HTTP_HEADERS = ClassName.get("java.net.http", "HttpHeaders");
     private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
     private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
-    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
 
     private final JavaTypes types;
     private final RestForms forms;

@@ -1,5 +1,8 @@
 package autosdk.emit.java;
 
+import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
+import static autosdk.emit.java.JavaClasses.JSON_PARSER;
+import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
 import autosdk.model.NamedType;
 import autosdk.model.ObjectType;
 import autosdk.model.TypeRef;
@@ -24,9 +27,6 @@ import javax.lang.model.element.Modifier;
  * the JSON token and the shape of the object.
  */
 final class UnionEmitter {
-    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-    private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
 
     private final JavaTypes types;
 

@@ -1,5 +1,9 @@
 package autosdk.emit.java;
 
+import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
+import static autosdk.emit.java.JavaClasses.LIST;
+import static autosdk.emit.java.JavaClasses.MAP;
+import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.ApiModel;
 import autosdk.model.Channel;
 import autosdk.model.SecurityScheme;
@@ -35,11 +39,7 @@ final class WsBuilderEmitter {
             "subprotocols", "serverVariables",
             // locals of build() and builder(...), so a parameter field is never shadowed
             "b", "base", "vars", "path", "q", "item", "h", "e", "protocols", "payload");
-    private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
-    private static final ClassName MAP = ClassName.get("java.util", "Map");
-    private static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
-    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
 
     private final JavaTypes types;
     private final ApiModel model;

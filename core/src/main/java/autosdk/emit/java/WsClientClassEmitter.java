@@ -1,5 +1,9 @@
 package autosdk.emit.java;
 
+import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
+import static autosdk.emit.java.JavaClasses.JSON_PARSER;
+import static autosdk.emit.java.JavaClasses.LIST;
+import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.ApiModel;
 import autosdk.model.Message;
 import autosdk.model.NamedType;
@@ -30,10 +34,6 @@ import javax.lang.model.element.Modifier;
  * Named payloads go through the JSON context class, so the models may live in another package.
  */
 final class WsClientClassEmitter {
-    private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-    private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    private static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
-    private static final ClassName LIST = ClassName.get("java.util", "List");
 
     private final JavaTypes types;
     private final EmitOptions options;
