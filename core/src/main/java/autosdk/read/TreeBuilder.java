@@ -100,7 +100,7 @@ final class TreeBuilder {
 
     /** Called for a key of the innermost map; the next value belongs to it. */
     void key(String key) {
-        pendingKey = key;
+        pendingKey = SourceText.protect(key);
     }
 
     boolean expectsKey() {
@@ -124,7 +124,7 @@ final class TreeBuilder {
     }
 
     void scalar(Object value, int line, int column) {
-        attach(new ScalarNode(here(line, column), value));
+        attach(new ScalarNode(here(line, column), value instanceof String text ? SourceText.protect(text) : value));
     }
 
     /** Adds an already built node (a YAML alias) at the current position. */
