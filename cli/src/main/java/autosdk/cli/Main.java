@@ -7,7 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(ShortRunJvm.shouldRelaunch() ? ShortRunJvm.relaunch(args) : run(args));
     }
 
     /** Runs the command and returns its exit code: 0 success, 1 problems in the spec, 2 usage errors. */
