@@ -1,10 +1,17 @@
 package autosdk.runtime;
 
+import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.core.base.ParserMinimalBase;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -311,8 +318,21 @@ public final class Json {
         }
     }
 
-    /** Decodes a buffered tree with a generated reader (used once a union variant is chosen). */
+    /**
+     * Decodes a buffered tree with a generated reader (used once a union variant is chosen). The reader walks the tree
+     * directly; only when it fails is the tree decoded again from its JSON text, so that the error is exactly the one
+     * (with a line and column in that text) that decoding from text has always reported.
+     */
     public static <T> T decode(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
+        try (JsonParser p = new TreeParser(value)) {
+            p.nextToken();
+            return reader.read(p);
+        } catch (IOException | RuntimeException e) {
+            return decodeText(value, reader);
+        }
+    }
+
+    private static <T> T decodeText(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
         try (JsonParser p = FACTORY.createParser(toJson(value))) {
             p.nextToken();
             return reader.read(p);
@@ -321,8 +341,9 @@ public final class Json {
 
     /** True when a reader accepts the tree; used to match union variants by shape. */
     public static boolean accepts(JsonValue value, JsonCodec.Reader<?> reader) {
-        try {
-            decode(value, reader);
+        try (JsonParser p = new TreeParser(value)) {
+            p.nextToken();
+            reader.read(p);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
@@ -378,6 +399,270 @@ public final class Json {
             return parse.get();
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new JsonDecodeException(JsonDecodeException.expected(p, expected).getMessage() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A parser over a {@link JsonValue} tree that yields exactly the tokens that parsing {@code toJson(tree)} would:
+     * the union readers decode buffered values with it instead of writing them out as text and parsing that again.
+     * Numbers are handed to a real parser over their text, so their token type and every numeric accessor behave as
+     * when parsing text. Locations are unknown ({@link JsonLocation#NA}); {@link #decode} re-decodes from text to
+     * report an error.
+     */
+    private static final class TreeParser extends ParserMinimalBase {
+        /** An open object or array: its members or items still to visit, and the current field name. */
+        private static final class Frame {
+            final java.util.Iterator<Map.Entry<String, JsonValue>> members;
+            final java.util.Iterator<JsonValue> items;
+            String name;
+
+            Frame(java.util.Iterator<Map.Entry<String, JsonValue>> members, java.util.Iterator<JsonValue> items) {
+                this.members = members;
+                this.items = items;
+            }
+        }
+
+        private final java.util.ArrayDeque<Frame> frames = new java.util.ArrayDeque<>();
+        private JsonValue pending;
+        private JsonValue value;
+        private JsonParser number;
+        private JsonStreamContext context;
+        private boolean closed;
+
+        TreeParser(JsonValue root) {
+            super(0, FACTORY.streamReadConstraints());
+            this.pending = root == null ? JsonValue.NULL : root;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            if (pending != null) {
+                JsonValue v = pending;
+                pending = null;
+                return _currToken = start(v);
+            }
+            Frame top = frames.peek();
+            if (top == null) {
+                value = null;
+                return _currToken = null;
+            }
+            if (top.members != null) {
+                if (top.members.hasNext()) {
+                    Map.Entry<String, JsonValue> e = top.members.next();
+                    top.name = e.getKey();
+                    pending = e.getValue() == null ? JsonValue.NULL : e.getValue();
+                    value = null;
+                    return _currToken = JsonToken.FIELD_NAME;
+                }
+                frames.pop();
+                value = null;
+                return _currToken = JsonToken.END_OBJECT;
+            }
+            if (top.items.hasNext()) {
+                JsonValue v = top.items.next();
+                return _currToken = start(v == null ? JsonValue.NULL : v);
+            }
+            frames.pop();
+            value = null;
+            return _currToken = JsonToken.END_ARRAY;
+        }
+
+        private JsonToken start(JsonValue v) throws IOException {
+            value = v;
+            if (v instanceof JsonValue.JsonObject o) {
+                frames.push(new Frame(o.members().entrySet().iterator(), null));
+                return JsonToken.START_OBJECT;
+            }
+            if (v instanceof JsonValue.JsonArray a) {
+                frames.push(new Frame(null, a.items().iterator()));
+                return JsonToken.START_ARRAY;
+            }
+            if (v instanceof JsonValue.JsonString) return JsonToken.VALUE_STRING;
+            if (v instanceof JsonValue.JsonNumber n) {
+                if (number != null) number.close();
+                number = FACTORY.createParser(n.text());
+                JsonToken t = number.nextToken();
+                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                    throw _constructError("not a JSON number: " + n.text());
+                }
+                return t;
+            }
+            if (v instanceof JsonValue.JsonBoolean b) return b.value() ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE;
+            return JsonToken.VALUE_NULL;
+        }
+
+        private JsonParser number() throws IOException {
+            if (_currToken != JsonToken.VALUE_NUMBER_INT && _currToken != JsonToken.VALUE_NUMBER_FLOAT) {
+                throw _constructError("Current token (" + _currToken + ") not numeric, can not use numeric value accessors");
+            }
+            return number;
+        }
+
+        @Override
+        public String getCurrentName() {
+            if (_currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY) {
+                // The new container's name is the field it is the value of, one frame down.
+                java.util.Iterator<Frame> it = frames.iterator();
+                it.next();
+                return it.hasNext() ? it.next().name : null;
+            }
+            Frame top = frames.peek();
+            return top == null ? null : top.name;
+        }
+
+        @Override
+        public String currentName() {
+            return getCurrentName();
+        }
+
+        @Override
+        public void overrideCurrentName(String name) {
+            Frame top = frames.peek();
+            if (top != null) top.name = name;
+        }
+
+        @Override
+        public String getText() {
+            if (_currToken == null) return null;
+            switch (_currToken) {
+                case FIELD_NAME:
+                    return getCurrentName();
+                case VALUE_STRING:
+                    return ((JsonValue.JsonString) value).value();
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    return ((JsonValue.JsonNumber) value).text();
+                default:
+                    return _currToken.asString();
+            }
+        }
+
+        @Override
+        public char[] getTextCharacters() {
+            String text = getText();
+            return text == null ? null : text.toCharArray();
+        }
+
+        @Override
+        public int getTextLength() {
+            String text = getText();
+            return text == null ? 0 : text.length();
+        }
+
+        @Override
+        public int getTextOffset() {
+            return 0;
+        }
+
+        @Override
+        public boolean hasTextCharacters() {
+            return false;
+        }
+
+        @Override
+        public Number getNumberValue() throws IOException {
+            return number().getNumberValue();
+        }
+
+        @Override
+        public NumberType getNumberType() throws IOException {
+            return number().getNumberType();
+        }
+
+        @Override
+        public int getIntValue() throws IOException {
+            return number().getIntValue();
+        }
+
+        @Override
+        public long getLongValue() throws IOException {
+            return number().getLongValue();
+        }
+
+        @Override
+        public BigInteger getBigIntegerValue() throws IOException {
+            return number().getBigIntegerValue();
+        }
+
+        @Override
+        public float getFloatValue() throws IOException {
+            return number().getFloatValue();
+        }
+
+        @Override
+        public double getDoubleValue() throws IOException {
+            return number().getDoubleValue();
+        }
+
+        @Override
+        public BigDecimal getDecimalValue() throws IOException {
+            return number().getDecimalValue();
+        }
+
+        @Override
+        public byte[] getBinaryValue(Base64Variant variant) throws IOException {
+            if (_currToken != JsonToken.VALUE_STRING) {
+                throw _constructError("Current token (" + _currToken + ") not VALUE_STRING, can not access as binary");
+            }
+            try (ByteArrayBuilder out = new ByteArrayBuilder()) {
+                _decodeBase64(getText(), out, variant);
+                return out.toByteArray();
+            }
+        }
+
+        @Override
+        public Object getEmbeddedObject() {
+            return null;
+        }
+
+        @Override
+        protected void _handleEOF() {
+            // a tree is always complete
+        }
+
+        @Override
+        public void close() throws IOException {
+            closed = true;
+            frames.clear();
+            pending = null;
+            if (number != null) number.close();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public JsonStreamContext getParsingContext() {
+            // Only for callers that insist on a context; the readers never ask for one.
+            if (context == null) context = com.fasterxml.jackson.core.json.JsonReadContext.createRootContext(null);
+            return context;
+        }
+
+        @Override
+        public JsonLocation getCurrentLocation() {
+            return JsonLocation.NA;
+        }
+
+        @Override
+        public JsonLocation getTokenLocation() {
+            return JsonLocation.NA;
+        }
+
+        @Override
+        public ObjectCodec getCodec() {
+            return null;
+        }
+
+        @Override
+        public void setCodec(ObjectCodec codec) {
+            throw new UnsupportedOperationException("a tree parser has no codec");
+        }
+
+        @Override
+        public Version version() {
+            return Version.unknownVersion();
         }
     }
 }
