@@ -80,6 +80,15 @@ class RoundTripTest {
     }
 
     @Test
+    void variantsSharingADiscriminatorValueAreToldApartByTheirOtherFixedValues() throws Throwable {
+        assertThat(roundTrip("{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\",\"text\":\"hi\"}", "Message")
+                .getClass().getSimpleName()).isEqualTo("MessageMessage2");
+        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"system\"}", "Message").getClass().getSimpleName()).isEqualTo("MessageMessage");
+        assertThat(roundTrip("{\"name\":\"f\",\"type\":\"call\"}", "Message").getClass().getSimpleName()).isEqualTo("MessageCall");
+        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"tool\"}", "Message").getClass().getSimpleName()).isEqualTo("Unknown");
+    }
+
+    @Test
     void unknownUnionVariantsAreKeptWhole() throws Throwable {
         Object unknown = roundTrip("{\"shape\":\"hexagon\",\"sides\":6}", "Shape");
         assertThat(unknown.getClass().getSimpleName()).isEqualTo("Unknown");

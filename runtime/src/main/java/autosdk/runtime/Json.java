@@ -340,6 +340,26 @@ public final class Json {
     }
 
     /** True when a reader accepts the tree; used to match union variants by shape. */
+    /** Decodes a buffered tree with a reader, or returns null when the reader refuses it. */
+    public static <T> T tryDecode(JsonValue value, JsonCodec.Reader<T> reader) {
+        try (JsonParser p = new TreeParser(value)) {
+            p.nextToken();
+            return reader.read(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Indices of {@code scores} from the highest score to the lowest; equal scores keep their order. */
+    public static int[] rankDescending(int... scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(scores[b], scores[a]));
+        int[] out = new int[order.length];
+        for (int i = 0; i < out.length; i++) out[i] = order[i];
+        return out;
+    }
+
     public static boolean accepts(JsonValue value, JsonCodec.Reader<?> reader) {
         try (JsonParser p = new TreeParser(value)) {
             p.nextToken();

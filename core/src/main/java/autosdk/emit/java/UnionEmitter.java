@@ -71,7 +71,9 @@ final class UnionEmitter {
                 .addJavadoc("JSON that matches no known variant, kept whole so it can be inspected and written back.\n").build());
 
         type.addMethod(readJson(union, self, cases, unknown));
-        type.addMethod(fromTree(union, self, cases, unknown));
+        List<MethodSpec> scoreMethods = new ArrayList<>();
+        type.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
+        type.addMethods(scoreMethods);
         type.addMethod(writeJson(self, cases, unknown));
         return type.build();
     }
@@ -121,7 +123,7 @@ final class UnionEmitter {
      * Chooses a variant for a buffered value: by discriminator, else by JSON kind, and for objects by
      * the variant whose required properties are all present and which knows most of the properties.
      */
-    private MethodSpec fromTree(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
+    private MethodSpec fromTree(UnionType union, ClassName self, List<Case> cases, ClassName unknown, List<MethodSpec> scoreMethods) {
         ClassName json = types.runtime("Json");
         ClassName jsonValue = types.runtime("JsonValue");
         MethodSpec.Builder m = MethodSpec.methodBuilder("fromTree").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
@@ -145,35 +147,27 @@ final class UnionEmitter {
             m.addCode("default:\n").addCode("$>").addStatement("return new $T(v)", unknown).addCode("$<");
             m.endControlFlow().endControlFlow();
         }
-        // Objects: score the object variants by shape.
+        // Objects: rank the object variants by shape, then decode the best one that accepts the value.
         List<Case> objects = cases.stream().filter(c -> types.isObjectLike(c.variant().type())).toList();
         if (!objects.isEmpty()) {
+            CodeBlock.Builder scores = CodeBlock.builder().add("int[] scores = {");
+            for (int i = 0; i < objects.size(); i++) scores.add(i == 0 ? "score$L(o)" : ", score$L(o)", i);
             m.beginControlFlow("if (v instanceof $T.JsonObject o)", jsonValue)
-                    .addStatement("int best = -1")
-                    .addStatement("int bestScore = $T.MIN_VALUE", Integer.class);
-            for (int i = 0; i < objects.size(); i++) {
-                UnionType.Variant variant = objects.get(i).variant();
-                CodeBlock.Builder score = CodeBlock.builder().add("int score$L = 0", i);
-                m.addStatement(score.build());
-                for (String required : variant.requiredProperties()) {
-                    m.addStatement("if (!o.members().containsKey($S)) score$L -= 1000", required, i);
-                }
-                if (!variant.knownProperties().isEmpty()) {
-                    CodeBlock.Builder known = CodeBlock.builder().add("$T.of(", ClassName.get("java.util", "Set"));
-                    for (int k = 0; k < variant.knownProperties().size(); k++) known.add(k == 0 ? "$S" : ", $S", variant.knownProperties().get(k));
-                    known.add(")");
-                    m.addStatement("for ($T key : o.members().keySet()) score$L += $L.contains(key) ? 10 : -1", String.class, i, known.build());
-                }
-                m.addStatement("if (score$L > bestScore && $T.accepts(v, $L)) { best = $L; bestScore = score$L; }",
-                        i, json, types.reader(variant.type()), i, i);
-            }
-            m.beginControlFlow("switch (best)");
+                    .addStatement(scores.add("}").build())
+                    .beginControlFlow("for (int i : $T.rankDescending(scores))", json)
+                    .addStatement("if (scores[i] == $T.MIN_VALUE) break", Integer.class)
+                    .beginControlFlow("switch (i)");
             for (int i = 0; i < objects.size(); i++) {
                 Case c = objects.get(i);
-                m.addCode("case $L:\n", i).addCode("$>").addStatement("return new $T($T.decode(v, $L))", c.record(), json, types.reader(c.variant().type())).addCode("$<");
+                m.addCode("case $L: {\n", i).addCode("$>")
+                        .addStatement("$T value = $T.tryDecode(v, $L)", c.valueType(), json, types.reader(c.variant().type()))
+                        .addStatement("if (value != null) return new $T(value)", c.record())
+                        .addStatement("break").addCode("$<").addCode("}\n");
             }
-            m.addCode("default:\n").addCode("$>").addStatement("return new $T(v)", unknown).addCode("$<");
-            m.endControlFlow().endControlFlow();
+            m.endControlFlow().endControlFlow()
+                    .addStatement("return new $T(v)", unknown)
+                    .endControlFlow();
+            for (int i = 0; i < objects.size(); i++) scoreMethods.add(scoreMethod(i, objects.get(i)));
         }
         // Other JSON kinds: the first variant whose reader accepts the value, in the spec's order.
         for (Case c : cases) {
@@ -183,6 +177,47 @@ final class UnionEmitter {
         }
         m.addStatement("return new $T(v)", unknown);
         return m.build();
+    }
+
+    /**
+     * How well an object fits a variant: a fixed-value property with another value rules it out
+     * ({@code Integer.MIN_VALUE}); a missing required property costs 1000 (servers do omit them),
+     * a matching fixed value counts 100, every known property 10 and every unknown one -1.
+     */
+    private MethodSpec scoreMethod(int index, Case c) {
+        ClassName jsonValue = types.runtime("JsonValue");
+        UnionType.Variant variant = c.variant();
+        MethodSpec.Builder m = MethodSpec.methodBuilder("score" + index).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(int.class).addParameter(jsonValue.nestedClass("JsonObject"), "o")
+                .addStatement("int score = 0");
+        for (String required : variant.requiredProperties()) {
+            m.addStatement("if (!o.members().containsKey($S)) score -= 1000", required);
+        }
+        // A fixed value that differs rules the variant out: the object is some other (maybe newer) variant.
+        fixedValues(variant.type()).forEach((name, value) -> m
+                .beginControlFlow("if (o.get($S) != null)", name)
+                .addStatement("if (!(o.get($S) instanceof $T.JsonString s && s.value().equals($S))) return $T.MIN_VALUE", name, jsonValue, value, Integer.class)
+                .addStatement("score += 100")
+                .endControlFlow());
+        if (!variant.knownProperties().isEmpty()) {
+            m.beginControlFlow("for ($T key : o.members().keySet())", String.class).beginControlFlow("switch (key)");
+            for (String known : variant.knownProperties()) m.addCode("case $S:\n", known);
+            m.addCode("$>").addStatement("score += 10").addStatement("break").addCode("$<")
+                    .addCode("default:\n").addCode("$>").addStatement("score -= 1").addCode("$<")
+                    .endControlFlow().endControlFlow();
+        }
+        return m.addStatement("return score").build();
+    }
+
+    /** The properties of an object variant that have one fixed string value (const or one-value enum). */
+    private java.util.Map<String, String> fixedValues(TypeRef type) {
+        java.util.Map<String, String> out = new LinkedHashMap<>();
+        if (type instanceof TypeRef.Named n && types.model().type(n.id()) instanceof ObjectType o) {
+            for (autosdk.model.Property p : o.properties()) {
+                if (p.constValue() != null) out.put(p.jsonName(), p.constValue());
+            }
+        }
+        return out;
     }
 
     private MethodSpec writeJson(ClassName self, List<Case> cases, ClassName unknown) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * One of several shapes ({@code ChatMessage.content}).
@@ -58,28 +57,69 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
             }
         }
         if (v instanceof JsonValue.JsonObject o) {
-            int best = -1;
-            int bestScore = Integer.MIN_VALUE;
-            int score0 = 0;
-            if (!o.members().containsKey("type")) score0 -= 1000;
-            if (!o.members().containsKey("text")) score0 -= 1000;
-            for (String key : o.members().keySet()) score0 += Set.of("type", "text").contains(key) ? 10 : -1;
-            if (score0 > bestScore && Json.accepts(v, com.example.golden.TextContent::readJson)) { best = 0; bestScore = score0; };
-            int score1 = 0;
-            if (!o.members().containsKey("type")) score1 -= 1000;
-            if (!o.members().containsKey("url")) score1 -= 1000;
-            for (String key : o.members().keySet()) score1 += Set.of("type", "url", "alt", "thumbnail").contains(key) ? 10 : -1;
-            if (score1 > bestScore && Json.accepts(v, com.example.golden.ImageContent::readJson)) { best = 1; bestScore = score1; };
-            switch (best) {
-                case 0:
-                    return new TextContent(Json.decode(v, com.example.golden.TextContent::readJson));
-                case 1:
-                    return new ImageContent(Json.decode(v, com.example.golden.ImageContent::readJson));
-                default:
-                    return new Unknown(v);
+            int[] scores = {score0(o), score1(o)};
+            for (int i : Json.rankDescending(scores)) {
+                if (scores[i] == Integer.MIN_VALUE) break;
+                switch (i) {
+                    case 0: {
+                        com.example.golden.TextContent value = Json.tryDecode(v, com.example.golden.TextContent::readJson);
+                        if (value != null) return new TextContent(value);
+                        break;
+                    }
+                    case 1: {
+                        com.example.golden.ImageContent value = Json.tryDecode(v, com.example.golden.ImageContent::readJson);
+                        if (value != null) return new ImageContent(value);
+                        break;
+                    }
+                }
             }
+            return new Unknown(v);
         }
         return new Unknown(v);
+    }
+
+    private static int score0(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("type")) score -= 1000;
+        if (!o.members().containsKey("text")) score -= 1000;
+        if (o.get("type") != null) {
+            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (String key : o.members().keySet()) {
+            switch (key) {
+                case "type":
+                case "text":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
+    }
+
+    private static int score1(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("type")) score -= 1000;
+        if (!o.members().containsKey("url")) score -= 1000;
+        if (o.get("type") != null) {
+            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (String key : o.members().keySet()) {
+            switch (key) {
+                case "type":
+                case "url":
+                case "alt":
+                case "thumbnail":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
     }
 
     static void writeJson(JsonGenerator g, ChatMessageContent v) throws IOException {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * One of several shapes ({@code RoomEvent}).
@@ -58,28 +57,67 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
             }
         }
         if (v instanceof JsonValue.JsonObject o) {
-            int best = -1;
-            int bestScore = Integer.MIN_VALUE;
-            int score0 = 0;
-            if (!o.members().containsKey("type")) score0 -= 1000;
-            if (!o.members().containsKey("message")) score0 -= 1000;
-            for (String key : o.members().keySet()) score0 += Set.of("type", "message").contains(key) ? 10 : -1;
-            if (score0 > bestScore && Json.accepts(v, com.example.golden.MessageCreated::readJson)) { best = 0; bestScore = score0; };
-            int score1 = 0;
-            if (!o.members().containsKey("type")) score1 -= 1000;
-            if (!o.members().containsKey("author")) score1 -= 1000;
-            for (String key : o.members().keySet()) score1 += Set.of("type", "author").contains(key) ? 10 : -1;
-            if (score1 > bestScore && Json.accepts(v, com.example.golden.Typing::readJson)) { best = 1; bestScore = score1; };
-            switch (best) {
-                case 0:
-                    return new MessageCreated(Json.decode(v, com.example.golden.MessageCreated::readJson));
-                case 1:
-                    return new Typing(Json.decode(v, com.example.golden.Typing::readJson));
-                default:
-                    return new Unknown(v);
+            int[] scores = {score0(o), score1(o)};
+            for (int i : Json.rankDescending(scores)) {
+                if (scores[i] == Integer.MIN_VALUE) break;
+                switch (i) {
+                    case 0: {
+                        com.example.golden.MessageCreated value = Json.tryDecode(v, com.example.golden.MessageCreated::readJson);
+                        if (value != null) return new MessageCreated(value);
+                        break;
+                    }
+                    case 1: {
+                        com.example.golden.Typing value = Json.tryDecode(v, com.example.golden.Typing::readJson);
+                        if (value != null) return new Typing(value);
+                        break;
+                    }
+                }
             }
+            return new Unknown(v);
         }
         return new Unknown(v);
+    }
+
+    private static int score0(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("type")) score -= 1000;
+        if (!o.members().containsKey("message")) score -= 1000;
+        if (o.get("type") != null) {
+            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message.created"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (String key : o.members().keySet()) {
+            switch (key) {
+                case "type":
+                case "message":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
+    }
+
+    private static int score1(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("type")) score -= 1000;
+        if (!o.members().containsKey("author")) score -= 1000;
+        if (o.get("type") != null) {
+            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("typing"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (String key : o.members().keySet()) {
+            switch (key) {
+                case "type":
+                case "author":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
     }
 
     static void writeJson(JsonGenerator g, RoomEvent v) throws IOException {

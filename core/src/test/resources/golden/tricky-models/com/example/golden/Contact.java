@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * No discriminator at all; told apart by shape.
@@ -29,26 +28,55 @@ public sealed interface Contact permits Contact.ContactOption1, Contact.ContactO
     static Contact fromTree(JsonValue v) throws IOException {
         if (v instanceof JsonValue.JsonNull) return null;
         if (v instanceof JsonValue.JsonObject o) {
-            int best = -1;
-            int bestScore = Integer.MIN_VALUE;
-            int score0 = 0;
-            if (!o.members().containsKey("email")) score0 -= 1000;
-            for (java.lang.String key : o.members().keySet()) score0 += Set.of("email").contains(key) ? 10 : -1;
-            if (score0 > bestScore && Json.accepts(v, com.example.golden.ContactOption1::readJson)) { best = 0; bestScore = score0; };
-            int score1 = 0;
-            if (!o.members().containsKey("phone")) score1 -= 1000;
-            for (java.lang.String key : o.members().keySet()) score1 += Set.of("phone").contains(key) ? 10 : -1;
-            if (score1 > bestScore && Json.accepts(v, com.example.golden.ContactOption2::readJson)) { best = 1; bestScore = score1; };
-            switch (best) {
-                case 0:
-                    return new ContactOption1(Json.decode(v, com.example.golden.ContactOption1::readJson));
-                case 1:
-                    return new ContactOption2(Json.decode(v, com.example.golden.ContactOption2::readJson));
-                default:
-                    return new Unknown(v);
+            int[] scores = {score0(o), score1(o)};
+            for (int i : Json.rankDescending(scores)) {
+                if (scores[i] == Integer.MIN_VALUE) break;
+                switch (i) {
+                    case 0: {
+                        com.example.golden.ContactOption1 value = Json.tryDecode(v, com.example.golden.ContactOption1::readJson);
+                        if (value != null) return new ContactOption1(value);
+                        break;
+                    }
+                    case 1: {
+                        com.example.golden.ContactOption2 value = Json.tryDecode(v, com.example.golden.ContactOption2::readJson);
+                        if (value != null) return new ContactOption2(value);
+                        break;
+                    }
+                }
             }
+            return new Unknown(v);
         }
         return new Unknown(v);
+    }
+
+    private static int score0(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("email")) score -= 1000;
+        for (java.lang.String key : o.members().keySet()) {
+            switch (key) {
+                case "email":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
+    }
+
+    private static int score1(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("phone")) score -= 1000;
+        for (java.lang.String key : o.members().keySet()) {
+            switch (key) {
+                case "phone":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
     }
 
     static void writeJson(JsonGenerator g, Contact v) throws IOException {

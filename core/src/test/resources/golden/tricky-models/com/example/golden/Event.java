@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Members tell themselves apart by "event", found without a discriminator object.
@@ -58,28 +57,67 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             }
         }
         if (v instanceof JsonValue.JsonObject o) {
-            int best = -1;
-            int bestScore = Integer.MIN_VALUE;
-            int score0 = 0;
-            if (!o.members().containsKey("event")) score0 -= 1000;
-            if (!o.members().containsKey("id")) score0 -= 1000;
-            for (java.lang.String key : o.members().keySet()) score0 += Set.of("event", "id").contains(key) ? 10 : -1;
-            if (score0 > bestScore && Json.accepts(v, com.example.golden.EventStarted::readJson)) { best = 0; bestScore = score0; };
-            int score1 = 0;
-            if (!o.members().containsKey("event")) score1 -= 1000;
-            if (!o.members().containsKey("code")) score1 -= 1000;
-            for (java.lang.String key : o.members().keySet()) score1 += Set.of("event", "code").contains(key) ? 10 : -1;
-            if (score1 > bestScore && Json.accepts(v, com.example.golden.EventStopped::readJson)) { best = 1; bestScore = score1; };
-            switch (best) {
-                case 0:
-                    return new EventStarted(Json.decode(v, com.example.golden.EventStarted::readJson));
-                case 1:
-                    return new EventStopped(Json.decode(v, com.example.golden.EventStopped::readJson));
-                default:
-                    return new Unknown(v);
+            int[] scores = {score0(o), score1(o)};
+            for (int i : Json.rankDescending(scores)) {
+                if (scores[i] == Integer.MIN_VALUE) break;
+                switch (i) {
+                    case 0: {
+                        com.example.golden.EventStarted value = Json.tryDecode(v, com.example.golden.EventStarted::readJson);
+                        if (value != null) return new EventStarted(value);
+                        break;
+                    }
+                    case 1: {
+                        com.example.golden.EventStopped value = Json.tryDecode(v, com.example.golden.EventStopped::readJson);
+                        if (value != null) return new EventStopped(value);
+                        break;
+                    }
+                }
             }
+            return new Unknown(v);
         }
         return new Unknown(v);
+    }
+
+    private static int score0(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("event")) score -= 1000;
+        if (!o.members().containsKey("id")) score -= 1000;
+        if (o.get("event") != null) {
+            if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (java.lang.String key : o.members().keySet()) {
+            switch (key) {
+                case "event":
+                case "id":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
+    }
+
+    private static int score1(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("event")) score -= 1000;
+        if (!o.members().containsKey("code")) score -= 1000;
+        if (o.get("event") != null) {
+            if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (java.lang.String key : o.members().keySet()) {
+            switch (key) {
+                case "event":
+                case "code":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
     }
 
     static void writeJson(JsonGenerator g, Event v) throws IOException {

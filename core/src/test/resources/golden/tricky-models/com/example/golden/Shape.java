@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * One of several shapes ({@code Shape}).
@@ -58,28 +57,67 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             }
         }
         if (v instanceof JsonValue.JsonObject o) {
-            int best = -1;
-            int bestScore = Integer.MIN_VALUE;
-            int score0 = 0;
-            if (!o.members().containsKey("shape")) score0 -= 1000;
-            if (!o.members().containsKey("radius")) score0 -= 1000;
-            for (java.lang.String key : o.members().keySet()) score0 += Set.of("shape", "radius").contains(key) ? 10 : -1;
-            if (score0 > bestScore && Json.accepts(v, com.example.golden.Circle::readJson)) { best = 0; bestScore = score0; };
-            int score1 = 0;
-            if (!o.members().containsKey("shape")) score1 -= 1000;
-            if (!o.members().containsKey("side")) score1 -= 1000;
-            for (java.lang.String key : o.members().keySet()) score1 += Set.of("shape", "side").contains(key) ? 10 : -1;
-            if (score1 > bestScore && Json.accepts(v, com.example.golden.Square::readJson)) { best = 1; bestScore = score1; };
-            switch (best) {
-                case 0:
-                    return new Circle(Json.decode(v, com.example.golden.Circle::readJson));
-                case 1:
-                    return new Square(Json.decode(v, com.example.golden.Square::readJson));
-                default:
-                    return new Unknown(v);
+            int[] scores = {score0(o), score1(o)};
+            for (int i : Json.rankDescending(scores)) {
+                if (scores[i] == Integer.MIN_VALUE) break;
+                switch (i) {
+                    case 0: {
+                        com.example.golden.Circle value = Json.tryDecode(v, com.example.golden.Circle::readJson);
+                        if (value != null) return new Circle(value);
+                        break;
+                    }
+                    case 1: {
+                        com.example.golden.Square value = Json.tryDecode(v, com.example.golden.Square::readJson);
+                        if (value != null) return new Square(value);
+                        break;
+                    }
+                }
             }
+            return new Unknown(v);
         }
         return new Unknown(v);
+    }
+
+    private static int score0(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("shape")) score -= 1000;
+        if (!o.members().containsKey("radius")) score -= 1000;
+        if (o.get("shape") != null) {
+            if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (java.lang.String key : o.members().keySet()) {
+            switch (key) {
+                case "shape":
+                case "radius":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
+    }
+
+    private static int score1(JsonValue.JsonObject o) {
+        int score = 0;
+        if (!o.members().containsKey("shape")) score -= 1000;
+        if (!o.members().containsKey("side")) score -= 1000;
+        if (o.get("shape") != null) {
+            if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square"))) return Integer.MIN_VALUE;
+            score += 100;
+        }
+        for (java.lang.String key : o.members().keySet()) {
+            switch (key) {
+                case "shape":
+                case "side":
+                    score += 10;
+                    break;
+                default:
+                    score -= 1;
+            }
+        }
+        return score;
     }
 
     static void writeJson(JsonGenerator g, Shape v) throws IOException {

@@ -27,6 +27,10 @@ public final class SourceGenerationContext extends JsonContext {
         registry.add(EventStarted.class, EventStarted::readJson, EventStarted::writeJson);
         registry.add(EventStopped.class, EventStopped::readJson, EventStopped::writeJson);
         registry.add(Event.class, Event::readJson, Event::writeJson);
+        registry.add(MessageMessage.class, MessageMessage::readJson, MessageMessage::writeJson);
+        registry.add(MessageMessage2.class, MessageMessage2::readJson, MessageMessage2::writeJson);
+        registry.add(MessageCall.class, MessageCall::readJson, MessageCall::writeJson);
+        registry.add(Message.class, Message::readJson, Message::writeJson);
         registry.add(ContactOption1.class, ContactOption1::readJson, ContactOption1::writeJson);
         registry.add(ContactOption2.class, ContactOption2::readJson, ContactOption2::writeJson);
         registry.add(Contact.class, Contact::readJson, Contact::writeJson);
