@@ -64,7 +64,9 @@ final class ObjectEmitter {
         }
         type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
         type.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).build());
-        constructor.addStatement("this.additionalProperties = $T.unmodifiableMap(new $T<>(b.additionalProperties))", COLLECTIONS, LINKED_HASH_MAP);
+        // Most objects have no unknown properties: share the empty map instead of copying one per object.
+        constructor.addStatement("this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
+                COLLECTIONS, COLLECTIONS, LINKED_HASH_MAP);
         constructor.addStatement("this.present = ($T) b.present.clone()", BIT_SET);
         type.addMethod(constructor.build());
 

@@ -36,7 +36,7 @@ public final class ImageContent {
         this.url = b.url;
         this.alt = b.alt;
         this.thumbnail = b.thumbnail;
-        this.additionalProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 

@@ -31,7 +31,7 @@ public final class ListRoomsResponse {
     private ListRoomsResponse(Builder b) {
         this.rooms = b.rooms;
         this.nextCursor = b.nextCursor;
-        this.additionalProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 

@@ -44,7 +44,7 @@ public final class Room {
         this.id = b.id;
         this.createdAt = b.createdAt;
         this.memberCount = b.memberCount;
-        this.additionalProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 

@@ -27,7 +27,7 @@ public final class SourceGenerationContext2 {
 
     private SourceGenerationContext2(Builder b) {
         this.y = b.y;
-        this.additionalProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
