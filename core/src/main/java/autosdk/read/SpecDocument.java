@@ -8,8 +8,4 @@ public record SpecDocument(Path file, MapNode root, SpecKind kind, String versio
     public boolean isAsyncApi2() {
         return kind == SpecKind.ASYNCAPI && version.startsWith("2.");
     }
-
-    public boolean isOpenApi31() {
-        return kind == SpecKind.OPENAPI && version.startsWith("3.1");
-    }
 }

@@ -405,11 +405,6 @@ public final class Json {
         return out.toString();
     }
 
-    /** Skips the current value (and its children) and returns nothing; for values we must not keep. */
-    public static void skip(JsonParser p) throws IOException {
-        p.skipChildren();
-    }
-
     private interface Parse<T> {
         T get() throws IOException;
     }
