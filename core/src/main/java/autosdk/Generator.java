@@ -54,6 +54,7 @@ public final class Generator {
         boolean shared = request.typesNamespace() != null && request.generateModels() != GenerationRequest.ModelMode.TRUE;
         if (shared) {
             TypeIndex index = readIndex(request);
+            checkPackageClash(request, index);
             SharedTypes.Plan sharing = SharedTypes.plan(model, index, request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
             if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
             external = sharing.reused();
@@ -103,6 +104,22 @@ public final class Generator {
             return index;
         } catch (IOException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Java forbids a package and a class of the same name: a client package nested in the types
+     * package (MyApi.Realtime) must not be named like one of its classes (a schema "Realtime").
+     */
+    private static void checkPackageClash(GenerationRequest request, TypeIndex index) throws UsageException {
+        String prefix = index.namespace() + ".";
+        if (!request.namespace().startsWith(prefix)) return;
+        String child = request.namespace().substring(prefix.length()).split("\\.")[0];
+        for (String type : index.types().keySet()) {
+            if (type.equalsIgnoreCase(child)) {
+                throw new UsageException("--namespace " + request.namespace() + " would put package " + prefix + child
+                        + " beside the class " + prefix + type + " of the same name, which Java does not allow; choose another --namespace");
+            }
         }
     }
 

@@ -143,6 +143,16 @@ class SharedTypesTest {
     }
 
     @Test
+    void aClientPackageNamedLikeATypesClassIsAUsageError() throws Exception {
+        Path out = step1("tryAGI-Xai", "openapi.yaml", "tryAGI.Xai");
+        GenerationRequest clash = new GenerationRequest(Corpus.file("tryAGI-Xai/asyncapi.json"), "tryAGI.Xai.Model", out, "tryAGI.Xai",
+                ModelMode.AUTO, null, Perspective.CLIENT, null, null, null);
+        assertThatThrownBy(() -> Generator.generate(clash)).isInstanceOf(UsageException.class)
+                .hasMessage("--namespace tryAGI.Xai.Model would put package tryAGI.Xai.Model beside the class tryAGI.Xai.Model of the "
+                        + "same name, which Java does not allow; choose another --namespace");
+    }
+
+    @Test
     void missingIndexAndWrongContextAreUsageErrors() throws Exception {
         Path out = dir.resolve("empty");
         assertThatThrownBy(() -> Generator.generate(step2("tryAGI-Xai", "tryAGI.Xai", out, ModelMode.FALSE)))
