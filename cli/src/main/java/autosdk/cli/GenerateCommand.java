@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Generates a Java SDK from an OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x document (JSON or YAML).",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:problems in the spec (each reported as file:line:col)", "2:usage error"})
+        exitCodeList = {"0:success", "1:problems in the spec (each reported as file:line:col)", "2:usage error",
+                "3:internal error (a bug of ours; reported in one line)"})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
