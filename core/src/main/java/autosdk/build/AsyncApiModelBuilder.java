@@ -140,7 +140,9 @@ final class AsyncApiModelBuilder {
             schemaFormat = pm.string("schemaFormat");
             payloadNode = pm.get("schema");
         }
-        if (schemaFormat.isPresent() && !isJsonSchemaFormat(schemaFormat.get())) {
+        boolean jsonSchema = schemaFormat.isEmpty() || isJsonSchemaFormat(schemaFormat.get());
+        if (!jsonSchema) {
+            // Avro, RAML, Protobuf...: the schema is not read at all, so its refs (even remote ones) do not matter.
             expect.diagnostics().warning(m.location(), "message '" + name + "' uses schemaFormat " + schemaFormat.get() + ", which is not JSON Schema; its payload is typed as raw JSON");
         } else if (payloadNode != null) {
             payload = schemas.translate(payloadNode, List.of(name));
@@ -154,7 +156,7 @@ final class AsyncApiModelBuilder {
                 expect.bool(m, "deprecated"), null, null);
         Message message = new Message(name, payload, contentType, doc, binary, null, null);
         messagesByKey.put(target.get().key(), message);
-        if (payloadNode != null) {
+        if (payloadNode != null && jsonSchema) {
             SpecNode payloadSchema = payloadNode;
             schemas.resolver().follow(payloadSchema).ifPresent(t -> {
                 if (t.node() instanceof MapNode pm) payloadSchemas.put(message, pm);

@@ -54,8 +54,38 @@ public final class ModelBuilder {
             async.componentMessages(root);
             channels = async.channels(root, spec.isAsyncApi2());
         }
-        return new ApiModel(title, description, version, schemas.types(), operations, channels,
-                servers(root, spec, expect), securitySchemes(root, resolver, expect));
+        List<Server> servers = servers(root, spec, expect);
+        return new ApiModel(title, description, version, schemas.types(), operations, webSocketChannels(channels, servers, root, diagnostics),
+                servers, securitySchemes(root, resolver, expect));
+    }
+
+    /** Protocols of AsyncAPI bindings that are not WebSocket (http and https may upgrade, as Slack RTM does). */
+    private static final java.util.Set<String> NOT_WEBSOCKET = java.util.Set.of("mqtt", "mqtt5", "secure-mqtt", "kafka",
+            "kafka-secure", "amqp", "amqps", "amqp1", "jms", "nats", "sns", "sqs", "stomp", "stomps", "redis", "pulsar",
+            "solace", "ibmmq", "googlepubsub", "anypointmq", "mercure");
+
+    /**
+     * The channels a WebSocket client can serve: those with a server that may speak WebSocket (or no protocol said).
+     * Channels only reachable over Kafka, MQTT, AMQP... keep their models but get no client, with a warning.
+     */
+    private static List<Channel> webSocketChannels(List<Channel> channels, List<Server> servers, MapNode root, Diagnostics diagnostics) {
+        if (servers.isEmpty()) return channels;
+        List<Channel> out = new ArrayList<>();
+        for (Channel c : channels) {
+            List<Server> reachable = c.serverNames().isEmpty() ? servers
+                    : servers.stream().filter(s -> c.serverNames().contains(s.name())).toList();
+            boolean webSocket = reachable.isEmpty() || reachable.stream().anyMatch(s -> s.protocol() == null
+                    || !NOT_WEBSOCKET.contains(s.protocol().toLowerCase(Locale.ROOT)));
+            if (webSocket) {
+                out.add(c);
+            } else {
+                SpecNode at = root.get("channels") instanceof MapNode cs && cs.get(c.id()) != null ? cs.get(c.id()) : root;
+                diagnostics.warning(at.location(), "channel '" + c.id() + "' is served only over "
+                        + reachable.stream().map(Server::protocol).distinct().sorted().toList()
+                        + ", not WebSocket; its models are generated but it gets no client");
+            }
+        }
+        return out;
     }
 
     private static List<Server> servers(MapNode root, SpecDocument spec, Expect expect) {

@@ -89,7 +89,7 @@ final class SchemaTranslator {
             case OBJECT -> declare(id, () -> buildObject(id, schema, hint));
             case ENUM -> declare(id, () -> buildEnum(id, schema, hint));
             case UNION -> translateComposition(id, schema, hint);
-            case ALL_OF_SINGLE -> translate(allOfMembers(schema).get(0), hint);
+            case ALL_OF_SINGLE -> translate(mainMember(allOfMembers(schema)), hint);
             case ARRAY -> new TypeRef.ListOf(schema.has("items") ? translate(schema.get("items"), with(hint, "Item")) : new TypeRef.Any());
             case MAP -> new TypeRef.MapOf(mapValues(schema, hint));
             case SCALAR -> scalar(schema);
@@ -306,6 +306,25 @@ final class SchemaTranslator {
         return expect.list(schema, "allOf").map(ListNode::items).orElse(List.of());
     }
 
+    /** True when a schema (through refs) describes an object: properties, type object, or a composition of objects. */
+    boolean objectLike(SpecNode node) {
+        Optional<RefResolver.Target> t = resolver.follow(node);
+        if (t.isEmpty() || !(t.get().node() instanceof MapNode m)) return false;
+        if (m.has("properties") || "object".equals(typeName(m)) || m.has("additionalProperties")) return true;
+        for (String key : List.of("allOf", "oneOf", "anyOf")) {
+            if (m.get(key) instanceof ListNode l && l.items().stream().anyMatch(i -> i != node && objectLike(i))) return true;
+        }
+        return false;
+    }
+
+    /** The member of a non-object allOf that carries the type: the first with a $ref, a type, an enum or items. */
+    private SpecNode mainMember(List<SpecNode> members) {
+        for (SpecNode m : members) {
+            if (m instanceof MapNode map && (map.has("$ref") || map.has("type") || map.has("enum") || map.has("const") || map.has("items"))) return m;
+        }
+        return members.get(0);
+    }
+
     /** True when the schema (or the ref's siblings) allows null. */
     boolean nullable(SpecNode node) {
         if (!(node instanceof MapNode map)) return false;
@@ -403,6 +422,10 @@ final class SchemaTranslator {
             boolean hasProperties = schema.get("properties") instanceof MapNode p && !p.entries().isEmpty();
             if (!allOf.isEmpty()) {
                 if (allOf.size() == 1 && !hasProperties && !schema.has("oneOf") && !schema.has("anyOf")) return ALL_OF_SINGLE;
+                // "allOf: [$ref: Id, {description: ...}]" annotates a scalar; only object members make an object merge.
+                if (!hasProperties && !schema.has("oneOf") && !schema.has("anyOf") && allOf.stream().noneMatch(t::objectLike)) {
+                    return ALL_OF_SINGLE;
+                }
                 return OBJECT;
             }
             if (hasProperties) return OBJECT;

@@ -47,6 +47,7 @@ final class JsonTreeReader {
                     default -> { }
                 }
             }
+            tree.reportDuplicates(diagnostics);
             return Optional.ofNullable(tree.root());
         } catch (TreeBuilder.TooDeep e) {
             diagnostics.error(new Location(file, e.line, e.column, ""), "document is nested deeper than " + TreeBuilder.MAX_DEPTH + " levels");

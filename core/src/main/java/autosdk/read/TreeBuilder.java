@@ -16,6 +16,8 @@ final class TreeBuilder {
     static final int MAX_DEPTH = 256;
 
     private final Path file;
+    /** Values whose key already appeared in the same object: the later one wins, and the reader warns. */
+    private final List<SpecNode> duplicates = new ArrayList<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private SpecNode root;
     private String pendingKey;
@@ -36,7 +38,7 @@ final class TreeBuilder {
         }
     }
 
-    private abstract static class Frame {
+    private abstract class Frame {
         final Location location;
         /** The key this node has in its parent map, restored when the node ends. */
         String keyInParent;
@@ -52,7 +54,11 @@ final class TreeBuilder {
         abstract SpecNode build();
     }
 
-    private static final class MapFrame extends Frame {
+    private final class MapFrame extends Frame {
+        void duplicateKey(SpecNode node) {
+            duplicates.add(node);
+        }
+
         final LinkedHashMap<String, SpecNode> entries = new LinkedHashMap<>();
 
         MapFrame(Location location) {
@@ -66,7 +72,7 @@ final class TreeBuilder {
 
         @Override
         void add(String key, SpecNode node) {
-            entries.put(key, node);
+            if (entries.put(key, node) != null) duplicateKey(node);
         }
 
         @Override
@@ -75,7 +81,7 @@ final class TreeBuilder {
         }
     }
 
-    private static final class ListFrame extends Frame {
+    private final class ListFrame extends Frame {
         final List<SpecNode> items = new ArrayList<>();
 
         ListFrame(Location location) {
@@ -134,6 +140,15 @@ final class TreeBuilder {
 
     SpecNode root() {
         return root;
+    }
+
+    /** Reports every key that appeared twice in one object, as a warning at the value that won. */
+    void reportDuplicates(autosdk.diag.Diagnostics diagnostics) {
+        for (SpecNode node : duplicates) {
+            String pointer = node.pointer();
+            String key = Pointers.unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
+            diagnostics.warning(node.location(), "duplicate key '" + key + "' in one object; the last value is used");
+        }
     }
 
     private void push(Frame frame, int line, int column) {

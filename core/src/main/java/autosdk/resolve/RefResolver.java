@@ -93,7 +93,8 @@ public final class RefResolver {
         if (!filePart.isEmpty()) {
             file = file.getParent().resolve(decode(filePart)).normalize();
             if (!file.startsWith(rootFolder)) {
-                diagnostics.error(at, "$ref '" + ref + "' points outside the spec's folder (" + shownRootFolder + "); refs may only reach files beside or below the spec");
+                diagnostics.error(at, "$ref '" + ref + "' points outside the spec's folder (" + shownRootFolder + "); refs may only reach files beside or below the spec, "
+                        + "so move the spec up to the folder that holds everything it refers to");
                 return Optional.empty();
             }
         }

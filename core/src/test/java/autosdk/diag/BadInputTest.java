@@ -85,7 +85,8 @@ class BadInputTest {
                 f + ":12:21: error: $ref 'https://example.com/schemas.yaml#/Pet' points to a remote document; AutoSDK never fetches "
                         + "over the network. Save the document beside the spec and refer to it by a relative path (at /components/schemas/Remote/$ref)",
                 f + ":13:22: error: $ref '../../../../../etc/passwd' points outside the spec's folder (" + DIR.substring(0, DIR.length() - 1)
-                        + "); refs may only reach files beside or below the spec (at /components/schemas/Outside/$ref)",
+                        + "); refs may only reach files beside or below the spec, "
+                        + "so move the spec up to the folder that holds everything it refers to (at /components/schemas/Outside/$ref)",
                 f + ":14:21: error: $ref points to a missing file: ext/nope.yaml (at /components/schemas/NoFile/$ref)",
                 f + ":18:19: error: 'properties' must be an object, found a string (at /components/schemas/WrongType/properties)",
                 f + ":19:21: error: 'required item' must be a string, found an object (at /components/schemas/WrongType/required/1)");
