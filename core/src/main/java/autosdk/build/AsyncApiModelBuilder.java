@@ -307,10 +307,6 @@ final class AsyncApiModelBuilder {
     }
 
     private Optional<MapNode> follow(SpecNode node) {
-        Optional<RefResolver.Target> t = schemas.resolver().follow(node);
-        if (t.isEmpty()) return Optional.empty();
-        if (t.get().node() instanceof MapNode m) return Optional.of(m);
-        expect.wrongKind(t.get().node(), "value", "an object");
-        return Optional.empty();
+        return schemas.followToObject(node);
     }
 }

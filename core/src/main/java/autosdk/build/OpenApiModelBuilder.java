@@ -10,7 +10,6 @@ import autosdk.read.ListNode;
 import autosdk.read.MapNode;
 import autosdk.read.ScalarNode;
 import autosdk.read.SpecNode;
-import autosdk.resolve.RefResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,10 +140,6 @@ final class OpenApiModelBuilder {
     }
 
     private Optional<MapNode> follow(SpecNode node) {
-        Optional<RefResolver.Target> t = schemas.resolver().follow(node);
-        if (t.isEmpty()) return Optional.empty();
-        if (t.get().node() instanceof MapNode m) return Optional.of(m);
-        expect.wrongKind(t.get().node(), "value", "an object");
-        return Optional.empty();
+        return schemas.followToObject(node);
     }
 }

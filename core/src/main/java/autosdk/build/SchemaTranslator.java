@@ -306,6 +306,15 @@ final class SchemaTranslator {
         return expect.list(schema, "allOf").map(ListNode::items).orElse(List.of());
     }
 
+    /** Follows refs to an object node (a path item, parameter, message...); reports any other kind. */
+    Optional<MapNode> followToObject(SpecNode node) {
+        Optional<RefResolver.Target> t = resolver.follow(node);
+        if (t.isEmpty()) return Optional.empty();
+        if (t.get().node() instanceof MapNode m) return Optional.of(m);
+        expect.wrongKind(t.get().node(), "value", "an object");
+        return Optional.empty();
+    }
+
     /** True when a schema (through refs) describes an object: properties, type object, or a composition of objects. */
     boolean objectLike(SpecNode node) {
         Optional<RefResolver.Target> t = resolver.follow(node);

@@ -44,17 +44,23 @@ public final class Compiler {
             Path src = dir.resolve("src");
             Path classes = dir.resolve("classes");
             Files.createDirectories(classes);
-            List<Path> sources = new ArrayList<>();
-            for (GeneratedFile f : files) {
-                Path p = src.resolve(f.relativePath());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
-                if (p.toString().endsWith(".java")) sources.add(p);
-            }
+            List<Path> sources = writeSources(files, src);
             return compilePaths(sources, classes, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes generated files under {@code src}; returns the Java sources among them. */
+    private static List<Path> writeSources(List<GeneratedFile> files, Path src) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (GeneratedFile f : files) {
+            Path p = src.resolve(f.relativePath());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.content(), StandardCharsets.UTF_8);
+            if (p.toString().endsWith(".java")) sources.add(p);
+        }
+        return sources;
     }
 
     /**
@@ -64,13 +70,7 @@ public final class Compiler {
     public static Result compileAgainst(List<GeneratedFile> files, Path sourcepath, Path dir) {
         try {
             Path src = dir.resolve("src");
-            List<Path> sources = new ArrayList<>();
-            for (GeneratedFile f : files) {
-                Path p = src.resolve(f.relativePath());
-                Files.createDirectories(p.getParent());
-                Files.writeString(p, f.content(), StandardCharsets.UTF_8);
-                if (p.toString().endsWith(".java")) sources.add(p);
-            }
+            List<Path> sources = writeSources(files, src);
             return compilePaths(sources, dir.resolve("classes"), List.of(), List.of("-sourcepath", sourcepath.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
