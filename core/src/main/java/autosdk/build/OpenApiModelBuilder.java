@@ -10,6 +10,7 @@ import autosdk.read.ListNode;
 import autosdk.read.MapNode;
 import autosdk.read.ScalarNode;
 import autosdk.read.SpecNode;
+import autosdk.read.SpecNodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,12 +118,23 @@ final class OpenApiModelBuilder {
 
     private List<Body> bodies(MapNode owner, List<String> hint, boolean required) {
         List<Body> out = new ArrayList<>();
+        // The same inline schema written for several media types (JSON and XML, say) is one type, not twins.
+        Map<SpecNode, TypeRef> seen = new LinkedHashMap<>();
         expect.map(owner, "content").ifPresent(content -> content.entries().forEach((mediaType, node) -> {
             if (!(node instanceof MapNode media)) {
                 expect.wrongKind(node, mediaType, "an object");
                 return;
             }
-            TypeRef type = media.has("schema") ? schemas.translate(media.get("schema"), hint) : null;
+            TypeRef type = null;
+            if (media.has("schema")) {
+                SpecNode schema = media.get("schema");
+                type = seen.entrySet().stream().filter(e -> SpecNodes.sameShape(e.getKey(), schema)).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+                if (type == null) {
+                    type = schemas.translate(schema, hint);
+                    seen.put(schema, type);
+                }
+            }
             out.add(new Body(mediaType, type, required));
         }));
         return out;

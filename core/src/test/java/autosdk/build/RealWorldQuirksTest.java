@@ -52,6 +52,32 @@ class RealWorldQuirksTest {
     }
 
     @Test
+    void oneInlineSchemaWrittenForJsonAndXmlIsOneType() throws Exception {
+        GenerationResult result = generate("""
+                openapi: 3.1.0
+                info: {title: t, version: '1'}
+                paths:
+                  /items:
+                    get:
+                      operationId: listItems
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {type: object, properties: {items: {type: array, items: {type: string}}}}
+                            application/xml:
+                              schema:
+                                type: object
+                                xml: {name: list}
+                                properties: {items: {type: array, items: {type: string}, xml: {wrapped: true}}}
+                """);
+        assertThat(result.typeCount()).isEqualTo(1);
+        assertThat(result.files()).anyMatch(f -> f.relativePath().endsWith("/ListItemsResponse.java"))
+                .noneMatch(f -> f.relativePath().endsWith("/ListItemsResponse2.java"));
+    }
+
+    @Test
     void nonJsonSchemaPayloadsAreNotResolvedEvenWithRemoteRefs() throws Exception {
         GenerationResult result = generate("""
                 asyncapi: 3.0.0
