@@ -54,6 +54,7 @@ public final class ModelBuilder {
             async.componentMessages(root);
             channels = async.channels(root, spec.isAsyncApi2());
         }
+        RefCheck.check(root, resolver, diagnostics);
         List<Server> servers = servers(root, spec, expect);
         return new ApiModel(title, description, version, schemas.types(), operations, webSocketChannels(channels, servers, root, diagnostics),
                 servers, securitySchemes(root, resolver, expect));

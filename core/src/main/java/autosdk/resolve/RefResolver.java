@@ -28,14 +28,27 @@ public final class RefResolver {
     private final Path rootFolder;
     private final Path shownRootFolder;
     private final Diagnostics diagnostics;
-    private final Map<Path, Optional<SpecNode>> documents = new HashMap<>();
+    private final Map<Path, Optional<SpecNode>> documents;
 
     public RefResolver(Path specFile, SpecNode specRoot, Diagnostics diagnostics) {
         Path absolute = specFile.toAbsolutePath().normalize();
         this.rootFolder = absolute.getParent();
         this.shownRootFolder = specFile.getParent() == null ? Path.of(".") : specFile.getParent();
         this.diagnostics = diagnostics;
+        this.documents = new HashMap<>();
         documents.put(absolute, Optional.of(specRoot));
+    }
+
+    /** A resolver over the same documents that reports to other diagnostics (for checks whose findings are filtered). */
+    public RefResolver reportingTo(Diagnostics other) {
+        return new RefResolver(this, other);
+    }
+
+    private RefResolver(RefResolver shared, Diagnostics diagnostics) {
+        this.rootFolder = shared.rootFolder;
+        this.shownRootFolder = shared.shownRootFolder;
+        this.diagnostics = diagnostics;
+        this.documents = shared.documents;
     }
 
     /** A node reached through zero or more refs, with a key that identifies its place uniquely. */

@@ -98,6 +98,31 @@ class RealWorldQuirksTest {
     }
 
     @Test
+    void brokenRefsInPartsWeDoNotGenerateAreStillReported() throws Exception {
+        GenerationResult result = generate("""
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /s:
+                    post:
+                      callbacks:
+                        onData:
+                          '{$request.query.cb}':
+                            post:
+                              requestBody:
+                                content:
+                                  application/json:
+                                    schema: {$ref: '#/components/schemas/Missing'}
+                              responses: {'200': {description: ok}}
+                      responses: {'204': {description: none}}
+                """);
+        assertThat(result.warnings()).extracting(Diagnostic::toString).containsExactly(dir.resolve("spec.yaml")
+                + ":13:36: warning: $ref '#/components/schemas/Missing' does not resolve: no 'components' in spec.yaml at / (in a part of the "
+                + "document the generated code does not use) (at /paths/~1s/post/callbacks/onData/{$request.query.cb}/post/requestBody/"
+                + "content/application~1json/schema/$ref)");
+    }
+
+    @Test
     void duplicateKeysWarnAndTheLastWins() throws Exception {
         GenerationResult result = generate("""
                 openapi: 3.0.3
