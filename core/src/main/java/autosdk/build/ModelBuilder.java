@@ -55,7 +55,7 @@ public final class ModelBuilder {
             channels = async.channels(root, spec.isAsyncApi2());
         }
         RefCheck.check(root, resolver, diagnostics);
-        List<Server> servers = servers(root, spec, expect);
+        List<Server> servers = servers(root, spec, resolver, expect);
         return new ApiModel(title, description, version, schemas.types(), operations, webSocketChannels(channels, servers, root, diagnostics),
                 servers, securitySchemes(root, resolver, expect));
     }
@@ -89,7 +89,7 @@ public final class ModelBuilder {
         return out;
     }
 
-    private static List<Server> servers(MapNode root, SpecDocument spec, Expect expect) {
+    private static List<Server> servers(MapNode root, SpecDocument spec, RefResolver resolver, Expect expect) {
         List<Server> out = new ArrayList<>();
         SpecNode serversNode = root.get("servers");
         List<Map.Entry<String, SpecNode>> entries = new ArrayList<>();
@@ -100,7 +100,6 @@ public final class ModelBuilder {
         } else if (serversNode != null) {
             expect.wrongKind(serversNode, "servers", spec.kind() == SpecKind.OPENAPI ? "a list" : "an object");
         }
-        RefResolver resolver = new RefResolver(spec.file(), root, expect.diagnostics());
         for (Map.Entry<String, SpecNode> e : entries) {
             resolver.follow(e.getValue()).ifPresent(t -> {
                 if (!(t.node() instanceof MapNode s)) return;
