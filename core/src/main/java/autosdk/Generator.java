@@ -56,7 +56,7 @@ public final class Generator {
             TypeIndex index = readIndex(request);
             checkPackageClash(request, index);
             SharedTypes.Plan sharing = SharedTypes.plan(model, index, request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
-            if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
+            if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors(), diagnostics.hints());
             external = sharing.reused();
             if (request.generateModels() == GenerationRequest.ModelMode.FALSE) {
                 context = externalContext(request, index);

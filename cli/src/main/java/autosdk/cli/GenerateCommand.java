@@ -100,6 +100,7 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (SpecException e) {
             for (Diagnostic d : e.diagnostics()) err.println(d);
             err.printf(Locale.ROOT, "autosdk: %d error(s); nothing was written%n", e.diagnostics().size());
+            for (String hint : e.hints()) err.println("autosdk: hint: " + hint);
             return 1;
         } catch (UsageException e) {
             err.println("autosdk: " + e.getMessage());

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 public final class Diagnostics {
     private final Set<Diagnostic> items = new LinkedHashSet<>();
+    private final Set<String> hints = new LinkedHashSet<>();
 
     public void error(Location location, String message) {
         items.add(new Diagnostic(Diagnostic.Severity.ERROR, location, message));
@@ -20,6 +21,15 @@ public final class Diagnostics {
 
     public void warning(Location location, String message) {
         items.add(new Diagnostic(Diagnostic.Severity.WARNING, location, message));
+    }
+
+    /** A way out of the errors of this run, printed after them (not tied to a place in the spec). */
+    public void hint(String text) {
+        hints.add(text);
+    }
+
+    public List<String> hints() {
+        return List.copyOf(hints);
     }
 
     public boolean hasErrors() {

@@ -44,16 +44,34 @@ public final class SharedTypes {
                 problems.put(t.id(), "type '" + name + "' has another shape in " + index.namespace() + ": " + differences(here, there));
             }
         }
+        Set<String> local = generatedHere(model, problems.keySet());
         if (!auto) {
             for (Map.Entry<String, String> p : problems.entrySet()) {
                 diagnostics.error(model.type(p.getKey()).location(), p.getValue());
+            }
+            if (!problems.isEmpty()) {
+                // The way out, with its exact cost: the guide's ElevenLabs example ends here otherwise.
+                diagnostics.hint(String.format(Locale.ROOT, "--generate-models auto would reuse the %d matching type(s) of %s"
+                        + " and generate the %d that are missing or differ here", model.types().size() - local.size(),
+                        index.namespace(), local.size()));
             }
             Map<String, ClassName> all = new LinkedHashMap<>();
             names.forEach((id, name) -> all.put(id, ClassName.get(index.namespace(), name)));
             return new Plan(all, List.of());
         }
+        Map<String, ClassName> reused = new LinkedHashMap<>();
+        List<String> generated = new ArrayList<>();
+        for (NamedType t : model.types().values()) {
+            if (local.contains(t.id())) generated.add(t.id());
+            else reused.put(t.id(), ClassName.get(index.namespace(), names.get(t.id())));
+        }
+        return new Plan(reused, generated);
+    }
+
+    /** The ids generated here in auto mode: the mismatches, and every type that refers to one of them. */
+    private static Set<String> generatedHere(ApiModel model, Set<String> mismatched) {
         // A matching type can only be reused if everything it refers to is reused too.
-        Set<String> local = new HashSet<>(problems.keySet());
+        Set<String> local = new HashSet<>(mismatched);
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -68,13 +86,7 @@ public final class SharedTypes {
                 }
             }
         }
-        Map<String, ClassName> reused = new LinkedHashMap<>();
-        List<String> generated = new ArrayList<>();
-        for (NamedType t : model.types().values()) {
-            if (local.contains(t.id())) generated.add(t.id());
-            else reused.put(t.id(), ClassName.get(index.namespace(), names.get(t.id())));
-        }
-        return new Plan(reused, generated);
+        return local;
     }
 
     /** Property by property, what differs between the shape here and the one in the types package. */

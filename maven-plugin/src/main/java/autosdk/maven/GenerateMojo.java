@@ -139,10 +139,11 @@ public final class GenerateMojo extends AbstractMojo {
         try {
             result = Generator.generate(request, coordinates);
         } catch (SpecException e) {
-            List<String> lines = e.diagnostics().stream().map(Diagnostic::toString).toList();
+            List<String> lines = new java.util.ArrayList<>(e.diagnostics().stream().map(Diagnostic::toString).toList());
+            e.hints().forEach(hint -> lines.add("hint: " + hint));
             lines.forEach(getLog()::error);
             throw new MojoFailureException(String.format(Locale.ROOT, "autosdk: %d error(s) in %s; nothing was written%n%s",
-                    lines.size(), display, String.join(System.lineSeparator(), lines)));
+                    e.diagnostics().size(), display, String.join(System.lineSeparator(), lines)));
         } catch (UsageException e) {
             throw new MojoExecutionException("autosdk: " + e.getMessage());
         } catch (IOException e) {
