@@ -6,6 +6,7 @@ import static autosdk.emit.java.JavaClasses.MAP;
 import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.ApiModel;
 import autosdk.model.Channel;
+import autosdk.model.Parameter;
 import autosdk.model.SecurityScheme;
 import autosdk.model.Server;
 import autosdk.model.TypeRef;
@@ -58,7 +59,9 @@ final class WsBuilderEmitter {
         ClassName self = plan.client().nestedClass("Builder");
         Server server = defaultServer(channel);
         JavaNames.Scope names = new JavaNames.Scope(false, BUILDER_MEMBERS);
-        List<WsConnectParam> params = WsConnectParam.of(server, channel.parameters(), names);
+        List<SecurityScheme> schemes = schemes(channel, server);
+        List<Parameter> channelParams = channel.parameters().stream().filter(p -> !carriedByCredential(p, schemes)).toList();
+        List<WsConnectParam> params = WsConnectParam.of(server, channelParams, names);
         JavaNames.Scope nestedTypes = new JavaNames.Scope(true, Set.of("Builder", plan.client().simpleName(), plan.event().simpleName()));
         Map<WsConnectParam, ClassName> enums = new LinkedHashMap<>();
         for (WsConnectParam p : params) {
@@ -67,7 +70,7 @@ final class WsBuilderEmitter {
             enums.put(p, e);
             client.addType(enumType(e, p));
         }
-        List<Auth> auths = auths(channel, server, names);
+        List<Auth> auths = auths(schemes, names);
 
         TypeSpec.Builder b = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Settings of a {@link $T}: connect parameters, credentials and connection options.\n", plan.client());
@@ -179,7 +182,8 @@ final class WsBuilderEmitter {
         return model.servers().isEmpty() ? null : model.servers().get(0);
     }
 
-    private List<Auth> auths(Channel channel, Server server, JavaNames.Scope names) {
+    /** The security schemes that apply to the channel: those its operations or server name, else all of them. */
+    private List<SecurityScheme> schemes(Channel channel, Server server) {
         List<String> wanted = new ArrayList<>();
         channel.security().forEach(wanted::addAll);
         if (server != null) server.security().forEach(wanted::addAll);
@@ -187,6 +191,34 @@ final class WsBuilderEmitter {
         for (SecurityScheme s : model.securitySchemes()) {
             if (wanted.isEmpty() || wanted.contains(s.name())) schemes.add(s);
         }
+        return schemes;
+    }
+
+    /**
+     * Whether a {@code bindings.ws} header or query value is the credential of a security scheme that gets its own
+     * builder method ({@code Authorization} for bearer/basic, an API key's header or query name). The scheme's method
+     * then is the one option for that wire name; a second, plain option would send the value twice.
+     */
+    static boolean carriedByCredential(Parameter p, List<SecurityScheme> schemes) {
+        boolean header = p.in() == Parameter.Location.HEADER;
+        boolean query = p.in() == Parameter.Location.QUERY;
+        for (SecurityScheme s : schemes) {
+            switch (s.kind()) {
+                case BEARER, BASIC -> {
+                    if (header && p.name().equalsIgnoreCase("Authorization")) return true;
+                }
+                case API_KEY -> {
+                    if (s.parameterName() == null) continue;
+                    if ("query".equals(s.in()) ? query && p.name().equals(s.parameterName())
+                            : !"cookie".equals(s.in()) && header && p.name().equalsIgnoreCase(s.parameterName())) return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    private List<Auth> auths(List<SecurityScheme> schemes, JavaNames.Scope names) {
         List<Auth> out = new ArrayList<>();
         boolean bearer = false;
         boolean basic = false;

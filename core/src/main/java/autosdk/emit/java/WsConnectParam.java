@@ -68,6 +68,10 @@ record WsConnectParam(Where where, String wireName, String javaName, TypeRef typ
                     new WsConnectParam(where, wireName, javaName, l.item(), List.of(), false, null, doc).text(types, null, CodeBlock.of("item")),
                     ClassName.get("java.util.stream", "Collectors"), ",");
         }
+        if (types.javaType(type).equals(types.runtime("JsonValue"))) {
+            // a free-form value goes out as its JSON text (en, 16000, true), not as the Java record's toString()
+            return CodeBlock.of("$T.text($L)", types.runtime("WsEndpoint"), value);
+        }
         return CodeBlock.of("$T.valueOf($L)", String.class, value);
     }
 
