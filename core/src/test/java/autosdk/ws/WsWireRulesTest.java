@@ -35,8 +35,10 @@ class WsWireRulesTest {
         gen.call("UntypedParamsDriver", "connect", server.url());
         assertThat(server.await(() -> !server.handshakes.isEmpty(), WAIT_MS)).isTrue();
         WsTestServer.Handshake h = server.handshakes.get(0);
-        // a string raw, a number as its digits, a boolean as true, an array as compact JSON (percent-encoded)
-        assertThat(h.resource()).isEqualTo("/live?language=en&sample_rate=16000&punctuate=true&keywords=%5B%22a%20b%22%2C2%5D");
+        // a string raw, a number as its digits, a boolean as true, an array or object as compact JSON, bytes as base64
+        // (all percent-encoded)
+        assertThat(h.resource()).isEqualTo("/live?language=en&sample_rate=16000&punctuate=true&keywords=%5B%22a%20b%22%2C2%5D"
+                + "&filter=%7B%22min%22%3A3%7D&key=AQL7");
         assertThat(h.headers()).containsEntry("X-Mode", "fast").containsEntry("X-Level", "1.50");
     }
 

@@ -44,10 +44,13 @@ final class WsBuilderEmitter {
 
     private final JavaTypes types;
     private final ApiModel model;
+    /** The JSON context class, for connect values of generated object or union types. */
+    private final ClassName jsonContext;
 
-    WsBuilderEmitter(JavaTypes types, ApiModel model) {
+    WsBuilderEmitter(JavaTypes types, ApiModel model, ClassName jsonContext) {
         this.types = types;
         this.model = model;
+        this.jsonContext = jsonContext;
     }
 
     /** An auth method of the builder and the field it fills. */
@@ -286,7 +289,7 @@ final class WsBuilderEmitter {
         }
         m.addStatement("$T path = new $T<>()", stringMap, LINKED_HASH_MAP);
         for (WsConnectParam p : params) {
-            CodeBlock text = p.text(types, enums.get(p), CodeBlock.of("$N", p.javaName()));
+            CodeBlock text = p.text(types, jsonContext, enums.get(p), CodeBlock.of("$N", p.javaName()));
             if (p.where() == WsConnectParam.Where.SERVER) m.addStatement("if ($N != null) vars.put($S, $L)", p.javaName(), p.wireName(), text);
             if (p.where() == WsConnectParam.Where.PATH) {
                 m.addStatement("if ($N != null) path.put($S, $L)", p.javaName(), p.wireName(), text);
@@ -305,11 +308,11 @@ final class WsBuilderEmitter {
                 WsConnectParam item = new WsConnectParam(p.where(), p.wireName(), p.javaName(), l.item(), List.of(), false, null, p.doc());
                 m.beginControlFlow("if ($N != null)", p.javaName())
                         .addStatement("for ($T item : $N) q.add($T.entry($S, $L))", types.javaType(l.item()).box(), p.javaName(), MAP, p.wireName(),
-                                item.text(types, null, CodeBlock.of("item")))
+                                item.text(types, jsonContext, null, CodeBlock.of("item")))
                         .endControlFlow();
             } else {
                 m.addStatement("if ($N != null) q.add($T.entry($S, $L))", p.javaName(), MAP, p.wireName(),
-                        p.text(types, enums.get(p), CodeBlock.of("$N", p.javaName())));
+                        p.text(types, jsonContext, enums.get(p), CodeBlock.of("$N", p.javaName())));
             }
         }
         for (Auth a : auths) {
@@ -321,7 +324,7 @@ final class WsBuilderEmitter {
                 .addStatement("$T config = $T.builder().uri($T.withQuery(base, q))", wsConfig.nestedClass("Builder"), wsConfig, endpoint);
         for (WsConnectParam p : params) {
             if (p.where() == WsConnectParam.Where.HEADER) {
-                m.addStatement("if ($N != null) config.header($S, $L)", p.javaName(), p.wireName(), p.text(types, enums.get(p), CodeBlock.of("$N", p.javaName())));
+                m.addStatement("if ($N != null) config.header($S, $L)", p.javaName(), p.wireName(), p.text(types, jsonContext, enums.get(p), CodeBlock.of("$N", p.javaName())));
             }
         }
         m.addStatement("if (authorization != null) config.header($S, authorization)", "Authorization");
