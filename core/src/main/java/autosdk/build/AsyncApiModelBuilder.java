@@ -232,8 +232,11 @@ final class AsyncApiModelBuilder {
             List<String> servers = new ArrayList<>();
             expect.list(node, "servers").ifPresent(l -> l.items().forEach(s -> {
                 if (s instanceof MapNode sm && sm.string("$ref").isPresent()) {
-                    String ref = sm.string("$ref").get();
-                    servers.add(autosdk.read.Pointers.unescape(ref.substring(ref.lastIndexOf('/') + 1)));
+                    // the server's name is the key the ref resolves to (which may contain a '/')
+                    schemas.resolver().follow(sm).ifPresent(t -> {
+                        String pointer = t.node().pointer();
+                        servers.add(autosdk.read.Pointers.unescape(pointer.substring(pointer.lastIndexOf('/') + 1)));
+                    });
                 } else if (s instanceof ScalarNode sc && sc.isString()) {
                     servers.add((String) sc.value());
                 }

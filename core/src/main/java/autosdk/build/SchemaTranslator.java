@@ -140,7 +140,10 @@ final class SchemaTranslator {
         for (Property p : properties.values()) {
             finalProps.add(new Property(p.jsonName(), p.type(), required.contains(p.jsonName()), p.nullable(), p.doc(), p.constValue()));
         }
-        return new ObjectType(id, hint, doc(schema), schema.location(), finalProps, additional[0]);
+        // additionalProperties (or unevaluatedProperties) false: no property beyond the declared ones
+        boolean closed = schema.get("additionalProperties") instanceof ScalarNode ap && Boolean.FALSE.equals(ap.value())
+                || schema.get("unevaluatedProperties") instanceof ScalarNode up && Boolean.FALSE.equals(up.value());
+        return new ObjectType(id, hint, doc(schema), schema.location(), finalProps, additional[0], closed);
     }
 
     /** Gathers properties from the schema and, recursively, its allOf members, so none is lost. */

@@ -119,8 +119,12 @@ public final class RefResolver {
         }
         SpecNode current = document.get();
         if (fragment.isEmpty()) return Optional.of(current);
-        for (String raw : fragment.substring(1).split("/", -1)) {
-            String token = Pointers.unescape(raw);
+        String[] tokens = fragment.substring(1).split("/", -1);
+        for (int i = 0; i < tokens.length; i++) tokens[i] = Pointers.unescape(tokens[i]);
+        boolean unescapedSlash = false;
+        StringBuilder escaped = new StringBuilder(); // the pointer as it should have been written
+        for (int i = 0; i < tokens.length; i++) {
+            String token = tokens[i];
             if (current instanceof MapNode m && m.has("$ref") && !m.has(token)) {
                 // A pointer that passes through a reference continues in the referenced node.
                 Optional<Target> through = follow(current);
@@ -130,6 +134,15 @@ public final class RefResolver {
             SpecNode next = null;
             if (current instanceof MapNode map) {
                 next = map.get(token);
+                if (next == null) {
+                    int joined = keyWithSlashes(map, tokens, i);
+                    if (joined > i) {
+                        token = String.join("/", java.util.Arrays.copyOfRange(tokens, i, joined + 1));
+                        next = map.get(token);
+                        unescapedSlash = true;
+                        i = joined;
+                    }
+                }
             } else if (current instanceof ListNode list && token.matches("\\d{1,9}")) {
                 int index = Integer.parseInt(token);
                 next = index < list.items().size() ? list.items().get(index) : null;
@@ -138,9 +151,27 @@ public final class RefResolver {
                 diagnostics.error(at, "$ref '" + ref + "' does not resolve: no '" + token + "' in " + displayFile(file) + " at " + (current.pointer().isEmpty() ? "/" : current.pointer()));
                 return Optional.empty();
             }
+            escaped.append('/').append(token.replace("~", "~0").replace("/", "~1"));
             current = next;
         }
+        if (unescapedSlash) {
+            diagnostics.warning(at, "$ref '" + ref + "' names a key that contains '/' without escaping it; resolved to that key, "
+                    + "but a JSON pointer writes '/' inside a name as '~1': '" + filePart + "#" + escaped + "'");
+        }
         return Optional.of(current);
+    }
+
+    /**
+     * Some tools name components {@code group/one} and refer to them without escaping the slash
+     * ({@code #/components/messages/group/one}). When {@code tokens[from]} is not a key of {@code map} but the
+     * segments from there joined by {@code /} are, this is the index of the last joined segment (the longest join
+     * wins); otherwise {@code from}.
+     */
+    private static int keyWithSlashes(MapNode map, String[] tokens, int from) {
+        for (int last = tokens.length - 1; last > from; last--) {
+            if (map.has(String.join("/", java.util.Arrays.copyOfRange(tokens, from, last + 1)))) return last;
+        }
+        return from;
     }
 
     private Optional<SpecNode> document(Path file, Location at) {

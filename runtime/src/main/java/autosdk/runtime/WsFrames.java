@@ -31,12 +31,20 @@ public final class WsFrames {
      * @param required properties that must be present
      * @param known every declared property
      * @param constants fixed values: {@code name, value, name, value...}; a present property with another value excludes the message
+     * @param closed the schema allows no other properties ({@code additionalProperties: false}): a frame with a
+     *     property not in {@code known} excludes the message
      */
-    public record Candidate<E>(boolean object, List<String> required, List<String> known, List<String> constants, Decoder<E> decoder) {
+    public record Candidate<E>(boolean object, List<String> required, List<String> known, List<String> constants, boolean closed,
+                               Decoder<E> decoder) {
         public Candidate {
             required = List.copyOf(required);
             known = List.copyOf(known);
             constants = List.copyOf(constants);
+        }
+
+        /** A candidate whose schema allows other properties. */
+        public Candidate(boolean object, List<String> required, List<String> known, List<String> constants, Decoder<E> decoder) {
+            this(object, required, known, constants, false, decoder);
         }
     }
 
@@ -69,9 +77,11 @@ public final class WsFrames {
     }
 
     /**
-     * Matches a frame by shape: candidates whose required properties are all present and whose constants agree are
-     * tried from the best score (most known properties, fewest unknown ones) down; the first whose decoder accepts the
-     * frame wins. Returns {@code null} when none does.
+     * Matches a frame by shape: candidates whose required properties are all present, whose constants agree and
+     * (for closed schemas) that declare every property of the frame are tried from the best score (most known
+     * properties, fewest unknown ones) down; the first whose decoder accepts the frame wins. Returns {@code null}
+     * when none does. A message may have several candidates (one per branch of a union payload): it matches when
+     * any of them does.
      *
      * @throws IOException when the frame is not JSON
      */
@@ -112,7 +122,11 @@ public final class WsFrames {
             if (!text.equals(c.constants().get(i + 1))) return Integer.MIN_VALUE;
         }
         int score = 0;
-        for (String key : o.members().keySet()) score += c.known().contains(key) ? 10 : -1;
+        for (String key : o.members().keySet()) {
+            boolean known = c.known().contains(key);
+            if (!known && c.closed()) return Integer.MIN_VALUE;
+            score += known ? 10 : -1;
+        }
         return score;
     }
 

@@ -6,6 +6,7 @@ import static autosdk.emit.java.JavaClasses.MAP;
 import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.ApiModel;
 import autosdk.model.Channel;
+import autosdk.model.Parameter;
 import autosdk.model.SecurityScheme;
 import autosdk.model.Server;
 import autosdk.model.TypeRef;
@@ -43,10 +44,13 @@ final class WsBuilderEmitter {
 
     private final JavaTypes types;
     private final ApiModel model;
+    /** The JSON context class, for connect values of generated object or union types. */
+    private final ClassName jsonContext;
 
-    WsBuilderEmitter(JavaTypes types, ApiModel model) {
+    WsBuilderEmitter(JavaTypes types, ApiModel model, ClassName jsonContext) {
         this.types = types;
         this.model = model;
+        this.jsonContext = jsonContext;
     }
 
     /** An auth method of the builder and the field it fills. */
@@ -58,7 +62,9 @@ final class WsBuilderEmitter {
         ClassName self = plan.client().nestedClass("Builder");
         Server server = defaultServer(channel);
         JavaNames.Scope names = new JavaNames.Scope(false, BUILDER_MEMBERS);
-        List<WsConnectParam> params = WsConnectParam.of(server, channel.parameters(), names);
+        List<SecurityScheme> schemes = schemes(channel, server);
+        List<Parameter> channelParams = channel.parameters().stream().filter(p -> !carriedByCredential(p, schemes)).toList();
+        List<WsConnectParam> params = WsConnectParam.of(server, channelParams, names);
         JavaNames.Scope nestedTypes = new JavaNames.Scope(true, Set.of("Builder", plan.client().simpleName(), plan.event().simpleName()));
         Map<WsConnectParam, ClassName> enums = new LinkedHashMap<>();
         for (WsConnectParam p : params) {
@@ -67,7 +73,7 @@ final class WsBuilderEmitter {
             enums.put(p, e);
             client.addType(enumType(e, p));
         }
-        List<Auth> auths = auths(channel, server, names);
+        List<Auth> auths = auths(schemes, names);
 
         TypeSpec.Builder b = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Settings of a {@link $T}: connect parameters, credentials and connection options.\n", plan.client());
@@ -179,7 +185,8 @@ final class WsBuilderEmitter {
         return model.servers().isEmpty() ? null : model.servers().get(0);
     }
 
-    private List<Auth> auths(Channel channel, Server server, JavaNames.Scope names) {
+    /** The security schemes that apply to the channel: those its operations or server name, else all of them. */
+    private List<SecurityScheme> schemes(Channel channel, Server server) {
         List<String> wanted = new ArrayList<>();
         channel.security().forEach(wanted::addAll);
         if (server != null) server.security().forEach(wanted::addAll);
@@ -187,6 +194,34 @@ final class WsBuilderEmitter {
         for (SecurityScheme s : model.securitySchemes()) {
             if (wanted.isEmpty() || wanted.contains(s.name())) schemes.add(s);
         }
+        return schemes;
+    }
+
+    /**
+     * Whether a {@code bindings.ws} header or query value is the credential of a security scheme that gets its own
+     * builder method ({@code Authorization} for bearer/basic, an API key's header or query name). The scheme's method
+     * then is the one option for that wire name; a second, plain option would send the value twice.
+     */
+    static boolean carriedByCredential(Parameter p, List<SecurityScheme> schemes) {
+        boolean header = p.in() == Parameter.Location.HEADER;
+        boolean query = p.in() == Parameter.Location.QUERY;
+        for (SecurityScheme s : schemes) {
+            switch (s.kind()) {
+                case BEARER, BASIC -> {
+                    if (header && p.name().equalsIgnoreCase("Authorization")) return true;
+                }
+                case API_KEY -> {
+                    if (s.parameterName() == null) continue;
+                    if ("query".equals(s.in()) ? query && p.name().equals(s.parameterName())
+                            : !"cookie".equals(s.in()) && header && p.name().equalsIgnoreCase(s.parameterName())) return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    private List<Auth> auths(List<SecurityScheme> schemes, JavaNames.Scope names) {
         List<Auth> out = new ArrayList<>();
         boolean bearer = false;
         boolean basic = false;
@@ -254,7 +289,7 @@ final class WsBuilderEmitter {
         }
         m.addStatement("$T path = new $T<>()", stringMap, LINKED_HASH_MAP);
         for (WsConnectParam p : params) {
-            CodeBlock text = p.text(types, enums.get(p), CodeBlock.of("$N", p.javaName()));
+            CodeBlock text = p.text(types, jsonContext, enums.get(p), CodeBlock.of("$N", p.javaName()));
             if (p.where() == WsConnectParam.Where.SERVER) m.addStatement("if ($N != null) vars.put($S, $L)", p.javaName(), p.wireName(), text);
             if (p.where() == WsConnectParam.Where.PATH) {
                 m.addStatement("if ($N != null) path.put($S, $L)", p.javaName(), p.wireName(), text);
@@ -273,11 +308,11 @@ final class WsBuilderEmitter {
                 WsConnectParam item = new WsConnectParam(p.where(), p.wireName(), p.javaName(), l.item(), List.of(), false, null, p.doc());
                 m.beginControlFlow("if ($N != null)", p.javaName())
                         .addStatement("for ($T item : $N) q.add($T.entry($S, $L))", types.javaType(l.item()).box(), p.javaName(), MAP, p.wireName(),
-                                item.text(types, null, CodeBlock.of("item")))
+                                item.text(types, jsonContext, null, CodeBlock.of("item")))
                         .endControlFlow();
             } else {
                 m.addStatement("if ($N != null) q.add($T.entry($S, $L))", p.javaName(), MAP, p.wireName(),
-                        p.text(types, enums.get(p), CodeBlock.of("$N", p.javaName())));
+                        p.text(types, jsonContext, enums.get(p), CodeBlock.of("$N", p.javaName())));
             }
         }
         for (Auth a : auths) {
@@ -289,7 +324,7 @@ final class WsBuilderEmitter {
                 .addStatement("$T config = $T.builder().uri($T.withQuery(base, q))", wsConfig.nestedClass("Builder"), wsConfig, endpoint);
         for (WsConnectParam p : params) {
             if (p.where() == WsConnectParam.Where.HEADER) {
-                m.addStatement("if ($N != null) config.header($S, $L)", p.javaName(), p.wireName(), p.text(types, enums.get(p), CodeBlock.of("$N", p.javaName())));
+                m.addStatement("if ($N != null) config.header($S, $L)", p.javaName(), p.wireName(), p.text(types, jsonContext, enums.get(p), CodeBlock.of("$N", p.javaName())));
             }
         }
         m.addStatement("if (authorization != null) config.header($S, authorization)", "Authorization");

@@ -60,13 +60,34 @@ record WsConnectParam(Where where, String wireName, String javaName, TypeRef typ
         return types.javaType(type).box();
     }
 
-    /** An expression turning the non-null field value into its wire text. */
-    CodeBlock text(JavaTypes types, ClassName nestedEnum, CodeBlock value) {
+    /**
+     * An expression turning the non-null field value into its wire text: what the value is in JSON, without JSON's
+     * quotes around a string. Enums give their value, lists their items joined by commas, bytes base64, decimals
+     * their plain digits, free-form and object values their JSON text (a string raw, a number as its digits), never
+     * a Java {@code toString()}.
+     */
+    CodeBlock text(JavaTypes types, ClassName jsonContext, ClassName nestedEnum, CodeBlock value) {
         if (nestedEnum != null || types.isEnum(type)) return CodeBlock.of("$L.value()", value);
         if (type instanceof TypeRef.ListOf l) {
             return CodeBlock.of("$L.stream().map(item -> $L).collect($T.joining($S))", value,
-                    new WsConnectParam(where, wireName, javaName, l.item(), List.of(), false, null, doc).text(types, null, CodeBlock.of("item")),
+                    new WsConnectParam(where, wireName, javaName, l.item(), List.of(), false, null, doc).text(types, jsonContext, null, CodeBlock.of("item")),
                     ClassName.get("java.util.stream", "Collectors"), ",");
+        }
+        ClassName endpoint = types.runtime("WsEndpoint");
+        if (type instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case BASE64, BINARY -> CodeBlock.of("$T.getEncoder().encodeToString($L)", java.util.Base64.class, value);
+                case DECIMAL -> CodeBlock.of("$L.toPlainString()", value);
+                default -> CodeBlock.of("$T.valueOf($L)", String.class, value);
+            };
+        }
+        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) {
+            // an object or union value: its JSON, as a free-form value would be sent
+            return CodeBlock.of("$T.text($T.parse($T.DEFAULT.write($L)))", endpoint, types.runtime("JsonValue"), jsonContext, value);
+        }
+        if (types.javaType(type).equals(types.runtime("JsonValue"))) {
+            // a free-form value goes out as its JSON text (en, 16000, true), not as the Java record's toString()
+            return CodeBlock.of("$T.text($L)", endpoint, value);
         }
         return CodeBlock.of("$T.valueOf($L)", String.class, value);
     }

@@ -1,18 +1,22 @@
 package autosdk.emit.java;
 
 import autosdk.model.Message;
+import autosdk.model.NamedType;
 import autosdk.model.ObjectType;
 import autosdk.model.Property;
 import autosdk.model.TypeRef;
+import autosdk.model.UnionType;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -104,31 +108,75 @@ final class WsDecoderEmitter {
     private com.palantir.javapoet.FieldSpec shapes(WsChannelPlan plan, String name, List<WsChannelPlan.Receive> receives) {
         ClassName candidate = types.runtimeNested("WsFrames", "Candidate");
         CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", ClassName.get("java.util", "List")).indent();
-        for (int i = 0; i < receives.size(); i++) {
-            WsChannelPlan.Receive r = receives.get(i);
+        boolean first = true;
+        for (WsChannelPlan.Receive r : receives) {
             TypeRef payload = r.message().payload();
-            List<String> required = new ArrayList<>();
-            List<String> known = new ArrayList<>();
-            List<String> constants = new ArrayList<>();
-            boolean object = types.isObjectLike(payload) || payload instanceof TypeRef.Any;
-            if (payload instanceof TypeRef.Named n && types.model().type(n.id()) instanceof ObjectType o) {
-                for (Property p : o.properties()) {
-                    known.add(p.jsonName());
-                    if (p.required()) required.add(p.jsonName());
-                    if (p.constValue() != null) {
-                        constants.add(p.jsonName());
-                        constants.add(p.constValue());
-                    }
-                }
+            for (Shape shape : shapesOf(payload, new HashSet<>())) {
+                list.add(first ? "\n" : ",\n").add("new $T<>($L, $L, $L, $L, $L, t -> new $T($L))", candidate, shape.object(),
+                        strings(shape.required()), strings(shape.known()), strings(shape.constants()), shape.closed(), r.record(),
+                        codecs.decoder(payload, "t"));
+                first = false;
             }
-            list.add(i == 0 ? "\n" : ",\n").add("new $T<>($L, $L, $L, $L, t -> new $T($L))", candidate, object, strings(required),
-                    strings(known), strings(constants), r.record(), codecs.decoder(payload, "t"));
         }
         list.unindent().add(")");
         return WsClientClassEmitter.constant(ParameterizedTypeName.get(ClassName.get("java.util", "List"),
                         ParameterizedTypeName.get(candidate, plan.event())), name)
-                .addJavadoc("Messages told apart by shape, in the spec's order.\n")
+                .addJavadoc("Messages told apart by shape, in the spec's order; a union payload has one entry per branch.\n")
                 .initializer(list.build()).build();
+    }
+
+    /**
+     * What a frame must look like to be a payload of {@code type}: required properties, fixed values, and whether
+     * other properties are allowed. A union payload is the disjunction of its branches' shapes (with the union's
+     * discriminator values as fixed values), so it never matches a frame that none of its branches would.
+     */
+    private record Shape(boolean object, List<String> required, List<String> known, List<String> constants, boolean closed) {
+        /** This shape with the discriminator fixed to one value (a mapping value the branch's schema may not spell out). */
+        Shape withConstant(String property, String value) {
+            List<String> fixed = new ArrayList<>();
+            for (int i = 0; i + 1 < constants.size(); i += 2) {
+                if (!constants.get(i).equals(property)) {
+                    fixed.add(constants.get(i));
+                    fixed.add(constants.get(i + 1));
+                }
+            }
+            fixed.add(property);
+            fixed.add(value);
+            return new Shape(object, required, known, fixed, closed);
+        }
+    }
+
+    private List<Shape> shapesOf(TypeRef type, Set<String> visiting) {
+        NamedType named = type instanceof TypeRef.Named n ? types.model().type(n.id()) : null;
+        if (named instanceof ObjectType o) {
+            List<String> required = new ArrayList<>();
+            List<String> known = new ArrayList<>();
+            List<String> constants = new ArrayList<>();
+            for (Property p : o.properties()) {
+                known.add(p.jsonName());
+                if (p.required()) required.add(p.jsonName());
+                if (p.constValue() != null) {
+                    constants.add(p.jsonName());
+                    constants.add(p.constValue());
+                }
+            }
+            return List.of(new Shape(true, required, known, constants, o.closed()));
+        }
+        if (named instanceof UnionType u && visiting.add(u.id())) {
+            List<Shape> out = new ArrayList<>();
+            for (UnionType.Variant v : u.variants()) {
+                for (Shape branch : shapesOf(v.type(), visiting)) {
+                    if (u.discriminator() == null || v.discriminatorValues().isEmpty() || !branch.object()) {
+                        out.add(branch);
+                        continue;
+                    }
+                    for (String value : v.discriminatorValues()) out.add(branch.withConstant(u.discriminator(), value));
+                }
+            }
+            visiting.remove(u.id());
+            return out;
+        }
+        return List.of(new Shape(types.isObjectLike(type) || type instanceof TypeRef.Any, List.of(), List.of(), List.of(), false));
     }
 
     private static CodeBlock strings(List<String> values) {
