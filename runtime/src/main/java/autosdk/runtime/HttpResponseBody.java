@@ -41,7 +41,7 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
     private Iterator<ByteBuffer> pending;
     private ByteBuffer current;
     private boolean ended;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** Nanos ({@link System#nanoTime}) after which reads fail; {@code null} for none. */
     private Long deadline;
@@ -213,6 +213,8 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
         if (s != null) {
             s.cancel(); // releases (closes) the connection instead of leaving it to the server
         }
+        chunks.clear();
+        chunks.offer(END); // wakes a reader blocked in another thread: after a cancel no more signals may come
     }
 
     /** Cancels the exchange unless the body has already fully arrived (then the connection can be reused). */
@@ -230,6 +232,5 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
         } else {
             cancel();
         }
-        chunks.clear();
     }
 }

@@ -308,6 +308,27 @@ class HttpFaultInjectionTest {
     }
 
     @Test
+    void closingAStalledStreamFromAnotherThreadWakesTheBlockedReader() throws Exception {
+        server.route("/stalled", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+            ex.sendResponseHeaders(200, 0);
+            ex.getResponseBody().write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            HttpExecutorTest.await(testOver);
+        });
+        HttpExecutor executor = new HttpExecutor(config().streamIdleTimeout(null).build());
+        Stream<String> events = executor.execute(get("/stalled").build(), HttpSse.decoder(data -> data));
+        Iterator<String> it = events.iterator();
+        assertThat(it.next()).isEqualTo("first");
+
+        java.util.concurrent.CompletableFuture<Boolean> blocked = java.util.concurrent.CompletableFuture.supplyAsync(it::hasNext);
+        Thread.sleep(300);
+        events.close();
+
+        assertThat(blocked.get(30, TimeUnit.SECONDS)).as("the stream ends once closed").isFalse();
+    }
+
+    @Test
     void aLiveStreamMayOutlastTheRequestTimeout() {
         server.route("/ticks", ex -> {
             ex.getResponseHeaders().set("Content-Type", "text/event-stream");
