@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Bodies are always received as an {@code InputStream} ({@link HttpResponseBody}), so a call returns as soon
  * as the headers arrive and streaming decoders ({@link HttpSse}, {@link HttpNdjson}) read events as they come.
  * The request timeout covers the whole attempt, body included; a buffered body may hold at most
- * {@link HttpConfig#maxResponseBytes()}; streams instead fail when no event arrives within the idle timeout. Redirects are followed here, not by the JDK, for GET and HEAD only (up to 5 hops, never
- * from https to http), and credentials and headers are sent only while the target keeps the original origin.
+ * {@link HttpConfig#maxResponseBytes()}; streams instead fail when no event arrives within the idle timeout.
+ * Redirects are followed here, not by the JDK, for GET and HEAD only (up to 5 hops, never from https to http),
+ * and credentials and headers are sent only while the target keeps the original origin.
  */
 public final class HttpExecutor {
 
@@ -302,7 +303,7 @@ public final class HttpExecutor {
             attemptDeadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         }
 
-        /** What is left of the attempt's timeout (redirect hops share it); fails once it is spent. */
+        /** What is left of the attempt's timeout (redirect hops share it); a spent one leaves 1 ms, so the hop fails. */
         Duration remaining() {
             long left = attemptDeadline - System.nanoTime();
             return Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));

@@ -51,6 +51,7 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
     private long limit = -1;
     private String limitText = "";
     private long read;
+    private final byte[] single = new byte[1];
 
     /** A handler giving this kind of body; the call returns as soon as the headers are in. */
     static HttpResponse.BodyHandler<InputStream> handler() {
@@ -127,8 +128,7 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+        return read(single, 0, 1) == -1 ? -1 : single[0] & 0xFF;
     }
 
     @Override
