@@ -191,32 +191,32 @@ class HttpFaultInjectionTest {
     @Test
     void theRequestTimeoutCoversABodyThatTricklesIn() {
         server.route("/trickle", ex -> trickle(ex, 200, "{\"text\":\"" + "t".repeat(90) + "\"}", 400));
-        HttpExecutor executor = new HttpExecutor(config().requestTimeout(Duration.ofSeconds(2)).build());
+        HttpExecutor executor = new HttpExecutor(config().requestTimeout(Duration.ofSeconds(4)).build());
 
         ApiDecodeException e = catchThrowableOfType(() -> executor.execute(get("/trickle").build(), HttpJson.decoder(JSON)),
                 ApiDecodeException.class);
 
         assertThat(e).isNotNull();
         assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
-        assertThat(e.getMessage()).contains("the response did not complete within the request timeout of 2 s");
+        assertThat(e.getMessage()).contains("the response did not complete within the request timeout of 4 s");
     }
 
     @Test
     void aPerCallTimeoutCoversTheBodyToo() {
         server.route("/trickle", ex -> trickle(ex, 200, "x".repeat(100), 400));
-        HttpCallOptions quick = HttpCallOptions.builder().timeout(Duration.ofSeconds(3)).build();
+        HttpCallOptions quick = HttpCallOptions.builder().timeout(Duration.ofSeconds(5)).build();
 
         ApiDecodeException e = catchThrowableOfType(() -> new HttpExecutor(config().build())
                 .execute(get("/trickle").options(quick).build(), HttpResponseDecoder.string()), ApiDecodeException.class);
 
         assertThat(e).isNotNull();
-        assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class).hasMessageContaining("request timeout of 3 s");
+        assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class).hasMessageContaining("request timeout of 5 s");
     }
 
     @Test
     void aTricklingErrorBodyEndsAtTheTimeoutWithWhatArrived() {
         server.route("/trickle", ex -> trickle(ex, 500, "{\"error\":\"" + "e".repeat(88) + "\"}", 400));
-        HttpExecutor executor = new HttpExecutor(config().requestTimeout(Duration.ofSeconds(2)).build());
+        HttpExecutor executor = new HttpExecutor(config().requestTimeout(Duration.ofSeconds(4)).build());
 
         ApiServerException e = catchThrowableOfType(() -> executor.execute(get("/trickle").build(), HttpResponseDecoder.string()),
                 ApiServerException.class);
@@ -250,13 +250,13 @@ class HttpFaultInjectionTest {
                 // the client gave up
             }
         });
-        HttpExecutor executor = new HttpExecutor(config().streamIdleTimeout(Duration.ofSeconds(1)).build());
+        HttpExecutor executor = new HttpExecutor(config().streamIdleTimeout(Duration.ofSeconds(3)).build());
 
         try (Stream<String> events = executor.execute(get("/sse").build(), HttpSse.decoder(data -> data))) {
             Iterator<String> it = events.iterator();
             assertThat(it.next()).isEqualTo("first");
             assertThatThrownBy(it::hasNext).isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(HttpTimeoutException.class)
-                    .hasRootCauseMessage("no server-sent event within the stream idle timeout of 1 s");
+                    .hasRootCauseMessage("no server-sent event within the stream idle timeout of 3 s");
         }
     }
 
@@ -277,14 +277,14 @@ class HttpFaultInjectionTest {
                 // the client gave up
             }
         });
-        HttpCallOptions idle = HttpCallOptions.builder().streamIdleTimeout(Duration.ofSeconds(1)).build();
+        HttpCallOptions idle = HttpCallOptions.builder().streamIdleTimeout(Duration.ofSeconds(3)).build();
 
         try (Stream<String> lines = new HttpExecutor(config().build()).execute(get("/lines").options(idle).build(),
                 HttpNdjson.decoder(line -> line))) {
             Iterator<String> it = lines.iterator();
             assertThat(it.next()).isEqualTo("{\"n\":1}");
             assertThatThrownBy(it::hasNext).isInstanceOf(UncheckedIOException.class)
-                    .hasRootCauseMessage("no NDJSON line within the stream idle timeout of 1 s");
+                    .hasRootCauseMessage("no NDJSON line within the stream idle timeout of 3 s");
         }
     }
 
@@ -298,12 +298,12 @@ class HttpFaultInjectionTest {
             out.flush();
             HttpExecutorTest.await(testOver);
         });
-        HttpExecutor executor = new HttpExecutor(config().streamIdleTimeout(Duration.ofSeconds(1)).build());
+        HttpExecutor executor = new HttpExecutor(config().streamIdleTimeout(Duration.ofSeconds(3)).build());
 
         try (InputStream in = executor.execute(get("/download").build(), HttpResponseDecoder.inputStream())) {
             assertThat(in.readNBytes(10)).hasSize(10);
             assertThatThrownBy(in::read).isInstanceOf(HttpTimeoutException.class)
-                    .hasMessage("no data within the stream idle timeout of 1 s");
+                    .hasMessage("no data within the stream idle timeout of 3 s");
         }
     }
 
@@ -334,10 +334,10 @@ class HttpFaultInjectionTest {
             ex.getResponseHeaders().set("Content-Type", "text/event-stream");
             ex.sendResponseHeaders(200, 0);
             try (OutputStream out = ex.getResponseBody()) {
-                for (int i = 1; i <= 8; i++) {
+                for (int i = 1; i <= 8; i++) { // 8 x 600 ms: longer than the request timeout
                     out.write(("data: " + i + "\n\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    if (testOver.await(300, TimeUnit.MILLISECONDS)) {
+                    if (testOver.await(600, TimeUnit.MILLISECONDS)) {
                         return;
                     }
                 }
@@ -345,7 +345,7 @@ class HttpFaultInjectionTest {
                 Thread.currentThread().interrupt();
             }
         });
-        HttpExecutor executor = new HttpExecutor(config().requestTimeout(Duration.ofSeconds(1)).streamIdleTimeout(Duration.ofSeconds(30)).build());
+        HttpExecutor executor = new HttpExecutor(config().requestTimeout(Duration.ofSeconds(3)).streamIdleTimeout(Duration.ofSeconds(30)).build());
 
         List<String> ticks = new ArrayList<>();
         try (Stream<String> events = executor.execute(get("/ticks").build(), HttpSse.decoder(data -> data))) {
