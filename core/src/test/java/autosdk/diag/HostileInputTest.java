@@ -72,6 +72,9 @@ class HostileInputTest {
         assertThat(diagnostics(spec)).containsExactly(spec + ":9:12: error: YAML aliases expand to more than 100000 nodes "
                 + "(alias *l4 alone repeats 66430); a document may grow through aliases by at most one node per character "
                 + "of the file (at least 100000) (at /x-l5/0)");
+
+        Files.writeString(spec, aliasBomb(10)); // 10^9 nodes: refused at the same alias, never expanded
+        assertThat(diagnostics(spec)).singleElement().asString().startsWith(spec + ":9:12: error: YAML aliases expand");
     }
 
     @Test
