@@ -89,6 +89,20 @@ class CliTest {
     }
 
     @Test
+    void aHandWrittenFileWhereAGeneratedOneWouldGoStopsTheRunWithExitTwo() throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("out/com/example/chat"));
+        Path mine = pkg.resolve("Say.java");
+        Files.writeString(mine, "package com.example.chat;\n\npublic class Say {}\n");
+        Run r = run("generate", EXAMPLE + "openapi.yaml", "-n", "com.example.chat", "-o", dir.resolve("out").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(mine.toAbsolutePath() + " exists and was not written by AutoSDK").doesNotContain("\tat ");
+        assertThat(Files.readString(mine)).isEqualTo("package com.example.chat;\n\npublic class Say {}\n");
+        try (Stream<Path> files = Files.list(pkg)) {
+            assertThat(files).as("nothing written").containsExactly(mine);
+        }
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("generate", "--help");
         assertThat(help.exit()).isZero();

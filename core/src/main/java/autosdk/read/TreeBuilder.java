@@ -21,6 +21,7 @@ final class TreeBuilder {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private SpecNode root;
     private String pendingKey;
+    private long lastEndedSize;
 
     TreeBuilder(Path file) {
         this.file = file;
@@ -42,6 +43,8 @@ final class TreeBuilder {
         final Location location;
         /** The key this node has in its parent map, restored when the node ends. */
         String keyInParent;
+        /** Nodes in this subtree with every alias expanded (this node included). */
+        long expandedSize = 1;
 
         Frame(Location location) {
             this.location = location;
@@ -125,17 +128,26 @@ final class TreeBuilder {
         Frame frame = stack.pop();
         SpecNode done = frame.build();
         pendingKey = frame.keyInParent;
-        attach(done);
+        lastEndedSize = frame.expandedSize;
+        attach(done, frame.expandedSize);
         return done;
     }
 
-    void scalar(Object value, int line, int column) {
-        attach(new ScalarNode(here(line, column), value instanceof String text ? SourceText.protect(text) : value));
+    /** How many nodes the map or list that {@link #end()} just closed stands for once its aliases are expanded. */
+    long lastEndedSize() {
+        return lastEndedSize;
     }
 
-    /** Adds an already built node (a YAML alias) at the current position. */
-    void node(SpecNode node) {
-        attach(node);
+    void scalar(Object value, int line, int column) {
+        attach(new ScalarNode(here(line, column), value instanceof String text ? SourceText.protect(text) : value), 1);
+    }
+
+    /**
+     * Adds an already built node (a YAML alias) at the current position. The node is shared, not copied, but
+     * every later walk over the tree visits it again, so it counts {@code expandedSize} times towards its parents.
+     */
+    void node(SpecNode node, long expandedSize) {
+        attach(node, expandedSize);
     }
 
     SpecNode root() {
@@ -160,18 +172,24 @@ final class TreeBuilder {
         pendingKey = null;
     }
 
+    /** The location a value at {@code line:column} gets in the tree (the pointer of the current position). */
+    Location locationHere(int line, int column) {
+        return here(line, column);
+    }
+
     private Location here(int line, int column) {
         Frame parent = stack.peek();
         String pointer = parent == null ? "" : parent.childPointer(pendingKey);
         return new Location(file, line, column, pointer);
     }
 
-    private void attach(SpecNode node) {
+    private void attach(SpecNode node, long expandedSize) {
         Frame parent = stack.peek();
         if (parent == null) {
             root = node;
         } else {
             parent.add(pendingKey, node);
+            parent.expandedSize += expandedSize;
         }
         pendingKey = null;
     }

@@ -37,7 +37,23 @@ final class YamlTreeReader {
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
+    /**
+     * Aliases are shared in the tree but every later walk visits them again, so "billion laughs" documents
+     * (each level repeating the one before) take exponential time. The nodes that aliases add, counted with
+     * their own nested aliases expanded, may be at most one per character of the file, and never fewer than
+     * this floor, which is far above what anchors in real specs add.
+     */
+    static final long MIN_ALIAS_NODES = 100_000;
+
+    /** A node with an anchor and how many nodes it stands for once its own aliases are expanded. */
+    private record Anchored(SpecNode node, long expandedSize) {}
+
     private YamlTreeReader() {}
+
+    /** The most nodes that aliases may add to a document of {@code length} characters. */
+    static long aliasNodeLimit(int length) {
+        return Math.max(MIN_ALIAS_NODES, length);
+    }
 
     static Optional<SpecNode> read(Path file, String text, Diagnostics diagnostics) {
         LoadSettings settings = LoadSettings.builder()
@@ -46,7 +62,9 @@ final class YamlTreeReader {
                 .setCodePointLimit(Integer.MAX_VALUE)
                 .build();
         TreeBuilder tree = new TreeBuilder(file);
-        Map<String, SpecNode> anchors = new HashMap<>();
+        Map<String, Anchored> anchors = new HashMap<>();
+        long aliasLimit = aliasNodeLimit(text.length());
+        long aliasNodes = 0;
         Deque<Optional<Anchor>> openAnchors = new ArrayDeque<>();
         int documents = 0;
         Event last = null;
@@ -73,7 +91,8 @@ final class YamlTreeReader {
                     }
                     case MappingEnd, SequenceEnd -> {
                         SpecNode done = tree.end();
-                        openAnchors.pop().ifPresent(a -> anchors.put(a.getValue(), done));
+                        long size = tree.lastEndedSize();
+                        openAnchors.pop().ifPresent(a -> anchors.put(a.getValue(), new Anchored(done, size)));
                     }
                     case Scalar -> {
                         ScalarEvent scalar = (ScalarEvent) event;
@@ -82,21 +101,30 @@ final class YamlTreeReader {
                         } else {
                             tree.scalar(resolve(scalar), line, column);
                             // Scalars rarely carry anchors; re-resolve on alias instead of keeping the node.
-                            scalar.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new ScalarNode(new Location(file, line, column, ""), resolve(scalar))));
+                            scalar.getAnchor().ifPresent(a -> anchors.put(a.getValue(),
+                                    new Anchored(new ScalarNode(new Location(file, line, column, ""), resolve(scalar)), 1)));
                         }
                     }
                     case Alias -> {
                         String name = ((AliasEvent) event).getAlias().getValue();
-                        SpecNode target = anchors.get(name);
-                        if (target == null) {
+                        Anchored anchored = anchors.get(name);
+                        if (anchored == null) {
                             diagnostics.error(new Location(file, line, column, ""), "unknown YAML alias *" + name);
                             return Optional.empty();
                         }
+                        SpecNode target = anchored.node();
                         if (tree.expectsKey()) {
                             tree.key(target instanceof ScalarNode s ? String.valueOf(s.text()) : name);
-                        } else {
-                            tree.node(target);
+                            continue;
                         }
+                        aliasNodes += anchored.expandedSize();
+                        if (aliasNodes > aliasLimit) {
+                            diagnostics.error(tree.locationHere(line, column), "YAML aliases expand to more than " + aliasLimit
+                                    + " nodes (alias *" + name + " alone repeats " + anchored.expandedSize() + "); a document may grow "
+                                    + "through aliases by at most one node per character of the file (at least " + MIN_ALIAS_NODES + ")");
+                            return Optional.empty();
+                        }
+                        tree.node(target, anchored.expandedSize());
                     }
                     default -> { }
                 }

@@ -105,7 +105,7 @@ public final class RefResolver {
         Path file = at.file().toAbsolutePath().normalize();
         if (!filePart.isEmpty()) {
             file = file.getParent().resolve(decode(filePart)).normalize();
-            if (!file.startsWith(rootFolder)) {
+            if (!file.startsWith(rootFolder) || !realPathInside(file)) {
                 diagnostics.error(at, "$ref '" + ref + "' points outside the spec's folder (" + shownRootFolder + "); refs may only reach files beside or below the spec, "
                         + "so move the spec up to the folder that holds everything it refers to");
                 return Optional.empty();
@@ -172,6 +172,20 @@ public final class RefResolver {
             if (map.has(String.join("/", java.util.Arrays.copyOfRange(tokens, from, last + 1)))) return last;
         }
         return from;
+    }
+
+    /**
+     * Whether {@code file}, with every symbolic link on its way resolved, still lies inside the spec's folder
+     * (also resolved): a link beside the spec must not reach what {@code ../} is refused for. A file that does
+     * not exist passes here and is reported as missing.
+     */
+    private boolean realPathInside(Path file) {
+        if (!java.nio.file.Files.exists(file)) return true;
+        try {
+            return file.toRealPath().startsWith(rootFolder.toRealPath());
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private Optional<SpecNode> document(Path file, Location at) {

@@ -147,6 +147,11 @@ class RestClientEndToEndTest {
     }
 
     @Test
+    void theBuilderPassesTheResponseSizeLimitAndStreamIdleTimeoutOn() throws Throwable {
+        assertThat((String) sdk.call("limits", port)).isEqualTo("true|true");
+    }
+
+    @Test
     void emitsGroupedDocumentedDeprecatedMethods() {
         String items = sdk.file("com/example/shop/ItemsClient.java");
         assertThat(items).contains("@Deprecated\n    public void deleteItem(List<String> itemId)")

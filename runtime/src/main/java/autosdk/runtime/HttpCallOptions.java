@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Per-call overrides a user can pass to any generated operation: extra headers, a timeout and a retry policy.
+ * Per-call overrides a user can pass to any generated operation: extra headers, a timeout, a retry policy,
+ * a stream idle timeout and a response size limit.
  */
 public final class HttpCallOptions {
 
@@ -16,11 +17,15 @@ public final class HttpCallOptions {
     private final Map<String, String> headers;
     private final Duration timeout;
     private final HttpRetryPolicy retry;
+    private final Duration streamIdleTimeout;
+    private final Long maxResponseBytes;
 
     private HttpCallOptions(Builder b) {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.timeout = b.timeout;
         this.retry = b.retry;
+        this.streamIdleTimeout = b.streamIdleTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
     }
 
     /** No overrides. */
@@ -38,7 +43,10 @@ public final class HttpCallOptions {
         return headers;
     }
 
-    /** The per-attempt timeout for this call, or {@code null} to use the configuration's. */
+    /**
+     * The per-attempt timeout for this call (until the whole body is read; streams: until the headers arrive),
+     * or {@code null} to use the configuration's.
+     */
     public Duration timeout() {
         return timeout;
     }
@@ -48,10 +56,21 @@ public final class HttpCallOptions {
         return retry;
     }
 
+    /** The stream idle timeout for this call, or {@code null} to use the configuration's. */
+    public Duration streamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
+    /** The response size limit for this call, or {@code null} to use the configuration's. */
+    public Long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
     /** Shows header names only: header values may carry secrets. */
     @Override
     public String toString() {
-        return "HttpCallOptions[headers=" + headers.keySet() + ", timeout=" + timeout + ", retry=" + retry + "]";
+        return "HttpCallOptions[headers=" + headers.keySet() + ", timeout=" + timeout + ", retry=" + retry
+                + ", streamIdleTimeout=" + streamIdleTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
     }
 
     /** Builds {@link HttpCallOptions}. */
@@ -59,6 +78,8 @@ public final class HttpCallOptions {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Duration timeout;
         private HttpRetryPolicy retry;
+        private Duration streamIdleTimeout;
+        private Long maxResponseBytes;
 
         private Builder() {
         }
@@ -69,7 +90,7 @@ public final class HttpCallOptions {
             return this;
         }
 
-        /** The per-attempt timeout until response headers arrive. */
+        /** The per-attempt timeout: until the whole body is read (streams: until the headers arrive). */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
@@ -78,6 +99,18 @@ public final class HttpCallOptions {
         /** The retry policy for this call. */
         public Builder retry(HttpRetryPolicy retry) {
             this.retry = retry;
+            return this;
+        }
+
+        /** The longest wait for the next event of a streamed response. */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            this.streamIdleTimeout = streamIdleTimeout;
+            return this;
+        }
+
+        /** The largest response body this call reads into memory, in bytes (at least 1). */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = HttpConfig.requirePositive(maxResponseBytes);
             return this;
         }
 

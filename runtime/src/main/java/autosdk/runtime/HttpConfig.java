@@ -21,17 +21,38 @@ public final class HttpConfig {
     private final List<HttpAuth> auth;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final Duration streamIdleTimeout;
+    private final long maxResponseBytes;
     private final HttpRetryPolicy retry;
     private final Map<String, String> defaultHeaders;
     private final String userAgent;
     private final HttpClient httpClient;
     private final Executor executor;
 
+    /**
+     * Default {@link #maxResponseBytes()}: 32 MiB. A body is decoded from memory (a String costs up to twice its
+     * bytes, the model as much again), so this keeps one call well under 256 MiB of heap while leaving room for
+     * large JSON answers such as base64 audio or long completions.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+    /** Default {@link #streamIdleTimeout()}: 5 minutes, as long as the default request timeout. */
+    public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    static long requirePositive(long maxResponseBytes) {
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 1, got " + maxResponseBytes);
+        }
+        return maxResponseBytes;
+    }
+
     private HttpConfig(Builder b) {
         this.baseUri = Objects.requireNonNull(b.baseUri, "baseUri is required");
         this.auth = List.copyOf(b.auth);
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.streamIdleTimeout = b.streamIdleTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
         this.retry = b.retry;
         this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.defaultHeaders));
         this.userAgent = b.userAgent;
@@ -47,7 +68,7 @@ public final class HttpConfig {
     /** A builder pre-filled with this configuration, to derive a variant. */
     public Builder toBuilder() {
         Builder b = new Builder().baseUri(baseUri).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                .retry(retry).userAgent(userAgent).httpClient(httpClient).executor(executor);
+                .streamIdleTimeout(streamIdleTimeout).maxResponseBytes(maxResponseBytes).retry(retry).userAgent(userAgent).httpClient(httpClient).executor(executor);
         b.auth.addAll(auth);
         b.defaultHeaders.putAll(defaultHeaders);
         return b;
@@ -68,9 +89,26 @@ public final class HttpConfig {
         return connectTimeout;
     }
 
-    /** Time allowed until the response headers arrive, per attempt; {@code null} for none. */
+    /**
+     * Time allowed for one attempt from sending the request until the whole response body has been read
+     * (for streamed responses: until the headers arrive; then {@link #streamIdleTimeout()} applies);
+     * {@code null} for none.
+     */
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    /**
+     * For streamed responses (server-sent events, NDJSON, raw {@code InputStream}): the longest wait for the next
+     * event or line (raw streams: for the next bytes) before the stream fails; {@code null} for none.
+     */
+    public Duration streamIdleTimeout() {
+        return streamIdleTimeout;
+    }
+
+    /** The largest response body read into memory (decoded JSON, String, bytes); streams are not limited in total. */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
     }
 
     /** The retry policy for every call unless a call overrides it. */
@@ -102,7 +140,8 @@ public final class HttpConfig {
     @Override
     public String toString() {
         return "HttpConfig[baseUri=" + withoutUserInfo(baseUri) + ", auth=" + auth + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", retry=" + retry + ", defaultHeaders=" + defaultHeaders.keySet()
+                 + ", requestTimeout=" + requestTimeout + ", streamIdleTimeout=" + streamIdleTimeout
+                + ", maxResponseBytes=" + maxResponseBytes + ", retry=" + retry + ", defaultHeaders=" + defaultHeaders.keySet()
                 + ", userAgent=" + userAgent + ", httpClient=" + (httpClient == null ? "created" : "provided")
                 + ", executor=" + (executor == null ? "default" : "provided") + "]";
     }
@@ -121,6 +160,8 @@ public final class HttpConfig {
         private Duration connectTimeout = Duration.ofSeconds(10);
         // Generous by default: LLM-style APIs routinely take minutes before the first byte.
         private Duration requestTimeout = Duration.ofMinutes(5);
+        private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private HttpRetryPolicy retry = HttpRetryPolicy.defaults();
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         private String userAgent = "autosdk-java";
@@ -161,9 +202,24 @@ public final class HttpConfig {
             return this;
         }
 
-        /** Per-attempt time until response headers arrive; {@code null} for no limit. */
+        /**
+         * Per-attempt time from sending the request until the whole body is read (streams: until the headers
+         * arrive); {@code null} for no limit. Default 5 minutes.
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        /** Longest wait for the next event of a streamed response; {@code null} for none. Default 5 minutes. */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            this.streamIdleTimeout = streamIdleTimeout;
+            return this;
+        }
+
+        /** Largest response body read into memory, in bytes (at least 1). Default 32 MiB. */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = requirePositive(maxResponseBytes);
             return this;
         }
 

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +21,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends an {@link HttpRequestSpec} with the configured credentials, retries and timeouts, and decodes the
  * response with the caller's {@link HttpResponseDecoder}; non-2xx statuses become {@link ApiException}s.
  *
- * <p>Bodies are always received as an {@code InputStream} ({@link BodyHandlers#ofInputStream()}), so a call
- * returns as soon as the headers arrive and streaming decoders ({@link HttpSse}, {@link HttpNdjson}) read
- * events as they come. Redirects are followed here, not by the JDK, for GET and HEAD only (up to 5 hops, never
- * from https to http), and credentials and headers are sent only while the target keeps the original origin.
+ * <p>Bodies are always received as an {@code InputStream} ({@link HttpResponseBody}), so a call returns as soon
+ * as the headers arrive and streaming decoders ({@link HttpSse}, {@link HttpNdjson}) read events as they come.
+ * The request timeout covers the whole attempt, body included; a buffered body may hold at most
+ * {@link HttpConfig#maxResponseBytes()}; streams instead fail when no event arrives within the idle timeout.
+ * Redirects are followed here, not by the JDK, for GET and HEAD only (up to 5 hops, never from https to http),
+ * and credentials and headers are sent only while the target keeps the original origin.
  */
 public final class HttpExecutor {
 
@@ -113,9 +115,11 @@ public final class HttpExecutor {
         return CompletableFuture.supplyAsync(() -> executeWithResponse(spec, decoder), asyncExecutor);
     }
 
+    /** One attempt up to the final response's headers (redirects followed); its body is bounded by the deadline. */
     private HttpResponse<InputStream> send(Call call) throws IOException, InterruptedException {
+        call.startAttempt();
         HttpRequest request = call.request(call.uri, true);
-        HttpResponse<InputStream> response = client.send(request, BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(request, HttpResponseBody.handler());
         for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
             URI target = redirectTarget(call.spec.method(), request.uri(), response);
             if (target == null) {
@@ -123,8 +127,9 @@ public final class HttpExecutor {
             }
             finish(response.body());
             request = call.request(target, sameOrigin(call.uri, target));
-            response = client.send(request, BodyHandlers.ofInputStream());
+            response = client.send(request, HttpResponseBody.handler());
         }
+        call.boundBody(response.body());
         return response;
     }
 
@@ -208,11 +213,19 @@ public final class HttpExecutor {
         final List<HttpAuth> auths = new ArrayList<>();
         final List<String> credentials = new ArrayList<>();
         final List<String> secrets = new ArrayList<>();
+        final Duration timeout;
+        final Duration idleTimeout;
+        final long maxBytes;
+        /** {@link System#nanoTime()} at which the current attempt's timeout ends. */
+        long attemptDeadline;
 
         Call(HttpRequestSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
             HttpCallOptions options = spec.options();
             this.policy = options.retry() != null ? options.retry() : config.retry();
+            this.timeout = options.timeout() != null ? options.timeout() : config.requestTimeout();
+            this.idleTimeout = options.streamIdleTimeout() != null ? options.streamIdleTimeout() : config.streamIdleTimeout();
+            this.maxBytes = options.maxResponseBytes() != null ? options.maxResponseBytes() : config.maxResponseBytes();
             List<String> query = new ArrayList<>(spec.query());
             List<String> shownQuery = new ArrayList<>(spec.query());
             if (spec.authenticated()) {
@@ -241,9 +254,8 @@ public final class HttpExecutor {
         /** Builds one attempt's request; headers, cookies and credentials only for the original origin. */
         HttpRequest request(URI target, boolean sameOrigin) {
             HttpRequest.Builder b = HttpRequest.newBuilder(target);
-            Duration timeout = spec.options().timeout() != null ? spec.options().timeout() : config.requestTimeout();
             if (timeout != null) {
-                b.timeout(timeout);
+                b.timeout(remaining());
             }
             if (config.userAgent() != null) {
                 b.setHeader("User-Agent", config.userAgent());
@@ -287,8 +299,32 @@ public final class HttpExecutor {
             return b.method(original ? spec.method() : "HEAD".equals(spec.method()) ? "HEAD" : "GET", publisher).build();
         }
 
+        void startAttempt() {
+            attemptDeadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        }
+
+        /** What is left of the attempt's timeout (redirect hops share it); a spent one leaves 1 ms, so the hop fails. */
+        Duration remaining() {
+            long left = attemptDeadline - System.nanoTime();
+            return Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
+        }
+
+        /** The final response's body may take only what is left of the timeout (error bodies included). */
+        void boundBody(InputStream body) {
+            if (timeout != null && body instanceof HttpResponseBody b) {
+                b.deadline(attemptDeadline, "the response did not complete within the request timeout of " + HttpResponseBody.show(timeout));
+            }
+        }
+
         <T> ApiResponse<T> decode(HttpResponse<InputStream> response, HttpResponseDecoder<T> decoder, int attempts) {
             InputStream body = response.body();
+            if (body instanceof HttpResponseBody b) {
+                if (decoder.keepsBodyOpen()) {
+                    b.idleTimeout(idleTimeout); // a stream may last as long as it keeps delivering
+                } else {
+                    b.limit(maxBytes, "the limit of " + maxBytes + " bytes (maxResponseBytes; raise it on the client builder or per call)");
+                }
+            }
             try {
                 T value = decoder.decode(body, response.headers());
                 if (!decoder.keepsBodyOpen()) {

@@ -12,7 +12,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Lazily splits an {@code application/x-ndjson} / JSON Lines body into its lines as they arrive, skipping
- * blank lines; closing the stream (or reaching its end) closes the body.
+ * blank lines; closing the stream (or reaching its end) closes the body. On a body from {@link HttpExecutor},
+ * each line must arrive within the stream idle timeout.
  */
 public final class HttpNdjson {
 
@@ -28,6 +29,9 @@ public final class HttpNdjson {
 
             @Override
             public boolean hasNext() {
+                if (next == null && !done) {
+                    HttpResponseBody.startItem(body, "NDJSON line");
+                }
                 while (next == null && !done) {
                     try {
                         String line = reader.readLine();

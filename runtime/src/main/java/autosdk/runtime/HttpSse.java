@@ -23,12 +23,17 @@ import java.util.stream.StreamSupport;
  * dispatches the event unless its data buffer is empty; an unterminated event at end of stream is discarded.
  * In addition, an event whose data is exactly {@value #DONE} (OpenAI-style sentinel) ends the stream.
  *
- * <p>Closing the returned stream closes the body; reaching the end closes it too.
+ * <p>Closing the returned stream closes the body; reaching the end closes it too. One event's data may hold at
+ * most {@value #MAX_EVENT_CHARS} characters (a longer one fails the stream instead of filling memory); on a body
+ * from {@link HttpExecutor}, each event must arrive within the stream idle timeout.
  */
 public final class HttpSse {
 
     /** The sentinel data that ends a stream. */
     public static final String DONE = "[DONE]";
+
+    /** Longest data of one event, in characters: the same bound as one line. */
+    public static final int MAX_EVENT_CHARS = HttpLineReader.MAX_LINE_BYTES;
 
     private HttpSse() {
     }
@@ -63,6 +68,7 @@ public final class HttpSse {
 
     /** Iterator over the events of one stream; also usable directly where a Stream is not wanted. */
     public static final class EventReader implements Iterator<HttpSseEvent>, Closeable {
+        private final InputStream body;
         private final HttpLineReader lines;
         private final StringBuilder data = new StringBuilder();
         private String eventType = "";
@@ -74,6 +80,7 @@ public final class HttpSse {
 
         /** Reads events from {@code body}, which this reader owns. */
         public EventReader(InputStream body) {
+            this.body = body;
             this.lines = new HttpLineReader(body);
         }
 
@@ -104,6 +111,7 @@ public final class HttpSse {
         }
 
         private HttpSseEvent readEvent() throws IOException {
+            HttpResponseBody.startItem(body, "server-sent event");
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
@@ -130,12 +138,15 @@ public final class HttpSse {
             return null; // end of stream: a pending, undispatched event is discarded per spec
         }
 
-        private void field(String field, String value) {
+        private void field(String field, String value) throws IOException {
             switch (field) {
                 case "event":
                     eventType = value;
                     break;
                 case "data":
+                    if (data.length() + value.length() + 1 > MAX_EVENT_CHARS) {
+                        throw new IOException("server-sent event data longer than " + MAX_EVENT_CHARS + " characters");
+                    }
                     data.append(value).append('\n');
                     hasData = true;
                     break;

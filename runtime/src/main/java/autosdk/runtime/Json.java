@@ -34,10 +34,17 @@ import java.util.UUID;
  * buffering needed to tell union variants apart. JSON {@code null} reads as Java {@code null}.
  */
 public final class Json {
-    /** Shared factory; large limits because real payloads (base64 audio) are big. */
+    /**
+     * Longest string value accepted in JSON, in characters: as many as the default response size limit
+     * (HttpConfig.DEFAULT_MAX_RESPONSE_BYTES, 32 MiB) has bytes, so large payloads (base64 audio) fit while a
+     * single value can never take more than about 64 MB of heap while it is decoded.
+     */
+    public static final int MAX_STRING_LENGTH = 32 * 1024 * 1024;
+
+    /** Shared factory; limits sized for real payloads (base64 audio is big), never unbounded. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxStringLength(MAX_STRING_LENGTH)
                     .maxNumberLength(10_000)
                     .build())
             .build();

@@ -27,7 +27,7 @@ import javax.lang.model.element.Modifier;
 final class RestEntryEmitter {
     /** The builder's own methods; security scheme methods never take these names. */
     private static final Set<String> BUILDER_METHODS = Set.of("baseUrl", "server", "serverVariable", "auth", "connectTimeout",
-            "requestTimeout", "retry", "defaultHeader", "userAgent", "httpClient", "executor", "build", "equals", "hashCode",
+            "requestTimeout", "streamIdleTimeout", "maxResponseBytes", "retry", "defaultHeader", "userAgent", "httpClient", "executor", "build", "equals", "hashCode",
             "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
     private final JavaTypes types;
@@ -154,7 +154,11 @@ final class RestEntryEmitter {
                 .addJavadoc("Adds a credential sent to every authenticated operation (for schemes without a typed method).\n")
                 .addStatement("this.auth.add($T.requireNonNull(auth, $S))", java.util.Objects.class, "auth").addStatement("return this").build());
         delegate(b, builder, "connectTimeout", ClassName.get(Duration.class), "Connect timeout of the HttpClient this SDK creates (default 10 s).");
-        delegate(b, builder, "requestTimeout", ClassName.get(Duration.class), "Time until response headers arrive, per attempt (default 5 min); {@code null} for none.");
+        delegate(b, builder, "requestTimeout", ClassName.get(Duration.class),
+                "Time per attempt until the whole response is read (streams: until the headers arrive), default 5 min; {@code null} for none.");
+        delegate(b, builder, "streamIdleTimeout", ClassName.get(Duration.class),
+                "Longest wait for the next event of a streamed response (default 5 min); {@code null} for none.");
+        delegate(b, builder, "maxResponseBytes", TypeName.LONG, "Largest response body read into memory, in bytes (default 32 MiB).");
         delegate(b, builder, "retry", types.runtime("HttpRetryPolicy"), "The retry policy (default: up to 3 attempts with exponential backoff and jitter on idempotent requests).");
         b.addMethod(fluent(builder, "defaultHeader").addParameter(string, "name").addParameter(string, "value")
                 .addJavadoc("Adds a header sent with every request.\n").addStatement("config.defaultHeader(name, value)").addStatement("return this").build());

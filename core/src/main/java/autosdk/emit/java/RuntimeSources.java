@@ -24,7 +24,7 @@ public final class RuntimeSources {
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
             "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
-            "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseDecoder", "HttpRetryPolicy", "HttpSse",
+            "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder", "HttpRetryPolicy", "HttpSse",
             "HttpSseEvent");
 
     /** Helpers of WebSocket clients. */

@@ -168,10 +168,26 @@ public final class ChatApiClient {
         }
 
         /**
-         * Time until response headers arrive, per attempt (default 5 min); {@code null} for none.
+         * Time per attempt until the whole response is read (streams: until the headers arrive), default 5 min; {@code null} for none.
          */
         public Builder requestTimeout(Duration requestTimeout) {
             config.requestTimeout(requestTimeout);
+            return this;
+        }
+
+        /**
+         * Longest wait for the next event of a streamed response (default 5 min); {@code null} for none.
+         */
+        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+            config.streamIdleTimeout(streamIdleTimeout);
+            return this;
+        }
+
+        /**
+         * Largest response body read into memory, in bytes (default 32 MiB).
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            config.maxResponseBytes(maxResponseBytes);
             return this;
         }
 
