@@ -68,6 +68,11 @@ import java.util.function.Supplier;
  */
 public final class WsConnection implements AutoCloseable {
 
+    /** Quiet time after a received frame before the lost-EOF probe pings (see {@link #scheduleProbe}). */
+    private static final long PROBE_DELAY_MILLIS = 200;
+    /** Pings one probe sends at most while the server stays silent. */
+    private static final int PROBES = 4;
+
     private static final System.Logger LOG = System.getLogger(WsConnection.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -323,7 +328,7 @@ public final class WsConnection implements AutoCloseable {
     private void pump() {
         while (true) {
             Outgoing next;
-            WebSocket socket;
+            Session session;
             synchronized (lock) {
                 boolean writable = state == WsState.OPEN || state == WsState.CLOSING;
                 if (inFlight != null || !writable || current == null || queue.isEmpty()) {
@@ -331,8 +336,9 @@ public final class WsConnection implements AutoCloseable {
                 }
                 next = queue.poll();
                 inFlight = next;
-                socket = current.socket;
+                session = current;
             }
+            WebSocket socket = session.socket;
             CompletableFuture<WebSocket> write;
             try {
                 write = next.writeTo(socket);
@@ -341,17 +347,17 @@ public final class WsConnection implements AutoCloseable {
             }
             if (!write.isDone()) {
                 write.whenComplete((ws, error) -> {
-                    written(next, error);
+                    written(session, next, error);
                     pump();
                 });
                 return;
             }
             // Completed synchronously: loop instead of recursing, so a long queue cannot overflow the stack.
-            written(next, failureOf(write));
+            written(session, next, failureOf(write));
         }
     }
 
-    private void written(Outgoing message, Throwable error) {
+    private void written(Session session, Outgoing message, Throwable error) {
         synchronized (lock) {
             if (inFlight != message) {
                 return; // a drop or close already failed this message; ignore the late completion
@@ -364,12 +370,15 @@ public final class WsConnection implements AutoCloseable {
             return;
         }
         Throwable cause = unwrap(error);
-        if (cause instanceof IOException && !(cause instanceof WsClosedException)) {
+        if (isLinkFailure(cause)) {
             // The JDK reports a write cut off by a drop as a plain IOException ("closed output"); callers are promised
             // WsClosedException for every send lost to a closed connection.
             WsClosedException closed = new WsClosedException(1006, "connection lost while sending: " + describe(cause));
             closed.initCause(cause);
             message.done.completeExceptionally(closed);
+            if (message.kind != Kind.CLOSE) {
+                dropped(session, cause); // a failed write proves the link is gone, even if the reader never noticed
+            }
         } else {
             message.done.completeExceptionally(cause);
         }
@@ -650,12 +659,66 @@ public final class WsConnection implements AutoCloseable {
             long timeout = config.pongTimeout().toNanos();
             TIMER.schedule(() -> checkAlive(session, now), timeout, TimeUnit.NANOSECONDS);
         }
+        sendPing(session, socket);
+    }
+
+    /** Sends a ping; a ping that cannot be written means the link is gone (the reader may not have noticed). */
+    private void sendPing(Session session, WebSocket socket) {
         try {
-            socket.sendPing(ByteBuffer.allocate(0));
+            socket.sendPing(ByteBuffer.allocate(0)).whenComplete((ws, error) -> {
+                if (isLinkFailure(unwrap(error))) {
+                    dropped(session, unwrap(error));
+                }
+            });
         } catch (RuntimeException e) {
-            // Typically the previous ping is still pending on a slow link; skip this beat. A dead link is
-            // reported by the reader, not here. Catching also keeps the periodic task alive.
+            // Typically the previous ping is still pending on a slow link; skip this beat. Catching also keeps the
+            // periodic task alive.
         }
+    }
+
+    /**
+     * Works around a java.net.http defect (seen on JDK 17, still in the current sources): when the server closes TCP
+     * right after a frame, the JDK may read the EOF before it asked for the next frame; its end-of-stream handler then
+     * fails an internal demand check and the EOF is dropped silently, so neither onClose nor onError ever comes. Only
+     * writing reveals such a dead socket. So once the server has gone quiet after a frame, up to {@link #PROBES} pings
+     * {@link #PROBE_DELAY_MILLIS} apart are sent until anything is heard: on a closed socket the first one is answered
+     * with a TCP reset and the next one fails, which {@link #sendPing} reports as a drop. A live server answers the
+     * first ping, which ends the probe; a server that never answers pings is merely probed {@link #PROBES} times.
+     */
+    private void scheduleProbe(Session session) {
+        if (session.probing) {
+            return;
+        }
+        session.probing = true;
+        long heard = session.lastHeardNanos;
+        TIMER.schedule(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void probe(Session session, long heardAtSchedule, int sent) {
+        WebSocket socket;
+        synchronized (lock) {
+            if (session != current || state != WsState.OPEN) {
+                session.probing = false;
+                return;
+            }
+            socket = session.socket;
+        }
+        long heard = session.lastHeardNanos;
+        if (heard != heardAtSchedule && sent > 0) {
+            session.probing = false; // the server answered (a pong or anything else): it is alive
+            return;
+        }
+        if (heard != heardAtSchedule || session.consumerBusy) {
+            // Still receiving (or we are not reading on purpose): look again once it has gone quiet.
+            TIMER.schedule(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (sent == PROBES) {
+            session.probing = false;
+            return;
+        }
+        sendPing(session, socket);
+        TIMER.schedule(() -> probe(session, heard, sent + 1), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Drops the socket if the server stayed silent since the ping that started the clock at {@code since}. */
@@ -767,6 +830,22 @@ public final class WsConnection implements AutoCloseable {
         if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
             throw new IllegalArgumentException("close reason longer than 123 UTF-8 bytes");
         }
+    }
+
+    /**
+     * Whether a failed write means the connection is gone: an I/O error, except a message the JDK could not encode
+     * (an unpaired surrogate fails only that send, as an IOException caused by a CharacterCodingException).
+     */
+    private static boolean isLinkFailure(Throwable error) {
+        if (!(error instanceof IOException) || error instanceof WsClosedException) {
+            return false;
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Throwable failureOf(CompletableFuture<?> future) {
@@ -883,6 +962,9 @@ public final class WsConnection implements AutoCloseable {
         volatile long silentSince;
         /** True while a listener callback runs: frames are deliberately not read, so silence proves nothing. */
         volatile boolean consumerBusy;
+        /** When the last frame of any kind arrived, and whether a lost-EOF probe is running (see scheduleProbe). */
+        volatile long lastHeardNanos;
+        volatile boolean probing;
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
         /** Bytes of the message being reassembled, checked against maxMessageSize. */
@@ -897,6 +979,7 @@ public final class WsConnection implements AutoCloseable {
         /** Any frame proves the peer alive. */
         private void heard() {
             silentSince = 0;
+            lastHeardNanos = System.nanoTime();
         }
 
         /** Adds {@code bytes} to the current message; false (and the 1009 close started) if that breaks the limit. */
@@ -933,6 +1016,7 @@ public final class WsConnection implements AutoCloseable {
             text.append(data);
             if (!last) {
                 webSocket.request(1);
+                scheduleProbe(this);
                 return null;
             }
             String message = text.toString();
@@ -956,6 +1040,7 @@ public final class WsConnection implements AutoCloseable {
             binary.write(chunk, 0, chunk.length);
             if (!last) {
                 webSocket.request(1);
+                scheduleProbe(this);
                 return null;
             }
             byte[] message = binary.toByteArray();
@@ -1000,6 +1085,7 @@ public final class WsConnection implements AutoCloseable {
                         silentSince = 0; // restart the dead-peer clock: we were not reading while the callback ran
                         consumerBusy = false;
                         webSocket.request(1);
+                        scheduleProbe(this);
                     });
                 }
             }

@@ -303,6 +303,8 @@ class WsFaultInjectionTest {
             for (int i = 0; i < 3; i++) {
                 peer.readMessageFrame();
             }
+            // A last frame right before the drop is what exposes the JDK race (see WsConnection.scheduleProbe).
+            peer.sendText("done");
             if (reset) {
                 peer.dropWithRst();
             } else {
@@ -323,6 +325,9 @@ class WsFaultInjectionTest {
             int attempt = run;
             eventually(() -> rec.closes.size() == 1, "run " + attempt + ": the drop was never reported");
             assertThat(rec.closes.get(0)).as("run %d", run).startsWith("1006 connection lost");
+            if (!reset) { // a reset may discard the frame in flight; a FIN never does
+                assertThat(rec.texts.poll()).as("run %d: the last frame before the drop", run).isEqualTo("done");
+            }
             assertThat(conn.state()).isEqualTo(WsState.CLOSED);
         }
         assertThat(server.failures).isEmpty();
@@ -335,6 +340,7 @@ class WsFaultInjectionTest {
             int n = index.incrementAndGet();
             peer.handshake();
             peer.readMessageFrame();
+            peer.sendText("bye");
             if (n % 2 == 0) {
                 peer.dropWithRst();
             } else {
