@@ -460,6 +460,36 @@ class WsFaultInjectionTest {
         assertThat(after - before).as("HttpClient selector threads added by 50 connections").isLessThanOrEqualTo(1);
     }
 
+    // ------------------------------------------------------------------ defaults fit realtime audio
+
+    @Test
+    void realtimeAudioAtDefaultSettingsTripsNoLimit() throws Exception {
+        RawWsServer server = server(RawWsServerScripts::echoUntilClose);
+        List<String> echoed = new CopyOnWriteArrayList<>();
+        WsConnection conn = connect(WsConfig.builder().uri(server.uri()).pingInterval(Duration.ofSeconds(1)), new WsListener() {
+            @Override
+            public void onText(WsConnection c, String message) {
+                echoed.add(message);
+            }
+        });
+        // 10 s of 24 kHz PCM16 mono in 20 ms chunks (960 bytes, 1,280 in base64), sent as fast as possible, then one
+        // maximal OpenAI Realtime append (15 MiB of base64), which also comes back as a 15 MiB inbound message.
+        String chunk = java.util.Base64.getEncoder().encodeToString(new byte[960]);
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            sends.add(conn.sendText("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + chunk + "\"}"));
+        }
+        String big = "{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + "A".repeat(15 * 1024 * 1024) + "\"}";
+        for (CompletableFuture<Void> f : sends) {
+            f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        conn.sendText(big).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        eventually(() -> echoed.size() == 501);
+        assertThat(echoed.get(500)).hasSameSizeAs(big);
+        assertThat(conn.state()).isEqualTo(WsState.OPEN);
+    }
+
     // ------------------------------------------------------------------ faults that were already handled
 
     @Test
@@ -637,7 +667,7 @@ class WsFaultInjectionTest {
             peer.handshake();
             RawWsServer.Frame f;
             while ((f = peer.readMessageFrame()) != null) {
-                peer.send(true, f.opcode(), f.payload());
+                peer.send(f.fin(), f.opcode(), f.payload()); // fragments stay fragments: the JDK splits large texts
             }
             peer.sendClose(1000);
         }
