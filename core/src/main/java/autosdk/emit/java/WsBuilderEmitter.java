@@ -141,13 +141,13 @@ final class WsBuilderEmitter {
         addOption(b, self, "pingInterval", "Sends a keep-alive ping at this interval (off by default).\n",
                 CodeBlock.of("this.pingInterval = interval"), Duration.class, "interval");
         addOption(b, self, "pongTimeout", "How long the server may stay silent after a keep-alive ping before the connection counts as\n"
-                        + "dropped (default: the larger of the ping interval and 10 s). See docs/reliability.md.\n",
+                        + "dropped (default: the larger of the ping interval and 10 s).\n",
                 CodeBlock.of("this.pongTimeout = timeout"), Duration.class, "timeout");
         addOption(b, self, "maxQueuedBytes", "Limit on the bytes of unsent messages (default 16 MiB); a send beyond it fails with\n"
-                        + "{@code WsLimitExceededException}. See docs/reliability.md.\n",
+                        + "{@code WsLimitExceededException}.\n",
                 CodeBlock.of("this.maxQueuedBytes = bytes"), TypeName.LONG, "bytes");
         addOption(b, self, "maxMessageSize", "Largest inbound message in bytes (default 16 MiB); a larger one closes the connection\n"
-                        + "({@code onClose} 1009). See docs/reliability.md.\n",
+                        + "({@code onClose} 1009).\n",
                 CodeBlock.of("this.maxMessageSize = bytes"), TypeName.INT, "bytes");
         addOption(b, self, "closeTimeout", "How long {@code close()} waits for the server's close frame (default 5 s).\n",
                 CodeBlock.of("this.closeTimeout = timeout"), Duration.class, "timeout");

@@ -240,7 +240,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
 
         /**
          * How long the server may stay silent after a keep-alive ping before the connection counts as
-         * dropped (default: the larger of the ping interval and 10 s). See docs/reliability.md.
+         * dropped (default: the larger of the ping interval and 10 s).
          */
         public Builder pongTimeout(Duration timeout) {
             this.pongTimeout = timeout;
@@ -249,7 +249,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
 
         /**
          * Limit on the bytes of unsent messages (default 16 MiB); a send beyond it fails with
-         * {@code WsLimitExceededException}. See docs/reliability.md.
+         * {@code WsLimitExceededException}.
          */
         public Builder maxQueuedBytes(long bytes) {
             this.maxQueuedBytes = bytes;
@@ -258,7 +258,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
 
         /**
          * Largest inbound message in bytes (default 16 MiB); a larger one closes the connection
-         * ({@code onClose} 1009). See docs/reliability.md.
+         * ({@code onClose} 1009).
          */
         public Builder maxMessageSize(int bytes) {
             this.maxMessageSize = bytes;
