@@ -43,6 +43,12 @@ class ChatClientTest {
     }
 
     @Test
+    void reliabilityLimitsSetOnTheGeneratedBuilderReachTheConnection() throws Throwable {
+        server = echoServer();
+        assertThat((String) gen.call(DRIVER, "limits", server.url())).isEqualTo("PT3S 4096 2048");
+    }
+
+    @Test
     void typedRoundTripWithAuthSetupAndTypedHandlers() throws Throwable {
         server = echoServer();
         Object s = gen.call(DRIVER, "open", server.url(), 0, false);

@@ -61,6 +61,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     private WsInbox<E> inbox;
     private CompletableFuture<C> connecting;
     private boolean closedBeforeOpen;
+    private boolean connectFailed;
     private volatile WsConnection connection;
 
     /**
@@ -98,6 +99,14 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
                 install(c);
                 return self();
             });
+            connecting.whenComplete((c, error) -> {
+                if (error != null) {
+                    synchronized (lock) {
+                        connectFailed = true; // the handshake failed: state() must say CLOSED, not CONNECTING forever
+                    }
+                    closeInbox();
+                }
+            });
             return connecting;
         }
     }
@@ -129,15 +138,18 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         return connection;
     }
 
-    /** {@link WsState#CONNECTING} until the handshake completed (also before {@link #connect()}), then the connection's state. */
+    /**
+     * {@link WsState#CONNECTING} until the handshake completed (also before {@link #connect()}), then the connection's
+     * state; {@link WsState#CLOSED} once the handshake failed or {@link #close} was called before it completed.
+     */
     public WsState state() {
         WsConnection c = connection;
-        if (c != null) {
-            return c.state();
-        }
         synchronized (lock) {
-            return closedBeforeOpen ? WsState.CLOSED : WsState.CONNECTING;
+            if (closedBeforeOpen || connectFailed) {
+                return c == null || connectFailed ? WsState.CLOSED : c.state();
+            }
         }
+        return c != null ? c.state() : WsState.CONNECTING;
     }
 
     /** Closes normally (1000), flushing queued sends, waiting up to the configured close timeout. */
@@ -324,11 +336,12 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
 
     // ---------------------------------------------------------------- internals
 
-    private void install(WsConnection c) {
+    /** Makes {@code c} this client's connection; returns false if {@link #close} came first (then it is closed now). */
+    private boolean install(WsConnection c) {
         boolean closeNow;
         synchronized (lock) {
             if (connection == c) {
-                return;
+                return !closedBeforeOpen;
             }
             // Setup messages go ahead of every user send: nobody can send before connection is set.
             for (String text : setupMessages) {
@@ -340,6 +353,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         if (closeNow) {
             c.close(1000, "", config.closeTimeout());
         }
+        return !closeNow;
     }
 
     private void dispatch(E event) {
@@ -406,7 +420,9 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     private final class Listener implements WsListener {
         @Override
         public void onOpen(WsConnection c) {
-            install(c);
+            if (!install(c)) {
+                return; // close() was called during the handshake: the connection never counts as open
+            }
             for (Runnable h : openHandlers) {
                 guard(h);
             }

@@ -18,6 +18,13 @@ import java.util.function.Supplier;
  */
 public final class WsConfig {
 
+    /** Default {@link #maxQueuedBytes()}: 16 MiB, the limit OkHttp uses; minutes of realtime audio, never a heap risk. */
+    public static final long DEFAULT_MAX_QUEUED_BYTES = 16L * 1024 * 1024;
+    /** Default {@link #maxMessageSize()}: 16 MiB, far above any realtime event (a second of 24 kHz PCM16 is 64 KB in base64). */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+    /** Lower bound of the default {@link #pongTimeout()}: long enough for a pong queued behind a large message. */
+    public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);
+
     private final URI uri;
     private final List<Map.Entry<String, String>> headers;
     private final List<String> subprotocols;
@@ -25,6 +32,9 @@ public final class WsConfig {
     private final Duration pingInterval;
     private final Duration closeTimeout;
     private final WsReconnectPolicy reconnect;
+    private final Duration pongTimeout;
+    private final long maxQueuedBytes;
+    private final int maxMessageSize;
     private final int inboundBufferCapacity;
     private final HttpClient httpClient;
     private final Supplier<List<String>> setupMessages;
@@ -37,6 +47,10 @@ public final class WsConfig {
         this.pingInterval = b.pingInterval;
         this.closeTimeout = b.closeTimeout;
         this.reconnect = b.reconnect;
+        this.pongTimeout = b.pingInterval == null ? null
+                : b.pongTimeout != null ? b.pongTimeout : max(b.pingInterval, DEFAULT_PONG_TIMEOUT);
+        this.maxQueuedBytes = b.maxQueuedBytes;
+        this.maxMessageSize = b.maxMessageSize;
         this.inboundBufferCapacity = b.inboundBufferCapacity;
         this.httpClient = b.httpClient;
         this.setupMessages = b.setupMessages;
@@ -77,6 +91,31 @@ public final class WsConfig {
         return closeTimeout;
     }
 
+    /**
+     * How long after a keep-alive ping the server may stay silent (no pong, no other frame) before the connection is
+     * treated as dropped (1006, reconnect if configured); {@code null} when keep-alive is off. Defaults to the larger
+     * of {@link #pingInterval()} and {@link #DEFAULT_PONG_TIMEOUT}.
+     */
+    public Duration pongTimeout() {
+        return pongTimeout;
+    }
+
+    /**
+     * The most bytes (UTF-8 for text) of unsent messages a connection holds; a send that would exceed it fails at once
+     * with {@link WsLimitExceededException} and the connection stays open. Default {@link #DEFAULT_MAX_QUEUED_BYTES}.
+     */
+    public long maxQueuedBytes() {
+        return maxQueuedBytes;
+    }
+
+    /**
+     * The largest inbound message (bytes, after reassembly) accepted; a larger one closes the connection with 1009
+     * "message too big" and no reconnect. Default {@link #DEFAULT_MAX_MESSAGE_SIZE}.
+     */
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
     /** The reconnect policy; {@link WsReconnectPolicy#none()} unless configured. */
     public WsReconnectPolicy reconnect() {
         return reconnect;
@@ -87,7 +126,7 @@ public final class WsConfig {
         return inboundBufferCapacity;
     }
 
-    /** The HttpClient to reuse, or {@code null} to let the connection create its own. */
+    /** The HttpClient to use, or {@code null} for one client shared by every connection of this runtime. */
     public HttpClient httpClient() {
         return httpClient;
     }
@@ -105,9 +144,14 @@ public final class WsConfig {
         }
         return "WsConfig[uri=" + uri + ", headers=" + headerNames + ", subprotocols=" + subprotocols
                 + ", connectTimeout=" + connectTimeout + ", pingInterval=" + pingInterval
-                + ", closeTimeout=" + closeTimeout + ", reconnect=" + reconnect
+                + ", closeTimeout=" + closeTimeout + ", pongTimeout=" + pongTimeout + ", maxQueuedBytes=" + maxQueuedBytes
+                + ", maxMessageSize=" + maxMessageSize + ", reconnect=" + reconnect
                 + ", inboundBufferCapacity=" + inboundBufferCapacity
                 + ", httpClient=" + (httpClient == null ? "default" : "custom") + "]";
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Mutable builder of {@link WsConfig}. */
@@ -119,6 +163,9 @@ public final class WsConfig {
         private Duration pingInterval;
         private Duration closeTimeout = Duration.ofSeconds(5);
         private WsReconnectPolicy reconnect = WsReconnectPolicy.none();
+        private Duration pongTimeout;
+        private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
+        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private int inboundBufferCapacity = 256;
         private HttpClient httpClient;
         private Supplier<List<String>> setupMessages = List::of;
@@ -177,6 +224,37 @@ public final class WsConfig {
             return this;
         }
 
+        /**
+         * How long the server may stay silent after a keep-alive ping before the connection counts as dropped
+         * (positive; {@code null} restores the default, the larger of the ping interval and 10 s). Only applies when
+         * {@link #pingInterval} is set.
+         */
+        public Builder pongTimeout(Duration pongTimeout) {
+            if (pongTimeout != null && (pongTimeout.isZero() || pongTimeout.isNegative())) {
+                throw new IllegalArgumentException("pongTimeout must be positive: " + pongTimeout);
+            }
+            this.pongTimeout = pongTimeout;
+            return this;
+        }
+
+        /** Limit on the bytes of queued, unsent messages (positive); sends beyond it fail. Default 16 MiB. */
+        public Builder maxQueuedBytes(long maxQueuedBytes) {
+            if (maxQueuedBytes < 1) {
+                throw new IllegalArgumentException("maxQueuedBytes must be positive: " + maxQueuedBytes);
+            }
+            this.maxQueuedBytes = maxQueuedBytes;
+            return this;
+        }
+
+        /** Largest inbound message in bytes (positive); a larger one closes the connection with 1009. Default 16 MiB. */
+        public Builder maxMessageSize(int maxMessageSize) {
+            if (maxMessageSize < 1) {
+                throw new IllegalArgumentException("maxMessageSize must be positive: " + maxMessageSize);
+            }
+            this.maxMessageSize = maxMessageSize;
+            return this;
+        }
+
         /** Reconnect policy; {@code null} means {@link WsReconnectPolicy#none()}. */
         public Builder reconnect(WsReconnectPolicy reconnect) {
             this.reconnect = reconnect == null ? WsReconnectPolicy.none() : reconnect;
@@ -192,7 +270,7 @@ public final class WsConfig {
             return this;
         }
 
-        /** An existing HttpClient to reuse (its executor, proxy and TLS settings apply). */
+        /** An existing HttpClient to use (its executor, proxy and TLS settings apply); by default one shared client. */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
             return this;

@@ -2,6 +2,7 @@ package autosdk.runtime;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -38,12 +39,21 @@ import java.util.function.Supplier;
  * the frame has been written. Sends submitted while {@link WsState#CONNECTING} or {@link WsState#RECONNECTING} wait in
  * the queue. Sends after {@link #close} was called, or once {@link WsState#CLOSED}, fail with {@link WsClosedException}.
  * A send that was being written when the connection dropped fails too (it is not retried: it may have been delivered).
- * If reconnecting gives up, every queued send fails with {@link WsClosedException}.
+ * If reconnecting gives up, every queued send fails with {@link WsClosedException}. The bytes of unsent messages are
+ * limited by {@link WsConfig#maxQueuedBytes()}: a send that would exceed it fails at once with
+ * {@link WsLimitExceededException} (the connection stays open), so a server that stops reading cannot exhaust the heap.
  *
  * <p><b>Receiving.</b> Fragments are reassembled and each complete message is passed to the {@link WsListener} on this
  * connection's own event thread; the next frame is requested only after the callback returns, so a slow consumer
  * applies TCP backpressure. Pings are answered with pongs by the JDK. A throwing callback is reported to
- * {@link WsListener#onError} and reading continues.
+ * {@link WsListener#onError} and reading continues. A message larger than {@link WsConfig#maxMessageSize()} is
+ * discarded while it arrives and closes the connection, reported as {@code onClose(1009, "message too big: …")} with a
+ * {@link WsLimitExceededException} as {@link #closeCause()} (the close frame on the wire says 1008, see
+ * {@code messageTooBig}).
+ *
+ * <p><b>Dead peers.</b> With a {@link WsConfig#pingInterval()}, a server that sends nothing at all (no pong, no other
+ * frame) for {@link WsConfig#pongTimeout()} after a ping counts as gone: the connection is dropped as with 1006 and
+ * reconnects if configured. Time spent waiting for a slow listener callback does not count.
  *
  * <p><b>Termination.</b> Once open, the connection ends with exactly one {@link WsListener#onClose}: with the peer's
  * close code and reason, or with 1006 when the connection ended without a close frame (abrupt disconnect, close
@@ -52,15 +62,30 @@ import java.util.function.Supplier;
  *
  * <p><b>Reconnect.</b> With an enabled {@link WsReconnectPolicy}, a connection that drops without a close frame (and
  * without {@link #close} having been called) reconnects with backoff, then sends the setup messages ahead of the
- * queued user sends. A close frame from the server is respected: no reconnect.
+ * queued user sends. A close frame from the server is respected: no reconnect. Attempts count until a connection
+ * stays open for {@link WsReconnectPolicy#healthyAfter()}, so a server that drops every connection at once meets the
+ * backoff and the attempt limit.
  */
 public final class WsConnection implements AutoCloseable {
+
+    /** Quiet time after a received frame before the lost-EOF probe pings (see {@link #scheduleProbe}). */
+    private static final long PROBE_DELAY_MILLIS = 200;
+    /** Pings one probe sends at most while the server stays silent. */
+    private static final int PROBES = 4;
 
     private static final System.Logger LOG = System.getLogger(WsConnection.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
 
     /** One shared daemon timer for keep-alive pings and reconnect delays; its tasks never block, so one thread is enough. */
     private static final ScheduledExecutorService TIMER = newTimer();
+
+    /**
+     * The HttpClient of every connection configured without one. A client per connection would keep its selector and
+     * worker threads alive until garbage collection (Java 17 cannot close an HttpClient), so they piled up.
+     */
+    private static final class SharedHttp {
+        static final HttpClient CLIENT = HttpClient.newHttpClient();
+    }
 
     private final WsConfig config;
     private final WsListener listener;
@@ -80,6 +105,13 @@ public final class WsConnection implements AutoCloseable {
     private Session current;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private Outgoing inFlight;
+    /** Bytes of the queued and in-flight messages, bounded by {@link WsConfig#maxQueuedBytes()}. */
+    private long queuedBytes;
+    /** The reconnect attempt that opened the current socket (0 for the first connect) and when it opened. */
+    private int openedByAttempt;
+    private long openedAtNanos;
+    /** Set when this side closes because the peer broke a limit; the connection then ends with this, whatever the echo. */
+    private Ending localEnding;
     private int closeCode = -1;
     private String closeReason;
     private Throwable closeCause;
@@ -89,7 +121,7 @@ public final class WsConnection implements AutoCloseable {
     private WsConnection(WsConfig config, WsListener listener) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.http = config.httpClient() != null ? config.httpClient() : HttpClient.newHttpClient();
+        this.http = config.httpClient() != null ? config.httpClient() : SharedHttp.CLIENT;
         this.setupMessages = config.setupMessages();
         String name = "autosdk-ws-events-" + IDS.incrementAndGet();
         this.events = Executors.newSingleThreadExecutor(r -> {
@@ -103,7 +135,7 @@ public final class WsConnection implements AutoCloseable {
     /** Opens a connection; the future completes once the handshake succeeded, or fails with the handshake error. */
     public static CompletableFuture<WsConnection> connect(WsConfig config, WsListener listener) {
         WsConnection connection = new WsConnection(config, listener);
-        return connection.openSocket(connection.new Session(false)).handle((ws, error) -> {
+        return connection.openSocket(connection.new Session(0)).handle((ws, error) -> {
             if (error == null) {
                 return connection;
             }
@@ -136,6 +168,10 @@ public final class WsConnection implements AutoCloseable {
 
     /** Queues a binary message; the remaining bytes are copied, so the buffer may be reused at once. */
     public CompletableFuture<Void> sendBinary(ByteBuffer data) {
+        CompletableFuture<Void> refused = refuseOverLimit(data.remaining());
+        if (refused != null) {
+            return refused; // checked before copying, so a flood of refused sends does not churn the heap either
+        }
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
         copy.put(data.duplicate()).flip();
         return enqueue(Outgoing.binary(copy));
@@ -209,7 +245,8 @@ public final class WsConnection implements AutoCloseable {
      * that arrive before the server's close frame are still delivered. When no socket is open (reconnecting), the
      * connection ends at once and {@code onClose} reports {@code code} and {@code reason}.
      *
-     * @throws IllegalArgumentException if {@code code} may not be sent by a client or {@code reason} exceeds 123 UTF-8 bytes
+     * @throws IllegalArgumentException if {@code code} may not be sent by a client (java.net.http allows 1000, 1001,
+     *     1008, 1011 and 3000-4999) or {@code reason} exceeds 123 UTF-8 bytes
      */
     public void close(int code, String reason, Duration timeout) {
         String why = reason == null ? "" : reason;
@@ -261,17 +298,37 @@ public final class WsConnection implements AutoCloseable {
             if (state == WsState.CLOSING || state == WsState.CLOSED) {
                 return CompletableFuture.failedFuture(closedExceptionLocked());
             }
+            if (queuedBytes + message.size > config.maxQueuedBytes()) {
+                return CompletableFuture.failedFuture(queueFullLocked(message.size));
+            }
             queue.add(message);
+            queuedBytes += message.size;
         }
         pump();
         return message.done;
+    }
+
+    /** A failed future if a message of {@code size} bytes would not fit the send queue now, else {@code null}. */
+    private CompletableFuture<Void> refuseOverLimit(long size) {
+        synchronized (lock) {
+            if (state != WsState.CLOSING && state != WsState.CLOSED && queuedBytes + size > config.maxQueuedBytes()) {
+                return CompletableFuture.failedFuture(queueFullLocked(size));
+            }
+        }
+        return null;
+    }
+
+    private WsLimitExceededException queueFullLocked(long size) {
+        return new WsLimitExceededException("send queue full: " + queuedBytes + " bytes wait to be written and "
+                + size + " more would exceed maxQueuedBytes " + config.maxQueuedBytes()
+                + " (is the server reading?); the message was not queued", config.maxQueuedBytes());
     }
 
     /** Writes queued messages one at a time; whoever finds the writer idle becomes the writer. */
     private void pump() {
         while (true) {
             Outgoing next;
-            WebSocket socket;
+            Session session;
             synchronized (lock) {
                 boolean writable = state == WsState.OPEN || state == WsState.CLOSING;
                 if (inFlight != null || !writable || current == null || queue.isEmpty()) {
@@ -279,8 +336,9 @@ public final class WsConnection implements AutoCloseable {
                 }
                 next = queue.poll();
                 inFlight = next;
-                socket = current.socket;
+                session = current;
             }
+            WebSocket socket = session.socket;
             CompletableFuture<WebSocket> write;
             try {
                 write = next.writeTo(socket);
@@ -289,29 +347,41 @@ public final class WsConnection implements AutoCloseable {
             }
             if (!write.isDone()) {
                 write.whenComplete((ws, error) -> {
-                    written(next, error);
+                    written(session, next, error);
                     pump();
                 });
                 return;
             }
             // Completed synchronously: loop instead of recursing, so a long queue cannot overflow the stack.
-            written(next, failureOf(write));
+            written(session, next, failureOf(write));
         }
     }
 
-    private void written(Outgoing message, Throwable error) {
+    private void written(Session session, Outgoing message, Throwable error) {
         synchronized (lock) {
             if (inFlight != message) {
                 return; // a drop or close already failed this message; ignore the late completion
             }
             inFlight = null;
+            queuedBytes -= message.size;
         }
         if (error == null) {
             message.done.complete(null);
             return;
         }
         Throwable cause = unwrap(error);
-        message.done.completeExceptionally(cause);
+        if (isLinkFailure(cause)) {
+            // The JDK reports a write cut off by a drop as a plain IOException ("closed output"); callers are promised
+            // WsClosedException for every send lost to a closed connection.
+            WsClosedException closed = new WsClosedException(1006, "connection lost while sending: " + describe(cause));
+            closed.initCause(cause);
+            message.done.completeExceptionally(closed);
+            if (message.kind != Kind.CLOSE) {
+                dropped(session, cause); // a failed write proves the link is gone, even if the reader never noticed
+            }
+        } else {
+            message.done.completeExceptionally(cause);
+        }
         if (message.kind == Kind.CLOSE) {
             // The close frame could not be written, so the socket is unusable: end now instead of waiting.
             abortSocket();
@@ -346,7 +416,7 @@ public final class WsConnection implements AutoCloseable {
     /** Called by the JDK once a socket's handshake succeeded, before any frame of it is delivered. */
     private void opened(Session session, WebSocket socket) {
         // Ask the supplier before taking the lock: it is user code and may be slow or call back into us.
-        List<String> setup = session.reconnect ? setupMessagesSafely() : List.of();
+        List<String> setup = session.attempt > 0 ? setupMessagesSafely() : List.of();
         synchronized (lock) {
             if (state == WsState.CLOSING || state == WsState.CLOSED) {
                 socket.abort(); // the user closed while this reconnect attempt was in flight
@@ -355,13 +425,17 @@ public final class WsConnection implements AutoCloseable {
             current = session;
             state = WsState.OPEN;
             reconnectTask = null;
+            openedByAttempt = session.attempt;
+            openedAtNanos = System.nanoTime();
             for (int i = setup.size() - 1; i >= 0; i--) {
-                queue.addFirst(Outgoing.text(setup.get(i))); // ahead of the sends that waited for the reconnect
+                Outgoing message = Outgoing.text(setup.get(i));
+                queue.addFirst(message); // ahead of the sends that waited for the reconnect; never refused by the limit
+                queuedBytes += message.size;
             }
             startKeepAliveLocked();
         }
         dispatch(() -> {
-            if (session.reconnect) {
+            if (session.attempt > 0) {
                 listener.onReconnected(this);
             } else {
                 listener.onOpen(this);
@@ -393,33 +467,52 @@ public final class WsConnection implements AutoCloseable {
             dropped(session, new IOException("connection closed abnormally" + (reason.isEmpty() ? "" : ": " + reason)));
             return;
         }
+        Ending local;
         synchronized (lock) {
             if (session != current) {
                 return;
             }
+            local = localEnding;
         }
         // Returning from the JDK's onClose lets the JDK echo the close frame, completing the handshake.
-        finish(code, reason, null);
+        if (local != null) {
+            finish(local.code, local.reason, local.cause);
+        } else {
+            finish(code, reason, null);
+        }
     }
 
     /** The socket failed or ended without a close frame. */
     private void dropped(Session session, Throwable error) {
         boolean retry;
         Outgoing lost = null;
+        Ending local;
+        int attempt = 1;
         synchronized (lock) {
             if (session != current || state == WsState.CLOSED) {
                 return;
             }
+            local = localEnding;
             retry = state == WsState.OPEN && config.reconnect().enabled();
             if (retry) {
                 state = WsState.RECONNECTING;
                 current = null;
                 lost = inFlight;
+                if (lost != null) {
+                    queuedBytes -= lost.size;
+                }
                 inFlight = null;
+                // Only a connection that stayed up for a while resets the count; otherwise this drop continues it.
+                boolean healthy = System.nanoTime() - openedAtNanos >= config.reconnect().healthyAfter().toNanos();
+                attempt = healthy ? 1 : openedByAttempt + 1;
             }
         }
         if (session.socket != null) {
             session.socket.abort(); // release the TCP connection whatever state the JDK thinks it is in
+        }
+        if (local != null) {
+            finish(local.code, local.reason, local.cause);
+            return;
         }
         if (!retry) {
             finish(1006, "connection lost: " + describe(error), error);
@@ -430,7 +523,7 @@ public final class WsConnection implements AutoCloseable {
             e.initCause(error);
             lost.done.completeExceptionally(e);
         }
-        scheduleReconnect(1, error);
+        scheduleReconnect(attempt, error);
     }
 
     private void scheduleReconnect(int attempt, Throwable lastError) {
@@ -456,7 +549,7 @@ public final class WsConnection implements AutoCloseable {
                 return;
             }
         }
-        openSocket(new Session(true)).whenComplete((ws, error) -> {
+        openSocket(new Session(attempt)).whenComplete((ws, error) -> {
             if (error != null) {
                 scheduleReconnect(attempt + 1, unwrap(error));
             }
@@ -508,6 +601,7 @@ public final class WsConnection implements AutoCloseable {
             inFlight = null;
         }
         queue.clear();
+        queuedBytes = 0;
         return failed;
     }
 
@@ -549,19 +643,125 @@ public final class WsConnection implements AutoCloseable {
     }
 
     private void ping() {
+        Session session;
         WebSocket socket;
         synchronized (lock) {
             if (state != WsState.OPEN || current == null) {
                 return; // paused while reconnecting; the task is cancelled when the connection closes
             }
+            session = current;
             socket = current.socket;
         }
-        try {
-            socket.sendPing(ByteBuffer.allocate(0));
-        } catch (RuntimeException e) {
-            // Typically the previous ping is still pending on a slow link; skip this beat. A dead link is
-            // reported by the reader, not here. Catching also keeps the periodic task alive.
+        if (session.silentSince == 0 && !session.consumerBusy) {
+            // Start the dead-peer clock; any frame from the server stops it (Session.heard).
+            long now = System.nanoTime();
+            session.silentSince = now;
+            long timeout = config.pongTimeout().toNanos();
+            TIMER.schedule(() -> checkAlive(session, now), timeout, TimeUnit.NANOSECONDS);
         }
+        sendPing(session, socket);
+    }
+
+    /** Sends a ping; a ping that cannot be written means the link is gone (the reader may not have noticed). */
+    private void sendPing(Session session, WebSocket socket) {
+        try {
+            socket.sendPing(ByteBuffer.allocate(0)).whenComplete((ws, error) -> {
+                if (isLinkFailure(unwrap(error))) {
+                    dropped(session, unwrap(error));
+                }
+            });
+        } catch (RuntimeException e) {
+            // Typically the previous ping is still pending on a slow link; skip this beat. Catching also keeps the
+            // periodic task alive.
+        }
+    }
+
+    /**
+     * Works around a java.net.http defect (seen on JDK 17, still in the current sources): when the server closes TCP
+     * right after a frame, the JDK may read the EOF before it asked for the next frame; its end-of-stream handler then
+     * fails an internal demand check and the EOF is dropped silently, so neither onClose nor onError ever comes. Only
+     * writing reveals such a dead socket. So once the server has gone quiet after a frame, up to {@link #PROBES} pings
+     * {@link #PROBE_DELAY_MILLIS} apart are sent until anything is heard: on a closed socket the first one is answered
+     * with a TCP reset and the next one fails, which {@link #sendPing} reports as a drop. A live server answers the
+     * first ping, which ends the probe; a server that never answers pings is merely probed {@link #PROBES} times.
+     */
+    private void scheduleProbe(Session session) {
+        if (session.probing) {
+            return;
+        }
+        session.probing = true;
+        long heard = session.lastHeardNanos;
+        TIMER.schedule(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void probe(Session session, long heardAtSchedule, int sent) {
+        WebSocket socket;
+        synchronized (lock) {
+            if (session != current || state != WsState.OPEN) {
+                session.probing = false;
+                return;
+            }
+            socket = session.socket;
+        }
+        long heard = session.lastHeardNanos;
+        if (heard != heardAtSchedule && sent > 0) {
+            session.probing = false; // the server answered (a pong or anything else): it is alive
+            return;
+        }
+        if (heard != heardAtSchedule || session.consumerBusy) {
+            // Still receiving (or we are not reading on purpose): look again once it has gone quiet.
+            TIMER.schedule(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (sent == PROBES) {
+            session.probing = false;
+            return;
+        }
+        sendPing(session, socket);
+        TIMER.schedule(() -> probe(session, heard, sent + 1), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Drops the socket if the server stayed silent since the ping that started the clock at {@code since}. */
+    private void checkAlive(Session session, long since) {
+        if (session.silentSince != since || session.consumerBusy) {
+            return; // heard from the server meanwhile, or we are not reading on purpose (slow listener)
+        }
+        long millis = config.pongTimeout().toMillis();
+        dropped(session, new SocketTimeoutException("no pong or other frame from the server within " + millis
+                + " ms after a ping (pongTimeout)"));
+    }
+
+    /**
+     * The peer sent a message larger than maxMessageSize: close, and end with 1009 ("message too big") whatever the
+     * peer answers. On the wire the close frame carries 1008 (policy violation) with the same reason, because
+     * java.net.http refuses to let a client send 1009.
+     */
+    private void messageTooBig(Session session, WebSocket socket) {
+        int limit = config.maxMessageSize();
+        String reason = "message too big: more than " + limit + " bytes";
+        WsLimitExceededException cause = new WsLimitExceededException("the server sent a message larger than maxMessageSize "
+                + limit + " bytes; closing the connection", limit);
+        List<Outgoing> failed;
+        synchronized (lock) {
+            if (session != current || state == WsState.CLOSED) {
+                return;
+            }
+            localEnding = new Ending(1009, reason, cause);
+            state = WsState.CLOSING;
+            failed = new ArrayList<>(queue); // not flushed: the connection is being torn down for a protocol reason
+            queue.clear();
+            queuedBytes = inFlight == null ? 0 : inFlight.size;
+            queue.add(Outgoing.close(1008, reason));
+        }
+        WsClosedException closed = new WsClosedException(1009, reason);
+        failed.forEach(message -> message.done.completeExceptionally(closed));
+        socket.request(Long.MAX_VALUE); // read on to the peer's close reply; the rest of the big message is discarded
+        pump();
+        // Nobody waits in close() here, so a timer bounds the handshake.
+        TIMER.schedule(() -> {
+            abortSocket();
+            finish(1009, reason, cause);
+        }, config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     // ---------------------------------------------------------------- callbacks
@@ -621,14 +821,31 @@ public final class WsConnection implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private static void checkCloseArguments(int code, String reason) {
-        // RFC 6455 7.4: 1004-1006 and 1015 are never sent; 1012-1014 are server-side; 3000-4999 are for applications.
-        boolean legal = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011) || (code >= 3000 && code <= 4999);
+        // The codes java.net.http lets a client send (others fail inside the JDK, too late to report well): 1000 normal,
+        // 1001 going away, 1008 policy violation, 1011 unexpected condition, and 3000-4999 for applications.
+        boolean legal = code == 1000 || code == 1001 || code == 1008 || code == 1011 || (code >= 3000 && code <= 4999);
         if (!legal) {
             throw new IllegalArgumentException("close code " + code + " may not be sent by a client");
         }
         if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
             throw new IllegalArgumentException("close reason longer than 123 UTF-8 bytes");
         }
+    }
+
+    /**
+     * Whether a failed write means the connection is gone: an I/O error, except a message the JDK could not encode
+     * (an unpaired surrogate fails only that send, as an IOException caused by a CharacterCodingException).
+     */
+    private static boolean isLinkFailure(Throwable error) {
+        if (!(error instanceof IOException) || error instanceof WsClosedException) {
+            return false;
+        }
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Throwable failureOf(CompletableFuture<?> future) {
@@ -668,12 +885,37 @@ public final class WsConnection implements AutoCloseable {
 
     private enum Kind { TEXT, BINARY, CLOSE }
 
+    /** How the connection ends when this side closed it because of a local decision (not a user close). */
+    private record Ending(int code, String reason, Throwable cause) {}
+
+    /** UTF-8 length of {@code text} without encoding it: what a text frame of it weighs on the wire and in limits. */
+    static long utf8Length(CharSequence text) {
+        long bytes = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     /** One queued frame and the future of whoever submitted it. */
     private static final class Outgoing {
         final Kind kind;
         final String text;
         final ByteBuffer data;
         final int code;
+        /** Bytes counted against maxQueuedBytes; 0 for the close frame, which is never refused. */
+        final long size;
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
         private Outgoing(Kind kind, String text, ByteBuffer data, int code) {
@@ -681,6 +923,7 @@ public final class WsConnection implements AutoCloseable {
             this.text = text;
             this.data = data;
             this.code = code;
+            this.size = kind == Kind.TEXT ? utf8Length(text) : kind == Kind.BINARY ? data.remaining() : 0;
         }
 
         static Outgoing text(String text) {
@@ -712,13 +955,45 @@ public final class WsConnection implements AutoCloseable {
      * The JDK calls these methods one at a time, so the reassembly buffers need no locking.
      */
     private final class Session implements WebSocket.Listener {
-        final boolean reconnect;
+        /** The reconnect attempt that created this socket; 0 for the first connect. */
+        final int attempt;
         volatile WebSocket socket;
+        /** When the dead-peer clock started (the first unanswered ping), 0 while the server has been heard since. */
+        volatile long silentSince;
+        /** True while a listener callback runs: frames are deliberately not read, so silence proves nothing. */
+        volatile boolean consumerBusy;
+        /** When the last frame of any kind arrived, and whether a lost-EOF probe is running (see scheduleProbe). */
+        volatile long lastHeardNanos;
+        volatile boolean probing;
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        /** Bytes of the message being reassembled, checked against maxMessageSize. */
+        private long messageBytes;
+        /** Set once a message broke maxMessageSize: everything after it is discarded while the close runs. */
+        private boolean overLimit;
 
-        Session(boolean reconnect) {
-            this.reconnect = reconnect;
+        Session(int attempt) {
+            this.attempt = attempt;
+        }
+
+        /** Any frame proves the peer alive. */
+        private void heard() {
+            silentSince = 0;
+            lastHeardNanos = System.nanoTime();
+        }
+
+        /** Adds {@code bytes} to the current message; false (and the 1009 close started) if that breaks the limit. */
+        private boolean withinLimit(WebSocket webSocket, long bytes) {
+            messageBytes += bytes;
+            if (messageBytes <= config.maxMessageSize()) {
+                return true;
+            }
+            overLimit = true;
+            text.setLength(0);
+            text.trimToSize();
+            binary.reset();
+            messageTooBig(this, webSocket);
+            return false;
         }
 
         @Override
@@ -729,37 +1004,63 @@ public final class WsConnection implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            heard();
             if (!isCurrent(this)) {
                 return null;
+            }
+            if (overLimit || !withinLimit(webSocket, utf8Length(data))) {
+                return null; // demand was lifted by the 1009 close
             }
             // The JDK decodes UTF-8 across frame boundaries; at worst a surrogate pair is split between two calls,
             // which appending to one builder repairs.
             text.append(data);
             if (!last) {
                 webSocket.request(1);
+                scheduleProbe(this);
                 return null;
             }
             String message = text.toString();
             text.setLength(0);
+            messageBytes = 0;
             deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
             return null;
         }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            heard();
             if (!isCurrent(this)) {
                 return null;
+            }
+            if (overLimit || !withinLimit(webSocket, data.remaining())) {
+                return null; // demand was lifted by the 1009 close
             }
             byte[] chunk = new byte[data.remaining()];
             data.get(chunk);
             binary.write(chunk, 0, chunk.length);
             if (!last) {
                 webSocket.request(1);
+                scheduleProbe(this);
                 return null;
             }
             byte[] message = binary.toByteArray();
             binary.reset();
+            messageBytes = 0;
             deliverThenRequest(webSocket, () -> listener.onBinary(WsConnection.this, message));
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            heard();
+            webSocket.request(1); // the JDK answers with a pong by itself
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            heard();
+            webSocket.request(1);
             return null;
         }
 
@@ -779,7 +1080,13 @@ public final class WsConnection implements AutoCloseable {
             synchronized (lock) {
                 // Checked and queued atomically with finish(), so a message never arrives after onClose.
                 if (this == current && state != WsState.CLOSED) {
-                    dispatch(callback, () -> webSocket.request(1));
+                    consumerBusy = true;
+                    dispatch(callback, () -> {
+                        silentSince = 0; // restart the dead-peer clock: we were not reading while the callback ran
+                        consumerBusy = false;
+                        webSocket.request(1);
+                        scheduleProbe(this);
+                    });
                 }
             }
         }

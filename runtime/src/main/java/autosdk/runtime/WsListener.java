@@ -28,8 +28,9 @@ public interface WsListener {
     default void onBinary(WsConnection connection, byte[] message) {}
 
     /**
-     * The connection ended, for good; called exactly once. {@code code} is the code of the peer's close frame, or
-     * 1006 when the connection ended without one (then {@link WsConnection#closeCause()} holds the exception).
+     * The connection ended, for good; called exactly once. {@code code} is the code of the peer's close frame, 1006
+     * when the connection ended without one, or 1009 when the peer sent a message larger than
+     * {@link WsConfig#maxMessageSize()} (in the last two cases {@link WsConnection#closeCause()} holds the exception).
      */
     default void onClose(WsConnection connection, int code, String reason) {}
 

@@ -14,6 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * in [0, 1). {@code jitter = 1} is "full jitter" (uniform in [0, base]), {@code jitter = 0.2} keeps at least 80% of
  * the base, {@code jitter = 0} is deterministic. Jitter spreads reconnecting clients so a restarted server is not hit
  * by all of them at the same instant.
+ *
+ * <p>Attempts count across drops until a connection proves healthy: only a connection that stayed open for
+ * {@link #healthyAfter()} resets the count (and the delay) to attempt 1. A server that accepts the handshake and drops
+ * at once therefore meets the growing backoff and, after {@link #maxAttempts()}, the end of reconnecting, instead of
+ * being hammered at the initial delay forever.
  */
 public final class WsReconnectPolicy {
 
@@ -24,6 +29,7 @@ public final class WsReconnectPolicy {
     private final Duration maxDelay;
     private final double multiplier;
     private final double jitter;
+    private final Duration healthyAfter;
 
     private WsReconnectPolicy(Builder b) {
         this.maxAttempts = b.maxAttempts;
@@ -31,6 +37,7 @@ public final class WsReconnectPolicy {
         this.maxDelay = b.maxDelay;
         this.multiplier = b.multiplier;
         this.jitter = b.jitter;
+        this.healthyAfter = b.healthyAfter;
     }
 
     /** The policy that never reconnects (the default of {@link WsConfig}). */
@@ -38,12 +45,15 @@ public final class WsReconnectPolicy {
         return NONE;
     }
 
-    /** A builder with defaults: 5 attempts, 500 ms initial delay, 30 s max delay, multiplier 2, jitter 0.5. */
+    /** A builder with defaults: 5 attempts, 500 ms initial delay, 30 s max delay, multiplier 2, jitter 0.5, healthy after 10 s. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** How many reconnect attempts are made after a drop before giving up; 0 disables reconnecting. */
+    /**
+     * How many reconnect attempts are made, counted since the last healthy connection, before giving up; 0 disables
+     * reconnecting.
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
@@ -66,6 +76,11 @@ public final class WsReconnectPolicy {
     /** The largest share (0..1) of the base delay that jitter may remove. */
     public double jitter() {
         return jitter;
+    }
+
+    /** How long a connection must stay open before its drop starts counting at attempt 1 again. */
+    public Duration healthyAfter() {
+        return healthyAfter;
     }
 
     /** Whether this policy reconnects at all. */
@@ -94,7 +109,8 @@ public final class WsReconnectPolicy {
     @Override
     public String toString() {
         return "WsReconnectPolicy[maxAttempts=" + maxAttempts + ", initialDelay=" + initialDelay
-                + ", maxDelay=" + maxDelay + ", multiplier=" + multiplier + ", jitter=" + jitter + "]";
+                + ", maxDelay=" + maxDelay + ", multiplier=" + multiplier + ", jitter=" + jitter
+                + ", healthyAfter=" + healthyAfter + "]";
     }
 
     /** Mutable builder for {@link WsReconnectPolicy}; validates on each setter. */
@@ -104,10 +120,11 @@ public final class WsReconnectPolicy {
         private Duration maxDelay = Duration.ofSeconds(30);
         private double multiplier = 2.0;
         private double jitter = 0.5;
+        private Duration healthyAfter = Duration.ofSeconds(10);
 
         private Builder() {}
 
-        /** Attempts per drop before giving up (>= 0). */
+        /** Attempts since the last healthy connection before giving up (>= 0). */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 0) {
                 throw new IllegalArgumentException("maxAttempts must be >= 0: " + maxAttempts);
@@ -143,6 +160,15 @@ public final class WsReconnectPolicy {
                 throw new IllegalArgumentException("jitter must be within 0..1: " + jitter);
             }
             this.jitter = jitter;
+            return this;
+        }
+
+        /**
+         * How long a connection must stay open to count as healthy (>= 0): only then does its drop start again at
+         * attempt 1 with the initial delay. Until then attempts keep counting toward {@link #maxAttempts}.
+         */
+        public Builder healthyAfter(Duration healthyAfter) {
+            this.healthyAfter = nonNegative(healthyAfter, "healthyAfter");
             return this;
         }
 

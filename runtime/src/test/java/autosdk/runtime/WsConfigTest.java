@@ -69,6 +69,37 @@ class WsConfigTest {
     }
 
     @Test
+    void limitsHaveRealtimeSafeDefaultsAndCanBeChanged() {
+        WsConfig defaults = WsConfig.builder().uri(URI_OK).build();
+        assertThat(defaults.maxQueuedBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(defaults.maxMessageSize()).isEqualTo(16 * 1024 * 1024);
+        assertThat(defaults.pongTimeout()).as("no keep-alive, no pong timeout").isNull();
+        assertThat(defaults.reconnect().healthyAfter()).isEqualTo(Duration.ofSeconds(10));
+
+        WsConfig config = WsConfig.builder().uri(URI_OK).maxQueuedBytes(1024).maxMessageSize(2048)
+                .pingInterval(Duration.ofSeconds(1)).pongTimeout(Duration.ofSeconds(3)).build();
+        assertThat(config.maxQueuedBytes()).isEqualTo(1024);
+        assertThat(config.maxMessageSize()).isEqualTo(2048);
+        assertThat(config.pongTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.toString()).contains("maxQueuedBytes=1024", "maxMessageSize=2048", "pongTimeout=PT3S");
+    }
+
+    @Test
+    void defaultPongTimeoutIsTheLargerOfThePingIntervalAndTenSeconds() {
+        assertThat(WsConfig.builder().uri(URI_OK).pingInterval(Duration.ofSeconds(2)).build().pongTimeout())
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(WsConfig.builder().uri(URI_OK).pingInterval(Duration.ofSeconds(30)).build().pongTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void textIsWeighedInUtf8Bytes() {
+        assertThat(WsConnection.utf8Length("a")).isEqualTo(1);
+        assertThat(WsConnection.utf8Length("ä€😀")).isEqualTo("ä€😀".getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(WsConnection.utf8Length("\uD800x")).as("a lone surrogate is encoded as 3 bytes at most").isEqualTo(4);
+    }
+
+    @Test
     void zeroPingIntervalMeansOff() {
         assertThat(WsConfig.builder().uri(URI_OK).pingInterval(Duration.ZERO).build().pingInterval()).isNull();
         assertThat(WsConfig.builder().uri(URI_OK).pingInterval(null).build().pingInterval()).isNull();
@@ -81,5 +112,9 @@ class WsConfigTest {
         assertThatThrownBy(() -> WsConfig.builder().inboundBufferCapacity(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WsConfig.builder().connectTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WsConfig.builder().pingInterval(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WsConfig.builder().pongTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WsConfig.builder().maxQueuedBytes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WsConfig.builder().maxMessageSize(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WsReconnectPolicy.builder().healthyAfter(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 }

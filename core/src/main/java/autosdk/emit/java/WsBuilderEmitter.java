@@ -34,7 +34,7 @@ import javax.lang.model.element.Modifier;
  */
 final class WsBuilderEmitter {
     private static final Set<String> BUILDER_MEMBERS = Set.of("header", "query", "uri", "serverUrl", "serverVariable",
-            "connectTimeout", "pingInterval", "closeTimeout", "reconnect", "inboundBufferCapacity", "overflow", "httpClient",
+            "connectTimeout", "pingInterval", "pongTimeout", "closeTimeout", "maxQueuedBytes", "maxMessageSize", "reconnect", "inboundBufferCapacity", "overflow", "httpClient",
             "subprotocol", "setupText", "build", "bearerToken", "basicAuth", "equals", "hashCode", "toString", "getClass",
             "notify", "notifyAll", "wait", "clone", "finalize", "config", "setup", "authorization", "headers", "queries",
             "subprotocols", "serverVariables",
@@ -94,7 +94,10 @@ final class WsBuilderEmitter {
         b.addField(String.class, "authorization", Modifier.PRIVATE);
         b.addField(Duration.class, "connectTimeout", Modifier.PRIVATE);
         b.addField(Duration.class, "pingInterval", Modifier.PRIVATE);
+        b.addField(Duration.class, "pongTimeout", Modifier.PRIVATE);
         b.addField(Duration.class, "closeTimeout", Modifier.PRIVATE);
+        b.addField(Long.class, "maxQueuedBytes", Modifier.PRIVATE);
+        b.addField(Integer.class, "maxMessageSize", Modifier.PRIVATE);
         b.addField(types.runtime("WsReconnectPolicy"), "reconnect", Modifier.PRIVATE);
         b.addField(Integer.class, "inboundBufferCapacity", Modifier.PRIVATE);
         b.addField(HttpClient.class, "httpClient", Modifier.PRIVATE);
@@ -143,6 +146,15 @@ final class WsBuilderEmitter {
                 CodeBlock.of("this.connectTimeout = timeout"), Duration.class, "timeout");
         addOption(b, self, "pingInterval", "Sends a keep-alive ping at this interval (off by default).\n",
                 CodeBlock.of("this.pingInterval = interval"), Duration.class, "interval");
+        addOption(b, self, "pongTimeout", "How long the server may stay silent after a keep-alive ping before the connection counts as\n"
+                        + "dropped (default: the larger of the ping interval and 10 s).\n",
+                CodeBlock.of("this.pongTimeout = timeout"), Duration.class, "timeout");
+        addOption(b, self, "maxQueuedBytes", "Limit on the bytes of unsent messages (default 16 MiB); a send beyond it fails with\n"
+                        + "{@code WsLimitExceededException}.\n",
+                CodeBlock.of("this.maxQueuedBytes = bytes"), TypeName.LONG, "bytes");
+        addOption(b, self, "maxMessageSize", "Largest inbound message in bytes (default 16 MiB); a larger one closes the connection\n"
+                        + "({@code onClose} 1009).\n",
+                CodeBlock.of("this.maxMessageSize = bytes"), TypeName.INT, "bytes");
         addOption(b, self, "closeTimeout", "How long {@code close()} waits for the server's close frame (default 5 s).\n",
                 CodeBlock.of("this.closeTimeout = timeout"), Duration.class, "timeout");
         addOption(b, self, "reconnect", "Reconnects with backoff and jitter after the connection drops without a close frame;\n"
@@ -346,7 +358,10 @@ final class WsBuilderEmitter {
         m.addStatement("if (!protocols.isEmpty()) config.subprotocols(protocols)")
                 .addStatement("if (connectTimeout != null) config.connectTimeout(connectTimeout)")
                 .addStatement("if (pingInterval != null) config.pingInterval(pingInterval)")
+                .addStatement("if (pongTimeout != null) config.pongTimeout(pongTimeout)")
                 .addStatement("if (closeTimeout != null) config.closeTimeout(closeTimeout)")
+                .addStatement("if (maxQueuedBytes != null) config.maxQueuedBytes(maxQueuedBytes)")
+                .addStatement("if (maxMessageSize != null) config.maxMessageSize(maxMessageSize)")
                 .addStatement("if (reconnect != null) config.reconnect(reconnect)")
                 .addStatement("if (inboundBufferCapacity != null) config.inboundBufferCapacity(inboundBufferCapacity)")
                 .addStatement("if (httpClient != null) config.httpClient(httpClient)")

@@ -131,7 +131,13 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
 
         private Duration pingInterval;
 
+        private Duration pongTimeout;
+
         private Duration closeTimeout;
+
+        private Long maxQueuedBytes;
+
+        private Integer maxMessageSize;
 
         private WsReconnectPolicy reconnect;
 
@@ -233,6 +239,33 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
         }
 
         /**
+         * How long the server may stay silent after a keep-alive ping before the connection counts as
+         * dropped (default: the larger of the ping interval and 10 s).
+         */
+        public Builder pongTimeout(Duration timeout) {
+            this.pongTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Limit on the bytes of unsent messages (default 16 MiB); a send beyond it fails with
+         * {@code WsLimitExceededException}.
+         */
+        public Builder maxQueuedBytes(long bytes) {
+            this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Largest inbound message in bytes (default 16 MiB); a larger one closes the connection
+         * ({@code onClose} 1009).
+         */
+        public Builder maxMessageSize(int bytes) {
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
          * How long {@code close()} waits for the server's close frame (default 5 s).
          */
         public Builder closeTimeout(Duration timeout) {
@@ -319,7 +352,10 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
             if (!protocols.isEmpty()) config.subprotocols(protocols);
             if (connectTimeout != null) config.connectTimeout(connectTimeout);
             if (pingInterval != null) config.pingInterval(pingInterval);
+            if (pongTimeout != null) config.pongTimeout(pongTimeout);
             if (closeTimeout != null) config.closeTimeout(closeTimeout);
+            if (maxQueuedBytes != null) config.maxQueuedBytes(maxQueuedBytes);
+            if (maxMessageSize != null) config.maxMessageSize(maxMessageSize);
             if (reconnect != null) config.reconnect(reconnect);
             if (inboundBufferCapacity != null) config.inboundBufferCapacity(inboundBufferCapacity);
             if (httpClient != null) config.httpClient(httpClient);
