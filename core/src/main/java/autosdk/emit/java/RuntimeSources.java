@@ -25,7 +25,7 @@ public final class RuntimeSources {
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
             "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
             "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseDecoder", "HttpRetryPolicy", "HttpSse",
-            "HttpSseEvent");
+            "HttpSseEnvelope", "HttpSseEvent");
 
     /** Helpers of WebSocket clients. */
     public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
