@@ -143,6 +143,15 @@ public final class JavaNames {
     }
 
     /** True when {@code name} is a valid Java package name (used exactly as given). */
+    /**
+     * Whether {@code name} lies in a package tree owned by the JDK ({@code java.*}, {@code javax.*}): the JVM refuses
+     * to define classes under {@code java.}, and generated code there would shadow or clash with the platform.
+     */
+    public static boolean isJdkPackage(String name) {
+        String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        return first.equals("java") || first.equals("javax");
+    }
+
     public static boolean isPackageName(String name) {
         if (name == null || name.isEmpty()) return false;
         for (String segment : name.split("\\.", -1)) {
