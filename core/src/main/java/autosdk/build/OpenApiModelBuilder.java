@@ -8,6 +8,7 @@ import autosdk.model.Parameter;
 import autosdk.model.Property;
 import autosdk.model.Response;
 import autosdk.model.TypeRef;
+import autosdk.model.UnionType;
 import autosdk.read.ListNode;
 import autosdk.read.MapNode;
 import autosdk.read.ScalarNode;
@@ -152,7 +153,24 @@ final class OpenApiModelBuilder {
      */
     private TypeRef sseEnvelopeData(String mediaType, TypeRef type) {
         if (!mediaType.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) return null;
-        if (!(type instanceof TypeRef.Named n) || !(schemas.types().get(n.id()) instanceof ObjectType o)) return null;
+        if (!(type instanceof TypeRef.Named n)) return null;
+        if (schemas.types().get(n.id()) instanceof ObjectType o) return envelopeData(o);
+        // A oneOf of envelopes (OpenAI's AssistantStreamEvent: one variant per event name) is an envelope too;
+        // its data type differs per variant, so it is read as whatever JSON (or text) the data lines hold.
+        if (schemas.types().get(n.id()) instanceof UnionType u && !u.variants().isEmpty()) {
+            TypeRef shared = null;
+            for (UnionType.Variant v : u.variants()) {
+                TypeRef data = v.type() instanceof TypeRef.Named vn && schemas.types().get(vn.id()) instanceof ObjectType o ? envelopeData(o) : null;
+                if (data == null) return null;
+                shared = shared == null || shared.equals(data) ? data : new TypeRef.Any();
+            }
+            return shared;
+        }
+        return null;
+    }
+
+    /** The type of {@code data} when every property of {@code o} is an SSE field and one is {@code data}, else null. */
+    private static TypeRef envelopeData(ObjectType o) {
         TypeRef data = null;
         for (Property p : o.properties()) {
             if (!SSE_FIELDS.contains(p.jsonName())) return null;

@@ -61,7 +61,8 @@ class RestWireTest {
 
     @Test
     void sseEnvelopesTakeDataFromTheDataLinesAndTheRestFromTheSseFields() throws Throwable {
-        assertThat(sdk.call("envelopes", port)).isEqualTo("delta=Hel+0,message=lo+0|note:7:1500:plain {not json},message:7:null:two");
+        assertThat(sdk.call("envelopes", port)).isEqualTo("delta=Hel+0,message=lo+0|note:7:1500:plain {not json},message:7:null:two"
+                + "|run.created=queued,run.delta=Hi");
         assertThat(seen.get(0).header("Accept")).isEqualTo("text/event-stream");
     }
 
@@ -122,6 +123,8 @@ class RestWireTest {
                     "event: delta\ndata: {\"text\":\"Hel\"}\n\n: keep-alive\n\ndata: {\"text\":\ndata: \"lo\"}\n\ndata: [DONE]\n\n");
             case "GET /stream/text" -> send(ex, 200, "text/event-stream",
                     "event: note\nid: 7\nretry: 1500\ndata: plain {not json}\n\ndata: two\n\n");
+            case "GET /stream/runs" -> send(ex, 200, "text/event-stream",
+                    "event: run.created\ndata: {\"id\":\"r1\",\"status\":\"queued\"}\n\nevent: run.delta\ndata: {\"text\":\"Hi\"}\n\n");
             case "POST /files" -> send(ex, 200, "application/json", "{\"url\":\"from-"
                     + (type.startsWith("multipart/") ? "multipart" : type.equals("application/json") ? "json" : "binary") + "\"}");
             default -> send(ex, 204, null, "");

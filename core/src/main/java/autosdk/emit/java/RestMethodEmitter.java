@@ -331,12 +331,22 @@ final class RestMethodEmitter {
         List<CodeBlock> args = new ArrayList<>();
         args.add(types.reader(body.type()));
         args.add(CodeBlock.of("$L", isTextData(body.sseData())));
-        if (types.named((TypeRef.Named) body.type()) instanceof autosdk.model.ObjectType o) {
-            for (autosdk.model.Property p : o.properties()) {
-                if (!p.jsonName().equals("data")) args.add(CodeBlock.of("$S", p.jsonName()));
-            }
-        }
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        collectSseFields(body.type(), fields);
+        for (String field : fields) args.add(CodeBlock.of("$S", field));
         return CodeBlock.of("$T.decoder($L)", types.runtime("HttpSseEnvelope"), CodeBlock.join(args, ", "));
+    }
+
+    /** The SSE properties besides {@code data} of an envelope object, or of every envelope of a union. */
+    private void collectSseFields(TypeRef type, java.util.Set<String> fields) {
+        if (!(type instanceof TypeRef.Named n)) return;
+        if (types.named(n) instanceof autosdk.model.ObjectType o) {
+            for (autosdk.model.Property p : o.properties()) {
+                if (!p.jsonName().equals("data")) fields.add(p.jsonName());
+            }
+        } else if (types.named(n) instanceof autosdk.model.UnionType u) {
+            for (autosdk.model.UnionType.Variant v : u.variants()) collectSseFields(v.type(), fields);
+        }
     }
 
     /** Whether data of this type is JSON text on the wire as a string, so the SSE data is taken as that string. */
