@@ -86,6 +86,7 @@ final class EnumEmitter {
                 .addStatement("return v != null ? v : new $T(value, $T.UNRECOGNIZED)", self, known).build());
         type.addMethod(MethodSpec.methodBuilder("knownValues").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(list, self)).addStatement("return KNOWN_VALUES").build());
+        type.addMethod(valueMethod());
         type.addMethod(MethodSpec.methodBuilder("known").addModifiers(Modifier.PUBLIC).returns(known)
                 .addJavadoc("The known constant, or {@code UNRECOGNIZED} for a value this SDK does not know.\n").addStatement("return known").build());
         type.addMethod(MethodSpec.methodBuilder("isKnown").addModifiers(Modifier.PUBLIC).returns(boolean.class)
@@ -140,6 +141,7 @@ final class EnumEmitter {
                 .returns(ParameterizedTypeName.get(list, self)).addStatement("return KNOWN_VALUES").build());
         type.addMethod(MethodSpec.methodBuilder("isKnown").addModifiers(Modifier.PUBLIC).returns(boolean.class)
                 .addStatement("return known").build());
+        type.addMethod(valueMethod());
         addValueMethods(type, enumType, self);
         return type.build();
     }
@@ -166,10 +168,13 @@ final class EnumEmitter {
         return chunks;
     }
 
-    /** {@code value}, {@code equals}/{@code hashCode}/{@code toString} by value, and the JSON codec. */
+    private static MethodSpec valueMethod() {
+        return MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
+                .addJavadoc("The value as it appears in JSON.\n").addStatement("return value").build();
+    }
+
+    /** {@code equals}/{@code hashCode}/{@code toString} by value, and the JSON codec. */
     private void addValueMethods(TypeSpec.Builder type, EnumType enumType, ClassName self) {
-        type.addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
-                .addJavadoc("The value as it appears in JSON.\n").addStatement("return value").build());
         type.addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(boolean.class).addParameter(Object.class, "o")
                 .addStatement("return o instanceof $T && (($T) o).value.equals(value)", self, self).build());
