@@ -74,6 +74,35 @@ class NameAndSizeLimitsTest {
     }
 
     @Test
+    void aWebSocketClientWithMessagesNamedAfterJavaLangTypesCompiles() throws Exception {
+        String yaml = """
+                asyncapi: 3.0.0
+                info: {title: Lang, version: '1'}
+                servers:
+                  s: {host: 'example.com', protocol: wss, pathname: '/{v}', variables: {v: {default: x}}}
+                channels:
+                  room:
+                    address: /room
+                    messages:
+                      String: {payload: {$ref: '#/components/schemas/String'}}
+                      Object: {payload: {$ref: '#/components/schemas/Object'}}
+                operations:
+                  sendString: {action: send, channel: {$ref: '#/channels/room'}, messages: [{$ref: '#/channels/room/messages/String'}]}
+                  getObject: {action: receive, channel: {$ref: '#/channels/room'}, messages: [{$ref: '#/channels/room/messages/Object'}]}
+                components:
+                  schemas:
+                    String: {type: object, properties: {type: {const: string}, text: {type: string}}}
+                    Object: {type: object, properties: {type: {const: object}, when: {type: string, format: date-time}, s: {$ref: '#/components/schemas/String'}}}
+                """;
+        Path spec = dir.resolve("lang-async.yaml");
+        Files.writeString(spec, yaml);
+        GenerationResult result = Generator.plan(GenerationRequest.of(spec, "com.example.langws", dir.resolve("out")));
+        assertThat(result.files()).anyMatch(f -> f.relativePath().equals("com/example/langws/String.java"));
+        Compiler.Result compiled = Compiler.compile(result.files(), dir.resolve("build"));
+        assertThat(compiled.errors()).isEmpty();
+    }
+
+    @Test
     void anEnumOfTwentyThousandValuesGeneratesAndCompiles() throws Exception {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) values.add("value-" + i + (i % 7 == 0 ? ":x" : "") + (i % 11 == 0 ? " \u00e9\u4e2d\ud83d\ude00" : ""));
