@@ -53,6 +53,6 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
         String name = base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (name.isEmpty()) name = "api";
         if (Character.isDigit(name.charAt(0))) name = "api_" + name;
-        return autosdk.emit.java.JavaNames.isPackageName(name) ? name : name + "_api";
+        return autosdk.emit.java.JavaNames.isPackageName(name) && !autosdk.emit.java.JavaNames.isJdkPackage(name) ? name : name + "_api";
     }
 }

@@ -178,8 +178,15 @@ public final class Generator {
             throw new UsageException("--namespace '" + request.namespace() + "' is not a valid Java package name "
                     + "(dot-separated identifiers, ASCII, no Java keywords)");
         }
+        if (JavaNames.isJdkPackage(request.namespace())) {
+            throw new UsageException("--namespace '" + request.namespace() + "' is inside the JDK's own packages (java.*, javax.*), "
+                    + "where generated classes cannot load or would shadow the platform; choose a package of your own, e.g. com.example.api");
+        }
         if (request.typesNamespace() != null && !JavaNames.isPackageName(request.typesNamespace())) {
             throw new UsageException("--types-namespace '" + request.typesNamespace() + "' is not a valid Java package name");
+        }
+        if (request.typesNamespace() != null && JavaNames.isJdkPackage(request.typesNamespace())) {
+            throw new UsageException("--types-namespace '" + request.typesNamespace() + "' is inside the JDK's own packages (java.*, javax.*)");
         }
         if (request.generateModels() != GenerationRequest.ModelMode.TRUE && request.typesNamespace() == null) {
             throw new UsageException("--generate-models " + request.generateModels().name().toLowerCase(java.util.Locale.ROOT)

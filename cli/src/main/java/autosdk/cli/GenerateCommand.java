@@ -31,7 +31,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path specFile;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "<package>",
-            description = "Java package of the generated code, used exactly as given (default: derived from the file name).")
+            description = "Java package of the generated code, used exactly as given; not under java. or javax. (default: derived from the file name).")
     String namespace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<dir>", defaultValue = "Generated",

@@ -1,6 +1,7 @@
 package autosdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import autosdk.GenerationRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -66,6 +67,17 @@ class CliTest {
         Run badPackage = run("generate", EXAMPLE + "openapi.yaml", "-n", "com.class.x", "-o", dir.toString());
         assertThat(badPackage.exit()).isEqualTo(2);
         assertThat(badPackage.err()).contains("'com.class.x' is not a valid Java package name");
+        for (String jdk : new String[] {"java.lang", "javax.api", "java"}) {
+            Run reserved = run("generate", EXAMPLE + "openapi.yaml", "-n", jdk, "-o", dir.toString());
+            assertThat(reserved.exit()).as(jdk).isEqualTo(2);
+            assertThat(reserved.err()).contains("--namespace '" + jdk + "' is inside the JDK's own packages (java.*, javax.*)")
+                    .doesNotContain("Exception");
+        }
+        Run reservedTypes = run("generate", EXAMPLE + "asyncapi.yaml", "-n", "com.example.rt", "--types-namespace", "java.util",
+                "--generate-models", "false", "-o", dir.toString());
+        assertThat(reservedTypes.exit()).isEqualTo(2);
+        assertThat(reservedTypes.err()).contains("--types-namespace 'java.util' is inside the JDK's own packages");
+        assertThat(GenerationRequest.defaultNamespace(Path.of("java.yaml"))).isEqualTo("java_api");
         Run missing = run("generate", "no/such/spec.yaml", "-o", dir.toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).startsWith("no/such/spec.yaml:1:1: error: cannot read file: no such file");

@@ -2,10 +2,13 @@ package autosdk.build;
 
 import autosdk.model.Body;
 import autosdk.model.Doc;
+import autosdk.model.ObjectType;
 import autosdk.model.Operation;
 import autosdk.model.Parameter;
+import autosdk.model.Property;
 import autosdk.model.Response;
 import autosdk.model.TypeRef;
+import autosdk.model.UnionType;
 import autosdk.read.ListNode;
 import autosdk.read.MapNode;
 import autosdk.read.ScalarNode;
@@ -135,9 +138,45 @@ final class OpenApiModelBuilder {
                     seen.put(schema, type);
                 }
             }
-            out.add(new Body(mediaType, type, required));
+            out.add(new Body(mediaType, type, required, sseEnvelopeData(mediaType, type)));
         }));
         return out;
+    }
+
+    /** The SSE fields an event-stream schema may describe; {@code data} must be one of its properties. */
+    private static final java.util.Set<String> SSE_FIELDS = java.util.Set.of("event", "data", "id", "retry");
+
+    /**
+     * The type of {@code data} when a {@code text/event-stream} schema is an envelope of the event: an object whose
+     * properties are SSE fields ({@code event}, {@code data}, {@code id}, {@code retry}) and include {@code data}.
+     * Such a schema does not describe the data lines, which carry only the envelope's {@code data}. Otherwise null.
+     */
+    private TypeRef sseEnvelopeData(String mediaType, TypeRef type) {
+        if (!mediaType.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) return null;
+        if (!(type instanceof TypeRef.Named n)) return null;
+        if (schemas.types().get(n.id()) instanceof ObjectType o) return envelopeData(o);
+        // A oneOf of envelopes (OpenAI's AssistantStreamEvent: one variant per event name) is an envelope too;
+        // its data type differs per variant, so it is read as whatever JSON (or text) the data lines hold.
+        if (schemas.types().get(n.id()) instanceof UnionType u && !u.variants().isEmpty()) {
+            TypeRef shared = null;
+            for (UnionType.Variant v : u.variants()) {
+                TypeRef data = v.type() instanceof TypeRef.Named vn && schemas.types().get(vn.id()) instanceof ObjectType o ? envelopeData(o) : null;
+                if (data == null) return null;
+                shared = shared == null || shared.equals(data) ? data : new TypeRef.Any();
+            }
+            return shared;
+        }
+        return null;
+    }
+
+    /** The type of {@code data} when every property of {@code o} is an SSE field and one is {@code data}, else null. */
+    private static TypeRef envelopeData(ObjectType o) {
+        TypeRef data = null;
+        for (Property p : o.properties()) {
+            if (!SSE_FIELDS.contains(p.jsonName())) return null;
+            if (p.jsonName().equals("data")) data = p.type();
+        }
+        return data;
     }
 
     /** Security requirements as lists of scheme names (alternatives of conjunctions). */

@@ -195,12 +195,13 @@ final class SchemaTranslator {
     // ---- enums ---------------------------------------------------------------------------
 
     private EnumType buildEnum(String id, MapNode schema, List<String> hint) {
-        List<String> values = new ArrayList<>();
+        // A set: enums of tens of thousands of values must not cost a quadratic duplicate check.
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
         boolean integer = "integer".equals(typeName(schema));
         for (SpecNode item : enumItems(schema)) {
-            if (item instanceof ScalarNode s && !s.isNull() && !values.contains(s.text())) values.add(s.text());
+            if (item instanceof ScalarNode s && !s.isNull()) values.add(s.text());
         }
-        return new EnumType(id, hint, doc(schema), schema.location(), integer, values);
+        return new EnumType(id, hint, doc(schema), schema.location(), integer, List.copyOf(values));
     }
 
     private List<SpecNode> enumItems(MapNode schema) {

@@ -1,7 +1,20 @@
 package autosdk.model;
 
-/** A request or response body of one media type; {@code type} is null when the body has no schema. */
-public record Body(String mediaType, TypeRef type, boolean required) {
+/**
+ * A request or response body of one media type; {@code type} is null when the body has no schema.
+ * {@code sseData} is set when a {@code text/event-stream} schema describes the event itself ({@code {event, data,
+ * id, retry}}): it is the type of the envelope's {@code data}, which the SSE data lines carry.
+ */
+public record Body(String mediaType, TypeRef type, boolean required, TypeRef sseData) {
+
+    public Body(String mediaType, TypeRef type, boolean required) {
+        this(mediaType, type, required, null);
+    }
+
+    /** Whether events are SSE envelopes built from the SSE fields rather than the decoded data itself. */
+    public boolean isSseEnvelope() {
+        return sseData != null;
+    }
 
     public boolean isJson() {
         String m = mediaType.toLowerCase(java.util.Locale.ROOT);

@@ -241,6 +241,7 @@ public final class HttpExecutor {
                     }
                 }
             }
+            spec.checkRequiredHeaders(sentHeaderNames());
             String base = config.baseUri().toString();
             if (base.endsWith("/") && spec.path().startsWith("/")) {
                 base = base.substring(0, base.length() - 1);
@@ -249,6 +250,18 @@ public final class HttpExecutor {
             this.uri = URI.create(base + spec.path() + (query.isEmpty() ? "" : separator + String.join("&", query)));
             String shownBase = HttpConfig.withoutUserInfo(URI.create(base));
             this.redactedUrl = shownBase + spec.path() + (shownQuery.isEmpty() ? "" : separator + String.join("&", shownQuery));
+        }
+
+        /** The names of the headers that default headers, credentials and call options add to every attempt. */
+        private List<String> sentHeaderNames() {
+            List<String> names = new ArrayList<>(config.defaultHeaders().keySet());
+            names.addAll(spec.options().headers().keySet());
+            for (HttpAuth auth : auths) {
+                if (auth.kind() == HttpAuth.Kind.BEARER || auth.kind() == HttpAuth.Kind.BASIC || auth.kind() == HttpAuth.Kind.API_KEY_HEADER) {
+                    names.add(auth.name());
+                }
+            }
+            return names;
         }
 
         /** Builds one attempt's request; headers, cookies and credentials only for the original origin. */

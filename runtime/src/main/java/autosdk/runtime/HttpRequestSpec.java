@@ -34,6 +34,7 @@ public final class HttpRequestSpec {
     private final HttpCallOptions options;
     private final boolean authenticated;
     private final List<List<String>> security;
+    private final Map<String, String> requiredHeaders;
 
     private HttpRequestSpec(Builder b) {
         this.method = b.method;
@@ -48,6 +49,7 @@ public final class HttpRequestSpec {
         this.options = b.options;
         this.authenticated = b.authenticated;
         this.security = List.copyOf(b.security);
+        this.requiredHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.requiredHeaders));
     }
 
     /** Starts a request, e.g. {@code builder("GET", "/pets/{petId}")}. */
@@ -118,6 +120,31 @@ public final class HttpRequestSpec {
         return security;
     }
 
+    /**
+     * Headers the operation requires that only a credential supplies (its {@code Authorization} parameter when a
+     * security scheme sends that header): name to the schemes that can send it.
+     */
+    public Map<String, String> requiredHeaders() {
+        return requiredHeaders;
+    }
+
+    /**
+     * Fails before anything is sent when a required header would be missing, naming the credential to configure:
+     * a call that silently goes out without it only earns a 401 far from the cause. {@code sent} holds the header
+     * names that credentials, default headers and call options will set.
+     */
+    void checkRequiredHeaders(java.util.Collection<String> sent) {
+        for (Map.Entry<String, String> required : requiredHeaders.entrySet()) {
+            boolean present = headers.keySet().stream().anyMatch(required.getKey()::equalsIgnoreCase)
+                    || sent.stream().anyMatch(required.getKey()::equalsIgnoreCase);
+            if (!present) {
+                throw new IllegalStateException(method + " " + pathTemplate + " requires the " + required.getKey()
+                        + " header: configure the credential of security scheme " + required.getValue()
+                        + " on the client builder (or send the header with defaultHeader / HttpCallOptions)");
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "HttpRequestSpec[" + method + " " + pathTemplate + "]";
@@ -151,6 +178,7 @@ public final class HttpRequestSpec {
         private HttpCallOptions options = HttpCallOptions.none();
         private boolean authenticated = true;
         private final List<List<String>> security = new ArrayList<>();
+        private final Map<String, String> requiredHeaders = new LinkedHashMap<>();
 
         private Builder(String method, String pathTemplate) {
             this.method = HttpParams.requireHeaderName(Objects.requireNonNull(method, "method")).toUpperCase(Locale.ROOT);
@@ -243,6 +271,15 @@ public final class HttpRequestSpec {
          */
         public Builder security(String... schemes) {
             security.add(List.of(schemes));
+            return this;
+        }
+
+        /**
+         * Declares a header the operation requires that a credential supplies ({@code schemes} names them for
+         * the error message); the call fails fast when nothing will send it.
+         */
+        public Builder requireHeader(String name, String schemes) {
+            requiredHeaders.put(HttpParams.requireHeaderName(name), schemes);
             return this;
         }
 

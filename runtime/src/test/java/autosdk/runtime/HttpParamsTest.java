@@ -135,6 +135,25 @@ class HttpParamsTest {
     }
 
     @Test
+    void everyFormatHasTheTextItsJsonFormHas() {
+        java.time.OffsetDateTime midnight = java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z");
+        assertThat(query("t", midnight, FORM, true)).isEqualTo("t=2024-01-01T00%3A00%3A00Z");
+        assertThat(HttpParams.toText(midnight)).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(HttpParams.toText(java.time.OffsetDateTime.parse("2024-01-01T10:20:30.5+02:00"))).isEqualTo("2024-01-01T10:20:30.5+02:00");
+        assertThat(HttpParams.header(midnight, false)).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(HttpParams.path("t", midnight, SIMPLE, false)).isEqualTo("2024-01-01T00%3A00%3A00Z");
+        assertThat(HttpParams.toText(java.time.LocalDate.of(2024, 2, 3))).isEqualTo("2024-02-03");
+        assertThat(HttpParams.toText(java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000")))
+                .isEqualTo("123e4567-e89b-12d3-a456-426614174000");
+        assertThat(HttpParams.toText(2.0)).isEqualTo("2");
+        assertThat(HttpParams.toText(2.5f)).isEqualTo("2.5");
+        assertThat(HttpParams.toText(0.1f)).isEqualTo("0.1");
+        assertThat(HttpParams.toText(-7L)).isEqualTo("-7");
+        assertThat(HttpParams.toText(true)).isEqualTo("true");
+        assertThat(query("b", new byte[] {(byte) 0xfb, (byte) 0xff}, FORM, true)).isEqualTo("b=%2B%2F8%3D");
+    }
+
+    @Test
     void valuesCannotInjectQueryParametersOrPathSegments() {
         assertThat(query("q", "a&x=1", FORM, true)).isEqualTo("q=a%26x%3D1");
         assertThat(query("q", "a b+c%20#frag?", FORM, true)).isEqualTo("q=a%20b%2Bc%2520%23frag%3F");

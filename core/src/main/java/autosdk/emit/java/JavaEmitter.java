@@ -66,6 +66,11 @@ public final class JavaEmitter {
         for (ClassName c : classNames.values()) {
             if (JavaNames.JAVA_LANG.contains(c.simpleName())) qualify.add(c.simpleName());
         }
+        for (List<ClassName> names : clientNames) {
+            for (ClassName c : names) {
+                if (JavaNames.JAVA_LANG.contains(c.simpleName())) qualify.add(c.simpleName());
+            }
+        }
 
         List<GeneratedFile> files = new ArrayList<>();
         String folder = pkg.replace('.', '/');

@@ -27,19 +27,34 @@ public final class JavaNames {
             // restricted identifiers: legal in some places only, so never used as generated names
             "var", "yield", "record", "sealed", "permits", "non-sealed", "when", "module", "open", "exports", "requires");
 
-    /** java.lang types that a generated type of the same name would shadow; such names are always qualified. */
+    /**
+     * Every public type of {@code java.lang} (JDK 17): a generated type of the same name would shadow it in its
+     * package, so such names are always written qualified, whichever of them generated code refers to.
+     */
     static final Set<String> JAVA_LANG = Set.of(
-            "Object", "String", "Integer", "Long", "Short", "Byte", "Double", "Float", "Boolean", "Character", "Number",
-            "Math", "StrictMath", "System", "Class", "ClassLoader", "Enum", "Record", "Override", "Deprecated",
-            "FunctionalInterface", "SuppressWarnings", "SafeVarargs", "Exception", "RuntimeException", "Error", "Throwable",
-            "Thread", "ThreadLocal", "Iterable", "Comparable", "Runnable", "Void", "Process", "ProcessBuilder", "Package",
-            "Module", "ModuleLayer", "Runtime", "StringBuilder", "StringBuffer", "CharSequence", "AutoCloseable", "Cloneable",
-            "Appendable", "Readable", "SecurityManager", "StackWalker", "StackTraceElement", "InterruptedException",
-            "IllegalArgumentException", "IllegalStateException", "NullPointerException", "UnsupportedOperationException",
-            "AssertionError", "ArithmeticException", "IndexOutOfBoundsException", "ClassCastException", "Compiler",
-            "InheritableThreadLocal", "ThreadGroup", "ReflectiveOperationException", "ClassValue",
-            "CloneNotSupportedException", "NumberFormatException", "OutOfMemoryError", "StackOverflowError",
-            "VirtualMachineError", "LinkageError", "TypeNotPresentException", "EnumConstantNotPresentException");
+            "AbstractMethodError", "Appendable", "ArithmeticException", "ArrayIndexOutOfBoundsException",
+            "ArrayStoreException", "AssertionError", "AutoCloseable", "Boolean", "BootstrapMethodError",
+            "Byte", "CharSequence", "Character", "Class", "ClassCastException", "ClassCircularityError",
+            "ClassFormatError", "ClassLoader", "ClassNotFoundException", "ClassValue",
+            "CloneNotSupportedException", "Cloneable", "Comparable", "Compiler", "Deprecated", "Double",
+            "Enum", "EnumConstantNotPresentException", "Error", "Exception", "ExceptionInInitializerError",
+            "Float", "FunctionalInterface", "IllegalAccessError", "IllegalAccessException",
+            "IllegalArgumentException", "IllegalCallerException", "IllegalMonitorStateException",
+            "IllegalStateException", "IllegalThreadStateException", "IncompatibleClassChangeError",
+            "IndexOutOfBoundsException", "InheritableThreadLocal", "InstantiationError",
+            "InstantiationException", "Integer", "InternalError", "InterruptedException", "Iterable",
+            "LayerInstantiationException", "LinkageError", "Long", "Math", "Module", "ModuleLayer",
+            "NegativeArraySizeException", "NoClassDefFoundError", "NoSuchFieldError", "NoSuchFieldException",
+            "NoSuchMethodError", "NoSuchMethodException", "NullPointerException", "Number",
+            "NumberFormatException", "Object", "OutOfMemoryError", "Override", "Package", "Process",
+            "ProcessBuilder", "ProcessHandle", "Readable", "Record", "ReflectiveOperationException",
+            "Runnable", "Runtime", "RuntimeException", "RuntimePermission", "SafeVarargs",
+            "SecurityException", "SecurityManager", "Short", "StackOverflowError", "StackTraceElement",
+            "StackWalker", "StrictMath", "String", "StringBuffer", "StringBuilder",
+            "StringIndexOutOfBoundsException", "SuppressWarnings", "System", "Thread", "ThreadDeath",
+            "ThreadGroup", "ThreadLocal", "Throwable", "TypeNotPresentException", "UnknownError",
+            "UnsatisfiedLinkError", "UnsupportedClassVersionError", "UnsupportedOperationException",
+            "VerifyError", "VirtualMachineError", "Void");
 
     private JavaNames() {}
 
@@ -128,6 +143,15 @@ public final class JavaNames {
     }
 
     /** True when {@code name} is a valid Java package name (used exactly as given). */
+    /**
+     * Whether {@code name} lies in a package tree owned by the JDK ({@code java.*}, {@code javax.*}): the JVM refuses
+     * to define classes under {@code java.}, and generated code there would shadow or clash with the platform.
+     */
+    public static boolean isJdkPackage(String name) {
+        String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        return first.equals("java") || first.equals("javax");
+    }
+
     public static boolean isPackageName(String name) {
         if (name == null || name.isEmpty()) return false;
         for (String segment : name.split("\\.", -1)) {

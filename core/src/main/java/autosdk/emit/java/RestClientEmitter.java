@@ -76,11 +76,17 @@ final class RestClientEmitter implements ClientEmitter {
 
     private void addOperations(TypeSpec.Builder type, ClassName self, List<Operation> operations, JavaNames.Scope scope,
                                RestMethodEmitter methods) {
-        List<RestOperation> ops = operations.stream().map(op -> RestOperation.of(op, types)).toList();
-        List<String> primary = RestNames.primary(ops, scope);
+        List<List<RestOperation>> variants = operations.stream().map(op -> RestOperation.variants(op, types)).toList();
+        List<String> primary = RestNames.primary(variants.stream().map(v -> v.get(0)).toList(), scope);
         JavaNames.Scope nested = new JavaNames.Scope(true, List.of(self.simpleName(), "Builder"));
-        for (int i = 0; i < ops.size(); i++) {
-            methods.emit(type, self, ops.get(i), RestNames.derive(ops.get(i), primary.get(i), scope, nested, types));
+        for (int i = 0; i < variants.size(); i++) {
+            List<RestOperation> v = variants.get(i);
+            methods.emit(type, self, v.get(0), RestNames.derive(v.get(0), primary.get(i), scope, nested, types));
+            // Other request media types: createFileMultipart(...) next to createFile(...), named after every primary.
+            for (RestOperation alternative : v.subList(1, v.size())) {
+                String base = scope.allocate(primary.get(i) + alternative.variantSuffix());
+                methods.emit(type, self, alternative, RestNames.derive(alternative, base, scope, nested, types));
+            }
         }
     }
 

@@ -168,10 +168,11 @@ final class RestEntryEmitter {
 
         MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("The client; fails when no absolute base URL is known.\n")
-                .addStatement("String url = baseUrl")
+                .addStatement("$T url = baseUrl", String.class)
                 .beginControlFlow("if (url == null && SERVERS.length > 0)")
                 .addStatement("url = SERVERS[server]")
-                .addStatement("for ($T.Entry<String, String> v : serverVariables.entrySet()) url = url.replace(\"{\" + v.getKey() + \"}\", v.getValue())", Map.class)
+                .addStatement("for ($T.Entry<$T, $T> v : serverVariables.entrySet()) url = url.replace(\"{\" + v.getKey() + \"}\", v.getValue())",
+                        Map.class, String.class, String.class)
                 .endControlFlow()
                 .beginControlFlow("if (url == null || !(url.startsWith(\"http://\") || url.startsWith(\"https://\")))")
                 .addStatement("throw new $T(\"set baseUrl(...): the API description gives no absolute server URL\" + (url == null ? \"\" : \" (it gives \" + url + \")\"))",

@@ -183,6 +183,7 @@ final class RestMethodEmitter {
             m.addStatement("request.accept($S)", accept);
         }
         if (names.errors() != null) m.addStatement("request.errorDecoder($T::$N)", self, names.errors());
+        op.credentialHeaders().forEach((header, schemes) -> m.addStatement("request.requireHeader($S, $S)", header, schemes));
         List<List<String>> security = op.op().security().stream().filter(s -> !s.isEmpty()).toList();
         if (!security.isEmpty()) {
             for (List<String> alternative : security) {
@@ -317,11 +318,46 @@ final class RestMethodEmitter {
             case TEXT -> CodeBlock.of("$T.string()", decoders);
             case BYTES -> CodeBlock.of("$T.bytes()", decoders);
             case SSE, NDJSON -> {
+                if (kind == RestOperation.ResponseKind.SSE && body.isSseEnvelope()) yield envelopeDecoder(body);
                 ClassName helper = types.runtime(kind == RestOperation.ResponseKind.SSE ? "HttpSse" : "HttpNdjson");
                 yield body.type() == null ? CodeBlock.of("$T.decoder(data -> data)", helper)
                         : CodeBlock.of("$T.decoder($T.mapper($L))", helper, httpJson, types.reader(body.type()));
             }
         };
+    }
+
+    /** Events of an envelope schema: {@code data} from the data lines, the other properties from the SSE fields. */
+    private CodeBlock envelopeDecoder(autosdk.model.Body body) {
+        List<CodeBlock> args = new ArrayList<>();
+        args.add(types.reader(body.type()));
+        args.add(CodeBlock.of("$L", isTextData(body.sseData())));
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        collectSseFields(body.type(), fields);
+        for (String field : fields) args.add(CodeBlock.of("$S", field));
+        return CodeBlock.of("$T.decoder($L)", types.runtime("HttpSseEnvelope"), CodeBlock.join(args, ", "));
+    }
+
+    /** The SSE properties besides {@code data} of an envelope object, or of every envelope of a union. */
+    private void collectSseFields(TypeRef type, java.util.Set<String> fields) {
+        if (!(type instanceof TypeRef.Named n)) return;
+        if (types.named(n) instanceof autosdk.model.ObjectType o) {
+            for (autosdk.model.Property p : o.properties()) {
+                if (!p.jsonName().equals("data")) fields.add(p.jsonName());
+            }
+        } else if (types.named(n) instanceof autosdk.model.UnionType u) {
+            for (autosdk.model.UnionType.Variant v : u.variants()) collectSseFields(v.type(), fields);
+        }
+    }
+
+    /** Whether data of this type is JSON text on the wire as a string, so the SSE data is taken as that string. */
+    private boolean isTextData(TypeRef type) {
+        if (type instanceof TypeRef.Scalar s) {
+            return switch (s.kind()) {
+                case STRING, DATE_TIME, DATE, TIME, DURATION, UUID, URI, BASE64 -> true;
+                default -> false;
+            };
+        }
+        return type instanceof TypeRef.Named n && types.named(n) instanceof EnumType e && !e.integer();
     }
 
     // ---- Javadoc ------------------------------------------------------------------------------

@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
  * @param stream        the event-stream / JSON Lines alternative of a non-streaming response, or null
  * @param streamFlag    the JSON property set to {@code true} in the streaming variant (OpenAI's {@code stream}), or null
  * @param errors        declared error models by status ("404", "4XX", "default")
+ * @param credentialHeaders required header parameters left to a credential: header name to the schemes that send it
  */
 record RestOperation(Operation op, String path, Map<String, String> fixedQuery, List<Parameter> required, List<Parameter> optional,
                      Body request, RequestKind requestKind, Body response, ResponseKind responseKind, Body stream, String streamFlag,
-                     Map<String, TypeRef> errors) {
+                     Map<String, TypeRef> errors, Map<String, String> credentialHeaders) {
 
     /** How the request body is put on the wire. */
     enum RequestKind { NONE, JSON, FORM, MULTIPART, TEXT, BINARY }
@@ -44,9 +45,38 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]+)}");
     /** Headers OpenAPI says are ignored as parameters: the client sets them itself. */
-    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type");
 
-    static RestOperation of(Operation op, JavaTypes types) {
+    /**
+     * The operation once per way of sending its request body: the primary body first (JSON wins), then the first
+     * body of every other kind (multipart, form, text, binary), so an API that accepts a file upload besides JSON
+     * can be called both ways. Operations without a body have one variant.
+     */
+    static List<RestOperation> variants(Operation op, JavaTypes types) {
+        Body primary = chooseRequest(op.requestBodies());
+        List<RestOperation> out = new ArrayList<>();
+        out.add(of(op, types, primary));
+        if (primary == null) return out;
+        Set<RequestKind> kinds = new LinkedHashSet<>();
+        kinds.add(requestKind(primary));
+        for (Body b : op.requestBodies()) {
+            if (kinds.add(requestKind(b))) out.add(of(op, types, b));
+        }
+        return out;
+    }
+
+    /** The method-name suffix of a non-primary variant: {@code createFile} then {@code createFileMultipart}. */
+    String variantSuffix() {
+        return switch (requestKind) {
+            case NONE, JSON -> "Json";
+            case MULTIPART -> "Multipart";
+            case FORM -> "Form";
+            case TEXT -> "Text";
+            case BINARY -> "Binary";
+        };
+    }
+
+    private static RestOperation of(Operation op, JavaTypes types, Body request) {
         String path = op.path();
         Map<String, String> fixedQuery = new LinkedHashMap<>();
         int q = path.indexOf('?');
@@ -75,13 +105,22 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
             required.add(p != null ? p : new Parameter(name, Parameter.Location.PATH, TypeRef.scalar(TypeRef.ScalarKind.STRING), true,
                     "simple", false, autosdk.model.Doc.NONE, null, List.of()));
         }
+        Map<String, String> credentialHeaders = new LinkedHashMap<>();
         for (Parameter p : op.parameters()) {
             if (p.in() == Parameter.Location.PATH) continue;
             if (p.in() == Parameter.Location.HEADER && IGNORED_HEADERS.contains(p.name().toLowerCase(Locale.ROOT))) continue;
+            if (p.in() == Parameter.Location.HEADER && p.name().equalsIgnoreCase("Authorization")) {
+                // OpenAPI ignores an Authorization parameter because security sends it; that holds only when a
+                // scheme of this operation can. Then a required one must still fail fast when no credential is set.
+                List<String> senders = authorizationSenders(op, types);
+                if (!senders.isEmpty()) {
+                    if (p.required()) credentialHeaders.put(p.name(), String.join(" or ", senders));
+                    continue;
+                }
+            }
             (p.required() ? required : optional).add(p);
         }
 
-        Body request = chooseRequest(op.requestBodies());
         RequestKind requestKind = request == null ? RequestKind.NONE : requestKind(request);
 
         Response success = null;
@@ -137,7 +176,27 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
             r.bodies().stream().filter(b -> b.isJson() && b.type() != null).findFirst().ifPresent(b -> errors.put(r.status(), b.type()));
         }
         return new RestOperation(op, path, fixedQuery, required, optional, request, requestKind, response, responseKind, stream,
-                streamFlag, errors);
+                streamFlag, errors, credentialHeaders);
+    }
+
+    /**
+     * The security schemes of {@code op} that put an {@code Authorization} header on the request: bearer, basic,
+     * an API key in that header, and schemes without a typed method (OAuth 2, OpenID Connect: bearer tokens).
+     */
+    private static List<String> authorizationSenders(Operation op, JavaTypes types) {
+        Set<String> named = new LinkedHashSet<>();
+        op.security().forEach(named::addAll);
+        List<String> out = new ArrayList<>();
+        for (autosdk.model.SecurityScheme s : types.model().securitySchemes()) {
+            if (!named.contains(s.name())) continue;
+            boolean sends = switch (s.kind()) {
+                case BEARER, BASIC, OTHER -> true;
+                case API_KEY -> "header".equalsIgnoreCase(s.in()) && "Authorization".equalsIgnoreCase(s.parameterName());
+                case SUBPROTOCOL -> false;
+            };
+            if (sends) out.add("'" + s.name() + "'");
+        }
+        return out;
     }
 
     /** JSON first (the typed path), then multipart, form, text and finally raw bytes. */
