@@ -269,7 +269,7 @@ final class SchemaTranslator {
                 case "duration" -> ScalarKind.DURATION;
                 case "uuid" -> ScalarKind.UUID;
                 case "uri", "url" -> ScalarKind.URI;
-                case "byte" -> ScalarKind.BASE64;
+                case "byte", "base64" -> ScalarKind.BASE64;
                 case "binary" -> ScalarKind.BINARY;
                 default -> schema.string("contentEncoding").filter("base64"::equals).isPresent() ? ScalarKind.BASE64 : ScalarKind.STRING;
             });

@@ -96,13 +96,13 @@ class ModelRulesEndToEndTest {
         assertThat(countsFor("{\"big\":9223372036854775807,\"small\":-2147483648,\"ratio\":2.5}"))
                 .isEqualTo("9223372036854775807|-2147483648|2.5");
         assertThat(countsFor("{\"big\":1e3,\"small\":\"7\"}")).isEqualTo("1000|7|null");
-        assertThat(countsFor("{\"big\":1e999999999}")).startsWith("error: expected an int64 integer but found 1e999999999 (a fraction or out of range) at line 1");
-        assertThat(countsFor("{\"big\":9223372036854775808}")).startsWith("error: expected an int64 integer but found 9223372036854775808 ");
-        assertThat(countsFor("{\"big\":-1e19}")).startsWith("error: expected an int64 integer but found -1e19 ");
-        assertThat(countsFor("{\"big\":1.5}")).startsWith("error: expected an int64 integer but found 1.5 ");
-        assertThat(countsFor("{\"big\":\"NaN\"}")).startsWith("error: expected an int64 integer but found VALUE_STRING");
-        assertThat(countsFor("{\"small\":2147483648}")).startsWith("error: expected an int32 integer but found 2147483648 ");
-        assertThat(countsFor("{\"small\":3e9}")).startsWith("error: expected an int32 integer but found 3e9 ");
+        assertThat(countsFor("{\"big\":1e999999999}")).startsWith("error: expected an integer in the int64 range but found 1e999999999 (a fraction or out of range) at line 1");
+        assertThat(countsFor("{\"big\":9223372036854775808}")).startsWith("error: expected an integer in the int64 range but found 9223372036854775808 ");
+        assertThat(countsFor("{\"big\":-1e19}")).startsWith("error: expected an integer in the int64 range but found -1e19 ");
+        assertThat(countsFor("{\"big\":1.5}")).startsWith("error: expected an integer in the int64 range but found 1.5 ");
+        assertThat(countsFor("{\"big\":\"NaN\"}")).startsWith("error: expected an integer in the int64 range but found VALUE_STRING");
+        assertThat(countsFor("{\"small\":2147483648}")).startsWith("error: expected an integer in the int32 range but found 2147483648 ");
+        assertThat(countsFor("{\"small\":3e9}")).startsWith("error: expected an integer in the int32 range but found 3e9 ");
         assertThat(countsFor("{\"ratio\":1e999}")).startsWith("error: expected a finite number but found 1e999 ");
         assertThat(countsFor("{\"ratio\":\"NaN\"}")).startsWith("error: expected a finite number but found NaN ");
         assertThat(countsFor("{\"ratio\":\"Infinity\"}")).startsWith("error: expected a finite number but found Infinity ");

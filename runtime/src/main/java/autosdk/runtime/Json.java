@@ -55,12 +55,12 @@ public final class Json {
     }
 
     public static Integer readInt(JsonParser p) throws IOException {
-        Long v = readIntegral(p, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int32 integer");
+        Long v = readIntegral(p, Integer.MIN_VALUE, Integer.MAX_VALUE, "an integer in the int32 range");
         return v == null ? null : v.intValue();
     }
 
     public static Long readLong(JsonParser p) throws IOException {
-        return readIntegral(p, Long.MIN_VALUE, Long.MAX_VALUE, "an int64 integer");
+        return readIntegral(p, Long.MIN_VALUE, Long.MAX_VALUE, "an integer in the int64 range");
     }
 
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);

@@ -70,7 +70,8 @@ final class WsClientClassEmitter {
                         .addStatement("return sendBinary(payload)").build());
                 continue;
             }
-            CodeBlock encode = withConstants(m.payload(), encoder(m.payload()));
+            // Fixed values (a discriminator like "type") are pre-filled by the payload's builder: nothing to add here.
+            CodeBlock encode = encoder(m.payload());
             encoders.put(s, encode);
             type.addMethod(send(s).addParameter(WsEventEmitter.payloadType(types, m), "payload")
                     .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
@@ -117,19 +118,6 @@ final class WsClientClassEmitter {
                         + "{@code WsClosedException} once the connection is closed.\n", WsEventEmitter.isRawBinary(m) ? "binary" : "text")));
         if (m.doc().deprecated()) b.addAnnotation(Deprecated.class);
         return b;
-    }
-
-    /** Wraps an encoding so that optional fixed-value properties (a discriminator like {@code type}) are always sent. */
-    private CodeBlock withConstants(TypeRef payload, CodeBlock encode) {
-        if (!(payload instanceof TypeRef.Named n) || !(model.type(n.id()) instanceof ObjectType o)) return encode;
-        CodeBlock.Builder args = CodeBlock.builder();
-        for (Property p : o.properties()) {
-            if (p.constValue() != null && !p.required() && p.type() instanceof TypeRef.Scalar sc && sc.kind() == TypeRef.ScalarKind.STRING) {
-                args.add(", $S, $S", p.jsonName(), p.constValue());
-            }
-        }
-        if (args.isEmpty()) return encode;
-        return CodeBlock.of("$T.withConstants($L$L)", types.runtime("WsFrames"), encode, args.build());
     }
 
     /** An expression encoding {@code payload} as JSON text: through the JSON context for named types. */
@@ -191,7 +179,7 @@ final class WsClientClassEmitter {
                 .addJavadoc("\n<p>Convenience form: {@code bytes} are sent base64-encoded as {@code $L}.\n", Javadocs.escape(data.jsonName()))
                 .addStatement("$T.requireNonNull(bytes, \"bytes\")", OBJECTS)
                 .addStatement("$T payload = $T.builder().$N($L).build()", payload, payload, setter, value)
-                .addStatement("return sendEncoded(() -> $L)", withConstants(s.message().payload(), encoder(s.message().payload()))).build());
+                .addStatement("return sendEncoded(() -> $L)", encoder(s.message().payload())).build());
     }
 
     private static boolean isBase64(Property p) {
