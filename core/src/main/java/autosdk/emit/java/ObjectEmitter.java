@@ -77,12 +77,14 @@ final class ObjectEmitter {
         }
         type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
         type.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).build());
-        type.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE, Modifier.FINAL).build());
+        // Only objects with uuid/date/base64 properties can hold a malformed value.
+        boolean formats = hasFormats(members);
+        if (formats) type.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE, Modifier.FINAL).build());
         // Most objects have no unknown properties: share the empty map instead of copying one per object.
         constructor.addStatement("this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
                 COLLECTIONS, COLLECTIONS, LINKED_HASH_MAP);
         constructor.addStatement("this.present = ($T) b.present.clone()", BIT_SET);
-        constructor.addStatement("this.malformed = b.malformed == null ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.malformed))",
+        if (formats) constructor.addStatement("this.malformed = b.malformed == null ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.malformed))",
                 COLLECTIONS, COLLECTIONS, LINKED_HASH_MAP);
         type.addMethod(constructor.build());
 
@@ -109,7 +111,7 @@ final class ObjectEmitter {
         type.addMethod(MethodSpec.methodBuilder("additionalProperties").addModifiers(Modifier.PUBLIC).returns(extrasType)
                 .addJavadoc("Properties the schema does not declare, kept so that nothing a server sends is lost.\n")
                 .addStatement("return this.additionalProperties").build());
-        type.addMethod(MethodSpec.methodBuilder("malformedValues").addModifiers(Modifier.PUBLIC).returns(malformedType)
+        if (formats) type.addMethod(MethodSpec.methodBuilder("malformedValues").addModifiers(Modifier.PUBLIC).returns(malformedType)
                 .addJavadoc("Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by\n"
                         + "JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.\n")
                 .addStatement("return this.malformed").build());
@@ -124,9 +126,9 @@ final class ObjectEmitter {
             else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
         }
         toBuilder.addStatement("b.additionalProperties.putAll(this.additionalProperties)")
-                .addStatement("b.present.or(this.present)")
-                .addStatement("if (!this.malformed.isEmpty()) b.malformed = new $T<>(this.malformed)", LINKED_HASH_MAP)
-                .addStatement("return b");
+                .addStatement("b.present.or(this.present)");
+        if (formats) toBuilder.addStatement("if (!this.malformed.isEmpty()) b.malformed = new $T<>(this.malformed)", LINKED_HASH_MAP);
+        toBuilder.addStatement("return b");
         type.addMethod(toBuilder.build());
         addEqualsHashCodeToString(type, self, members);
         type.addType(builderType(object, self, builder, members, extraValue, extrasType));
@@ -168,7 +170,7 @@ final class ObjectEmitter {
         b.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LINKED_HASH_MAP).build());
         b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", BIT_SET).build());
-        b.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE).build());
+        if (hasFormats(members)) b.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE).build());
         // Decoders pass false: what was read is kept exactly, so reading and writing a message gives the same JSON.
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(boolean.class, "withFixedValues");
         List<Member> fixed = members.stream().filter(m -> m.fixed() != null).toList();
@@ -232,6 +234,10 @@ final class ObjectEmitter {
         return build.addStatement("return new $T(this)", self).build();
     }
 
+    private static boolean hasFormats(List<Member> members) {
+        return members.stream().anyMatch(m -> m.format() != null);
+    }
+
     /** The format name of a string type whose text can fail to parse, or null. */
     private static String format(autosdk.model.TypeRef type) {
         if (!(type instanceof TypeRef.Scalar s)) return null;
@@ -253,11 +259,12 @@ final class ObjectEmitter {
         CodeBlock.Builder cmp = CodeBlock.builder().add("return this.present.equals(other.present)");
         for (Member m : members) cmp.add("\n    && $T.deepEquals(this.$N, other.$N)", OBJECTS, m.name(), m.name());
         cmp.add("\n    && this.additionalProperties.equals(other.additionalProperties)");
-        cmp.add("\n    && this.malformed.equals(other.malformed)");
+        if (hasFormats(members)) cmp.add("\n    && this.malformed.equals(other.malformed)");
         equals.addStatement("$L", cmp.build());
         type.addMethod(equals.build());
 
-        CodeBlock.Builder hash = CodeBlock.builder().add("return $T.deepHashCode(new $T[] {this.present, this.additionalProperties, this.malformed", ARRAYS, Object.class);
+        CodeBlock.Builder hash = CodeBlock.builder().add("return $T.deepHashCode(new $T[] {this.present, this.additionalProperties", ARRAYS, Object.class);
+        if (hasFormats(members)) hash.add(", this.malformed");
         for (Member m : members) hash.add(", this.$N", m.name());
         hash.add("})");
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -271,8 +278,9 @@ final class ObjectEmitter {
                     ? CodeBlock.of("this.$N == null ? \"null\" : this.$N.length + \" bytes\"", m.name(), m.name()) : CodeBlock.of("this.$N", m.name());
             toString.addStatement("if (this.present.get($L)) sb.append($S).append($L).append(\", \")", m.index(), m.property().jsonName() + "=", value);
         }
-        toString.addStatement("if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties)")
-                .addStatement("if (!this.malformed.isEmpty()) sb.append(\"malformed=\").append(this.malformed)")
+        toString.addStatement("if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties)");
+        if (hasFormats(members)) toString.addStatement("if (!this.malformed.isEmpty()) sb.append(\"malformed=\").append(this.malformed)");
+        toString
                 .addStatement("return sb.append('}').toString()");
         type.addMethod(toString.build());
     }
