@@ -25,7 +25,10 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits an object schema as an immutable class with a builder and its streaming codec. Each
  * property remembers whether it was present, so an explicit {@code null} stays distinguishable
- * from an absent property, and unknown properties are kept and written back.
+ * from an absent property, and unknown properties are kept and written back. Builders pre-fill fixed values
+ * ({@code const}, one-value {@code enum}) so they are always sent, and {@code build()} refuses an object missing a
+ * required property; decoding skips both, keeping exactly what came. Text that is no valid uuid/date/base64 is kept
+ * raw instead of failing the document; its accessor throws.
  */
 final class ObjectEmitter {
     /** Member names the class and its builder use themselves; properties never take them. */
