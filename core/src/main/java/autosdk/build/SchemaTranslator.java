@@ -138,7 +138,7 @@ final class SchemaTranslator {
         collectObject(schema, hint, properties, required, additional, new HashSet<>());
         List<Property> finalProps = new ArrayList<>();
         for (Property p : properties.values()) {
-            finalProps.add(new Property(p.jsonName(), p.type(), required.contains(p.jsonName()), p.nullable(), p.doc(), p.constValue()));
+            finalProps.add(new Property(p.jsonName(), p.type(), required.contains(p.jsonName()), p.nullable(), p.doc(), p.fixed(), p.readOnly()));
         }
         // additionalProperties (or unevaluatedProperties) false: no property beyond the declared ones
         boolean closed = schema.get("additionalProperties") instanceof ScalarNode ap && Boolean.FALSE.equals(ap.value())
@@ -177,7 +177,7 @@ final class SchemaTranslator {
                 Property existing = out.get(name);
                 Doc doc = propertyDoc(propSchema);
                 if (existing != null && type instanceof TypeRef.Any) continue;
-                out.put(name, new Property(name, type, false, nullable(propSchema), doc, constValue(propSchema)));
+                out.put(name, new Property(name, type, false, nullable(propSchema), doc, fixedValue(propSchema), readOnly(propSchema)));
             }
         });
         SpecNode ap = schema.get("additionalProperties");
@@ -273,7 +273,7 @@ final class SchemaTranslator {
                 case "duration" -> ScalarKind.DURATION;
                 case "uuid" -> ScalarKind.UUID;
                 case "uri", "url" -> ScalarKind.URI;
-                case "byte" -> ScalarKind.BASE64;
+                case "byte", "base64" -> ScalarKind.BASE64;
                 case "binary" -> ScalarKind.BINARY;
                 default -> schema.string("contentEncoding").filter("base64"::equals).isPresent() ? ScalarKind.BASE64 : ScalarKind.STRING;
             });
@@ -355,15 +355,37 @@ final class SchemaTranslator {
 
     /** The fixed value of a {@code const} or one-value {@code enum} string property, if any. */
     String constValue(SpecNode node) {
+        Property.FixedValue fixed = fixedValue(node);
+        return fixed != null && fixed.kind() == Property.FixedValue.Kind.STRING ? fixed.text() : null;
+    }
+
+    /** The only value a {@code const} or one-value {@code enum} allows (a string, number or boolean), if any. */
+    Property.FixedValue fixedValue(SpecNode node) {
         Optional<RefResolver.Target> t = resolver.follow(node);
         if (t.isEmpty() || !(t.get().node() instanceof MapNode m)) return null;
-        if (m.get("const") instanceof ScalarNode c && c.isString()) return (String) c.value();
+        if (m.get("const") instanceof ScalarNode c) return fixed(c);
         if (m.get("enum") instanceof ListNode l) {
             List<SpecNode> nonNull = l.items().stream().filter(i -> !(i instanceof ScalarNode s && s.isNull())).toList();
-            if (nonNull.size() == 1 && nonNull.get(0) instanceof ScalarNode s && s.isString()) return (String) s.value();
+            if (nonNull.size() == 1 && nonNull.get(0) instanceof ScalarNode s) return fixed(s);
         }
-        if (m.get("allOf") instanceof ListNode l && l.items().size() == 1) return constValue(l.items().get(0));
+        if (m.get("allOf") instanceof ListNode l && l.items().size() == 1) return fixedValue(l.items().get(0));
         return null;
+    }
+
+    private static Property.FixedValue fixed(ScalarNode value) {
+        if (value.isString()) return new Property.FixedValue(Property.FixedValue.Kind.STRING, (String) value.value());
+        if (value.value() instanceof Boolean) return new Property.FixedValue(Property.FixedValue.Kind.BOOLEAN, value.text());
+        if (value.isNumber()) return new Property.FixedValue(Property.FixedValue.Kind.NUMBER, value.text());
+        return null;
+    }
+
+    /** True when the property schema, or the schema its ref points to, is {@code readOnly}. */
+    private boolean readOnly(SpecNode node) {
+        if (!(node instanceof MapNode map)) return false;
+        if (map.isTrue("readOnly")) return true;
+        if (map.has("$ref")) return resolver.follow(map).map(t -> t.node() != map && readOnly(t.node())).orElse(false);
+        if (map.get("allOf") instanceof ListNode l && l.items().size() == 1) return readOnly(l.items().get(0));
+        return false;
     }
 
     Doc doc(MapNode schema) {

@@ -27,7 +27,9 @@ public final class TypeShapes {
         if (type instanceof ObjectType o) {
             kind = "object";
             for (Property p : o.properties()) {
-                members.put(p.jsonName(), describe(p.type(), nameOf) + (p.required() ? "" : "?") + (p.nullable() ? "|null" : ""));
+                // A fixed value is part of the shape: builders pre-fill it, so types fixing different values differ.
+                members.put(p.jsonName(), describe(p.type(), nameOf) + (p.required() ? "" : "?") + (p.nullable() ? "|null" : "")
+                        + (p.fixed() == null ? "" : "=" + p.fixed().text()));
             }
             if (o.additionalValues() != null) members.put("*", describe(o.additionalValues(), nameOf));
         } else if (type instanceof EnumType e) {

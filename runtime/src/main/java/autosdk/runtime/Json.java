@@ -62,21 +62,61 @@ public final class Json {
     }
 
     public static Integer readInt(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) return null;
-        if (t == JsonToken.VALUE_NUMBER_INT) return p.getIntValue();
-        if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == Math.rint(p.getDoubleValue())) return (int) p.getDoubleValue();
-        if (t == JsonToken.VALUE_STRING) return parse(p, () -> Integer.valueOf(p.getText().trim()), "an integer");
-        throw JsonDecodeException.expected(p, "an integer");
+        Long v = readIntegral(p, Integer.MIN_VALUE, Integer.MAX_VALUE, "an integer in the int32 range");
+        return v == null ? null : v.intValue();
     }
 
     public static Long readLong(JsonParser p) throws IOException {
+        return readIntegral(p, Long.MIN_VALUE, Long.MAX_VALUE, "an integer in the int64 range");
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    /**
+     * An integer in {@code [min, max]}: an integer literal, a number with no fraction ({@code 2.0}, {@code 1e3}), or
+     * such text in a string. Anything else (a fraction, a value out of range such as {@code 1e999999999} or 2^63,
+     * NaN or Infinity) is a decode error, never a value rounded or clamped into range.
+     */
+    private static Long readIntegral(JsonParser p, long min, long max, String expected) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
-        if (t == JsonToken.VALUE_NUMBER_INT) return p.getLongValue();
-        if (t == JsonToken.VALUE_NUMBER_FLOAT && p.getDoubleValue() == Math.rint(p.getDoubleValue())) return (long) p.getDoubleValue();
-        if (t == JsonToken.VALUE_STRING) return parse(p, () -> Long.valueOf(p.getText().trim()), "an integer");
-        throw JsonDecodeException.expected(p, "an integer");
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            long v = p.getLongValue(); // the common case, without a BigDecimal
+            if (v < min || v > max) throw outOfRange(p, expected);
+            return v;
+        }
+        BigDecimal value;
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            value = p.getDecimalValue();
+        } else if (t == JsonToken.VALUE_STRING) {
+            value = parse(p, () -> new BigDecimal(p.getText().trim()), expected);
+        } else {
+            throw JsonDecodeException.expected(p, expected);
+        }
+        // compareTo looks at the exponents first, so even 1e999999999 is rejected without building the number.
+        if (value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0) throw outOfRange(p, expected);
+        long exact;
+        try {
+            exact = value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw outOfRange(p, expected);
+        }
+        if (exact < min || exact > max) throw outOfRange(p, expected);
+        return exact;
+    }
+
+    private static JsonDecodeException outOfRange(JsonParser p, String expected) {
+        JsonLocation at = p.currentTokenLocation();
+        String text;
+        try {
+            text = p.getText();
+        } catch (IOException e) {
+            text = String.valueOf(p.currentToken());
+        }
+        if (text != null && text.length() > 40) text = text.substring(0, 40) + "...";
+        return new JsonDecodeException("expected " + expected + " but found " + text + " (a fraction or out of range) at line "
+                + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
     public static BigInteger readBigInteger(JsonParser p) throws IOException {
@@ -87,17 +127,23 @@ public final class Json {
         throw JsonDecodeException.expected(p, "an integer");
     }
 
+    /** A finite number: a literal too large for a double ({@code 1e999}), NaN and Infinity are decode errors. */
     public static Double readDouble(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDoubleValue();
-        if (t == JsonToken.VALUE_STRING) return parse(p, () -> Double.valueOf(p.getText().trim()), "a number");
-        throw JsonDecodeException.expected(p, "a number");
+        double v;
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) v = p.getDoubleValue();
+        else if (t == JsonToken.VALUE_STRING) v = parse(p, () -> Double.valueOf(p.getText().trim()), "a number");
+        else throw JsonDecodeException.expected(p, "a number");
+        if (!Double.isFinite(v)) throw outOfRange(p, "a finite number");
+        return v;
     }
 
     public static Float readFloat(JsonParser p) throws IOException {
         Double d = readDouble(p);
-        return d == null ? null : d.floatValue();
+        if (d == null) return null;
+        if (!Float.isFinite(d.floatValue())) throw outOfRange(p, "a number in the float range");
+        return d.floatValue();
     }
 
     public static BigDecimal readDecimal(JsonParser p) throws IOException {
@@ -139,6 +185,20 @@ public final class Json {
         String clean = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? text.replaceAll("\\s", "") : text;
         return parse(p, () -> clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0
                 ? Base64.getUrlDecoder().decode(clean) : Base64.getDecoder().decode(clean), "base64 text");
+    }
+
+    /**
+     * Called when a property's value did not decode as its format (uuid, date-time, date, byte): a scalar is kept
+     * as it came in {@code malformed} (created when null) so that one bad value does not lose the whole document; the
+     * model's accessor then reports it. Anything that is not a scalar is a real decode error and is rethrown.
+     */
+    public static Map<String, JsonValue> keepMalformed(Map<String, JsonValue> malformed, String property, JsonParser p,
+                                                       JsonDecodeException error) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == null || !t.isScalarValue()) throw error;
+        Map<String, JsonValue> out = malformed == null ? new LinkedHashMap<>() : malformed;
+        out.put(property, readValue(p));
+        return out;
     }
 
     public static void writeString(JsonGenerator g, String v) throws IOException {
@@ -323,6 +383,25 @@ public final class Json {
         } else {
             g.writeNull();
         }
+    }
+
+    /**
+     * Writes {@code value} with {@code writer}, adding the member {@code name: text} first when the object written
+     * lacks it: a union variant chosen by the spec's discriminator mapping always says which variant it is.
+     */
+    public static <T> void writeWithMember(JsonGenerator g, T value, JsonCodec.Writer<T> writer, String name, String text) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator buffer = FACTORY.createGenerator(out)) {
+            writer.write(buffer, value);
+        }
+        JsonValue tree = parseValue(out.toString());
+        if (tree instanceof JsonValue.JsonObject o && !o.members().containsKey(name)) {
+            Map<String, JsonValue> members = new LinkedHashMap<>();
+            members.put(name, new JsonValue.JsonString(text));
+            members.putAll(o.members());
+            tree = new JsonValue.JsonObject(members);
+        }
+        writeValue(g, tree);
     }
 
     /**

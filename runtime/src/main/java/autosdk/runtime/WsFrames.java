@@ -1,10 +1,8 @@
 package autosdk.runtime;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -128,36 +126,5 @@ public final class WsFrames {
             score += known ? 10 : -1;
         }
         return score;
-    }
-
-    /**
-     * Adds fixed string members ({@code name, value, ...}) that a JSON object lacks, at its front: a message's
-     * discriminator such as {@code type} must be on the wire even when the schema left it optional.
-     */
-    public static String withConstants(String json, String... namesAndValues) {
-        JsonValue tree = JsonValue.parse(json);
-        if (!(tree instanceof JsonValue.JsonObject o)) return json;
-        java.util.LinkedHashMap<String, JsonValue> members = new java.util.LinkedHashMap<>();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            if (!o.members().containsKey(namesAndValues[i])) members.put(namesAndValues[i], new JsonValue.JsonString(namesAndValues[i + 1]));
-        }
-        if (members.isEmpty()) return json;
-        members.putAll(o.members());
-        return new JsonValue.JsonObject(members).toJson();
-    }
-
-    /** A JSON object of string members, {@code name, value, name, value...} (for byte[] convenience sends). */
-    public static String object(String... namesAndValues) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-                g.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
-            }
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

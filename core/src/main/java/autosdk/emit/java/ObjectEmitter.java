@@ -25,26 +25,42 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits an object schema as an immutable class with a builder and its streaming codec. Each
  * property remembers whether it was present, so an explicit {@code null} stays distinguishable
- * from an absent property, and unknown properties are kept and written back.
+ * from an absent property, and unknown properties are kept and written back. Builders pre-fill fixed values
+ * ({@code const}, one-value {@code enum}) so they are always sent, and {@code build()} refuses an object missing a
+ * required property; decoding skips both, keeping exactly what came. Text that is no valid uuid/date/base64 is kept
+ * raw instead of failing the document; its accessor throws.
  */
 final class ObjectEmitter {
     /** Member names the class and its builder use themselves; properties never take them. */
     private static final Set<String> RESERVED = Set.of("builder", "toBuilder", "build", "equals", "hashCode", "toString",
             "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "readJson", "writeJson", "readJsonAfterField",
-            "additionalProperties", "additionalProperty", "present", "Builder", "readRest", "readField");
+            "additionalProperties", "additionalProperty", "present", "Builder", "readRest", "readField", "malformed", "malformedValues");
 
     private static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
     private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
     private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
     private final JavaTypes types;
+    /** {@code Map<String, JsonValue>}: values that did not parse as their format, by JSON name. */
+    private final TypeName malformedType;
 
     ObjectEmitter(JavaTypes types) {
         this.types = types;
+        this.malformedType = ParameterizedTypeName.get(MAP, ClassName.get(String.class), types.runtime("JsonValue"));
     }
 
-    /** A property with the Java names chosen for it. */
-    private record Member(Property property, int index, String name, String presence, String clear, TypeName type) {}
+    /**
+     * A property with the Java names chosen for it. {@code fixed} is the Java expression of its fixed value, which
+     * builders pre-fill (null when it has none); {@code format} names the string format whose text may fail to parse
+     * (uuid, date-time...), kept raw instead of failing the document (null for other types).
+     */
+    private record Member(Property property, int index, String name, String presence, String clear, TypeName type,
+                          CodeBlock fixed, String format) {
+        /** Must be set before {@code build()}: required, not sent by the server only, and not pre-filled. */
+        boolean mustBeSet() {
+            return property.required() && !property.readOnly() && property.fixed() == null;
+        }
+    }
 
     TypeSpec emit(ObjectType object, ClassName self) {
         List<Member> members = members(object);
@@ -64,18 +80,31 @@ final class ObjectEmitter {
         }
         type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
         type.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).build());
+        // Only objects with uuid/date/base64 properties can hold a malformed value.
+        boolean formats = hasFormats(members);
+        if (formats) type.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE, Modifier.FINAL).build());
         // Most objects have no unknown properties: share the empty map instead of copying one per object.
         constructor.addStatement("this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
                 COLLECTIONS, COLLECTIONS, LINKED_HASH_MAP);
         constructor.addStatement("this.present = ($T) b.present.clone()", BIT_SET);
+        if (formats) constructor.addStatement("this.malformed = b.malformed == null ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.malformed))",
+                COLLECTIONS, COLLECTIONS, LINKED_HASH_MAP);
         type.addMethod(constructor.build());
 
         for (Member m : members) {
             MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(m.type())
                     .addJavadoc(Javadocs.of(m.property().doc(), "The {@code " + Javadocs.escape(m.property().jsonName()) + "} property."))
                     .addJavadoc("\n<p>JSON name: {@code $L}$L.\n", Javadocs.escape(m.property().jsonName()),
-                            m.property().required() ? "; required" : "; optional")
-                    .addStatement("return this.$N", m.name());
+                            m.property().required() ? "; required" : "; optional");
+            if (m.fixed() != null) getter.addJavadoc("<p>Fixed value: {@code $L}; builders pre-fill it.\n", Javadocs.escape(m.property().fixed().text()));
+            if (m.format() != null) {
+                getter.addJavadoc("\n@throws $T when the JSON held text that is not a valid $L (kept in {@link #malformedValues()})\n",
+                                types.runtime("JsonFormatException"), m.format())
+                        .addStatement("$T bad = this.malformed.get($S)", types.runtime("JsonValue"), m.property().jsonName())
+                        .addStatement("if (bad != null) throw new $T($S, $S, $S, bad)", types.runtime("JsonFormatException"),
+                                self.simpleName(), m.property().jsonName(), m.format());
+            }
+            getter.addStatement("return this.$N", m.name());
             if (m.property().doc().deprecated()) getter.addAnnotation(Deprecated.class);
             type.addMethod(getter.build());
             type.addMethod(MethodSpec.methodBuilder(m.presence()).addModifiers(Modifier.PUBLIC).returns(boolean.class)
@@ -85,16 +114,24 @@ final class ObjectEmitter {
         type.addMethod(MethodSpec.methodBuilder("additionalProperties").addModifiers(Modifier.PUBLIC).returns(extrasType)
                 .addJavadoc("Properties the schema does not declare, kept so that nothing a server sends is lost.\n")
                 .addStatement("return this.additionalProperties").build());
+        if (formats) type.addMethod(MethodSpec.methodBuilder("malformedValues").addModifiers(Modifier.PUBLIC).returns(malformedType)
+                .addJavadoc("Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by\n"
+                        + "JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.\n")
+                .addStatement("return this.malformed").build());
         type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
-                .addJavadoc("A builder; required properties with a fixed value are already set.\n")
+                .addJavadoc("A builder with every fixed value ({@code const} or one-value {@code enum}) already set.\n")
                 .addStatement("return new $T(true)", builder).build());
         MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC).returns(builder)
-                .addJavadoc("A builder holding this object's values, to make a changed copy.\n")
-                .addStatement("$T b = new $T(false)", builder, builder);
-        for (Member m : members) toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
+                .addJavadoc("A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.\n")
+                .addStatement("$T b = new $T(true)", builder, builder);
+        for (Member m : members) {
+            if (m.fixed() != null) toBuilder.addStatement("if (this.present.get($L)) b.$N = this.$N", m.index(), m.name(), m.name());
+            else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
+        }
         toBuilder.addStatement("b.additionalProperties.putAll(this.additionalProperties)")
-                .addStatement("b.present.or(this.present)")
-                .addStatement("return b");
+                .addStatement("b.present.or(this.present)");
+        if (formats) toBuilder.addStatement("if (!this.malformed.isEmpty()) b.malformed = new $T<>(this.malformed)", LINKED_HASH_MAP);
+        toBuilder.addStatement("return b");
         type.addMethod(toBuilder.build());
         addEqualsHashCodeToString(type, self, members);
         type.addType(builderType(object, self, builder, members, extraValue, extrasType));
@@ -102,10 +139,20 @@ final class ObjectEmitter {
         return type.build();
     }
 
-    private List<Member> members(ObjectType object) {
-        JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+    /** The Java names of an object's properties, in order: accessors and builder setters have these names. */
+    static List<String> memberNames(ObjectType object) {
+        return memberNames(object, new JavaNames.Scope(false, RESERVED));
+    }
+
+    private static List<String> memberNames(ObjectType object, JavaNames.Scope scope) {
         List<String> names = new ArrayList<>();
         for (Property p : object.properties()) names.add(scope.allocate(JavaNames.memberName(p.jsonName())));
+        return names;
+    }
+
+    private List<Member> members(ObjectType object) {
+        JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+        List<String> names = memberNames(object, scope);
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < object.properties().size(); i++) {
             Property p = object.properties().get(i);
@@ -113,7 +160,8 @@ final class ObjectEmitter {
             String suffix = Character.toUpperCase(name.charAt(0)) + name.substring(1);
             String presence = scope.allocate("has" + suffix);
             String clear = scope.allocate("clear" + suffix);
-            members.add(new Member(p, i, name, presence, clear, types.javaType(p.type()).box()));
+            TypeName type = types.javaType(p.type()).box();
+            members.add(new Member(p, i, name, presence, clear, type, FixedValues.literal(p.fixed(), type), format(p.type())));
         }
         return members;
     }
@@ -125,39 +173,84 @@ final class ObjectEmitter {
         b.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LINKED_HASH_MAP).build());
         b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", BIT_SET).build());
+        if (hasFormats(members)) b.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE).build());
+        // Decoders pass false: what was read is kept exactly, so reading and writing a message gives the same JSON.
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(boolean.class, "withFixedValues");
-        List<Member> fixed = members.stream().filter(m -> m.property().required() && m.property().constValue() != null
-                && m.type().equals(ClassName.get(String.class))).toList();
+        List<Member> fixed = members.stream().filter(m -> m.fixed() != null).toList();
         if (!fixed.isEmpty()) {
             constructor.beginControlFlow("if (withFixedValues)");
-            for (Member m : fixed) {
-                constructor.addStatement("this.$N = $S", m.name(), m.property().constValue()).addStatement("present.set($L)", m.index());
-            }
+            for (Member m : fixed) constructor.addStatement("this.$N = $L", m.name(), m.fixed()).addStatement("present.set($L)", m.index());
             constructor.endControlFlow();
         }
         b.addMethod(constructor.build());
         for (Member m : members) {
             MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addParameter(m.type(), m.name())
-                    .addJavadoc(Javadocs.of(m.property().doc(), "Sets {@code " + Javadocs.escape(m.property().jsonName()) + "}."))
-                    .addStatement("this.$N = $N", m.name(), m.name())
-                    .addStatement("present.set($L)", m.index())
-                    .addStatement("return this");
+                    .addJavadoc(Javadocs.of(m.property().doc(), "Sets {@code " + Javadocs.escape(m.property().jsonName()) + "}."));
+            if (m.fixed() != null) {
+                setter.addJavadoc("\n<p>Pre-filled with its fixed value {@code $L}; another value is sent as given.\n",
+                        Javadocs.escape(m.property().fixed().text()));
+            }
+            setter.addStatement("this.$N = $N", m.name(), m.name())
+                    .addStatement("present.set($L)", m.index());
+            if (m.format() != null) setter.addStatement("if (malformed != null) malformed.remove($S)", m.property().jsonName());
+            setter.addStatement("return this");
             if (m.property().doc().deprecated()) setter.addAnnotation(Deprecated.class);
             b.addMethod(setter.build());
-            b.addMethod(MethodSpec.methodBuilder(m.clear()).addModifiers(Modifier.PUBLIC).returns(builder)
+            // A fixed value is always sent, so it cannot be removed.
+            if (m.fixed() != null) continue;
+            MethodSpec.Builder clear = MethodSpec.methodBuilder(m.clear()).addModifiers(Modifier.PUBLIC).returns(builder)
                     .addJavadoc("Removes {@code $L}, so it is absent from the JSON.\n", Javadocs.escape(m.property().jsonName()))
                     .addStatement("this.$N = null", m.name())
-                    .addStatement("present.clear($L)", m.index())
-                    .addStatement("return this").build());
+                    .addStatement("present.clear($L)", m.index());
+            if (m.format() != null) clear.addStatement("if (malformed != null) malformed.remove($S)", m.property().jsonName());
+            b.addMethod(clear.addStatement("return this").build());
         }
         b.addMethod(MethodSpec.methodBuilder("additionalProperty").addModifiers(Modifier.PUBLIC).returns(builder)
                 .addParameter(String.class, "name").addParameter(extraValue, "value")
                 .addJavadoc("Adds a property the schema does not declare.\n")
                 .addStatement("additionalProperties.put(name, value)").addStatement("return this").build());
-        b.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
-                .addStatement("return new $T(this)", self).build());
+        b.addMethod(build(self, members));
         return b.build();
+    }
+
+    /**
+     * {@code build()}: refuses an object that lacks required properties, naming all of them by their JSON names.
+     * Fixed values are pre-filled and {@code readOnly} ones come from the server, so neither is asked for. Decoders
+     * construct without this check: reading stays lenient.
+     */
+    private static MethodSpec build(ClassName self, List<Member> members) {
+        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self);
+        List<Member> required = members.stream().filter(Member::mustBeSet).toList();
+        if (!required.isEmpty()) {
+            String names = String.join(", ", required.stream().map(m -> m.property().jsonName()).toList());
+            build.addJavadoc("@throws IllegalStateException when a required property is not set ($L)\n", Javadocs.escape(names))
+                    .addStatement("$T missing = new $T()", StringBuilder.class, StringBuilder.class);
+            for (Member m : required) {
+                build.addStatement("if (!present.get($L)) missing.append($S)", m.index(), ", " + m.property().jsonName());
+            }
+            build.beginControlFlow("if (missing.length() > 0)")
+                    .addStatement("throw new $T($S + missing.substring(2))", IllegalStateException.class,
+                            self.simpleName() + " is missing required properties: ")
+                    .endControlFlow();
+        }
+        return build.addStatement("return new $T(this)", self).build();
+    }
+
+    private static boolean hasFormats(List<Member> members) {
+        return members.stream().anyMatch(m -> m.format() != null);
+    }
+
+    /** The format name of a string type whose text can fail to parse, or null. */
+    private static String format(autosdk.model.TypeRef type) {
+        if (!(type instanceof TypeRef.Scalar s)) return null;
+        return switch (s.kind()) {
+            case UUID -> "uuid";
+            case DATE_TIME -> "date-time";
+            case DATE -> "date";
+            case BASE64, BINARY -> "byte (base64)";
+            default -> null;
+        };
     }
 
     private void addEqualsHashCodeToString(TypeSpec.Builder type, ClassName self, List<Member> members) {
@@ -169,10 +262,12 @@ final class ObjectEmitter {
         CodeBlock.Builder cmp = CodeBlock.builder().add("return this.present.equals(other.present)");
         for (Member m : members) cmp.add("\n    && $T.deepEquals(this.$N, other.$N)", OBJECTS, m.name(), m.name());
         cmp.add("\n    && this.additionalProperties.equals(other.additionalProperties)");
+        if (hasFormats(members)) cmp.add("\n    && this.malformed.equals(other.malformed)");
         equals.addStatement("$L", cmp.build());
         type.addMethod(equals.build());
 
         CodeBlock.Builder hash = CodeBlock.builder().add("return $T.deepHashCode(new $T[] {this.present, this.additionalProperties", ARRAYS, Object.class);
+        if (hasFormats(members)) hash.add(", this.malformed");
         for (Member m : members) hash.add(", this.$N", m.name());
         hash.add("})");
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
@@ -186,7 +281,9 @@ final class ObjectEmitter {
                     ? CodeBlock.of("this.$N == null ? \"null\" : this.$N.length + \" bytes\"", m.name(), m.name()) : CodeBlock.of("this.$N", m.name());
             toString.addStatement("if (this.present.get($L)) sb.append($S).append($L).append(\", \")", m.index(), m.property().jsonName() + "=", value);
         }
-        toString.addStatement("if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties)")
+        toString.addStatement("if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties)");
+        if (hasFormats(members)) toString.addStatement("if (!this.malformed.isEmpty()) sb.append(\"malformed=\").append(this.malformed)");
+        toString
                 .addStatement("return sb.append('}').toString()");
         type.addMethod(toString.build());
     }
@@ -212,15 +309,24 @@ final class ObjectEmitter {
                 .addStatement("p.nextToken()")
                 .addStatement("readField(p, field, b)")
                 .endControlFlow()
-                .addStatement("return b.build()").build());
+                .addStatement("return new $T(b)", self).build());
 
         MethodSpec.Builder readField = MethodSpec.methodBuilder("readField").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(JSON_PARSER, "p").addParameter(String.class, "field").addParameter(builder, "b").addException(IOException.class)
                 .beginControlFlow("switch (field)");
         for (Member m : members) {
-            readField.addCode("case $S:\n", m.property().jsonName()).addCode("$>")
-                    .addStatement("b.$N = $L", m.name(), types.read(m.property().type(), "p"))
-                    .addStatement("b.present.set($L)", m.index())
+            readField.addCode("case $S:\n", m.property().jsonName()).addCode("$>");
+            if (m.format() == null) {
+                readField.addStatement("b.$N = $L", m.name(), types.read(m.property().type(), "p"));
+            } else {
+                // Text that is no valid uuid/date is kept raw: one bad value must not lose the rest of the document.
+                readField.beginControlFlow("try")
+                        .addStatement("b.$N = $L", m.name(), types.read(m.property().type(), "p"))
+                        .nextControlFlow("catch ($T e)", types.runtime("JsonDecodeException"))
+                        .addStatement("b.malformed = $T.keepMalformed(b.malformed, $S, p, e)", types.runtime("Json"), m.property().jsonName())
+                        .endControlFlow();
+            }
+            readField.addStatement("b.present.set($L)", m.index())
                     .addStatement("break").addCode("$<");
         }
         TypeRef extra = object.additionalValues() == null ? new TypeRef.Any() : object.additionalValues();
@@ -234,9 +340,15 @@ final class ObjectEmitter {
                 .addStatement("g.writeStartObject()");
         for (Member m : members) {
             write.beginControlFlow("if (v.present.get($L))", m.index())
-                    .addStatement("g.writeFieldName($S)", m.property().jsonName())
-                    .addStatement("if (v.$N == null) g.writeNull(); else $L", m.name(), types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())))
-                    .endControlFlow();
+                    .addStatement("g.writeFieldName($S)", m.property().jsonName());
+            CodeBlock value = CodeBlock.of("if (v.$N == null) g.writeNull(); else $L", m.name(), types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())));
+            if (m.format() != null) {
+                write.addStatement("$T bad = v.malformed.get($S)", types.runtime("JsonValue"), m.property().jsonName())
+                        .addStatement("if (bad != null) $T.writeValue(g, bad); else $L", types.runtime("Json"), value);
+            } else {
+                write.addStatement(value);
+            }
+            write.endControlFlow();
         }
         write.beginControlFlow("for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())", MAP, String.class,
                         object.additionalValues() == null ? types.runtime("JsonValue") : types.javaType(object.additionalValues()).box())

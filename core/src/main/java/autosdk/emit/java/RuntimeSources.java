@@ -17,7 +17,7 @@ public final class RuntimeSources {
     private static final String RESOURCE_ROOT = "autosdk-runtime-sources/autosdk/runtime/";
 
     /** Helpers every SDK needs: the JSON codecs' support. */
-    public static final List<String> JSON = List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonValue");
+    public static final List<String> JSON = List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonFormatException", "JsonValue");
 
     /** Helpers of REST clients. */
     public static final List<String> HTTP = List.of("ApiBadRequestException", "ApiConflictException", "ApiConnectionException",

@@ -74,7 +74,7 @@ final class UnionEmitter {
         List<MethodSpec> scoreMethods = new ArrayList<>();
         type.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
         type.addMethods(scoreMethods);
-        type.addMethod(writeJson(self, cases, unknown));
+        type.addMethod(writeJson(union, self, cases, unknown));
         return type.build();
     }
 
@@ -220,17 +220,35 @@ final class UnionEmitter {
         return out;
     }
 
-    private MethodSpec writeJson(ClassName self, List<Case> cases, ClassName unknown) {
+    /**
+     * Writes the variant's value. A variant told apart by the spec's {@code discriminator.mapping} (or its schema name)
+     * whose object does not carry the value itself as a fixed value also writes the discriminator: the record says
+     * which variant it is, so the JSON must too. Fixed values are pre-filled by the object's builder.
+     */
+    private MethodSpec writeJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
         MethodSpec.Builder m = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
         for (Case c : cases) {
+            String value = impliedDiscriminator(union, c);
+            CodeBlock write = value == null ? types.write(c.variant().type(), "g", CodeBlock.of("c.value()"))
+                    : CodeBlock.of("$T.writeWithMember(g, c.value(), $L, $S, $S)", types.runtime("Json"), types.writer(c.variant().type()),
+                            union.discriminator(), value);
             m.beginControlFlow("if (v instanceof $T c)", c.record())
-                    .addStatement("if (c.value() == null) g.writeNull(); else $L", types.write(c.variant().type(), "g", CodeBlock.of("c.value()")))
+                    .addStatement("if (c.value() == null) g.writeNull(); else $L", write)
                     .addStatement("return")
                     .endControlFlow();
         }
         m.addStatement("$T.writeValue(g, (($T) v).json())", types.runtime("Json"), unknown);
         return m.build();
+    }
+
+    /** The discriminator value to add when writing an object variant that does not pre-fill it, else null. */
+    private String impliedDiscriminator(UnionType union, Case c) {
+        String property = union.discriminator();
+        if (property == null || property.startsWith("/") || c.variant().discriminatorValues().isEmpty()) return null;
+        if (!(c.variant().type() instanceof TypeRef.Named n) || !(types.model().type(n.id()) instanceof ObjectType o)) return null;
+        boolean prefilled = o.properties().stream().anyMatch(p -> p.jsonName().equals(property) && p.constValue() != null);
+        return prefilled ? null : c.variant().discriminatorValues().get(0);
     }
 
     /** The JSON kind a non-object variant expects, so "42" never lands in a string variant. */

@@ -70,7 +70,8 @@ final class WsClientClassEmitter {
                         .addStatement("return sendBinary(payload)").build());
                 continue;
             }
-            CodeBlock encode = withConstants(m.payload(), encoder(m.payload()));
+            // Fixed values (a discriminator like "type") are pre-filled by the payload's builder: nothing to add here.
+            CodeBlock encode = encoder(m.payload());
             encoders.put(s, encode);
             type.addMethod(send(s).addParameter(WsEventEmitter.payloadType(types, m), "payload")
                     .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
@@ -119,19 +120,6 @@ final class WsClientClassEmitter {
         return b;
     }
 
-    /** Wraps an encoding so that optional fixed-value properties (a discriminator like {@code type}) are always sent. */
-    private CodeBlock withConstants(TypeRef payload, CodeBlock encode) {
-        if (!(payload instanceof TypeRef.Named n) || !(model.type(n.id()) instanceof ObjectType o)) return encode;
-        CodeBlock.Builder args = CodeBlock.builder();
-        for (Property p : o.properties()) {
-            if (p.constValue() != null && !p.required() && p.type() instanceof TypeRef.Scalar sc && sc.kind() == TypeRef.ScalarKind.STRING) {
-                args.add(", $S, $S", p.jsonName(), p.constValue());
-            }
-        }
-        if (args.isEmpty()) return encode;
-        return CodeBlock.of("$T.withConstants($L$L)", types.runtime("WsFrames"), encode, args.build());
-    }
-
     /** An expression encoding {@code payload} as JSON text: through the JSON context for named types. */
     CodeBlock encoder(TypeRef payload) {
         if (payload instanceof TypeRef.Named n && types.className(n.id()) != null) {
@@ -168,35 +156,30 @@ final class WsClientClassEmitter {
     }
 
     /**
-     * A {@code send…(byte[])} overload for messages whose only free required property carries base64 data (such as
-     * an audio chunk): the bytes are encoded and the fixed properties (like {@code type}) filled in.
+     * A {@code send…(byte[])} overload for messages whose only property left to set carries base64 data (such as an
+     * audio chunk). It builds the message with the model's builder, so fixed values (like {@code type}) are pre-filled
+     * exactly as in the typed send, and encodes it the same way.
      */
     private java.util.Optional<MethodSpec> bytesOverload(WsChannelPlan.Send s) {
-        if (!(s.message().payload() instanceof TypeRef.Named n)) return java.util.Optional.empty();
+        if (!(s.message().payload() instanceof TypeRef.Named n) || types.className(n.id()) == null) return java.util.Optional.empty();
         NamedType t = model.type(n.id());
         if (!(t instanceof ObjectType o)) return java.util.Optional.empty();
         Property data = null;
-        List<String> fixed = new ArrayList<>();
         for (Property p : o.properties()) {
-            if (p.constValue() != null) {
-                if (p.required()) {
-                    fixed.add(p.jsonName());
-                    fixed.add(p.constValue());
-                }
-                continue;
-            }
-            if (!p.required()) continue;
+            if (!p.required() || p.readOnly() || p.fixed() != null) continue;
             if (data != null || !isBase64(p)) return java.util.Optional.empty();
             data = p;
         }
         if (data == null) return java.util.Optional.empty();
-        CodeBlock.Builder args = CodeBlock.builder();
-        for (String f : fixed) args.add("$S, ", f);
-        args.add("$S, $T.getEncoder().encodeToString($N)", data.jsonName(), java.util.Base64.class, "bytes");
+        String setter = ObjectEmitter.memberNames(o).get(o.properties().indexOf(data));
+        CodeBlock value = data.type() instanceof TypeRef.Scalar sc && sc.kind() == TypeRef.ScalarKind.BASE64
+                ? CodeBlock.of("bytes") : CodeBlock.of("$T.getEncoder().encodeToString(bytes)", java.util.Base64.class);
+        ClassName payload = types.className(n.id());
         return java.util.Optional.of(send(s).addParameter(byte[].class, "bytes")
                 .addJavadoc("\n<p>Convenience form: {@code bytes} are sent base64-encoded as {@code $L}.\n", Javadocs.escape(data.jsonName()))
                 .addStatement("$T.requireNonNull(bytes, \"bytes\")", OBJECTS)
-                .addStatement("return sendEncoded(() -> $T.object($L))", types.runtime("WsFrames"), args.build()).build());
+                .addStatement("$T payload = $T.builder().$N($L).build()", payload, payload, setter, value)
+                .addStatement("return sendEncoded(() -> $L)", encoder(s.message().payload())).build());
     }
 
     private static boolean isBase64(Property p) {

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonFormatException;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -34,6 +35,8 @@ public final class ChatMessage {
 
     private final BitSet present;
 
+    private final Map<String, JsonValue> malformed;
+
     private ChatMessage(Builder b) {
         this.id = b.id;
         this.roomId = b.roomId;
@@ -42,6 +45,7 @@ public final class ChatMessage {
         this.sentAt = b.sentAt;
         this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
+        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
@@ -112,8 +116,12 @@ public final class ChatMessage {
      * The {@code sent_at} property.
      *
      * <p>JSON name: {@code sent_at}; optional.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link #malformedValues()})
      */
     public OffsetDateTime sentAt() {
+        JsonValue bad = this.malformed.get("sent_at");
+        if (bad != null) throw new JsonFormatException("ChatMessage", "sent_at", "date-time", bad);
         return this.sentAt;
     }
 
@@ -132,17 +140,25 @@ public final class ChatMessage {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
+     * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
+     */
+    public Map<String, JsonValue> malformedValues() {
+        return this.malformed;
+    }
+
+    /**
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.id = this.id;
         b.roomId = this.roomId;
         b.author = this.author;
@@ -150,6 +166,7 @@ public final class ChatMessage {
         b.sentAt = this.sentAt;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
+        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
         return b;
     }
 
@@ -164,12 +181,13 @@ public final class ChatMessage {
                     && Objects.deepEquals(this.author, other.author)
                     && Objects.deepEquals(this.content, other.content)
                     && Objects.deepEquals(this.sentAt, other.sentAt)
-                    && this.additionalProperties.equals(other.additionalProperties);
+                    && this.additionalProperties.equals(other.additionalProperties)
+                    && this.malformed.equals(other.malformed);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.id, this.roomId, this.author, this.content, this.sentAt});
+        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.roomId, this.author, this.content, this.sentAt});
     }
 
     @Override
@@ -181,6 +199,7 @@ public final class ChatMessage {
         if (this.present.get(3)) sb.append("content=").append(this.content).append(", ");
         if (this.present.get(4)) sb.append("sent_at=").append(this.sentAt).append(", ");
         if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
+        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
         return sb.append('}').toString();
     }
 
@@ -208,7 +227,7 @@ public final class ChatMessage {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new ChatMessage(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -230,7 +249,11 @@ public final class ChatMessage {
                 b.present.set(3);
                 break;
             case "sent_at":
-                b.sentAt = Json.readDateTime(p);
+                try {
+                    b.sentAt = Json.readDateTime(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "sent_at", p, e);
+                }
                 b.present.set(4);
                 break;
             default:
@@ -261,7 +284,8 @@ public final class ChatMessage {
         }
         if (v.present.get(4)) {
             g.writeFieldName("sent_at");
-            if (v.sentAt == null) g.writeNull(); else Json.writeDateTime(g, v.sentAt);
+            JsonValue bad = v.malformed.get("sent_at");
+            if (bad != null) Json.writeValue(g, bad); else if (v.sentAt == null) g.writeNull(); else Json.writeDateTime(g, v.sentAt);
         }
         for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
             g.writeFieldName(e.getKey());
@@ -287,6 +311,8 @@ public final class ChatMessage {
         private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
 
         private final BitSet present = new BitSet();
+
+        private Map<String, JsonValue> malformed;
 
         private Builder(boolean withFixedValues) {
         }
@@ -369,6 +395,7 @@ public final class ChatMessage {
         public Builder sentAt(OffsetDateTime sentAt) {
             this.sentAt = sentAt;
             present.set(4);
+            if (malformed != null) malformed.remove("sent_at");
             return this;
         }
 
@@ -378,6 +405,7 @@ public final class ChatMessage {
         public Builder clearSentAt() {
             this.sentAt = null;
             present.clear(4);
+            if (malformed != null) malformed.remove("sent_at");
             return this;
         }
 
@@ -389,7 +417,18 @@ public final class ChatMessage {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (id, room_id, author, content)
+         */
         public ChatMessage build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(0)) missing.append(", id");
+            if (!present.get(1)) missing.append(", room_id");
+            if (!present.get(2)) missing.append(", author");
+            if (!present.get(3)) missing.append(", content");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("ChatMessage is missing required properties: " + missing.substring(2));
+            }
             return new ChatMessage(this);
         }
     }

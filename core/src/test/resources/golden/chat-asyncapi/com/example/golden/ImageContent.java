@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonFormatException;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -31,6 +32,8 @@ public final class ImageContent {
 
     private final BitSet present;
 
+    private final Map<String, JsonValue> malformed;
+
     private ImageContent(Builder b) {
         this.type = b.type;
         this.url = b.url;
@@ -38,12 +41,14 @@ public final class ImageContent {
         this.thumbnail = b.thumbnail;
         this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
+        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
      * The {@code type} property.
      *
      * <p>JSON name: {@code type}; required.
+     * <p>Fixed value: {@code image}; builders pre-fill it.
      */
     public String type() {
         return this.type;
@@ -92,8 +97,12 @@ public final class ImageContent {
      * A small base64 JPEG preview.
      *
      * <p>JSON name: {@code thumbnail}; optional.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link #malformedValues()})
      */
     public byte[] thumbnail() {
+        JsonValue bad = this.malformed.get("thumbnail");
+        if (bad != null) throw new JsonFormatException("ImageContent", "thumbnail", "byte (base64)", bad);
         return this.thumbnail;
     }
 
@@ -112,23 +121,32 @@ public final class ImageContent {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
+     * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
+     */
+    public Map<String, JsonValue> malformedValues() {
+        return this.malformed;
+    }
+
+    /**
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.type = this.type;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.type = this.type;
         b.url = this.url;
         b.alt = this.alt;
         b.thumbnail = this.thumbnail;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
+        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
         return b;
     }
 
@@ -142,12 +160,13 @@ public final class ImageContent {
                     && Objects.deepEquals(this.url, other.url)
                     && Objects.deepEquals(this.alt, other.alt)
                     && Objects.deepEquals(this.thumbnail, other.thumbnail)
-                    && this.additionalProperties.equals(other.additionalProperties);
+                    && this.additionalProperties.equals(other.additionalProperties)
+                    && this.malformed.equals(other.malformed);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.type, this.url, this.alt, this.thumbnail});
+        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.type, this.url, this.alt, this.thumbnail});
     }
 
     @Override
@@ -158,6 +177,7 @@ public final class ImageContent {
         if (this.present.get(2)) sb.append("alt=").append(this.alt).append(", ");
         if (this.present.get(3)) sb.append("thumbnail=").append(this.thumbnail == null ? "null" : this.thumbnail.length + " bytes").append(", ");
         if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
+        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
         return sb.append('}').toString();
     }
 
@@ -185,7 +205,7 @@ public final class ImageContent {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new ImageContent(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -203,7 +223,11 @@ public final class ImageContent {
                 b.present.set(2);
                 break;
             case "thumbnail":
-                b.thumbnail = Json.readBase64(p);
+                try {
+                    b.thumbnail = Json.readBase64(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "thumbnail", p, e);
+                }
                 b.present.set(3);
                 break;
             default:
@@ -230,7 +254,8 @@ public final class ImageContent {
         }
         if (v.present.get(3)) {
             g.writeFieldName("thumbnail");
-            if (v.thumbnail == null) g.writeNull(); else Json.writeBase64(g, v.thumbnail);
+            JsonValue bad = v.malformed.get("thumbnail");
+            if (bad != null) Json.writeValue(g, bad); else if (v.thumbnail == null) g.writeNull(); else Json.writeBase64(g, v.thumbnail);
         }
         for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
             g.writeFieldName(e.getKey());
@@ -255,6 +280,8 @@ public final class ImageContent {
 
         private final BitSet present = new BitSet();
 
+        private Map<String, JsonValue> malformed;
+
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.type = "image";
@@ -264,19 +291,12 @@ public final class ImageContent {
 
         /**
          * Sets {@code type}.
+         *
+         * <p>Pre-filled with its fixed value {@code image}; another value is sent as given.
          */
         public Builder type(String type) {
             this.type = type;
             present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code type}, so it is absent from the JSON.
-         */
-        public Builder clearType() {
-            this.type = null;
-            present.clear(0);
             return this;
         }
 
@@ -322,6 +342,7 @@ public final class ImageContent {
         public Builder thumbnail(byte[] thumbnail) {
             this.thumbnail = thumbnail;
             present.set(3);
+            if (malformed != null) malformed.remove("thumbnail");
             return this;
         }
 
@@ -331,6 +352,7 @@ public final class ImageContent {
         public Builder clearThumbnail() {
             this.thumbnail = null;
             present.clear(3);
+            if (malformed != null) malformed.remove("thumbnail");
             return this;
         }
 
@@ -342,7 +364,15 @@ public final class ImageContent {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (url)
+         */
         public ImageContent build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(1)) missing.append(", url");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("ImageContent is missing required properties: " + missing.substring(2));
+            }
             return new ImageContent(this);
         }
     }

@@ -38,6 +38,7 @@ public final class Say {
      * The {@code type} property.
      *
      * <p>JSON name: {@code type}; required.
+     * <p>Fixed value: {@code say}; builders pre-fill it.
      */
     public String type() {
         return this.type;
@@ -74,18 +75,18 @@ public final class Say {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.type = this.type;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.type = this.type;
         b.content = this.content;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -141,7 +142,7 @@ public final class Say {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new Say(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -200,19 +201,12 @@ public final class Say {
 
         /**
          * Sets {@code type}.
+         *
+         * <p>Pre-filled with its fixed value {@code say}; another value is sent as given.
          */
         public Builder type(String type) {
             this.type = type;
             present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code type}, so it is absent from the JSON.
-         */
-        public Builder clearType() {
-            this.type = null;
-            present.clear(0);
             return this;
         }
 
@@ -242,7 +236,15 @@ public final class Say {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (content)
+         */
         public Say build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(1)) missing.append(", content");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("Say is missing required properties: " + missing.substring(2));
+            }
             return new Say(this);
         }
     }

@@ -38,6 +38,7 @@ public final class TextContent {
      * The {@code type} property.
      *
      * <p>JSON name: {@code type}; required.
+     * <p>Fixed value: {@code text}; builders pre-fill it.
      */
     public String type() {
         return this.type;
@@ -74,18 +75,18 @@ public final class TextContent {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.type = this.type;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.type = this.type;
         b.text = this.text;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -141,7 +142,7 @@ public final class TextContent {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new TextContent(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -200,19 +201,12 @@ public final class TextContent {
 
         /**
          * Sets {@code type}.
+         *
+         * <p>Pre-filled with its fixed value {@code text}; another value is sent as given.
          */
         public Builder type(String type) {
             this.type = type;
             present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code type}, so it is absent from the JSON.
-         */
-        public Builder clearType() {
-            this.type = null;
-            present.clear(0);
             return this;
         }
 
@@ -242,7 +236,15 @@ public final class TextContent {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (text)
+         */
         public TextContent build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(1)) missing.append(", text");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("TextContent is missing required properties: " + missing.substring(2));
+            }
             return new TextContent(this);
         }
     }

@@ -74,17 +74,17 @@ public final class Error {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.code = this.code;
         b.message = this.message;
         b.additionalProperties.putAll(this.additionalProperties);
@@ -141,7 +141,7 @@ public final class Error {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new Error(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -238,7 +238,16 @@ public final class Error {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (code, message)
+         */
         public Error build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(0)) missing.append(", code");
+            if (!present.get(1)) missing.append(", message");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("Error is missing required properties: " + missing.substring(2));
+            }
             return new Error(this);
         }
     }

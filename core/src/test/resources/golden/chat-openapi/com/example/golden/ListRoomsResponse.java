@@ -75,17 +75,17 @@ public final class ListRoomsResponse {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.rooms = this.rooms;
         b.nextCursor = this.nextCursor;
         b.additionalProperties.putAll(this.additionalProperties);
@@ -144,7 +144,7 @@ public final class ListRoomsResponse {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new ListRoomsResponse(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -241,7 +241,15 @@ public final class ListRoomsResponse {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (rooms)
+         */
         public ListRoomsResponse build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(0)) missing.append(", rooms");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("ListRoomsResponse is missing required properties: " + missing.substring(2));
+            }
             return new ListRoomsResponse(this);
         }
     }

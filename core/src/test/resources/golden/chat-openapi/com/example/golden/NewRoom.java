@@ -93,17 +93,17 @@ public final class NewRoom {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.name = this.name;
         b.visibility = this.visibility;
         b.topic = this.topic;
@@ -163,7 +163,7 @@ public final class NewRoom {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new NewRoom(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -288,7 +288,15 @@ public final class NewRoom {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (name)
+         */
         public NewRoom build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(0)) missing.append(", name");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("NewRoom is missing required properties: " + missing.substring(2));
+            }
             return new NewRoom(this);
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonFormatException;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -37,6 +38,8 @@ public final class Room {
 
     private final BitSet present;
 
+    private final Map<String, JsonValue> malformed;
+
     private Room(Builder b) {
         this.name = b.name;
         this.visibility = b.visibility;
@@ -46,6 +49,7 @@ public final class Room {
         this.memberCount = b.memberCount;
         this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
+        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
@@ -100,8 +104,12 @@ public final class Room {
      * The {@code id} property.
      *
      * <p>JSON name: {@code id}; required.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid uuid (kept in {@link #malformedValues()})
      */
     public UUID id() {
+        JsonValue bad = this.malformed.get("id");
+        if (bad != null) throw new JsonFormatException("Room", "id", "uuid", bad);
         return this.id;
     }
 
@@ -116,8 +124,12 @@ public final class Room {
      * The {@code created_at} property.
      *
      * <p>JSON name: {@code created_at}; required.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link #malformedValues()})
      */
     public OffsetDateTime createdAt() {
+        JsonValue bad = this.malformed.get("created_at");
+        if (bad != null) throw new JsonFormatException("Room", "created_at", "date-time", bad);
         return this.createdAt;
     }
 
@@ -152,17 +164,25 @@ public final class Room {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
+     * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
+     */
+    public Map<String, JsonValue> malformedValues() {
+        return this.malformed;
+    }
+
+    /**
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.name = this.name;
         b.visibility = this.visibility;
         b.topic = this.topic;
@@ -171,6 +191,7 @@ public final class Room {
         b.memberCount = this.memberCount;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
+        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
         return b;
     }
 
@@ -186,12 +207,13 @@ public final class Room {
                     && Objects.deepEquals(this.id, other.id)
                     && Objects.deepEquals(this.createdAt, other.createdAt)
                     && Objects.deepEquals(this.memberCount, other.memberCount)
-                    && this.additionalProperties.equals(other.additionalProperties);
+                    && this.additionalProperties.equals(other.additionalProperties)
+                    && this.malformed.equals(other.malformed);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.name, this.visibility, this.topic, this.id, this.createdAt, this.memberCount});
+        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.name, this.visibility, this.topic, this.id, this.createdAt, this.memberCount});
     }
 
     @Override
@@ -204,6 +226,7 @@ public final class Room {
         if (this.present.get(4)) sb.append("created_at=").append(this.createdAt).append(", ");
         if (this.present.get(5)) sb.append("member_count=").append(this.memberCount).append(", ");
         if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
+        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
         return sb.append('}').toString();
     }
 
@@ -231,7 +254,7 @@ public final class Room {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new Room(b);
     }
 
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
@@ -249,11 +272,19 @@ public final class Room {
                 b.present.set(2);
                 break;
             case "id":
-                b.id = Json.readUuid(p);
+                try {
+                    b.id = Json.readUuid(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "id", p, e);
+                }
                 b.present.set(3);
                 break;
             case "created_at":
-                b.createdAt = Json.readDateTime(p);
+                try {
+                    b.createdAt = Json.readDateTime(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "created_at", p, e);
+                }
                 b.present.set(4);
                 break;
             case "member_count":
@@ -284,11 +315,13 @@ public final class Room {
         }
         if (v.present.get(3)) {
             g.writeFieldName("id");
-            if (v.id == null) g.writeNull(); else Json.writeUuid(g, v.id);
+            JsonValue bad = v.malformed.get("id");
+            if (bad != null) Json.writeValue(g, bad); else if (v.id == null) g.writeNull(); else Json.writeUuid(g, v.id);
         }
         if (v.present.get(4)) {
             g.writeFieldName("created_at");
-            if (v.createdAt == null) g.writeNull(); else Json.writeDateTime(g, v.createdAt);
+            JsonValue bad = v.malformed.get("created_at");
+            if (bad != null) Json.writeValue(g, bad); else if (v.createdAt == null) g.writeNull(); else Json.writeDateTime(g, v.createdAt);
         }
         if (v.present.get(5)) {
             g.writeFieldName("member_count");
@@ -320,6 +353,8 @@ public final class Room {
         private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
 
         private final BitSet present = new BitSet();
+
+        private Map<String, JsonValue> malformed;
 
         private Builder(boolean withFixedValues) {
         }
@@ -384,6 +419,7 @@ public final class Room {
         public Builder id(UUID id) {
             this.id = id;
             present.set(3);
+            if (malformed != null) malformed.remove("id");
             return this;
         }
 
@@ -393,6 +429,7 @@ public final class Room {
         public Builder clearId() {
             this.id = null;
             present.clear(3);
+            if (malformed != null) malformed.remove("id");
             return this;
         }
 
@@ -402,6 +439,7 @@ public final class Room {
         public Builder createdAt(OffsetDateTime createdAt) {
             this.createdAt = createdAt;
             present.set(4);
+            if (malformed != null) malformed.remove("created_at");
             return this;
         }
 
@@ -411,6 +449,7 @@ public final class Room {
         public Builder clearCreatedAt() {
             this.createdAt = null;
             present.clear(4);
+            if (malformed != null) malformed.remove("created_at");
             return this;
         }
 
@@ -440,7 +479,17 @@ public final class Room {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (name, id, created_at)
+         */
         public Room build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(0)) missing.append(", name");
+            if (!present.get(3)) missing.append(", id");
+            if (!present.get(4)) missing.append(", created_at");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("Room is missing required properties: " + missing.substring(2));
+            }
             return new Room(this);
         }
     }

@@ -55,17 +55,17 @@ public final class ContactOption2 {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.phone = this.phone;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -121,7 +121,7 @@ public final class ContactOption2 {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new ContactOption2(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -191,7 +191,15 @@ public final class ContactOption2 {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (phone)
+         */
         public ContactOption2 build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(0)) missing.append(", phone");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("ContactOption2 is missing required properties: " + missing.substring(2));
+            }
             return new ContactOption2(this);
         }
     }

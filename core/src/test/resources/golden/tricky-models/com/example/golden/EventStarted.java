@@ -38,6 +38,7 @@ public final class EventStarted {
      * The {@code event} property.
      *
      * <p>JSON name: {@code event}; required.
+     * <p>Fixed value: {@code started}; builders pre-fill it.
      */
     public java.lang.String event() {
         return this.event;
@@ -74,18 +75,18 @@ public final class EventStarted {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.event = this.event;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.event = this.event;
         b.id = this.id;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -142,7 +143,7 @@ public final class EventStarted {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new EventStarted(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -202,19 +203,12 @@ public final class EventStarted {
 
         /**
          * Sets {@code event}.
+         *
+         * <p>Pre-filled with its fixed value {@code started}; another value is sent as given.
          */
         public Builder event(java.lang.String event) {
             this.event = event;
             present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code event}, so it is absent from the JSON.
-         */
-        public Builder clearEvent() {
-            this.event = null;
-            present.clear(0);
             return this;
         }
 
@@ -244,7 +238,15 @@ public final class EventStarted {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (id)
+         */
         public EventStarted build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(1)) missing.append(", id");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("EventStarted is missing required properties: " + missing.substring(2));
+            }
             return new EventStarted(this);
         }
     }

@@ -38,6 +38,7 @@ public final class EventStopped {
      * The {@code event} property.
      *
      * <p>JSON name: {@code event}; required.
+     * <p>Fixed value: {@code stopped}; builders pre-fill it.
      */
     public java.lang.String event() {
         return this.event;
@@ -74,18 +75,18 @@ public final class EventStopped {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.event = this.event;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.event = this.event;
         b.code = this.code;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -142,7 +143,7 @@ public final class EventStopped {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new EventStopped(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -202,19 +203,12 @@ public final class EventStopped {
 
         /**
          * Sets {@code event}.
+         *
+         * <p>Pre-filled with its fixed value {@code stopped}; another value is sent as given.
          */
         public Builder event(java.lang.String event) {
             this.event = event;
             present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code event}, so it is absent from the JSON.
-         */
-        public Builder clearEvent() {
-            this.event = null;
-            present.clear(0);
             return this;
         }
 
@@ -244,7 +238,15 @@ public final class EventStopped {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (code)
+         */
         public EventStopped build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(1)) missing.append(", code");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("EventStopped is missing required properties: " + missing.substring(2));
+            }
             return new EventStopped(this);
         }
     }

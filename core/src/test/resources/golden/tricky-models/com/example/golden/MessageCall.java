@@ -38,6 +38,7 @@ public final class MessageCall {
      * The {@code type} property.
      *
      * <p>JSON name: {@code type}; required.
+     * <p>Fixed value: {@code call}; builders pre-fill it.
      */
     public java.lang.String type() {
         return this.type;
@@ -74,18 +75,18 @@ public final class MessageCall {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.type = this.type;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.type = this.type;
         b.name = this.name;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -142,7 +143,7 @@ public final class MessageCall {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new MessageCall(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -202,19 +203,12 @@ public final class MessageCall {
 
         /**
          * Sets {@code type}.
+         *
+         * <p>Pre-filled with its fixed value {@code call}; another value is sent as given.
          */
         public Builder type(java.lang.String type) {
             this.type = type;
             present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code type}, so it is absent from the JSON.
-         */
-        public Builder clearType() {
-            this.type = null;
-            present.clear(0);
             return this;
         }
 

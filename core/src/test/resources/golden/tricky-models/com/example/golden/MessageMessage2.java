@@ -41,6 +41,7 @@ public final class MessageMessage2 {
      * The {@code type} property.
      *
      * <p>JSON name: {@code type}; required.
+     * <p>Fixed value: {@code message}; builders pre-fill it.
      */
     public java.lang.String type() {
         return this.type;
@@ -57,6 +58,7 @@ public final class MessageMessage2 {
      * The {@code role} property.
      *
      * <p>JSON name: {@code role}; required.
+     * <p>Fixed value: {@code assistant}; builders pre-fill it.
      */
     public java.lang.String role() {
         return this.role;
@@ -93,19 +95,19 @@ public final class MessageMessage2 {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.type = this.type;
-        b.role = this.role;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.type = this.type;
+        if (this.present.get(1)) b.role = this.role;
         b.text = this.text;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -165,7 +167,7 @@ public final class MessageMessage2 {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new MessageMessage2(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -237,6 +239,8 @@ public final class MessageMessage2 {
 
         /**
          * Sets {@code type}.
+         *
+         * <p>Pre-filled with its fixed value {@code message}; another value is sent as given.
          */
         public Builder type(java.lang.String type) {
             this.type = type;
@@ -245,29 +249,13 @@ public final class MessageMessage2 {
         }
 
         /**
-         * Removes {@code type}, so it is absent from the JSON.
-         */
-        public Builder clearType() {
-            this.type = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
          * Sets {@code role}.
+         *
+         * <p>Pre-filled with its fixed value {@code assistant}; another value is sent as given.
          */
         public Builder role(java.lang.String role) {
             this.role = role;
             present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code role}, so it is absent from the JSON.
-         */
-        public Builder clearRole() {
-            this.role = null;
-            present.clear(1);
             return this;
         }
 

@@ -74,17 +74,17 @@ public final class Named {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.label = this.label;
         b.name = this.name;
         b.additionalProperties.putAll(this.additionalProperties);
@@ -142,7 +142,7 @@ public final class Named {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new Named(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -240,7 +240,15 @@ public final class Named {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (name)
+         */
         public Named build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(1)) missing.append(", name");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("Named is missing required properties: " + missing.substring(2));
+            }
             return new Named(this);
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonFormatException;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -63,6 +64,8 @@ public final class Pet {
 
     private final BitSet present;
 
+    private final Map<java.lang.String, JsonValue> malformed;
+
     private Pet(Builder b) {
         this.id = b.id;
         this.name = b.name;
@@ -84,6 +87,7 @@ public final class Pet {
         this.toy = b.toy;
         this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
+        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
@@ -154,8 +158,12 @@ public final class Pet {
      * The {@code born} property.
      *
      * <p>JSON name: {@code born}; optional.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid date (kept in {@link #malformedValues()})
      */
     public LocalDate born() {
+        JsonValue bad = this.malformed.get("born");
+        if (bad != null) throw new JsonFormatException("Pet", "born", "date", bad);
         return this.born;
     }
 
@@ -170,8 +178,12 @@ public final class Pet {
      * The {@code updated_at} property.
      *
      * <p>JSON name: {@code updated_at}; optional.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link #malformedValues()})
      */
     public OffsetDateTime updatedAt() {
+        JsonValue bad = this.malformed.get("updated_at");
+        if (bad != null) throw new JsonFormatException("Pet", "updated_at", "date-time", bad);
         return this.updatedAt;
     }
 
@@ -186,8 +198,12 @@ public final class Pet {
      * The {@code chip} property.
      *
      * <p>JSON name: {@code chip}; optional.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid uuid (kept in {@link #malformedValues()})
      */
     public UUID chip() {
+        JsonValue bad = this.malformed.get("chip");
+        if (bad != null) throw new JsonFormatException("Pet", "chip", "uuid", bad);
         return this.chip;
     }
 
@@ -202,8 +218,12 @@ public final class Pet {
      * The {@code photo} property.
      *
      * <p>JSON name: {@code photo}; optional.
+     *
+     * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link #malformedValues()})
      */
     public byte[] photo() {
+        JsonValue bad = this.malformed.get("photo");
+        if (bad != null) throw new JsonFormatException("Pet", "photo", "byte (base64)", bad);
         return this.photo;
     }
 
@@ -382,17 +402,25 @@ public final class Pet {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
+     * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
+     */
+    public Map<java.lang.String, JsonValue> malformedValues() {
+        return this.malformed;
+    }
+
+    /**
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.id = this.id;
         b.name = this.name;
         b.kind = this.kind;
@@ -413,6 +441,7 @@ public final class Pet {
         b.toy = this.toy;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
+        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
         return b;
     }
 
@@ -440,12 +469,13 @@ public final class Pet {
                     && Objects.deepEquals(this.type, other.type)
                     && Objects.deepEquals(this.hasName, other.hasName)
                     && Objects.deepEquals(this.toy, other.toy)
-                    && this.additionalProperties.equals(other.additionalProperties);
+                    && this.additionalProperties.equals(other.additionalProperties)
+                    && this.malformed.equals(other.malformed);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.id, this.name, this.kind, this.nickname, this.born, this.updatedAt, this.chip, this.photo, this.weight, this.tags, this.attributes, this.extra, this.class_, this.default_, this.ownerName, this.type, this.hasName, this.toy});
+        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.name, this.kind, this.nickname, this.born, this.updatedAt, this.chip, this.photo, this.weight, this.tags, this.attributes, this.extra, this.class_, this.default_, this.ownerName, this.type, this.hasName, this.toy});
     }
 
     @Override
@@ -470,6 +500,7 @@ public final class Pet {
         if (this.present.get(16)) sb.append("hasName=").append(this.hasName).append(", ");
         if (this.present.get(17)) sb.append("toy=").append(this.toy).append(", ");
         if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
+        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
         return sb.append('}').toString();
     }
 
@@ -497,7 +528,7 @@ public final class Pet {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new Pet(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -520,19 +551,35 @@ public final class Pet {
                 b.present.set(3);
                 break;
             case "born":
-                b.born = Json.readDate(p);
+                try {
+                    b.born = Json.readDate(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "born", p, e);
+                }
                 b.present.set(4);
                 break;
             case "updated_at":
-                b.updatedAt = Json.readDateTime(p);
+                try {
+                    b.updatedAt = Json.readDateTime(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "updated_at", p, e);
+                }
                 b.present.set(5);
                 break;
             case "chip":
-                b.chip = Json.readUuid(p);
+                try {
+                    b.chip = Json.readUuid(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "chip", p, e);
+                }
                 b.present.set(6);
                 break;
             case "photo":
-                b.photo = Json.readBase64(p);
+                try {
+                    b.photo = Json.readBase64(p);
+                } catch (JsonDecodeException e) {
+                    b.malformed = Json.keepMalformed(b.malformed, "photo", p, e);
+                }
                 b.present.set(7);
                 break;
             case "weight":
@@ -603,19 +650,23 @@ public final class Pet {
         }
         if (v.present.get(4)) {
             g.writeFieldName("born");
-            if (v.born == null) g.writeNull(); else Json.writeDate(g, v.born);
+            JsonValue bad = v.malformed.get("born");
+            if (bad != null) Json.writeValue(g, bad); else if (v.born == null) g.writeNull(); else Json.writeDate(g, v.born);
         }
         if (v.present.get(5)) {
             g.writeFieldName("updated_at");
-            if (v.updatedAt == null) g.writeNull(); else Json.writeDateTime(g, v.updatedAt);
+            JsonValue bad = v.malformed.get("updated_at");
+            if (bad != null) Json.writeValue(g, bad); else if (v.updatedAt == null) g.writeNull(); else Json.writeDateTime(g, v.updatedAt);
         }
         if (v.present.get(6)) {
             g.writeFieldName("chip");
-            if (v.chip == null) g.writeNull(); else Json.writeUuid(g, v.chip);
+            JsonValue bad = v.malformed.get("chip");
+            if (bad != null) Json.writeValue(g, bad); else if (v.chip == null) g.writeNull(); else Json.writeUuid(g, v.chip);
         }
         if (v.present.get(7)) {
             g.writeFieldName("photo");
-            if (v.photo == null) g.writeNull(); else Json.writeBase64(g, v.photo);
+            JsonValue bad = v.malformed.get("photo");
+            if (bad != null) Json.writeValue(g, bad); else if (v.photo == null) g.writeNull(); else Json.writeBase64(g, v.photo);
         }
         if (v.present.get(8)) {
             g.writeFieldName("weight");
@@ -708,6 +759,8 @@ public final class Pet {
 
         private final BitSet present = new BitSet();
 
+        private Map<java.lang.String, JsonValue> malformed;
+
         private Builder(boolean withFixedValues) {
         }
 
@@ -789,6 +842,7 @@ public final class Pet {
         public Builder born(LocalDate born) {
             this.born = born;
             present.set(4);
+            if (malformed != null) malformed.remove("born");
             return this;
         }
 
@@ -798,6 +852,7 @@ public final class Pet {
         public Builder clearBorn() {
             this.born = null;
             present.clear(4);
+            if (malformed != null) malformed.remove("born");
             return this;
         }
 
@@ -807,6 +862,7 @@ public final class Pet {
         public Builder updatedAt(OffsetDateTime updatedAt) {
             this.updatedAt = updatedAt;
             present.set(5);
+            if (malformed != null) malformed.remove("updated_at");
             return this;
         }
 
@@ -816,6 +872,7 @@ public final class Pet {
         public Builder clearUpdatedAt() {
             this.updatedAt = null;
             present.clear(5);
+            if (malformed != null) malformed.remove("updated_at");
             return this;
         }
 
@@ -825,6 +882,7 @@ public final class Pet {
         public Builder chip(UUID chip) {
             this.chip = chip;
             present.set(6);
+            if (malformed != null) malformed.remove("chip");
             return this;
         }
 
@@ -834,6 +892,7 @@ public final class Pet {
         public Builder clearChip() {
             this.chip = null;
             present.clear(6);
+            if (malformed != null) malformed.remove("chip");
             return this;
         }
 
@@ -843,6 +902,7 @@ public final class Pet {
         public Builder photo(byte[] photo) {
             this.photo = photo;
             present.set(7);
+            if (malformed != null) malformed.remove("photo");
             return this;
         }
 
@@ -852,6 +912,7 @@ public final class Pet {
         public Builder clearPhoto() {
             this.photo = null;
             present.clear(7);
+            if (malformed != null) malformed.remove("photo");
             return this;
         }
 
@@ -1043,7 +1104,17 @@ public final class Pet {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (id, name, kind)
+         */
         public Pet build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(0)) missing.append(", id");
+            if (!present.get(1)) missing.append(", name");
+            if (!present.get(2)) missing.append(", kind");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("Pet is missing required properties: " + missing.substring(2));
+            }
             return new Pet(this);
         }
     }

@@ -38,6 +38,7 @@ public final class Square {
      * The {@code shape} property.
      *
      * <p>JSON name: {@code shape}; required.
+     * <p>Fixed value: {@code square}; builders pre-fill it.
      */
     public java.lang.String shape() {
         return this.shape;
@@ -74,18 +75,18 @@ public final class Square {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
-        b.shape = this.shape;
+        Builder b = new Builder(true);
+        if (this.present.get(0)) b.shape = this.shape;
         b.side = this.side;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -142,7 +143,7 @@ public final class Square {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new Square(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
@@ -202,19 +203,12 @@ public final class Square {
 
         /**
          * Sets {@code shape}.
+         *
+         * <p>Pre-filled with its fixed value {@code square}; another value is sent as given.
          */
         public Builder shape(java.lang.String shape) {
             this.shape = shape;
             present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code shape}, so it is absent from the JSON.
-         */
-        public Builder clearShape() {
-            this.shape = null;
-            present.clear(0);
             return this;
         }
 
@@ -244,7 +238,15 @@ public final class Square {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException when a required property is not set (side)
+         */
         public Square build() {
+            StringBuilder missing = new StringBuilder();
+            if (!present.get(1)) missing.append(", side");
+            if (missing.length() > 0) {
+                throw new IllegalStateException("Square is missing required properties: " + missing.substring(2));
+            }
             return new Square(this);
         }
     }

@@ -55,17 +55,17 @@ public final class _1stPlace {
     }
 
     /**
-     * A builder; required properties with a fixed value are already set.
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
         return new Builder(true);
     }
 
     /**
-     * A builder holding this object's values, to make a changed copy.
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(false);
+        Builder b = new Builder(true);
         b.rank = this.rank;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -120,7 +120,7 @@ public final class _1stPlace {
             p.nextToken();
             readField(p, field, b);
         }
-        return b.build();
+        return new _1stPlace(b);
     }
 
     private static void readField(JsonParser p, java.lang.String field, Builder b) throws
