@@ -20,13 +20,15 @@ import java.util.concurrent.TimeUnit;
 record HarnessMessages(List<ChannelMessages> channels) {
 
     /** A message as the harness names it ({@code id}, and the message's {@code name} when it has one). */
-    record Message(String id, String name, boolean binary, String sample, byte[] binarySample, String unavailable) {
+    record Message(String id, String name, boolean binary, String sample, byte[] binarySample, String unavailable, List<String> alsoValidFor) {
         boolean hasSample() {
             return sample != null || binarySample != null;
         }
     }
 
-    record ChannelMessages(String id, String address, List<Message> clientMessages, List<Message> serverMessages) {}
+    /** {@code unknownTypeValidFor}: the messages that still accept the fragmented scenario's unknown-type frame. */
+    record ChannelMessages(String id, String address, List<Message> clientMessages, List<Message> serverMessages,
+                           List<String> unknownTypeValidFor) {}
 
     ChannelMessages channel(String id) {
         return channels.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
@@ -61,7 +63,7 @@ record HarnessMessages(List<ChannelMessages> channels) {
         for (Object c : (List<Object>) JsonTree.at(tree, "channels")) {
             Map<String, Object> ch = (Map<String, Object>) c;
             channels.add(new ChannelMessages((String) ch.get("id"), (String) ch.get("address"), messages(ch.get("clientMessages")),
-                    messages(ch.get("serverMessages"))));
+                    messages(ch.get("serverMessages")), strings(ch.get("unknownTypeValidFor"))));
         }
         return new HarnessMessages(channels);
     }
@@ -75,8 +77,14 @@ record HarnessMessages(List<ChannelMessages> channels) {
             String unavailable = (String) m.get("unavailable");
             if (Boolean.FALSE.equals(m.get("sampleAvailable"))) unavailable = "no valid sample";
             out.add(new Message((String) m.get("id"), (String) m.get("name"), Boolean.TRUE.equals(m.get("binary")), (String) m.get("sample"),
-                    base64 == null ? null : java.util.Base64.getDecoder().decode(base64), unavailable));
+                    base64 == null ? null : java.util.Base64.getDecoder().decode(base64), unavailable, strings(m.get("alsoValidFor"))));
         }
+        return out;
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> out = new ArrayList<>();
+        if (list instanceof List<?> l) for (Object o : l) out.add((String) o);
         return out;
     }
 }

@@ -36,6 +36,10 @@ final class WsConformanceResult {
     int typedCorrectly;
     int unknownAsExpected;
     int mistyped;
+    /** Frames typed as another message whose schema also accepts them (the harness's validator says so): the spec leaves it open. */
+    int ambiguous;
+    /** Findings that are neither a rejection nor a mistyping, e.g. a send method for a message the harness does not let the client send. */
+    final List<String> notes = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
 
     WsConformanceResult(String spec, String perspective) {
@@ -52,7 +56,9 @@ final class WsConformanceResult {
         typedCorrectly += part.typedCorrectly;
         unknownAsExpected += part.unknownAsExpected;
         mistyped += part.mistyped;
+        ambiguous += part.ambiguous;
         problems.addAll(part.problems);
+        notes.addAll(part.notes);
     }
 
     void problem(String channel, String scenario, String message, Kind kind, String detail) {

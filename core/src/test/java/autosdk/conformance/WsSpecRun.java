@@ -123,7 +123,8 @@ final class WsSpecRun {
     private void sendEveryClientMessage(WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages) throws Throwable {
         for (String ours : names.sendMethods().keySet()) {
             if (messages.clientMessages().stream().noneMatch(m -> ours.equals(ourName(m, names.sendMethods())))) {
-                result.problem(names.channelId(), "echo-check", ours, Kind.NOT_IN_CLIENT, "our client sends it; the harness does not list it as a client message");
+                result.notes.add("[" + names.channelId() + "] our client has a send method for " + ours
+                        + ", which the harness does not list as a client message");
             }
         }
         if (messages.clientMessages().isEmpty()) return;
@@ -256,6 +257,8 @@ final class WsSpecRun {
             if (f.unknownType() || f.malformed()) {
                 if (kind.equals("Unknown") && (GeneratedWsClient.error(event) != null) == f.malformed()) {
                     result.unknownAsExpected++;
+                } else if (f.unknownType() && records(messages.unknownTypeValidFor(), messages, names).contains(kind)) {
+                    result.ambiguous++; // the "unknown" frame is still a valid instance of this message
                 } else {
                     result.mistyped++;
                     result.problem(channel, scenario, f.id(), Kind.MISTYPED, "expected Unknown" + (f.malformed() ? " with an error" : "")
@@ -268,6 +271,8 @@ final class WsSpecRun {
             String want = ours == null ? null : names.eventRecords().get(ours);
             if (want != null && want.equals(kind)) {
                 result.typedCorrectly++;
+            } else if (sent != null && records(sent.alsoValidFor(), messages, names).contains(kind)) {
+                result.ambiguous++; // the sample is just as valid an instance of the message it was typed as
             } else {
                 result.mistyped++;
                 String got = kind.equals("Unknown") ? "Unknown(" + GeneratedWsClient.error(event) + ") " + excerpt(GeneratedWsClient.raw(event)) : kind;
@@ -278,6 +283,16 @@ final class WsSpecRun {
         if (events.size() > frames.size()) {
             result.problem(channel, scenario, "-", Kind.MISTYPED, (events.size() - frames.size()) + " event(s) more than frames sent");
         }
+    }
+
+    /** The event records of the harness's messages {@code ids}. */
+    private static List<String> records(List<String> ids, HarnessMessages.ChannelMessages messages, WsClientNames.ChannelNames names) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            messages.serverMessages().stream().filter(m -> m.id().equals(id)).findFirst()
+                    .map(m -> ourName(m, names.eventRecords())).map(names.eventRecords()::get).ifPresent(out::add);
+        }
+        return out;
     }
 
     // ---- names ----------------------------------------------------------------------------
