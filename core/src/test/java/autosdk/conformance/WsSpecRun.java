@@ -68,10 +68,17 @@ final class WsSpecRun {
         result.channels = channels.size();
         ClassLoader loader = channels.isEmpty() ? null : cache.load(pkg, generated.files());
         HarnessMessages messages = join(harness);
-        for (WsClientNames.ChannelNames names : channels) {
-            HarnessMessages.ChannelMessages channel = messages.channel(names.channelId());
-            if (channel == null) {
-                result.problem(names.channelId(), "-", "-", Kind.NOT_IN_CLIENT, "the harness knows no channel " + names.channelId());
+        for (WsClientNames.ChannelNames ours : channels) {
+            if (messages.channel(ours.channelId()) == null) {
+                result.problem(ours.channelId(), "-", "-", Kind.NOT_IN_CLIENT, "the harness knows no channel " + ours.channelId());
+            }
+        }
+        if (channels.isEmpty()) return result;
+        for (HarnessMessages.ChannelMessages channel : messages.channels()) {
+            if (channel.clientMessages().isEmpty() && channel.serverMessages().isEmpty()) continue;
+            WsClientNames.ChannelNames names = clientFor(channel, channels);
+            if (names == null) {
+                result.problem(channel.id(), "-", "-", Kind.NOT_IN_CLIENT, "no client carries the messages of channel " + channel.id());
                 continue;
             }
             List<CompletableFuture<Void>> scenarios = new ArrayList<>();
@@ -83,7 +90,7 @@ final class WsSpecRun {
                         if (scenario.equals("echo-check")) run.sendEveryClientMessage(names, channel);
                         else run.receive(scenario, names, channel);
                     } catch (Throwable e) {
-                        part.problem(names.channelId(), scenario, "-", Kind.REJECTED, "the run failed: " + e);
+                        part.problem(channel.id(), scenario, "-", Kind.REJECTED, "the run failed: " + e);
                     }
                     result.add(part);
                 }, POOL));
@@ -91,6 +98,19 @@ final class WsSpecRun {
             for (CompletableFuture<Void> f : scenarios) join(f);
         }
         return result;
+    }
+
+    /**
+     * The client that speaks a harness channel: the one of the same id, else (a request/reply reply channel, whose
+     * messages ours delivers on the request's connection) the one that knows one of its messages.
+     */
+    private static WsClientNames.ChannelNames clientFor(HarnessMessages.ChannelMessages channel, List<WsClientNames.ChannelNames> channels) {
+        for (WsClientNames.ChannelNames c : channels) if (c.channelId().equals(channel.id())) return c;
+        for (WsClientNames.ChannelNames c : channels) {
+            for (HarnessMessages.Message m : channel.clientMessages()) if (ourName(m, c.sendMethods()) != null) return c;
+            for (HarnessMessages.Message m : channel.serverMessages()) if (ourName(m, c.eventRecords()) != null) return c;
+        }
+        return null;
     }
 
     /** Threads for the scenarios run side by side; daemon threads, so a stuck one never keeps the test JVM alive. */
@@ -121,7 +141,7 @@ final class WsSpecRun {
     // ---- sending --------------------------------------------------------------------------
 
     private void sendEveryClientMessage(WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages) throws Throwable {
-        for (String ours : names.sendMethods().keySet()) {
+        for (String ours : names.channelId().equals(messages.id()) ? names.sendMethods().keySet() : java.util.Set.<String>of()) {
             if (messages.clientMessages().stream().noneMatch(m -> ours.equals(ourName(m, names.sendMethods())))) {
                 result.notes.add("[" + names.channelId() + "] our client has a send method for " + ours
                         + ", which the harness does not list as a client message");
@@ -130,10 +150,10 @@ final class WsSpecRun {
         if (messages.clientMessages().isEmpty()) return;
         result.clientMessages += messages.clientMessages().size();
         List<HarnessMessages.Message> sent = new ArrayList<>();
-        Path report = work.resolve(names.channelId().replaceAll("[^A-Za-z0-9]+", "_") + "-echo-check.json");
+        Path report = work.resolve(messages.id().replaceAll("[^A-Za-z0-9]+", "_") + "-echo-check.json");
         Object tree;
         // --idle only guards against a stuck client: the client closes when it has sent everything, which ends the run.
-        try (WsHarness h = WsHarness.start(spec, "echo-check", report, "--perspective", flag, "--channel", names.channelId(), "--idle", "120",
+        try (WsHarness h = WsHarness.start(spec, "echo-check", report, "--perspective", flag, "--channel", messages.id(), "--idle", "120",
                 "--timeout", "300")) {
             try (GeneratedWsClient client = GeneratedWsClient.connect(loader, pkg, names.client(), h.url())) {
                 for (HarnessMessages.Message m : messages.clientMessages()) {
@@ -149,12 +169,12 @@ final class WsSpecRun {
             if (frame != null && Boolean.TRUE.equals(JsonTree.at(frame, "ok"))) {
                 result.valid++;
             } else {
-                result.problem(names.channelId(), "echo-check", sent.get(i).id(), Kind.REJECTED,
+                result.problem(messages.id(), "echo-check", sent.get(i).id(), Kind.REJECTED,
                         frame == null ? "the harness did not receive the frame" : "invalid: " + JsonTree.at(frame, "errors"));
             }
         }
         if (frames.size() > sent.size()) {
-            result.problem(names.channelId(), "echo-check", "-", Kind.REJECTED, (frames.size() - sent.size()) + " frame(s) more than sent");
+            result.problem(messages.id(), "echo-check", "-", Kind.REJECTED, (frames.size() - sent.size()) + " frame(s) more than sent");
         }
     }
 
@@ -189,13 +209,13 @@ final class WsSpecRun {
         List<HarnessMessages.Message> samples = new ArrayList<>();
         for (HarnessMessages.Message m : messages.serverMessages()) {
             if (m.unavailable() == null) samples.add(m);
-            else if (scenario.equals("basic")) result.problem(names.channelId(), scenario, m.id(), Kind.NO_SAMPLE, m.unavailable());
+            else if (scenario.equals("basic")) result.problem(messages.id(), scenario, m.id(), Kind.NO_SAMPLE, m.unavailable());
         }
         if (samples.isEmpty()) return;
-        Path report = work.resolve(names.channelId().replaceAll("[^A-Za-z0-9]+", "_") + "-" + scenario + ".json");
+        Path report = work.resolve(messages.id().replaceAll("[^A-Za-z0-9]+", "_") + "-" + scenario + ".json");
         Object tree;
         List<Object> events;
-        try (WsHarness h = WsHarness.start(spec, scenario, report, "--perspective", flag, "--channel", names.channelId(), "--timeout", "300")) {
+        try (WsHarness h = WsHarness.start(spec, scenario, report, "--perspective", flag, "--channel", messages.id(), "--timeout", "300")) {
             try (GeneratedWsClient client = GeneratedWsClient.connect(loader, pkg, names.client(), h.url())) {
                 if (scenario.equals("basic")) client.awaitEvents(samples.size(), WAIT); // then the client closes
                 else client.awaitClosed(WAIT); // the harness closes with 4001 when it has sent everything
@@ -243,7 +263,7 @@ final class WsSpecRun {
     /** Pairs the i-th event with the i-th frame and compares the event's type with the frame's message. */
     private void check(String scenario, WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages, List<Expected> frames,
                        List<Object> events) throws Throwable {
-        String channel = names.channelId();
+        String channel = messages.id();
         for (int i = 0; i < frames.size(); i++) {
             Expected f = frames.get(i);
             result.serverFrames++;
