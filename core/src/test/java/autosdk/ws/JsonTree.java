@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a JSON document (a harness report) into maps and lists, and walks dotted paths in it. */
-final class JsonTree {
+public final class JsonTree {
     private JsonTree() {}
 
-    static Object parse(String json) throws IOException {
+    public static Object parse(String json) throws IOException {
         try (JsonParser p = new JsonFactory().createParser(json)) {
             p.nextToken();
             return read(p);
@@ -57,7 +57,7 @@ final class JsonTree {
 
     /** The value at a dotted path ("summary.invalid"), or null. */
     @SuppressWarnings("unchecked")
-    static Object at(Object tree, String path) {
+    public static Object at(Object tree, String path) {
         Object cur = tree;
         for (String part : path.split("\\.")) {
             if (!(cur instanceof Map<?, ?> m)) return null;
@@ -66,7 +66,7 @@ final class JsonTree {
         return cur;
     }
 
-    static long number(Object tree, String path) {
+    public static long number(Object tree, String path) {
         Object v = at(tree, path);
         return v instanceof Number n ? n.longValue() : -1;
     }

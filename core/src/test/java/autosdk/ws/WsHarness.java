@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Runs the independent WebSocket harness (shared/harness/ws, Node): copied into target once per run, {@code npm ci}
  * cached by the lock file, then one {@code server.mjs} process per scenario. Missing node/npm is a failure, not a skip.
  */
-final class WsHarness implements AutoCloseable {
+public final class WsHarness implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("READY ws://127\\.0\\.0\\.1:(\\d+)");
     private static Path installed;
 
@@ -36,7 +36,7 @@ final class WsHarness implements AutoCloseable {
     }
 
     /** The harness folder, copied and installed (once per JVM; node_modules reused while package-lock.json is unchanged). */
-    static synchronized Path install() throws Exception {
+    public static synchronized Path install() throws Exception {
         if (installed != null) return installed;
         requireTool("node", "--version");
         requireTool("npm", "--version");
@@ -80,7 +80,7 @@ final class WsHarness implements AutoCloseable {
     }
 
     /** Starts {@code node server.mjs} and waits for its READY line. */
-    static WsHarness start(Path spec, String scenario, Path report, String... extra) throws Exception {
+    public static WsHarness start(Path spec, String scenario, Path report, String... extra) throws Exception {
         Path dir = install();
         List<String> cmd = new ArrayList<>(List.of("node", "server.mjs", "--spec", spec.toString(), "--port", "0", "--scenario", scenario,
                 "--report", report.toString(), "--timeout", "60"));
@@ -104,17 +104,18 @@ final class WsHarness implements AutoCloseable {
         }, "harness-stderr");
         reader.setDaemon(true);
         reader.start();
-        int port = ready.get(60, TimeUnit.SECONDS);
+        // Generous: the OpenAI spec loads in ~4 s alone, and much slower on a loaded machine or beside other harnesses.
+        int port = ready.get(180, TimeUnit.SECONDS);
         WsHarness h = new WsHarness(p, port, report);
         return h;
     }
 
-    String url() {
+    public String url() {
         return "ws://127.0.0.1:" + port;
     }
 
     /** Waits for the process to write its report and exit; returns the report text. */
-    String awaitReport(long seconds) throws Exception {
+    public String awaitReport(long seconds) throws Exception {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroy(); // SIGTERM: the harness still writes its report
             process.waitFor(10, TimeUnit.SECONDS);
