@@ -42,13 +42,29 @@ class RestConformanceTest {
      */
     private static final Map<String, String> KNOWN = Map.ofEntries();
 
+    /**
+     * Operations failing for a reason of ours whose fix is on another branch (named), listed so this suite can land
+     * before it. Unlike {@link #KNOWN}, an entry that no longer fails is only reported (merge order must not matter);
+     * delete it once the fix is merged.
+     */
+    private static final Map<String, String> PENDING = Map.ofEntries();
+
     static Stream<String> specs() throws Exception {
         List<String> out = new ArrayList<>();
         for (Path p : Corpus.specs()) {
             String head = new String(Files.readAllBytes(p), 0, (int) Math.min(Files.size(p), 4096), StandardCharsets.UTF_8);
-            if (OPENAPI.matcher(head).find()) out.add(Corpus.root().relativize(p).toString());
+            String relative = Corpus.root().relativize(p).toString();
+            if (OPENAPI.matcher(head).find() && selected(relative)) out.add(relative);
         }
         return out.stream();
+    }
+
+    /** {@code -Dconformance.specs=petstore,Xai} runs only the specs whose path contains one of the words. */
+    private static boolean selected(String relative) {
+        String only = System.getProperty("conformance.specs", "");
+        if (only.isBlank()) return true;
+        for (String word : only.split(",")) if (!word.isBlank() && relative.contains(word.trim())) return true;
+        return false;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,7 +84,7 @@ class RestConformanceTest {
         Map<String, OperationCall.Outcome> outcomes = new LinkedHashMap<>();
         if (!sites.isEmpty()) {
             try (Prism prism = Prism.mock(spec, work.resolve("prism.log"), Duration.ofMinutes(5))) {
-                OperationCall calls = new OperationCall(sdk, sdk.client(entryClass, model, prism.url()));
+                OperationCall calls = new OperationCall(sdk, sdk.client(entryClass, model, prism.url()), prism);
                 Map<String, String> byOperation = OperationCall.operations(samples);
                 for (CallSite site : sites) {
                     String key = site.operation().method().toUpperCase(Locale.ROOT) + " " + site.operation().path();
@@ -85,8 +101,9 @@ class RestConformanceTest {
             OperationCall.Result r = e.getValue().result();
             String id = relative + " " + e.getKey();
             boolean fine = r == OperationCall.Result.DECODED || r == OperationCall.Result.SKIPPED;
-            if (!fine && !KNOWN.containsKey(id)) unexplained.add(id + ": " + r + " " + e.getValue().detail());
+            if (!fine && !KNOWN.containsKey(id) && !PENDING.containsKey(id)) unexplained.add(id + ": " + r + " " + e.getValue().detail());
             if (fine && KNOWN.containsKey(id)) unexplained.add(id + ": listed in KNOWN but now " + r + "; remove it from the list");
+            if (fine && PENDING.containsKey(id)) System.out.println("PENDING entry now passes, delete it: " + id);
         }
         assertThat(unexplained).as("operations of %s not accepted and decoded, for no known cause", relative).isEmpty();
     }

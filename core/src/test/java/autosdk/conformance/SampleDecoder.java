@@ -57,6 +57,8 @@ final class SampleDecoder {
     private Object read(String json, Type type) throws Exception {
         if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
             List<Object> out = new ArrayList<>();
+            // A single value stands for a list of one (a spec's example of an exploded query parameter).
+            if (!json.startsWith("[")) json = "[" + json + "]";
             for (String item : children(json, JsonToken.START_ARRAY).values()) out.add(read(item, p.getActualTypeArguments()[0]));
             return out;
         }

@@ -92,6 +92,26 @@ public final class Prism implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** How many bytes Prism has logged: a mark to pass to {@link #errorsSince}. */
+    public long logMark() throws IOException {
+        return Files.size(log);
+    }
+
+    /**
+     * The error lines Prism logged after {@code mark} (its validator's findings, e.g. "Request body property text must
+     * NOT have fewer than 100 characters"), without timestamps, at most once each.
+     */
+    public List<String> errorsSince(long mark) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String text = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark), StandardCharsets.UTF_8);
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String line : text.split("\n")) {
+            int error = line.indexOf("✖");
+            if (error >= 0) out.add(line.substring(error + 1).replaceFirst("^\\s*error\\s*", "").trim());
+        }
+        return List.copyOf(out);
+    }
+
     private void waitUntilListening(Duration startup) throws Exception {
         Instant deadline = Instant.now().plus(startup);
         while (Instant.now().isBefore(deadline)) {
