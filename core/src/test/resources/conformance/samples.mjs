@@ -43,6 +43,13 @@ function normalize(schema, depth = 0) {
   if (out.exclusiveMaximum === false) delete out.exclusiveMaximum;
   // The faker draws a length up to maxLength before trimming: a maxLength of 70,000,000 (OpenAI) takes minutes.
   if (typeof out.maxLength === 'number' && out.maxLength > 64) out.maxLength = Math.max(out.minLength ?? 0, 64);
+  // The faker draws from a fixed range when only one bound is given, ignoring a minimum above it (an epoch in ms).
+  const low = out.minimum ?? out.exclusiveMinimum;
+  const high = out.maximum ?? out.exclusiveMaximum;
+  if (typeof low === 'number' && high === undefined && low > 0) out.maximum = low + 1000000;
+  if (typeof high === 'number' && low === undefined && high < 0) out.minimum = high - 1000000;
+  // "default: null" on a schema that does not allow null (OpenAI's input_audio_noise_reduction) is no sample.
+  if (out.default === null) delete out.default;
   // A non-null value is valid wherever null is too, and tells more: drop null alternatives.
   if (Array.isArray(out.type) && out.type.length > 1) {
     out.type = out.type.filter(t => t !== 'null');
@@ -81,7 +88,7 @@ async function fake(schema) {
     fixedProbabilities: true,
     maxItems: 2,
     // No refDepthMax: the faker replaces a reference past it by {} and then draws a random type. Cycles stop at maxDepth.
-    maxDepth: 10,
+    maxDepth: 16,
     failOnInvalidTypes: false,
     failOnInvalidFormat: false,
     refResolver: resolveRef,

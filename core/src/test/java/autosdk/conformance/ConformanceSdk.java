@@ -6,26 +6,16 @@ import autosdk.Generator;
 import autosdk.model.ApiModel;
 import autosdk.model.SecurityScheme;
 import autosdk.testing.Compiler;
-import autosdk.write.GeneratedFile;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
 
 /**
- * A corpus spec's SDK, generated and compiled once into {@code target/conformance-cache/<hash>}, where the hash covers
- * every generated file: a rerun with an unchanged generator and spec loads the classes without compiling (the OpenAI
- * SDK takes minutes to compile on a loaded machine), and any change of the output compiles afresh.
+ * A corpus spec's SDK, generated into its default package (as {@code CorpusCompileTest} does, so one compile serves
+ * both) and compiled through the content-keyed cache: a rerun with an unchanged generator and spec loads the classes
+ * without compiling (the OpenAI SDK takes minutes to compile on a loaded machine); any change compiles afresh.
  */
 final class ConformanceSdk {
-    private static final Path CACHE = Path.of("target/conformance-cache").toAbsolutePath();
-
     final String pkg;
     final ClassLoader loader;
     final Object context;
@@ -38,26 +28,22 @@ final class ConformanceSdk {
         this.context = type("SourceGenerationContext").getField("DEFAULT").get(null);
     }
 
+    /** Generates {@code spec} into {@code pkg} and compiles it, or loads an identical earlier compile (see {@link Compiler#compileCached}). */
     static ConformanceSdk build(Path spec, String pkg) throws Exception {
-        GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, CACHE.resolve("unused")));
-        List<GeneratedFile> files = result.files().stream().sorted(Comparator.comparing(GeneratedFile::relativePath)).toList();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (GeneratedFile f : files) {
-            sha.update(f.relativePath().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(f.content().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
+        GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, Path.of("target/unused").toAbsolutePath()));
+        Path cache = Path.of("target/compile-cache").toAbsolutePath();
+        long before = entries(cache);
+        Compiler.Result compiled = Compiler.compileCached(result.files());
+        if (!compiled.ok()) throw new AssertionError("the generated SDK of " + spec + " does not compile:\n" + String.join("\n", compiled.errors()));
+        boolean reused = entries(cache) == before;
+        return new ConformanceSdk(pkg, compiled.loader(), reused);
+    }
+
+    private static long entries(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        try (var list = Files.list(dir)) {
+            return list.count();
         }
-        Path dir = CACHE.resolve(pkg + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16));
-        Path done = dir.resolve("compiled.ok");
-        boolean reused = Files.exists(done);
-        if (!reused) {
-            Compiler.Result compiled = Compiler.compile(files, dir);
-            if (!compiled.ok()) throw new AssertionError("the generated SDK of " + spec + " does not compile:\n" + String.join("\n", compiled.errors()));
-            Files.writeString(done, "");
-        }
-        ClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, ConformanceSdk.class.getClassLoader());
-        return new ConformanceSdk(pkg, loader, reused);
     }
 
     Class<?> type(String simpleName) throws ClassNotFoundException {

@@ -71,6 +71,8 @@ final class OperationCall {
         Method method = find(client.getClass(), site);
         Type[] types = method.getGenericParameterTypes();
         Object[] args = new Object[types.length];
+        String bodySample = null;
+        Object bodyValue = null;
         try {
             int i = 0;
             for (Parameter p : site.arguments()) {
@@ -82,6 +84,10 @@ final class OperationCall {
             if (site.body() != null) {
                 String sample = candidate(member(samples, "bodies"), site.body().mediaType(), attempt);
                 args[i] = body(site, sample, types[i]);
+                if (sample != null && site.requestKind().equals("JSON")) {
+                    bodySample = sample;
+                    bodyValue = args[i];
+                }
                 i++;
             }
             if (!site.optional().isEmpty()) args[i] = optional(site, member(samples, "params"), attempt, types[i]);
@@ -102,7 +108,13 @@ final class OperationCall {
             if (o.result() != Result.REJECTED) return o;
             // Prism answers an invalid request with the spec's own 422 example when it has one: its log says why.
             Thread.sleep(100);
-            return new Outcome(o.result(), o.detail() + " | Prism: " + String.join("; ", prism.errorsSince(mark)));
+            String detail = o.detail() + " | Prism: " + String.join("; ", prism.errorsSince(mark));
+            // What the SDK wrote for the body against the sample it was given: a dropped or changed member is ours.
+            if (bodySample != null) {
+                List<String> diff = SampleDecoder.differences(bodySample, decoder.encode(bodyValue));
+                detail += " | sent vs sample: " + (diff.isEmpty() ? "same" : String.join("; ", diff.subList(0, Math.min(8, diff.size()))));
+            }
+            return new Outcome(o.result(), detail);
         }
     }
 
@@ -120,10 +132,12 @@ final class OperationCall {
         return new Outcome(Result.CLIENT_FAILED, message(cause));
     }
 
+    /** The exception and, when it has one, its root cause: the decoder's message names the type and the token. */
     private static String message(Throwable t) {
-        StringBuilder s = new StringBuilder(t.toString());
-        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) s.append(" <- ").append(c);
-        return SampleDecoder.abbreviate(s.toString());
+        Throwable root = t;
+        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) root = root.getCause();
+        String head = t.getClass().getSimpleName() + (root == t ? ": " + t.getMessage() : "");
+        return SampleDecoder.abbreviate(root == t ? head : head + " <- " + root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 
     /** Reads what the method returned to its end: streams of events, input streams. */

@@ -121,6 +121,49 @@ final class SampleDecoder {
         return out;
     }
 
+    /** The JSON the SDK writes for {@code value} (what went on the wire for a JSON body). */
+    String encode(Object value) throws Exception {
+        return (String) sdk.context.getClass().getMethod("write", Object.class).invoke(sdk.context, value);
+    }
+
+    /**
+     * Where {@code sent} differs from {@code sample}: leaves (path = JSON text) the sample has and the sent JSON lacks
+     * or changed, and leaves the sent JSON added; empty when they are equal as trees.
+     */
+    static List<String> differences(String sample, String sent) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        Map<String, String> b = new LinkedHashMap<>();
+        flatten("", sample, a);
+        flatten("", sent, b);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : a.entrySet()) {
+            String other = b.get(e.getKey());
+            if (other == null) out.add("dropped " + e.getKey() + "=" + abbreviate(e.getValue()));
+            else if (!sameScalar(e.getValue(), other)) out.add("changed " + e.getKey() + " " + abbreviate(e.getValue()) + " -> " + abbreviate(other));
+        }
+        for (Map.Entry<String, String> e : b.entrySet()) if (!a.containsKey(e.getKey())) out.add("added " + e.getKey() + "=" + abbreviate(e.getValue()));
+        return out;
+    }
+
+    private static boolean sameScalar(String x, String y) {
+        if (x.equals(y)) return true;
+        try {
+            return new java.math.BigDecimal(x).compareTo(new java.math.BigDecimal(y)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void flatten(String path, String json, Map<String, String> out) throws Exception {
+        if (json.startsWith("{") || json.startsWith("[")) {
+            Map<String, String> members = children(json, json.startsWith("{") ? JsonToken.START_OBJECT : JsonToken.START_ARRAY);
+            if (members.isEmpty()) out.put(path, json);
+            for (Map.Entry<String, String> m : members.entrySet()) flatten(path + "/" + m.getKey(), m.getValue(), out);
+        } else if (!json.equals("null")) {
+            out.put(path, json);
+        }
+    }
+
     static String abbreviate(String s) {
         s = s.replaceAll("\\s+", " ");
         return s.length() <= 300 ? s : s.substring(0, 300) + "…";
