@@ -51,6 +51,31 @@ public final class Compiler {
         }
     }
 
+    /**
+     * Compiles {@code files} into {@code target/compile-cache/<hash>}, or reuses that folder when an earlier compile of
+     * exactly these files (same paths and contents, same JDK and class path) succeeded: the corpus's largest SDKs take
+     * minutes to compile, and several suites compile the same output. Failed compiles are not cached.
+     */
+    public static Result compileCached(List<GeneratedFile> files) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update((System.getProperty("java.version") + "\0" + System.getProperty("java.class.path") + "\0").getBytes(StandardCharsets.UTF_8));
+            for (GeneratedFile f : files.stream().sorted(java.util.Comparator.comparing(GeneratedFile::relativePath)).toList()) {
+                sha.update((f.relativePath() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
+            }
+            Path dir = Path.of("target/compile-cache").toAbsolutePath().resolve(java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 24));
+            Path done = dir.resolve("compiled.ok");
+            if (Files.exists(done)) return new Result(List.of(), dir.resolve("classes"));
+            Result result = compile(files, dir);
+            if (result.ok()) Files.writeString(done, "");
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Writes generated files under {@code src}; returns the Java sources among them. */
     private static List<Path> writeSources(List<GeneratedFile> files, Path src) throws IOException {
         List<Path> sources = new ArrayList<>();

@@ -39,6 +39,50 @@ final class RestClientEmitter implements ClientEmitter {
         return names;
     }
 
+    /**
+     * One class holding operations: a sub-client with the entry class's accessor to it, or the entry class itself
+     * ({@code accessor} null); {@code names.get(i)} are the Java names of {@code operations.get(i)}.
+     */
+    record ClientPlan(String tag, ClassName className, String accessor, List<RestOperation> operations, List<RestNames> names) {}
+
+    /**
+     * Where every operation's methods go and what they are called; the one place the names are decided, used by
+     * {@link #emit} and by tests that call each operation's method by reflection. {@code names} are the classes of
+     * {@link #wantedNames}.
+     */
+    List<ClientPlan> plan(ApiModel model, List<ClassName> names) {
+        List<Group> groups = groups(model);
+        JavaNames.Scope entryMethods = new JavaNames.Scope(false, RestNames.RESERVED_METHODS);
+        // Accessors first: the entry class's own (untagged) operations never take a tag's accessor name.
+        List<String> accessors = new ArrayList<>();
+        for (Group g : groups) accessors.add(g.tag() == null ? null : entryMethods.allocate(JavaNames.memberName(g.tag())));
+        List<ClientPlan> plans = new ArrayList<>();
+        int index = 1;
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            ClassName self = g.tag() == null ? names.get(0) : names.get(index++);
+            JavaNames.Scope scope = g.tag() == null ? entryMethods : new JavaNames.Scope(false, RestNames.RESERVED_METHODS);
+            List<List<RestOperation>> variants = g.operations().stream().map(op -> RestOperation.variants(op, types)).toList();
+            List<String> primary = RestNames.primary(variants.stream().map(v -> v.get(0)).toList(), scope);
+            JavaNames.Scope nested = new JavaNames.Scope(true, List.of(self.simpleName(), "Builder"));
+            List<RestOperation> ops = new ArrayList<>();
+            List<RestNames> opNames = new ArrayList<>();
+            for (int k = 0; k < variants.size(); k++) {
+                List<RestOperation> v = variants.get(k);
+                ops.add(v.get(0));
+                opNames.add(RestNames.derive(v.get(0), primary.get(k), scope, nested, types));
+                // Other request media types: createFileMultipart(...) next to createFile(...), named after every primary.
+                for (RestOperation alternative : v.subList(1, v.size())) {
+                    ops.add(alternative);
+                    opNames.add(RestNames.derive(alternative, scope.allocate(primary.get(k) + alternative.variantSuffix()), scope, nested,
+                            types));
+                }
+            }
+            plans.add(new ClientPlan(g.tag(), self, accessors.get(i), ops, opNames));
+        }
+        return plans;
+    }
+
     @Override
     public List<TypeSpec> emit(ApiModel model, List<ClassName> names) {
         boolean usesSecurity = model.operations().stream().anyMatch(op -> op.security().stream().anyMatch(s -> !s.isEmpty()));
@@ -47,46 +91,34 @@ final class RestClientEmitter implements ClientEmitter {
         ClassName executor = types.runtime("HttpExecutor");
         List<TypeSpec> out = new ArrayList<>();
 
-        List<Group> groups = groups(model);
-        JavaNames.Scope entryMethods = new JavaNames.Scope(false, RestNames.RESERVED_METHODS);
+        List<ClientPlan> plans = plan(model, names);
         Map<String, ClassName> subClients = new LinkedHashMap<>();
         Map<String, String> accessors = new LinkedHashMap<>();
-        int index = 1;
-        for (Group g : groups) {
-            if (g.tag() == null) continue;
-            ClassName sub = names.get(index++);
-            subClients.put(g.tag(), sub);
-            accessors.put(g.tag(), entryMethods.allocate(JavaNames.memberName(g.tag())));
+        for (ClientPlan p : plans) {
+            if (p.tag() == null) continue;
+            ClassName sub = p.className();
+            subClients.put(p.tag(), sub);
+            accessors.put(p.tag(), p.accessor());
             TypeSpec.Builder type = TypeSpec.classBuilder(sub).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                    .addJavadoc("The {@code $L} operations; get it from {@link $T#$L()}.\n", autosdk.emit.java.Javadocs.escape(g.tag()), entry,
-                            accessors.get(g.tag()))
+                    .addJavadoc("The {@code $L} operations; get it from {@link $T#$L()}.\n", autosdk.emit.java.Javadocs.escape(p.tag()), entry,
+                            p.accessor())
                     .addField(FieldSpec.builder(executor, "executor", Modifier.PRIVATE, Modifier.FINAL).build())
                     .addMethod(MethodSpec.constructorBuilder().addParameter(executor, "executor")
                             .addStatement("this.executor = executor").build());
-            addOperations(type, sub, g.operations(), new JavaNames.Scope(false, RestNames.RESERVED_METHODS), methods);
+            addOperations(type, p, methods);
             out.add(type.build());
         }
         TypeSpec.Builder entryType = new RestEntryEmitter(types).emit(entry, model, subClients, accessors);
-        for (Group g : groups) {
-            if (g.tag() == null) addOperations(entryType, entry, g.operations(), entryMethods, methods);
+        for (ClientPlan p : plans) {
+            if (p.tag() == null) addOperations(entryType, p, methods);
         }
         out.add(0, entryType.build());
         return out;
     }
 
-    private void addOperations(TypeSpec.Builder type, ClassName self, List<Operation> operations, JavaNames.Scope scope,
-                               RestMethodEmitter methods) {
-        List<List<RestOperation>> variants = operations.stream().map(op -> RestOperation.variants(op, types)).toList();
-        List<String> primary = RestNames.primary(variants.stream().map(v -> v.get(0)).toList(), scope);
-        JavaNames.Scope nested = new JavaNames.Scope(true, List.of(self.simpleName(), "Builder"));
-        for (int i = 0; i < variants.size(); i++) {
-            List<RestOperation> v = variants.get(i);
-            methods.emit(type, self, v.get(0), RestNames.derive(v.get(0), primary.get(i), scope, nested, types));
-            // Other request media types: createFileMultipart(...) next to createFile(...), named after every primary.
-            for (RestOperation alternative : v.subList(1, v.size())) {
-                String base = scope.allocate(primary.get(i) + alternative.variantSuffix());
-                methods.emit(type, self, alternative, RestNames.derive(alternative, base, scope, nested, types));
-            }
+    private void addOperations(TypeSpec.Builder type, ClientPlan plan, RestMethodEmitter methods) {
+        for (int i = 0; i < plan.operations().size(); i++) {
+            methods.emit(type, plan.className(), plan.operations().get(i), plan.names().get(i));
         }
     }
 
