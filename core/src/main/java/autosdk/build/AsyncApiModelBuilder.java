@@ -70,17 +70,19 @@ final class AsyncApiModelBuilder {
             if (channel == null) return;
             boolean documentSends = action.get().equals("send");
             boolean clientSends = documentSends == clientPerspective;
-            List<SpecNode> refs = expect.list(op, "messages").map(ListNode::items).orElse(List.of());
-            List<Message> messages = refs.isEmpty() ? channel.allMessages() : refs.stream().map(r -> message(r, null)).flatMap(Optional::stream).toList();
+            // Without 'messages' an operation carries every message of its channel; an empty list carries none.
+            Optional<List<SpecNode>> refs = expect.list(op, "messages").map(ListNode::items);
+            List<Message> messages = refs.isEmpty() ? channel.allMessages()
+                    : refs.get().stream().map(r -> message(r, null)).flatMap(Optional::stream).toList();
             channel.add(clientSends, messages);
             channel.security.addAll(OpenApiModelBuilder.security(op));
             expect.map(op, "reply").ifPresent(reply -> {
-                List<SpecNode> replyRefs = expect.list(reply, "messages").map(ListNode::items).orElse(List.of());
+                Optional<List<SpecNode>> replyRefs = expect.list(reply, "messages").map(ListNode::items);
                 ChannelBuilder replyChannel = reply.has("channel")
                         ? follow(reply.get("channel")).map(c -> channels.get(schemas.resolver().keyOf(c))).orElse(channel) : channel;
                 if (replyChannel == null) replyChannel = channel;
                 List<Message> replies = replyRefs.isEmpty() ? replyChannel.allMessages()
-                        : replyRefs.stream().map(r -> message(r, null)).flatMap(Optional::stream).toList();
+                        : replyRefs.get().stream().map(r -> message(r, null)).flatMap(Optional::stream).toList();
                 // A reply travels the other way from its operation.
                 channel.add(!clientSends, replies);
             });

@@ -330,6 +330,22 @@ final class SchemaTranslator {
         return false;
     }
 
+    /** Keywords that describe a schema without constraining its values. */
+    private static final java.util.Set<String> ANNOTATIONS = java.util.Set.of("title", "description", "nullable", "x-nullable",
+            "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs", "$comment");
+
+    /** True when an allOf member only annotates ({@code {nullable: true}}, {@code {description: …}}) and adds no constraint. */
+    boolean annotationOnly(SpecNode node) {
+        if (!(node instanceof MapNode m) || m.entries().isEmpty()) return false;
+        return m.entries().keySet().stream().allMatch(k -> ANNOTATIONS.contains(k) || k.startsWith("x-"));
+    }
+
+    /** Whether an allOf's annotation members set {@code key} to true (e.g. {@code allOf: [$ref, {nullable: true}]}). */
+    private boolean annotatedTrue(MapNode schema, String key) {
+        return schema.get("allOf") instanceof ListNode l
+                && l.items().stream().anyMatch(i -> annotationOnly(i) && ((MapNode) i).isTrue(key));
+    }
+
     /** The member of a non-object allOf that carries the type: the first with a $ref, a type, an enum or items. */
     private SpecNode mainMember(List<SpecNode> members) {
         for (SpecNode m : members) {
@@ -350,6 +366,7 @@ final class SchemaTranslator {
             return resolver.follow(map).map(t -> t.node() != map && nullable(t.node())).orElse(false);
         }
         if (map.get("allOf") instanceof ListNode l && l.items().size() == 1) return nullable(l.items().get(0));
+        if (annotatedTrue(map, "nullable") || annotatedTrue(map, "x-nullable")) return true;
         return false;
     }
 
@@ -385,7 +402,7 @@ final class SchemaTranslator {
         if (map.isTrue("readOnly")) return true;
         if (map.has("$ref")) return resolver.follow(map).map(t -> t.node() != map && readOnly(t.node())).orElse(false);
         if (map.get("allOf") instanceof ListNode l && l.items().size() == 1) return readOnly(l.items().get(0));
-        return false;
+        return annotatedTrue(map, "readOnly");
     }
 
     Doc doc(MapNode schema) {
@@ -459,6 +476,12 @@ final class SchemaTranslator {
                 if (allOf.size() == 1 && !hasProperties && !schema.has("oneOf") && !schema.has("anyOf")) return ALL_OF_SINGLE;
                 // "allOf: [$ref: Id, {description: ...}]" annotates a scalar; only object members make an object merge.
                 if (!hasProperties && !schema.has("oneOf") && !schema.has("anyOf") && allOf.stream().noneMatch(t::objectLike)) {
+                    return ALL_OF_SINGLE;
+                }
+                // "allOf: [$ref: Union, {nullable: true}]": one schema plus annotations is that schema (an object, a
+                // union...), never a merged copy; the annotations' nullable/readOnly apply to the property.
+                if (!hasProperties && !schema.has("oneOf") && !schema.has("anyOf")
+                        && allOf.stream().filter(m -> !t.annotationOnly(m)).count() == 1) {
                     return ALL_OF_SINGLE;
                 }
                 return OBJECT;

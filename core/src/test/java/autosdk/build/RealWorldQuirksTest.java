@@ -52,6 +52,34 @@ class RealWorldQuirksTest {
     }
 
     @Test
+    void allOfOfOneSchemaAndAnnotationsIsThatSchemaNotAMergedCopy() throws Exception {
+        // OpenAI's runs: tool_choice is allOf [$ref: a oneOf of a string and an object, {nullable: true}]; a merged
+        // object copy made "auto" undecodable.
+        GenerationResult result = generate("""
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Run:
+                      type: object
+                      properties:
+                        tool_choice:
+                          allOf: [{$ref: '#/components/schemas/ToolChoice'}, {nullable: true}]
+                        owner:
+                          allOf: [{$ref: '#/components/schemas/Owner'}, {description: Who started it, readOnly: true}]
+                    ToolChoice:
+                      oneOf:
+                        - {type: string, enum: [none, auto]}
+                        - {type: object, required: [type], properties: {type: {type: string}}}
+                    Owner: {type: object, properties: {name: {type: string}}}
+                """);
+        String run = file(result, "Run.java");
+        assertThat(run).contains("public ToolChoice toolChoice()").contains("public Owner owner()");
+        assertThat(result.files()).noneMatch(f -> f.relativePath().endsWith("/RunToolChoice.java") || f.relativePath().endsWith("/RunOwner.java"));
+    }
+
+    @Test
     void oneInlineSchemaWrittenForJsonAndXmlIsOneType() throws Exception {
         GenerationResult result = generate("""
                 openapi: 3.1.0

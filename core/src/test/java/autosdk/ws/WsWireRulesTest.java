@@ -108,6 +108,25 @@ class WsWireRulesTest {
         gen.call("UnescapedRefsDriver", "close", s);
     }
 
+    @Test
+    void anAnyJsonPayloadMatchesScalarsAndAnEmptyMessagesListCarriesNothing() throws Throwable {
+        WsGenerated gen = generate("any-payload", "AnyPayloadDriver");
+        List<String> sends = Arrays.stream(gen.loader.loadClass(gen.pkg + ".R3Client").getDeclaredMethods()).map(Method::getName)
+                .filter(n -> n.startsWith("send")).toList();
+        assertThat(sends).as("operation noMessage has messages: [] and so no send method").isEmpty();
+        server = WsTestServer.begin();
+        Object s = gen.call("AnyPayloadDriver", "open", server.url());
+        WebSocket c = server.getConnections().iterator().next();
+        c.send("-998.47");
+        c.send("\"hi\"");
+        c.send("{\"x\":1}");
+        c.send("{\"y\":2}");  // not a tick (no x), but any JSON is an echo
+        c.send("{oops");       // malformed stays Unknown
+        assertThat(server.await(() -> events(gen, s, "AnyPayloadDriver").size() >= 5, WAIT_MS)).isTrue();
+        assertThat(events(gen, s, "AnyPayloadDriver")).containsExactly("Echo", "Echo", "Tick", "Echo", "Unknown:{oops");
+        gen.call("AnyPayloadDriver", "close", s);
+    }
+
     private static List<String> events(WsGenerated gen, Object session) {
         return events(gen, session, "UnionPayloadDriver");
     }

@@ -176,7 +176,9 @@ final class WsDecoderEmitter {
             visiting.remove(u.id());
             return out;
         }
-        return List.of(new Shape(types.isObjectLike(type) || type instanceof TypeRef.Any, List.of(), List.of(), List.of(), false));
+        // A payload of any JSON (schema {} or none) is not an object shape: scalars match it exactly and objects weakly,
+        // so an object-shaped message of the channel still wins an object frame it describes better.
+        return List.of(new Shape(types.isObjectLike(type), List.of(), List.of(), List.of(), false));
     }
 
     private static CodeBlock strings(List<String> values) {
