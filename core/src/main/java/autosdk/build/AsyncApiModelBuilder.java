@@ -29,6 +29,8 @@ final class AsyncApiModelBuilder {
     private final Map<String, Message> messagesByKey = new LinkedHashMap<>();
     /** The payload schema of each message, for finding discriminators. */
     private final Map<Message, MapNode> payloadSchemas = new java.util.IdentityHashMap<>();
+    /** The payload JSON pointer of each message's correlation id, when it declares one in its payload. */
+    private final Map<Message, String> correlations = new java.util.IdentityHashMap<>();
 
     AsyncApiModelBuilder(SchemaTranslator schemas, Expect expect, boolean clientPerspective) {
         this.schemas = schemas;
@@ -83,6 +85,12 @@ final class AsyncApiModelBuilder {
                         : replyRefs.stream().map(r -> message(r, null)).flatMap(Optional::stream).toList();
                 // A reply travels the other way from its operation.
                 channel.add(!clientSends, replies);
+                if (clientSends && replyChannel == channel && !replies.isEmpty()) {
+                    for (Message request : messages) {
+                        channel.requestReplies.add(new autosdk.model.RequestReply(opId, request, correlations.get(request),
+                                replies.stream().map(r -> new autosdk.model.RequestReply.Reply(r, correlations.get(r))).toList()));
+                    }
+                }
             });
         })));
         return channels.values().stream().filter(ChannelBuilder::hasOperations).map(ChannelBuilder::build).toList();
@@ -156,6 +164,7 @@ final class AsyncApiModelBuilder {
                 expect.bool(m, "deprecated"), null, null);
         Message message = new Message(name, payload, contentType, doc, binary, null, null);
         messagesByKey.put(target.get().key(), message);
+        correlationPointer(m).ifPresent(p -> correlations.put(message, p));
         if (payloadNode != null && jsonSchema) {
             SpecNode payloadSchema = payloadNode;
             schemas.resolver().follow(payloadSchema).ifPresent(t -> {
@@ -163,6 +172,17 @@ final class AsyncApiModelBuilder {
             });
         }
         return Optional.of(message);
+    }
+
+    /** {@code $message.payload#/reqid} gives {@code /reqid}; header locations have no meaning on a WebSocket frame. */
+    private Optional<String> correlationPointer(MapNode message) {
+        if (!message.has("correlationId")) return Optional.empty();
+        return follow(message.get("correlationId")).flatMap(c -> c.string("location")).flatMap(location -> {
+            String prefix = "$message.payload#";
+            if (!location.startsWith(prefix)) return Optional.empty();
+            String pointer = location.substring(prefix.length());
+            return pointer.isEmpty() || pointer.startsWith("/") ? Optional.of(pointer) : Optional.empty();
+        });
     }
 
     private static boolean isJsonSchemaFormat(String format) {
@@ -190,6 +210,7 @@ final class AsyncApiModelBuilder {
         final List<Message> sends = new ArrayList<>();
         final List<Message> receives = new ArrayList<>();
         final List<List<String>> security = new ArrayList<>();
+        final List<autosdk.model.RequestReply> requestReplies = new ArrayList<>();
         boolean operations;
 
         ChannelBuilder(String id, MapNode node) {
@@ -242,7 +263,7 @@ final class AsyncApiModelBuilder {
                 }
             }));
             Doc doc = new Doc(node.string("title").orElse(null), node.string("description").orElse(null), false, null, null);
-            return new Channel(id, address == null ? "/" : address, doc, params, sends, tagged(receives), servers, security);
+            return new Channel(id, address == null ? "/" : address, doc, params, sends, tagged(receives), servers, security, requestReplies);
         }
 
         private void bindingParams(MapNode ws, String key, Parameter.Location in, List<Parameter> out) {
