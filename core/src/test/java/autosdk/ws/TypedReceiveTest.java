@@ -39,10 +39,11 @@ class TypedReceiveTest {
     /**
      * burst: heartbeat, systemStatus, then a pong with reqid 99. bye: a close frame. Pings are held until three with a
      * reqid arrived, then answered in reverse order after a pong for an id nobody asked; a ping without reqid is
-     * answered at once with reqid 0.
+     * answered at once with reqid 1001, 1002, ... (the k-th such ping).
      */
     private WsTestServer krakenServer() throws Exception {
         List<String> held = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger plain = new java.util.concurrent.atomic.AtomicInteger(1000);
         return WsTestServer.begin().onText((c, t) -> {
             if (t.equals("{\"event\":\"burst\"}")) {
                 c.send("{\"event\":\"heartbeat\"}");
@@ -51,15 +52,15 @@ class TypedReceiveTest {
             } else if (t.equals("{\"event\":\"bye\"}")) {
                 c.close(1000, "bye");
             } else if (t.startsWith("{\"event\":\"ping\"")) {
-                pings(c, t, held);
+                pings(c, t, held, plain);
             }
         });
     }
 
-    private static void pings(WebSocket c, String ping, List<String> held) {
+    private static void pings(WebSocket c, String ping, List<String> held, java.util.concurrent.atomic.AtomicInteger plain) {
         String id = ping.replaceAll(".*\"reqid\":(\\d+).*", "$1");
         if (!ping.contains("\"reqid\"")) {
-            c.send("{\"event\":\"pong\",\"reqid\":0}");
+            c.send("{\"event\":\"pong\",\"reqid\":" + plain.incrementAndGet() + "}");
             return;
         }
         if (id.equals("404")) return; // never answered: the request times out
@@ -101,7 +102,7 @@ class TypedReceiveTest {
     @Test
     void requestReplyCorrelatesByReqidWhenRepliesComeOutOfOrder() throws Throwable {
         server = krakenServer();
-        assertThat((String) gen.call(DRIVER, "requestReply", server.url())).isEqualTo("1 2 3 plain=0 TimeoutException waiters=0");
+        assertThat((String) gen.call(DRIVER, "requestReply", server.url())).isEqualTo("1 2 3 plain=1001,1002 TimeoutException waiters=0");
         // the requests on the wire carry their ids; the generated method does not invent one
         assertThat(server.texts).contains("{\"event\":\"ping\",\"reqid\":1}", "{\"event\":\"ping\",\"reqid\":3}", "{\"event\":\"ping\"}");
     }
