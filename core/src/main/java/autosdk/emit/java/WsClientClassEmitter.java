@@ -144,6 +144,13 @@ final class WsClientClassEmitter {
                         + "} equals the request's {@code " + Javadocs.escape(r.requestCorrelation()) + "}, in whatever order replies come;\n"
                         + "without that id in the request, the next reply (uncorrelated requests are answered in the order sent)"
                 : "the next reply (requests are answered in the order sent)";
+        if (requestId != null) {
+            List<String> asIs = new ArrayList<>();
+            for (int i = 0; i < r.replies().size(); i++) {
+                if (r.replyCorrelations().get(i) == null) asIs.add("{@code " + r.replies().get(i).record().simpleName() + "}");
+            }
+            if (!asIs.isEmpty()) correlation += ";\n" + String.join(", ", asIs) + " declares no id and is accepted as it comes";
+        }
         MethodSpec.Builder b = MethodSpec.methodBuilder(r.method()).addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result))
                 .addParameter(WsEventEmitter.payloadType(types, m), "payload")
