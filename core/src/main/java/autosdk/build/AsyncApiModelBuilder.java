@@ -29,6 +29,8 @@ final class AsyncApiModelBuilder {
     private final Map<String, Message> messagesByKey = new LinkedHashMap<>();
     /** The payload schema of each message, for finding discriminators. */
     private final Map<Message, MapNode> payloadSchemas = new java.util.IdentityHashMap<>();
+    /** The payload JSON pointer of each message's correlation id, when it declares one in its payload. */
+    private final Map<Message, String> correlations = new java.util.IdentityHashMap<>();
 
     AsyncApiModelBuilder(SchemaTranslator schemas, Expect expect, boolean clientPerspective) {
         this.schemas = schemas;
@@ -85,6 +87,12 @@ final class AsyncApiModelBuilder {
                         : replyRefs.get().stream().map(r -> message(r, null)).flatMap(Optional::stream).toList();
                 // A reply travels the other way from its operation.
                 channel.add(!clientSends, replies);
+                if (clientSends && replyChannel == channel && !replies.isEmpty()) {
+                    for (Message request : messages) {
+                        channel.requestReplies.add(new autosdk.model.RequestReply(opId, request, correlations.get(request),
+                                replies.stream().map(r -> new autosdk.model.RequestReply.Reply(r, correlations.get(r))).toList()));
+                    }
+                }
             });
         })));
         return channels.values().stream().filter(ChannelBuilder::hasOperations).map(ChannelBuilder::build).toList();
@@ -158,6 +166,7 @@ final class AsyncApiModelBuilder {
                 expect.bool(m, "deprecated"), null, null);
         Message message = new Message(name, payload, contentType, doc, binary, null, null);
         messagesByKey.put(target.get().key(), message);
+        correlationPointer(m).ifPresent(p -> correlations.put(message, p));
         if (payloadNode != null && jsonSchema) {
             SpecNode payloadSchema = payloadNode;
             schemas.resolver().follow(payloadSchema).ifPresent(t -> {
@@ -165,6 +174,17 @@ final class AsyncApiModelBuilder {
             });
         }
         return Optional.of(message);
+    }
+
+    /** {@code $message.payload#/reqid} gives {@code /reqid}; header locations have no meaning on a WebSocket frame. */
+    private Optional<String> correlationPointer(MapNode message) {
+        if (!message.has("correlationId")) return Optional.empty();
+        return follow(message.get("correlationId")).flatMap(c -> c.string("location")).flatMap(location -> {
+            String prefix = "$message.payload#";
+            if (!location.startsWith(prefix)) return Optional.empty();
+            String pointer = location.substring(prefix.length());
+            return pointer.isEmpty() || pointer.startsWith("/") ? Optional.of(pointer) : Optional.empty();
+        });
     }
 
     private static boolean isJsonSchemaFormat(String format) {
@@ -192,6 +212,7 @@ final class AsyncApiModelBuilder {
         final List<Message> sends = new ArrayList<>();
         final List<Message> receives = new ArrayList<>();
         final List<List<String>> security = new ArrayList<>();
+        final List<autosdk.model.RequestReply> requestReplies = new ArrayList<>();
         boolean operations;
 
         ChannelBuilder(String id, MapNode node) {
@@ -244,7 +265,7 @@ final class AsyncApiModelBuilder {
                 }
             }));
             Doc doc = new Doc(node.string("title").orElse(null), node.string("description").orElse(null), false, null, null);
-            return new Channel(id, address == null ? "/" : address, doc, params, sends, tagged(receives), servers, security);
+            return new Channel(id, address == null ? "/" : address, doc, params, sends, tagged(receives), servers, security, requestReplies);
         }
 
         private void bindingParams(MapNode ws, String key, Parameter.Location in, List<Parameter> out) {

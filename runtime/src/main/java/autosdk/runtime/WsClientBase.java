@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -29,6 +31,11 @@ import java.util.function.Consumer;
  * bounded by {@link WsConfig#inboundBufferCapacity()}; when it is full its {@link WsInbox.Overflow} policy applies
  * ({@code BLOCK} by default: the reader waits for the consumer, nothing is lost).
  *
+ * <p><b>Waiting for one event.</b> {@link #next(Class)} and {@link #receive(Class, Duration)} wait for the next event of
+ * a type; generated request/reply methods send and wait for the correlated reply (see {@link #request}). A waiter is
+ * offered each event right after the typed handlers; it is unregistered as soon as it completes, is cancelled or times
+ * out, and fails with {@link WsClosedException} when the connection ends first. No thread is used per waiter.
+ *
  * @param <E> the client's sealed event type
  * @param <C> the generated client type, returned by the fluent registration methods
  */
@@ -43,12 +50,67 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         Throwable error();
     }
 
-    private record Handler<E>(Class<?> type, Consumer<Object> consumer) {}
+    /**
+     * What a generated request/reply method accepts as the reply: an event type, and where the reply carries the
+     * correlation id (a JSON pointer into the payload, such as {@code /reqid}), or {@code null} when it carries none.
+     */
+    public record Reply(Class<?> type, String correlationPointer) {
+        public Reply {
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /** A typed handler; removable, and checked again before each call so a removed handler gets no further event. */
+    private final class Handler implements WsSubscription {
+        final Class<?> type;
+        final Consumer<Object> consumer;
+        volatile boolean active = true;
+
+        Handler(Class<?> type, Consumer<Object> consumer) {
+            this.type = type;
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void remove() {
+            active = false;
+            handlers.remove(this);
+        }
+
+        @Override
+        public boolean isActive() {
+            return active;
+        }
+    }
+
+    /**
+     * One pending {@link #next}, {@link #receive} or request: completes {@code future} with the first event it accepts.
+     * An exclusive waiter (an uncorrelated request) takes its event away from later exclusive waiters, so pipelined
+     * requests whose replies carry no id are answered in order.
+     */
+    private record Waiter(CompletableFuture<Object> future, List<Reply> accepts, JsonValue correlationId, boolean exclusive) {
+        boolean matches(Object event, String raw) {
+            for (Reply r : accepts) {
+                if (!r.type().isInstance(event)) continue;
+                if (correlationId == null || r.correlationPointer() == null) return true;
+                return raw != null && sameId(correlationId, WsFrames.at(raw, r.correlationPointer()));
+            }
+            return false;
+        }
+
+        private static boolean sameId(JsonValue expected, JsonValue actual) {
+            if (expected instanceof JsonValue.JsonNumber a && actual instanceof JsonValue.JsonNumber b) {
+                return a.decimalValue().compareTo(b.decimalValue()) == 0; // 42 and 42.0 are the same id
+            }
+            return expected.equals(actual);
+        }
+    }
 
     private final WsConfig config;
     private final WsInbox.Overflow overflow;
     private final List<String> setupMessages = new CopyOnWriteArrayList<>();
-    private final List<Handler<E>> handlers = new CopyOnWriteArrayList<>();
+    private final List<Handler> handlers = new CopyOnWriteArrayList<>();
+    private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
     private final List<Consumer<? super E>> eventHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<? super E>> unknownHandlers = new CopyOnWriteArrayList<>();
     private final List<Consumer<? super Throwable>> errorHandlers = new CopyOnWriteArrayList<>();
@@ -62,6 +124,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     private CompletableFuture<C> connecting;
     private boolean closedBeforeOpen;
     private boolean connectFailed;
+    private WsClosedException ended; // set once the connection ended for good: new waiters fail at once
     private volatile WsConnection connection;
 
     /**
@@ -105,6 +168,9 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
                         connectFailed = true; // the handshake failed: state() must say CLOSED, not CONNECTING forever
                     }
                     closeInbox();
+                    WsClosedException closed = new WsClosedException("the connection never opened: " + error);
+                    closed.initCause(error);
+                    failWaiters(closed);
                 }
             });
             return connecting;
@@ -171,6 +237,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
             c.close(code, reason, timeout);
         } else {
             closeInbox();
+            failWaiters(new WsClosedException("closed before the connection opened"));
         }
     }
 
@@ -262,11 +329,125 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     // ---------------------------------------------------------------- receiving
 
     /** Registers a typed handler for one event variant (used by the generated {@code on…} methods). */
-    @SuppressWarnings("unchecked")
     protected final <V extends E> C on(Class<V> type, Consumer<? super V> handler) {
-        Objects.requireNonNull(handler, "handler");
-        handlers.add(new Handler<>(type, e -> handler.accept((V) e)));
+        subscribe(type, handler);
         return self();
+    }
+
+    /**
+     * Registers a handler for events of {@code type} (an event record, or the sealed event type itself for every
+     * event) and returns a handle that removes it. Runs where the typed {@code on…} handlers run, in registration order.
+     * Use it for handlers that must not live as long as the client; {@code on…} methods chain and stay registered.
+     */
+    @SuppressWarnings("unchecked")
+    public final <V extends E> WsSubscription subscribe(Class<V> type, Consumer<? super V> handler) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+        Handler h = new Handler(type, e -> handler.accept((V) e));
+        handlers.add(h);
+        return h;
+    }
+
+    /**
+     * The next event of {@code type} (an event record, or the sealed event type for any event). Completes on the event
+     * thread, after the typed handlers saw the event, so do not block on it from a handler. Fails with
+     * {@link WsClosedException} when the connection ends first (at once if it already has). Cancelling the future
+     * unregisters the waiter; call it before {@link #connect()} to be sure not to miss an early event.
+     */
+    public final <V extends E> CompletableFuture<V> next(Class<V> type) {
+        return await(List.of(new Reply(type, null)), null, false);
+    }
+
+    /** {@link #next(Class)} that fails with {@link TimeoutException} (and unregisters) when no such event came within {@code timeout}. */
+    public final <V extends E> CompletableFuture<V> next(Class<V> type, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        CompletableFuture<V> f = await(List.of(new Reply(type, null)), null, false);
+        return f.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Blocks until the next event of {@code type} arrives and returns it.
+     *
+     * @throws TimeoutException when none arrived within {@code timeout} (the waiter is unregistered)
+     * @throws WsClosedException when the connection ended before one arrived
+     * @throws InterruptedException when the calling thread was interrupted (the waiter is unregistered)
+     */
+    public final <V extends E> V receive(Class<V> type, Duration timeout) throws TimeoutException, InterruptedException, WsClosedException {
+        Objects.requireNonNull(timeout, "timeout");
+        CompletableFuture<V> f = await(List.of(new Reply(type, null)), null, false);
+        try {
+            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            f.cancel(false);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WsClosedException closed) throw closed;
+            throw new IllegalStateException("waiting for " + type.getSimpleName() + " failed", e.getCause());
+        }
+    }
+
+    /**
+     * Sends a request and completes with its reply (used by the generated {@code …AndAwaitReply} methods). The waiter is
+     * registered before the request is sent, so a fast reply is not missed. When the encoded request has a value at
+     * {@code requestCorrelationPointer}, only a reply with the same value at its own pointer completes it (replies may
+     * come in any order); otherwise the next event of an accepted type does, and uncorrelated requests are answered in
+     * the order they were sent. Fails with {@link TimeoutException} after {@code timeout}, with the send's failure, or
+     * with {@link WsClosedException} when the connection ends first.
+     */
+    protected final <R extends E> CompletableFuture<R> request(Callable<String> encoder, String requestCorrelationPointer,
+                                                               Class<R> resultType, List<Reply> replies, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        String text;
+        try {
+            text = encoder.call();
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        JsonValue id = requestCorrelationPointer == null ? null : WsFrames.at(text, requestCorrelationPointer);
+        if (id instanceof JsonValue.JsonNull) id = null;
+        CompletableFuture<R> reply = await(replies, id, id == null);
+        reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        sendText(text).whenComplete((ok, error) -> {
+            if (error != null) reply.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        });
+        return reply;
+    }
+
+    /**
+     * Registers a waiter and returns its future itself (not a dependent stage), so that cancelling or timing out what the
+     * caller holds unregisters the waiter. {@code V} is a supertype of every accepted type, so the cast is safe.
+     */
+    @SuppressWarnings("unchecked")
+    private <V> CompletableFuture<V> await(List<Reply> accepts, JsonValue correlationId, boolean exclusive) {
+        Waiter w = new Waiter(new CompletableFuture<>(), List.copyOf(accepts), correlationId, exclusive);
+        WsClosedException closed;
+        synchronized (lock) {
+            closed = ended;
+            if (closed == null) {
+                waiters.add(w);
+            }
+        }
+        if (closed != null) {
+            w.future().completeExceptionally(closed);
+        } else {
+            w.future().whenComplete((v, e) -> waiters.remove(w)); // cancelled or timed out
+        }
+        return (CompletableFuture<V>) (CompletableFuture<?>) w.future();
+    }
+
+    /** The connection ended for good: every pending waiter fails, and so will every later one. */
+    private void failWaiters(WsClosedException closed) {
+        List<Waiter> pending;
+        synchronized (lock) {
+            if (ended == null) {
+                ended = closed;
+            }
+            pending = List.copyOf(waiters);
+            waiters.clear();
+        }
+        for (Waiter w : pending) {
+            w.future().completeExceptionally(ended);
+        }
     }
 
     /** Registers a catch-all handler, called for every event after the typed handlers. */
@@ -356,15 +537,30 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         return !closeNow;
     }
 
-    private void dispatch(E event) {
+    private void dispatch(E event, String raw) {
         if (event instanceof UnknownFrame u && u.error() != null) {
             Throwable error = u.error();
             report(error instanceof IOException || error instanceof RuntimeException ? error
                     : new JsonDecodeException("undecodable frame", error));
         }
-        for (Handler<E> h : handlers) {
-            if (h.type().isInstance(event)) {
-                guard(() -> h.consumer().accept(event));
+        for (Handler h : handlers) {
+            if (h.active && h.type.isInstance(event)) {
+                guard(() -> h.consumer.accept(event));
+            }
+        }
+        boolean taken = false;
+        for (Waiter w : waiters) {
+            if (w.future().isDone() || (taken && w.exclusive())) continue;
+            boolean match;
+            try {
+                match = w.matches(event, raw);
+            } catch (RuntimeException e) { // a reply whose id cannot be read is not this waiter's reply
+                match = false;
+            }
+            if (match) {
+                taken |= w.exclusive();
+                waiters.remove(w); // before completing: whoever the future wakes sees the waiter gone
+                guard(() -> w.future().complete(event)); // dependent stages run here; one that throws is reported
             }
         }
         if (event instanceof UnknownFrame) {
@@ -437,12 +633,12 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
                 report(e);
                 return;
             }
-            dispatch(event);
+            dispatch(event, message);
         }
 
         @Override
         public void onBinary(WsConnection c, byte[] message) {
-            dispatch(decodeBinary(message));
+            dispatch(decodeBinary(message), null);
         }
 
         @Override
@@ -451,6 +647,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
                 guard(() -> h.accept(code, reason));
             }
             closeInbox();
+            failWaiters(new WsClosedException(code, reason));
         }
 
         @Override

@@ -127,4 +127,27 @@ public final class WsFrames {
         }
         return score;
     }
+
+    /**
+     * The value at a JSON pointer ({@code /reqid}, {@code /meta/id}, {@code /items/0}; {@code ~0} and {@code ~1}
+     * escapes) in a JSON text, or {@code null} when absent. Used to read a request/reply correlation id.
+     *
+     * @throws UncheckedIOException when the text is not JSON
+     */
+    public static JsonValue at(String json, String pointer) {
+        JsonValue v = JsonValue.parse(json);
+        if (pointer.isEmpty()) return v;
+        for (String token : pointer.substring(1).split("/", -1)) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (v instanceof JsonValue.JsonObject o) {
+                v = o.get(name);
+            } else if (v instanceof JsonValue.JsonArray a && name.matches("\\d{1,9}") && Integer.parseInt(name) < a.items().size()) {
+                v = a.items().get(Integer.parseInt(name));
+            } else {
+                return null;
+            }
+            if (v == null) return null;
+        }
+        return v;
+    }
 }

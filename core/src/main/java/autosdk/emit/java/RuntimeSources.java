@@ -29,7 +29,7 @@ public final class RuntimeSources {
 
     /** Helpers of WebSocket clients. */
     public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
-            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState");
+            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription");
 
     private RuntimeSources() {}
 

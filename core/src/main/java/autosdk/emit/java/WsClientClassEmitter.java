@@ -78,6 +78,9 @@ final class WsClientClassEmitter {
                     .addStatement("return sendEncoded(() -> $L)", encode).build());
             bytesOverload(s).ifPresent(type::addMethod);
         }
+        for (WsChannelPlan.Request r : plan.requests()) {
+            type.addMethod(request(plan, r, encoders.get(r.send())));
+        }
         for (WsChannelPlan.Receive r : plan.receives()) {
             TypeName payload = WsEventEmitter.payloadType(types, r.message());
             MethodSpec.Builder on = MethodSpec.methodBuilder(r.handler()).addModifiers(Modifier.PUBLIC).returns(self)
@@ -118,6 +121,54 @@ final class WsClientClassEmitter {
                         + "{@code WsClosedException} once the connection is closed.\n", WsEventEmitter.isRawBinary(m) ? "binary" : "text")));
         if (m.doc().deprecated()) b.addAnnotation(Deprecated.class);
         return b;
+    }
+
+    /**
+     * {@code send…AndAwaitReply(payload, timeout)}: sends the request and completes with its reply, correlated by the
+     * declared correlation id when the request carries one. One reply message gives its record, several the event type.
+     */
+    private MethodSpec request(WsChannelPlan plan, WsChannelPlan.Request r, CodeBlock encode) {
+        Message m = r.send().message();
+        ClassName result = r.replies().size() == 1 ? r.replies().get(0).record() : plan.event();
+        CodeBlock.Builder replies = CodeBlock.builder();
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < r.replies().size(); i++) {
+            WsChannelPlan.Receive reply = r.replies().get(i);
+            replies.add(i == 0 ? "" : ", ").add("new $T($T.class, $S)", types.runtimeNested("WsClientBase", "Reply"), reply.record(), r.replyCorrelations().get(i));
+            names.append(i == 0 ? "" : ", ").append("{@link ").append(plan.event().simpleName()).append(".")
+                    .append(reply.record().simpleName()).append("}");
+        }
+        // A request id only helps when some reply carries it back; otherwise requests are answered in order.
+        String requestId = r.replyCorrelations().stream().anyMatch(java.util.Objects::nonNull) ? r.requestCorrelation() : null;
+        String correlation = requestId != null
+                ? "the reply whose {@code " + Javadocs.escape(r.replyCorrelations().stream().filter(java.util.Objects::nonNull).findFirst().get())
+                        + "} equals the request's {@code " + Javadocs.escape(r.requestCorrelation()) + "}, in whatever order replies come;\n"
+                        + "without that id in the request, the next reply (uncorrelated requests are answered in the order sent)"
+                : "the next reply (requests are answered in the order sent)";
+        if (requestId != null) {
+            List<String> asIs = new ArrayList<>();
+            for (int i = 0; i < r.replies().size(); i++) {
+                if (r.replyCorrelations().get(i) == null) asIs.add("{@code " + r.replies().get(i).record().simpleName() + "}");
+            }
+            if (!asIs.isEmpty()) correlation += ";\n" + String.join(", ", asIs) + " declares no id and is accepted as it comes";
+        }
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.method()).addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result))
+                .addParameter(WsEventEmitter.payloadType(types, m), "payload")
+                .addParameter(java.time.Duration.class, "timeout")
+                .addJavadoc("Sends {@code $L} and completes with its reply ($L):\n$L.\n", Javadocs.escape(m.name()), names, correlation)
+                .addJavadoc("\n<p>Fails with {@code TimeoutException} after {@code timeout}, with {@code WsClosedException} when the\n"
+                        + "connection ends first, or with the send's failure. Operation {@code $L}.\n", Javadocs.escape(opId(plan, r)))
+                .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
+                .addStatement("return request(() -> $L, $S, $T.class, $T.of($L), timeout)", encode, requestId, result, LIST,
+                        replies.build());
+        if (m.doc().deprecated()) b.addAnnotation(Deprecated.class);
+        return b.build();
+    }
+
+    private static String opId(WsChannelPlan plan, WsChannelPlan.Request r) {
+        return plan.channel().requestReplies().stream().filter(rr -> rr.request().name().equals(r.send().message().name()))
+                .map(autosdk.model.RequestReply::operationId).findFirst().orElse("");
     }
 
     /** An expression encoding {@code payload} as JSON text: through the JSON context for named types. */
