@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The per-spec counts of a conformance run as the Markdown table of docs/conformance-ws.md. */
+/** The per-spec counts of a conformance run as the Markdown table of docs/conformance.md. */
 final class WsConformanceTable {
     private WsConformanceTable() {}
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (shared/harness/ws). Per channel it sends one of every client message (echo-check: each frame must be valid), and
  * receives the basic and fragmented scenarios (each frame must arrive as the event of the message the harness sent;
  * the deliberate unknown-type and malformed frames as Unknown). Any rejected or mistyped message fails the test
- * unless {@link #KNOWN_CAUSES} explains it. The counts are written to target/conformance/ws.md (docs/conformance-ws.md).
+ * unless {@link #KNOWN_CAUSES} explains it. The counts are written to target/conformance/ws.md (docs/conformance.md).
  */
 class WsConformanceTest {
     /** Every AsyncAPI document of the corpus, with the side it describes. */
