@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelRulesEndToEndTest {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> counts = new AtomicReference<>("{}");
-    private HttpServer server;
+    private LocalHttpServer server;
     private RestSdk sdk;
     private int port;
 
@@ -37,16 +36,13 @@ class ModelRulesEndToEndTest {
     void start(@TempDir Path dir) throws Exception {
         sdk = RestSdk.build(Path.of("src/test/resources/fixtures/models/rules.yaml").toAbsolutePath(), "com.example.rules",
                 "fixtures/models/RulesDriver.java", dir);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-        port = server.getAddress().getPort();
+        server = LocalHttpServer.start(this::handle);
+        port = server.port();
     }
 
     @AfterAll
     void stop() {
-        if (server != null) server.stop(0);
+        if (server != null) server.close();
     }
 
     @BeforeEach

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ class RestClientEndToEndTest {
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger flaky = new AtomicInteger();
-    private HttpServer server;
+    private LocalHttpServer server;
     private RestSdk sdk;
     private int port;
 
@@ -49,16 +48,13 @@ class RestClientEndToEndTest {
     void start(@TempDir Path dir) throws Exception {
         sdk = RestSdk.build(Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath(), "com.example.shop",
                 "fixtures/rest/ShopDriver.java", dir);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
-        port = server.getAddress().getPort();
+        server = LocalHttpServer.start(this::handle);
+        port = server.port();
     }
 
     @AfterAll
     void stop() {
-        if (server != null) server.stop(0);
+        if (server != null) server.close();
     }
 
     @BeforeEach

@@ -7,14 +7,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestWireTest {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-    private ExecutorService pool;
+    private LocalHttpServer server;
     private RestSdk sdk;
     private int port;
 
@@ -40,18 +36,13 @@ class RestWireTest {
     void start(@TempDir Path dir) throws Exception {
         sdk = RestSdk.build(Path.of("src/test/resources/fixtures/rest/wire.yaml").toAbsolutePath(), "com.example.wire",
                 "fixtures/rest/WireDriver.java", dir);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        pool = Executors.newCachedThreadPool();
-        server.setExecutor(pool);
-        server.start();
-        port = server.getAddress().getPort();
+        server = LocalHttpServer.start(this::handle);
+        port = server.port();
     }
 
     @AfterAll
     void stop() {
-        if (server != null) server.stop(0);
-        if (pool != null) pool.shutdownNow();
+        if (server != null) server.close();
     }
 
     @BeforeEach
