@@ -6,13 +6,27 @@ import com.palantir.javapoet.CodeBlock;
 /**
  * Turns spec text into Javadoc that can never close the comment or smuggle code: {@code *}{@code /}
  * is broken up, backslashes are entity-encoded (javac decodes {@code \}{@code uXXXX} inside
- * comments too), HTML and tag characters are escaped.
+ * comments too), HTML and tag characters are escaped. Descriptions are CommonMark and become
+ * Javadoc HTML through {@link MarkdownJavadoc}, which escapes their text the same way.
  */
 public final class Javadocs {
     private Javadocs() {}
 
-    /** Escapes one piece of spec text for use inside a Javadoc comment. */
+    /** Escapes one piece of spec text for use inside a Javadoc comment, as plain text (no Markdown). */
     public static String escape(String text) {
+        return escapeChars(text).strip();
+    }
+
+    /**
+     * Javadoc HTML for a spec description written in CommonMark. With {@code leadingParagraph} the
+     * text opens with {@code <p>}, for a description that follows other text.
+     */
+    public static String markdown(String description, boolean leadingParagraph) {
+        return MarkdownJavadoc.render(description, leadingParagraph);
+    }
+
+    /** {@link #escape} without the strip: for pieces of a longer text. */
+    static String escapeChars(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -35,20 +49,18 @@ public final class Javadocs {
                 }
             }
         }
-        return sb.toString().strip();
+        return sb.toString();
     }
 
     /**
-     * Javadoc for a type or member from the spec's title, description, default and example.
+     * Javadoc for a type or member from the spec's title (plain text), description (Markdown), default and example.
      * {@code fallback} is the generator's own text (Javadoc markup allowed; escape spec parts in it).
      */
     public static CodeBlock of(Doc doc, String fallback) {
         StringBuilder sb = new StringBuilder();
         if (doc.title() != null && !doc.title().isBlank()) sb.append(escape(doc.title())).append("\n");
-        if (doc.description() != null && !doc.description().isBlank()) {
-            if (sb.length() > 0) sb.append("\n");
-            sb.append(escape(doc.description())).append("\n");
-        }
+        String description = doc.description() == null || doc.description().isBlank() ? "" : markdown(doc.description(), sb.length() > 0);
+        if (!description.isEmpty()) sb.append(sb.length() > 0 ? "\n" : "").append(description).append("\n");
         if (sb.length() == 0 && fallback != null) sb.append(fallback).append("\n");
         if (doc.defaultValue() != null) sb.append("\n<p>Default: <code>").append(escape(doc.defaultValue())).append("</code>\n");
         if (doc.example() != null && doc.example().length() < 200) sb.append("\n<p>Example: <code>").append(escape(doc.example())).append("</code>\n");

@@ -44,7 +44,7 @@ final class RestEntryEmitter {
         if (model.version() != null) doc.append(" (version ").append(Javadocs.escape(model.version())).append(")");
         doc.append(".\n");
         if (model.description() != null && !model.description().isBlank()) {
-            doc.append("\n<p>").append(Javadocs.escape(model.description())).append("\n");
+            doc.append("\n").append(Javadocs.markdown(model.description(), true)).append("\n");
         }
         doc.append("\n<p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients");
         if (!accessors.isEmpty()) doc.append(" such as {@link #").append(accessors.values().iterator().next()).append("()}");

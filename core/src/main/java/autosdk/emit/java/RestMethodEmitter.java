@@ -364,7 +364,7 @@ final class RestMethodEmitter {
 
     private String paramDoc(Parameter p) {
         String where = p.in().name().toLowerCase(Locale.ROOT) + " parameter {@code " + Javadocs.escape(p.name()) + "}";
-        String text = p.doc().description() == null || p.doc().description().isBlank() ? "" : ": " + Javadocs.escape(p.doc().description());
+        String text = p.doc().description() == null || p.doc().description().isBlank() ? "" : ": " + Javadocs.markdown(p.doc().description(), false);
         return "the " + where + text;
     }
 

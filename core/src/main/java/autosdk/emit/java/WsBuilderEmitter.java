@@ -381,7 +381,7 @@ final class WsBuilderEmitter {
     }
 
     private static String paramDoc(WsConnectParam p) {
-        String text = p.doc().description() != null && !p.doc().description().isBlank() ? Javadocs.escape(p.doc().description())
+        String text = p.doc().description() != null && !p.doc().description().isBlank() ? Javadocs.markdown(p.doc().description(), false)
                 : "the {@code " + Javadocs.escape(p.wireName()) + "} parameter";
         if (p.defaultValue() != null) text += " (default {@code " + Javadocs.escape(p.defaultValue()) + "})";
         return text;

@@ -85,7 +85,7 @@ final class WsClientClassEmitter {
             TypeName payload = WsEventEmitter.payloadType(types, r.message());
             MethodSpec.Builder on = MethodSpec.methodBuilder(r.handler()).addModifiers(Modifier.PUBLIC).returns(self)
                     .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(payload)), "handler")
-                    .addJavadoc(WsEventEmitter.doc(r.message().doc(), "Handles the {@code " + Javadocs.escape(r.message().name()) + "} message.",
+                    .addJavadoc(WsEventEmitter.doc(WsEventEmitter.messageDoc(types, r.message()), "Handles the {@code " + Javadocs.escape(r.message().name()) + "} message.",
                             CodeBlock.of("\n<p>Called on the connection's event thread, in order; an exception goes to {@code onError}.\n")))
                     .addStatement("$T.requireNonNull(handler, \"handler\")", OBJECTS)
                     .addStatement("return on($T.class, e -> handler.accept(e.payload()))", r.record());
@@ -116,7 +116,7 @@ final class WsClientClassEmitter {
         Message m = s.message();
         MethodSpec.Builder b = MethodSpec.methodBuilder(s.method()).addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), ClassName.get(Void.class)))
-                .addJavadoc(WsEventEmitter.doc(m.doc(), "Sends the {@code " + Javadocs.escape(m.name()) + "} message.",
+                .addJavadoc(WsEventEmitter.doc(WsEventEmitter.messageDoc(types, m), "Sends the {@code " + Javadocs.escape(m.name()) + "} message.",
                         CodeBlock.of("\n<p>Sent as a $L frame; the future completes when it was written, and fails with\n"
                         + "{@code WsClosedException} once the connection is closed.\n", WsEventEmitter.isRawBinary(m) ? "binary" : "text")));
         if (m.doc().deprecated()) b.addAnnotation(Deprecated.class);

@@ -34,6 +34,19 @@ final class WsEventEmitter {
         return m.binary() && !(m.payload() instanceof TypeRef.Named);
     }
 
+    /**
+     * What documents a message's {@code send…}/{@code on…} method and event record: the message's title and
+     * description, then its payload schema's description. Specs often title a message with its wire name only
+     * ({@code conversation.item.create}) and say what it does on the payload schema.
+     */
+    static Doc messageDoc(JavaTypes types, Message m) {
+        Doc own = m.doc();
+        String payload = m.payload() instanceof TypeRef.Named n ? types.named(n).doc().description() : null;
+        if (payload == null || payload.isBlank() || payload.strip().equals(own.description() == null ? null : own.description().strip())) return own;
+        String description = own.description() == null || own.description().isBlank() ? payload : own.description().strip() + "\n\n" + payload;
+        return new Doc(own.title(), description, own.deprecated(), own.defaultValue(), own.example());
+    }
+
     /** Javadoc from the spec, then {@code extra}, then the deprecation tag (block tags must come last). */
     static CodeBlock doc(Doc doc, String fallback, CodeBlock extra) {
         Doc body = new Doc(doc.title(), doc.description(), false, doc.defaultValue(), doc.example());
@@ -63,7 +76,7 @@ final class WsEventEmitter {
                     ? CodeBlock.of("\n<p>Received when {@code $L} is {@code $L}.\n", Javadocs.escape(m.discriminatorProperty()),
                             Javadocs.escape(m.discriminatorValue()))
                     : CodeBlock.of("");
-            record.addJavadoc(doc(m.doc(), "The {@code " + Javadocs.escape(m.name()) + "} message.", when));
+            record.addJavadoc(doc(messageDoc(types, m), "The {@code " + Javadocs.escape(m.name()) + "} message.", when));
             if (m.doc().deprecated()) record.addAnnotation(Deprecated.class);
             type.addType(record.build());
         }

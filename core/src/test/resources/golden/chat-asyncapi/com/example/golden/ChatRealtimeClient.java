@@ -38,7 +38,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
     }
 
     /**
-     * Sends the {@code Say} message.
+     * Posts a message into the room.
      *
      * <p>Sent as a text frame; the future completes when it was written, and fails with
      * {@code WsClosedException} once the connection is closed.
@@ -49,7 +49,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
     }
 
     /**
-     * Handles the {@code MessageCreated} message.
+     * Someone posted a message.
      *
      * <p>Called on the connection's event thread, in order; an exception goes to {@code onError}.
      */
@@ -59,7 +59,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
     }
 
     /**
-     * Handles the {@code Typing} message.
+     * Someone is typing.
      *
      * <p>Called on the connection's event thread, in order; an exception goes to {@code onError}.
      */

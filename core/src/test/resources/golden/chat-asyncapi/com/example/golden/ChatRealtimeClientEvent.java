@@ -11,7 +11,7 @@ import com.example.golden.runtime.WsClientBase;
  */
 public sealed interface ChatRealtimeClientEvent permits ChatRealtimeClientEvent.MessageCreated, ChatRealtimeClientEvent.Typing, ChatRealtimeClientEvent.Binary, ChatRealtimeClientEvent.Unknown {
     /**
-     * The {@code MessageCreated} message.
+     * Someone posted a message.
      *
      * <p>Received when {@code type} is {@code message.created}.
      */
@@ -20,7 +20,7 @@ public sealed interface ChatRealtimeClientEvent permits ChatRealtimeClientEvent.
     }
 
     /**
-     * The {@code Typing} message.
+     * Someone is typing.
      *
      * <p>Received when {@code type} is {@code typing}.
      */
