@@ -51,7 +51,9 @@ final class OperationCall {
 
     /** Why the suite does not call this operation, or null when it does. */
     static String skipReason(CallSite site) {
-        if (site.requestKind().equals("MULTIPART")) return "multipart/form-data upload (files are not sampled)";
+        if (site.requestKind().equals("MULTIPART") && site.formSetters().isEmpty()) {
+            return "multipart/form-data without an object schema (the method takes a raw HttpBody)";
+        }
         return null;
     }
 
@@ -161,11 +163,50 @@ final class OperationCall {
             return null;
         }
         return switch (site.requestKind()) {
+            case "MULTIPART" -> form(site, sample, (Class<?>) type);
             case "BINARY" -> sdk.runtime("HttpBody").getMethod("bytes", byte[].class, String.class).invoke(null,
                     text(sample).getBytes(StandardCharsets.UTF_8), site.body().mediaType());
             case "TEXT" -> text(sample);
             default -> decoder.decode(sample, type);
         };
+    }
+
+    /**
+     * The generated multipart form of the body sample: file fields (binary in the schema) get the sample's text as the
+     * file's bytes, every other field is decoded to its setter's type.
+     */
+    private Object form(CallSite site, String sample, Class<?> formClass) throws Exception {
+        Object builder = formClass.getMethod("builder").invoke(null);
+        Class<?> httpFile = sdk.runtime("HttpFile");
+        java.util.Map<String, String> members = SampleDecoder.children(sample, JsonToken.START_OBJECT);
+        for (int k = 0; k < site.formJsonNames().size(); k++) {
+            String member = members.get(site.formJsonNames().get(k));
+            if (member == null) continue;
+            String setter = site.formSetters().get(k);
+            Method set = Arrays.stream(builder.getClass().getMethods())
+                    .filter(m -> m.getName().equals(setter) && m.getParameterCount() == 1).findFirst()
+                    .orElseThrow(() -> new AssertionError("no setter " + setter + " on " + builder.getClass()));
+            Type param = set.getGenericParameterTypes()[0];
+            Object value;
+            if (param == httpFile) {
+                value = file(httpFile, site.formJsonNames().get(k), text(member));
+            } else if (param instanceof java.lang.reflect.ParameterizedType pt && pt.getActualTypeArguments()[0] == httpFile) {
+                List<Object> files = new java.util.ArrayList<>();
+                for (String item : SampleDecoder.children(member, JsonToken.START_ARRAY).values()) {
+                    files.add(file(httpFile, site.formJsonNames().get(k), text(item)));
+                }
+                value = files;
+            } else {
+                value = decoder.decode(member, param);
+            }
+            set.invoke(builder, value);
+        }
+        return builder.getClass().getMethod("build").invoke(builder);
+    }
+
+    private static Object file(Class<?> httpFile, String field, String content) throws Exception {
+        return httpFile.getMethod("of", byte[].class, String.class, String.class).invoke(null,
+                content.getBytes(StandardCharsets.UTF_8), field + ".bin", "application/octet-stream");
     }
 
     /** A string sample as its text, any other sample as its JSON. */

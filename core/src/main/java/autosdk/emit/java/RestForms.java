@@ -60,12 +60,19 @@ final class RestForms {
         return valueClass(self, members, doc, null);
     }
 
-    TypeSpec form(ClassName self, ObjectType object, String operationId) {
+    /** Builder setter names of a multipart form's properties, in order: the one place they are decided. */
+    static List<String> formNames(ObjectType object) {
         JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+        return object.properties().stream().map(p -> scope.allocate(JavaNames.memberName(p.jsonName()))).toList();
+    }
+
+    TypeSpec form(ClassName self, ObjectType object, String operationId) {
+        List<String> names = formNames(object);
         List<Member> members = new ArrayList<>();
         ClassName httpFile = types.runtime("HttpFile");
-        for (Property p : object.properties()) {
-            String name = scope.allocate(JavaNames.memberName(p.jsonName()));
+        for (int i = 0; i < object.properties().size(); i++) {
+            Property p = object.properties().get(i);
+            String name = names.get(i);
             if (isFile(p.type())) {
                 members.add(new Member(name, httpFile, p.jsonName(), p.required(), p.doc(), p.type(), true));
             } else if (p.type() instanceof TypeRef.ListOf l && isFile(l.item())) {

@@ -26,11 +26,13 @@ public final class RestCallSites {
      * itself), named {@code method}, taking {@code arguments} (required parameters in signature order), then the
      * request body when {@code body} is not null, then the optional parameters when there are any: a nested
      * {@code …Params} object whose builder setters are {@code optionalSetters} when {@code paramsObject}, else one
-     * trailing argument.
+     * trailing argument. A multipart form body has the builder setters {@code formSetters} for its
+     * {@code formJsonNames}.
      */
     public record CallSite(Operation operation, String accessor, String method, List<Parameter> arguments, Body body,
                            String requestKind, boolean formObject, List<Parameter> optional, List<String> optionalSetters,
-                           boolean paramsObject, String responseKind, boolean streams) {}
+                           boolean paramsObject, String responseKind, boolean streams, List<String> formJsonNames,
+                           List<String> formSetters) {}
 
     /** The model the generator builds for {@code spec} (client perspective). */
     public static ApiModel model(Path spec) {
@@ -63,9 +65,12 @@ public final class RestCallSites {
                 // (createFileMultipart next to createFile) follow it in the plan; RestWireTest checks those on the wire.
                 if (i > 0 && plan.operations().get(i - 1).op() == op.op()) continue;
                 boolean hasBody = op.requestKind() != RestOperation.RequestKind.NONE;
+                autosdk.model.ObjectType form = n.form() != null ? RestForms.formObject(op, types) : null;
                 sites.add(new CallSite(op.op(), plan.accessor(), n.method(), op.required(), hasBody ? op.request() : null,
                         op.requestKind().name(), n.form() != null, op.optional(), RestForms.paramNames(op.optional()),
-                        n.params() != null, op.responseKind().name(), op.stream() != null));
+                        n.params() != null, op.responseKind().name(), op.stream() != null,
+                        form == null ? List.of() : form.properties().stream().map(autosdk.model.Property::jsonName).toList(),
+                        form == null ? List.of() : RestForms.formNames(form)));
             }
         }
         return sites;
