@@ -82,7 +82,7 @@ class RestClientEndToEndTest {
 
     @Test
     void roundTripsJsonBodiesAndGivesStatusAndHeaders() throws Throwable {
-        assertThat(sdk.call("jsonRoundTrip", port)).isEqualTo("new-1|Lamp|200|trace-7|one|three");
+        assertThat(sdk.call("jsonRoundTrip", port)).isEqualTo("new-1|Lamp|200|trace-7|req-42|one|three");
         Seen create = seen.get(0);
         assertThat(create.header("Content-Type")).isEqualTo("application/json");
         assertThat(create.text()).isEqualTo("{\"name\":\"Lamp\",\"price\":9.5,\"tags\":[\"home\"]}");
@@ -177,6 +177,7 @@ class RestClientEndToEndTest {
             }
             case "GET /v1/items/id%201%2F2" -> {
                 ex.getResponseHeaders().add("X-Trace", "trace-7");
+                ex.getResponseHeaders().add("Request-Id", "req-42");
                 send(ex, 200, json, "{\"name\":\"one\"}");
             }
             case "GET /v1/items/id-3" -> send(ex, 200, json, "{\"name\":\"three\"}");

@@ -64,7 +64,8 @@ final class RestClientEmitter implements ClientEmitter {
             JavaNames.Scope scope = g.tag() == null ? entryMethods : new JavaNames.Scope(false, RestNames.RESERVED_METHODS);
             List<List<RestOperation>> variants = g.operations().stream().map(op -> RestOperation.variants(op, types)).toList();
             List<String> primary = RestNames.primary(variants.stream().map(v -> v.get(0)).toList(), scope);
-            JavaNames.Scope nested = new JavaNames.Scope(true, List.of(self.simpleName(), "Builder"));
+            JavaNames.Scope nested = new JavaNames.Scope(true, List.of(self.simpleName(), "Builder", RestNames.ASYNC_CLASS,
+                    RestNames.RAW_CLASS));
             List<RestOperation> ops = new ArrayList<>();
             List<RestNames> opNames = new ArrayList<>();
             for (int k = 0; k < variants.size(); k++) {
@@ -116,10 +117,33 @@ final class RestClientEmitter implements ClientEmitter {
         return out;
     }
 
+    /**
+     * Adds the plan's operations to {@code type}, with its two twins as inner classes: {@code async()} (same method
+     * names, {@code CompletableFuture} results) and {@code withRawResponse()} (same names, {@code ApiResponse} with
+     * status, headers and request ID). Inner classes share the client's executor and private request builders.
+     */
     private void addOperations(TypeSpec.Builder type, ClientPlan plan, RestMethodEmitter methods) {
-        for (int i = 0; i < plan.operations().size(); i++) {
-            methods.emit(type, plan.className(), plan.operations().get(i), plan.names().get(i));
-        }
+        ClassName self = plan.className();
+        ClassName async = self.nestedClass(RestNames.ASYNC_CLASS);
+        ClassName raw = self.nestedClass(RestNames.RAW_CLASS);
+        TypeSpec.Builder asyncType = TypeSpec.classBuilder(async).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The operations of {@link $T}, each returning a {@code CompletableFuture}; get it from {@link $T#async()}.\n",
+                        self, self)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        TypeSpec.Builder rawType = TypeSpec.classBuilder(raw).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("The operations of {@link $T}, each returning the status code, headers and request ID with the body;\n"
+                        + "get it from {@link $T#withRawResponse()}.\n", self, self)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        RestMethodEmitter.Targets targets = new RestMethodEmitter.Targets(type, self, asyncType, rawType);
+        for (int i = 0; i < plan.operations().size(); i++) methods.emit(targets, plan.operations().get(i), plan.names().get(i));
+        type.addMethod(MethodSpec.methodBuilder("async").addModifiers(Modifier.PUBLIC).returns(async)
+                .addJavadoc("The same operations, asynchronous: each returns a {@code CompletableFuture}.\n").addStatement("return new $T()", async)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(raw)
+                .addJavadoc("The same operations, returning the status code, headers and request ID along with the body.\n")
+                .addStatement("return new $T()", raw).build());
+        type.addType(asyncType.build());
+        type.addType(rawType.build());
     }
 
     /** Groups by the Java name of the first tag, in order of first appearance; the untagged group last. */

@@ -21,8 +21,8 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the methods of one operation into its client class: blocking, {@code …Async} and {@code …WithResponse}
- * calls (each with a per-call {@code HttpCallOptions} overload), the {@code …Stream} variant of operations that
+ * Emits the methods of one operation into its client class and that class's {@code async()} and
+ * {@code withRawResponse()} twins (same names; each method with a per-call {@code HttpCallOptions} overload), the {@code …Stream} variant of operations that
  * can answer with server-sent events or JSON Lines, {@code …AsInputStream} for binary downloads, and one private
  * method that builds the request so all of them share it.
  */
@@ -46,8 +46,17 @@ final class RestMethodEmitter {
     /** One argument of the public methods. */
     private record Arg(String name, TypeName type, Parameter param, String javadoc) {}
 
-    /** Adds the operation's methods and nested types to {@code type}, a class with an {@code executor} field. */
-    void emit(TypeSpec.Builder type, ClassName self, RestOperation op, RestNames names) {
+    /**
+     * The classes one client's methods go into: the blocking class itself, its {@code async()} twin (same names,
+     * {@code CompletableFuture} results) and its {@code withRawResponse()} twin (same names, {@code ApiResponse}
+     * results with status, headers and request ID).
+     */
+    record Targets(TypeSpec.Builder blocking, ClassName self, TypeSpec.Builder async, TypeSpec.Builder raw) {}
+
+    /** Adds the operation's methods and nested types to the targets; the blocking class has an {@code executor} field. */
+    void emit(Targets targets, RestOperation op, RestNames names) {
+        TypeSpec.Builder type = targets.blocking();
+        ClassName self = targets.self();
         JavaNames.Scope locals = new JavaNames.Scope(false, RESERVED_LOCALS);
         List<Arg> args = new ArrayList<>();
         for (Parameter p : op.required()) {
@@ -75,49 +84,56 @@ final class RestMethodEmitter {
         type.addMethod(requestMethod(op, names, args, optional, self));
         if (names.errors() != null) type.addMethod(errorMethod(op, names));
 
-        ClassName executor = types.runtime("HttpExecutor");
         TypeName result = resultType(op);
         TypeName boxed = result.equals(TypeName.VOID) ? ClassName.get(Void.class) : result.box();
         CodeBlock decoder = decoder(op.responseKind(), op.response());
         boolean hasStreamFlag = op.stream() != null;
         Doc doc = op.op().doc();
+        String main = names.method();
 
-        // Blocking.
-        addVariants(type, op, names.method(), args, optional, result, "return executor.execute($L, $L)", decoder, names, false,
+        // Blocking: the one place the operation is documented in full.
+        addVariants(type, self, op, main, args, optional, result, "return executor.execute($L, $L)", decoder, names, false,
                 fullDoc(op), doc, hasStreamFlag, returnDoc(op));
-        // Async.
-        addVariants(type, op, names.async(), args, optional, ParameterizedTypeName.get(COMPLETABLE_FUTURE, boxed),
+        // The async() twin.
+        addVariants(targets.async(), self, op, main, args, optional, ParameterizedTypeName.get(COMPLETABLE_FUTURE, boxed),
                 "return executor.executeAsync($L, $L)", decoder, names, false,
-                shortDoc(op, names.method(), "Asynchronously; the future completes with the result or fails with an {@code ApiException}."),
-                doc, hasStreamFlag, "a future of " + (returnDoc(op) == null ? "the completion" : returnDoc(op)));
-        // With status and headers.
-        addVariants(type, op, names.withResponse(), args, optional, ParameterizedTypeName.get(types.runtime("ApiResponse"), boxed),
+                "Asynchronous {@code " + main + "}: the future completes with the result or fails with an {@code ApiException}.",
+                doc, hasStreamFlag, null);
+        // The withRawResponse() twin.
+        addVariants(targets.raw(), self, op, main, args, optional, ParameterizedTypeName.get(types.runtime("ApiResponse"), boxed),
                 "return executor.executeWithResponse($L, $L)", decoder, names, false,
-                shortDoc(op, names.method(), "Returns the status code and headers along with the body."), doc, hasStreamFlag,
-                "the status code, headers and body");
+                "{@code " + main + "} returning the status code, headers and request ID along with the body.", doc, hasStreamFlag, null);
         if (op.stream() != null) {
             TypeName event = eventType(op.stream());
             CodeBlock streamDecoder = decoder(op.stream().isEventStream() ? RestOperation.ResponseKind.SSE : RestOperation.ResponseKind.NDJSON,
                     op.stream());
             String what = op.streamFlag() != null ? "Sends {@code \"" + Javadocs.escape(op.streamFlag()) + "\": true} and reads the "
                     : "Asks for ";
-            addVariants(type, op, names.stream(), args, optional, ParameterizedTypeName.get(STREAM, event), "return executor.execute($L, $L)",
-                    streamDecoder, names, true, shortDoc(op, names.method(), what + "response as a stream of events ("
-                            + Javadocs.escape(op.stream().mediaType()) + "), read lazily as they arrive; close the stream to release "
-                            + "the connection early."), doc, true, "the events, read lazily; close the stream when done");
+            addVariants(type, self, op, names.stream(), args, optional, ParameterizedTypeName.get(STREAM, event),
+                    "return executor.execute($L, $L)", streamDecoder, names, true, "{@code " + main + "} that " + lowerFirst(what)
+                            + "response as a stream of events (" + Javadocs.escape(op.stream().mediaType()) + "), read lazily as they "
+                            + "arrive; close the stream to release the connection early.", doc, true, null);
         }
         if (names.inputStream() != null) {
-            addVariants(type, op, names.inputStream(), args, optional, ClassName.get("java.io", "InputStream"),
+            addVariants(type, self, op, names.inputStream(), args, optional, ClassName.get("java.io", "InputStream"),
                     "return executor.execute($L, $L)", CodeBlock.of("$T.inputStream()", types.runtime("HttpResponseDecoder")), names,
-                    false, shortDoc(op, names.method(), "Returns the body as it arrives, without buffering; the caller must close it."),
-                    doc, hasStreamFlag, "the open response body; close it when done");
+                    false, "{@code " + main + "} returning the body as it arrives, without buffering; the caller must close it.",
+                    doc, hasStreamFlag, null);
         }
     }
 
-    /** The short, optional-object and full ({@code HttpCallOptions}) overloads of one variant. */
-    private void addVariants(TypeSpec.Builder type, RestOperation op, String name, List<Arg> args, Arg optional, TypeName returns,
-                             String call, CodeBlock decoder, RestNames names, boolean streaming, String header, Doc doc,
-                             boolean passStreaming, String returnDoc) {
+    private static String lowerFirst(String s) {
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * The short, optional-object and full ({@code HttpCallOptions}) overloads of one variant. With the operation's
+     * {@link #fullDoc} as {@code header} (the blocking variant) the full overload carries the whole Javadoc; every other method gets
+     * {@code header} as one sentence and a {@code @see} to it, so an operation is documented once.
+     */
+    private void addVariants(TypeSpec.Builder type, ClassName self, RestOperation op, String name, List<Arg> args, Arg optional,
+                             TypeName returns, String call, CodeBlock decoder, RestNames names, boolean streaming, String header,
+                             Doc doc, boolean passStreaming, String returnDoc) {
         ClassName options = types.runtime("HttpCallOptions");
         List<String> argNames = args.stream().map(Arg::name).toList();
         String joined = String.join(", ", argNames);
@@ -125,26 +141,34 @@ final class RestMethodEmitter {
         CodeBlock request = CodeBlock.of("$N($L$L$L)", names.request(), prefix, optional == null ? "" : optional.name() + ", ",
                 passStreaming ? "options, " + streaming : "options");
         boolean isVoid = returns.equals(TypeName.VOID);
+        boolean primary = header.equals(fullDoc(op));
+        String see = "@see " + self.simpleName() + "#" + names.method() + "\n";
 
-        MethodSpec.Builder full = method(name, returns, doc).addJavadoc("$L", javadoc(header, op, args, optional, true, returnDoc));
+        MethodSpec.Builder full = method(name, returns, doc).addJavadoc("$L",
+                primary ? javadoc(header, op, args, optional, true, returnDoc) : header + "\n\n" + see + deprecatedTag(op));
         for (Arg a : args) full.addParameter(a.type(), a.name());
         if (optional != null) full.addParameter(optional.type(), optional.name());
         full.addParameter(options, "options");
         full.addCode(CodeBlock.builder().addStatement(isVoid ? call.replace("return ", "") : call, request, decoder).build());
         type.addMethod(full.build());
 
+        String overloadDoc = (primary ? "{@code " + name + "} with default per-call options." : header) + "\n\n" + see + deprecatedTag(op);
         String delegate = (isVoid ? "" : "return ") + "$N($L$L$T.none())";
         if (optional != null) {
-            MethodSpec.Builder withOptional = method(name, returns, doc).addJavadoc("$L", javadoc(header, op, args, optional, false, returnDoc));
+            MethodSpec.Builder withOptional = method(name, returns, doc).addJavadoc("$L", overloadDoc);
             for (Arg a : args) withOptional.addParameter(a.type(), a.name());
             withOptional.addParameter(optional.type(), optional.name());
             withOptional.addStatement(delegate, name, prefix, optional.name() + ", ", options);
             type.addMethod(withOptional.build());
         }
-        MethodSpec.Builder shortForm = method(name, returns, doc).addJavadoc("$L", javadoc(header, op, args, null, false, returnDoc));
+        MethodSpec.Builder shortForm = method(name, returns, doc).addJavadoc("$L", overloadDoc);
         for (Arg a : args) shortForm.addParameter(a.type(), a.name());
         shortForm.addStatement(delegate, name, prefix, optional == null ? "" : "null, ", options);
         type.addMethod(shortForm.build());
+    }
+
+    private static String deprecatedTag(RestOperation op) {
+        return op.op().doc().deprecated() ? "@deprecated deprecated in the API description\n" : "";
     }
 
     private MethodSpec.Builder method(String name, TypeName returns, Doc doc) {
@@ -201,8 +225,10 @@ final class RestMethodEmitter {
     private void addBody(MethodSpec.Builder m, RestOperation op, RestNames names) {
         if (op.requestKind() == RestOperation.RequestKind.NONE) return;
         String var = names.form() != null ? "form" : "body";
-        if (op.op().requestBodyRequired()) m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, var, var);
-        m.beginControlFlow("if ($N != null)", var);
+        // A required body is checked once; an optional one is sent only when given.
+        boolean required = op.op().requestBodyRequired();
+        if (required) m.addStatement("$T.requireNonNull($N, $S)", OBJECTS, var, var);
+        else m.beginControlFlow("if ($N != null)", var);
         ClassName httpBody = types.runtime("HttpBody");
         ClassName httpJson = types.runtime("HttpJson");
         String media = op.request().mediaType();
@@ -221,7 +247,7 @@ final class RestMethodEmitter {
             case TEXT -> m.addStatement("request.body($T.text(body, $S))", httpBody, media);
             default -> m.addStatement("request.body(body)");
         }
-        m.endControlFlow();
+        if (!required) m.endControlFlow();
     }
 
     /** A statement adding one parameter with its style; structured values go through their JSON codec. */
@@ -260,8 +286,12 @@ final class RestMethodEmitter {
     }
 
     private MethodSpec errorMethod(RestOperation op, RestNames names) {
+        // The declared error model's own type when every error status shares one, so the decoder says what it returns.
+        java.util.Set<TypeName> models = new java.util.LinkedHashSet<>();
+        for (TypeRef t : op.errors().values()) models.add(types.javaType(t).box());
+        TypeName returns = models.size() == 1 ? models.iterator().next() : ClassName.get(Object.class);
         MethodSpec.Builder m = MethodSpec.methodBuilder(names.errors()).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(Object.class).addException(IOException.class)
+                .returns(returns).addException(IOException.class)
                 .addParameter(int.class, "status").addParameter(String.class, "text").addParameter(HTTP_HEADERS, "headers");
         ClassName httpJson = types.runtime("HttpJson");
         TypeRef fallback = null;
@@ -386,15 +416,6 @@ final class RestMethodEmitter {
         Doc doc = op.op().doc();
         return Javadocs.of(new Doc(doc.title(), doc.description(), false, null, null),
                 "Calls {@code " + Javadocs.escape(op.op().operationId()) + "}.").toString() + "\n" + httpLine(op);
-    }
-
-    private String shortDoc(RestOperation op, String mainMethod, String sentence) {
-        Doc doc = op.op().doc();
-        StringBuilder sb = new StringBuilder();
-        if (doc.title() != null && !doc.title().isBlank()) sb.append(Javadocs.escape(doc.title())).append("\n\n<p>");
-        sb.append(sentence).append(" See {@link #").append(mainMethod).append("}.\n");
-        sb.append("\n").append(httpLine(op));
-        return sb.toString();
     }
 
     /** The header plus the block tags of one overload. */

@@ -5,15 +5,19 @@ import java.util.Set;
 
 /**
  * The Java names one operation gets in its client class. Primary method names are allocated for every
- * operation of a class before any derived name ({@code …Async}, {@code …WithResponse}), so an operation's
+ * operation of a class before any derived name ({@code …Stream}, {@code …Request}), so an operation's
  * own name never loses to another's suffixed variant.
  */
-record RestNames(String method, String async, String withResponse, String stream, String inputStream, String request,
+record RestNames(String method, String stream, String inputStream, String request,
                  String errors, String params, String form) {
 
     /** Methods of {@link Object} and the client's own members: no operation may take them. */
     static final Set<String> RESERVED_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll",
-            "wait", "clone", "finalize", "builder", "create", "config");
+            "wait", "clone", "finalize", "builder", "create", "config", "async", "withRawResponse");
+
+    /** The nested classes of every client: its {@code async()} and {@code withRawResponse()} twins. */
+    static final String ASYNC_CLASS = "Async";
+    static final String RAW_CLASS = "WithRawResponse";
 
     /** The base method name of each operation, in order, from its operationId. */
     static List<String> primary(List<RestOperation> ops, JavaNames.Scope methods) {
@@ -25,8 +29,6 @@ record RestNames(String method, String async, String withResponse, String stream
         boolean optionalObject = op.optional().size() > 1;
         boolean form = RestForms.formObject(op, types) != null;
         return new RestNames(base,
-                methods.allocate(base + "Async"),
-                methods.allocate(base + "WithResponse"),
                 op.stream() != null ? methods.allocate(base + "Stream") : null,
                 op.responseKind() == RestOperation.ResponseKind.BYTES ? methods.allocate(base + "AsInputStream") : null,
                 methods.allocate(base + "Request"),

@@ -45,79 +45,79 @@ public final class EventsClient {
     }
 
     /**
-     * The room's recent live events, for clients that cannot keep a WebSocket open.
+     * {@code pollEvents} with default per-call options.
      *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/events</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @see EventsClient#pollEvents
      */
     public List<RoomEvent> pollEvents(String roomId) {
         return pollEvents(roomId, HttpCallOptions.none());
     }
 
     /**
-     * The room's recent live events, for clients that cannot keep a WebSocket open.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #pollEvents}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/events</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @param options per-call headers, timeout and retry policy
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The same operations, asynchronous: each returns a {@code CompletableFuture}.
      */
-    public CompletableFuture<List<RoomEvent>> pollEventsAsync(String roomId,
-            HttpCallOptions options) {
-        return executor.executeAsync(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent::readJson)));
+    public Async async() {
+        return new Async();
     }
 
     /**
-     * The room's recent live events, for clients that cannot keep a WebSocket open.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #pollEvents}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/events</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The same operations, returning the status code, headers and request ID along with the body.
      */
-    public CompletableFuture<List<RoomEvent>> pollEventsAsync(String roomId) {
-        return pollEventsAsync(roomId, HttpCallOptions.none());
+    public WithRawResponse withRawResponse() {
+        return new WithRawResponse();
     }
 
     /**
-     * The room's recent live events, for clients that cannot keep a WebSocket open.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #pollEvents}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/events</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @param options per-call headers, timeout and retry policy
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The operations of {@link EventsClient}, each returning a {@code CompletableFuture}; get it from {@link EventsClient#async()}.
      */
-    public ApiResponse<List<RoomEvent>> pollEventsWithResponse(String roomId,
-            HttpCallOptions options) {
-        return executor.executeWithResponse(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent::readJson)));
+    public final class Async {
+        private Async() {
+        }
+
+        /**
+         * Asynchronous {@code pollEvents}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see EventsClient#pollEvents
+         */
+        public CompletableFuture<List<RoomEvent>> pollEvents(String roomId,
+                HttpCallOptions options) {
+            return executor.executeAsync(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent::readJson)));
+        }
+
+        /**
+         * Asynchronous {@code pollEvents}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see EventsClient#pollEvents
+         */
+        public CompletableFuture<List<RoomEvent>> pollEvents(String roomId) {
+            return pollEvents(roomId, HttpCallOptions.none());
+        }
     }
 
     /**
-     * The room's recent live events, for clients that cannot keep a WebSocket open.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #pollEvents}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/events</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The operations of {@link EventsClient}, each returning the status code, headers and request ID with the body;
+     * get it from {@link EventsClient#withRawResponse()}.
      */
-    public ApiResponse<List<RoomEvent>> pollEventsWithResponse(String roomId) {
-        return pollEventsWithResponse(roomId, HttpCallOptions.none());
+    public final class WithRawResponse {
+        private WithRawResponse() {
+        }
+
+        /**
+         * {@code pollEvents} returning the status code, headers and request ID along with the body.
+         *
+         * @see EventsClient#pollEvents
+         */
+        public ApiResponse<List<RoomEvent>> pollEvents(String roomId, HttpCallOptions options) {
+            return executor.executeWithResponse(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent::readJson)));
+        }
+
+        /**
+         * {@code pollEvents} returning the status code, headers and request ID along with the body.
+         *
+         * @see EventsClient#pollEvents
+         */
+        public ApiResponse<List<RoomEvent>> pollEvents(String roomId) {
+            return pollEvents(roomId, HttpCallOptions.none());
+        }
     }
 }

@@ -36,7 +36,7 @@ public final class MessagesClient {
         return request.build();
     }
 
-    private static Object listMessagesError(int status, String text, HttpHeaders headers) throws
+    private static Error listMessagesError(int status, String text, HttpHeaders headers) throws
             IOException {
         if (status == 404) return HttpJson.read(text, Error::readJson);
         return null;
@@ -59,129 +59,108 @@ public final class MessagesClient {
     }
 
     /**
-     * Read a room's messages, newest first.
+     * {@code listMessages} with default per-call options.
      *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @param since the query parameter {@code since} (optional, {@code null} to leave it out)
-     * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @see MessagesClient#listMessages
      */
     public List<ChatMessage> listMessages(String roomId, OffsetDateTime since) {
         return listMessages(roomId, since, HttpCallOptions.none());
     }
 
     /**
-     * Read a room's messages, newest first.
+     * {@code listMessages} with default per-call options.
      *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @see MessagesClient#listMessages
      */
     public List<ChatMessage> listMessages(String roomId) {
         return listMessages(roomId, null, HttpCallOptions.none());
     }
 
     /**
-     * Read a room's messages, newest first.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #listMessages}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @param since the query parameter {@code since} (optional, {@code null} to leave it out)
-     * @param options per-call headers, timeout and retry policy
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The same operations, asynchronous: each returns a {@code CompletableFuture}.
      */
-    public CompletableFuture<List<ChatMessage>> listMessagesAsync(String roomId,
-            OffsetDateTime since, HttpCallOptions options) {
-        return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+    public Async async() {
+        return new Async();
     }
 
     /**
-     * Read a room's messages, newest first.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #listMessages}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @param since the query parameter {@code since} (optional, {@code null} to leave it out)
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The same operations, returning the status code, headers and request ID along with the body.
      */
-    public CompletableFuture<List<ChatMessage>> listMessagesAsync(String roomId,
-            OffsetDateTime since) {
-        return listMessagesAsync(roomId, since, HttpCallOptions.none());
+    public WithRawResponse withRawResponse() {
+        return new WithRawResponse();
     }
 
     /**
-     * Read a room's messages, newest first.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #listMessages}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The operations of {@link MessagesClient}, each returning a {@code CompletableFuture}; get it from {@link MessagesClient#async()}.
      */
-    public CompletableFuture<List<ChatMessage>> listMessagesAsync(String roomId) {
-        return listMessagesAsync(roomId, null, HttpCallOptions.none());
+    public final class Async {
+        private Async() {
+        }
+
+        /**
+         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see MessagesClient#listMessages
+         */
+        public CompletableFuture<List<ChatMessage>> listMessages(String roomId,
+                OffsetDateTime since, HttpCallOptions options) {
+            return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+        }
+
+        /**
+         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see MessagesClient#listMessages
+         */
+        public CompletableFuture<List<ChatMessage>> listMessages(String roomId,
+                OffsetDateTime since) {
+            return listMessages(roomId, since, HttpCallOptions.none());
+        }
+
+        /**
+         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see MessagesClient#listMessages
+         */
+        public CompletableFuture<List<ChatMessage>> listMessages(String roomId) {
+            return listMessages(roomId, null, HttpCallOptions.none());
+        }
     }
 
     /**
-     * Read a room's messages, newest first.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #listMessages}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @param since the query parameter {@code since} (optional, {@code null} to leave it out)
-     * @param options per-call headers, timeout and retry policy
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The operations of {@link MessagesClient}, each returning the status code, headers and request ID with the body;
+     * get it from {@link MessagesClient#withRawResponse()}.
      */
-    public ApiResponse<List<ChatMessage>> listMessagesWithResponse(String roomId,
-            OffsetDateTime since, HttpCallOptions options) {
-        return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
-    }
+    public final class WithRawResponse {
+        private WithRawResponse() {
+        }
 
-    /**
-     * Read a room's messages, newest first.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #listMessages}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @param since the query parameter {@code since} (optional, {@code null} to leave it out)
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public ApiResponse<List<ChatMessage>> listMessagesWithResponse(String roomId,
-            OffsetDateTime since) {
-        return listMessagesWithResponse(roomId, since, HttpCallOptions.none());
-    }
+        /**
+         * {@code listMessages} returning the status code, headers and request ID along with the body.
+         *
+         * @see MessagesClient#listMessages
+         */
+        public ApiResponse<List<ChatMessage>> listMessages(String roomId, OffsetDateTime since,
+                HttpCallOptions options) {
+            return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+        }
 
-    /**
-     * Read a room's messages, newest first.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #listMessages}.
-     *
-     * <p>HTTP: <code>GET /rooms/&#123;roomId&#125;/messages</code>
-     *
-     * @param roomId the path parameter {@code roomId}
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public ApiResponse<List<ChatMessage>> listMessagesWithResponse(String roomId) {
-        return listMessagesWithResponse(roomId, null, HttpCallOptions.none());
+        /**
+         * {@code listMessages} returning the status code, headers and request ID along with the body.
+         *
+         * @see MessagesClient#listMessages
+         */
+        public ApiResponse<List<ChatMessage>> listMessages(String roomId, OffsetDateTime since) {
+            return listMessages(roomId, since, HttpCallOptions.none());
+        }
+
+        /**
+         * {@code listMessages} returning the status code, headers and request ID along with the body.
+         *
+         * @see MessagesClient#listMessages
+         */
+        public ApiResponse<List<ChatMessage>> listMessages(String roomId) {
+            return listMessages(roomId, null, HttpCallOptions.none());
+        }
     }
 }

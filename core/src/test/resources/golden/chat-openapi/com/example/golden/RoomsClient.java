@@ -50,129 +50,28 @@ public final class RoomsClient {
     }
 
     /**
-     * List the rooms you can see.
+     * {@code listRooms} with default per-call options.
      *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @param params optional parameters, or {@code null} for none
-     * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @see RoomsClient#listRooms
      */
     public ListRoomsResponse listRooms(ListRoomsParams params) {
         return listRooms(params, HttpCallOptions.none());
     }
 
     /**
-     * List the rooms you can see.
+     * {@code listRooms} with default per-call options.
      *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @see RoomsClient#listRooms
      */
     public ListRoomsResponse listRooms() {
         return listRooms(null, HttpCallOptions.none());
     }
 
-    /**
-     * List the rooms you can see.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #listRooms}.
-     *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @param params optional parameters, or {@code null} for none
-     * @param options per-call headers, timeout and retry policy
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public CompletableFuture<ListRoomsResponse> listRoomsAsync(ListRoomsParams params,
-            HttpCallOptions options) {
-        return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
-    }
-
-    /**
-     * List the rooms you can see.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #listRooms}.
-     *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @param params optional parameters, or {@code null} for none
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public CompletableFuture<ListRoomsResponse> listRoomsAsync(ListRoomsParams params) {
-        return listRoomsAsync(params, HttpCallOptions.none());
-    }
-
-    /**
-     * List the rooms you can see.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #listRooms}.
-     *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public CompletableFuture<ListRoomsResponse> listRoomsAsync() {
-        return listRoomsAsync(null, HttpCallOptions.none());
-    }
-
-    /**
-     * List the rooms you can see.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #listRooms}.
-     *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @param params optional parameters, or {@code null} for none
-     * @param options per-call headers, timeout and retry policy
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public ApiResponse<ListRoomsResponse> listRoomsWithResponse(ListRoomsParams params,
-            HttpCallOptions options) {
-        return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
-    }
-
-    /**
-     * List the rooms you can see.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #listRooms}.
-     *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @param params optional parameters, or {@code null} for none
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public ApiResponse<ListRoomsResponse> listRoomsWithResponse(ListRoomsParams params) {
-        return listRoomsWithResponse(params, HttpCallOptions.none());
-    }
-
-    /**
-     * List the rooms you can see.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #listRooms}.
-     *
-     * <p>HTTP: <code>GET /rooms</code>
-     *
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public ApiResponse<ListRoomsResponse> listRoomsWithResponse() {
-        return listRoomsWithResponse(null, HttpCallOptions.none());
-    }
-
     private HttpRequestSpec createRoomRequest(NewRoom body, HttpCallOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("POST", "/rooms");
         Objects.requireNonNull(body, "body");
-        if (body != null) {
-            byte[] json = HttpJson.write(body, NewRoom::writeJson);
-            request.body(HttpBody.json(json, "application/json"));
-        }
+        byte[] json = HttpJson.write(body, NewRoom::writeJson);
+        request.body(HttpBody.json(json, "application/json"));
         request.accept("application/json");
         request.errorDecoder(RoomsClient::createRoomError);
         request.security("bearerAuth");
@@ -180,7 +79,7 @@ public final class RoomsClient {
         return request.build();
     }
 
-    private static Object createRoomError(int status, String text, HttpHeaders headers) throws
+    private static Error createRoomError(int status, String text, HttpHeaders headers) throws
             IOException {
         if (status == 422) return HttpJson.read(text, Error::readJson);
         return null;
@@ -201,78 +100,26 @@ public final class RoomsClient {
     }
 
     /**
-     * Create a room.
+     * {@code createRoom} with default per-call options.
      *
-     * <p>HTTP: <code>POST /rooms</code>
-     *
-     * @param body the request body (application/json)
-     * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @see RoomsClient#createRoom
      */
     public Room createRoom(NewRoom body) {
         return createRoom(body, HttpCallOptions.none());
     }
 
     /**
-     * Create a room.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #createRoom}.
-     *
-     * <p>HTTP: <code>POST /rooms</code>
-     *
-     * @param body the request body (application/json)
-     * @param options per-call headers, timeout and retry policy
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The same operations, asynchronous: each returns a {@code CompletableFuture}.
      */
-    public CompletableFuture<Room> createRoomAsync(NewRoom body, HttpCallOptions options) {
-        return executor.executeAsync(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+    public Async async() {
+        return new Async();
     }
 
     /**
-     * Create a room.
-     *
-     * <p>Asynchronously; the future completes with the result or fails with an {@code ApiException}. See {@link #createRoom}.
-     *
-     * <p>HTTP: <code>POST /rooms</code>
-     *
-     * @param body the request body (application/json)
-     * @return a future of the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * The same operations, returning the status code, headers and request ID along with the body.
      */
-    public CompletableFuture<Room> createRoomAsync(NewRoom body) {
-        return createRoomAsync(body, HttpCallOptions.none());
-    }
-
-    /**
-     * Create a room.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #createRoom}.
-     *
-     * <p>HTTP: <code>POST /rooms</code>
-     *
-     * @param body the request body (application/json)
-     * @param options per-call headers, timeout and retry policy
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public ApiResponse<Room> createRoomWithResponse(NewRoom body, HttpCallOptions options) {
-        return executor.executeWithResponse(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
-    }
-
-    /**
-     * Create a room.
-     *
-     * <p>Returns the status code and headers along with the body. See {@link #createRoom}.
-     *
-     * <p>HTTP: <code>POST /rooms</code>
-     *
-     * @param body the request body (application/json)
-     * @return the status code, headers and body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
-     */
-    public ApiResponse<Room> createRoomWithResponse(NewRoom body) {
-        return createRoomWithResponse(body, HttpCallOptions.none());
+    public WithRawResponse withRawResponse() {
+        return new WithRawResponse();
     }
 
     /**
@@ -334,6 +181,115 @@ public final class RoomsClient {
             public ListRoomsParams build() {
                 return new ListRoomsParams(this);
             }
+        }
+    }
+
+    /**
+     * The operations of {@link RoomsClient}, each returning a {@code CompletableFuture}; get it from {@link RoomsClient#async()}.
+     */
+    public final class Async {
+        private Async() {
+        }
+
+        /**
+         * Asynchronous {@code listRooms}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see RoomsClient#listRooms
+         */
+        public CompletableFuture<ListRoomsResponse> listRooms(ListRoomsParams params,
+                HttpCallOptions options) {
+            return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+        }
+
+        /**
+         * Asynchronous {@code listRooms}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see RoomsClient#listRooms
+         */
+        public CompletableFuture<ListRoomsResponse> listRooms(ListRoomsParams params) {
+            return listRooms(params, HttpCallOptions.none());
+        }
+
+        /**
+         * Asynchronous {@code listRooms}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see RoomsClient#listRooms
+         */
+        public CompletableFuture<ListRoomsResponse> listRooms() {
+            return listRooms(null, HttpCallOptions.none());
+        }
+
+        /**
+         * Asynchronous {@code createRoom}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see RoomsClient#createRoom
+         */
+        public CompletableFuture<Room> createRoom(NewRoom body, HttpCallOptions options) {
+            return executor.executeAsync(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+        }
+
+        /**
+         * Asynchronous {@code createRoom}: the future completes with the result or fails with an {@code ApiException}.
+         *
+         * @see RoomsClient#createRoom
+         */
+        public CompletableFuture<Room> createRoom(NewRoom body) {
+            return createRoom(body, HttpCallOptions.none());
+        }
+    }
+
+    /**
+     * The operations of {@link RoomsClient}, each returning the status code, headers and request ID with the body;
+     * get it from {@link RoomsClient#withRawResponse()}.
+     */
+    public final class WithRawResponse {
+        private WithRawResponse() {
+        }
+
+        /**
+         * {@code listRooms} returning the status code, headers and request ID along with the body.
+         *
+         * @see RoomsClient#listRooms
+         */
+        public ApiResponse<ListRoomsResponse> listRooms(ListRoomsParams params,
+                HttpCallOptions options) {
+            return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+        }
+
+        /**
+         * {@code listRooms} returning the status code, headers and request ID along with the body.
+         *
+         * @see RoomsClient#listRooms
+         */
+        public ApiResponse<ListRoomsResponse> listRooms(ListRoomsParams params) {
+            return listRooms(params, HttpCallOptions.none());
+        }
+
+        /**
+         * {@code listRooms} returning the status code, headers and request ID along with the body.
+         *
+         * @see RoomsClient#listRooms
+         */
+        public ApiResponse<ListRoomsResponse> listRooms() {
+            return listRooms(null, HttpCallOptions.none());
+        }
+
+        /**
+         * {@code createRoom} returning the status code, headers and request ID along with the body.
+         *
+         * @see RoomsClient#createRoom
+         */
+        public ApiResponse<Room> createRoom(NewRoom body, HttpCallOptions options) {
+            return executor.executeWithResponse(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+        }
+
+        /**
+         * {@code createRoom} returning the status code, headers and request ID along with the body.
+         *
+         * @see RoomsClient#createRoom
+         */
+        public ApiResponse<Room> createRoom(NewRoom body) {
+            return createRoom(body, HttpCallOptions.none());
         }
     }
 }
