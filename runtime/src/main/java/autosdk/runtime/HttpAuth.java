@@ -98,6 +98,24 @@ public final class HttpAuth {
         return bearer(requireEnv(variable, System::getenv, "a bearer token"));
     }
 
+    /** A bearer token read now from {@code variable} of {@code env} (e.g. a map's {@code get}, or a {@code .env} file). */
+    public static HttpAuth bearerFromEnv(String variable, Function<String, String> env) {
+        return bearer(requireEnv(variable, Objects.requireNonNull(env, "env"), "a bearer token"));
+    }
+
+    /**
+     * An API key read now from {@code variable} of {@code env}, sent as {@code in} ({@code header}, {@code query}
+     * or {@code cookie}) named {@code name}.
+     */
+    public static HttpAuth apiKeyFromEnv(String in, String name, String variable, Function<String, String> env) {
+        String key = requireEnv(variable, Objects.requireNonNull(env, "env"), "the API key " + in + " " + name);
+        switch (in) {
+            case "query": return apiKeyQuery(name, key);
+            case "cookie": return apiKeyCookie(name, key);
+            default: return apiKeyHeader(name, key);
+        }
+    }
+
     /** HTTP basic credentials read now from two environment variables; fails naming the one that is unset. */
     public static HttpAuth basicFromEnv(String userVariable, String passwordVariable) {
         return basic(requireEnv(userVariable, System::getenv, "the basic auth user name"),
@@ -176,6 +194,22 @@ public final class HttpAuth {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a header carries a credential, so logs show it as {@code ***}: {@code Authorization},
+     * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, the configured credential headers, and any
+     * name containing {@code api-key}, {@code apikey}, {@code token}, {@code secret} or {@code password}
+     * (e.g. a key set with {@code defaultHeader}).
+     */
+    static boolean isCredentialHeader(String name, List<String> configuredCredentialHeaders) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (n.equals("authorization") || n.equals("proxy-authorization") || n.equals("cookie") || n.equals("set-cookie")
+                || n.contains("api-key") || n.contains("apikey") || n.contains("api_key") || n.contains("token")
+                || n.contains("secret") || n.contains("password")) {
+            return true;
+        }
+        return configuredCredentialHeaders.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     /** The raw credential for one request: token, base64 of user:password, or the API key. */
