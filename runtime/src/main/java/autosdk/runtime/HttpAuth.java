@@ -122,6 +122,12 @@ public final class HttpAuth {
                 requireEnv(passwordVariable, System::getenv, "the basic auth password"));
     }
 
+    /** HTTP basic credentials read now from two variables of {@code env}; fails naming the one that is unset. */
+    public static HttpAuth basicFromEnv(String userVariable, String passwordVariable, Function<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        return basic(requireEnv(userVariable, env, "the basic auth user name"), requireEnv(passwordVariable, env, "the basic auth password"));
+    }
+
     /** An API key header whose value is read now from the environment variable {@code variable}. */
     public static HttpAuth apiKeyHeaderFromEnv(String headerName, String variable) {
         return apiKeyHeader(headerName, requireEnv(variable, System::getenv, "the API key header " + headerName));
