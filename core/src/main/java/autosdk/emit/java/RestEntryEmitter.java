@@ -261,21 +261,21 @@ final class RestEntryEmitter {
         b.build().methodSpecs().forEach(m -> taken.add(m.name() + "/" + m.parameters().size()));
         String where = s.kind() == SecurityScheme.Kind.BEARER ? "as the bearer token ({@code Authorization: Bearer …})"
                 : "as the " + (s.in() == null ? "header" : s.in()) + " {@code " + Javadocs.escape(s.parameterName()) + "}";
-        String about = " of the {@code " + Javadocs.escape(s.name()) + "} security scheme, sent " + where + ".";
+        String about = " of the {@code " + Javadocs.escape(s.name()) + "} security scheme, sent " + where;
         CodeBlock fromEnv = s.kind() == SecurityScheme.Kind.BEARER ? CodeBlock.of("$T.bearerFromEnv(variable, environment)", httpAuth)
                 : CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment)", httpAuth, s.in() == null ? "header" : s.in(), s.parameterName());
         CodeBlock direct = s.kind() == SecurityScheme.Kind.BEARER ? CodeBlock.of("$T.bearer(key)", httpAuth)
                 : CodeBlock.of("$T.apiKey$L($S, key)", httpAuth, apiKeyKind(s), s.parameterName());
         if (taken.add("apiKey/1")) {
-            b.addMethod(scheme(builder, "apiKey", s, "The API key" + about, direct).addParameter(string, "key").build());
+            b.addMethod(scheme(builder, "apiKey", s, "The API key" + about + ".", direct).addParameter(string, "key").build());
         }
         if (taken.add("apiKeyFromEnv/1")) {
-            b.addMethod(scheme(builder, "apiKeyFromEnv", s, "Reads the API key" + about + " from the environment variable {@code variable} now.", fromEnv)
+            b.addMethod(scheme(builder, "apiKeyFromEnv", s, "Reads the API key" + about + ", from the environment variable {@code variable} now.", fromEnv)
                     .addParameter(string, "variable").build());
         }
         if (taken.add("apiKeyFromEnv/0")) {
             b.addMethod(fluent(builder, "apiKeyFromEnv")
-                    .addJavadoc("Reads the API key" + about + " from {@value $T#DEFAULT_API_KEY_ENV} now; fails naming it when unset.\n", self)
+                    .addJavadoc("$L", "Reads the API key" + about + ", from {@value " + self.simpleName() + "#DEFAULT_API_KEY_ENV} now; fails naming it when unset.\n")
                     .addStatement("return apiKeyFromEnv($T.DEFAULT_API_KEY_ENV)", self).build());
         }
     }
