@@ -202,22 +202,6 @@ public final class HttpAuth {
         return out;
     }
 
-    /**
-     * Whether a header carries a credential, so logs show it as {@code ***}: {@code Authorization},
-     * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, the configured credential headers, and any
-     * name containing {@code api-key}, {@code apikey}, {@code token}, {@code secret} or {@code password}
-     * (e.g. a key set with {@code defaultHeader}).
-     */
-    static boolean isCredentialHeader(String name, List<String> configuredCredentialHeaders) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        if (n.equals("authorization") || n.equals("proxy-authorization") || n.equals("cookie") || n.equals("set-cookie")
-                || n.contains("api-key") || n.contains("apikey") || n.contains("api_key") || n.contains("token")
-                || n.contains("secret") || n.contains("password")) {
-            return true;
-        }
-        return configuredCredentialHeaders.stream().anyMatch(name::equalsIgnoreCase);
-    }
-
     /** The raw credential for one request: token, base64 of user:password, or the API key. */
     String credential() {
         return credential.get();

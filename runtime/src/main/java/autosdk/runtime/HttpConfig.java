@@ -170,10 +170,7 @@ public final class HttpConfig {
     }
 
     static String withoutUserInfo(URI uri) {
-        if (uri.getRawUserInfo() == null) {
-            return uri.toString();
-        }
-        return uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+        return HttpLog.withoutUserInfo(uri);
     }
 
     /** Builds an {@link HttpConfig}. */

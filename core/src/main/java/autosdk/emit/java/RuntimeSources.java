@@ -29,7 +29,8 @@ public final class RuntimeSources {
 
     /** Helpers of WebSocket clients. */
     public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
-            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription");
+            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription",
+            "HttpLog", "LogLevel");
 
     private RuntimeSources() {}
 
