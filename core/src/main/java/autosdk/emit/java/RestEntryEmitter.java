@@ -62,7 +62,7 @@ final class RestEntryEmitter {
         if (soleCredential(model.securitySchemes()) != null) {
             type.addField(FieldSpec.builder(String.class, "DEFAULT_API_KEY_ENV", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without\n"
-                            + "trailing {@code API}, {@code OpenAPI} and version words, joined by {@code _}, plus {@code _API_KEY}.\n")
+                            + "trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.\n")
                     .initializer("$S", defaultKeyVariable(model.title())).build());
         }
         type.addField(FieldSpec.builder(executor, "executor", Modifier.PRIVATE, Modifier.FINAL).build());
@@ -290,7 +290,8 @@ final class RestEntryEmitter {
 
     /**
      * The default environment variable of the API key: the title's words (runs of letters and digits) in upper case,
-     * trailing {@code API}, {@code APIS}, {@code OPENAPI}, number and {@code v<number>} words dropped, joined by
+     * trailing {@code API}, {@code APIS}, {@code OPENAPI}, {@code DOCUMENTATION}, {@code DOCS}, {@code REFERENCE},
+     * {@code SPEC}, {@code SPECIFICATION}, number and {@code v<number>} words dropped, joined by
      * {@code _}, plus {@code _API_KEY}: "OpenAI API" gives {@code OPENAI_API_KEY}, "Swagger Petstore - OpenAPI 3.0"
      * gives {@code SWAGGER_PETSTORE_API_KEY}; no usable title gives {@code API_KEY}.
      */
@@ -299,7 +300,7 @@ final class RestEntryEmitter {
         for (String w : (title == null ? "" : title).split("[^A-Za-z0-9]+")) {
             if (!w.isEmpty()) words.add(w.toUpperCase(java.util.Locale.ROOT));
         }
-        while (!words.isEmpty() && words.get(words.size() - 1).matches("API|APIS|OPENAPI|V?[0-9]+")) {
+        while (!words.isEmpty() && words.get(words.size() - 1).matches("API|APIS|OPENAPI|DOCUMENTATION|DOCS|REFERENCE|SPEC|SPECIFICATION|V?[0-9]+")) {
             words.remove(words.size() - 1);
         }
         if (!words.isEmpty() && Character.isDigit(words.get(0).charAt(0))) words.add(0, "API");

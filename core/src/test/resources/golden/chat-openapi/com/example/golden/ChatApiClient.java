@@ -32,7 +32,7 @@ public final class ChatApiClient {
 
     /**
      * The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without
-     * trailing {@code API}, {@code OpenAPI} and version words, joined by {@code _}, plus {@code _API_KEY}.
+     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.
      */
     public static final String DEFAULT_API_KEY_ENV = "CHAT_API_KEY";
 
