@@ -98,10 +98,34 @@ public final class HttpAuth {
         return bearer(requireEnv(variable, System::getenv, "a bearer token"));
     }
 
+    /** A bearer token read now from {@code variable} of {@code env} (e.g. a map's {@code get}, or a {@code .env} file). */
+    public static HttpAuth bearerFromEnv(String variable, Function<String, String> env) {
+        return bearer(requireEnv(variable, Objects.requireNonNull(env, "env"), "a bearer token"));
+    }
+
+    /**
+     * An API key read now from {@code variable} of {@code env}, sent as {@code in} ({@code header}, {@code query}
+     * or {@code cookie}) named {@code name}.
+     */
+    public static HttpAuth apiKeyFromEnv(String in, String name, String variable, Function<String, String> env) {
+        String key = requireEnv(variable, Objects.requireNonNull(env, "env"), "the API key " + in + " " + name);
+        switch (in) {
+            case "query": return apiKeyQuery(name, key);
+            case "cookie": return apiKeyCookie(name, key);
+            default: return apiKeyHeader(name, key);
+        }
+    }
+
     /** HTTP basic credentials read now from two environment variables; fails naming the one that is unset. */
     public static HttpAuth basicFromEnv(String userVariable, String passwordVariable) {
         return basic(requireEnv(userVariable, System::getenv, "the basic auth user name"),
                 requireEnv(passwordVariable, System::getenv, "the basic auth password"));
+    }
+
+    /** HTTP basic credentials read now from two variables of {@code env}; fails naming the one that is unset. */
+    public static HttpAuth basicFromEnv(String userVariable, String passwordVariable, Function<String, String> env) {
+        Objects.requireNonNull(env, "env");
+        return basic(requireEnv(userVariable, env, "the basic auth user name"), requireEnv(passwordVariable, env, "the basic auth password"));
     }
 
     /** An API key header whose value is read now from the environment variable {@code variable}. */

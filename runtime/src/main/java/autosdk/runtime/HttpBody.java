@@ -27,11 +27,23 @@ public final class HttpBody {
     private final boolean repeatable;
     private final Supplier<BodyPublisher> publisher;
     private final AtomicBoolean used = new AtomicBoolean();
+    /** The bytes of an in-memory body (for the DEBUG wire log); {@code null} for files, streams and custom publishers. */
+    private final byte[] inMemory;
 
     private HttpBody(String contentType, boolean repeatable, Supplier<BodyPublisher> publisher) {
+        this(contentType, repeatable, publisher, null);
+    }
+
+    private HttpBody(String contentType, boolean repeatable, Supplier<BodyPublisher> publisher, byte[] inMemory) {
         this.contentType = contentType == null ? null : HttpParams.requireHeaderValue(contentType);
         this.repeatable = repeatable;
         this.publisher = publisher;
+        this.inMemory = inMemory;
+    }
+
+    /** The in-memory bytes, or {@code null} when the body is read while sending (never read for logging). */
+    byte[] inMemory() {
+        return inMemory;
     }
 
     /** A custom body; {@code publisher} is called once per attempt. */
@@ -52,7 +64,7 @@ public final class HttpBody {
     /** Bytes with the given content type. */
     public static HttpBody bytes(byte[] data, String contentType) {
         byte[] copy = Objects.requireNonNull(data, "data").clone();
-        return new HttpBody(contentType, true, () -> BodyPublishers.ofByteArray(copy));
+        return new HttpBody(contentType, true, () -> BodyPublishers.ofByteArray(copy), copy);
     }
 
     /** Text encoded as UTF-8 (add {@code ; charset=utf-8} to the content type if the server needs it). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Immutable settings shared by every call of a generated client: base URI, credentials, timeouts,
@@ -28,6 +29,9 @@ public final class HttpConfig {
     private final String userAgent;
     private final HttpClient httpClient;
     private final Executor executor;
+    private final LogLevel logLevel;
+    private final System.Logger logger;
+    private final Function<String, String> environment;
 
     /**
      * Default {@link #maxResponseBytes()}: 32 MiB. A body is decoded from memory (a String costs up to twice its
@@ -58,6 +62,9 @@ public final class HttpConfig {
         this.userAgent = b.userAgent;
         this.httpClient = b.httpClient;
         this.executor = b.executor;
+        this.environment = b.environment;
+        this.logLevel = b.logLevel != null ? b.logLevel : LogLevel.fromEnvironment(b.environment);
+        this.logger = b.logger != null ? b.logger : System.getLogger(HttpLog.LOGGER_NAME);
     }
 
     /** A new builder; only {@code baseUri} is required. */
@@ -68,7 +75,8 @@ public final class HttpConfig {
     /** A builder pre-filled with this configuration, to derive a variant. */
     public Builder toBuilder() {
         Builder b = new Builder().baseUri(baseUri).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                .streamIdleTimeout(streamIdleTimeout).maxResponseBytes(maxResponseBytes).retry(retry).userAgent(userAgent).httpClient(httpClient).executor(executor);
+                .streamIdleTimeout(streamIdleTimeout).maxResponseBytes(maxResponseBytes).retry(retry).userAgent(userAgent).httpClient(httpClient).executor(executor)
+                .environment(environment).logging(logLevel).logger(logger);
         b.auth.addAll(auth);
         b.defaultHeaders.putAll(defaultHeaders);
         return b;
@@ -116,6 +124,21 @@ public final class HttpConfig {
         return retry;
     }
 
+    /** The wire log level: set on the builder, else from the environment variable {@value LogLevel#ENV_VARIABLE}. */
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
+    /** Where the wire log goes; by default {@code System.getLogger("<runtime package>.http")}. */
+    public System.Logger logger() {
+        return logger;
+    }
+
+    /** Where environment variables are read ({@code System::getenv} unless replaced). */
+    public Function<String, String> environment() {
+        return environment;
+    }
+
     /** Headers sent with every request (call headers override them). */
     public Map<String, String> defaultHeaders() {
         return defaultHeaders;
@@ -147,10 +170,7 @@ public final class HttpConfig {
     }
 
     static String withoutUserInfo(URI uri) {
-        if (uri.getRawUserInfo() == null) {
-            return uri.toString();
-        }
-        return uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+        return HttpLog.withoutUserInfo(uri);
     }
 
     /** Builds an {@link HttpConfig}. */
@@ -167,6 +187,9 @@ public final class HttpConfig {
         private String userAgent = "autosdk-java";
         private HttpClient httpClient;
         private Executor executor;
+        private LogLevel logLevel;
+        private System.Logger logger;
+        private Function<String, String> environment = System::getenv;
 
         private Builder() {
         }
@@ -250,6 +273,27 @@ public final class HttpConfig {
         /** Executor for async calls; {@code null} for a shared pool of daemon threads. */
         public Builder executor(Executor executor) {
             this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Opt-in wire log: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),
+         * secrets redacted. {@code null} (the default) reads {@value LogLevel#ENV_VARIABLE} from the environment.
+         */
+        public Builder logging(LogLevel logLevel) {
+            this.logLevel = logLevel;
+            return this;
+        }
+
+        /** The logger of the wire log; {@code null} for {@code System.getLogger("<runtime package>.http")}. */
+        public Builder logger(System.Logger logger) {
+            this.logger = logger;
+            return this;
+        }
+
+        /** Where environment variables are read (log level, {@code …FromEnv} credentials); default {@code System::getenv}. */
+        public Builder environment(Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 

@@ -45,12 +45,14 @@ public final class HttpExecutor {
     private final HttpConfig config;
     private final HttpClient client;
     private final Executor asyncExecutor;
+    private final HttpLog log;
 
     /** An executor for {@code config}; creates an {@link HttpClient} unless the config provides one. */
     public HttpExecutor(HttpConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.client = config.httpClient() != null ? config.httpClient() : newClient(config);
         this.asyncExecutor = config.executor() != null ? config.executor() : DefaultPool.INSTANCE;
+        this.log = new HttpLog(config.logLevel(), config.logger());
     }
 
     /** The configuration. */
@@ -72,8 +74,22 @@ public final class HttpExecutor {
     public <T> ApiResponse<T> executeWithResponse(HttpRequestSpec spec, HttpResponseDecoder<T> decoder) {
         Objects.requireNonNull(decoder, "decoder");
         Call call = new Call(spec);
+        long started = System.nanoTime();
+        try {
+            ApiResponse<T> response = attempts(call, decoder);
+            call.logOutcome(started, response.statusCode() + (decoder.keepsBodyOpen() ? " (streamed)" : ""), call.attempt);
+            return response;
+        } catch (ApiException e) {
+            call.logOutcome(started, e.statusCode() == 0 ? "failed: " + e.getMessage() : e.statusCode() + " (" + e.getClass().getSimpleName() + ")", e.attempts());
+            throw e;
+        }
+    }
+
+    private <T> ApiResponse<T> attempts(Call call, HttpResponseDecoder<T> decoder) {
+        HttpRequestSpec spec = call.spec;
         boolean repeatable = spec.body() == null || spec.body().repeatable();
         for (int attempt = 1; ; attempt++) {
+            call.attempt = attempt;
             HttpResponse<InputStream> response;
             try {
                 response = send(call);
@@ -119,6 +135,7 @@ public final class HttpExecutor {
     private HttpResponse<InputStream> send(Call call) throws IOException, InterruptedException {
         call.startAttempt();
         HttpRequest request = call.request(call.uri, true);
+        call.logRequest(request);
         HttpResponse<InputStream> response = client.send(request, HttpResponseBody.handler());
         for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
             URI target = redirectTarget(call.spec.method(), request.uri(), response);
@@ -126,9 +143,12 @@ public final class HttpExecutor {
                 break;
             }
             finish(response.body());
+            call.logResponse(response);
             request = call.request(target, sameOrigin(call.uri, target));
+            call.logRequest(request);
             response = client.send(request, HttpResponseBody.handler());
         }
+        call.logResponse(response);
         call.boundBody(response.body());
         return response;
     }
@@ -218,6 +238,8 @@ public final class HttpExecutor {
         final long maxBytes;
         /** {@link System#nanoTime()} at which the current attempt's timeout ends. */
         long attemptDeadline;
+        /** The current attempt, from 1. */
+        int attempt;
 
         Call(HttpRequestSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -338,10 +360,18 @@ public final class HttpExecutor {
                     b.limit(maxBytes, "the limit of " + maxBytes + " bytes (maxResponseBytes; raise it on the client builder or per call)");
                 }
             }
+            LoggedBody logged = null;
+            if (log.debug() && !decoder.keepsBodyOpen()) {
+                logged = new LoggedBody(body);
+                body = logged;
+            }
             try {
                 T value = decoder.decode(body, response.headers());
                 if (!decoder.keepsBodyOpen()) {
                     finish(body);
+                }
+                if (logged != null) {
+                    log.detail("<-- body of " + spec.method() + " " + redactedUrl + ":\n" + logged.shown(this::redact));
                 }
                 return new ApiResponse<>(response.statusCode(), response.headers(), value);
             } catch (IOException e) {
@@ -368,6 +398,10 @@ public final class HttpExecutor {
                 }
             }
             String shown = redact(raw);
+            if (log.debug() && !shown.isEmpty()) {
+                byte[] bytes = shown.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                log.detail("<-- body of " + spec.method() + " " + redactedUrl + ":\n" + HttpLog.body(bytes, bytes.length, this::redact));
+            }
             StringBuilder message = new StringBuilder()
                     .append(spec.method()).append(' ').append(redactedUrl).append(" failed with HTTP ").append(status)
                     .append(reason(status));
@@ -398,6 +432,49 @@ public final class HttpExecutor {
         private String describe(Exception e) {
             String text = e.getMessage() == null ? "" : ": " + redact(e.getMessage());
             return e.getClass().getSimpleName() + text;
+        }
+
+        /** DEBUG: the request line, its headers (credentials as {@code ***}) and an in-memory body, truncated. */
+        void logRequest(HttpRequest request) {
+            if (!log.debug()) {
+                return;
+            }
+            StringBuilder line = new StringBuilder("--> ").append(request.method()).append(' ')
+                    .append(request.uri().equals(uri) ? redactedUrl : redact(HttpConfig.withoutUserInfo(request.uri())))
+                    .append(" (attempt ").append(attempt).append(')')
+                    .append(HttpLog.headers(request.headers(), credentialHeaders(), this::redact));
+            byte[] bytes = request.uri().equals(uri) && spec.body() != null ? spec.body().inMemory() : null;
+            if (bytes != null) {
+                line.append("\n\n").append(HttpLog.body(bytes, bytes.length, this::redact));
+            } else if (request.uri().equals(uri) && spec.body() != null) {
+                line.append("\n\n(body streamed while sending, not logged)");
+            }
+            log.detail(line.toString());
+        }
+
+        /** DEBUG: the status line and headers of a response (its body is logged where it is read). */
+        void logResponse(HttpResponse<?> response) {
+            if (log.debug()) {
+                log.detail("<-- " + response.statusCode() + " " + spec.method() + " " + redactedUrl
+                        + HttpLog.headers(response.headers(), credentialHeaders(), this::redact));
+            }
+        }
+
+        /** INFO: one line per call, written when it returns (streams: when the headers arrived) or fails. */
+        void logOutcome(long started, String outcome, int attempts) {
+            if (log.info()) {
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                log.line(spec.method() + " " + redactedUrl + " -> " + redact(outcome) + " (" + millis + " ms"
+                        + (attempts > 1 ? ", " + attempts + " attempts" : "") + ")");
+            }
+        }
+
+        private List<String> credentialHeaders() {
+            List<String> names = new ArrayList<>();
+            for (HttpAuth auth : auths) {
+                names.add(auth.name());
+            }
+            return names;
         }
 
         /** Replaces every credential form in {@code text} with {@code ***}. */
@@ -436,6 +513,48 @@ public final class HttpExecutor {
                 Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
         String r = reasons.get(status);
         return r == null ? "" : " " + r;
+    }
+
+    /** Passes a buffered body through to the decoder, keeping its first {@link HttpLog#BODY_LIMIT} bytes for the log. */
+    private static final class LoggedBody extends java.io.FilterInputStream {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private long total;
+
+        LoggedBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                keep(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                keep(buffer, offset, n);
+            }
+            return n;
+        }
+
+        private void keep(byte[] buffer, int offset, int n) {
+            total += n;
+            int room = HttpLog.BODY_LIMIT + 1 - kept.size();
+            if (room > 0) {
+                kept.write(buffer, offset, Math.min(room, n));
+            }
+        }
+
+        String shown(java.util.function.UnaryOperator<String> redact) {
+            byte[] bytes = kept.toByteArray();
+            String text = HttpLog.body(bytes, Math.min(bytes.length, HttpLog.BODY_LIMIT), redact);
+            return total > HttpLog.BODY_LIMIT ? text + "… (" + total + " bytes, first " + HttpLog.BODY_LIMIT + " shown)" : text;
+        }
     }
 
     /** Daemon threads, so an SDK never keeps an application alive; idle threads expire after 60 s. */

@@ -38,6 +38,8 @@ public final class WsConfig {
     private final int inboundBufferCapacity;
     private final HttpClient httpClient;
     private final Supplier<List<String>> setupMessages;
+    private final LogLevel logLevel;
+    private final System.Logger logger;
 
     private WsConfig(Builder b) {
         this.uri = b.uri;
@@ -54,6 +56,21 @@ public final class WsConfig {
         this.inboundBufferCapacity = b.inboundBufferCapacity;
         this.httpClient = b.httpClient;
         this.setupMessages = b.setupMessages;
+        this.logLevel = b.logLevel != null ? b.logLevel : LogLevel.fromEnvironment(b.environment);
+        this.logger = b.logger != null ? b.logger : System.getLogger(HttpLog.WS_LOGGER_NAME);
+    }
+
+    /**
+     * The wire log level: set on the builder, else from {@value LogLevel#ENV_VARIABLE}. {@code INFO} logs connect,
+     * reconnect and close; {@code DEBUG} also every text message sent and received (first 4 KiB).
+     */
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
+    /** Where the wire log goes; by default {@code System.getLogger("<runtime package>.ws")}. */
+    public System.Logger logger() {
+        return logger;
     }
 
     /** A new builder; {@link Builder#uri} is the only required setting. */
@@ -169,8 +186,29 @@ public final class WsConfig {
         private int inboundBufferCapacity = 256;
         private HttpClient httpClient;
         private Supplier<List<String>> setupMessages = List::of;
+        private LogLevel logLevel;
+        private System.Logger logger;
+        private java.util.function.Function<String, String> environment = System::getenv;
 
         private Builder() {}
+
+        /** Opt-in wire log (see {@link WsConfig#logLevel()}); {@code null} (default) reads {@value LogLevel#ENV_VARIABLE}. */
+        public Builder logging(LogLevel logLevel) {
+            this.logLevel = logLevel;
+            return this;
+        }
+
+        /** The logger of the wire log; {@code null} for {@code System.getLogger("<runtime package>.ws")}. */
+        public Builder logger(System.Logger logger) {
+            this.logger = logger;
+            return this;
+        }
+
+        /** Where {@value LogLevel#ENV_VARIABLE} is read; default {@code System::getenv}. */
+        public Builder environment(java.util.function.Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
 
         /** The ws:// or wss:// address (required). */
         public Builder uri(URI uri) {

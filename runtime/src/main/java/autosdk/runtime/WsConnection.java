@@ -91,6 +91,9 @@ public final class WsConnection implements AutoCloseable {
     private final WsListener listener;
     private final HttpClient http;
     private final Random random = new Random();
+    private final HttpLog log;
+    /** The URI as logs show it (query values redacted). */
+    private final String shownUri;
     private final ExecutorService events;
     private volatile Thread eventThread;
     private volatile Supplier<List<String>> setupMessages;
@@ -123,6 +126,8 @@ public final class WsConnection implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.http = config.httpClient() != null ? config.httpClient() : SharedHttp.CLIENT;
         this.setupMessages = config.setupMessages();
+        this.log = new HttpLog(config.logLevel(), config.logger());
+        this.shownUri = HttpLog.withoutSecrets(config.uri());
         String name = "autosdk-ws-events-" + IDS.incrementAndGet();
         this.events = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, name);
@@ -163,6 +168,10 @@ public final class WsConnection implements AutoCloseable {
 
     /** Queues a text message; the future completes when it is written, or fails (see class doc). */
     public CompletableFuture<Void> sendText(String text) {
+        if (log.debug() && text != null) {
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            log.detail("WebSocket " + shownUri + " send: " + HttpLog.body(bytes, bytes.length, s -> s));
+        }
         return enqueue(Outgoing.text(Objects.requireNonNull(text, "text")));
     }
 
@@ -434,6 +443,7 @@ public final class WsConnection implements AutoCloseable {
             }
             startKeepAliveLocked();
         }
+        log.line("WebSocket " + shownUri + (session.attempt > 0 ? " reconnected (attempt " + session.attempt + ")" : " connected"));
         dispatch(() -> {
             if (session.attempt > 0) {
                 listener.onReconnected(this);
@@ -446,6 +456,7 @@ public final class WsConnection implements AutoCloseable {
     }
 
     private void connectFailed(Throwable cause) {
+        log.line("WebSocket " + shownUri + " connect failed: " + describe(cause));
         List<Outgoing> failed;
         synchronized (lock) {
             state = WsState.CLOSED;
@@ -538,6 +549,8 @@ public final class WsConnection implements AutoCloseable {
                 return;
             }
             // Dispatch before scheduling so onReconnecting always precedes the onReconnected it may lead to.
+            log.line("WebSocket " + shownUri + " dropped (" + describe(lastError) + "); reconnect attempt " + attempt
+                    + " in " + delay.toMillis() + " ms");
             dispatch(() -> listener.onReconnecting(attempt, delay));
             reconnectTask = TIMER.schedule(() -> reconnect(attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -569,6 +582,7 @@ public final class WsConnection implements AutoCloseable {
             closeCode = code;
             closeReason = reason == null ? "" : reason;
             closeCause = cause;
+            log.line("WebSocket " + shownUri + " closed: " + code + (closeReason.isEmpty() ? "" : " " + closeReason));
             failed = failAllLocked();
             ping = pingTask;
             retry = reconnectTask;
@@ -1022,6 +1036,10 @@ public final class WsConnection implements AutoCloseable {
             String message = text.toString();
             text.setLength(0);
             messageBytes = 0;
+            if (log.debug()) {
+                byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                log.detail("WebSocket " + shownUri + " received: " + HttpLog.body(bytes, bytes.length, s -> s));
+            }
             deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
             return null;
         }

@@ -21,13 +21,15 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits the entry class of a REST client: its sub-client accessors and its {@code Builder}, which picks the base
  * URL (a server of the spec with its variables, or any URL), takes one typed credential method per security
- * scheme (plus a {@code …FromEnv} variant), and passes timeouts, retries, headers and an existing
- * {@code HttpClient} on to the runtime's {@code HttpConfig}.
+ * scheme (plus a {@code …FromEnv} variant), and passes timeouts, retries, headers, logging and an existing
+ * {@code HttpClient} on to the runtime's {@code HttpConfig}. When the spec has exactly one bearer or API-key scheme,
+ * it also gets the natural names {@code apiKey(key)}, {@code apiKeyFromEnv()} and {@code apiKeyFromEnv(variable)};
+ * the no-argument form reads {@code DEFAULT_API_KEY_ENV}, derived from the API title by {@link #defaultKeyVariable}.
  */
 final class RestEntryEmitter {
     /** The builder's own methods; security scheme methods never take these names. */
     private static final Set<String> BUILDER_METHODS = Set.of("baseUrl", "server", "serverVariable", "auth", "connectTimeout",
-            "requestTimeout", "streamIdleTimeout", "maxResponseBytes", "retry", "defaultHeader", "userAgent", "httpClient", "executor", "build", "equals", "hashCode",
+            "requestTimeout", "streamIdleTimeout", "maxResponseBytes", "retry", "defaultHeader", "userAgent", "httpClient", "executor", "logging", "logger", "environment", "build", "equals", "hashCode",
             "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
     private final JavaTypes types;
@@ -56,6 +58,12 @@ final class RestEntryEmitter {
             type.addField(FieldSpec.builder(String.class, "DEFAULT_BASE_URL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("The first server of the API description, with its variables' defaults.\n")
                     .initializer("$S", defaultUrl).build());
+        }
+        if (soleCredential(model.securitySchemes()) != null) {
+            type.addField(FieldSpec.builder(String.class, "DEFAULT_API_KEY_ENV", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without\n"
+                            + "trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.\n")
+                    .initializer("$S", defaultKeyVariable(model.title())).build());
         }
         type.addField(FieldSpec.builder(executor, "executor", Modifier.PRIVATE, Modifier.FINAL).build());
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(executor, "executor")
@@ -99,6 +107,7 @@ final class RestEntryEmitter {
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), httpAuth), "auth", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", ArrayList.class).build());
         b.addField(FieldSpec.builder(string, "baseUrl", Modifier.PRIVATE).build());
+        b.addField(FieldSpec.builder(envType(), "environment", Modifier.PRIVATE).initializer("$T::getenv", System.class).build());
         b.addField(FieldSpec.builder(int.class, "server", Modifier.PRIVATE).build());
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), string, string), "serverVariables", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LinkedHashMap.class).build());
@@ -150,6 +159,7 @@ final class RestEntryEmitter {
                     .addStatement("return this").build());
         }
         addSchemes(b, builder, model.securitySchemes());
+        addNaturalNames(b, builder, self, model.securitySchemes());
         b.addMethod(fluent(builder, "auth").addParameter(httpAuth, "auth").varargs(false)
                 .addJavadoc("Adds a credential sent to every authenticated operation (for schemes without a typed method).\n")
                 .addStatement("this.auth.add($T.requireNonNull(auth, $S))", java.util.Objects.class, "auth").addStatement("return this").build());
@@ -165,6 +175,14 @@ final class RestEntryEmitter {
         delegate(b, builder, "userAgent", string, "The User-Agent header.");
         delegate(b, builder, "httpClient", ClassName.get("java.net.http", "HttpClient"), "An existing client to reuse (its proxy, TLS and connect timeout settings apply).");
         delegate(b, builder, "executor", ClassName.get("java.util.concurrent", "Executor"), "Executor for the async methods (default: a shared pool of daemon threads).");
+        delegate(b, builder, "logging", types.runtime("LogLevel"),
+                "Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),\n"
+                        + "credentials redacted; default: the {@code AUTOSDK_LOG} environment variable ({@code info} or {@code debug}), else off.");
+        delegate(b, builder, "logger", ClassName.get(System.Logger.class), "The logger of the wire log (default: {@code System.getLogger(\"<runtime package>.http\")}).");
+        b.addMethod(fluent(builder, "environment").addParameter(envType(), "environment")
+                .addJavadoc("Where {@code …FromEnv} methods and {@code AUTOSDK_LOG} are read (default {@code System::getenv}); set it before them.\n")
+                .addStatement("this.environment = $T.requireNonNull(environment, $S)", java.util.Objects.class, "environment")
+                .addStatement("config.environment(environment)").addStatement("return this").build());
 
         MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("The client; fails when no absolute base URL is known.\n")
@@ -209,29 +227,98 @@ final class RestEntryEmitter {
                             CodeBlock.of("$T.bearer(tokens)", httpAuth))
                             .addParameter(ParameterizedTypeName.get(ClassName.get("java.util.function", "Supplier"), string), "tokens").build());
                     b.addMethod(scheme(builder, fromEnv, s, "Reads the bearer token for " + about + " from an environment variable now.",
-                            CodeBlock.of("$T.bearerFromEnv(variable)", httpAuth)).addParameter(string, "variable").build());
+                            CodeBlock.of("$T.bearerFromEnv(variable, environment)", httpAuth)).addParameter(string, "variable").build());
                 }
                 case BASIC -> {
                     b.addMethod(scheme(builder, name, s, "Sends HTTP basic credentials for " + about + ".", CodeBlock.of("$T.basic(user, password)", httpAuth))
                             .addParameter(string, "user").addParameter(string, "password").build());
                     b.addMethod(scheme(builder, fromEnv, s, "Reads HTTP basic credentials for " + about + " from two environment variables now.",
-                            CodeBlock.of("$T.basicFromEnv(userVariable, passwordVariable)", httpAuth))
+                            CodeBlock.of("$T.basicFromEnv(userVariable, passwordVariable, environment)", httpAuth))
                             .addParameter(string, "userVariable").addParameter(string, "passwordVariable").build());
                 }
                 default -> {
-                    String kind = switch (s.in() == null ? "header" : s.in()) {
-                        case "query" -> "Query";
-                        case "cookie" -> "Cookie";
-                        default -> "Header";
-                    };
+                    String kind = apiKeyKind(s);
                     b.addMethod(scheme(builder, name, s, "Sends the API key for " + about + " as the " + kind.toLowerCase(java.util.Locale.ROOT)
                                     + " {@code " + Javadocs.escape(s.parameterName()) + "}.",
                             CodeBlock.of("$T.apiKey$L($S, key)", httpAuth, kind, s.parameterName())).addParameter(string, "key").build());
                     b.addMethod(scheme(builder, fromEnv, s, "Reads the API key for " + about + " from an environment variable now.",
-                            CodeBlock.of("$T.apiKey$LFromEnv($S, variable)", httpAuth, kind, s.parameterName())).addParameter(string, "variable").build());
+                            CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment)", httpAuth, kind.toLowerCase(java.util.Locale.ROOT), s.parameterName())).addParameter(string, "variable").build());
                 }
             }
         }
+    }
+
+    /**
+     * The natural names of the spec's only bearer or API-key scheme: {@code apiKey(key)}, {@code apiKeyFromEnv()} (reading
+     * {@code DEFAULT_API_KEY_ENV}) and {@code apiKeyFromEnv(variable)}; a name the scheme's own methods already use is skipped.
+     */
+    private void addNaturalNames(TypeSpec.Builder b, ClassName builder, ClassName self, List<SecurityScheme> schemes) {
+        SecurityScheme s = soleCredential(schemes);
+        if (s == null) return;
+        ClassName httpAuth = types.runtime("HttpAuth");
+        TypeName string = ClassName.get(String.class);
+        Set<String> taken = new java.util.HashSet<>();
+        b.build().methodSpecs().forEach(m -> taken.add(m.name() + "/" + m.parameters().size()));
+        String where = s.kind() == SecurityScheme.Kind.BEARER ? "as the bearer token ({@code Authorization: Bearer …})"
+                : "as the " + (s.in() == null ? "header" : s.in()) + " {@code " + Javadocs.escape(s.parameterName()) + "}";
+        String about = " of the {@code " + Javadocs.escape(s.name()) + "} security scheme, sent " + where;
+        CodeBlock fromEnv = s.kind() == SecurityScheme.Kind.BEARER ? CodeBlock.of("$T.bearerFromEnv(variable, environment)", httpAuth)
+                : CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment)", httpAuth, s.in() == null ? "header" : s.in(), s.parameterName());
+        CodeBlock direct = s.kind() == SecurityScheme.Kind.BEARER ? CodeBlock.of("$T.bearer(key)", httpAuth)
+                : CodeBlock.of("$T.apiKey$L($S, key)", httpAuth, apiKeyKind(s), s.parameterName());
+        if (taken.add("apiKey/1")) {
+            b.addMethod(scheme(builder, "apiKey", s, "The API key" + about + ".", direct).addParameter(string, "key").build());
+        }
+        if (taken.add("apiKeyFromEnv/1")) {
+            b.addMethod(scheme(builder, "apiKeyFromEnv", s, "Reads the API key" + about + ", from the environment variable {@code variable} now.", fromEnv)
+                    .addParameter(string, "variable").build());
+        }
+        if (taken.add("apiKeyFromEnv/0")) {
+            b.addMethod(fluent(builder, "apiKeyFromEnv")
+                    .addJavadoc("$L", "Reads the API key" + about + ", from {@value " + self.simpleName() + "#DEFAULT_API_KEY_ENV} now; fails naming it when unset.\n")
+                    .addStatement("return apiKeyFromEnv($T.DEFAULT_API_KEY_ENV)", self).build());
+        }
+    }
+
+    /** The spec's only scheme that takes a single key (bearer, or API key with a name), or {@code null}. */
+    static SecurityScheme soleCredential(List<SecurityScheme> schemes) {
+        List<SecurityScheme> keyed = schemes.stream()
+                .filter(s -> s.kind() == SecurityScheme.Kind.BEARER || (s.kind() == SecurityScheme.Kind.API_KEY && s.parameterName() != null))
+                .toList();
+        return keyed.size() == 1 ? keyed.get(0) : null;
+    }
+
+    /**
+     * The default environment variable of the API key: the title's words (runs of letters and digits) in upper case,
+     * trailing {@code API}, {@code APIS}, {@code OPENAPI}, {@code DOCUMENTATION}, {@code DOCS}, {@code REFERENCE},
+     * {@code SPEC}, {@code SPECIFICATION}, number and {@code v<number>} words dropped, joined by
+     * {@code _}, plus {@code _API_KEY}: "OpenAI API" gives {@code OPENAI_API_KEY}, "Swagger Petstore - OpenAPI 3.0"
+     * gives {@code SWAGGER_PETSTORE_API_KEY}; no usable title gives {@code API_KEY}.
+     */
+    static String defaultKeyVariable(String title) {
+        List<String> words = new ArrayList<>();
+        for (String w : (title == null ? "" : title).split("[^A-Za-z0-9]+")) {
+            if (!w.isEmpty()) words.add(w.toUpperCase(java.util.Locale.ROOT));
+        }
+        while (!words.isEmpty() && words.get(words.size() - 1).matches("API|APIS|OPENAPI|DOCUMENTATION|DOCS|REFERENCE|SPEC|SPECIFICATION|V?[0-9]+")) {
+            words.remove(words.size() - 1);
+        }
+        if (!words.isEmpty() && Character.isDigit(words.get(0).charAt(0))) words.add(0, "API");
+        return words.isEmpty() ? "API_KEY" : String.join("_", words) + "_API_KEY";
+    }
+
+    /** {@code Header}, {@code Query} or {@code Cookie}: the suffix of the runtime's {@code HttpAuth.apiKey…} factories. */
+    private static String apiKeyKind(SecurityScheme s) {
+        return switch (s.in() == null ? "header" : s.in()) {
+            case "query" -> "Query";
+            case "cookie" -> "Cookie";
+            default -> "Header";
+        };
+    }
+
+    private static TypeName envType() {
+        ClassName string = ClassName.get(String.class);
+        return ParameterizedTypeName.get(ClassName.get("java.util.function", "Function"), string, string);
     }
 
     private MethodSpec.Builder scheme(ClassName builder, String name, SecurityScheme s, String doc, CodeBlock auth) {

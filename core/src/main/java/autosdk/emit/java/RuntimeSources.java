@@ -24,12 +24,13 @@ public final class RuntimeSources {
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
             "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
-            "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
-            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent");
+            "HttpLineReader", "HttpLog", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
+            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel");
 
     /** Helpers of WebSocket clients. */
     public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
-            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription");
+            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription",
+            "HttpLog", "LogLevel");
 
     private RuntimeSources() {}
 

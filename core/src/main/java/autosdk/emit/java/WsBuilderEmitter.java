@@ -34,7 +34,7 @@ import javax.lang.model.element.Modifier;
  */
 final class WsBuilderEmitter {
     private static final Set<String> BUILDER_MEMBERS = Set.of("header", "query", "uri", "serverUrl", "serverVariable",
-            "connectTimeout", "pingInterval", "pongTimeout", "closeTimeout", "maxQueuedBytes", "maxMessageSize", "reconnect", "inboundBufferCapacity", "overflow", "httpClient",
+            "connectTimeout", "pingInterval", "pongTimeout", "closeTimeout", "maxQueuedBytes", "maxMessageSize", "reconnect", "inboundBufferCapacity", "overflow", "httpClient", "logging", "logger",
             "subprotocol", "setupText", "build", "bearerToken", "basicAuth", "equals", "hashCode", "toString", "getClass",
             "notify", "notifyAll", "wait", "clone", "finalize", "config", "setup", "authorization", "headers", "queries",
             "subprotocols", "serverVariables",
@@ -101,6 +101,8 @@ final class WsBuilderEmitter {
         b.addField(types.runtime("WsReconnectPolicy"), "reconnect", Modifier.PRIVATE);
         b.addField(Integer.class, "inboundBufferCapacity", Modifier.PRIVATE);
         b.addField(HttpClient.class, "httpClient", Modifier.PRIVATE);
+        b.addField(types.runtime("LogLevel"), "logging", Modifier.PRIVATE);
+        b.addField(System.Logger.class, "logger", Modifier.PRIVATE);
         b.addField(FieldSpec.builder(overflow, "overflow", Modifier.PRIVATE).initializer("$T.BLOCK", overflow).build());
         for (WsConnectParam p : params) b.addField(p.javaType(types, enums.get(p)), p.javaName(), Modifier.PRIVATE);
         for (Auth a : auths) {
@@ -167,6 +169,12 @@ final class WsBuilderEmitter {
                 CodeBlock.of("this.overflow = $T.requireNonNull(overflow, \"overflow\")", OBJECTS), overflow, "overflow");
         addOption(b, self, "httpClient", "Reuses an {@link HttpClient} (its executor, proxy and TLS settings).\n",
                 CodeBlock.of("this.httpClient = httpClient"), HttpClient.class, "httpClient");
+        addOption(b, self, "logging", "Opt-in wire log through {@code System.Logger}: {@code INFO} connect, reconnect and close lines,\n"
+                        + "{@code DEBUG} also text messages sent and received (4 KiB at most); default: the {@code AUTOSDK_LOG}\n"
+                        + "environment variable ({@code info} or {@code debug}), else off.\n",
+                CodeBlock.of("this.logging = level"), types.runtime("LogLevel"), "level");
+        addOption(b, self, "logger", "The logger of the wire log (default: {@code System.getLogger(\"<runtime package>.ws\")}).\n",
+                CodeBlock.of("this.logger = logger"), System.Logger.class, "logger");
         addOption(b, self, "setupText", "Adds a raw text frame sent first on open and again after every reconnect.\n",
                 CodeBlock.of("setup.add($T.requireNonNull(text, \"text\"))", OBJECTS), String.class, "text");
         for (Map.Entry<WsChannelPlan.Send, CodeBlock> e : encoders.entrySet()) {
@@ -365,6 +373,7 @@ final class WsBuilderEmitter {
                 .addStatement("if (reconnect != null) config.reconnect(reconnect)")
                 .addStatement("if (inboundBufferCapacity != null) config.inboundBufferCapacity(inboundBufferCapacity)")
                 .addStatement("if (httpClient != null) config.httpClient(httpClient)")
+                .addStatement("config.logging(logging).logger(logger)")
                 .addStatement("return new $T(config, setup, overflow)", plan.client());
         return m.build();
     }

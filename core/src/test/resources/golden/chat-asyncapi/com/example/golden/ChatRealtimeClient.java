@@ -2,6 +2,7 @@
 package com.example.golden;
 
 import com.example.golden.runtime.JsonValue;
+import com.example.golden.runtime.LogLevel;
 import com.example.golden.runtime.WsClientBase;
 import com.example.golden.runtime.WsConfig;
 import com.example.golden.runtime.WsEndpoint;
@@ -144,6 +145,10 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
         private Integer inboundBufferCapacity;
 
         private HttpClient httpClient;
+
+        private LogLevel logging;
+
+        private System.Logger logger;
 
         private WsInbox.Overflow overflow = WsInbox.Overflow.BLOCK;
 
@@ -308,6 +313,24 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
         }
 
         /**
+         * Opt-in wire log through {@code System.Logger}: {@code INFO} connect, reconnect and close lines,
+         * {@code DEBUG} also text messages sent and received (4 KiB at most); default: the {@code AUTOSDK_LOG}
+         * environment variable ({@code info} or {@code debug}), else off.
+         */
+        public Builder logging(LogLevel level) {
+            this.logging = level;
+            return this;
+        }
+
+        /**
+         * The logger of the wire log (default: {@code System.getLogger("<runtime package>.ws")}).
+         */
+        public Builder logger(System.Logger logger) {
+            this.logger = logger;
+            return this;
+        }
+
+        /**
          * Adds a raw text frame sent first on open and again after every reconnect.
          */
         public Builder setupText(String text) {
@@ -359,6 +382,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
             if (reconnect != null) config.reconnect(reconnect);
             if (inboundBufferCapacity != null) config.inboundBufferCapacity(inboundBufferCapacity);
             if (httpClient != null) config.httpClient(httpClient);
+            config.logging(logging).logger(logger);
             return new ChatRealtimeClient(config, setup, overflow);
         }
     }

@@ -5,6 +5,7 @@ import com.example.golden.runtime.HttpAuth;
 import com.example.golden.runtime.HttpConfig;
 import com.example.golden.runtime.HttpExecutor;
 import com.example.golden.runtime.HttpRetryPolicy;
+import com.example.golden.runtime.LogLevel;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,12 @@ public final class ChatApiClient {
      * The first server of the API description, with its variables' defaults.
      */
     public static final String DEFAULT_BASE_URL = "https://eu.chat.example.com/v1";
+
+    /**
+     * The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without
+     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.
+     */
+    public static final String DEFAULT_API_KEY_ENV = "CHAT_API_KEY";
 
     private final HttpExecutor executor;
 
@@ -99,6 +107,8 @@ public final class ChatApiClient {
 
         private String baseUrl;
 
+        private Function<String, String> environment = System::getenv;
+
         private int server;
 
         private final Map<String, String> serverVariables = new LinkedHashMap<>();
@@ -147,8 +157,31 @@ public final class ChatApiClient {
          * Reads the bearer token for the {@code bearerAuth} security scheme from an environment variable now.
          */
         public Builder bearerAuthFromEnv(String variable) {
-            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable).forScheme("bearerAuth"));
+            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment).forScheme("bearerAuth"));
             return this;
+        }
+
+        /**
+         * The API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}).
+         */
+        public Builder apiKey(String key) {
+            schemes.put("bearerAuth", HttpAuth.bearer(key).forScheme("bearerAuth"));
+            return this;
+        }
+
+        /**
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from the environment variable {@code variable} now.
+         */
+        public Builder apiKeyFromEnv(String variable) {
+            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment).forScheme("bearerAuth"));
+            return this;
+        }
+
+        /**
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
+         */
+        public Builder apiKeyFromEnv() {
+            return apiKeyFromEnv(ChatApiClient.DEFAULT_API_KEY_ENV);
         }
 
         /**
@@ -228,6 +261,32 @@ public final class ChatApiClient {
          */
         public Builder executor(Executor executor) {
             config.executor(executor);
+            return this;
+        }
+
+        /**
+         * Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),
+         * credentials redacted; default: the {@code AUTOSDK_LOG} environment variable ({@code info} or {@code debug}), else off.
+         */
+        public Builder logging(LogLevel logging) {
+            config.logging(logging);
+            return this;
+        }
+
+        /**
+         * The logger of the wire log (default: {@code System.getLogger("<runtime package>.http")}).
+         */
+        public Builder logger(System.Logger logger) {
+            config.logger(logger);
+            return this;
+        }
+
+        /**
+         * Where {@code …FromEnv} methods and {@code AUTOSDK_LOG} are read (default {@code System::getenv}); set it before them.
+         */
+        public Builder environment(Function<String, String> environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            config.environment(environment);
             return this;
         }
 
