@@ -91,6 +91,18 @@ class ModelBuildingTest {
     }
 
     @Test
+    void modelsShowNoJacksonCodecAmongTheirMembers() throws Throwable {
+        for (String name : List.of("Chat", "Content", "TextContent")) {
+            Class<?> model = (Class<?>) sdk.call("type", name);
+            assertThat(List.of(model.getMethods())).as(name)
+                    .allSatisfy(m -> assertThat(List.of(m.getParameterTypes()).stream().map(Class::getName))
+                            .noneMatch(t -> t.startsWith("com.fasterxml.jackson")));
+            Class<?> codec = (Class<?>) sdk.call("type", name + "$Codec");
+            assertThat(codec.getDeclaredConstructors()).allSatisfy(c -> assertThat(Modifier.isPrivate(c.getModifiers())).isTrue());
+        }
+    }
+
+    @Test
     void unionFactoriesAreStaticAndPublic() throws Throwable {
         Class<?> content = (Class<?>) sdk.call("type", "Content");
         Method of = content.getMethod("of", (Class<?>) sdk.call("type", "TextContent"));

@@ -378,21 +378,23 @@ final class ObjectEmitter {
                     ? CodeBlock.of("(this.$N == null ? \"null\" : this.$N.length + \" bytes\")", m.name(), m.name()) : CodeBlock.of("this.$N", m.name());
             toString.addStatement("if (this.present.get($L)) parts.add($S + $L)", m.index(), m.property().jsonName() + "=", value);
         }
-        toString.addStatement("if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties))");
+        toString.addStatement("if (!this.additionalProperties.isEmpty()) parts.add($T.valueOf(this.additionalProperties))", String.class);
         if (hasFormats(members)) toString.addStatement("if (!this.malformed.isEmpty()) parts.add(\"malformed=\" + this.malformed)");
         toString.addStatement("return parts.toString()");
         type.addMethod(toString.build());
     }
 
     private void addCodec(TypeSpec.Builder type, ObjectType object, ClassName self, ClassName builder, List<Member> members) {
-        type.addMethod(MethodSpec.methodBuilder("readJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        // read/readAfterField/write live in the nested Codec; readRest/readField stay private here, reachable from it.
+        TypeSpec.Builder codec = Codecs.holder(self);
+        codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
                 .addStatement("if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + p.currentTokenLocation())",
                         JSON_TOKEN, types.runtime("JsonDecodeException"), "expected an object for " + self.simpleName() + " but found ", " at ")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("return readRest(p, p.nextToken(), b)").build());
-        type.addMethod(MethodSpec.methodBuilder("readJsonAfterField").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        codec.addMethod(MethodSpec.methodBuilder("readAfterField").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addParameter(String.class, "field").addException(IOException.class)
                 .addJavadoc("Reads an object whose first field name was already consumed; the parser is on that field's value.\n")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
@@ -430,7 +432,7 @@ final class ObjectEmitter {
         readField.endControlFlow();
         type.addMethod(readField.build());
 
-        MethodSpec.Builder write = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        MethodSpec.Builder write = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class)
                 .addJavadoc("Writes the object: present properties in schema order, then the additional ones.\n")
                 .addStatement("g.writeStartObject()");
@@ -452,6 +454,6 @@ final class ObjectEmitter {
                 .addStatement("if (e.getValue() == null) g.writeNull(); else $L", types.write(extra, "g", CodeBlock.of("e.getValue()")))
                 .endControlFlow()
                 .addStatement("g.writeEndObject()");
-        type.addMethod(write.build());
+        type.addType(codec.addMethod(write.build()).build());
     }
 }

@@ -44,7 +44,7 @@ final class UnionEmitter {
 
     /** The variants of a union as the emitted code names them; builders use this for their per-variant setters. */
     List<Case> cases(UnionType union, ClassName self) {
-        JavaNames.Scope scope = new JavaNames.Scope(true, Set.of("Unknown", self.simpleName(), "Json"));
+        JavaNames.Scope scope = new JavaNames.Scope(true, Set.of("Unknown", self.simpleName(), "Json", "Codec"));
         List<String> names = new ArrayList<>();
         List<TypeName> valueTypes = new ArrayList<>();
         Map<TypeName, Integer> erasures = new LinkedHashMap<>();
@@ -107,12 +107,13 @@ final class UnionEmitter {
                     .addJavadoc("The {@link $T} variant holding {@code value}.\n", c.record())
                     .addStatement("return new $T(value)", c.record()).build());
         }
-        type.addMethod(readJson(union, self, cases, unknown));
+        TypeSpec.Builder codec = Codecs.holder(self);
+        codec.addMethod(readJson(union, self, cases, unknown));
         List<MethodSpec> scoreMethods = new ArrayList<>();
-        type.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
-        type.addMethods(scoreMethods);
-        type.addMethod(writeJson(union, self, cases, unknown));
-        return type.build();
+        codec.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
+        codec.addMethods(scoreMethods);
+        codec.addMethod(writeJson(union, self, cases, unknown));
+        return type.addType(codec.build()).build();
     }
 
     private String variantName(TypeRef type) {
@@ -124,7 +125,7 @@ final class UnionEmitter {
     }
 
     private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("readJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addException(IOException.class)
                 .addJavadoc("Reads one value, choosing the variant without buffering when the discriminator comes first.\n")
                 .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", JSON_TOKEN);
@@ -141,8 +142,8 @@ final class UnionEmitter {
                 List<String> unique = c.variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
                 if (!(isObject(c.variant().type())) || unique.isEmpty()) continue;
                 for (String value : unique) m.addCode("case $S:\n", value);
-                m.addCode("$>").addStatement("return new $T($T.readJsonAfterField(p, $S))", c.record(),
-                        types.className(((TypeRef.Named) c.variant().type()).id()), union.discriminator()).addCode("$<");
+                m.addCode("$>").addStatement("return new $T($T.readAfterField(p, $S))", c.record(),
+                        JavaTypes.codec(types.className(((TypeRef.Named) c.variant().type()).id())), union.discriminator()).addCode("$<");
             }
             m.addCode("default:\n").addCode("$>").addStatement("break").addCode("$<");
             m.endControlFlow().endControlFlow()
@@ -263,7 +264,7 @@ final class UnionEmitter {
      * which variant it is, so the JSON must too. Fixed values are pre-filled by the object's builder.
      */
     private MethodSpec writeJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
         for (Case c : cases) {
             String value = impliedDiscriminator(union, c);
