@@ -38,7 +38,7 @@ public final class MessagesClient {
 
     private static Object listMessagesError(int status, String text, HttpHeaders headers) throws
             IOException {
-        if (status == 404) return HttpJson.read(text, Error::readJson);
+        if (status == 404) return HttpJson.read(text, Error.Codec::read);
         return null;
     }
 
@@ -55,7 +55,7 @@ public final class MessagesClient {
      */
     public List<ChatMessage> listMessages(String roomId, OffsetDateTime since,
             HttpCallOptions options) {
-        return executor.execute(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+        return executor.execute(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
     }
 
     /**
@@ -100,7 +100,7 @@ public final class MessagesClient {
      */
     public CompletableFuture<List<ChatMessage>> listMessagesAsync(String roomId,
             OffsetDateTime since, HttpCallOptions options) {
-        return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+        return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
     }
 
     /**
@@ -150,7 +150,7 @@ public final class MessagesClient {
      */
     public ApiResponse<List<ChatMessage>> listMessagesWithResponse(String roomId,
             OffsetDateTime since, HttpCallOptions options) {
-        return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+        return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
     }
 
     /**

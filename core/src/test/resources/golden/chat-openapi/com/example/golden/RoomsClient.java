@@ -46,7 +46,7 @@ public final class RoomsClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public ListRoomsResponse listRooms(ListRoomsParams params, HttpCallOptions options) {
-        return executor.execute(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+        return executor.execute(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
     }
 
     /**
@@ -88,7 +88,7 @@ public final class RoomsClient {
      */
     public CompletableFuture<ListRoomsResponse> listRoomsAsync(ListRoomsParams params,
             HttpCallOptions options) {
-        return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+        return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
     }
 
     /**
@@ -134,7 +134,7 @@ public final class RoomsClient {
      */
     public ApiResponse<ListRoomsResponse> listRoomsWithResponse(ListRoomsParams params,
             HttpCallOptions options) {
-        return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+        return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
     }
 
     /**
@@ -170,7 +170,7 @@ public final class RoomsClient {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("POST", "/rooms");
         Objects.requireNonNull(body, "body");
         if (body != null) {
-            byte[] json = HttpJson.write(body, NewRoom::writeJson);
+            byte[] json = HttpJson.write(body, NewRoom.Codec::write);
             request.body(HttpBody.json(json, "application/json"));
         }
         request.accept("application/json");
@@ -182,7 +182,7 @@ public final class RoomsClient {
 
     private static Object createRoomError(int status, String text, HttpHeaders headers) throws
             IOException {
-        if (status == 422) return HttpJson.read(text, Error::readJson);
+        if (status == 422) return HttpJson.read(text, Error.Codec::read);
         return null;
     }
 
@@ -197,7 +197,7 @@ public final class RoomsClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public Room createRoom(NewRoom body, HttpCallOptions options) {
-        return executor.execute(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+        return executor.execute(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
     }
 
     /**
@@ -226,7 +226,7 @@ public final class RoomsClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public CompletableFuture<Room> createRoomAsync(NewRoom body, HttpCallOptions options) {
-        return executor.executeAsync(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+        return executor.executeAsync(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
     }
 
     /**
@@ -257,7 +257,7 @@ public final class RoomsClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public ApiResponse<Room> createRoomWithResponse(NewRoom body, HttpCallOptions options) {
-        return executor.executeWithResponse(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+        return executor.executeWithResponse(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
     }
 
     /**
@@ -316,6 +316,13 @@ public final class RoomsClient {
             public Builder limit(Integer limit) {
                 this.limit = limit;
                 return this;
+            }
+
+            /**
+             * Same as {@link #limit(Integer)}, for a literal such as {@code 10}.
+             */
+            public Builder limit(int limit) {
+                return limit(Integer.valueOf(limit));
             }
 
             /**
