@@ -42,7 +42,7 @@ class RoundTripTest {
         assertThat(Sdk.call(pet, "default_")).isEqualTo(false);
         assertThat(Sdk.call(pet, "ownerName")).isEqualTo("Ann");
         assertThat(Sdk.call(pet, "hasName")).isEqualTo("yes");
-        assertThat(Sdk.call(pet, "hasName2")).isEqualTo(true);
+        assertThat(Sdk.call(pet, "isNamePresent")).isEqualTo(true);
     }
 
     @Test

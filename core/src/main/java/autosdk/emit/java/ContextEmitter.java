@@ -38,7 +38,7 @@ final class ContextEmitter {
             MethodSpec.Builder part = MethodSpec.methodBuilder("register" + chunk).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                     .addParameter(registry, "registry");
             for (ClassName c : registered.subList(start, Math.min(registered.size(), start + CHUNK))) {
-                part.addStatement("registry.add($T.class, $T::readJson, $T::writeJson)", c, c, c);
+                part.addStatement("registry.add($T.class, $T::read, $T::write)", c, JavaTypes.codec(c), JavaTypes.codec(c));
             }
             type.addMethod(part.build());
             register.addStatement("register$L(registry)", chunk);

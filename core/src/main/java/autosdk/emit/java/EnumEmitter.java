@@ -183,19 +183,20 @@ final class EnumEmitter {
         type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class).addStatement("return value").build());
 
-        type.addMethod(MethodSpec.methodBuilder("readJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        TypeSpec.Builder codec = Codecs.holder(self);
+        codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addException(IOException.class)
                 .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", JSON_TOKEN)
                 .addStatement("if (!p.currentToken().isScalarValue()) throw new $T($S + p.currentTokenLocation())",
                         types.runtime("JsonDecodeException"), "expected a value of " + self.simpleName() + " at ")
                 .addStatement("return of(p.getText())").build());
-        MethodSpec.Builder write = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        MethodSpec.Builder write = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
         if (enumType.integer()) {
             write.addStatement("g.writeNumber(v.value)");
         } else {
             write.addStatement("g.writeString(v.value)");
         }
-        type.addMethod(write.build());
+        type.addType(codec.addMethod(write.build()).build());
     }
 }

@@ -93,6 +93,15 @@ public final class JavaTypes {
         };
     }
 
+    /**
+     * The streaming codec of a generated model, enum or union: a nested {@code Codec} class, public so that the JSON
+     * context and a package sharing these models can call it, but off the model's own members, so completion on
+     * {@code Room.} lists no Jackson parser methods.
+     */
+    static ClassName codec(ClassName model) {
+        return model.nestedClass("Codec");
+    }
+
     /** An expression reading a value of {@code type} with parser {@code p}; JSON null reads as null. */
     public CodeBlock read(TypeRef type, String p) {
         ClassName json = runtime("Json");
@@ -100,8 +109,8 @@ public final class JavaTypes {
         if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.readList($L, $L)", json, p, reader(l.item()));
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.readMap($L, $L)", json, p, reader(m.value()));
         if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) {
-            return CodeBlock.of("$L.currentToken() == $T.VALUE_NULL ? null : $T.readJson($L)", p,
-                    ClassName.get("com.fasterxml.jackson.core", "JsonToken"), classNames.get(n.id()), p);
+            return CodeBlock.of("$L.currentToken() == $T.VALUE_NULL ? null : $T.read($L)", p,
+                    ClassName.get("com.fasterxml.jackson.core", "JsonToken"), codec(classNames.get(n.id())), p);
         }
         return CodeBlock.of("$T.readValue($L)", json, p);
     }
@@ -113,7 +122,7 @@ public final class JavaTypes {
         if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.writeList($L, $L, $L)", json, g, value, writer(l.item()));
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.writeMap($L, $L, $L)", json, g, value, writer(m.value()));
         if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) {
-            return CodeBlock.of("$T.writeJson($L, $L)", classNames.get(n.id()), g, value);
+            return CodeBlock.of("$T.write($L, $L)", codec(classNames.get(n.id())), g, value);
         }
         return CodeBlock.of("$T.writeValue($L, $L)", json, g, value);
     }
@@ -124,7 +133,7 @@ public final class JavaTypes {
         if (type instanceof TypeRef.Scalar s) return CodeBlock.of("$T::read$L", json, scalarCodec(s.kind()));
         if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.listReader($L)", json, reader(l.item()));
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.mapReader($L)", json, reader(m.value()));
-        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) return CodeBlock.of("$T::readJson", classNames.get(n.id()));
+        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) return CodeBlock.of("$T::read", codec(classNames.get(n.id())));
         return CodeBlock.of("$T::readValue", json);
     }
 
@@ -133,7 +142,7 @@ public final class JavaTypes {
         if (type instanceof TypeRef.Scalar s) return CodeBlock.of("$T::write$L", json, scalarCodec(s.kind()));
         if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.listWriter($L)", json, writer(l.item()));
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.mapWriter($L)", json, writer(m.value()));
-        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) return CodeBlock.of("$T::writeJson", classNames.get(n.id()));
+        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) return CodeBlock.of("$T::write", codec(classNames.get(n.id())));
         return CodeBlock.of("$T::writeValue", json);
     }
 

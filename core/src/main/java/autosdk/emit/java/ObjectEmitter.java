@@ -4,11 +4,13 @@ import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
 import static autosdk.emit.java.JavaClasses.JSON_PARSER;
 import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
 import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
+import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.MAP;
 import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.ObjectType;
 import autosdk.model.Property;
 import autosdk.model.TypeRef;
+import autosdk.model.UnionType;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -39,6 +41,8 @@ final class ObjectEmitter {
     private static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
     private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
     private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+    private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+    private static final ClassName STRING_JOINER = ClassName.get("java.util", "StringJoiner");
 
     private final JavaTypes types;
     /** {@code Map<String, JsonValue>}: values that did not parse as their format, by JSON name. */
@@ -54,7 +58,7 @@ final class ObjectEmitter {
      * builders pre-fill (null when it has none); {@code format} names the string format whose text may fail to parse
      * (uuid, date-time...), kept raw instead of failing the document (null for other types).
      */
-    private record Member(Property property, int index, String name, String presence, String clear, TypeName type,
+    private record Member(Property property, int index, String name, String presence, String clear, String adder, TypeName type,
                           CodeBlock fixed, String format) {
         /** Must be set before {@code build()}: required, not sent by the server only, and not pre-filled. */
         boolean mustBeSet() {
@@ -120,10 +124,10 @@ final class ObjectEmitter {
                 .addStatement("return this.malformed").build());
         type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
                 .addJavadoc("A builder with every fixed value ({@code const} or one-value {@code enum}) already set.\n")
-                .addStatement("return new $T(true)", builder).build());
+                .addStatement("return new $T($L)", builder, newBuilderArg(members, true)).build());
         MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC).returns(builder)
                 .addJavadoc("A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.\n")
-                .addStatement("$T b = new $T(true)", builder, builder);
+                .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, true));
         for (Member m : members) {
             if (m.fixed() != null) toBuilder.addStatement("if (this.present.get($L)) b.$N = this.$N", m.index(), m.name(), m.name());
             else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
@@ -158,12 +162,34 @@ final class ObjectEmitter {
             Property p = object.properties().get(i);
             String name = names.get(i);
             String suffix = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-            String presence = scope.allocate("has" + suffix);
-            String clear = scope.allocate("clear" + suffix);
+            String presence = accessorName(scope, "has", suffix, "is", "Present");
+            String clear = accessorName(scope, "clear", suffix, "remove", "");
+            // Lists of unions get adders taking one element, or one variant: addMessage(TextContent).
+            String adder = unionOf(p.type() instanceof TypeRef.ListOf l ? l.item() : null) == null ? null
+                    : accessorName(scope, "add", singular(suffix), "addTo", suffix);
             TypeName type = types.javaType(p.type()).box();
-            members.add(new Member(p, i, name, presence, clear, type, FixedValues.literal(p.fixed(), type), format(p.type())));
+            members.add(new Member(p, i, name, presence, clear, adder, type, FixedValues.literal(p.fixed(), type), format(p.type())));
         }
         return members;
+    }
+
+    /**
+     * A presence or clear method name: {@code hasName}, or {@code isNamePresent} when a property already took
+     * {@code hasName}, so a property's accessor and another's presence check never end up as {@code hasName2()}.
+     */
+    private static String accessorName(JavaNames.Scope scope, String prefix, String suffix, String fallbackPrefix, String fallbackSuffix) {
+        String preferred = prefix + suffix;
+        return scope.allocate(scope.isUsed(preferred) ? fallbackPrefix + suffix + fallbackSuffix : preferred);
+    }
+
+    /** "Messages" -> "Message": the adder's name for one element; a name without a plural "s" stays as it is. */
+    private static String singular(String suffix) {
+        return suffix.length() > 2 && suffix.endsWith("s") && !suffix.endsWith("ss") ? suffix.substring(0, suffix.length() - 1) : suffix;
+    }
+
+    /** The union a type names, or null when it names none (or no class was emitted for it). */
+    private UnionType unionOf(TypeRef type) {
+        return type instanceof TypeRef.Named n && types.model().type(n.id()) instanceof UnionType u && types.className(n.id()) != null ? u : null;
     }
 
     private TypeSpec builderType(ObjectType object, ClassName self, ClassName builder, List<Member> members, TypeName extraValue, TypeName extrasType) {
@@ -175,10 +201,10 @@ final class ObjectEmitter {
         b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", BIT_SET).build());
         if (hasFormats(members)) b.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE).build());
         // Decoders pass false: what was read is kept exactly, so reading and writing a message gives the same JSON.
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(boolean.class, "withFixedValues");
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
         List<Member> fixed = members.stream().filter(m -> m.fixed() != null).toList();
         if (!fixed.isEmpty()) {
-            constructor.beginControlFlow("if (withFixedValues)");
+            constructor.addParameter(boolean.class, "withFixedValues").beginControlFlow("if (withFixedValues)");
             for (Member m : fixed) constructor.addStatement("this.$N = $L", m.name(), m.fixed()).addStatement("present.set($L)", m.index());
             constructor.endControlFlow();
         }
@@ -197,6 +223,7 @@ final class ObjectEmitter {
             setter.addStatement("return this");
             if (m.property().doc().deprecated()) setter.addAnnotation(Deprecated.class);
             b.addMethod(setter.build());
+            convenienceSetters(m, builder).forEach(b::addMethod);
             // A fixed value is always sent, so it cannot be removed.
             if (m.fixed() != null) continue;
             MethodSpec.Builder clear = MethodSpec.methodBuilder(m.clear()).addModifiers(Modifier.PUBLIC).returns(builder)
@@ -212,6 +239,70 @@ final class ObjectEmitter {
                 .addStatement("additionalProperties.put(name, value)").addStatement("return this").build());
         b.addMethod(build(self, members));
         return b.build();
+    }
+
+    /**
+     * Setters that delegate to the main one: a primitive overload for a number ({@code limit(10)} compiles for a
+     * {@code Long}; {@code limit(null)} still picks the boxed setter and sends null), and for a union one per variant
+     * ({@code content(TextContent)} wraps it with the union's {@code of} factory). Variants whose Java types erase alike
+     * get no overload; their factories are named apart.
+     */
+    private List<MethodSpec> convenienceSetters(Member m, ClassName builder) {
+        List<MethodSpec> out = new ArrayList<>();
+        boolean deprecated = m.property().doc().deprecated();
+        MethodSpec primitive = NumberSetters.primitiveOverload(m.name(), m.type(), builder, deprecated);
+        if (primitive != null) out.add(primitive);
+        UnionType union = unionOf(m.property().type());
+        if (union != null) {
+            ClassName unionClass = types.className(((TypeRef.Named) m.property().type()).id());
+            for (UnionEmitter.Case c : new UnionEmitter(types).cases(union, unionClass)) {
+                if (!c.overloadable() || c.valueType().equals(m.type())) continue;
+                out.add(delegate(m, builder, c.valueType(), CodeBlock.of("$T.$N($N)", unionClass, c.factory(), m.name()), deprecated));
+            }
+        }
+        if (m.adder() != null) out.addAll(adders(m, builder, deprecated));
+        return out;
+    }
+
+    /**
+     * {@code addMessage(Content)} and one {@code addMessage(TextContent)} per variant: each appends to a copy of the
+     * list, so a list given to the setter (maybe immutable) or already built into an object is never changed.
+     */
+    private List<MethodSpec> adders(Member m, ClassName builder, boolean deprecated) {
+        TypeRef.Named item = (TypeRef.Named) ((TypeRef.ListOf) m.property().type()).item();
+        ClassName unionClass = types.className(item.id());
+        List<MethodSpec> out = new ArrayList<>();
+        MethodSpec.Builder add = MethodSpec.methodBuilder(m.adder()).addModifiers(Modifier.PUBLIC).returns(builder)
+                .addParameter(unionClass, "item")
+                .addJavadoc("Appends one item to {@code $L}.\n", Javadocs.escape(m.property().jsonName()))
+                .addStatement("$T items = new $T<>(this.$N == null ? $T.of() : this.$N)", m.type(), ARRAY_LIST, m.name(), LIST, m.name())
+                .addStatement("items.add(item)")
+                .addStatement("return $N(items)", m.name());
+        if (deprecated) add.addAnnotation(Deprecated.class);
+        out.add(add.build());
+        for (UnionEmitter.Case c : new UnionEmitter(types).cases(unionOf(item), unionClass)) {
+            if (!c.overloadable()) continue;
+            MethodSpec.Builder variant = MethodSpec.methodBuilder(m.adder()).addModifiers(Modifier.PUBLIC).returns(builder)
+                    .addParameter(c.valueType(), "item")
+                    .addJavadoc("Appends one {@link $T} item to {@code $L}.\n", c.record(), Javadocs.escape(m.property().jsonName()))
+                    .addStatement("return $N($T.$N(item))", m.adder(), unionClass, c.factory());
+            if (deprecated) variant.addAnnotation(Deprecated.class);
+            out.add(variant.build());
+        }
+        return out;
+    }
+
+    private static MethodSpec delegate(Member m, ClassName builder, TypeName parameter, CodeBlock converted, boolean deprecated) {
+        MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(builder)
+                .addParameter(parameter, m.name())
+                .addJavadoc("Sets {@code $L}; same as {@link #$N($T)}.\n", Javadocs.escape(m.property().jsonName()), m.name(), erasure(m.type()))
+                .addStatement("return $N($L)", m.name(), converted);
+        if (deprecated) setter.addAnnotation(Deprecated.class);
+        return setter.build();
+    }
+
+    private static TypeName erasure(TypeName type) {
+        return type instanceof ParameterizedTypeName p ? p.rawType() : type;
     }
 
     /**
@@ -235,6 +326,11 @@ final class ObjectEmitter {
                     .endControlFlow();
         }
         return build.addStatement("return new $T(this)", self).build();
+    }
+
+    /** The builder constructor's argument: only builders of objects with fixed values take {@code withFixedValues}. */
+    private static String newBuilderArg(List<Member> members, boolean withFixedValues) {
+        return members.stream().anyMatch(m -> m.fixed() != null) ? String.valueOf(withFixedValues) : "";
     }
 
     private static boolean hasFormats(List<Member> members) {
@@ -273,33 +369,35 @@ final class ObjectEmitter {
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(int.class).addStatement("$L", hash.build()).build());
 
+        // A joiner puts ", " only between the parts: "Pet{id=1, name=Rex}", never "Pet{id=1, }".
         MethodSpec.Builder toString = MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addStatement("$T sb = new $T($S)", StringBuilder.class, StringBuilder.class, self.simpleName() + "{");
+                .addStatement("$T parts = new $T($S, $S, $S)", STRING_JOINER, STRING_JOINER, ", ", self.simpleName() + "{", "}");
         for (Member m : members) {
             CodeBlock value = m.type().equals(TypeName.get(byte[].class))
-                    ? CodeBlock.of("this.$N == null ? \"null\" : this.$N.length + \" bytes\"", m.name(), m.name()) : CodeBlock.of("this.$N", m.name());
-            toString.addStatement("if (this.present.get($L)) sb.append($S).append($L).append(\", \")", m.index(), m.property().jsonName() + "=", value);
+                    ? CodeBlock.of("(this.$N == null ? \"null\" : this.$N.length + \" bytes\")", m.name(), m.name()) : CodeBlock.of("this.$N", m.name());
+            toString.addStatement("if (this.present.get($L)) parts.add($S + $L)", m.index(), m.property().jsonName() + "=", value);
         }
-        toString.addStatement("if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties)");
-        if (hasFormats(members)) toString.addStatement("if (!this.malformed.isEmpty()) sb.append(\"malformed=\").append(this.malformed)");
-        toString
-                .addStatement("return sb.append('}').toString()");
+        toString.addStatement("if (!this.additionalProperties.isEmpty()) parts.add($T.valueOf(this.additionalProperties))", String.class);
+        if (hasFormats(members)) toString.addStatement("if (!this.malformed.isEmpty()) parts.add(\"malformed=\" + this.malformed)");
+        toString.addStatement("return parts.toString()");
         type.addMethod(toString.build());
     }
 
     private void addCodec(TypeSpec.Builder type, ObjectType object, ClassName self, ClassName builder, List<Member> members) {
-        type.addMethod(MethodSpec.methodBuilder("readJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        // read/readAfterField/write live in the nested Codec; readRest/readField stay private here, reachable from it.
+        TypeSpec.Builder codec = Codecs.holder(self);
+        codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
                 .addStatement("if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + p.currentTokenLocation())",
                         JSON_TOKEN, types.runtime("JsonDecodeException"), "expected an object for " + self.simpleName() + " but found ", " at ")
-                .addStatement("$T b = new $T(false)", builder, builder)
+                .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("return readRest(p, p.nextToken(), b)").build());
-        type.addMethod(MethodSpec.methodBuilder("readJsonAfterField").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        codec.addMethod(MethodSpec.methodBuilder("readAfterField").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addParameter(String.class, "field").addException(IOException.class)
                 .addJavadoc("Reads an object whose first field name was already consumed; the parser is on that field's value.\n")
-                .addStatement("$T b = new $T(false)", builder, builder)
+                .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("readField(p, field, b)")
                 .addStatement("return readRest(p, p.nextToken(), b)").build());
         type.addMethod(MethodSpec.methodBuilder("readRest").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
@@ -334,7 +432,7 @@ final class ObjectEmitter {
         readField.endControlFlow();
         type.addMethod(readField.build());
 
-        MethodSpec.Builder write = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        MethodSpec.Builder write = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class)
                 .addJavadoc("Writes the object: present properties in schema order, then the additional ones.\n")
                 .addStatement("g.writeStartObject()");
@@ -356,6 +454,6 @@ final class ObjectEmitter {
                 .addStatement("if (e.getValue() == null) g.writeNull(); else $L", types.write(extra, "g", CodeBlock.of("e.getValue()")))
                 .endControlFlow()
                 .addStatement("g.writeEndObject()");
-        type.addMethod(write.build());
+        type.addType(codec.addMethod(write.build()).build());
     }
 }

@@ -129,6 +129,8 @@ final class RestForms {
                     .addStatement("return this");
             if (m.doc().deprecated()) setter.addAnnotation(Deprecated.class);
             b.addMethod(setter.build());
+            MethodSpec primitive = NumberSetters.primitiveOverload(m.name(), m.type(), builder, m.doc().deprecated());
+            if (primitive != null) b.addMethod(primitive);
             if (m.required()) {
                 build.addStatement("if (this.$N == null) throw new $T($S)", m.name(), IllegalStateException.class,
                         m.jsonName() + " is required");

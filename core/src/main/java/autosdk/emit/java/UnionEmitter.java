@@ -10,6 +10,7 @@ import autosdk.model.UnionType;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
@@ -34,16 +35,40 @@ final class UnionEmitter {
         this.types = types;
     }
 
-    /** A variant with its record's name. */
-    private record Case(UnionType.Variant variant, ClassName record, TypeName valueType) {}
+    /**
+     * A variant with its record's name and the name of its static factory: {@code of} when no other variant's Java type
+     * erases to the same class (so overloads cannot clash), else {@code of} plus the record's name ({@code ofListValue2}).
+     * {@code overloadable} says whether builders may offer a setter overload taking the variant's value directly.
+     */
+    record Case(UnionType.Variant variant, ClassName record, TypeName valueType, String factory, boolean overloadable) {}
+
+    /** The variants of a union as the emitted code names them; builders use this for their per-variant setters. */
+    List<Case> cases(UnionType union, ClassName self) {
+        JavaNames.Scope scope = new JavaNames.Scope(true, Set.of("Unknown", self.simpleName(), "Json", "Codec"));
+        List<String> names = new ArrayList<>();
+        List<TypeName> valueTypes = new ArrayList<>();
+        Map<TypeName, Integer> erasures = new LinkedHashMap<>();
+        for (UnionType.Variant v : union.variants()) {
+            names.add(scope.allocate(variantName(v.type())));
+            TypeName valueType = types.javaType(v.type()).box();
+            valueTypes.add(valueType);
+            erasures.merge(erasure(valueType), 1, Integer::sum);
+        }
+        List<Case> cases = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            boolean unique = erasures.get(erasure(valueTypes.get(i))) == 1;
+            cases.add(new Case(union.variants().get(i), self.nestedClass(names.get(i)), valueTypes.get(i),
+                    unique ? "of" : "of" + names.get(i), unique));
+        }
+        return cases;
+    }
+
+    private static TypeName erasure(TypeName type) {
+        return type instanceof ParameterizedTypeName p ? p.rawType() : type;
+    }
 
     TypeSpec emit(UnionType union, ClassName self) {
-        JavaNames.Scope scope = new JavaNames.Scope(true, Set.of("Unknown", self.simpleName(), "Json"));
-        List<Case> cases = new ArrayList<>();
-        for (UnionType.Variant v : union.variants()) {
-            String name = scope.allocate(variantName(v.type()));
-            cases.add(new Case(v, self.nestedClass(name), types.javaType(v.type()).box()));
-        }
+        List<Case> cases = cases(union, self);
         ClassName unknown = self.nestedClass("Unknown");
         ClassName jsonValue = types.runtime("JsonValue");
 
@@ -53,12 +78,18 @@ final class UnionEmitter {
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addPermittedSubclasses(permits)
                 .addJavadoc(Javadocs.of(union.doc(), "One of several shapes ({@code " + Javadocs.escape(String.join(".", union.nameHint())) + "})."))
-                .addJavadoc("\n<p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.\n");
+                .addJavadoc("\n<p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the\n"
+                        + "records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.\n");
         if (union.doc().deprecated()) type.addAnnotation(Deprecated.class);
         for (Case c : cases) {
             TypeSpec.Builder record = TypeSpec.recordBuilder(c.record()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .recordConstructor(MethodSpec.constructorBuilder().addParameter(c.valueType(), "value").build())
-                    .addSuperinterface(self);
+                    .addSuperinterface(self)
+                    // "Shape[Circle{radius=2}]" names the union and shows the value once, not "Circle[value=Circle{...}]".
+                    .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                            .returns(String.class).addStatement("return $S + $L + $S", self.simpleName() + "[",
+                                    c.valueType().equals(TypeName.get(byte[].class)) ? "(value == null ? \"null\" : value.length + \" bytes\")" : "value", "]")
+                            .build());
             if (!c.variant().discriminatorValues().isEmpty()) {
                 record.addJavadoc("The variant for {@code $L} = {@code $L}.\n", Javadocs.escape(union.discriminator()),
                         Javadocs.escape(String.join(", ", c.variant().discriminatorValues())));
@@ -70,12 +101,19 @@ final class UnionEmitter {
                 .addSuperinterface(self)
                 .addJavadoc("JSON that matches no known variant, kept whole so it can be inspected and written back.\n").build());
 
-        type.addMethod(readJson(union, self, cases, unknown));
+        for (Case c : cases) {
+            type.addMethod(MethodSpec.methodBuilder(c.factory()).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+                    .addParameter(c.valueType(), "value")
+                    .addJavadoc("The {@link $T} variant holding {@code value}.\n", c.record())
+                    .addStatement("return new $T(value)", c.record()).build());
+        }
+        TypeSpec.Builder codec = Codecs.holder(self);
+        codec.addMethod(readJson(union, self, cases, unknown));
         List<MethodSpec> scoreMethods = new ArrayList<>();
-        type.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
-        type.addMethods(scoreMethods);
-        type.addMethod(writeJson(union, self, cases, unknown));
-        return type.build();
+        codec.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
+        codec.addMethods(scoreMethods);
+        codec.addMethod(writeJson(union, self, cases, unknown));
+        return type.addType(codec.build()).build();
     }
 
     private String variantName(TypeRef type) {
@@ -87,7 +125,7 @@ final class UnionEmitter {
     }
 
     private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("readJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(JSON_PARSER, "p").addException(IOException.class)
                 .addJavadoc("Reads one value, choosing the variant without buffering when the discriminator comes first.\n")
                 .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", JSON_TOKEN);
@@ -104,8 +142,8 @@ final class UnionEmitter {
                 List<String> unique = c.variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
                 if (!(isObject(c.variant().type())) || unique.isEmpty()) continue;
                 for (String value : unique) m.addCode("case $S:\n", value);
-                m.addCode("$>").addStatement("return new $T($T.readJsonAfterField(p, $S))", c.record(),
-                        types.className(((TypeRef.Named) c.variant().type()).id()), union.discriminator()).addCode("$<");
+                m.addCode("$>").addStatement("return new $T($T.readAfterField(p, $S))", c.record(),
+                        JavaTypes.codec(types.className(((TypeRef.Named) c.variant().type()).id())), union.discriminator()).addCode("$<");
             }
             m.addCode("default:\n").addCode("$>").addStatement("break").addCode("$<");
             m.endControlFlow().endControlFlow()
@@ -226,7 +264,7 @@ final class UnionEmitter {
      * which variant it is, so the JSON must too. Fixed values are pre-filled by the object's builder.
      */
     private MethodSpec writeJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("writeJson").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
         for (Case c : cases) {
             String value = impliedDiscriminator(union, c);

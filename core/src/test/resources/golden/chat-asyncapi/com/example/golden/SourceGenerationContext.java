@@ -18,14 +18,14 @@ public final class SourceGenerationContext extends JsonContext {
     }
 
     private static void register0(JsonContext.Registry registry) {
-        registry.add(TextContent.class, TextContent::readJson, TextContent::writeJson);
-        registry.add(ImageContent.class, ImageContent::readJson, ImageContent::writeJson);
-        registry.add(SayContent.class, SayContent::readJson, SayContent::writeJson);
-        registry.add(Say.class, Say::readJson, Say::writeJson);
-        registry.add(ChatMessageContent.class, ChatMessageContent::readJson, ChatMessageContent::writeJson);
-        registry.add(ChatMessage.class, ChatMessage::readJson, ChatMessage::writeJson);
-        registry.add(MessageCreated.class, MessageCreated::readJson, MessageCreated::writeJson);
-        registry.add(Typing.class, Typing::readJson, Typing::writeJson);
+        registry.add(TextContent.class, TextContent.Codec::read, TextContent.Codec::write);
+        registry.add(ImageContent.class, ImageContent.Codec::read, ImageContent.Codec::write);
+        registry.add(SayContent.class, SayContent.Codec::read, SayContent.Codec::write);
+        registry.add(Say.class, Say.Codec::read, Say.Codec::write);
+        registry.add(ChatMessageContent.class, ChatMessageContent.Codec::read, ChatMessageContent.Codec::write);
+        registry.add(ChatMessage.class, ChatMessage.Codec::read, ChatMessage.Codec::write);
+        registry.add(MessageCreated.class, MessageCreated.Codec::read, MessageCreated.Codec::write);
+        registry.add(Typing.class, Typing.Codec::read, Typing.Codec::write);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code ChatMessage} schema.
@@ -151,14 +152,14 @@ public final class ChatMessage {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.id = this.id;
         b.roomId = this.roomId;
         b.author = this.author;
@@ -192,33 +193,15 @@ public final class ChatMessage {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("ChatMessage{");
-        if (this.present.get(0)) sb.append("id=").append(this.id).append(", ");
-        if (this.present.get(1)) sb.append("room_id=").append(this.roomId).append(", ");
-        if (this.present.get(2)) sb.append("author=").append(this.author).append(", ");
-        if (this.present.get(3)) sb.append("content=").append(this.content).append(", ");
-        if (this.present.get(4)) sb.append("sent_at=").append(this.sentAt).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static ChatMessage readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ChatMessage but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static ChatMessage readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "ChatMessage{", "}");
+        if (this.present.get(0)) parts.add("id=" + this.id);
+        if (this.present.get(1)) parts.add("room_id=" + this.roomId);
+        if (this.present.get(2)) parts.add("author=" + this.author);
+        if (this.present.get(3)) parts.add("content=" + this.content);
+        if (this.present.get(4)) parts.add("sent_at=" + this.sentAt);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
+        return parts.toString();
     }
 
     private static ChatMessage readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -245,7 +228,7 @@ public final class ChatMessage {
                 b.present.set(2);
                 break;
             case "content":
-                b.content = p.currentToken() == JsonToken.VALUE_NULL ? null : ChatMessageContent.readJson(p);
+                b.content = p.currentToken() == JsonToken.VALUE_NULL ? null : ChatMessageContent.Codec.read(p);
                 b.present.set(3);
                 break;
             case "sent_at":
@@ -259,39 +242,6 @@ public final class ChatMessage {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, ChatMessage v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("id");
-            if (v.id == null) g.writeNull(); else Json.writeString(g, v.id);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("room_id");
-            if (v.roomId == null) g.writeNull(); else Json.writeString(g, v.roomId);
-        }
-        if (v.present.get(2)) {
-            g.writeFieldName("author");
-            if (v.author == null) g.writeNull(); else Json.writeString(g, v.author);
-        }
-        if (v.present.get(3)) {
-            g.writeFieldName("content");
-            if (v.content == null) g.writeNull(); else ChatMessageContent.writeJson(g, v.content);
-        }
-        if (v.present.get(4)) {
-            g.writeFieldName("sent_at");
-            JsonValue bad = v.malformed.get("sent_at");
-            if (bad != null) Json.writeValue(g, bad); else if (v.sentAt == null) g.writeNull(); else Json.writeDateTime(g, v.sentAt);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -314,7 +264,7 @@ public final class ChatMessage {
 
         private Map<String, JsonValue> malformed;
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -381,6 +331,20 @@ public final class ChatMessage {
         }
 
         /**
+         * Sets {@code content}; same as {@link #content(ChatMessageContent)}.
+         */
+        public Builder content(TextContent content) {
+            return content(ChatMessageContent.of(content));
+        }
+
+        /**
+         * Sets {@code content}; same as {@link #content(ChatMessageContent)}.
+         */
+        public Builder content(ImageContent content) {
+            return content(ChatMessageContent.of(content));
+        }
+
+        /**
          * Removes {@code content}, so it is absent from the JSON.
          */
         public Builder clearContent() {
@@ -430,6 +394,66 @@ public final class ChatMessage {
                 throw new IllegalStateException("ChatMessage is missing required properties: " + missing.substring(2));
             }
             return new ChatMessage(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link ChatMessage}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static ChatMessage read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ChatMessage but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static ChatMessage readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, ChatMessage v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("id");
+                if (v.id == null) g.writeNull(); else Json.writeString(g, v.id);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("room_id");
+                if (v.roomId == null) g.writeNull(); else Json.writeString(g, v.roomId);
+            }
+            if (v.present.get(2)) {
+                g.writeFieldName("author");
+                if (v.author == null) g.writeNull(); else Json.writeString(g, v.author);
+            }
+            if (v.present.get(3)) {
+                g.writeFieldName("content");
+                if (v.content == null) g.writeNull(); else ChatMessageContent.Codec.write(g, v.content);
+            }
+            if (v.present.get(4)) {
+                g.writeFieldName("sent_at");
+                JsonValue bad = v.malformed.get("sent_at");
+                if (bad != null) Json.writeValue(g, bad); else if (v.sentAt == null) g.writeNull(); else Json.writeDateTime(g, v.sentAt);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

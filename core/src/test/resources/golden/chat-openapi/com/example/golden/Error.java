@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Error} schema.
@@ -77,14 +78,14 @@ public final class Error {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.code = this.code;
         b.message = this.message;
         b.additionalProperties.putAll(this.additionalProperties);
@@ -110,29 +111,11 @@ public final class Error {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Error{");
-        if (this.present.get(0)) sb.append("code=").append(this.code).append(", ");
-        if (this.present.get(1)) sb.append("message=").append(this.message).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Error readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Error but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Error readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Error{", "}");
+        if (this.present.get(0)) parts.add("code=" + this.code);
+        if (this.present.get(1)) parts.add("message=" + this.message);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static Error readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -160,26 +143,6 @@ public final class Error {
     }
 
     /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Error v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("code");
-            if (v.code == null) g.writeNull(); else Json.writeString(g, v.code);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("message");
-            if (v.message == null) g.writeNull(); else Json.writeString(g, v.message);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    /**
      * Builds {@link Error}; setting a property to {@code null} sends an explicit JSON null.
      */
     public static final class Builder {
@@ -191,7 +154,7 @@ public final class Error {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -249,6 +212,53 @@ public final class Error {
                 throw new IllegalStateException("Error is missing required properties: " + missing.substring(2));
             }
             return new Error(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Error}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Error read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Error but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Error readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Error v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("code");
+                if (v.code == null) g.writeNull(); else Json.writeString(g, v.code);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("message");
+                if (v.message == null) g.writeNull(); else Json.writeString(g, v.message);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

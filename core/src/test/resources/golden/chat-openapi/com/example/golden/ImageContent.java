@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code ImageContent} schema.
@@ -171,32 +172,14 @@ public final class ImageContent {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("ImageContent{");
-        if (this.present.get(0)) sb.append("type=").append(this.type).append(", ");
-        if (this.present.get(1)) sb.append("url=").append(this.url).append(", ");
-        if (this.present.get(2)) sb.append("alt=").append(this.alt).append(", ");
-        if (this.present.get(3)) sb.append("thumbnail=").append(this.thumbnail == null ? "null" : this.thumbnail.length + " bytes").append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static ImageContent readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ImageContent but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static ImageContent readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "ImageContent{", "}");
+        if (this.present.get(0)) parts.add("type=" + this.type);
+        if (this.present.get(1)) parts.add("url=" + this.url);
+        if (this.present.get(2)) parts.add("alt=" + this.alt);
+        if (this.present.get(3)) parts.add("thumbnail=" + (this.thumbnail == null ? "null" : this.thumbnail.length + " bytes"));
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
+        return parts.toString();
     }
 
     private static ImageContent readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -233,35 +216,6 @@ public final class ImageContent {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, ImageContent v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("type");
-            if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("url");
-            if (v.url == null) g.writeNull(); else Json.writeString(g, v.url);
-        }
-        if (v.present.get(2)) {
-            g.writeFieldName("alt");
-            if (v.alt == null) g.writeNull(); else Json.writeString(g, v.alt);
-        }
-        if (v.present.get(3)) {
-            g.writeFieldName("thumbnail");
-            JsonValue bad = v.malformed.get("thumbnail");
-            if (bad != null) Json.writeValue(g, bad); else if (v.thumbnail == null) g.writeNull(); else Json.writeBase64(g, v.thumbnail);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -374,6 +328,62 @@ public final class ImageContent {
                 throw new IllegalStateException("ImageContent is missing required properties: " + missing.substring(2));
             }
             return new ImageContent(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link ImageContent}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static ImageContent read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ImageContent but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static ImageContent readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, ImageContent v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("type");
+                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("url");
+                if (v.url == null) g.writeNull(); else Json.writeString(g, v.url);
+            }
+            if (v.present.get(2)) {
+                g.writeFieldName("alt");
+                if (v.alt == null) g.writeNull(); else Json.writeString(g, v.alt);
+            }
+            if (v.present.get(3)) {
+                g.writeFieldName("thumbnail");
+                JsonValue bad = v.malformed.get("thumbnail");
+                if (bad != null) Json.writeValue(g, bad); else if (v.thumbnail == null) g.writeNull(); else Json.writeBase64(g, v.thumbnail);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code listRooms.Response} schema.
@@ -78,14 +79,14 @@ public final class ListRoomsResponse {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.rooms = this.rooms;
         b.nextCursor = this.nextCursor;
         b.additionalProperties.putAll(this.additionalProperties);
@@ -111,30 +112,11 @@ public final class ListRoomsResponse {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("ListRoomsResponse{");
-        if (this.present.get(0)) sb.append("rooms=").append(this.rooms).append(", ");
-        if (this.present.get(1)) sb.append("next_cursor=").append(this.nextCursor).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static ListRoomsResponse readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ListRoomsResponse but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static ListRoomsResponse readJsonAfterField(JsonParser p, String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "ListRoomsResponse{", "}");
+        if (this.present.get(0)) parts.add("rooms=" + this.rooms);
+        if (this.present.get(1)) parts.add("next_cursor=" + this.nextCursor);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static ListRoomsResponse readRest(JsonParser p, JsonToken t, Builder b) throws
@@ -150,7 +132,7 @@ public final class ListRoomsResponse {
     private static void readField(JsonParser p, String field, Builder b) throws IOException {
         switch (field) {
             case "rooms":
-                b.rooms = Json.readList(p, Room::readJson);
+                b.rooms = Json.readList(p, Room.Codec::read);
                 b.present.set(0);
                 break;
             case "next_cursor":
@@ -160,26 +142,6 @@ public final class ListRoomsResponse {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, ListRoomsResponse v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("rooms");
-            if (v.rooms == null) g.writeNull(); else Json.writeList(g, v.rooms, Room::writeJson);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("next_cursor");
-            if (v.nextCursor == null) g.writeNull(); else Json.writeString(g, v.nextCursor);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -194,7 +156,7 @@ public final class ListRoomsResponse {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -251,6 +213,54 @@ public final class ListRoomsResponse {
                 throw new IllegalStateException("ListRoomsResponse is missing required properties: " + missing.substring(2));
             }
             return new ListRoomsResponse(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link ListRoomsResponse}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static ListRoomsResponse read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ListRoomsResponse but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static ListRoomsResponse readAfterField(JsonParser p, String field) throws
+                IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, ListRoomsResponse v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("rooms");
+                if (v.rooms == null) g.writeNull(); else Json.writeList(g, v.rooms, Room.Codec::write);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("next_cursor");
+                if (v.nextCursor == null) g.writeNull(); else Json.writeString(g, v.nextCursor);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * Someone posted a message.
@@ -111,29 +112,11 @@ public final class MessageCreated {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("MessageCreated{");
-        if (this.present.get(0)) sb.append("type=").append(this.type).append(", ");
-        if (this.present.get(1)) sb.append("message=").append(this.message).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static MessageCreated readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for MessageCreated but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static MessageCreated readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "MessageCreated{", "}");
+        if (this.present.get(0)) parts.add("type=" + this.type);
+        if (this.present.get(1)) parts.add("message=" + this.message);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static MessageCreated readRest(JsonParser p, JsonToken t, Builder b) throws
@@ -153,32 +136,12 @@ public final class MessageCreated {
                 b.present.set(0);
                 break;
             case "message":
-                b.message = p.currentToken() == JsonToken.VALUE_NULL ? null : ChatMessage.readJson(p);
+                b.message = p.currentToken() == JsonToken.VALUE_NULL ? null : ChatMessage.Codec.read(p);
                 b.present.set(1);
                 break;
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, MessageCreated v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("type");
-            if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("message");
-            if (v.message == null) g.writeNull(); else ChatMessage.writeJson(g, v.message);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -247,6 +210,53 @@ public final class MessageCreated {
                 throw new IllegalStateException("MessageCreated is missing required properties: " + missing.substring(2));
             }
             return new MessageCreated(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link MessageCreated}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static MessageCreated read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for MessageCreated but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static MessageCreated readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, MessageCreated v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("type");
+                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("message");
+                if (v.message == null) g.writeNull(); else ChatMessage.Codec.write(g, v.message);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code NewRoom} schema.
@@ -96,14 +97,14 @@ public final class NewRoom {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.name = this.name;
         b.visibility = this.visibility;
         b.topic = this.topic;
@@ -131,30 +132,12 @@ public final class NewRoom {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("NewRoom{");
-        if (this.present.get(0)) sb.append("name=").append(this.name).append(", ");
-        if (this.present.get(1)) sb.append("visibility=").append(this.visibility).append(", ");
-        if (this.present.get(2)) sb.append("topic=").append(this.topic).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static NewRoom readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for NewRoom but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static NewRoom readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "NewRoom{", "}");
+        if (this.present.get(0)) parts.add("name=" + this.name);
+        if (this.present.get(1)) parts.add("visibility=" + this.visibility);
+        if (this.present.get(2)) parts.add("topic=" + this.topic);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static NewRoom readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -173,7 +156,7 @@ public final class NewRoom {
                 b.present.set(0);
                 break;
             case "visibility":
-                b.visibility = p.currentToken() == JsonToken.VALUE_NULL ? null : Visibility.readJson(p);
+                b.visibility = p.currentToken() == JsonToken.VALUE_NULL ? null : Visibility.Codec.read(p);
                 b.present.set(1);
                 break;
             case "topic":
@@ -183,30 +166,6 @@ public final class NewRoom {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, NewRoom v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("name");
-            if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("visibility");
-            if (v.visibility == null) g.writeNull(); else Visibility.writeJson(g, v.visibility);
-        }
-        if (v.present.get(2)) {
-            g.writeFieldName("topic");
-            if (v.topic == null) g.writeNull(); else Json.writeString(g, v.topic);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -223,7 +182,7 @@ public final class NewRoom {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -298,6 +257,57 @@ public final class NewRoom {
                 throw new IllegalStateException("NewRoom is missing required properties: " + missing.substring(2));
             }
             return new NewRoom(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link NewRoom}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static NewRoom read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for NewRoom but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static NewRoom readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, NewRoom v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("name");
+                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("visibility");
+                if (v.visibility == null) g.writeNull(); else Visibility.Codec.write(g, v.visibility);
+            }
+            if (v.present.get(2)) {
+                g.writeFieldName("topic");
+                if (v.topic == null) g.writeNull(); else Json.writeString(g, v.topic);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -175,14 +176,14 @@ public final class Room {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.name = this.name;
         b.visibility = this.visibility;
         b.topic = this.topic;
@@ -218,34 +219,16 @@ public final class Room {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Room{");
-        if (this.present.get(0)) sb.append("name=").append(this.name).append(", ");
-        if (this.present.get(1)) sb.append("visibility=").append(this.visibility).append(", ");
-        if (this.present.get(2)) sb.append("topic=").append(this.topic).append(", ");
-        if (this.present.get(3)) sb.append("id=").append(this.id).append(", ");
-        if (this.present.get(4)) sb.append("created_at=").append(this.createdAt).append(", ");
-        if (this.present.get(5)) sb.append("member_count=").append(this.memberCount).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Room readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Room but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Room readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Room{", "}");
+        if (this.present.get(0)) parts.add("name=" + this.name);
+        if (this.present.get(1)) parts.add("visibility=" + this.visibility);
+        if (this.present.get(2)) parts.add("topic=" + this.topic);
+        if (this.present.get(3)) parts.add("id=" + this.id);
+        if (this.present.get(4)) parts.add("created_at=" + this.createdAt);
+        if (this.present.get(5)) parts.add("member_count=" + this.memberCount);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
+        return parts.toString();
     }
 
     private static Room readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -264,7 +247,7 @@ public final class Room {
                 b.present.set(0);
                 break;
             case "visibility":
-                b.visibility = p.currentToken() == JsonToken.VALUE_NULL ? null : Visibility.readJson(p);
+                b.visibility = p.currentToken() == JsonToken.VALUE_NULL ? null : Visibility.Codec.read(p);
                 b.present.set(1);
                 break;
             case "topic":
@@ -297,44 +280,6 @@ public final class Room {
     }
 
     /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Room v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("name");
-            if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("visibility");
-            if (v.visibility == null) g.writeNull(); else Visibility.writeJson(g, v.visibility);
-        }
-        if (v.present.get(2)) {
-            g.writeFieldName("topic");
-            if (v.topic == null) g.writeNull(); else Json.writeString(g, v.topic);
-        }
-        if (v.present.get(3)) {
-            g.writeFieldName("id");
-            JsonValue bad = v.malformed.get("id");
-            if (bad != null) Json.writeValue(g, bad); else if (v.id == null) g.writeNull(); else Json.writeUuid(g, v.id);
-        }
-        if (v.present.get(4)) {
-            g.writeFieldName("created_at");
-            JsonValue bad = v.malformed.get("created_at");
-            if (bad != null) Json.writeValue(g, bad); else if (v.createdAt == null) g.writeNull(); else Json.writeDateTime(g, v.createdAt);
-        }
-        if (v.present.get(5)) {
-            g.writeFieldName("member_count");
-            if (v.memberCount == null) g.writeNull(); else Json.writeLong(g, v.memberCount);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    /**
      * Builds {@link Room}; setting a property to {@code null} sends an explicit JSON null.
      */
     public static final class Builder {
@@ -356,7 +301,7 @@ public final class Room {
 
         private Map<String, JsonValue> malformed;
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -463,6 +408,13 @@ public final class Room {
         }
 
         /**
+         * Same as {@link #memberCount(Long)}, for a literal such as {@code 10}.
+         */
+        public Builder memberCount(long memberCount) {
+            return memberCount(Long.valueOf(memberCount));
+        }
+
+        /**
          * Removes {@code member_count}, so it is absent from the JSON.
          */
         public Builder clearMemberCount() {
@@ -491,6 +443,71 @@ public final class Room {
                 throw new IllegalStateException("Room is missing required properties: " + missing.substring(2));
             }
             return new Room(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Room}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Room read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Room but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Room readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Room v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("name");
+                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("visibility");
+                if (v.visibility == null) g.writeNull(); else Visibility.Codec.write(g, v.visibility);
+            }
+            if (v.present.get(2)) {
+                g.writeFieldName("topic");
+                if (v.topic == null) g.writeNull(); else Json.writeString(g, v.topic);
+            }
+            if (v.present.get(3)) {
+                g.writeFieldName("id");
+                JsonValue bad = v.malformed.get("id");
+                if (bad != null) Json.writeValue(g, bad); else if (v.id == null) g.writeNull(); else Json.writeUuid(g, v.id);
+            }
+            if (v.present.get(4)) {
+                g.writeFieldName("created_at");
+                JsonValue bad = v.malformed.get("created_at");
+                if (bad != null) Json.writeValue(g, bad); else if (v.createdAt == null) g.writeNull(); else Json.writeDateTime(g, v.createdAt);
+            }
+            if (v.present.get(5)) {
+                g.writeFieldName("member_count");
+                if (v.memberCount == null) g.writeNull(); else Json.writeLong(g, v.memberCount);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

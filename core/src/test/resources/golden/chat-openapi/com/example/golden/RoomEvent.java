@@ -11,142 +11,174 @@ import java.io.IOException;
 /**
  * One of several shapes ({@code RoomEvent}).
  *
- * <p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.
+ * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+ * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Typing, RoomEvent.Unknown {
     /**
-     * Reads one value, choosing the variant without buffering when the discriminator comes first.
+     * The {@link MessageCreated} variant holding {@code value}.
      */
-    static RoomEvent readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.FIELD_NAME && "type".equals(p.currentName())) {
-                p.nextToken();
-                if (p.currentToken() == JsonToken.VALUE_STRING) {
-                    switch (p.getText()) {
-                        case "message.created":
-                            return new MessageCreated(com.example.golden.MessageCreated.readJsonAfterField(p, "type"));
-                        case "typing":
-                            return new Typing(com.example.golden.Typing.readJsonAfterField(p, "type"));
-                        default:
-                            break;
-                    }
-                }
-                JsonValue first = Json.readValue(p);
-                return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
-            }
-            return fromTree(Json.readObjectRest(p, t, null, null));
-        }
-        return fromTree(Json.readValue(p));
+    static RoomEvent of(com.example.golden.MessageCreated value) {
+        return new MessageCreated(value);
     }
 
     /**
-     * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+     * The {@link Typing} variant holding {@code value}.
      */
-    static RoomEvent fromTree(JsonValue v) throws IOException {
-        if (v instanceof JsonValue.JsonNull) return null;
-        if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
-            switch (s.value()) {
-                case "message.created":
-                    return new MessageCreated(Json.decode(v, com.example.golden.MessageCreated::readJson));
-                case "typing":
-                    return new Typing(Json.decode(v, com.example.golden.Typing::readJson));
-                default:
-                    return new Unknown(v);
-            }
-        }
-        if (v instanceof JsonValue.JsonObject o) {
-            int[] scores = {score0(o), score1(o)};
-            for (int i : Json.rankDescending(scores)) {
-                if (scores[i] == Integer.MIN_VALUE) break;
-                switch (i) {
-                    case 0: {
-                        com.example.golden.MessageCreated value = Json.tryDecode(v, com.example.golden.MessageCreated::readJson);
-                        if (value != null) return new MessageCreated(value);
-                        break;
-                    }
-                    case 1: {
-                        com.example.golden.Typing value = Json.tryDecode(v, com.example.golden.Typing::readJson);
-                        if (value != null) return new Typing(value);
-                        break;
-                    }
-                }
-            }
-            return new Unknown(v);
-        }
-        return new Unknown(v);
-    }
-
-    private static int score0(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("type")) score -= 1000;
-        if (!o.members().containsKey("message")) score -= 1000;
-        if (o.get("type") != null) {
-            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message.created"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (String key : o.members().keySet()) {
-            switch (key) {
-                case "type":
-                case "message":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    private static int score1(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("type")) score -= 1000;
-        if (!o.members().containsKey("author")) score -= 1000;
-        if (o.get("type") != null) {
-            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("typing"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (String key : o.members().keySet()) {
-            switch (key) {
-                case "type":
-                case "author":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    static void writeJson(JsonGenerator g, RoomEvent v) throws IOException {
-        if (v instanceof MessageCreated c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.MessageCreated.writeJson(g, c.value());
-            return;
-        }
-        if (v instanceof Typing c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.Typing.writeJson(g, c.value());
-            return;
-        }
-        Json.writeValue(g, ((Unknown) v).json());
+    static RoomEvent of(com.example.golden.Typing value) {
+        return new Typing(value);
     }
 
     /**
      * The variant for {@code type} = {@code message.created}.
      */
     record MessageCreated(com.example.golden.MessageCreated value) implements RoomEvent {
+        @Override
+        public String toString() {
+            return "RoomEvent[" + value + "]";
+        }
     }
 
     /**
      * The variant for {@code type} = {@code typing}.
      */
     record Typing(com.example.golden.Typing value) implements RoomEvent {
+        @Override
+        public String toString() {
+            return "RoomEvent[" + value + "]";
+        }
     }
 
     /**
      * JSON that matches no known variant, kept whole so it can be inspected and written back.
      */
     record Unknown(JsonValue json) implements RoomEvent {
+    }
+
+    /**
+     * The streaming JSON codec of {@link RoomEvent}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one value, choosing the variant without buffering when the discriminator comes first.
+         */
+        public static RoomEvent read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.FIELD_NAME && "type".equals(p.currentName())) {
+                    p.nextToken();
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        switch (p.getText()) {
+                            case "message.created":
+                                return new MessageCreated(com.example.golden.MessageCreated.Codec.readAfterField(p, "type"));
+                            case "typing":
+                                return new Typing(com.example.golden.Typing.Codec.readAfterField(p, "type"));
+                            default:
+                                break;
+                        }
+                    }
+                    JsonValue first = Json.readValue(p);
+                    return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
+                }
+                return fromTree(Json.readObjectRest(p, t, null, null));
+            }
+            return fromTree(Json.readValue(p));
+        }
+
+        /**
+         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+         */
+        public static RoomEvent fromTree(JsonValue v) throws IOException {
+            if (v instanceof JsonValue.JsonNull) return null;
+            if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
+                switch (s.value()) {
+                    case "message.created":
+                        return new MessageCreated(Json.decode(v, com.example.golden.MessageCreated.Codec::read));
+                    case "typing":
+                        return new Typing(Json.decode(v, com.example.golden.Typing.Codec::read));
+                    default:
+                        return new Unknown(v);
+                }
+            }
+            if (v instanceof JsonValue.JsonObject o) {
+                int[] scores = {score0(o), score1(o)};
+                for (int i : Json.rankDescending(scores)) {
+                    if (scores[i] == Integer.MIN_VALUE) break;
+                    switch (i) {
+                        case 0: {
+                            com.example.golden.MessageCreated value = Json.tryDecode(v, com.example.golden.MessageCreated.Codec::read);
+                            if (value != null) return new MessageCreated(value);
+                            break;
+                        }
+                        case 1: {
+                            com.example.golden.Typing value = Json.tryDecode(v, com.example.golden.Typing.Codec::read);
+                            if (value != null) return new Typing(value);
+                            break;
+                        }
+                    }
+                }
+                return new Unknown(v);
+            }
+            return new Unknown(v);
+        }
+
+        private static int score0(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("type")) score -= 1000;
+            if (!o.members().containsKey("message")) score -= 1000;
+            if (o.get("type") != null) {
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message.created"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (String key : o.members().keySet()) {
+                switch (key) {
+                    case "type":
+                    case "message":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        private static int score1(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("type")) score -= 1000;
+            if (!o.members().containsKey("author")) score -= 1000;
+            if (o.get("type") != null) {
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("typing"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (String key : o.members().keySet()) {
+                switch (key) {
+                    case "type":
+                    case "author":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        public static void write(JsonGenerator g, RoomEvent v) throws IOException {
+            if (v instanceof MessageCreated c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.MessageCreated.Codec.write(g, c.value());
+                return;
+            }
+            if (v instanceof Typing c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.Typing.Codec.write(g, c.value());
+                return;
+            }
+            Json.writeValue(g, ((Unknown) v).json());
+        }
     }
 }

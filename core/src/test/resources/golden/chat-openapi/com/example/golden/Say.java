@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * Posts a message into the room.
@@ -111,29 +112,11 @@ public final class Say {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Say{");
-        if (this.present.get(0)) sb.append("type=").append(this.type).append(", ");
-        if (this.present.get(1)) sb.append("content=").append(this.content).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Say readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Say but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Say readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Say{", "}");
+        if (this.present.get(0)) parts.add("type=" + this.type);
+        if (this.present.get(1)) parts.add("content=" + this.content);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static Say readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -152,32 +135,12 @@ public final class Say {
                 b.present.set(0);
                 break;
             case "content":
-                b.content = p.currentToken() == JsonToken.VALUE_NULL ? null : SayContent.readJson(p);
+                b.content = p.currentToken() == JsonToken.VALUE_NULL ? null : SayContent.Codec.read(p);
                 b.present.set(1);
                 break;
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Say v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("type");
-            if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("content");
-            if (v.content == null) g.writeNull(); else SayContent.writeJson(g, v.content);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -220,6 +183,20 @@ public final class Say {
         }
 
         /**
+         * Sets {@code content}; same as {@link #content(SayContent)}.
+         */
+        public Builder content(TextContent content) {
+            return content(SayContent.of(content));
+        }
+
+        /**
+         * Sets {@code content}; same as {@link #content(SayContent)}.
+         */
+        public Builder content(ImageContent content) {
+            return content(SayContent.of(content));
+        }
+
+        /**
          * Removes {@code content}, so it is absent from the JSON.
          */
         public Builder clearContent() {
@@ -246,6 +223,53 @@ public final class Say {
                 throw new IllegalStateException("Say is missing required properties: " + missing.substring(2));
             }
             return new Say(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Say}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Say read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Say but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Say readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Say v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("type");
+                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("content");
+                if (v.content == null) g.writeNull(); else SayContent.Codec.write(g, v.content);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

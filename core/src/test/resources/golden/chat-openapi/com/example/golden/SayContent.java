@@ -11,144 +11,176 @@ import java.io.IOException;
 /**
  * One of several shapes ({@code Say.content}).
  *
- * <p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.
+ * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+ * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface SayContent permits SayContent.TextContent, SayContent.ImageContent, SayContent.Unknown {
     /**
-     * Reads one value, choosing the variant without buffering when the discriminator comes first.
+     * The {@link TextContent} variant holding {@code value}.
      */
-    static SayContent readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.FIELD_NAME && "type".equals(p.currentName())) {
-                p.nextToken();
-                if (p.currentToken() == JsonToken.VALUE_STRING) {
-                    switch (p.getText()) {
-                        case "text":
-                            return new TextContent(com.example.golden.TextContent.readJsonAfterField(p, "type"));
-                        case "image":
-                            return new ImageContent(com.example.golden.ImageContent.readJsonAfterField(p, "type"));
-                        default:
-                            break;
-                    }
-                }
-                JsonValue first = Json.readValue(p);
-                return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
-            }
-            return fromTree(Json.readObjectRest(p, t, null, null));
-        }
-        return fromTree(Json.readValue(p));
+    static SayContent of(com.example.golden.TextContent value) {
+        return new TextContent(value);
     }
 
     /**
-     * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+     * The {@link ImageContent} variant holding {@code value}.
      */
-    static SayContent fromTree(JsonValue v) throws IOException {
-        if (v instanceof JsonValue.JsonNull) return null;
-        if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
-            switch (s.value()) {
-                case "text":
-                    return new TextContent(Json.decode(v, com.example.golden.TextContent::readJson));
-                case "image":
-                    return new ImageContent(Json.decode(v, com.example.golden.ImageContent::readJson));
-                default:
-                    return new Unknown(v);
-            }
-        }
-        if (v instanceof JsonValue.JsonObject o) {
-            int[] scores = {score0(o), score1(o)};
-            for (int i : Json.rankDescending(scores)) {
-                if (scores[i] == Integer.MIN_VALUE) break;
-                switch (i) {
-                    case 0: {
-                        com.example.golden.TextContent value = Json.tryDecode(v, com.example.golden.TextContent::readJson);
-                        if (value != null) return new TextContent(value);
-                        break;
-                    }
-                    case 1: {
-                        com.example.golden.ImageContent value = Json.tryDecode(v, com.example.golden.ImageContent::readJson);
-                        if (value != null) return new ImageContent(value);
-                        break;
-                    }
-                }
-            }
-            return new Unknown(v);
-        }
-        return new Unknown(v);
-    }
-
-    private static int score0(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("type")) score -= 1000;
-        if (!o.members().containsKey("text")) score -= 1000;
-        if (o.get("type") != null) {
-            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (String key : o.members().keySet()) {
-            switch (key) {
-                case "type":
-                case "text":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    private static int score1(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("type")) score -= 1000;
-        if (!o.members().containsKey("url")) score -= 1000;
-        if (o.get("type") != null) {
-            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (String key : o.members().keySet()) {
-            switch (key) {
-                case "type":
-                case "url":
-                case "alt":
-                case "thumbnail":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    static void writeJson(JsonGenerator g, SayContent v) throws IOException {
-        if (v instanceof TextContent c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.TextContent.writeJson(g, c.value());
-            return;
-        }
-        if (v instanceof ImageContent c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.ImageContent.writeJson(g, c.value());
-            return;
-        }
-        Json.writeValue(g, ((Unknown) v).json());
+    static SayContent of(com.example.golden.ImageContent value) {
+        return new ImageContent(value);
     }
 
     /**
      * The variant for {@code type} = {@code text}.
      */
     record TextContent(com.example.golden.TextContent value) implements SayContent {
+        @Override
+        public String toString() {
+            return "SayContent[" + value + "]";
+        }
     }
 
     /**
      * The variant for {@code type} = {@code image}.
      */
     record ImageContent(com.example.golden.ImageContent value) implements SayContent {
+        @Override
+        public String toString() {
+            return "SayContent[" + value + "]";
+        }
     }
 
     /**
      * JSON that matches no known variant, kept whole so it can be inspected and written back.
      */
     record Unknown(JsonValue json) implements SayContent {
+    }
+
+    /**
+     * The streaming JSON codec of {@link SayContent}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one value, choosing the variant without buffering when the discriminator comes first.
+         */
+        public static SayContent read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.FIELD_NAME && "type".equals(p.currentName())) {
+                    p.nextToken();
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        switch (p.getText()) {
+                            case "text":
+                                return new TextContent(com.example.golden.TextContent.Codec.readAfterField(p, "type"));
+                            case "image":
+                                return new ImageContent(com.example.golden.ImageContent.Codec.readAfterField(p, "type"));
+                            default:
+                                break;
+                        }
+                    }
+                    JsonValue first = Json.readValue(p);
+                    return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
+                }
+                return fromTree(Json.readObjectRest(p, t, null, null));
+            }
+            return fromTree(Json.readValue(p));
+        }
+
+        /**
+         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+         */
+        public static SayContent fromTree(JsonValue v) throws IOException {
+            if (v instanceof JsonValue.JsonNull) return null;
+            if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
+                switch (s.value()) {
+                    case "text":
+                        return new TextContent(Json.decode(v, com.example.golden.TextContent.Codec::read));
+                    case "image":
+                        return new ImageContent(Json.decode(v, com.example.golden.ImageContent.Codec::read));
+                    default:
+                        return new Unknown(v);
+                }
+            }
+            if (v instanceof JsonValue.JsonObject o) {
+                int[] scores = {score0(o), score1(o)};
+                for (int i : Json.rankDescending(scores)) {
+                    if (scores[i] == Integer.MIN_VALUE) break;
+                    switch (i) {
+                        case 0: {
+                            com.example.golden.TextContent value = Json.tryDecode(v, com.example.golden.TextContent.Codec::read);
+                            if (value != null) return new TextContent(value);
+                            break;
+                        }
+                        case 1: {
+                            com.example.golden.ImageContent value = Json.tryDecode(v, com.example.golden.ImageContent.Codec::read);
+                            if (value != null) return new ImageContent(value);
+                            break;
+                        }
+                    }
+                }
+                return new Unknown(v);
+            }
+            return new Unknown(v);
+        }
+
+        private static int score0(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("type")) score -= 1000;
+            if (!o.members().containsKey("text")) score -= 1000;
+            if (o.get("type") != null) {
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (String key : o.members().keySet()) {
+                switch (key) {
+                    case "type":
+                    case "text":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        private static int score1(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("type")) score -= 1000;
+            if (!o.members().containsKey("url")) score -= 1000;
+            if (o.get("type") != null) {
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (String key : o.members().keySet()) {
+                switch (key) {
+                    case "type":
+                    case "url":
+                    case "alt":
+                    case "thumbnail":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        public static void write(JsonGenerator g, SayContent v) throws IOException {
+            if (v instanceof TextContent c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.TextContent.Codec.write(g, c.value());
+                return;
+            }
+            if (v instanceof ImageContent c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.ImageContent.Codec.write(g, c.value());
+                return;
+            }
+            Json.writeValue(g, ((Unknown) v).json());
+        }
     }
 }

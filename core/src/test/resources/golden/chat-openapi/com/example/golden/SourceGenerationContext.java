@@ -18,20 +18,20 @@ public final class SourceGenerationContext extends JsonContext {
     }
 
     private static void register0(JsonContext.Registry registry) {
-        registry.add(Visibility.class, Visibility::readJson, Visibility::writeJson);
-        registry.add(NewRoom.class, NewRoom::readJson, NewRoom::writeJson);
-        registry.add(Room.class, Room::readJson, Room::writeJson);
-        registry.add(TextContent.class, TextContent::readJson, TextContent::writeJson);
-        registry.add(ImageContent.class, ImageContent::readJson, ImageContent::writeJson);
-        registry.add(ChatMessageContent.class, ChatMessageContent::readJson, ChatMessageContent::writeJson);
-        registry.add(ChatMessage.class, ChatMessage::readJson, ChatMessage::writeJson);
-        registry.add(MessageCreated.class, MessageCreated::readJson, MessageCreated::writeJson);
-        registry.add(Typing.class, Typing::readJson, Typing::writeJson);
-        registry.add(RoomEvent.class, RoomEvent::readJson, RoomEvent::writeJson);
-        registry.add(SayContent.class, SayContent::readJson, SayContent::writeJson);
-        registry.add(Say.class, Say::readJson, Say::writeJson);
-        registry.add(Error.class, Error::readJson, Error::writeJson);
-        registry.add(ListRoomsResponse.class, ListRoomsResponse::readJson, ListRoomsResponse::writeJson);
+        registry.add(Visibility.class, Visibility.Codec::read, Visibility.Codec::write);
+        registry.add(NewRoom.class, NewRoom.Codec::read, NewRoom.Codec::write);
+        registry.add(Room.class, Room.Codec::read, Room.Codec::write);
+        registry.add(TextContent.class, TextContent.Codec::read, TextContent.Codec::write);
+        registry.add(ImageContent.class, ImageContent.Codec::read, ImageContent.Codec::write);
+        registry.add(ChatMessageContent.class, ChatMessageContent.Codec::read, ChatMessageContent.Codec::write);
+        registry.add(ChatMessage.class, ChatMessage.Codec::read, ChatMessage.Codec::write);
+        registry.add(MessageCreated.class, MessageCreated.Codec::read, MessageCreated.Codec::write);
+        registry.add(Typing.class, Typing.Codec::read, Typing.Codec::write);
+        registry.add(RoomEvent.class, RoomEvent.Codec::read, RoomEvent.Codec::write);
+        registry.add(SayContent.class, SayContent.Codec::read, SayContent.Codec::write);
+        registry.add(Say.class, Say.Codec::read, Say.Codec::write);
+        registry.add(Error.class, Error.Codec::read, Error.Codec::write);
+        registry.add(ListRoomsResponse.class, ListRoomsResponse.Codec::read, ListRoomsResponse.Codec::write);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code TextContent} schema.
@@ -111,29 +112,11 @@ public final class TextContent {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("TextContent{");
-        if (this.present.get(0)) sb.append("type=").append(this.type).append(", ");
-        if (this.present.get(1)) sb.append("text=").append(this.text).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static TextContent readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for TextContent but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static TextContent readJsonAfterField(JsonParser p, String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "TextContent{", "}");
+        if (this.present.get(0)) parts.add("type=" + this.type);
+        if (this.present.get(1)) parts.add("text=" + this.text);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static TextContent readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -158,26 +141,6 @@ public final class TextContent {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, TextContent v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("type");
-            if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("text");
-            if (v.text == null) g.writeNull(); else Json.writeString(g, v.text);
-        }
-        for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -246,6 +209,53 @@ public final class TextContent {
                 throw new IllegalStateException("TextContent is missing required properties: " + missing.substring(2));
             }
             return new TextContent(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link TextContent}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static TextContent read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for TextContent but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static TextContent readAfterField(JsonParser p, String field) throws IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, TextContent v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("type");
+                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("text");
+                if (v.text == null) g.writeNull(); else Json.writeString(g, v.text);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -95,16 +95,6 @@ public final class Visibility {
         return value;
     }
 
-    public static Visibility readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (!p.currentToken().isScalarValue()) throw new JsonDecodeException("expected a value of Visibility at " + p.currentTokenLocation());
-        return of(p.getText());
-    }
-
-    public static void writeJson(JsonGenerator g, Visibility v) throws IOException {
-        g.writeString(v.value);
-    }
-
     /**
      * The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other.
      */
@@ -116,5 +106,24 @@ public final class Visibility {
         ARCHIVED,
 
         UNRECOGNIZED
+    }
+
+    /**
+     * The streaming JSON codec of {@link Visibility}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        public static Visibility read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (!p.currentToken().isScalarValue()) throw new JsonDecodeException("expected a value of Visibility at " + p.currentTokenLocation());
+            return of(p.getText());
+        }
+
+        public static void write(JsonGenerator g, Visibility v) throws IOException {
+            g.writeString(v.value);
+        }
     }
 }

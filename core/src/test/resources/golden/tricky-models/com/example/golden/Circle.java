@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Circle} schema.
@@ -111,30 +112,11 @@ public final class Circle {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("Circle{");
-        if (this.present.get(0)) sb.append("shape=").append(this.shape).append(", ");
-        if (this.present.get(1)) sb.append("radius=").append(this.radius).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Circle readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Circle but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Circle readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Circle{", "}");
+        if (this.present.get(0)) parts.add("shape=" + this.shape);
+        if (this.present.get(1)) parts.add("radius=" + this.radius);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static Circle readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -160,26 +142,6 @@ public final class Circle {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Circle v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("shape");
-            if (v.shape == null) g.writeNull(); else Json.writeString(g, v.shape);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("radius");
-            if (v.radius == null) g.writeNull(); else Json.writeDouble(g, v.radius);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -222,6 +184,13 @@ public final class Circle {
         }
 
         /**
+         * Same as {@link #radius(Double)}, for a literal such as {@code 10}.
+         */
+        public Builder radius(double radius) {
+            return radius(Double.valueOf(radius));
+        }
+
+        /**
          * Removes {@code radius}, so it is absent from the JSON.
          */
         public Builder clearRadius() {
@@ -248,6 +217,54 @@ public final class Circle {
                 throw new IllegalStateException("Circle is missing required properties: " + missing.substring(2));
             }
             return new Circle(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Circle}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Circle read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Circle but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Circle readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Circle v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("shape");
+                if (v.shape == null) g.writeNull(); else Json.writeString(g, v.shape);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("radius");
+                if (v.radius == null) g.writeNull(); else Json.writeDouble(g, v.radius);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -11,95 +11,127 @@ import java.io.IOException;
 /**
  * No discriminator at all; told apart by shape.
  *
- * <p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.
+ * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+ * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface Contact permits Contact.ContactOption1, Contact.ContactOption2, Contact.Unknown {
     /**
-     * Reads one value, choosing the variant without buffering when the discriminator comes first.
+     * The {@link ContactOption1} variant holding {@code value}.
      */
-    static Contact readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        return fromTree(Json.readValue(p));
+    static Contact of(com.example.golden.ContactOption1 value) {
+        return new ContactOption1(value);
     }
 
     /**
-     * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+     * The {@link ContactOption2} variant holding {@code value}.
      */
-    static Contact fromTree(JsonValue v) throws IOException {
-        if (v instanceof JsonValue.JsonNull) return null;
-        if (v instanceof JsonValue.JsonObject o) {
-            int[] scores = {score0(o), score1(o)};
-            for (int i : Json.rankDescending(scores)) {
-                if (scores[i] == Integer.MIN_VALUE) break;
-                switch (i) {
-                    case 0: {
-                        com.example.golden.ContactOption1 value = Json.tryDecode(v, com.example.golden.ContactOption1::readJson);
-                        if (value != null) return new ContactOption1(value);
-                        break;
-                    }
-                    case 1: {
-                        com.example.golden.ContactOption2 value = Json.tryDecode(v, com.example.golden.ContactOption2::readJson);
-                        if (value != null) return new ContactOption2(value);
-                        break;
-                    }
-                }
-            }
-            return new Unknown(v);
-        }
-        return new Unknown(v);
-    }
-
-    private static int score0(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("email")) score -= 1000;
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "email":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    private static int score1(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("phone")) score -= 1000;
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "phone":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    static void writeJson(JsonGenerator g, Contact v) throws IOException {
-        if (v instanceof ContactOption1 c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.ContactOption1.writeJson(g, c.value());
-            return;
-        }
-        if (v instanceof ContactOption2 c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.ContactOption2.writeJson(g, c.value());
-            return;
-        }
-        Json.writeValue(g, ((Unknown) v).json());
+    static Contact of(com.example.golden.ContactOption2 value) {
+        return new ContactOption2(value);
     }
 
     record ContactOption1(com.example.golden.ContactOption1 value) implements Contact {
+        @Override
+        public java.lang.String toString() {
+            return "Contact[" + value + "]";
+        }
     }
 
     record ContactOption2(com.example.golden.ContactOption2 value) implements Contact {
+        @Override
+        public java.lang.String toString() {
+            return "Contact[" + value + "]";
+        }
     }
 
     /**
      * JSON that matches no known variant, kept whole so it can be inspected and written back.
      */
     record Unknown(JsonValue json) implements Contact {
+    }
+
+    /**
+     * The streaming JSON codec of {@link Contact}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one value, choosing the variant without buffering when the discriminator comes first.
+         */
+        public static Contact read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            return fromTree(Json.readValue(p));
+        }
+
+        /**
+         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+         */
+        public static Contact fromTree(JsonValue v) throws IOException {
+            if (v instanceof JsonValue.JsonNull) return null;
+            if (v instanceof JsonValue.JsonObject o) {
+                int[] scores = {score0(o), score1(o)};
+                for (int i : Json.rankDescending(scores)) {
+                    if (scores[i] == Integer.MIN_VALUE) break;
+                    switch (i) {
+                        case 0: {
+                            com.example.golden.ContactOption1 value = Json.tryDecode(v, com.example.golden.ContactOption1.Codec::read);
+                            if (value != null) return new ContactOption1(value);
+                            break;
+                        }
+                        case 1: {
+                            com.example.golden.ContactOption2 value = Json.tryDecode(v, com.example.golden.ContactOption2.Codec::read);
+                            if (value != null) return new ContactOption2(value);
+                            break;
+                        }
+                    }
+                }
+                return new Unknown(v);
+            }
+            return new Unknown(v);
+        }
+
+        private static int score0(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("email")) score -= 1000;
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "email":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        private static int score1(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("phone")) score -= 1000;
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "phone":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        public static void write(JsonGenerator g, Contact v) throws IOException {
+            if (v instanceof ContactOption1 c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.ContactOption1.Codec.write(g, c.value());
+                return;
+            }
+            if (v instanceof ContactOption2 c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.ContactOption2.Codec.write(g, c.value());
+                return;
+            }
+            Json.writeValue(g, ((Unknown) v).json());
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Contact.Option1} schema.
@@ -58,14 +59,14 @@ public final class ContactOption1 {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.email = this.email;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -89,29 +90,10 @@ public final class ContactOption1 {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("ContactOption1{");
-        if (this.present.get(0)) sb.append("email=").append(this.email).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static ContactOption1 readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ContactOption1 but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static ContactOption1 readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "ContactOption1{", "}");
+        if (this.present.get(0)) parts.add("email=" + this.email);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static ContactOption1 readRest(JsonParser p, JsonToken t, Builder b) throws
@@ -137,22 +119,6 @@ public final class ContactOption1 {
     }
 
     /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, ContactOption1 v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("email");
-            if (v.email == null) g.writeNull(); else Json.writeString(g, v.email);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    /**
      * Builds {@link ContactOption1}; setting a property to {@code null} sends an explicit JSON null.
      */
     public static final class Builder {
@@ -162,7 +128,7 @@ public final class ContactOption1 {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -201,6 +167,50 @@ public final class ContactOption1 {
                 throw new IllegalStateException("ContactOption1 is missing required properties: " + missing.substring(2));
             }
             return new ContactOption1(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link ContactOption1}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static ContactOption1 read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ContactOption1 but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static ContactOption1 readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, ContactOption1 v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("email");
+                if (v.email == null) g.writeNull(); else Json.writeString(g, v.email);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Deprecated} schema.
@@ -64,14 +65,14 @@ public final class Deprecated {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.old = this.old;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -95,29 +96,10 @@ public final class Deprecated {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("Deprecated{");
-        if (this.present.get(0)) sb.append("old=").append(this.old).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Deprecated readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Deprecated but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Deprecated readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Deprecated{", "}");
+        if (this.present.get(0)) parts.add("old=" + this.old);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static Deprecated readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -142,22 +124,6 @@ public final class Deprecated {
     }
 
     /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Deprecated v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("old");
-            if (v.old == null) g.writeNull(); else Json.writeString(g, v.old);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    /**
      * Builds {@link Deprecated}; setting a property to {@code null} sends an explicit JSON null.
      */
     public static final class Builder {
@@ -167,7 +133,7 @@ public final class Deprecated {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -201,6 +167,50 @@ public final class Deprecated {
 
         public Deprecated build() {
             return new Deprecated(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Deprecated}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Deprecated read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Deprecated but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Deprecated readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Deprecated v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("old");
+                if (v.old == null) g.writeNull(); else Json.writeString(g, v.old);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -11,142 +11,174 @@ import java.io.IOException;
 /**
  * Members tell themselves apart by "event", found without a discriminator object.
  *
- * <p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.
+ * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+ * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface Event permits Event.EventStarted, Event.EventStopped, Event.Unknown {
     /**
-     * Reads one value, choosing the variant without buffering when the discriminator comes first.
+     * The {@link EventStarted} variant holding {@code value}.
      */
-    static Event readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.FIELD_NAME && "event".equals(p.currentName())) {
-                p.nextToken();
-                if (p.currentToken() == JsonToken.VALUE_STRING) {
-                    switch (p.getText()) {
-                        case "started":
-                            return new EventStarted(com.example.golden.EventStarted.readJsonAfterField(p, "event"));
-                        case "stopped":
-                            return new EventStopped(com.example.golden.EventStopped.readJsonAfterField(p, "event"));
-                        default:
-                            break;
-                    }
-                }
-                JsonValue first = Json.readValue(p);
-                return fromTree(Json.readObjectRest(p, p.nextToken(), "event", first));
-            }
-            return fromTree(Json.readObjectRest(p, t, null, null));
-        }
-        return fromTree(Json.readValue(p));
+    static Event of(com.example.golden.EventStarted value) {
+        return new EventStarted(value);
     }
 
     /**
-     * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+     * The {@link EventStopped} variant holding {@code value}.
      */
-    static Event fromTree(JsonValue v) throws IOException {
-        if (v instanceof JsonValue.JsonNull) return null;
-        if (v instanceof JsonValue.JsonObject o && o.get("event") instanceof JsonValue.JsonString s) {
-            switch (s.value()) {
-                case "started":
-                    return new EventStarted(Json.decode(v, com.example.golden.EventStarted::readJson));
-                case "stopped":
-                    return new EventStopped(Json.decode(v, com.example.golden.EventStopped::readJson));
-                default:
-                    return new Unknown(v);
-            }
-        }
-        if (v instanceof JsonValue.JsonObject o) {
-            int[] scores = {score0(o), score1(o)};
-            for (int i : Json.rankDescending(scores)) {
-                if (scores[i] == Integer.MIN_VALUE) break;
-                switch (i) {
-                    case 0: {
-                        com.example.golden.EventStarted value = Json.tryDecode(v, com.example.golden.EventStarted::readJson);
-                        if (value != null) return new EventStarted(value);
-                        break;
-                    }
-                    case 1: {
-                        com.example.golden.EventStopped value = Json.tryDecode(v, com.example.golden.EventStopped::readJson);
-                        if (value != null) return new EventStopped(value);
-                        break;
-                    }
-                }
-            }
-            return new Unknown(v);
-        }
-        return new Unknown(v);
-    }
-
-    private static int score0(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("event")) score -= 1000;
-        if (!o.members().containsKey("id")) score -= 1000;
-        if (o.get("event") != null) {
-            if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "event":
-                case "id":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    private static int score1(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("event")) score -= 1000;
-        if (!o.members().containsKey("code")) score -= 1000;
-        if (o.get("event") != null) {
-            if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "event":
-                case "code":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    static void writeJson(JsonGenerator g, Event v) throws IOException {
-        if (v instanceof EventStarted c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.EventStarted.writeJson(g, c.value());
-            return;
-        }
-        if (v instanceof EventStopped c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.EventStopped.writeJson(g, c.value());
-            return;
-        }
-        Json.writeValue(g, ((Unknown) v).json());
+    static Event of(com.example.golden.EventStopped value) {
+        return new EventStopped(value);
     }
 
     /**
      * The variant for {@code event} = {@code started}.
      */
     record EventStarted(com.example.golden.EventStarted value) implements Event {
+        @Override
+        public java.lang.String toString() {
+            return "Event[" + value + "]";
+        }
     }
 
     /**
      * The variant for {@code event} = {@code stopped}.
      */
     record EventStopped(com.example.golden.EventStopped value) implements Event {
+        @Override
+        public java.lang.String toString() {
+            return "Event[" + value + "]";
+        }
     }
 
     /**
      * JSON that matches no known variant, kept whole so it can be inspected and written back.
      */
     record Unknown(JsonValue json) implements Event {
+    }
+
+    /**
+     * The streaming JSON codec of {@link Event}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one value, choosing the variant without buffering when the discriminator comes first.
+         */
+        public static Event read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.FIELD_NAME && "event".equals(p.currentName())) {
+                    p.nextToken();
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        switch (p.getText()) {
+                            case "started":
+                                return new EventStarted(com.example.golden.EventStarted.Codec.readAfterField(p, "event"));
+                            case "stopped":
+                                return new EventStopped(com.example.golden.EventStopped.Codec.readAfterField(p, "event"));
+                            default:
+                                break;
+                        }
+                    }
+                    JsonValue first = Json.readValue(p);
+                    return fromTree(Json.readObjectRest(p, p.nextToken(), "event", first));
+                }
+                return fromTree(Json.readObjectRest(p, t, null, null));
+            }
+            return fromTree(Json.readValue(p));
+        }
+
+        /**
+         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+         */
+        public static Event fromTree(JsonValue v) throws IOException {
+            if (v instanceof JsonValue.JsonNull) return null;
+            if (v instanceof JsonValue.JsonObject o && o.get("event") instanceof JsonValue.JsonString s) {
+                switch (s.value()) {
+                    case "started":
+                        return new EventStarted(Json.decode(v, com.example.golden.EventStarted.Codec::read));
+                    case "stopped":
+                        return new EventStopped(Json.decode(v, com.example.golden.EventStopped.Codec::read));
+                    default:
+                        return new Unknown(v);
+                }
+            }
+            if (v instanceof JsonValue.JsonObject o) {
+                int[] scores = {score0(o), score1(o)};
+                for (int i : Json.rankDescending(scores)) {
+                    if (scores[i] == Integer.MIN_VALUE) break;
+                    switch (i) {
+                        case 0: {
+                            com.example.golden.EventStarted value = Json.tryDecode(v, com.example.golden.EventStarted.Codec::read);
+                            if (value != null) return new EventStarted(value);
+                            break;
+                        }
+                        case 1: {
+                            com.example.golden.EventStopped value = Json.tryDecode(v, com.example.golden.EventStopped.Codec::read);
+                            if (value != null) return new EventStopped(value);
+                            break;
+                        }
+                    }
+                }
+                return new Unknown(v);
+            }
+            return new Unknown(v);
+        }
+
+        private static int score0(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("event")) score -= 1000;
+            if (!o.members().containsKey("id")) score -= 1000;
+            if (o.get("event") != null) {
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "event":
+                    case "id":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        private static int score1(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("event")) score -= 1000;
+            if (!o.members().containsKey("code")) score -= 1000;
+            if (o.get("event") != null) {
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "event":
+                    case "code":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        public static void write(JsonGenerator g, Event v) throws IOException {
+            if (v instanceof EventStarted c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.EventStarted.Codec.write(g, c.value());
+                return;
+            }
+            if (v instanceof EventStopped c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.EventStopped.Codec.write(g, c.value());
+                return;
+            }
+            Json.writeValue(g, ((Unknown) v).json());
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Event.stopped} schema.
@@ -111,30 +112,11 @@ public final class EventStopped {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("EventStopped{");
-        if (this.present.get(0)) sb.append("event=").append(this.event).append(", ");
-        if (this.present.get(1)) sb.append("code=").append(this.code).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static EventStopped readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for EventStopped but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static EventStopped readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "EventStopped{", "}");
+        if (this.present.get(0)) parts.add("event=" + this.event);
+        if (this.present.get(1)) parts.add("code=" + this.code);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static EventStopped readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -160,26 +142,6 @@ public final class EventStopped {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, EventStopped v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("event");
-            if (v.event == null) g.writeNull(); else Json.writeString(g, v.event);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("code");
-            if (v.code == null) g.writeNull(); else Json.writeLong(g, v.code);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -222,6 +184,13 @@ public final class EventStopped {
         }
 
         /**
+         * Same as {@link #code(Long)}, for a literal such as {@code 10}.
+         */
+        public Builder code(long code) {
+            return code(Long.valueOf(code));
+        }
+
+        /**
          * Removes {@code code}, so it is absent from the JSON.
          */
         public Builder clearCode() {
@@ -248,6 +217,54 @@ public final class EventStopped {
                 throw new IllegalStateException("EventStopped is missing required properties: " + missing.substring(2));
             }
             return new EventStopped(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link EventStopped}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static EventStopped read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for EventStopped but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static EventStopped readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, EventStopped v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("event");
+                if (v.event == null) g.writeNull(); else Json.writeString(g, v.event);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("code");
+                if (v.code == null) g.writeNull(); else Json.writeLong(g, v.code);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code item} schema.
@@ -58,14 +59,14 @@ public final class Item2 {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.b = this.b;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -89,29 +90,10 @@ public final class Item2 {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("Item2{");
-        if (this.present.get(0)) sb.append("b=").append(this.b).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Item2 readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Item2 but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Item2 readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Item2{", "}");
+        if (this.present.get(0)) parts.add("b=" + this.b);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static Item2 readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -136,22 +118,6 @@ public final class Item2 {
     }
 
     /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Item2 v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("b");
-            if (v.b == null) g.writeNull(); else Json.writeString(g, v.b);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    /**
      * Builds {@link Item2}; setting a property to {@code null} sends an explicit JSON null.
      */
     public static final class Builder {
@@ -161,7 +127,7 @@ public final class Item2 {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -192,6 +158,50 @@ public final class Item2 {
 
         public Item2 build() {
             return new Item2(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Item2}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Item2 read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Item2 but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Item2 readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Item2 v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("b");
+                if (v.b == null) g.writeNull(); else Json.writeString(g, v.b);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -11,185 +11,228 @@ import java.io.IOException;
 /**
  * Two variants share type=message and differ by the fixed value of "role".
  *
- * <p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.
+ * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+ * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface Message permits Message.MessageMessage, Message.MessageMessage2, Message.MessageCall, Message.Unknown {
     /**
-     * Reads one value, choosing the variant without buffering when the discriminator comes first.
+     * The {@link MessageMessage} variant holding {@code value}.
      */
-    static Message readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.FIELD_NAME && "type".equals(p.currentName())) {
-                p.nextToken();
-                if (p.currentToken() == JsonToken.VALUE_STRING) {
-                    switch (p.getText()) {
-                        case "call":
-                            return new MessageCall(com.example.golden.MessageCall.readJsonAfterField(p, "type"));
-                        default:
-                            break;
-                    }
-                }
-                JsonValue first = Json.readValue(p);
-                return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
-            }
-            return fromTree(Json.readObjectRest(p, t, null, null));
-        }
-        return fromTree(Json.readValue(p));
+    static Message of(com.example.golden.MessageMessage value) {
+        return new MessageMessage(value);
     }
 
     /**
-     * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+     * The {@link MessageMessage2} variant holding {@code value}.
      */
-    static Message fromTree(JsonValue v) throws IOException {
-        if (v instanceof JsonValue.JsonNull) return null;
-        if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
-            switch (s.value()) {
-                case "call":
-                    return new MessageCall(Json.decode(v, com.example.golden.MessageCall::readJson));
-                case "message":
-                    break;
-                default:
-                    return new Unknown(v);
-            }
-        }
-        if (v instanceof JsonValue.JsonObject o) {
-            int[] scores = {score0(o), score1(o), score2(o)};
-            for (int i : Json.rankDescending(scores)) {
-                if (scores[i] == Integer.MIN_VALUE) break;
-                switch (i) {
-                    case 0: {
-                        com.example.golden.MessageMessage value = Json.tryDecode(v, com.example.golden.MessageMessage::readJson);
-                        if (value != null) return new MessageMessage(value);
-                        break;
-                    }
-                    case 1: {
-                        com.example.golden.MessageMessage2 value = Json.tryDecode(v, com.example.golden.MessageMessage2::readJson);
-                        if (value != null) return new MessageMessage2(value);
-                        break;
-                    }
-                    case 2: {
-                        com.example.golden.MessageCall value = Json.tryDecode(v, com.example.golden.MessageCall::readJson);
-                        if (value != null) return new MessageCall(value);
-                        break;
-                    }
-                }
-            }
-            return new Unknown(v);
-        }
-        return new Unknown(v);
+    static Message of(com.example.golden.MessageMessage2 value) {
+        return new MessageMessage2(value);
     }
 
-    private static int score0(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("type")) score -= 1000;
-        if (!o.members().containsKey("role")) score -= 1000;
-        if (o.get("type") != null) {
-            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        if (o.get("role") != null) {
-            if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "type":
-                case "role":
-                case "text":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    private static int score1(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("type")) score -= 1000;
-        if (!o.members().containsKey("role")) score -= 1000;
-        if (o.get("type") != null) {
-            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        if (o.get("role") != null) {
-            if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "type":
-                case "role":
-                case "text":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    private static int score2(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("type")) score -= 1000;
-        if (o.get("type") != null) {
-            if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "type":
-                case "name":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    static void writeJson(JsonGenerator g, Message v) throws IOException {
-        if (v instanceof MessageMessage c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage.writeJson(g, c.value());
-            return;
-        }
-        if (v instanceof MessageMessage2 c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage2.writeJson(g, c.value());
-            return;
-        }
-        if (v instanceof MessageCall c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.MessageCall.writeJson(g, c.value());
-            return;
-        }
-        Json.writeValue(g, ((Unknown) v).json());
+    /**
+     * The {@link MessageCall} variant holding {@code value}.
+     */
+    static Message of(com.example.golden.MessageCall value) {
+        return new MessageCall(value);
     }
 
     /**
      * The variant for {@code type} = {@code message}.
      */
     record MessageMessage(com.example.golden.MessageMessage value) implements Message {
+        @Override
+        public java.lang.String toString() {
+            return "Message[" + value + "]";
+        }
     }
 
     /**
      * The variant for {@code type} = {@code message}.
      */
     record MessageMessage2(com.example.golden.MessageMessage2 value) implements Message {
+        @Override
+        public java.lang.String toString() {
+            return "Message[" + value + "]";
+        }
     }
 
     /**
      * The variant for {@code type} = {@code call}.
      */
     record MessageCall(com.example.golden.MessageCall value) implements Message {
+        @Override
+        public java.lang.String toString() {
+            return "Message[" + value + "]";
+        }
     }
 
     /**
      * JSON that matches no known variant, kept whole so it can be inspected and written back.
      */
     record Unknown(JsonValue json) implements Message {
+    }
+
+    /**
+     * The streaming JSON codec of {@link Message}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one value, choosing the variant without buffering when the discriminator comes first.
+         */
+        public static Message read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.FIELD_NAME && "type".equals(p.currentName())) {
+                    p.nextToken();
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        switch (p.getText()) {
+                            case "call":
+                                return new MessageCall(com.example.golden.MessageCall.Codec.readAfterField(p, "type"));
+                            default:
+                                break;
+                        }
+                    }
+                    JsonValue first = Json.readValue(p);
+                    return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
+                }
+                return fromTree(Json.readObjectRest(p, t, null, null));
+            }
+            return fromTree(Json.readValue(p));
+        }
+
+        /**
+         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+         */
+        public static Message fromTree(JsonValue v) throws IOException {
+            if (v instanceof JsonValue.JsonNull) return null;
+            if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
+                switch (s.value()) {
+                    case "call":
+                        return new MessageCall(Json.decode(v, com.example.golden.MessageCall.Codec::read));
+                    case "message":
+                        break;
+                    default:
+                        return new Unknown(v);
+                }
+            }
+            if (v instanceof JsonValue.JsonObject o) {
+                int[] scores = {score0(o), score1(o), score2(o)};
+                for (int i : Json.rankDescending(scores)) {
+                    if (scores[i] == Integer.MIN_VALUE) break;
+                    switch (i) {
+                        case 0: {
+                            com.example.golden.MessageMessage value = Json.tryDecode(v, com.example.golden.MessageMessage.Codec::read);
+                            if (value != null) return new MessageMessage(value);
+                            break;
+                        }
+                        case 1: {
+                            com.example.golden.MessageMessage2 value = Json.tryDecode(v, com.example.golden.MessageMessage2.Codec::read);
+                            if (value != null) return new MessageMessage2(value);
+                            break;
+                        }
+                        case 2: {
+                            com.example.golden.MessageCall value = Json.tryDecode(v, com.example.golden.MessageCall.Codec::read);
+                            if (value != null) return new MessageCall(value);
+                            break;
+                        }
+                    }
+                }
+                return new Unknown(v);
+            }
+            return new Unknown(v);
+        }
+
+        private static int score0(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("type")) score -= 1000;
+            if (!o.members().containsKey("role")) score -= 1000;
+            if (o.get("type") != null) {
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            if (o.get("role") != null) {
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "type":
+                    case "role":
+                    case "text":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        private static int score1(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("type")) score -= 1000;
+            if (!o.members().containsKey("role")) score -= 1000;
+            if (o.get("type") != null) {
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            if (o.get("role") != null) {
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "type":
+                    case "role":
+                    case "text":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        private static int score2(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("type")) score -= 1000;
+            if (o.get("type") != null) {
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "type":
+                    case "name":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        public static void write(JsonGenerator g, Message v) throws IOException {
+            if (v instanceof MessageMessage c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage.Codec.write(g, c.value());
+                return;
+            }
+            if (v instanceof MessageMessage2 c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage2.Codec.write(g, c.value());
+                return;
+            }
+            if (v instanceof MessageCall c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.MessageCall.Codec.write(g, c.value());
+                return;
+            }
+            Json.writeValue(g, ((Unknown) v).json());
+        }
     }
 }

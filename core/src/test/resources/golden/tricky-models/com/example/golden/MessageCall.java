@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Message.call} schema.
@@ -111,30 +112,11 @@ public final class MessageCall {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("MessageCall{");
-        if (this.present.get(0)) sb.append("type=").append(this.type).append(", ");
-        if (this.present.get(1)) sb.append("name=").append(this.name).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static MessageCall readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for MessageCall but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static MessageCall readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "MessageCall{", "}");
+        if (this.present.get(0)) parts.add("type=" + this.type);
+        if (this.present.get(1)) parts.add("name=" + this.name);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static MessageCall readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -160,26 +142,6 @@ public final class MessageCall {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, MessageCall v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("type");
-            if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("name");
-            if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -240,6 +202,54 @@ public final class MessageCall {
 
         public MessageCall build() {
             return new MessageCall(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link MessageCall}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static MessageCall read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for MessageCall but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static MessageCall readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, MessageCall v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("type");
+                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("name");
+                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -118,7 +119,7 @@ public final class Pet {
     /**
      * True when {@code name} was set or present in JSON, even as an explicit {@code null}.
      */
-    public boolean hasName2() {
+    public boolean isNamePresent() {
         return this.present.get(1);
     }
 
@@ -413,14 +414,14 @@ public final class Pet {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.id = this.id;
         b.name = this.name;
         b.kind = this.kind;
@@ -480,46 +481,28 @@ public final class Pet {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("Pet{");
-        if (this.present.get(0)) sb.append("id=").append(this.id).append(", ");
-        if (this.present.get(1)) sb.append("name=").append(this.name).append(", ");
-        if (this.present.get(2)) sb.append("kind=").append(this.kind).append(", ");
-        if (this.present.get(3)) sb.append("nickname=").append(this.nickname).append(", ");
-        if (this.present.get(4)) sb.append("born=").append(this.born).append(", ");
-        if (this.present.get(5)) sb.append("updated_at=").append(this.updatedAt).append(", ");
-        if (this.present.get(6)) sb.append("chip=").append(this.chip).append(", ");
-        if (this.present.get(7)) sb.append("photo=").append(this.photo == null ? "null" : this.photo.length + " bytes").append(", ");
-        if (this.present.get(8)) sb.append("weight=").append(this.weight).append(", ");
-        if (this.present.get(9)) sb.append("tags=").append(this.tags).append(", ");
-        if (this.present.get(10)) sb.append("attributes=").append(this.attributes).append(", ");
-        if (this.present.get(11)) sb.append("extra=").append(this.extra).append(", ");
-        if (this.present.get(12)) sb.append("class=").append(this.class_).append(", ");
-        if (this.present.get(13)) sb.append("default=").append(this.default_).append(", ");
-        if (this.present.get(14)) sb.append("owner-name=").append(this.ownerName).append(", ");
-        if (this.present.get(15)) sb.append("@type=").append(this.type).append(", ");
-        if (this.present.get(16)) sb.append("hasName=").append(this.hasName).append(", ");
-        if (this.present.get(17)) sb.append("toy=").append(this.toy).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        if (!this.malformed.isEmpty()) sb.append("malformed=").append(this.malformed);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Pet readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Pet but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Pet readJsonAfterField(JsonParser p, java.lang.String field) throws IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Pet{", "}");
+        if (this.present.get(0)) parts.add("id=" + this.id);
+        if (this.present.get(1)) parts.add("name=" + this.name);
+        if (this.present.get(2)) parts.add("kind=" + this.kind);
+        if (this.present.get(3)) parts.add("nickname=" + this.nickname);
+        if (this.present.get(4)) parts.add("born=" + this.born);
+        if (this.present.get(5)) parts.add("updated_at=" + this.updatedAt);
+        if (this.present.get(6)) parts.add("chip=" + this.chip);
+        if (this.present.get(7)) parts.add("photo=" + (this.photo == null ? "null" : this.photo.length + " bytes"));
+        if (this.present.get(8)) parts.add("weight=" + this.weight);
+        if (this.present.get(9)) parts.add("tags=" + this.tags);
+        if (this.present.get(10)) parts.add("attributes=" + this.attributes);
+        if (this.present.get(11)) parts.add("extra=" + this.extra);
+        if (this.present.get(12)) parts.add("class=" + this.class_);
+        if (this.present.get(13)) parts.add("default=" + this.default_);
+        if (this.present.get(14)) parts.add("owner-name=" + this.ownerName);
+        if (this.present.get(15)) parts.add("@type=" + this.type);
+        if (this.present.get(16)) parts.add("hasName=" + this.hasName);
+        if (this.present.get(17)) parts.add("toy=" + this.toy);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
+        return parts.toString();
     }
 
     private static Pet readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -543,7 +526,7 @@ public final class Pet {
                 b.present.set(1);
                 break;
             case "kind":
-                b.kind = p.currentToken() == JsonToken.VALUE_NULL ? null : PetKind.readJson(p);
+                b.kind = p.currentToken() == JsonToken.VALUE_NULL ? null : PetKind.Codec.read(p);
                 b.present.set(2);
                 break;
             case "nickname":
@@ -619,100 +602,12 @@ public final class Pet {
                 b.present.set(16);
                 break;
             case "toy":
-                b.toy = p.currentToken() == JsonToken.VALUE_NULL ? null : Toy.readJson(p);
+                b.toy = p.currentToken() == JsonToken.VALUE_NULL ? null : Toy.Codec.read(p);
                 b.present.set(17);
                 break;
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Pet v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("id");
-            if (v.id == null) g.writeNull(); else Json.writeLong(g, v.id);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("name");
-            if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-        }
-        if (v.present.get(2)) {
-            g.writeFieldName("kind");
-            if (v.kind == null) g.writeNull(); else PetKind.writeJson(g, v.kind);
-        }
-        if (v.present.get(3)) {
-            g.writeFieldName("nickname");
-            if (v.nickname == null) g.writeNull(); else Json.writeString(g, v.nickname);
-        }
-        if (v.present.get(4)) {
-            g.writeFieldName("born");
-            JsonValue bad = v.malformed.get("born");
-            if (bad != null) Json.writeValue(g, bad); else if (v.born == null) g.writeNull(); else Json.writeDate(g, v.born);
-        }
-        if (v.present.get(5)) {
-            g.writeFieldName("updated_at");
-            JsonValue bad = v.malformed.get("updated_at");
-            if (bad != null) Json.writeValue(g, bad); else if (v.updatedAt == null) g.writeNull(); else Json.writeDateTime(g, v.updatedAt);
-        }
-        if (v.present.get(6)) {
-            g.writeFieldName("chip");
-            JsonValue bad = v.malformed.get("chip");
-            if (bad != null) Json.writeValue(g, bad); else if (v.chip == null) g.writeNull(); else Json.writeUuid(g, v.chip);
-        }
-        if (v.present.get(7)) {
-            g.writeFieldName("photo");
-            JsonValue bad = v.malformed.get("photo");
-            if (bad != null) Json.writeValue(g, bad); else if (v.photo == null) g.writeNull(); else Json.writeBase64(g, v.photo);
-        }
-        if (v.present.get(8)) {
-            g.writeFieldName("weight");
-            if (v.weight == null) g.writeNull(); else Json.writeDouble(g, v.weight);
-        }
-        if (v.present.get(9)) {
-            g.writeFieldName("tags");
-            if (v.tags == null) g.writeNull(); else Json.writeList(g, v.tags, Json::writeString);
-        }
-        if (v.present.get(10)) {
-            g.writeFieldName("attributes");
-            if (v.attributes == null) g.writeNull(); else Json.writeMap(g, v.attributes, Json::writeLong);
-        }
-        if (v.present.get(11)) {
-            g.writeFieldName("extra");
-            if (v.extra == null) g.writeNull(); else Json.writeValue(g, v.extra);
-        }
-        if (v.present.get(12)) {
-            g.writeFieldName("class");
-            if (v.class_ == null) g.writeNull(); else Json.writeString(g, v.class_);
-        }
-        if (v.present.get(13)) {
-            g.writeFieldName("default");
-            if (v.default_ == null) g.writeNull(); else Json.writeBoolean(g, v.default_);
-        }
-        if (v.present.get(14)) {
-            g.writeFieldName("owner-name");
-            if (v.ownerName == null) g.writeNull(); else Json.writeString(g, v.ownerName);
-        }
-        if (v.present.get(15)) {
-            g.writeFieldName("@type");
-            if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-        }
-        if (v.present.get(16)) {
-            g.writeFieldName("hasName");
-            if (v.hasName == null) g.writeNull(); else Json.writeString(g, v.hasName);
-        }
-        if (v.present.get(17)) {
-            g.writeFieldName("toy");
-            if (v.toy == null) g.writeNull(); else Toy.writeJson(g, v.toy);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -761,7 +656,7 @@ public final class Pet {
 
         private Map<java.lang.String, JsonValue> malformed;
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -771,6 +666,13 @@ public final class Pet {
             this.id = id;
             present.set(0);
             return this;
+        }
+
+        /**
+         * Same as {@link #id(Long)}, for a literal such as {@code 10}.
+         */
+        public Builder id(long id) {
+            return id(Long.valueOf(id));
         }
 
         /**
@@ -923,6 +825,13 @@ public final class Pet {
             this.weight = weight;
             present.set(8);
             return this;
+        }
+
+        /**
+         * Same as {@link #weight(Double)}, for a literal such as {@code 10}.
+         */
+        public Builder weight(double weight) {
+            return weight(Double.valueOf(weight));
         }
 
         /**
@@ -1116,6 +1025,121 @@ public final class Pet {
                 throw new IllegalStateException("Pet is missing required properties: " + missing.substring(2));
             }
             return new Pet(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Pet}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Pet read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Pet but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Pet readAfterField(JsonParser p, java.lang.String field) throws IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Pet v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("id");
+                if (v.id == null) g.writeNull(); else Json.writeLong(g, v.id);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("name");
+                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
+            }
+            if (v.present.get(2)) {
+                g.writeFieldName("kind");
+                if (v.kind == null) g.writeNull(); else PetKind.Codec.write(g, v.kind);
+            }
+            if (v.present.get(3)) {
+                g.writeFieldName("nickname");
+                if (v.nickname == null) g.writeNull(); else Json.writeString(g, v.nickname);
+            }
+            if (v.present.get(4)) {
+                g.writeFieldName("born");
+                JsonValue bad = v.malformed.get("born");
+                if (bad != null) Json.writeValue(g, bad); else if (v.born == null) g.writeNull(); else Json.writeDate(g, v.born);
+            }
+            if (v.present.get(5)) {
+                g.writeFieldName("updated_at");
+                JsonValue bad = v.malformed.get("updated_at");
+                if (bad != null) Json.writeValue(g, bad); else if (v.updatedAt == null) g.writeNull(); else Json.writeDateTime(g, v.updatedAt);
+            }
+            if (v.present.get(6)) {
+                g.writeFieldName("chip");
+                JsonValue bad = v.malformed.get("chip");
+                if (bad != null) Json.writeValue(g, bad); else if (v.chip == null) g.writeNull(); else Json.writeUuid(g, v.chip);
+            }
+            if (v.present.get(7)) {
+                g.writeFieldName("photo");
+                JsonValue bad = v.malformed.get("photo");
+                if (bad != null) Json.writeValue(g, bad); else if (v.photo == null) g.writeNull(); else Json.writeBase64(g, v.photo);
+            }
+            if (v.present.get(8)) {
+                g.writeFieldName("weight");
+                if (v.weight == null) g.writeNull(); else Json.writeDouble(g, v.weight);
+            }
+            if (v.present.get(9)) {
+                g.writeFieldName("tags");
+                if (v.tags == null) g.writeNull(); else Json.writeList(g, v.tags, Json::writeString);
+            }
+            if (v.present.get(10)) {
+                g.writeFieldName("attributes");
+                if (v.attributes == null) g.writeNull(); else Json.writeMap(g, v.attributes, Json::writeLong);
+            }
+            if (v.present.get(11)) {
+                g.writeFieldName("extra");
+                if (v.extra == null) g.writeNull(); else Json.writeValue(g, v.extra);
+            }
+            if (v.present.get(12)) {
+                g.writeFieldName("class");
+                if (v.class_ == null) g.writeNull(); else Json.writeString(g, v.class_);
+            }
+            if (v.present.get(13)) {
+                g.writeFieldName("default");
+                if (v.default_ == null) g.writeNull(); else Json.writeBoolean(g, v.default_);
+            }
+            if (v.present.get(14)) {
+                g.writeFieldName("owner-name");
+                if (v.ownerName == null) g.writeNull(); else Json.writeString(g, v.ownerName);
+            }
+            if (v.present.get(15)) {
+                g.writeFieldName("@type");
+                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
+            }
+            if (v.present.get(16)) {
+                g.writeFieldName("hasName");
+                if (v.hasName == null) g.writeNull(); else Json.writeString(g, v.hasName);
+            }
+            if (v.present.get(17)) {
+                g.writeFieldName("toy");
+                if (v.toy == null) g.writeNull(); else Toy.Codec.write(g, v.toy);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -110,16 +110,6 @@ public final class PetKind {
         return value;
     }
 
-    public static PetKind readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (!p.currentToken().isScalarValue()) throw new JsonDecodeException("expected a value of PetKind at " + p.currentTokenLocation());
-        return of(p.getText());
-    }
-
-    public static void writeJson(JsonGenerator g, PetKind v) throws IOException {
-        g.writeString(v.value);
-    }
-
     /**
      * The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other.
      */
@@ -137,5 +127,24 @@ public final class PetKind {
         EMPTY,
 
         UNRECOGNIZED
+    }
+
+    /**
+     * The streaming JSON codec of {@link PetKind}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        public static PetKind read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (!p.currentToken().isScalarValue()) throw new JsonDecodeException("expected a value of PetKind at " + p.currentTokenLocation());
+            return of(p.getText());
+        }
+
+        public static void write(JsonGenerator g, PetKind v) throws IOException {
+            g.writeString(v.value);
+        }
     }
 }

@@ -12,56 +12,99 @@ import java.util.List;
 /**
  * One of several shapes ({@code Scalarish}).
  *
- * <p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.
+ * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+ * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface Scalarish permits Scalarish.StringValue, Scalarish.Int64Value, Scalarish.ListValue, Scalarish.Unknown {
     /**
-     * Reads one value, choosing the variant without buffering when the discriminator comes first.
+     * The {@link StringValue} variant holding {@code value}.
      */
-    static Scalarish readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        return fromTree(Json.readValue(p));
+    static Scalarish of(java.lang.String value) {
+        return new StringValue(value);
     }
 
     /**
-     * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+     * The {@link Int64Value} variant holding {@code value}.
      */
-    static Scalarish fromTree(JsonValue v) throws IOException {
-        if (v instanceof JsonValue.JsonNull) return null;
-        if (Json.isKind(v, "string") && Json.accepts(v, Json::readString)) return new StringValue(Json.decode(v, Json::readString));
-        if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong)) return new Int64Value(Json.decode(v, Json::readLong));
-        if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString))) return new ListValue(Json.decode(v, Json.listReader(Json::readString)));
-        return new Unknown(v);
+    static Scalarish of(Long value) {
+        return new Int64Value(value);
     }
 
-    static void writeJson(JsonGenerator g, Scalarish v) throws IOException {
-        if (v instanceof StringValue c) {
-            if (c.value() == null) g.writeNull(); else Json.writeString(g, c.value());
-            return;
-        }
-        if (v instanceof Int64Value c) {
-            if (c.value() == null) g.writeNull(); else Json.writeLong(g, c.value());
-            return;
-        }
-        if (v instanceof ListValue c) {
-            if (c.value() == null) g.writeNull(); else Json.writeList(g, c.value(), Json::writeString);
-            return;
-        }
-        Json.writeValue(g, ((Unknown) v).json());
+    /**
+     * The {@link ListValue} variant holding {@code value}.
+     */
+    static Scalarish of(List<java.lang.String> value) {
+        return new ListValue(value);
     }
 
     record StringValue(java.lang.String value) implements Scalarish {
+        @Override
+        public java.lang.String toString() {
+            return "Scalarish[" + value + "]";
+        }
     }
 
     record Int64Value(Long value) implements Scalarish {
+        @Override
+        public java.lang.String toString() {
+            return "Scalarish[" + value + "]";
+        }
     }
 
     record ListValue(List<java.lang.String> value) implements Scalarish {
+        @Override
+        public java.lang.String toString() {
+            return "Scalarish[" + value + "]";
+        }
     }
 
     /**
      * JSON that matches no known variant, kept whole so it can be inspected and written back.
      */
     record Unknown(JsonValue json) implements Scalarish {
+    }
+
+    /**
+     * The streaming JSON codec of {@link Scalarish}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one value, choosing the variant without buffering when the discriminator comes first.
+         */
+        public static Scalarish read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            return fromTree(Json.readValue(p));
+        }
+
+        /**
+         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+         */
+        public static Scalarish fromTree(JsonValue v) throws IOException {
+            if (v instanceof JsonValue.JsonNull) return null;
+            if (Json.isKind(v, "string") && Json.accepts(v, Json::readString)) return new StringValue(Json.decode(v, Json::readString));
+            if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong)) return new Int64Value(Json.decode(v, Json::readLong));
+            if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString))) return new ListValue(Json.decode(v, Json.listReader(Json::readString)));
+            return new Unknown(v);
+        }
+
+        public static void write(JsonGenerator g, Scalarish v) throws IOException {
+            if (v instanceof StringValue c) {
+                if (c.value() == null) g.writeNull(); else Json.writeString(g, c.value());
+                return;
+            }
+            if (v instanceof Int64Value c) {
+                if (c.value() == null) g.writeNull(); else Json.writeLong(g, c.value());
+                return;
+            }
+            if (v instanceof ListValue c) {
+                if (c.value() == null) g.writeNull(); else Json.writeList(g, c.value(), Json::writeString);
+                return;
+            }
+            Json.writeValue(g, ((Unknown) v).json());
+        }
     }
 }

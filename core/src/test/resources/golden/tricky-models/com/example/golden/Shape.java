@@ -11,142 +11,174 @@ import java.io.IOException;
 /**
  * One of several shapes ({@code Shape}).
  *
- * <p>Use a {@code switch} over the records; {@link Unknown} holds JSON that matches no variant.
+ * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+ * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown {
     /**
-     * Reads one value, choosing the variant without buffering when the discriminator comes first.
+     * The {@link Circle} variant holding {@code value}.
      */
-    static Shape readJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            JsonToken t = p.nextToken();
-            if (t == JsonToken.FIELD_NAME && "shape".equals(p.currentName())) {
-                p.nextToken();
-                if (p.currentToken() == JsonToken.VALUE_STRING) {
-                    switch (p.getText()) {
-                        case "circle":
-                            return new Circle(com.example.golden.Circle.readJsonAfterField(p, "shape"));
-                        case "square":
-                            return new Square(com.example.golden.Square.readJsonAfterField(p, "shape"));
-                        default:
-                            break;
-                    }
-                }
-                JsonValue first = Json.readValue(p);
-                return fromTree(Json.readObjectRest(p, p.nextToken(), "shape", first));
-            }
-            return fromTree(Json.readObjectRest(p, t, null, null));
-        }
-        return fromTree(Json.readValue(p));
+    static Shape of(com.example.golden.Circle value) {
+        return new Circle(value);
     }
 
     /**
-     * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+     * The {@link Square} variant holding {@code value}.
      */
-    static Shape fromTree(JsonValue v) throws IOException {
-        if (v instanceof JsonValue.JsonNull) return null;
-        if (v instanceof JsonValue.JsonObject o && o.get("shape") instanceof JsonValue.JsonString s) {
-            switch (s.value()) {
-                case "circle":
-                    return new Circle(Json.decode(v, com.example.golden.Circle::readJson));
-                case "square":
-                    return new Square(Json.decode(v, com.example.golden.Square::readJson));
-                default:
-                    return new Unknown(v);
-            }
-        }
-        if (v instanceof JsonValue.JsonObject o) {
-            int[] scores = {score0(o), score1(o)};
-            for (int i : Json.rankDescending(scores)) {
-                if (scores[i] == Integer.MIN_VALUE) break;
-                switch (i) {
-                    case 0: {
-                        com.example.golden.Circle value = Json.tryDecode(v, com.example.golden.Circle::readJson);
-                        if (value != null) return new Circle(value);
-                        break;
-                    }
-                    case 1: {
-                        com.example.golden.Square value = Json.tryDecode(v, com.example.golden.Square::readJson);
-                        if (value != null) return new Square(value);
-                        break;
-                    }
-                }
-            }
-            return new Unknown(v);
-        }
-        return new Unknown(v);
-    }
-
-    private static int score0(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("shape")) score -= 1000;
-        if (!o.members().containsKey("radius")) score -= 1000;
-        if (o.get("shape") != null) {
-            if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "shape":
-                case "radius":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    private static int score1(JsonValue.JsonObject o) {
-        int score = 0;
-        if (!o.members().containsKey("shape")) score -= 1000;
-        if (!o.members().containsKey("side")) score -= 1000;
-        if (o.get("shape") != null) {
-            if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square"))) return Integer.MIN_VALUE;
-            score += 100;
-        }
-        for (java.lang.String key : o.members().keySet()) {
-            switch (key) {
-                case "shape":
-                case "side":
-                    score += 10;
-                    break;
-                default:
-                    score -= 1;
-            }
-        }
-        return score;
-    }
-
-    static void writeJson(JsonGenerator g, Shape v) throws IOException {
-        if (v instanceof Circle c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.Circle.writeJson(g, c.value());
-            return;
-        }
-        if (v instanceof Square c) {
-            if (c.value() == null) g.writeNull(); else com.example.golden.Square.writeJson(g, c.value());
-            return;
-        }
-        Json.writeValue(g, ((Unknown) v).json());
+    static Shape of(com.example.golden.Square value) {
+        return new Square(value);
     }
 
     /**
      * The variant for {@code shape} = {@code circle}.
      */
     record Circle(com.example.golden.Circle value) implements Shape {
+        @Override
+        public java.lang.String toString() {
+            return "Shape[" + value + "]";
+        }
     }
 
     /**
      * The variant for {@code shape} = {@code square}.
      */
     record Square(com.example.golden.Square value) implements Shape {
+        @Override
+        public java.lang.String toString() {
+            return "Shape[" + value + "]";
+        }
     }
 
     /**
      * JSON that matches no known variant, kept whole so it can be inspected and written back.
      */
     record Unknown(JsonValue json) implements Shape {
+    }
+
+    /**
+     * The streaming JSON codec of {@link Shape}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one value, choosing the variant without buffering when the discriminator comes first.
+         */
+        public static Shape read(JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) return null;
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.FIELD_NAME && "shape".equals(p.currentName())) {
+                    p.nextToken();
+                    if (p.currentToken() == JsonToken.VALUE_STRING) {
+                        switch (p.getText()) {
+                            case "circle":
+                                return new Circle(com.example.golden.Circle.Codec.readAfterField(p, "shape"));
+                            case "square":
+                                return new Square(com.example.golden.Square.Codec.readAfterField(p, "shape"));
+                            default:
+                                break;
+                        }
+                    }
+                    JsonValue first = Json.readValue(p);
+                    return fromTree(Json.readObjectRest(p, p.nextToken(), "shape", first));
+                }
+                return fromTree(Json.readObjectRest(p, t, null, null));
+            }
+            return fromTree(Json.readValue(p));
+        }
+
+        /**
+         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
+         */
+        public static Shape fromTree(JsonValue v) throws IOException {
+            if (v instanceof JsonValue.JsonNull) return null;
+            if (v instanceof JsonValue.JsonObject o && o.get("shape") instanceof JsonValue.JsonString s) {
+                switch (s.value()) {
+                    case "circle":
+                        return new Circle(Json.decode(v, com.example.golden.Circle.Codec::read));
+                    case "square":
+                        return new Square(Json.decode(v, com.example.golden.Square.Codec::read));
+                    default:
+                        return new Unknown(v);
+                }
+            }
+            if (v instanceof JsonValue.JsonObject o) {
+                int[] scores = {score0(o), score1(o)};
+                for (int i : Json.rankDescending(scores)) {
+                    if (scores[i] == Integer.MIN_VALUE) break;
+                    switch (i) {
+                        case 0: {
+                            com.example.golden.Circle value = Json.tryDecode(v, com.example.golden.Circle.Codec::read);
+                            if (value != null) return new Circle(value);
+                            break;
+                        }
+                        case 1: {
+                            com.example.golden.Square value = Json.tryDecode(v, com.example.golden.Square.Codec::read);
+                            if (value != null) return new Square(value);
+                            break;
+                        }
+                    }
+                }
+                return new Unknown(v);
+            }
+            return new Unknown(v);
+        }
+
+        private static int score0(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("shape")) score -= 1000;
+            if (!o.members().containsKey("radius")) score -= 1000;
+            if (o.get("shape") != null) {
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "shape":
+                    case "radius":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        private static int score1(JsonValue.JsonObject o) {
+            int score = 0;
+            if (!o.members().containsKey("shape")) score -= 1000;
+            if (!o.members().containsKey("side")) score -= 1000;
+            if (o.get("shape") != null) {
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square"))) return Integer.MIN_VALUE;
+                score += 100;
+            }
+            for (java.lang.String key : o.members().keySet()) {
+                switch (key) {
+                    case "shape":
+                    case "side":
+                        score += 10;
+                        break;
+                    default:
+                        score -= 1;
+                }
+            }
+            return score;
+        }
+
+        public static void write(JsonGenerator g, Shape v) throws IOException {
+            if (v instanceof Circle c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.Circle.Codec.write(g, c.value());
+                return;
+            }
+            if (v instanceof Square c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.Square.Codec.write(g, c.value());
+                return;
+            }
+            Json.writeValue(g, ((Unknown) v).json());
+        }
     }
 }

@@ -18,34 +18,34 @@ public final class SourceGenerationContext extends JsonContext {
     }
 
     private static void register0(JsonContext.Registry registry) {
-        registry.add(PetKind.class, PetKind::readJson, PetKind::writeJson);
-        registry.add(Toy.class, Toy::readJson, Toy::writeJson);
-        registry.add(Pet.class, Pet::readJson, Pet::writeJson);
-        registry.add(Circle.class, Circle::readJson, Circle::writeJson);
-        registry.add(Square.class, Square::readJson, Square::writeJson);
-        registry.add(Shape.class, Shape::readJson, Shape::writeJson);
-        registry.add(EventStarted.class, EventStarted::readJson, EventStarted::writeJson);
-        registry.add(EventStopped.class, EventStopped::readJson, EventStopped::writeJson);
-        registry.add(Event.class, Event::readJson, Event::writeJson);
-        registry.add(MessageMessage.class, MessageMessage::readJson, MessageMessage::writeJson);
-        registry.add(MessageMessage2.class, MessageMessage2::readJson, MessageMessage2::writeJson);
-        registry.add(MessageCall.class, MessageCall::readJson, MessageCall::writeJson);
-        registry.add(Message.class, Message::readJson, Message::writeJson);
-        registry.add(ContactOption1.class, ContactOption1::readJson, ContactOption1::writeJson);
-        registry.add(ContactOption2.class, ContactOption2::readJson, ContactOption2::writeJson);
-        registry.add(Contact.class, Contact::readJson, Contact::writeJson);
-        registry.add(Scalarish.class, Scalarish::readJson, Scalarish::writeJson);
-        registry.add(Named.class, Named::readJson, Named::writeJson);
-        registry.add(TreeNode.class, TreeNode::readJson, TreeNode::writeJson);
-        registry.add(Item.class, Item::readJson, Item::writeJson);
-        registry.add(Item2.class, Item2::readJson, Item2::writeJson);
-        registry.add(Builder2.class, Builder2::readJson, Builder2::writeJson);
-        registry.add(SourceGenerationContext2.class, SourceGenerationContext2::readJson, SourceGenerationContext2::writeJson);
-        registry.add(String.class, String::readJson, String::writeJson);
-        registry.add(Error.class, Error::readJson, Error::writeJson);
-        registry.add(_1stPlace.class, _1stPlace::readJson, _1stPlace::writeJson);
-        registry.add(ABCD.class, ABCD::readJson, ABCD::writeJson);
-        registry.add(Deprecated.class, Deprecated::readJson, Deprecated::writeJson);
+        registry.add(PetKind.class, PetKind.Codec::read, PetKind.Codec::write);
+        registry.add(Toy.class, Toy.Codec::read, Toy.Codec::write);
+        registry.add(Pet.class, Pet.Codec::read, Pet.Codec::write);
+        registry.add(Circle.class, Circle.Codec::read, Circle.Codec::write);
+        registry.add(Square.class, Square.Codec::read, Square.Codec::write);
+        registry.add(Shape.class, Shape.Codec::read, Shape.Codec::write);
+        registry.add(EventStarted.class, EventStarted.Codec::read, EventStarted.Codec::write);
+        registry.add(EventStopped.class, EventStopped.Codec::read, EventStopped.Codec::write);
+        registry.add(Event.class, Event.Codec::read, Event.Codec::write);
+        registry.add(MessageMessage.class, MessageMessage.Codec::read, MessageMessage.Codec::write);
+        registry.add(MessageMessage2.class, MessageMessage2.Codec::read, MessageMessage2.Codec::write);
+        registry.add(MessageCall.class, MessageCall.Codec::read, MessageCall.Codec::write);
+        registry.add(Message.class, Message.Codec::read, Message.Codec::write);
+        registry.add(ContactOption1.class, ContactOption1.Codec::read, ContactOption1.Codec::write);
+        registry.add(ContactOption2.class, ContactOption2.Codec::read, ContactOption2.Codec::write);
+        registry.add(Contact.class, Contact.Codec::read, Contact.Codec::write);
+        registry.add(Scalarish.class, Scalarish.Codec::read, Scalarish.Codec::write);
+        registry.add(Named.class, Named.Codec::read, Named.Codec::write);
+        registry.add(TreeNode.class, TreeNode.Codec::read, TreeNode.Codec::write);
+        registry.add(Item.class, Item.Codec::read, Item.Codec::write);
+        registry.add(Item2.class, Item2.Codec::read, Item2.Codec::write);
+        registry.add(Builder2.class, Builder2.Codec::read, Builder2.Codec::write);
+        registry.add(SourceGenerationContext2.class, SourceGenerationContext2.Codec::read, SourceGenerationContext2.Codec::write);
+        registry.add(String.class, String.Codec::read, String.Codec::write);
+        registry.add(Error.class, Error.Codec::read, Error.Codec::write);
+        registry.add(_1stPlace.class, _1stPlace.Codec::read, _1stPlace.Codec::write);
+        registry.add(ABCD.class, ABCD.Codec::read, ABCD.Codec::write);
+        registry.add(Deprecated.class, Deprecated.Codec::read, Deprecated.Codec::write);
     }
 
     @Override

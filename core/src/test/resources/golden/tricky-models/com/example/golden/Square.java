@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Square} schema.
@@ -111,30 +112,11 @@ public final class Square {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("Square{");
-        if (this.present.get(0)) sb.append("shape=").append(this.shape).append(", ");
-        if (this.present.get(1)) sb.append("side=").append(this.side).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static Square readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Square but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static Square readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "Square{", "}");
+        if (this.present.get(0)) parts.add("shape=" + this.shape);
+        if (this.present.get(1)) parts.add("side=" + this.side);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static Square readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -160,26 +142,6 @@ public final class Square {
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, Square v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("shape");
-            if (v.shape == null) g.writeNull(); else Json.writeString(g, v.shape);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("side");
-            if (v.side == null) g.writeNull(); else Json.writeDouble(g, v.side);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -222,6 +184,13 @@ public final class Square {
         }
 
         /**
+         * Same as {@link #side(Double)}, for a literal such as {@code 10}.
+         */
+        public Builder side(double side) {
+            return side(Double.valueOf(side));
+        }
+
+        /**
          * Removes {@code side}, so it is absent from the JSON.
          */
         public Builder clearSide() {
@@ -248,6 +217,54 @@ public final class Square {
                 throw new IllegalStateException("Square is missing required properties: " + missing.substring(2));
             }
             return new Square(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link Square}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static Square read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Square but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder(false);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static Square readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder(false);
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, Square v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("shape");
+                if (v.shape == null) g.writeNull(); else Json.writeString(g, v.shape);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("side");
+                if (v.side == null) g.writeNull(); else Json.writeDouble(g, v.side);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code TreeNode} schema.
@@ -97,14 +98,14 @@ public final class TreeNode {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.value = this.value;
         b.children = this.children;
         b.parent = this.parent;
@@ -132,31 +133,12 @@ public final class TreeNode {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("TreeNode{");
-        if (this.present.get(0)) sb.append("value=").append(this.value).append(", ");
-        if (this.present.get(1)) sb.append("children=").append(this.children).append(", ");
-        if (this.present.get(2)) sb.append("parent=").append(this.parent).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static TreeNode readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for TreeNode but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static TreeNode readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "TreeNode{", "}");
+        if (this.present.get(0)) parts.add("value=" + this.value);
+        if (this.present.get(1)) parts.add("children=" + this.children);
+        if (this.present.get(2)) parts.add("parent=" + this.parent);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static TreeNode readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -176,40 +158,16 @@ public final class TreeNode {
                 b.present.set(0);
                 break;
             case "children":
-                b.children = Json.readList(p, TreeNode::readJson);
+                b.children = Json.readList(p, Codec::read);
                 b.present.set(1);
                 break;
             case "parent":
-                b.parent = p.currentToken() == JsonToken.VALUE_NULL ? null : TreeNode.readJson(p);
+                b.parent = p.currentToken() == JsonToken.VALUE_NULL ? null : Codec.read(p);
                 b.present.set(2);
                 break;
             default:
                 b.additionalProperties.put(field, Json.readValue(p));
         }
-    }
-
-    /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, TreeNode v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("value");
-            if (v.value == null) g.writeNull(); else Json.writeString(g, v.value);
-        }
-        if (v.present.get(1)) {
-            g.writeFieldName("children");
-            if (v.children == null) g.writeNull(); else Json.writeList(g, v.children, TreeNode::writeJson);
-        }
-        if (v.present.get(2)) {
-            g.writeFieldName("parent");
-            if (v.parent == null) g.writeNull(); else TreeNode.writeJson(g, v.parent);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
     }
 
     /**
@@ -226,7 +184,7 @@ public final class TreeNode {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -293,6 +251,58 @@ public final class TreeNode {
 
         public TreeNode build() {
             return new TreeNode(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link TreeNode}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static TreeNode read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for TreeNode but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static TreeNode readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, TreeNode v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("value");
+                if (v.value == null) g.writeNull(); else Json.writeString(g, v.value);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("children");
+                if (v.children == null) g.writeNull(); else Json.writeList(g, v.children, Codec::write);
+            }
+            if (v.present.get(2)) {
+                g.writeFieldName("parent");
+                if (v.parent == null) g.writeNull(); else Codec.write(g, v.parent);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code 1stPlace} schema.
@@ -58,14 +59,14 @@ public final class _1stPlace {
      * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
      */
     public static Builder builder() {
-        return new Builder(true);
+        return new Builder();
     }
 
     /**
      * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
      */
     public Builder toBuilder() {
-        Builder b = new Builder(true);
+        Builder b = new Builder();
         b.rank = this.rank;
         b.additionalProperties.putAll(this.additionalProperties);
         b.present.or(this.present);
@@ -89,29 +90,10 @@ public final class _1stPlace {
 
     @Override
     public java.lang.String toString() {
-        StringBuilder sb = new StringBuilder("_1stPlace{");
-        if (this.present.get(0)) sb.append("rank=").append(this.rank).append(", ");
-        if (!this.additionalProperties.isEmpty()) sb.append(this.additionalProperties);
-        return sb.append('}').toString();
-    }
-
-    /**
-     * Reads one object; the parser is on its START_OBJECT token.
-     */
-    public static _1stPlace readJson(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for _1stPlace but found " + p.currentToken() + " at " + p.currentTokenLocation());
-        Builder b = new Builder(false);
-        return readRest(p, p.nextToken(), b);
-    }
-
-    /**
-     * Reads an object whose first field name was already consumed; the parser is on that field's value.
-     */
-    public static _1stPlace readJsonAfterField(JsonParser p, java.lang.String field) throws
-            IOException {
-        Builder b = new Builder(false);
-        readField(p, field, b);
-        return readRest(p, p.nextToken(), b);
+        StringJoiner parts = new StringJoiner(", ", "_1stPlace{", "}");
+        if (this.present.get(0)) parts.add("rank=" + this.rank);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
     }
 
     private static _1stPlace readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
@@ -136,22 +118,6 @@ public final class _1stPlace {
     }
 
     /**
-     * Writes the object: present properties in schema order, then the additional ones.
-     */
-    public static void writeJson(JsonGenerator g, _1stPlace v) throws IOException {
-        g.writeStartObject();
-        if (v.present.get(0)) {
-            g.writeFieldName("rank");
-            if (v.rank == null) g.writeNull(); else Json.writeLong(g, v.rank);
-        }
-        for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-            g.writeFieldName(e.getKey());
-            if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-        }
-        g.writeEndObject();
-    }
-
-    /**
      * Builds {@link _1stPlace}; setting a property to {@code null} sends an explicit JSON null.
      */
     public static final class Builder {
@@ -161,7 +127,7 @@ public final class _1stPlace {
 
         private final BitSet present = new BitSet();
 
-        private Builder(boolean withFixedValues) {
+        private Builder() {
         }
 
         /**
@@ -171,6 +137,13 @@ public final class _1stPlace {
             this.rank = rank;
             present.set(0);
             return this;
+        }
+
+        /**
+         * Same as {@link #rank(Long)}, for a literal such as {@code 10}.
+         */
+        public Builder rank(long rank) {
+            return rank(Long.valueOf(rank));
         }
 
         /**
@@ -192,6 +165,50 @@ public final class _1stPlace {
 
         public _1stPlace build() {
             return new _1stPlace(this);
+        }
+    }
+
+    /**
+     * The streaming JSON codec of {@link _1stPlace}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
+     */
+    public static final class Codec {
+        private Codec() {
+        }
+
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
+        public static _1stPlace read(JsonParser p) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for _1stPlace but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            Builder b = new Builder();
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
+        public static _1stPlace readAfterField(JsonParser p, java.lang.String field) throws
+                IOException {
+            Builder b = new Builder();
+            readField(p, field, b);
+            return readRest(p, p.nextToken(), b);
+        }
+
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
+        public static void write(JsonGenerator g, _1stPlace v) throws IOException {
+            g.writeStartObject();
+            if (v.present.get(0)) {
+                g.writeFieldName("rank");
+                if (v.rank == null) g.writeNull(); else Json.writeLong(g, v.rank);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
         }
     }
 }
