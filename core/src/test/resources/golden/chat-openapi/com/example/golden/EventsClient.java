@@ -41,7 +41,7 @@ public final class EventsClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public List<RoomEvent> pollEvents(String roomId, HttpCallOptions options) {
-        return executor.execute(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent::readJson)));
+        return executor.execute(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
     }
 
     /**
@@ -81,7 +81,7 @@ public final class EventsClient {
          */
         public CompletableFuture<List<RoomEvent>> pollEvents(String roomId,
                 HttpCallOptions options) {
-            return executor.executeAsync(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent::readJson)));
+            return executor.executeAsync(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
         }
 
         /**
@@ -108,7 +108,7 @@ public final class EventsClient {
          * @see EventsClient#pollEvents
          */
         public ApiResponse<List<RoomEvent>> pollEvents(String roomId, HttpCallOptions options) {
-            return executor.executeWithResponse(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent::readJson)));
+            return executor.executeWithResponse(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
         }
 
         /**

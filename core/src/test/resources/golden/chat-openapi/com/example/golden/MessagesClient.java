@@ -38,7 +38,7 @@ public final class MessagesClient {
 
     private static Error listMessagesError(int status, String text, HttpHeaders headers) throws
             IOException {
-        if (status == 404) return HttpJson.read(text, Error::readJson);
+        if (status == 404) return HttpJson.read(text, Error.Codec::read);
         return null;
     }
 
@@ -55,7 +55,7 @@ public final class MessagesClient {
      */
     public List<ChatMessage> listMessages(String roomId, OffsetDateTime since,
             HttpCallOptions options) {
-        return executor.execute(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+        return executor.execute(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
     }
 
     /**
@@ -104,7 +104,7 @@ public final class MessagesClient {
          */
         public CompletableFuture<List<ChatMessage>> listMessages(String roomId,
                 OffsetDateTime since, HttpCallOptions options) {
-            return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+            return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
         }
 
         /**
@@ -142,7 +142,7 @@ public final class MessagesClient {
          */
         public ApiResponse<List<ChatMessage>> listMessages(String roomId, OffsetDateTime since,
                 HttpCallOptions options) {
-            return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage::readJson)));
+            return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
         }
 
         /**

@@ -46,7 +46,7 @@ public final class RoomsClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public ListRoomsResponse listRooms(ListRoomsParams params, HttpCallOptions options) {
-        return executor.execute(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+        return executor.execute(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class RoomsClient {
     private HttpRequestSpec createRoomRequest(NewRoom body, HttpCallOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("POST", "/rooms");
         Objects.requireNonNull(body, "body");
-        byte[] json = HttpJson.write(body, NewRoom::writeJson);
+        byte[] json = HttpJson.write(body, NewRoom.Codec::write);
         request.body(HttpBody.json(json, "application/json"));
         request.accept("application/json");
         request.errorDecoder(RoomsClient::createRoomError);
@@ -81,7 +81,7 @@ public final class RoomsClient {
 
     private static Error createRoomError(int status, String text, HttpHeaders headers) throws
             IOException {
-        if (status == 422) return HttpJson.read(text, Error::readJson);
+        if (status == 422) return HttpJson.read(text, Error.Codec::read);
         return null;
     }
 
@@ -96,7 +96,7 @@ public final class RoomsClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public Room createRoom(NewRoom body, HttpCallOptions options) {
-        return executor.execute(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+        return executor.execute(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
     }
 
     /**
@@ -166,6 +166,13 @@ public final class RoomsClient {
             }
 
             /**
+             * Same as {@link #limit(Integer)}, for a literal such as {@code 10}.
+             */
+            public Builder limit(int limit) {
+                return limit(Integer.valueOf(limit));
+            }
+
+            /**
              * Sets {@code visibility}.
              *
              * <p>Wire name: {@code visibility}.
@@ -198,7 +205,7 @@ public final class RoomsClient {
          */
         public CompletableFuture<ListRoomsResponse> listRooms(ListRoomsParams params,
                 HttpCallOptions options) {
-            return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+            return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
         }
 
         /**
@@ -225,7 +232,7 @@ public final class RoomsClient {
          * @see RoomsClient#createRoom
          */
         public CompletableFuture<Room> createRoom(NewRoom body, HttpCallOptions options) {
-            return executor.executeAsync(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+            return executor.executeAsync(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
         }
 
         /**
@@ -253,7 +260,7 @@ public final class RoomsClient {
          */
         public ApiResponse<ListRoomsResponse> listRooms(ListRoomsParams params,
                 HttpCallOptions options) {
-            return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse::readJson));
+            return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
         }
 
         /**
@@ -280,7 +287,7 @@ public final class RoomsClient {
          * @see RoomsClient#createRoom
          */
         public ApiResponse<Room> createRoom(NewRoom body, HttpCallOptions options) {
-            return executor.executeWithResponse(createRoomRequest(body, options), HttpJson.decoder(Room::readJson));
+            return executor.executeWithResponse(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
         }
 
         /**
