@@ -36,9 +36,9 @@ class WsWireRulesTest {
         assertThat(server.await(() -> !server.handshakes.isEmpty(), WAIT_MS)).isTrue();
         WsTestServer.Handshake h = server.handshakes.get(0);
         // a string raw, a number as its digits, a boolean as true, an array or object as compact JSON, bytes as base64
-        // (all percent-encoded)
+        // (all percent-encoded); a typed date-time keeps its seconds and an integral number has no .0, as in REST parameters
         assertThat(h.resource()).isEqualTo("/live?language=en&sample_rate=16000&punctuate=true&keywords=%5B%22a%20b%22%2C2%5D"
-                + "&filter=%7B%22min%22%3A3%7D&key=AQL7");
+                + "&filter=%7B%22min%22%3A3%7D&key=AQL7&since=2024-01-01T00%3A00%3A00Z&ratio=2");
         assertThat(h.headers()).containsEntry("X-Mode", "fast").containsEntry("X-Level", "1.50");
     }
 

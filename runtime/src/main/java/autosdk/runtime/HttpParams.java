@@ -1,13 +1,9 @@
 package autosdk.runtime;
 
 import java.lang.reflect.Array;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,35 +171,9 @@ public final class HttpParams {
         return sb.toString();
     }
 
-    /**
-     * Converts a scalar to its wire text, the same text its JSON form has (without quotes), so a parameter says
-     * what a body would: a date-time in RFC 3339 with its seconds ({@code 2024-01-01T00:00:00Z}, never
-     * {@code toString}'s {@code 2024-01-01T00:00Z}), integral floating-point numbers without {@code .0}, a
-     * BigDecimal without exponent, bytes as base64; dates, UUIDs, booleans, enums and strings via {@code toString}.
-     */
+    /** A scalar's wire text: the text its JSON form has ({@link Json#text}), the same for every kind of parameter. */
     public static String toText(Object scalar) {
-        if (scalar instanceof BigDecimal) {
-            return ((BigDecimal) scalar).toPlainString();
-        }
-        if (scalar instanceof OffsetDateTime) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format((OffsetDateTime) scalar);
-        }
-        if (scalar instanceof Double || scalar instanceof Float) {
-            return floatingText(scalar);
-        }
-        if (scalar instanceof byte[]) {
-            return Base64.getEncoder().encodeToString((byte[]) scalar);
-        }
-        return String.valueOf(scalar);
-    }
-
-    /** As {@code Json.writeDouble} writes it: integral values below 10^15 without fraction, others as Java prints them. */
-    private static String floatingText(Object number) {
-        double v = ((Number) number).doubleValue();
-        if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return number.toString();
+        return Json.text(scalar);
     }
 
     /** Rejects a header value with control or non-ASCII characters (the message never repeats the value). */

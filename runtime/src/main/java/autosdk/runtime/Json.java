@@ -218,12 +218,39 @@ public final class Json {
     }
 
     public static void writeDouble(JsonGenerator g, Double v) throws IOException {
-        if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
+        if (integral(v)) {
             // Keep integral values integral ("1" stays 1, not 1.0) so round trips give the same JSON.
             g.writeNumber((long) (double) v);
         } else {
             g.writeNumber(v);
         }
+    }
+
+    /** Whether a double is written without a fraction: integral and small enough to stay exact as a long. */
+    private static boolean integral(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15;
+    }
+
+    /**
+     * A scalar's text as its JSON form has it, without a string's quotes: the one rule for values that travel outside
+     * a JSON body (HTTP parameters and form fields, WebSocket connect parameters), so they say what a body would. A
+     * date-time in RFC 3339 with its seconds ({@code 2024-01-01T00:00:00Z}, never {@code toString}'s
+     * {@code 2024-01-01T00:00Z}), integral floating-point numbers without {@code .0}, a BigDecimal without exponent,
+     * bytes as base64, a free-form {@link JsonValue} as its JSON text (a string raw, a number as its digits);
+     * dates, UUIDs, booleans, enums and strings via {@code toString}.
+     */
+    public static String text(Object scalar) {
+        if (scalar instanceof JsonValue.JsonString s) return s.value();
+        if (scalar instanceof JsonValue.JsonNumber n) return n.text();
+        if (scalar instanceof JsonValue v) return v.toJson();
+        if (scalar instanceof BigDecimal d) return d.toPlainString();
+        if (scalar instanceof OffsetDateTime t) return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+        if (scalar instanceof Double || scalar instanceof Float) {
+            double v = ((Number) scalar).doubleValue();
+            return integral(v) ? Long.toString((long) v) : scalar.toString();
+        }
+        if (scalar instanceof byte[] bytes) return Base64.getEncoder().encodeToString(bytes);
+        return String.valueOf(scalar);
     }
 
     public static void writeFloat(JsonGenerator g, Float v) throws IOException {

@@ -140,18 +140,6 @@ public final class WsEndpoint {
         return out.toString();
     }
 
-    /**
-     * The handshake text of a free-form JSON value (a query parameter or header the spec gives no type): a string
-     * as itself, a number as its digits, a boolean as {@code true}/{@code false}, {@code null} as {@code null}, an
-     * object or array as compact JSON. Never the Java {@code toString()} of the value.
-     */
-    public static String text(JsonValue value) {
-        if (value instanceof JsonValue.JsonString s) return s.value();
-        if (value instanceof JsonValue.JsonNumber n) return n.text();
-        if (value instanceof JsonValue.JsonBoolean b) return Boolean.toString(b.value());
-        return value.toJson();
-    }
-
     /** The {@code Authorization} value for HTTP basic auth. */
     public static String basic(String user, String password) {
         String pair = user + ":" + password;

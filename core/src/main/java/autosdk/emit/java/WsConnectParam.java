@@ -73,23 +73,13 @@ record WsConnectParam(Where where, String wireName, String javaName, TypeRef typ
                     new WsConnectParam(where, wireName, javaName, l.item(), List.of(), false, null, doc).text(types, jsonContext, null, CodeBlock.of("item")),
                     ClassName.get("java.util.stream", "Collectors"), ",");
         }
-        ClassName endpoint = types.runtime("WsEndpoint");
-        if (type instanceof TypeRef.Scalar s) {
-            return switch (s.kind()) {
-                case BASE64, BINARY -> CodeBlock.of("$T.getEncoder().encodeToString($L)", java.util.Base64.class, value);
-                case DECIMAL -> CodeBlock.of("$L.toPlainString()", value);
-                default -> CodeBlock.of("$T.valueOf($L)", String.class, value);
-            };
-        }
+        ClassName json = types.runtime("Json");
         if (type instanceof TypeRef.Named n && types.className(n.id()) != null) {
             // an object or union value: its JSON, as a free-form value would be sent
-            return CodeBlock.of("$T.text($T.parse($T.DEFAULT.write($L)))", endpoint, types.runtime("JsonValue"), jsonContext, value);
+            return CodeBlock.of("$T.text($T.parse($T.DEFAULT.write($L)))", json, types.runtime("JsonValue"), jsonContext, value);
         }
-        if (types.javaType(type).equals(types.runtime("JsonValue"))) {
-            // a free-form value goes out as its JSON text (en, 16000, true), not as the Java record's toString()
-            return CodeBlock.of("$T.text($L)", endpoint, value);
-        }
-        return CodeBlock.of("$T.valueOf($L)", String.class, value);
+        // scalars and free-form values: the text of their JSON form, the rule REST parameters follow too
+        return CodeBlock.of("$T.text($L)", json, value);
     }
 
     static TypeName listOf(TypeName item) {
