@@ -7,10 +7,6 @@ package autosdk.model;
  */
 public record Body(String mediaType, TypeRef type, boolean required, TypeRef sseData) {
 
-    public Body(String mediaType, TypeRef type, boolean required) {
-        this(mediaType, type, required, null);
-    }
-
     /** Whether events are SSE envelopes built from the SSE fields rather than the decoded data itself. */
     public boolean isSseEnvelope() {
         return sseData != null;

@@ -17,10 +17,4 @@ public record Channel(String id, String address, Doc doc, List<Parameter> parame
         serverNames = List.copyOf(serverNames);
         security = List.copyOf(security);
     }
-
-    /** A channel without request/reply operations. */
-    public Channel(String id, String address, Doc doc, List<Parameter> parameters, List<Message> sends, List<Message> receives,
-                   List<String> serverNames, List<List<String>> security) {
-        this(id, address, doc, parameters, sends, receives, serverNames, security, List.of());
-    }
 }

@@ -15,9 +15,4 @@ public record ObjectType(String id, List<String> nameHint, Doc doc, Location loc
         properties = List.copyOf(properties);
         nameHint = List.copyOf(nameHint);
     }
-
-    /** An object type that allows other properties. */
-    public ObjectType(String id, List<String> nameHint, Doc doc, Location location, List<Property> properties, TypeRef additionalValues) {
-        this(id, nameHint, doc, location, properties, additionalValues, false);
-    }
 }

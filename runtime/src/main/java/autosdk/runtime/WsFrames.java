@@ -39,11 +39,6 @@ public final class WsFrames {
             known = List.copyOf(known);
             constants = List.copyOf(constants);
         }
-
-        /** A candidate whose schema allows other properties. */
-        public Candidate(boolean object, List<String> required, List<String> known, List<String> constants, Decoder<E> decoder) {
-            this(object, required, known, constants, false, decoder);
-        }
     }
 
     /**
