@@ -227,7 +227,7 @@ final class RestEntryEmitter {
                             CodeBlock.of("$T.bearer(tokens)", httpAuth))
                             .addParameter(ParameterizedTypeName.get(ClassName.get("java.util.function", "Supplier"), string), "tokens").build());
                     b.addMethod(scheme(builder, fromEnv, s, "Reads the bearer token for " + about + " from an environment variable now.",
-                            CodeBlock.of("$T.bearerFromEnv(variable, environment)", httpAuth)).addParameter(string, "variable").build());
+                            keyFromEnvCall(s)).addParameter(string, "variable").build());
                 }
                 case BASIC -> {
                     b.addMethod(scheme(builder, name, s, "Sends HTTP basic credentials for " + about + ".", CodeBlock.of("$T.basic(user, password)", httpAuth))
@@ -240,9 +240,9 @@ final class RestEntryEmitter {
                     String kind = apiKeyKind(s);
                     b.addMethod(scheme(builder, name, s, "Sends the API key for " + about + " as the " + kind.toLowerCase(java.util.Locale.ROOT)
                                     + " {@code " + Javadocs.escape(s.parameterName()) + "}.",
-                            CodeBlock.of("$T.apiKey$L($S, key)", httpAuth, kind, s.parameterName())).addParameter(string, "key").build());
+                            keyCall(s)).addParameter(string, "key").build());
                     b.addMethod(scheme(builder, fromEnv, s, "Reads the API key for " + about + " from an environment variable now.",
-                            CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment)", httpAuth, kind.toLowerCase(java.util.Locale.ROOT), s.parameterName())).addParameter(string, "variable").build());
+                            keyFromEnvCall(s)).addParameter(string, "variable").build());
                 }
             }
         }
@@ -255,17 +255,14 @@ final class RestEntryEmitter {
     private void addNaturalNames(TypeSpec.Builder b, ClassName builder, ClassName self, List<SecurityScheme> schemes) {
         SecurityScheme s = soleCredential(schemes);
         if (s == null) return;
-        ClassName httpAuth = types.runtime("HttpAuth");
         TypeName string = ClassName.get(String.class);
         Set<String> taken = new java.util.HashSet<>();
         b.build().methodSpecs().forEach(m -> taken.add(m.name() + "/" + m.parameters().size()));
         String where = s.kind() == SecurityScheme.Kind.BEARER ? "as the bearer token ({@code Authorization: Bearer …})"
                 : "as the " + (s.in() == null ? "header" : s.in()) + " {@code " + Javadocs.escape(s.parameterName()) + "}";
         String about = " of the {@code " + Javadocs.escape(s.name()) + "} security scheme, sent " + where;
-        CodeBlock fromEnv = s.kind() == SecurityScheme.Kind.BEARER ? CodeBlock.of("$T.bearerFromEnv(variable, environment)", httpAuth)
-                : CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment)", httpAuth, s.in() == null ? "header" : s.in(), s.parameterName());
-        CodeBlock direct = s.kind() == SecurityScheme.Kind.BEARER ? CodeBlock.of("$T.bearer(key)", httpAuth)
-                : CodeBlock.of("$T.apiKey$L($S, key)", httpAuth, apiKeyKind(s), s.parameterName());
+        CodeBlock fromEnv = keyFromEnvCall(s);
+        CodeBlock direct = s.kind() == SecurityScheme.Kind.BEARER ? CodeBlock.of("$T.bearer(key)", types.runtime("HttpAuth")) : keyCall(s);
         if (taken.add("apiKey/1")) {
             b.addMethod(scheme(builder, "apiKey", s, "The API key" + about + ".", direct).addParameter(string, "key").build());
         }
@@ -305,6 +302,19 @@ final class RestEntryEmitter {
         }
         if (!words.isEmpty() && Character.isDigit(words.get(0).charAt(0))) words.add(0, "API");
         return words.isEmpty() ? "API_KEY" : String.join("_", words) + "_API_KEY";
+    }
+
+    /** The credential of an API-key scheme from a parameter {@code key}: {@code HttpAuth.apiKeyHeader("X-Api-Key", key)}. */
+    private CodeBlock keyCall(SecurityScheme s) {
+        return CodeBlock.of("$T.apiKey$L($S, key)", types.runtime("HttpAuth"), apiKeyKind(s), s.parameterName());
+    }
+
+    /** The credential of a bearer or API-key scheme read from the environment variable in a parameter {@code variable}. */
+    private CodeBlock keyFromEnvCall(SecurityScheme s) {
+        ClassName httpAuth = types.runtime("HttpAuth");
+        if (s.kind() == SecurityScheme.Kind.BEARER) return CodeBlock.of("$T.bearerFromEnv(variable, environment)", httpAuth);
+        return CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment)", httpAuth, apiKeyKind(s).toLowerCase(java.util.Locale.ROOT),
+                s.parameterName());
     }
 
     /** {@code Header}, {@code Query} or {@code Cookie}: the suffix of the runtime's {@code HttpAuth.apiKey…} factories. */
