@@ -32,8 +32,8 @@ tools="$root/bench/target/tools"
 mkdir -p "$work" "$tools"
 
 # ---- the two tools ------------------------------------------------------------------------------
-./autosdk --version >/dev/null   # builds cli/target/autosdk.jar when missing or older than the sources
-ours_jar="$root/cli/target/autosdk.jar"
+./autosdk --version >/dev/null   # builds cli/target/autosdk-cli-VERSION.jar when missing or older than the sources
+ours_jar="$(ls "$root"/cli/target/autosdk-cli-*.jar | grep -v -e /original- -e -sources.jar -e -javadoc.jar | head -n 1)"
 oag_jar="$tools/openapi-generator-cli-$OAG_VERSION.jar"
 if [ ! -f "$oag_jar" ]; then
   echo "generator-bench: fetching openapi-generator-cli $OAG_VERSION from Maven Central..." >&2
