@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -37,14 +36,18 @@ final class UnionEmitter {
 
     /**
      * A variant with its record's name and the name of its static factory: {@code of} when no other variant's Java type
-     * erases to the same class (so overloads cannot clash), else {@code of} plus the record's name ({@code ofListValue2}).
+     * erases to the same class (so overloads cannot clash), else the record's name in lower camel case ({@code ofList2}).
      * {@code overloadable} says whether builders may offer a setter overload taking the variant's value directly.
      */
     record Case(UnionType.Variant variant, ClassName record, TypeName valueType, String factory, boolean overloadable) {}
 
     /** The variants of a union as the emitted code names them; builders use this for their per-variant setters. */
     List<Case> cases(UnionType union, ClassName self) {
-        JavaNames.Scope scope = new JavaNames.Scope(true, Set.of("Unknown", self.simpleName(), "Json", "Codec"));
+        // Every type name of the SDK is reserved too: a record named like a type it refers to would shadow that type
+        // inside the union, and the emitted code would have to spell the type's package out at every use.
+        List<String> reserved = new ArrayList<>(List.of("Unknown", self.simpleName(), "Json", "Codec"));
+        reserved.addAll(types.simpleNames());
+        JavaNames.Scope scope = new JavaNames.Scope(true, reserved);
         List<String> names = new ArrayList<>();
         List<TypeName> valueTypes = new ArrayList<>();
         Map<TypeName, Integer> erasures = new LinkedHashMap<>();
@@ -58,7 +61,7 @@ final class UnionEmitter {
         for (int i = 0; i < names.size(); i++) {
             boolean unique = erasures.get(erasure(valueTypes.get(i))) == 1;
             cases.add(new Case(union.variants().get(i), self.nestedClass(names.get(i)), valueTypes.get(i),
-                    unique ? "of" : "of" + names.get(i), unique));
+                    unique ? "of" : "o" + names.get(i).substring(1), unique));
         }
         return cases;
     }
@@ -116,12 +119,19 @@ final class UnionEmitter {
         return type.addType(codec.build()).build();
     }
 
+    /**
+     * {@code Of} plus what the variant holds ({@code OfTextContent}, {@code OfString}, {@code OfList}): never the name of
+     * the wrapped type itself, which the record would shadow, and read as a pair with the {@code of} factories.
+     */
     private String variantName(TypeRef type) {
-        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) return types.className(n.id()).simpleName();
-        if (type instanceof TypeRef.Scalar s) return JavaNames.typeName(List.of(s.kind().name().toLowerCase(java.util.Locale.ROOT), "value"));
-        if (type instanceof TypeRef.ListOf) return "ListValue";
-        if (type instanceof TypeRef.MapOf) return "MapValue";
-        return "JsonValueVariant";
+        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) return "Of" + types.className(n.id()).simpleName();
+        if (type instanceof TypeRef.Scalar s) {
+            String held = types.javaType(s) instanceof ClassName c ? c.simpleName() : s.kind().name();
+            return JavaNames.typeName(List.of("of", held));
+        }
+        if (type instanceof TypeRef.ListOf) return "OfList";
+        if (type instanceof TypeRef.MapOf) return "OfMap";
+        return "OfJson";
     }
 
     private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
