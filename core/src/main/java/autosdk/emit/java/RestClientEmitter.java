@@ -131,13 +131,15 @@ final class RestClientEmitter implements ClientEmitter {
         ClassName self = plan.className();
         ClassName async = self.nestedClass(RestNames.ASYNC_CLASS);
         ClassName raw = self.nestedClass(RestNames.RAW_CLASS);
+        String withSubClients = subClients.isEmpty() ? "" : " and of its sub-clients";
+        String which = subClients.isEmpty() ? "The same operations" : "Every operation, sub-clients' included";
         TypeSpec.Builder asyncType = TypeSpec.classBuilder(async).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The operations of {@link $T}, each returning a {@code CompletableFuture}; get it from {@link $T#async()}.\n",
-                        self, self)
+                .addJavadoc("The operations of {@link $T}$L, each returning a {@code CompletableFuture}; get it from {@link $T#async()}.\n",
+                        self, withSubClients, self)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         TypeSpec.Builder rawType = TypeSpec.classBuilder(raw).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The operations of {@link $T}, each returning the status code, headers and request ID with the body;\n"
-                        + "get it from {@link $T#withRawResponse()}.\n", self, self)
+                .addJavadoc("The operations of {@link $T}$L, each returning the status code, headers and request ID with the body;\n"
+                        + "get it from {@link $T#withRawResponse()}.\n", self, withSubClients, self)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         for (Map.Entry<String, ClassName> e : subClients.entrySet()) {
             String accessor = accessors.get(e.getKey());
@@ -153,10 +155,10 @@ final class RestClientEmitter implements ClientEmitter {
         RestMethodEmitter.Targets targets = new RestMethodEmitter.Targets(type, self, asyncType, rawType);
         for (int i = 0; i < plan.operations().size(); i++) methods.emit(targets, plan.operations().get(i), plan.names().get(i));
         type.addMethod(MethodSpec.methodBuilder("async").addModifiers(Modifier.PUBLIC).returns(async)
-                .addJavadoc("The same operations, asynchronous: each returns a {@code CompletableFuture}.\n").addStatement("return new $T()", async)
+                .addJavadoc("$L, asynchronous: each returns a {@code CompletableFuture}.\n", which).addStatement("return new $T()", async)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(raw)
-                .addJavadoc("The same operations, returning the status code, headers and request ID along with the body.\n")
+                .addJavadoc("$L, returning the status code, headers and request ID along with the body.\n", which)
                 .addStatement("return new $T()", raw).build());
         type.addType(asyncType.build());
         type.addType(rawType.build());
