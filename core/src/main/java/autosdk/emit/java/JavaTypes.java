@@ -21,7 +21,6 @@ public final class JavaTypes {
     private final ApiModel model;
     private final Map<String, ClassName> classNames;
     private final String runtimePackage;
-    private java.util.Set<String> simpleNames;
 
     public JavaTypes(ApiModel model, Map<String, ClassName> classNames, String runtimePackage) {
         this.model = model;
@@ -43,16 +42,6 @@ public final class JavaTypes {
 
     public ClassName className(String typeId) {
         return classNames.get(typeId);
-    }
-
-    /** The simple names of every named type, so names made for nested types can keep clear of them. */
-    public java.util.Set<String> simpleNames() {
-        if (simpleNames == null) {
-            java.util.Set<String> names = new java.util.TreeSet<>();
-            classNames.values().forEach(c -> names.add(c.simpleName()));
-            simpleNames = java.util.Collections.unmodifiableSet(names);
-        }
-        return simpleNames;
     }
 
     public NamedType named(TypeRef.Named ref) {

@@ -43,10 +43,11 @@ final class UnionEmitter {
 
     /** The variants of a union as the emitted code names them; builders use this for their per-variant setters. */
     List<Case> cases(UnionType union, ClassName self) {
-        // Every type name of the SDK is reserved too: a record named like a type it refers to would shadow that type
-        // inside the union, and the emitted code would have to spell the type's package out at every use.
+        // The types the variants hold are reserved too: a record named like a type the union refers to would shadow it
+        // inside the union, and the emitted code would have to spell its package out at every use. Only the union's own
+        // types count, so a union gets the same names in every run that emits or uses it (two-step generation).
         List<String> reserved = new ArrayList<>(List.of("Unknown", self.simpleName(), "Json", "Codec"));
-        reserved.addAll(types.simpleNames());
+        for (UnionType.Variant v : union.variants()) addClassNames(types.javaType(v.type()), reserved);
         JavaNames.Scope scope = new JavaNames.Scope(true, reserved);
         List<String> names = new ArrayList<>();
         List<TypeName> valueTypes = new ArrayList<>();
@@ -64,6 +65,14 @@ final class UnionEmitter {
                     unique ? "of" : "o" + names.get(i).substring(1), unique));
         }
         return cases;
+    }
+
+    private static void addClassNames(TypeName type, List<String> out) {
+        if (type instanceof ClassName c) out.add(c.simpleName());
+        if (type instanceof ParameterizedTypeName p) {
+            out.add(p.rawType().simpleName());
+            p.typeArguments().forEach(t -> addClassNames(t, out));
+        }
     }
 
     private static TypeName erasure(TypeName type) {

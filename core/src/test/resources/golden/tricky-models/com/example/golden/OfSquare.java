@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * Named like the record Shape would give Square, which must then take another name.
+ * Named like the record a union gives Square; Tile holds both, so its record for Square takes another name.
  */
 public final class OfSquare {
     private final Long corners;

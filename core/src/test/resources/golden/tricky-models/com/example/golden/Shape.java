@@ -14,7 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare2, Shape.Unknown {
+public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unknown {
     /**
      * The {@link OfCircle} variant holding {@code value}.
      */
@@ -23,10 +23,10 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare2, Shape.Unk
     }
 
     /**
-     * The {@link OfSquare2} variant holding {@code value}.
+     * The {@link OfSquare} variant holding {@code value}.
      */
     static Shape of(Square value) {
-        return new OfSquare2(value);
+        return new OfSquare(value);
     }
 
     /**
@@ -42,7 +42,7 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare2, Shape.Unk
     /**
      * The variant for {@code shape} = {@code square}.
      */
-    record OfSquare2(Square value) implements Shape {
+    record OfSquare(Square value) implements Shape {
         @Override
         public java.lang.String toString() {
             return "Shape[" + value + "]";
@@ -77,7 +77,7 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare2, Shape.Unk
                             case "circle":
                                 return new OfCircle(Circle.Codec.readAfterField(p, "shape"));
                             case "square":
-                                return new OfSquare2(Square.Codec.readAfterField(p, "shape"));
+                                return new OfSquare(Square.Codec.readAfterField(p, "shape"));
                             default:
                                 break;
                         }
@@ -100,7 +100,7 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare2, Shape.Unk
                     case "circle":
                         return new OfCircle(Json.decode(v, Circle.Codec::read));
                     case "square":
-                        return new OfSquare2(Json.decode(v, Square.Codec::read));
+                        return new OfSquare(Json.decode(v, Square.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -117,7 +117,7 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare2, Shape.Unk
                         }
                         case 1: {
                             Square value = Json.tryDecode(v, Square.Codec::read);
-                            if (value != null) return new OfSquare2(value);
+                            if (value != null) return new OfSquare(value);
                             break;
                         }
                     }
@@ -174,7 +174,7 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare2, Shape.Unk
                 if (c.value() == null) g.writeNull(); else Circle.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof OfSquare2 c) {
+            if (v instanceof OfSquare c) {
                 if (c.value() == null) g.writeNull(); else Square.Codec.write(g, c.value());
                 return;
             }
