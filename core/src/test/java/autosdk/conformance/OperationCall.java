@@ -248,7 +248,7 @@ final class OperationCall {
         List<Method> found = new ArrayList<>();
         for (Method m : client.getMethods()) {
             if (!m.getName().equals(site.method()) || m.getParameterCount() != count) continue;
-            if (count > 0 && m.getParameterTypes()[count - 1].getSimpleName().equals("HttpCallOptions")) continue;
+            if (count > 0 && m.getParameterTypes()[count - 1].getSimpleName().equals("RequestOptions")) continue;
             found.add(m);
         }
         if (found.size() != 1) throw new AssertionError("expected one method " + site.method() + "/" + count + " on " + client + ", found " + found);

@@ -74,17 +74,27 @@ class RoundTripTest {
 
     @Test
     void unionsPickTheVariantByDiscriminatorWhereverItIs() throws Throwable {
-        assertThat(roundTrip("{\"shape\":\"circle\",\"radius\":2}", "Shape").getClass().getSimpleName()).isEqualTo("Circle");
-        assertThat(roundTrip("{\"side\":3,\"shape\":\"square\"}", "Shape").getClass().getSimpleName()).isEqualTo("Square");
-        assertThat(roundTrip("{\"event\":\"stopped\",\"code\":3}", "Event").getClass().getSimpleName()).isEqualTo("EventStopped");
+        assertThat(roundTrip("{\"shape\":\"circle\",\"radius\":2}", "Shape").getClass().getSimpleName()).isEqualTo("OfCircle");
+        assertThat(roundTrip("{\"side\":3,\"shape\":\"square\"}", "Shape").getClass().getSimpleName()).isEqualTo("OfSquare");
+        assertThat(roundTrip("{\"event\":\"stopped\",\"code\":3}", "Event").getClass().getSimpleName()).isEqualTo("OfEventStopped");
+    }
+
+    @Test
+    void variantRecordsNeverShadowATypeTheUnionHolds() throws Throwable {
+        // Tile holds Square and OfSquare: the record for Square cannot be OfSquare, which would hide the model OfSquare.
+        assertThat(sdk.type("Tile$OfSquare2").getRecordComponents()[0].getType()).isEqualTo(sdk.type("Square"));
+        assertThat(sdk.type("Tile$OfOfSquare").getRecordComponents()[0].getType()).isEqualTo(sdk.type("OfSquare"));
+        assertThat(roundTrip("{\"corners\":4}", "Tile").getClass().getSimpleName()).isEqualTo("OfOfSquare");
+        String tile = sdk.result().files().stream().filter(f -> f.relativePath().endsWith("/Tile.java")).findFirst().orElseThrow().content();
+        assertThat(tile).as("no type needs its package spelled out").doesNotContainPattern("com\\.example\\.tricky\\.[A-Z]");
     }
 
     @Test
     void variantsSharingADiscriminatorValueAreToldApartByTheirOtherFixedValues() throws Throwable {
         assertThat(roundTrip("{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\",\"text\":\"hi\"}", "Message")
-                .getClass().getSimpleName()).isEqualTo("MessageMessage2");
-        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"system\"}", "Message").getClass().getSimpleName()).isEqualTo("MessageMessage");
-        assertThat(roundTrip("{\"name\":\"f\",\"type\":\"call\"}", "Message").getClass().getSimpleName()).isEqualTo("MessageCall");
+                .getClass().getSimpleName()).isEqualTo("OfMessageMessage2");
+        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"system\"}", "Message").getClass().getSimpleName()).isEqualTo("OfMessageMessage");
+        assertThat(roundTrip("{\"name\":\"f\",\"type\":\"call\"}", "Message").getClass().getSimpleName()).isEqualTo("OfMessageCall");
         assertThat(roundTrip("{\"type\":\"message\",\"role\":\"tool\"}", "Message").getClass().getSimpleName()).isEqualTo("Unknown");
     }
 
@@ -97,11 +107,11 @@ class RoundTripTest {
 
     @Test
     void unionsWithoutDiscriminatorMatchByShape() throws Throwable {
-        assertThat(roundTrip("{\"phone\":\"+1\"}", "Contact").getClass().getSimpleName()).isEqualTo("ContactOption2");
-        assertThat(roundTrip("{\"email\":\"a@b\"}", "Contact").getClass().getSimpleName()).isEqualTo("ContactOption1");
-        assertThat(roundTrip("\"text\"", "Scalarish").getClass().getSimpleName()).isEqualTo("StringValue");
-        assertThat(roundTrip("42", "Scalarish").getClass().getSimpleName()).isEqualTo("Int64Value");
-        assertThat(roundTrip("[\"a\"]", "Scalarish").getClass().getSimpleName()).isEqualTo("ListValue");
+        assertThat(roundTrip("{\"phone\":\"+1\"}", "Contact").getClass().getSimpleName()).isEqualTo("OfContactOption2");
+        assertThat(roundTrip("{\"email\":\"a@b\"}", "Contact").getClass().getSimpleName()).isEqualTo("OfContactOption1");
+        assertThat(roundTrip("\"text\"", "Scalarish").getClass().getSimpleName()).isEqualTo("OfString");
+        assertThat(roundTrip("42", "Scalarish").getClass().getSimpleName()).isEqualTo("OfLong");
+        assertThat(roundTrip("[\"a\"]", "Scalarish").getClass().getSimpleName()).isEqualTo("OfList");
         assertThat(roundTrip("{\"what\":1}", "Scalarish").getClass().getSimpleName()).isEqualTo("Unknown");
     }
 

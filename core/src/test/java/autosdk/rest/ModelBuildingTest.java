@@ -52,7 +52,11 @@ class ModelBuildingTest {
                 "Content[TextContent{type=text, text=hi}]",
                 "Content[ImageContent{type=image, url=u}]",
                 "Content[just text]",
-                "TextContent"));
+                "OfTextContent",
+                "text hi",
+                "string just text"));
+        // The records do not hide the types they wrap, so the union's source never spells their package out.
+        assertThat(sdk.file("com/example/building/Content.java")).doesNotContainPattern("com\\.example\\.building\\.[A-Z]");
     }
 
     @Test

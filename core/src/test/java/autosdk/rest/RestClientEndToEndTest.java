@@ -82,7 +82,7 @@ class RestClientEndToEndTest {
 
     @Test
     void roundTripsJsonBodiesAndGivesStatusAndHeaders() throws Throwable {
-        assertThat(sdk.call("jsonRoundTrip", port)).isEqualTo("new-1|Lamp|200|trace-7|req-42|one|three");
+        assertThat(sdk.call("jsonRoundTrip", port)).isEqualTo("new-1|Lamp|200|trace-7|req-42|one|three|three|200:one");
         Seen create = seen.get(0);
         assertThat(create.header("Content-Type")).isEqualTo("application/json");
         assertThat(create.text()).isEqualTo("{\"name\":\"Lamp\",\"price\":9.5,\"tags\":[\"home\"]}");

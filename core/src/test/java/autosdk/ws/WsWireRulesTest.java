@@ -69,7 +69,7 @@ class WsWireRulesTest {
         c.send("{\"type\":\"History\"}");                  // neither branch: no role, no calls
         c.send("{\"role\":\"user\"}");                      // both branches require type
         assertThat(server.await(() -> events(gen, s).size() >= 6, WAIT_MS)).isTrue();
-        assertThat(events(gen, s)).containsExactly("Unknown:{\"type\":\"other\"}", "Welcome", "History:HistoryOption1", "History:HistoryOption2",
+        assertThat(events(gen, s)).containsExactly("Unknown:{\"type\":\"other\"}", "Welcome", "History:OfHistoryOption1", "History:OfHistoryOption2",
                 "Unknown:{\"type\":\"History\"}", "Unknown:{\"role\":\"user\"}");
         gen.call("UnionPayloadDriver", "close", s);
     }

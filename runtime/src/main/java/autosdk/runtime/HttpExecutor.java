@@ -243,7 +243,7 @@ public final class HttpExecutor {
 
         Call(HttpRequestSpec spec) {
             this.spec = Objects.requireNonNull(spec, "spec");
-            HttpCallOptions options = spec.options();
+            RequestOptions options = spec.options();
             this.policy = options.retry() != null ? options.retry() : config.retry();
             this.timeout = options.timeout() != null ? options.timeout() : config.requestTimeout();
             this.idleTimeout = options.streamIdleTimeout() != null ? options.streamIdleTimeout() : config.streamIdleTimeout();

@@ -31,7 +31,7 @@ public final class HttpRequestSpec {
     private final HttpBody body;
     private final String accept;
     private final HttpErrorDecoder errorDecoder;
-    private final HttpCallOptions options;
+    private final RequestOptions options;
     private final boolean authenticated;
     private final List<List<String>> security;
     private final Map<String, String> requiredHeaders;
@@ -103,7 +103,7 @@ public final class HttpRequestSpec {
     }
 
     /** Per-call overrides (never null). */
-    public HttpCallOptions options() {
+    public RequestOptions options() {
         return options;
     }
 
@@ -140,7 +140,7 @@ public final class HttpRequestSpec {
             if (!present) {
                 throw new IllegalStateException(method + " " + pathTemplate + " requires the " + required.getKey()
                         + " header: configure the credential of security scheme " + required.getValue()
-                        + " on the client builder (or send the header with defaultHeader / HttpCallOptions)");
+                        + " on the client builder (or send the header with defaultHeader / RequestOptions)");
             }
         }
     }
@@ -175,7 +175,7 @@ public final class HttpRequestSpec {
         private HttpBody body;
         private String accept;
         private HttpErrorDecoder errorDecoder;
-        private HttpCallOptions options = HttpCallOptions.none();
+        private RequestOptions options = RequestOptions.none();
         private boolean authenticated = true;
         private final List<List<String>> security = new ArrayList<>();
         private final Map<String, String> requiredHeaders = new LinkedHashMap<>();
@@ -254,8 +254,8 @@ public final class HttpRequestSpec {
         }
 
         /** Per-call overrides; {@code null} means none. */
-        public Builder options(HttpCallOptions options) {
-            this.options = options == null ? HttpCallOptions.none() : options;
+        public Builder options(RequestOptions options) {
+            this.options = options == null ? RequestOptions.none() : options;
             return this;
         }
 

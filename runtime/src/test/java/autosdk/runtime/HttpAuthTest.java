@@ -28,7 +28,7 @@ class HttpAuthTest {
                 .defaultHeader("X-Extra-Secret", SECRET).build();
         assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("pw@").contains("X-Extra-Secret")
                 .contains("HttpAuth[bearer]");
-        assertThat(HttpCallOptions.builder().header("X-Token", SECRET).build().toString()).doesNotContain(SECRET);
+        assertThat(RequestOptions.builder().header("X-Token", SECRET).build().toString()).doesNotContain(SECRET);
     }
 
     @Test

@@ -483,7 +483,7 @@ class HttpExecutorTest {
                 .isEqualTo("created");
         assertThat(withHeader).hasValue(2);
 
-        HttpCallOptions retryPost = HttpCallOptions.builder()
+        RequestOptions retryPost = RequestOptions.builder()
                 .retry(HttpRetryPolicy.builder().initialDelay(Duration.ZERO).retryNonIdempotent(true).build()).build();
         executor.execute(HttpRequestSpec.builder("POST", "/opt-in").body(json).options(retryPost).build(), HttpResponseDecoder.discard());
         assertThat(optIn).hasValue(2);
@@ -537,7 +537,7 @@ class HttpExecutorTest {
             respond(ex, 200, "text/plain", "late");
         });
         HttpExecutor executor = executor(HttpRetryPolicy.none());
-        HttpCallOptions quick = HttpCallOptions.builder().timeout(Duration.ofMillis(300)).build();
+        RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
 
         ApiConnectionException e = catchThrowableOfType(() -> executor.execute(get("/slow").options(quick).build(),
                 HttpResponseDecoder.string()), ApiConnectionException.class);
@@ -791,7 +791,7 @@ class HttpExecutorTest {
         HttpExecutor executor = new HttpExecutor(HttpConfig.builder().baseUri(server.uri() + "/").retry(HttpRetryPolicy.none())
                 .defaultHeader("X-Client", "sdk").defaultHeader("X-Override", "default").userAgent("MySdk/1.0").build());
 
-        executor.execute(get("/h").options(HttpCallOptions.builder().header("X-Override", "call").header("Idempotency-Key", "k1").build())
+        executor.execute(get("/h").options(RequestOptions.builder().header("X-Override", "call").header("Idempotency-Key", "k1").build())
                 .build(), HttpResponseDecoder.discard());
 
         HttpTestServer.Received r = server.last();

@@ -126,7 +126,7 @@ class HttpFaultInjectionTest {
         server.route("/big", ex -> respond(ex, 200, "text/plain", "x".repeat(5000)));
         server.route("/fits", ex -> respond(ex, 200, "text/plain", "y".repeat(1000)));
         HttpExecutor small = new HttpExecutor(config().maxResponseBytes(1000).build());
-        HttpCallOptions perCall = HttpCallOptions.builder().maxResponseBytes(4999).build();
+        RequestOptions perCall = RequestOptions.builder().maxResponseBytes(4999).build();
 
         assertThat(small.execute(get("/fits").build(), HttpResponseDecoder.string())).hasSize(1000);
         assertThatThrownBy(() -> small.execute(get("/big").build(), HttpResponseDecoder.bytes()))
@@ -204,7 +204,7 @@ class HttpFaultInjectionTest {
     @Test
     void aPerCallTimeoutCoversTheBodyToo() {
         server.route("/trickle", ex -> trickle(ex, 200, "x".repeat(100), 400));
-        HttpCallOptions quick = HttpCallOptions.builder().timeout(Duration.ofSeconds(5)).build();
+        RequestOptions quick = RequestOptions.builder().timeout(Duration.ofSeconds(5)).build();
 
         ApiDecodeException e = catchThrowableOfType(() -> new HttpExecutor(config().build())
                 .execute(get("/trickle").options(quick).build(), HttpResponseDecoder.string()), ApiDecodeException.class);
@@ -277,7 +277,7 @@ class HttpFaultInjectionTest {
                 // the client gave up
             }
         });
-        HttpCallOptions idle = HttpCallOptions.builder().streamIdleTimeout(Duration.ofSeconds(3)).build();
+        RequestOptions idle = RequestOptions.builder().streamIdleTimeout(Duration.ofSeconds(3)).build();
 
         try (Stream<String> lines = new HttpExecutor(config().build()).execute(get("/lines").options(idle).build(),
                 HttpNdjson.decoder(line -> line))) {
@@ -451,7 +451,7 @@ class HttpFaultInjectionTest {
     void headerValuesThatWouldSplitTheRequestAreRefusedBeforeSending() {
         HttpExecutor executor = new HttpExecutor(config().build());
 
-        assertThatThrownBy(() -> HttpCallOptions.builder().header("X-A", "ok\r\nX-Injected: 1"))
+        assertThatThrownBy(() -> RequestOptions.builder().header("X-A", "ok\r\nX-Injected: 1"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpConfig.builder().defaultHeader("X-A", "ok\nX-Injected: 1"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -106,13 +106,15 @@ final class RestClientEmitter implements ClientEmitter {
                     .addField(FieldSpec.builder(executor, "executor", Modifier.PRIVATE, Modifier.FINAL).build())
                     .addMethod(MethodSpec.constructorBuilder().addParameter(executor, "executor")
                             .addStatement("this.executor = executor").build());
-            addOperations(type, p, methods);
+            addOperations(type, p, methods, Map.of(), Map.of());
             out.add(type.build());
         }
         TypeSpec.Builder entryType = new RestEntryEmitter(types).emit(entry, model, subClients, accessors);
-        for (ClientPlan p : plans) {
-            if (p.tag() == null) addOperations(entryType, p, methods);
-        }
+        // The entry class always has both twins: they reach every sub-client's twin (client.async().rooms()), plus
+        // the untagged operations when there are any.
+        ClientPlan own = plans.stream().filter(p -> p.tag() == null).findFirst()
+                .orElse(new ClientPlan(null, entry, null, List.of(), List.of()));
+        addOperations(entryType, own, methods, subClients, accessors);
         out.add(0, entryType.build());
         return out;
     }
@@ -121,26 +123,42 @@ final class RestClientEmitter implements ClientEmitter {
      * Adds the plan's operations to {@code type}, with its two twins as inner classes: {@code async()} (same method
      * names, {@code CompletableFuture} results) and {@code withRawResponse()} (same names, {@code ApiResponse} with
      * status, headers and request ID). Inner classes share the client's executor and private request builders.
+     * On the entry class, {@code subClients} (by tag, with their {@code accessors}) get an accessor in each twin that
+     * returns the sub-client's twin of the same kind.
      */
-    private void addOperations(TypeSpec.Builder type, ClientPlan plan, RestMethodEmitter methods) {
+    private void addOperations(TypeSpec.Builder type, ClientPlan plan, RestMethodEmitter methods, Map<String, ClassName> subClients,
+                               Map<String, String> accessors) {
         ClassName self = plan.className();
         ClassName async = self.nestedClass(RestNames.ASYNC_CLASS);
         ClassName raw = self.nestedClass(RestNames.RAW_CLASS);
+        String withSubClients = subClients.isEmpty() ? "" : " and of its sub-clients";
+        String which = subClients.isEmpty() ? "The same operations" : "Every operation, sub-clients' included";
         TypeSpec.Builder asyncType = TypeSpec.classBuilder(async).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The operations of {@link $T}, each returning a {@code CompletableFuture}; get it from {@link $T#async()}.\n",
-                        self, self)
+                .addJavadoc("The operations of {@link $T}$L, each returning a {@code CompletableFuture}; get it from {@link $T#async()}.\n",
+                        self, withSubClients, self)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
         TypeSpec.Builder rawType = TypeSpec.classBuilder(raw).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The operations of {@link $T}, each returning the status code, headers and request ID with the body;\n"
-                        + "get it from {@link $T#withRawResponse()}.\n", self, self)
+                .addJavadoc("The operations of {@link $T}$L, each returning the status code, headers and request ID with the body;\n"
+                        + "get it from {@link $T#withRawResponse()}.\n", self, withSubClients, self)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        for (Map.Entry<String, ClassName> e : subClients.entrySet()) {
+            String accessor = accessors.get(e.getKey());
+            ClassName sub = e.getValue();
+            asyncType.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(sub.nestedClass(RestNames.ASYNC_CLASS))
+                    .addJavadoc("The {@code $L} operations, asynchronous; same as {@code $N().async()}.\n", Javadocs.escape(e.getKey()), accessor)
+                    .addStatement("return $T.this.$N.async()", self, accessor).build());
+            rawType.addMethod(MethodSpec.methodBuilder(accessor).addModifiers(Modifier.PUBLIC).returns(sub.nestedClass(RestNames.RAW_CLASS))
+                    .addJavadoc("The {@code $L} operations with raw responses; same as {@code $N().withRawResponse()}.\n",
+                            Javadocs.escape(e.getKey()), accessor)
+                    .addStatement("return $T.this.$N.withRawResponse()", self, accessor).build());
+        }
         RestMethodEmitter.Targets targets = new RestMethodEmitter.Targets(type, self, asyncType, rawType);
         for (int i = 0; i < plan.operations().size(); i++) methods.emit(targets, plan.operations().get(i), plan.names().get(i));
         type.addMethod(MethodSpec.methodBuilder("async").addModifiers(Modifier.PUBLIC).returns(async)
-                .addJavadoc("The same operations, asynchronous: each returns a {@code CompletableFuture}.\n").addStatement("return new $T()", async)
+                .addJavadoc("$L, asynchronous: each returns a {@code CompletableFuture}.\n", which).addStatement("return new $T()", async)
                 .build());
         type.addMethod(MethodSpec.methodBuilder("withRawResponse").addModifiers(Modifier.PUBLIC).returns(raw)
-                .addJavadoc("The same operations, returning the status code, headers and request ID along with the body.\n")
+                .addJavadoc("$L, returning the status code, headers and request ID along with the body.\n", which)
                 .addStatement("return new $T()", raw).build());
         type.addType(asyncType.build());
         type.addType(rawType.build());

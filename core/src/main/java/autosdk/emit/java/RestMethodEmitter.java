@@ -22,7 +22,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the methods of one operation into its client class and that class's {@code async()} and
- * {@code withRawResponse()} twins (same names; each method with a per-call {@code HttpCallOptions} overload), the {@code …Stream} variant of operations that
+ * {@code withRawResponse()} twins (same names; each method with a per-call {@code RequestOptions} overload), the {@code …Stream} variant of operations that
  * can answer with server-sent events or JSON Lines, {@code …AsInputStream} for binary downloads, and one private
  * method that builds the request so all of them share it.
  */
@@ -127,14 +127,14 @@ final class RestMethodEmitter {
     }
 
     /**
-     * The short, optional-object and full ({@code HttpCallOptions}) overloads of one variant. With the operation's
+     * The short, optional-object and full ({@code RequestOptions}) overloads of one variant. With the operation's
      * {@link #fullDoc} as {@code header} (the blocking variant) the full overload carries the whole Javadoc; every other method gets
      * {@code header} as one sentence and a {@code @see} to it, so an operation is documented once.
      */
     private void addVariants(TypeSpec.Builder type, ClassName self, RestOperation op, String name, List<Arg> args, Arg optional,
                              TypeName returns, String call, CodeBlock decoder, RestNames names, boolean streaming, String header,
                              Doc doc, boolean passStreaming, String returnDoc) {
-        ClassName options = types.runtime("HttpCallOptions");
+        ClassName options = types.runtime("RequestOptions");
         List<String> argNames = args.stream().map(Arg::name).toList();
         String joined = String.join(", ", argNames);
         String prefix = joined.isEmpty() ? "" : joined + ", ";
@@ -182,7 +182,7 @@ final class RestMethodEmitter {
         MethodSpec.Builder m = MethodSpec.methodBuilder(names.request()).addModifiers(Modifier.PRIVATE).returns(spec);
         for (Arg a : args) m.addParameter(a.type(), a.name());
         if (optional != null) m.addParameter(optional.type(), optional.name());
-        m.addParameter(types.runtime("HttpCallOptions"), "options");
+        m.addParameter(types.runtime("RequestOptions"), "options");
         if (op.stream() != null) m.addParameter(TypeName.BOOLEAN, "streaming");
         m.addStatement("$T.Builder request = $T.builder($S, $S)", spec, spec, op.op().method().toUpperCase(Locale.ROOT), op.path());
         for (Map.Entry<String, String> q : op.fixedQuery().entrySet()) {

@@ -23,9 +23,9 @@ public final class RuntimeSources {
     public static final List<String> HTTP = List.of("ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
-            "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
+            "HttpBody", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
             "HttpLineReader", "HttpLog", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
-            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel");
+            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel", "RequestOptions");
 
     /** Helpers of WebSocket clients. */
     public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -37,14 +36,19 @@ final class UnionEmitter {
 
     /**
      * A variant with its record's name and the name of its static factory: {@code of} when no other variant's Java type
-     * erases to the same class (so overloads cannot clash), else {@code of} plus the record's name ({@code ofListValue2}).
+     * erases to the same class (so overloads cannot clash), else the record's name in lower camel case ({@code ofList2}).
      * {@code overloadable} says whether builders may offer a setter overload taking the variant's value directly.
      */
     record Case(UnionType.Variant variant, ClassName record, TypeName valueType, String factory, boolean overloadable) {}
 
     /** The variants of a union as the emitted code names them; builders use this for their per-variant setters. */
     List<Case> cases(UnionType union, ClassName self) {
-        JavaNames.Scope scope = new JavaNames.Scope(true, Set.of("Unknown", self.simpleName(), "Json", "Codec"));
+        // The types the variants hold are reserved too: a record named like a type the union refers to would shadow it
+        // inside the union, and the emitted code would have to spell its package out at every use. Only the union's own
+        // types count, so a union gets the same names in every run that emits or uses it (two-step generation).
+        List<String> reserved = new ArrayList<>(List.of("Unknown", self.simpleName(), "Json", "Codec"));
+        for (UnionType.Variant v : union.variants()) addClassNames(types.javaType(v.type()), reserved);
+        JavaNames.Scope scope = new JavaNames.Scope(true, reserved);
         List<String> names = new ArrayList<>();
         List<TypeName> valueTypes = new ArrayList<>();
         Map<TypeName, Integer> erasures = new LinkedHashMap<>();
@@ -58,9 +62,17 @@ final class UnionEmitter {
         for (int i = 0; i < names.size(); i++) {
             boolean unique = erasures.get(erasure(valueTypes.get(i))) == 1;
             cases.add(new Case(union.variants().get(i), self.nestedClass(names.get(i)), valueTypes.get(i),
-                    unique ? "of" : "of" + names.get(i), unique));
+                    unique ? "of" : "o" + names.get(i).substring(1), unique));
         }
         return cases;
+    }
+
+    private static void addClassNames(TypeName type, List<String> out) {
+        if (type instanceof ClassName c) out.add(c.simpleName());
+        if (type instanceof ParameterizedTypeName p) {
+            out.add(p.rawType().simpleName());
+            p.typeArguments().forEach(t -> addClassNames(t, out));
+        }
     }
 
     private static TypeName erasure(TypeName type) {
@@ -116,12 +128,19 @@ final class UnionEmitter {
         return type.addType(codec.build()).build();
     }
 
+    /**
+     * {@code Of} plus what the variant holds ({@code OfTextContent}, {@code OfString}, {@code OfList}): never the name of
+     * the wrapped type itself, which the record would shadow, and read as a pair with the {@code of} factories.
+     */
     private String variantName(TypeRef type) {
-        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) return types.className(n.id()).simpleName();
-        if (type instanceof TypeRef.Scalar s) return JavaNames.typeName(List.of(s.kind().name().toLowerCase(java.util.Locale.ROOT), "value"));
-        if (type instanceof TypeRef.ListOf) return "ListValue";
-        if (type instanceof TypeRef.MapOf) return "MapValue";
-        return "JsonValueVariant";
+        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) return "Of" + types.className(n.id()).simpleName();
+        if (type instanceof TypeRef.Scalar s) {
+            String held = types.javaType(s) instanceof ClassName c ? c.simpleName() : s.kind().name();
+            return JavaNames.typeName(List.of("of", held));
+        }
+        if (type instanceof TypeRef.ListOf) return "OfList";
+        if (type instanceof TypeRef.MapOf) return "OfMap";
+        return "OfJson";
     }
 
     private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {

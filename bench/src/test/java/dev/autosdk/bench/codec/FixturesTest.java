@@ -74,7 +74,7 @@ class FixturesTest {
         var e = SourceGenerationContext.DEFAULT.read(Fixture.RESPONSE_DONE.bytes(), RealtimeServerEventResponseDone.class);
         assertThat(e.response().output()).hasSize(12)
                 .noneMatch(item -> item instanceof RealtimeConversationItem.Unknown)
-                .filteredOn(item -> item instanceof RealtimeConversationItem.RealtimeConversationItemFunctionCall)
+                .filteredOn(item -> item instanceof RealtimeConversationItem.OfRealtimeConversationItemFunctionCall)
                 .hasSize(3);
     }
 
@@ -82,7 +82,7 @@ class FixturesTest {
     void responseDoneAssistantMessagesAreTheAssistantVariant() {
         var e = SourceGenerationContext.DEFAULT.read(Fixture.RESPONSE_DONE.bytes(), RealtimeServerEventResponseDone.class);
         assertThat(e.response().output())
-                .filteredOn(item -> item instanceof RealtimeConversationItem.RealtimeConversationItemMessageAssistant)
+                .filteredOn(item -> item instanceof RealtimeConversationItem.OfRealtimeConversationItemMessageAssistant)
                 .hasSize(9);
     }
 

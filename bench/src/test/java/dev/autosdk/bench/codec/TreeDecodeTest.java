@@ -91,7 +91,7 @@ class TreeDecodeTest {
         // "id" first: the union buffers the item and decodes the chosen variant from the tree.
         String call = "{\"id\":\"x\",\"type\":\"function_call\",\"name\":\"f\",\"arguments\":\"{}\",\"extra\":[1,2.5]}";
         var item = SourceGenerationContext.DEFAULT.read(call, RealtimeConversationItem.class);
-        assertThat(item).isInstanceOf(RealtimeConversationItem.RealtimeConversationItemFunctionCall.class);
+        assertThat(item).isInstanceOf(RealtimeConversationItem.OfRealtimeConversationItemFunctionCall.class);
         assertThat(SourceGenerationContext.DEFAULT.write(item)).isEqualTo(call);
     }
 }

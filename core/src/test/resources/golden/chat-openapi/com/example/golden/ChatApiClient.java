@@ -94,6 +94,20 @@ public final class ChatApiClient {
     }
 
     /**
+     * Every operation, sub-clients' included, asynchronous: each returns a {@code CompletableFuture}.
+     */
+    public Async async() {
+        return new Async();
+    }
+
+    /**
+     * Every operation, sub-clients' included, returning the status code, headers and request ID along with the body.
+     */
+    public WithRawResponse withRawResponse() {
+        return new WithRawResponse();
+    }
+
+    /**
      * Configures a {@link ChatApiClient}; only the base URL is needed when the API description gives none.
      */
     public static final class Builder {
@@ -309,6 +323,65 @@ public final class ChatApiClient {
             all.addAll(auth);
             config.baseUri(url).auth(all.toArray(new HttpAuth[0]));
             return new ChatApiClient(new HttpExecutor(config.build()));
+        }
+    }
+
+    /**
+     * The operations of {@link ChatApiClient} and of its sub-clients, each returning a {@code CompletableFuture}; get it from {@link ChatApiClient#async()}.
+     */
+    public final class Async {
+        private Async() {
+        }
+
+        /**
+         * The {@code rooms} operations, asynchronous; same as {@code rooms().async()}.
+         */
+        public RoomsClient.Async rooms() {
+            return ChatApiClient.this.rooms.async();
+        }
+
+        /**
+         * The {@code messages} operations, asynchronous; same as {@code messages().async()}.
+         */
+        public MessagesClient.Async messages() {
+            return ChatApiClient.this.messages.async();
+        }
+
+        /**
+         * The {@code events} operations, asynchronous; same as {@code events().async()}.
+         */
+        public EventsClient.Async events() {
+            return ChatApiClient.this.events.async();
+        }
+    }
+
+    /**
+     * The operations of {@link ChatApiClient} and of its sub-clients, each returning the status code, headers and request ID with the body;
+     * get it from {@link ChatApiClient#withRawResponse()}.
+     */
+    public final class WithRawResponse {
+        private WithRawResponse() {
+        }
+
+        /**
+         * The {@code rooms} operations with raw responses; same as {@code rooms().withRawResponse()}.
+         */
+        public RoomsClient.WithRawResponse rooms() {
+            return ChatApiClient.this.rooms.withRawResponse();
+        }
+
+        /**
+         * The {@code messages} operations with raw responses; same as {@code messages().withRawResponse()}.
+         */
+        public MessagesClient.WithRawResponse messages() {
+            return ChatApiClient.this.messages.withRawResponse();
+        }
+
+        /**
+         * The {@code events} operations with raw responses; same as {@code events().withRawResponse()}.
+         */
+        public EventsClient.WithRawResponse events() {
+            return ChatApiClient.this.events.withRawResponse();
         }
     }
 }

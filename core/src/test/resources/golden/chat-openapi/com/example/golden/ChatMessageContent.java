@@ -14,25 +14,25 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface ChatMessageContent permits ChatMessageContent.TextContent, ChatMessageContent.ImageContent, ChatMessageContent.Unknown {
+public sealed interface ChatMessageContent permits ChatMessageContent.OfTextContent, ChatMessageContent.OfImageContent, ChatMessageContent.Unknown {
     /**
-     * The {@link TextContent} variant holding {@code value}.
+     * The {@link OfTextContent} variant holding {@code value}.
      */
-    static ChatMessageContent of(com.example.golden.TextContent value) {
-        return new TextContent(value);
+    static ChatMessageContent of(TextContent value) {
+        return new OfTextContent(value);
     }
 
     /**
-     * The {@link ImageContent} variant holding {@code value}.
+     * The {@link OfImageContent} variant holding {@code value}.
      */
-    static ChatMessageContent of(com.example.golden.ImageContent value) {
-        return new ImageContent(value);
+    static ChatMessageContent of(ImageContent value) {
+        return new OfImageContent(value);
     }
 
     /**
      * The variant for {@code type} = {@code text}.
      */
-    record TextContent(com.example.golden.TextContent value) implements ChatMessageContent {
+    record OfTextContent(TextContent value) implements ChatMessageContent {
         @Override
         public String toString() {
             return "ChatMessageContent[" + value + "]";
@@ -42,7 +42,7 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
     /**
      * The variant for {@code type} = {@code image}.
      */
-    record ImageContent(com.example.golden.ImageContent value) implements ChatMessageContent {
+    record OfImageContent(ImageContent value) implements ChatMessageContent {
         @Override
         public String toString() {
             return "ChatMessageContent[" + value + "]";
@@ -75,9 +75,9 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "text":
-                                return new TextContent(com.example.golden.TextContent.Codec.readAfterField(p, "type"));
+                                return new OfTextContent(TextContent.Codec.readAfterField(p, "type"));
                             case "image":
-                                return new ImageContent(com.example.golden.ImageContent.Codec.readAfterField(p, "type"));
+                                return new OfImageContent(ImageContent.Codec.readAfterField(p, "type"));
                             default:
                                 break;
                         }
@@ -98,9 +98,9 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "text":
-                        return new TextContent(Json.decode(v, com.example.golden.TextContent.Codec::read));
+                        return new OfTextContent(Json.decode(v, TextContent.Codec::read));
                     case "image":
-                        return new ImageContent(Json.decode(v, com.example.golden.ImageContent.Codec::read));
+                        return new OfImageContent(Json.decode(v, ImageContent.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -111,13 +111,13 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.TextContent value = Json.tryDecode(v, com.example.golden.TextContent.Codec::read);
-                            if (value != null) return new TextContent(value);
+                            TextContent value = Json.tryDecode(v, TextContent.Codec::read);
+                            if (value != null) return new OfTextContent(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.ImageContent value = Json.tryDecode(v, com.example.golden.ImageContent.Codec::read);
-                            if (value != null) return new ImageContent(value);
+                            ImageContent value = Json.tryDecode(v, ImageContent.Codec::read);
+                            if (value != null) return new OfImageContent(value);
                             break;
                         }
                     }
@@ -172,12 +172,12 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
         }
 
         public static void write(JsonGenerator g, ChatMessageContent v) throws IOException {
-            if (v instanceof TextContent c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.TextContent.Codec.write(g, c.value());
+            if (v instanceof OfTextContent c) {
+                if (c.value() == null) g.writeNull(); else TextContent.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof ImageContent c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.ImageContent.Codec.write(g, c.value());
+            if (v instanceof OfImageContent c) {
+                if (c.value() == null) g.writeNull(); else ImageContent.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

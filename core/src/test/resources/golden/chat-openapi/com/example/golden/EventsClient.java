@@ -2,12 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.ApiResponse;
-import com.example.golden.runtime.HttpCallOptions;
 import com.example.golden.runtime.HttpExecutor;
 import com.example.golden.runtime.HttpJson;
 import com.example.golden.runtime.HttpParams;
 import com.example.golden.runtime.HttpRequestSpec;
 import com.example.golden.runtime.Json;
+import com.example.golden.runtime.RequestOptions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,7 +21,7 @@ public final class EventsClient {
         this.executor = executor;
     }
 
-    private HttpRequestSpec pollEventsRequest(String roomId, HttpCallOptions options) {
+    private HttpRequestSpec pollEventsRequest(String roomId, RequestOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("GET", "/rooms/{roomId}/events");
         request.pathParam("roomId", roomId, HttpParams.Style.SIMPLE, false);
         request.accept("application/json");
@@ -40,7 +40,7 @@ public final class EventsClient {
      * @return the decoded response body
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
-    public List<RoomEvent> pollEvents(String roomId, HttpCallOptions options) {
+    public List<RoomEvent> pollEvents(String roomId, RequestOptions options) {
         return executor.execute(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
     }
 
@@ -50,7 +50,7 @@ public final class EventsClient {
      * @see EventsClient#pollEvents
      */
     public List<RoomEvent> pollEvents(String roomId) {
-        return pollEvents(roomId, HttpCallOptions.none());
+        return pollEvents(roomId, RequestOptions.none());
     }
 
     /**
@@ -80,7 +80,7 @@ public final class EventsClient {
          * @see EventsClient#pollEvents
          */
         public CompletableFuture<List<RoomEvent>> pollEvents(String roomId,
-                HttpCallOptions options) {
+                RequestOptions options) {
             return executor.executeAsync(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
         }
 
@@ -90,7 +90,7 @@ public final class EventsClient {
          * @see EventsClient#pollEvents
          */
         public CompletableFuture<List<RoomEvent>> pollEvents(String roomId) {
-            return pollEvents(roomId, HttpCallOptions.none());
+            return pollEvents(roomId, RequestOptions.none());
         }
     }
 
@@ -107,7 +107,7 @@ public final class EventsClient {
          *
          * @see EventsClient#pollEvents
          */
-        public ApiResponse<List<RoomEvent>> pollEvents(String roomId, HttpCallOptions options) {
+        public ApiResponse<List<RoomEvent>> pollEvents(String roomId, RequestOptions options) {
             return executor.executeWithResponse(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
         }
 
@@ -117,7 +117,7 @@ public final class EventsClient {
          * @see EventsClient#pollEvents
          */
         public ApiResponse<List<RoomEvent>> pollEvents(String roomId) {
-            return pollEvents(roomId, HttpCallOptions.none());
+            return pollEvents(roomId, RequestOptions.none());
         }
     }
 }

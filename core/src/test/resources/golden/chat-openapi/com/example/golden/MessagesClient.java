@@ -2,12 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.ApiResponse;
-import com.example.golden.runtime.HttpCallOptions;
 import com.example.golden.runtime.HttpExecutor;
 import com.example.golden.runtime.HttpJson;
 import com.example.golden.runtime.HttpParams;
 import com.example.golden.runtime.HttpRequestSpec;
 import com.example.golden.runtime.Json;
+import com.example.golden.runtime.RequestOptions;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.time.OffsetDateTime;
@@ -25,7 +25,7 @@ public final class MessagesClient {
     }
 
     private HttpRequestSpec listMessagesRequest(String roomId, OffsetDateTime since,
-            HttpCallOptions options) {
+            RequestOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("GET", "/rooms/{roomId}/messages");
         request.pathParam("roomId", roomId, HttpParams.Style.SIMPLE, false);
         request.queryParam("since", since, HttpParams.Style.FORM, true);
@@ -54,7 +54,7 @@ public final class MessagesClient {
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
     public List<ChatMessage> listMessages(String roomId, OffsetDateTime since,
-            HttpCallOptions options) {
+            RequestOptions options) {
         return executor.execute(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
     }
 
@@ -64,7 +64,7 @@ public final class MessagesClient {
      * @see MessagesClient#listMessages
      */
     public List<ChatMessage> listMessages(String roomId, OffsetDateTime since) {
-        return listMessages(roomId, since, HttpCallOptions.none());
+        return listMessages(roomId, since, RequestOptions.none());
     }
 
     /**
@@ -73,7 +73,7 @@ public final class MessagesClient {
      * @see MessagesClient#listMessages
      */
     public List<ChatMessage> listMessages(String roomId) {
-        return listMessages(roomId, null, HttpCallOptions.none());
+        return listMessages(roomId, null, RequestOptions.none());
     }
 
     /**
@@ -103,7 +103,7 @@ public final class MessagesClient {
          * @see MessagesClient#listMessages
          */
         public CompletableFuture<List<ChatMessage>> listMessages(String roomId,
-                OffsetDateTime since, HttpCallOptions options) {
+                OffsetDateTime since, RequestOptions options) {
             return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
         }
 
@@ -114,7 +114,7 @@ public final class MessagesClient {
          */
         public CompletableFuture<List<ChatMessage>> listMessages(String roomId,
                 OffsetDateTime since) {
-            return listMessages(roomId, since, HttpCallOptions.none());
+            return listMessages(roomId, since, RequestOptions.none());
         }
 
         /**
@@ -123,7 +123,7 @@ public final class MessagesClient {
          * @see MessagesClient#listMessages
          */
         public CompletableFuture<List<ChatMessage>> listMessages(String roomId) {
-            return listMessages(roomId, null, HttpCallOptions.none());
+            return listMessages(roomId, null, RequestOptions.none());
         }
     }
 
@@ -141,7 +141,7 @@ public final class MessagesClient {
          * @see MessagesClient#listMessages
          */
         public ApiResponse<List<ChatMessage>> listMessages(String roomId, OffsetDateTime since,
-                HttpCallOptions options) {
+                RequestOptions options) {
             return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
         }
 
@@ -151,7 +151,7 @@ public final class MessagesClient {
          * @see MessagesClient#listMessages
          */
         public ApiResponse<List<ChatMessage>> listMessages(String roomId, OffsetDateTime since) {
-            return listMessages(roomId, since, HttpCallOptions.none());
+            return listMessages(roomId, since, RequestOptions.none());
         }
 
         /**
@@ -160,7 +160,7 @@ public final class MessagesClient {
          * @see MessagesClient#listMessages
          */
         public ApiResponse<List<ChatMessage>> listMessages(String roomId) {
-            return listMessages(roomId, null, HttpCallOptions.none());
+            return listMessages(roomId, null, RequestOptions.none());
         }
     }
 }

@@ -14,25 +14,25 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Typing, RoomEvent.Unknown {
+public sealed interface RoomEvent permits RoomEvent.OfMessageCreated, RoomEvent.OfTyping, RoomEvent.Unknown {
     /**
-     * The {@link MessageCreated} variant holding {@code value}.
+     * The {@link OfMessageCreated} variant holding {@code value}.
      */
-    static RoomEvent of(com.example.golden.MessageCreated value) {
-        return new MessageCreated(value);
+    static RoomEvent of(MessageCreated value) {
+        return new OfMessageCreated(value);
     }
 
     /**
-     * The {@link Typing} variant holding {@code value}.
+     * The {@link OfTyping} variant holding {@code value}.
      */
-    static RoomEvent of(com.example.golden.Typing value) {
-        return new Typing(value);
+    static RoomEvent of(Typing value) {
+        return new OfTyping(value);
     }
 
     /**
      * The variant for {@code type} = {@code message.created}.
      */
-    record MessageCreated(com.example.golden.MessageCreated value) implements RoomEvent {
+    record OfMessageCreated(MessageCreated value) implements RoomEvent {
         @Override
         public String toString() {
             return "RoomEvent[" + value + "]";
@@ -42,7 +42,7 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
     /**
      * The variant for {@code type} = {@code typing}.
      */
-    record Typing(com.example.golden.Typing value) implements RoomEvent {
+    record OfTyping(Typing value) implements RoomEvent {
         @Override
         public String toString() {
             return "RoomEvent[" + value + "]";
@@ -75,9 +75,9 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "message.created":
-                                return new MessageCreated(com.example.golden.MessageCreated.Codec.readAfterField(p, "type"));
+                                return new OfMessageCreated(MessageCreated.Codec.readAfterField(p, "type"));
                             case "typing":
-                                return new Typing(com.example.golden.Typing.Codec.readAfterField(p, "type"));
+                                return new OfTyping(Typing.Codec.readAfterField(p, "type"));
                             default:
                                 break;
                         }
@@ -98,9 +98,9 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "message.created":
-                        return new MessageCreated(Json.decode(v, com.example.golden.MessageCreated.Codec::read));
+                        return new OfMessageCreated(Json.decode(v, MessageCreated.Codec::read));
                     case "typing":
-                        return new Typing(Json.decode(v, com.example.golden.Typing.Codec::read));
+                        return new OfTyping(Json.decode(v, Typing.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -111,13 +111,13 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.MessageCreated value = Json.tryDecode(v, com.example.golden.MessageCreated.Codec::read);
-                            if (value != null) return new MessageCreated(value);
+                            MessageCreated value = Json.tryDecode(v, MessageCreated.Codec::read);
+                            if (value != null) return new OfMessageCreated(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.Typing value = Json.tryDecode(v, com.example.golden.Typing.Codec::read);
-                            if (value != null) return new Typing(value);
+                            Typing value = Json.tryDecode(v, Typing.Codec::read);
+                            if (value != null) return new OfTyping(value);
                             break;
                         }
                     }
@@ -170,12 +170,12 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
         }
 
         public static void write(JsonGenerator g, RoomEvent v) throws IOException {
-            if (v instanceof MessageCreated c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.MessageCreated.Codec.write(g, c.value());
+            if (v instanceof OfMessageCreated c) {
+                if (c.value() == null) g.writeNull(); else MessageCreated.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof Typing c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.Typing.Codec.write(g, c.value());
+            if (v instanceof OfTyping c) {
+                if (c.value() == null) g.writeNull(); else Typing.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

@@ -3,11 +3,11 @@ package com.example.golden;
 
 import com.example.golden.runtime.ApiResponse;
 import com.example.golden.runtime.HttpBody;
-import com.example.golden.runtime.HttpCallOptions;
 import com.example.golden.runtime.HttpExecutor;
 import com.example.golden.runtime.HttpJson;
 import com.example.golden.runtime.HttpParams;
 import com.example.golden.runtime.HttpRequestSpec;
+import com.example.golden.runtime.RequestOptions;
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.util.Objects;
@@ -23,7 +23,7 @@ public final class RoomsClient {
         this.executor = executor;
     }
 
-    private HttpRequestSpec listRoomsRequest(ListRoomsParams params, HttpCallOptions options) {
+    private HttpRequestSpec listRoomsRequest(ListRoomsParams params, RequestOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("GET", "/rooms");
         if (params != null) {
             request.queryParam("limit", params.limit, HttpParams.Style.FORM, true);
@@ -45,7 +45,7 @@ public final class RoomsClient {
      * @return the decoded response body
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
-    public ListRoomsResponse listRooms(ListRoomsParams params, HttpCallOptions options) {
+    public ListRoomsResponse listRooms(ListRoomsParams params, RequestOptions options) {
         return executor.execute(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
     }
 
@@ -55,7 +55,7 @@ public final class RoomsClient {
      * @see RoomsClient#listRooms
      */
     public ListRoomsResponse listRooms(ListRoomsParams params) {
-        return listRooms(params, HttpCallOptions.none());
+        return listRooms(params, RequestOptions.none());
     }
 
     /**
@@ -64,10 +64,10 @@ public final class RoomsClient {
      * @see RoomsClient#listRooms
      */
     public ListRoomsResponse listRooms() {
-        return listRooms(null, HttpCallOptions.none());
+        return listRooms(null, RequestOptions.none());
     }
 
-    private HttpRequestSpec createRoomRequest(NewRoom body, HttpCallOptions options) {
+    private HttpRequestSpec createRoomRequest(NewRoom body, RequestOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("POST", "/rooms");
         Objects.requireNonNull(body, "body");
         byte[] json = HttpJson.write(body, NewRoom.Codec::write);
@@ -95,7 +95,7 @@ public final class RoomsClient {
      * @return the decoded response body
      * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
      */
-    public Room createRoom(NewRoom body, HttpCallOptions options) {
+    public Room createRoom(NewRoom body, RequestOptions options) {
         return executor.execute(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
     }
 
@@ -105,7 +105,7 @@ public final class RoomsClient {
      * @see RoomsClient#createRoom
      */
     public Room createRoom(NewRoom body) {
-        return createRoom(body, HttpCallOptions.none());
+        return createRoom(body, RequestOptions.none());
     }
 
     /**
@@ -204,7 +204,7 @@ public final class RoomsClient {
          * @see RoomsClient#listRooms
          */
         public CompletableFuture<ListRoomsResponse> listRooms(ListRoomsParams params,
-                HttpCallOptions options) {
+                RequestOptions options) {
             return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
         }
 
@@ -214,7 +214,7 @@ public final class RoomsClient {
          * @see RoomsClient#listRooms
          */
         public CompletableFuture<ListRoomsResponse> listRooms(ListRoomsParams params) {
-            return listRooms(params, HttpCallOptions.none());
+            return listRooms(params, RequestOptions.none());
         }
 
         /**
@@ -223,7 +223,7 @@ public final class RoomsClient {
          * @see RoomsClient#listRooms
          */
         public CompletableFuture<ListRoomsResponse> listRooms() {
-            return listRooms(null, HttpCallOptions.none());
+            return listRooms(null, RequestOptions.none());
         }
 
         /**
@@ -231,7 +231,7 @@ public final class RoomsClient {
          *
          * @see RoomsClient#createRoom
          */
-        public CompletableFuture<Room> createRoom(NewRoom body, HttpCallOptions options) {
+        public CompletableFuture<Room> createRoom(NewRoom body, RequestOptions options) {
             return executor.executeAsync(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
         }
 
@@ -241,7 +241,7 @@ public final class RoomsClient {
          * @see RoomsClient#createRoom
          */
         public CompletableFuture<Room> createRoom(NewRoom body) {
-            return createRoom(body, HttpCallOptions.none());
+            return createRoom(body, RequestOptions.none());
         }
     }
 
@@ -259,7 +259,7 @@ public final class RoomsClient {
          * @see RoomsClient#listRooms
          */
         public ApiResponse<ListRoomsResponse> listRooms(ListRoomsParams params,
-                HttpCallOptions options) {
+                RequestOptions options) {
             return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
         }
 
@@ -269,7 +269,7 @@ public final class RoomsClient {
          * @see RoomsClient#listRooms
          */
         public ApiResponse<ListRoomsResponse> listRooms(ListRoomsParams params) {
-            return listRooms(params, HttpCallOptions.none());
+            return listRooms(params, RequestOptions.none());
         }
 
         /**
@@ -278,7 +278,7 @@ public final class RoomsClient {
          * @see RoomsClient#listRooms
          */
         public ApiResponse<ListRoomsResponse> listRooms() {
-            return listRooms(null, HttpCallOptions.none());
+            return listRooms(null, RequestOptions.none());
         }
 
         /**
@@ -286,7 +286,7 @@ public final class RoomsClient {
          *
          * @see RoomsClient#createRoom
          */
-        public ApiResponse<Room> createRoom(NewRoom body, HttpCallOptions options) {
+        public ApiResponse<Room> createRoom(NewRoom body, RequestOptions options) {
             return executor.executeWithResponse(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
         }
 
@@ -296,7 +296,7 @@ public final class RoomsClient {
          * @see RoomsClient#createRoom
          */
         public ApiResponse<Room> createRoom(NewRoom body) {
-            return createRoom(body, HttpCallOptions.none());
+            return createRoom(body, RequestOptions.none());
         }
     }
 }

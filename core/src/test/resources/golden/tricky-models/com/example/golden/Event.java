@@ -14,25 +14,25 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Event permits Event.EventStarted, Event.EventStopped, Event.Unknown {
+public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped, Event.Unknown {
     /**
-     * The {@link EventStarted} variant holding {@code value}.
+     * The {@link OfEventStarted} variant holding {@code value}.
      */
-    static Event of(com.example.golden.EventStarted value) {
-        return new EventStarted(value);
+    static Event of(EventStarted value) {
+        return new OfEventStarted(value);
     }
 
     /**
-     * The {@link EventStopped} variant holding {@code value}.
+     * The {@link OfEventStopped} variant holding {@code value}.
      */
-    static Event of(com.example.golden.EventStopped value) {
-        return new EventStopped(value);
+    static Event of(EventStopped value) {
+        return new OfEventStopped(value);
     }
 
     /**
      * The variant for {@code event} = {@code started}.
      */
-    record EventStarted(com.example.golden.EventStarted value) implements Event {
+    record OfEventStarted(EventStarted value) implements Event {
         @Override
         public java.lang.String toString() {
             return "Event[" + value + "]";
@@ -42,7 +42,7 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
     /**
      * The variant for {@code event} = {@code stopped}.
      */
-    record EventStopped(com.example.golden.EventStopped value) implements Event {
+    record OfEventStopped(EventStopped value) implements Event {
         @Override
         public java.lang.String toString() {
             return "Event[" + value + "]";
@@ -75,9 +75,9 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "started":
-                                return new EventStarted(com.example.golden.EventStarted.Codec.readAfterField(p, "event"));
+                                return new OfEventStarted(EventStarted.Codec.readAfterField(p, "event"));
                             case "stopped":
-                                return new EventStopped(com.example.golden.EventStopped.Codec.readAfterField(p, "event"));
+                                return new OfEventStopped(EventStopped.Codec.readAfterField(p, "event"));
                             default:
                                 break;
                         }
@@ -98,9 +98,9 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             if (v instanceof JsonValue.JsonObject o && o.get("event") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "started":
-                        return new EventStarted(Json.decode(v, com.example.golden.EventStarted.Codec::read));
+                        return new OfEventStarted(Json.decode(v, EventStarted.Codec::read));
                     case "stopped":
-                        return new EventStopped(Json.decode(v, com.example.golden.EventStopped.Codec::read));
+                        return new OfEventStopped(Json.decode(v, EventStopped.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -111,13 +111,13 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.EventStarted value = Json.tryDecode(v, com.example.golden.EventStarted.Codec::read);
-                            if (value != null) return new EventStarted(value);
+                            EventStarted value = Json.tryDecode(v, EventStarted.Codec::read);
+                            if (value != null) return new OfEventStarted(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.EventStopped value = Json.tryDecode(v, com.example.golden.EventStopped.Codec::read);
-                            if (value != null) return new EventStopped(value);
+                            EventStopped value = Json.tryDecode(v, EventStopped.Codec::read);
+                            if (value != null) return new OfEventStopped(value);
                             break;
                         }
                     }
@@ -170,12 +170,12 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
         }
 
         public static void write(JsonGenerator g, Event v) throws IOException {
-            if (v instanceof EventStarted c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.EventStarted.Codec.write(g, c.value());
+            if (v instanceof OfEventStarted c) {
+                if (c.value() == null) g.writeNull(); else EventStarted.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof EventStopped c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.EventStopped.Codec.write(g, c.value());
+            if (v instanceof OfEventStopped c) {
+                if (c.value() == null) g.writeNull(); else EventStopped.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

@@ -14,32 +14,32 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Message permits Message.MessageMessage, Message.MessageMessage2, Message.MessageCall, Message.Unknown {
+public sealed interface Message permits Message.OfMessageMessage, Message.OfMessageMessage2, Message.OfMessageCall, Message.Unknown {
     /**
-     * The {@link MessageMessage} variant holding {@code value}.
+     * The {@link OfMessageMessage} variant holding {@code value}.
      */
-    static Message of(com.example.golden.MessageMessage value) {
-        return new MessageMessage(value);
+    static Message of(MessageMessage value) {
+        return new OfMessageMessage(value);
     }
 
     /**
-     * The {@link MessageMessage2} variant holding {@code value}.
+     * The {@link OfMessageMessage2} variant holding {@code value}.
      */
-    static Message of(com.example.golden.MessageMessage2 value) {
-        return new MessageMessage2(value);
+    static Message of(MessageMessage2 value) {
+        return new OfMessageMessage2(value);
     }
 
     /**
-     * The {@link MessageCall} variant holding {@code value}.
+     * The {@link OfMessageCall} variant holding {@code value}.
      */
-    static Message of(com.example.golden.MessageCall value) {
-        return new MessageCall(value);
+    static Message of(MessageCall value) {
+        return new OfMessageCall(value);
     }
 
     /**
      * The variant for {@code type} = {@code message}.
      */
-    record MessageMessage(com.example.golden.MessageMessage value) implements Message {
+    record OfMessageMessage(MessageMessage value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -49,7 +49,7 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
     /**
      * The variant for {@code type} = {@code message}.
      */
-    record MessageMessage2(com.example.golden.MessageMessage2 value) implements Message {
+    record OfMessageMessage2(MessageMessage2 value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -59,7 +59,7 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
     /**
      * The variant for {@code type} = {@code call}.
      */
-    record MessageCall(com.example.golden.MessageCall value) implements Message {
+    record OfMessageCall(MessageCall value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -92,7 +92,7 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "call":
-                                return new MessageCall(com.example.golden.MessageCall.Codec.readAfterField(p, "type"));
+                                return new OfMessageCall(MessageCall.Codec.readAfterField(p, "type"));
                             default:
                                 break;
                         }
@@ -113,7 +113,7 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "call":
-                        return new MessageCall(Json.decode(v, com.example.golden.MessageCall.Codec::read));
+                        return new OfMessageCall(Json.decode(v, MessageCall.Codec::read));
                     case "message":
                         break;
                     default:
@@ -126,18 +126,18 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.MessageMessage value = Json.tryDecode(v, com.example.golden.MessageMessage.Codec::read);
-                            if (value != null) return new MessageMessage(value);
+                            MessageMessage value = Json.tryDecode(v, MessageMessage.Codec::read);
+                            if (value != null) return new OfMessageMessage(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.MessageMessage2 value = Json.tryDecode(v, com.example.golden.MessageMessage2.Codec::read);
-                            if (value != null) return new MessageMessage2(value);
+                            MessageMessage2 value = Json.tryDecode(v, MessageMessage2.Codec::read);
+                            if (value != null) return new OfMessageMessage2(value);
                             break;
                         }
                         case 2: {
-                            com.example.golden.MessageCall value = Json.tryDecode(v, com.example.golden.MessageCall.Codec::read);
-                            if (value != null) return new MessageCall(value);
+                            MessageCall value = Json.tryDecode(v, MessageCall.Codec::read);
+                            if (value != null) return new OfMessageCall(value);
                             break;
                         }
                     }
@@ -220,16 +220,16 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
         }
 
         public static void write(JsonGenerator g, Message v) throws IOException {
-            if (v instanceof MessageMessage c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage.Codec.write(g, c.value());
+            if (v instanceof OfMessageMessage c) {
+                if (c.value() == null) g.writeNull(); else MessageMessage.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof MessageMessage2 c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage2.Codec.write(g, c.value());
+            if (v instanceof OfMessageMessage2 c) {
+                if (c.value() == null) g.writeNull(); else MessageMessage2.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof MessageCall c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.MessageCall.Codec.write(g, c.value());
+            if (v instanceof OfMessageCall c) {
+                if (c.value() == null) g.writeNull(); else MessageCall.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

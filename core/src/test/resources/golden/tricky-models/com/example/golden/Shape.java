@@ -14,25 +14,25 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown {
+public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unknown {
     /**
-     * The {@link Circle} variant holding {@code value}.
+     * The {@link OfCircle} variant holding {@code value}.
      */
-    static Shape of(com.example.golden.Circle value) {
-        return new Circle(value);
+    static Shape of(Circle value) {
+        return new OfCircle(value);
     }
 
     /**
-     * The {@link Square} variant holding {@code value}.
+     * The {@link OfSquare} variant holding {@code value}.
      */
-    static Shape of(com.example.golden.Square value) {
-        return new Square(value);
+    static Shape of(Square value) {
+        return new OfSquare(value);
     }
 
     /**
      * The variant for {@code shape} = {@code circle}.
      */
-    record Circle(com.example.golden.Circle value) implements Shape {
+    record OfCircle(Circle value) implements Shape {
         @Override
         public java.lang.String toString() {
             return "Shape[" + value + "]";
@@ -42,7 +42,7 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
     /**
      * The variant for {@code shape} = {@code square}.
      */
-    record Square(com.example.golden.Square value) implements Shape {
+    record OfSquare(Square value) implements Shape {
         @Override
         public java.lang.String toString() {
             return "Shape[" + value + "]";
@@ -75,9 +75,9 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "circle":
-                                return new Circle(com.example.golden.Circle.Codec.readAfterField(p, "shape"));
+                                return new OfCircle(Circle.Codec.readAfterField(p, "shape"));
                             case "square":
-                                return new Square(com.example.golden.Square.Codec.readAfterField(p, "shape"));
+                                return new OfSquare(Square.Codec.readAfterField(p, "shape"));
                             default:
                                 break;
                         }
@@ -98,9 +98,9 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             if (v instanceof JsonValue.JsonObject o && o.get("shape") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "circle":
-                        return new Circle(Json.decode(v, com.example.golden.Circle.Codec::read));
+                        return new OfCircle(Json.decode(v, Circle.Codec::read));
                     case "square":
-                        return new Square(Json.decode(v, com.example.golden.Square.Codec::read));
+                        return new OfSquare(Json.decode(v, Square.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -111,13 +111,13 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.Circle value = Json.tryDecode(v, com.example.golden.Circle.Codec::read);
-                            if (value != null) return new Circle(value);
+                            Circle value = Json.tryDecode(v, Circle.Codec::read);
+                            if (value != null) return new OfCircle(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.Square value = Json.tryDecode(v, com.example.golden.Square.Codec::read);
-                            if (value != null) return new Square(value);
+                            Square value = Json.tryDecode(v, Square.Codec::read);
+                            if (value != null) return new OfSquare(value);
                             break;
                         }
                     }
@@ -170,12 +170,12 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
         }
 
         public static void write(JsonGenerator g, Shape v) throws IOException {
-            if (v instanceof Circle c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.Circle.Codec.write(g, c.value());
+            if (v instanceof OfCircle c) {
+                if (c.value() == null) g.writeNull(); else Circle.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof Square c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.Square.Codec.write(g, c.value());
+            if (v instanceof OfSquare c) {
+                if (c.value() == null) g.writeNull(); else Square.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

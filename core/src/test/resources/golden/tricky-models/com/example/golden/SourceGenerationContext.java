@@ -24,6 +24,8 @@ public final class SourceGenerationContext extends JsonContext {
         registry.add(Circle.class, Circle.Codec::read, Circle.Codec::write);
         registry.add(Square.class, Square.Codec::read, Square.Codec::write);
         registry.add(Shape.class, Shape.Codec::read, Shape.Codec::write);
+        registry.add(OfSquare.class, OfSquare.Codec::read, OfSquare.Codec::write);
+        registry.add(Tile.class, Tile.Codec::read, Tile.Codec::write);
         registry.add(EventStarted.class, EventStarted.Codec::read, EventStarted.Codec::write);
         registry.add(EventStopped.class, EventStopped.Codec::read, EventStopped.Codec::write);
         registry.add(Event.class, Event.Codec::read, Event.Codec::write);

@@ -10,9 +10,9 @@ import java.util.Objects;
  * Per-call overrides a user can pass to any generated operation: extra headers, a timeout, a retry policy,
  * a stream idle timeout and a response size limit.
  */
-public final class HttpCallOptions {
+public final class RequestOptions {
 
-    private static final HttpCallOptions NONE = builder().build();
+    private static final RequestOptions NONE = builder().build();
 
     private final Map<String, String> headers;
     private final Duration timeout;
@@ -20,7 +20,7 @@ public final class HttpCallOptions {
     private final Duration streamIdleTimeout;
     private final Long maxResponseBytes;
 
-    private HttpCallOptions(Builder b) {
+    private RequestOptions(Builder b) {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.timeout = b.timeout;
         this.retry = b.retry;
@@ -29,7 +29,7 @@ public final class HttpCallOptions {
     }
 
     /** No overrides. */
-    public static HttpCallOptions none() {
+    public static RequestOptions none() {
         return NONE;
     }
 
@@ -69,11 +69,11 @@ public final class HttpCallOptions {
     /** Shows header names only: header values may carry secrets. */
     @Override
     public String toString() {
-        return "HttpCallOptions[headers=" + headers.keySet() + ", timeout=" + timeout + ", retry=" + retry
+        return "RequestOptions[headers=" + headers.keySet() + ", timeout=" + timeout + ", retry=" + retry
                 + ", streamIdleTimeout=" + streamIdleTimeout + ", maxResponseBytes=" + maxResponseBytes + "]";
     }
 
-    /** Builds {@link HttpCallOptions}. */
+    /** Builds {@link RequestOptions}. */
     public static final class Builder {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Duration timeout;
@@ -115,8 +115,8 @@ public final class HttpCallOptions {
         }
 
         /** The immutable options. */
-        public HttpCallOptions build() {
-            return new HttpCallOptions(this);
+        public RequestOptions build() {
+            return new RequestOptions(this);
         }
     }
 }
