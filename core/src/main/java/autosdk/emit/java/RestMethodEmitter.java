@@ -151,15 +151,15 @@ final class RestMethodEmitter {
                 .returns(ParameterizedTypeName.get(paging, response, item))
                 .addJavadoc("How {@code $L} pages: $L.\n", names.method(), Javadocs.escape(p.describe()))
                 .addStatement("return $L", strategy).build());
-        String what = "{@code " + names.method() + "} page by page: returns the first page; {@code autoPager()} and {@code stream()} "
-                + "go through every item, fetching the following pages only as they are reached (" + Javadocs.escape(describeShort(p)) + ").";
+        String what = "{@code " + names.method() + "} page by page: returns the first page; its {@code autoPager()} and\n{@code stream()} "
+                + "go through every item, fetching the next pages as they are reached (" + Javadocs.escape(describeShort(p)) + ").";
         CodeBlock pageType = CodeBlock.of("$T", page);
         addVariants(targets.blocking(), targets.self(), op, names.paged(), args, optional, ParameterizedTypeName.get(page, item),
                 "return $2L.first(executor, $1L, " + names.paging() + "())", pageType, names, false, what, doc, hasStreamFlag, null);
         addVariants(targets.async(), targets.self(), op, names.paged(), args, optional,
                 ParameterizedTypeName.get(COMPLETABLE_FUTURE, ParameterizedTypeName.get(page, item)),
                 "return $2L.firstAsync(executor, $1L, " + names.paging() + "())", pageType, names, false,
-                "Asynchronous " + what + " The page's {@code nextPageAsync()} fetches the next one without blocking.", doc, hasStreamFlag, null);
+                "Asynchronous " + what + "\nThe page's {@code nextPageAsync()} fetches the next one without blocking.", doc, hasStreamFlag, null);
     }
 
     private static String describeShort(autosdk.model.Pagination p) {
