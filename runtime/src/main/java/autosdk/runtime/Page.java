@@ -16,7 +16,9 @@ import java.util.stream.StreamSupport;
  * <p>Paging ends when the server says so (no next cursor or URL, {@code has_more: false}) or, for offset and page
  * numbers, at the first empty page. A server that goes in circles does not make it loop forever: a cursor or URL
  * that comes back a second time, an offset or page number answered with the same items as the page before, or
- * {@value #MAX_EMPTY_PAGES} empty pages in a row end it with an {@link IllegalStateException} saying so.
+ * {@value #MAX_EMPTY_PAGES} empty pages in a row end it with an {@link IllegalStateException} saying so, as does a
+ * next-page URL outside the client's base URL (credentials are never sent elsewhere). The exception comes from the
+ * {@code nextPage} that would follow the bad link; the page that carried it is returned with its items.
  *
  * <p>A page is immutable; asking a page for its next page twice sends the request twice.
  *
@@ -25,7 +27,7 @@ import java.util.stream.StreamSupport;
 public final class Page<T> {
 
     /** Empty pages in a row after which paging stops with an exception (a server must not keep us busy forever). */
-    public static final int MAX_EMPTY_PAGES = 1000;
+    public static final int MAX_EMPTY_PAGES = 100;
 
     private final List<T> items;
     private final Next<?, T> next;
@@ -63,14 +65,14 @@ public final class Page<T> {
 
     /** Whether the server said there is a page after this one. */
     public boolean hasNextPage() {
-        return next.request != null;
+        return next.exists();
     }
 
     /**
      * Fetches the next page (blocking).
      *
      * @throws NoSuchElementException when there is none ({@link #hasNextPage()} is false)
-     * @throws IllegalStateException  when the server goes in circles (see the class comment)
+     * @throws IllegalStateException  when the server goes in circles or points outside the base URL (see the class comment)
      */
     public Page<T> nextPage() {
         if (!hasNextPage()) throw new NoSuchElementException("this is the last page");
@@ -122,32 +124,51 @@ public final class Page<T> {
     }
 
     /**
-     * What fetches the page after one page: its request (null at the end), the token it was made from, the tokens
-     * used before (cursor and URL paging only, to detect circles; items of earlier pages are not kept) and the
-     * page's own items (for the next page's comparison).
+     * What fetches the page after one page: the page's own request, the token of the next page (null at the end), the
+     * tokens followed before (cursor and URL paging only, to detect circles; items of earlier pages are not kept),
+     * the page's items (for the next page's comparison) and, when the server is going in circles, the problem that
+     * {@link #nextPage()} reports (the page itself is still good).
      */
     private static final class Next<R, T> {
         final Chain<R, T> chain;
-        final HttpRequestSpec request;
+        final HttpRequestSpec current;
         final Object token;
         final Seen history;
         final List<T> items;
         final int emptyRun;
+        final String problem;
 
-        Next(Chain<R, T> chain, HttpRequestSpec request, Object token, Seen history, List<T> items, int emptyRun) {
+        Next(Chain<R, T> chain, HttpRequestSpec current, Object token, Seen history, List<T> items, int emptyRun, String problem) {
             this.chain = chain;
-            this.request = request;
+            this.current = current;
             this.token = token;
             this.history = history;
             this.items = items;
             this.emptyRun = emptyRun;
+            this.problem = problem;
+        }
+
+        boolean exists() {
+            return token != null;
+        }
+
+        private HttpRequestSpec request() {
+            if (problem != null) throw new IllegalStateException(problem);
+            return chain.paging.request(current, token, chain.executor.config().baseUri());
         }
 
         Page<T> fetch() {
+            HttpRequestSpec request = request();
             return chain.page(request, chain.executor.execute(request, chain.decoder), this);
         }
 
         CompletableFuture<Page<T>> fetchAsync() {
+            HttpRequestSpec request;
+            try {
+                request = request();
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             return chain.executor.executeAsync(request, chain.decoder).thenApply(response -> chain.page(request, response, this));
         }
     }
@@ -176,22 +197,21 @@ public final class Page<T> {
                         + " with the same items as the page before; stopping instead of paging forever");
             }
             int emptyRun = items.isEmpty() ? (from == null ? 0 : from.emptyRun) + 1 : 0;
-            Seen history = from == null || from.token == null || paging.tokensRepeatable() ? (from == null ? null : from.history)
-                    : new Seen(from.token, from.history);
+            Seen history = from == null ? null : paging.tokensRepeatable() ? from.history : new Seen(from.token, from.history);
             Object token = paging.nextToken(request, response, items);
-            if (token == null) return new Page<>(items, new Next<>(this, null, null, history, items, emptyRun));
-            for (Seen seen = history; seen != null; seen = seen.previous()) {
+            String problem = null;
+            for (Seen seen = history; token != null && seen != null; seen = seen.previous()) {
                 if (token.equals(seen.token())) {
-                    throw new IllegalStateException(where + ": the server sent the " + paging.describe() + " " + shown(token)
-                            + " a second time; stopping instead of paging forever");
+                    problem = where + ": the server sent the " + paging.describe() + " " + shown(token)
+                            + " a second time; stopping instead of paging forever";
+                    break;
                 }
             }
-            if (emptyRun >= MAX_EMPTY_PAGES) {
-                throw new IllegalStateException(where + ": the server sent " + emptyRun + " empty pages in a row, each pointing to "
-                        + "another; stopping instead of paging forever");
+            if (token != null && emptyRun >= MAX_EMPTY_PAGES) {
+                problem = where + ": the server sent " + emptyRun + " empty pages in a row, each pointing to another; stopping "
+                        + "instead of paging forever";
             }
-            HttpRequestSpec nextRequest = paging.request(request, token, executor.config().baseUri());
-            return new Page<>(items, new Next<>(this, nextRequest, token, history, items, emptyRun));
+            return new Page<>(items, new Next<>(this, request, token, history, items, emptyRun, problem));
         }
 
         private static String shown(Object token) {
