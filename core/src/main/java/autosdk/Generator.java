@@ -75,7 +75,8 @@ public final class Generator {
         List<GeneratedFile> files = new ArrayList<>(output.files());
         if (ownContext) files.add(indexFile(request, model, output, context));
         List<Diagnostic> warnings = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
-        return new GenerationResult(files, output.classNames().size(), warnings, notes, 0, 0);
+        List<Diagnostic> details = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.NOTE).toList();
+        return new GenerationResult(files, output.classNames().size(), warnings, notes, 0, 0, details);
     }
 
     /** The type index of the types this run owns, for later runs that share them. */
@@ -149,7 +150,8 @@ public final class Generator {
         OutputWriter writer = new OutputWriter(request.output());
         List<GeneratedFile> files = planned.files();
         OutputWriter.Summary summary = writer.write(files, request.namespace().replace('.', '/'));
-        return new GenerationResult(files, planned.typeCount(), planned.warnings(), planned.notes(), summary.written(), summary.removed());
+        return new GenerationResult(files, planned.typeCount(), planned.warnings(), planned.notes(), summary.written(), summary.removed(),
+                planned.details());
     }
 
     /**
@@ -170,7 +172,7 @@ public final class Generator {
         List<String> notes = new ArrayList<>(result.notes());
         notes.add("Maven module " + project + ": " + pom.file() + " (build it with mvn install)");
         return new GenerationResult(result.files(), result.typeCount(), result.warnings(), notes,
-                result.filesChanged() + (changed ? 1 : 0), result.filesRemoved());
+                result.filesChanged() + (changed ? 1 : 0), result.filesRemoved(), result.details());
     }
 
     static void validate(GenerationRequest request) throws UsageException {

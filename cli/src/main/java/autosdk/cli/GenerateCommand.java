@@ -71,6 +71,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + "declares jackson-core and Java 17, so mvn install there builds a jar.")
     String project;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "Also print the generator's decisions: which list operations get paged methods (and by which pattern), "
+                    + "and why other list-looking operations do not.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,6 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
             GenerationResult result = Generator.generate(request, coordinates);
             for (Diagnostic w : result.warnings()) err.println(w);
             for (String note : result.notes()) out.println(note);
+            if (verbose) for (Diagnostic d : result.details()) out.println(d);
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "Generated %d files (%d types, %d changed, %d removed) into %s in %.2f s%n",
                     result.files().size(), result.typeCount(), result.filesChanged(), result.filesRemoved(),

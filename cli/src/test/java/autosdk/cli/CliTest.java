@@ -115,10 +115,22 @@ class CliTest {
     }
 
     @Test
+    void verboseSaysWhyAListGetsNoPagedMethod() {
+        Run quiet = run("generate", EXAMPLE + "openapi.yaml", "-n", "com.example.chat", "-o", dir.resolve("quiet").toString());
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.out() + quiet.err()).doesNotContain("note:");
+        Run verbose = run("generate", EXAMPLE + "openapi.yaml", "-n", "com.example.chat", "-o", dir.resolve("verbose").toString(), "--verbose");
+        assertThat(verbose.exit()).isZero();
+        assertThat(verbose.out()).contains("openapi.yaml:17:7: note: operation 'listRooms' (GET /rooms) looks like a list but gets no paged "
+                + "method: size parameter 'limit' but no cursor, offset or page parameter and no next-page URL (at /paths/~1rooms/get)");
+        assertThat(verbose.err()).isEmpty();
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("generate", "--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("--types-namespace", "--generate-models", "--json-serializer-context", "--perspective");
+        assertThat(help.out()).contains("--types-namespace", "--generate-models", "--json-serializer-context", "--perspective", "--verbose");
         assertThat(run("--version").out()).startsWith("autosdk ");
     }
 

@@ -27,10 +27,12 @@ final class OpenApiModelBuilder {
 
     private final SchemaTranslator schemas;
     private final Expect expect;
+    private final PaginationDetector pagination;
 
     OpenApiModelBuilder(SchemaTranslator schemas, Expect expect) {
         this.schemas = schemas;
         this.expect = expect;
+        this.pagination = new PaginationDetector(schemas.types());
     }
 
     List<Operation> operations(MapNode root) {
@@ -77,8 +79,25 @@ final class OpenApiModelBuilder {
         List<String> tags = expect.strings(op, "tags");
         Doc doc = new Doc(op.string("summary").orElse(null), op.string("description").orElse(null), expect.bool(op, "deprecated"), null, null);
         List<List<String>> security = op.has("security") ? security(op) : globalSecurity;
-        return new Operation(id, method.toUpperCase(Locale.ROOT), path, tags, doc, List.copyOf(params.values()),
-                requestBodies, bodyRequired[0], responses, security);
+        List<Parameter> parameters = List.copyOf(params.values());
+        PaginationDetector.Result paging = pagination.detect(op, method, parameters, successJson(responses));
+        String where = "operation '" + id + "' (" + method.toUpperCase(Locale.ROOT) + " " + path + ")";
+        if (paging.pagination() != null) {
+            expect.diagnostics().note(op.location(), where + " pages by " + paging.pagination().describe());
+        } else if (paging.refusal() != null) {
+            expect.diagnostics().note(op.location(), where + " looks like a list but gets no paged method: " + paging.refusal());
+        }
+        return new Operation(id, method.toUpperCase(Locale.ROOT), path, tags, doc, parameters,
+                requestBodies, bodyRequired[0], responses, security, paging.pagination());
+    }
+
+    /** The type of the JSON body of the first 2xx response (else {@code default}), as clients read it; null when none. */
+    private static TypeRef successJson(List<Response> responses) {
+        Response success = responses.stream().filter(Response::isSuccess).findFirst()
+                .orElse(responses.stream().filter(r -> r.status().equals("default")).findFirst().orElse(null));
+        if (success == null) return null;
+        return success.bodies().stream().filter(b -> b.isJson() && !b.isEventStream() && !b.isJsonLines() && b.type() != null)
+                .map(Body::type).findFirst().orElse(null);
     }
 
     private Optional<Parameter> parameter(SpecNode node, List<String> hint) {

@@ -4,7 +4,7 @@ package autosdk.diag;
 public record Diagnostic(Severity severity, Location location, String message) {
 
     public enum Severity {
-        ERROR, WARNING;
+        ERROR, WARNING, NOTE;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

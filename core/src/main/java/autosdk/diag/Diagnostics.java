@@ -23,6 +23,11 @@ public final class Diagnostics {
         items.add(new Diagnostic(Diagnostic.Severity.WARNING, location, message));
     }
 
+    /** A detail of a decision the generator made (shown with {@code --verbose}), never a problem of the spec. */
+    public void note(Location location, String message) {
+        items.add(new Diagnostic(Diagnostic.Severity.NOTE, location, message));
+    }
+
     /** A way out of the errors of this run, printed after them (not tied to a place in the spec). */
     public void hint(String text) {
         hints.add(text);

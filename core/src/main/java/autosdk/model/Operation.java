@@ -2,10 +2,11 @@ package autosdk.model;
 
 import java.util.List;
 
-/** One REST operation (method + path). */
+/** One REST operation (method + path); {@code pagination} is null unless it is a list operation that pages. */
 public record Operation(String operationId, String method, String path, List<String> tags, Doc doc,
                         List<Parameter> parameters, List<Body> requestBodies, boolean requestBodyRequired,
-                        List<Response> responses, List<List<String>> security) {
+                        List<Response> responses, List<List<String>> security,
+                        Pagination pagination) {
     public Operation {
         tags = List.copyOf(tags);
         parameters = List.copyOf(parameters);

@@ -151,6 +151,8 @@ public final class GenerateMojo extends AbstractMojo {
         }
         for (Diagnostic w : result.warnings()) getLog().warn(w.toString());
         for (String note : result.notes()) getLog().info(note);
+        // The CLI's --verbose lines (which list operations page, and why others do not): shown with mvn -X.
+        for (Diagnostic d : result.details()) getLog().debug(d.toString());
         getLog().info(String.format(Locale.ROOT, "autosdk: generated %d files (%d types, %d changed, %d removed) from %s into %s in %.2f s",
                 result.files().size(), result.typeCount(), result.filesChanged(), result.filesRemoved(), display,
                 sourceRoot.resolve(request.namespace().replace('.', '/')), (System.nanoTime() - start) / 1e9));

@@ -52,6 +52,62 @@ public final class HttpRequestSpec {
         this.requiredHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.requiredHeaders));
     }
 
+    /** A copy sent to another path and query (the next-page URL of a paged list), everything else kept. */
+    private HttpRequestSpec(HttpRequestSpec from, String path, List<String> query) {
+        this.method = from.method;
+        this.pathTemplate = from.pathTemplate;
+        this.path = path;
+        this.query = List.copyOf(query);
+        this.headers = from.headers;
+        this.cookies = from.cookies;
+        this.body = from.body;
+        this.accept = from.accept;
+        this.errorDecoder = from.errorDecoder;
+        this.options = from.options;
+        this.authenticated = from.authenticated;
+        this.security = from.security;
+        this.requiredHeaders = from.requiredHeaders;
+    }
+
+    /**
+     * This request with the query parameter {@code name} set to {@code value} (style {@code form}) instead of
+     * whatever it had: how a paged list asks for its next page.
+     */
+    public HttpRequestSpec withQueryParam(String name, Object value) {
+        String prefix = HttpParams.encode(name) + "=";
+        List<String> pairs = new ArrayList<>();
+        for (String pair : query) {
+            if (!pair.startsWith(prefix) && !pair.equals(HttpParams.encode(name))) pairs.add(pair);
+        }
+        pairs.addAll(HttpParams.query(name, value, HttpParams.Style.FORM, true));
+        return new HttpRequestSpec(this, path, pairs);
+    }
+
+    /** The decoded value of the first query parameter {@code name}, or {@code null} when it is not sent. */
+    public String queryParamValue(String name) {
+        String prefix = HttpParams.encode(name) + "=";
+        for (String pair : query) {
+            if (pair.startsWith(prefix)) {
+                return java.net.URLDecoder.decode(pair.substring(prefix.length()).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * This request sent to {@code rawPath} (already encoded, relative to the base URL) with the encoded query pairs of
+     * {@code rawQuery} (may be null) instead of its own path and query parameters.
+     */
+    public HttpRequestSpec withTarget(String rawPath, String rawQuery) {
+        List<String> pairs = new ArrayList<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (!pair.isEmpty()) pairs.add(pair);
+            }
+        }
+        return new HttpRequestSpec(this, rawPath, pairs);
+    }
+
     /** Starts a request, e.g. {@code builder("GET", "/pets/{petId}")}. */
     public static Builder builder(String method, String pathTemplate) {
         return new Builder(method, pathTemplate);

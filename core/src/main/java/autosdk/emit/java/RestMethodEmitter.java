@@ -114,12 +114,80 @@ final class RestMethodEmitter {
                             + "response as a stream of events (" + Javadocs.escape(op.stream().mediaType()) + "), read lazily as they "
                             + "arrive; close the stream to release the connection early.", doc, true, null);
         }
+        if (names.paged() != null) addPaged(targets, op, names, args, optional, doc, hasStreamFlag);
         if (names.inputStream() != null) {
             addVariants(type, self, op, names.inputStream(), args, optional, ClassName.get("java.io", "InputStream"),
                     "return executor.execute($L, $L)", CodeBlock.of("$T.inputStream()", types.runtime("HttpResponseDecoder")), names,
                     false, "{@code " + main + "} returning the body as it arrives, without buffering; the caller must close it.",
                     doc, hasStreamFlag, null);
         }
+    }
+
+    /**
+     * The {@code …Paged} methods of a list operation that pages (blocking, and {@code CompletableFuture} on the async
+     * twin), returning the first {@code Page}; a private static {@code …Paging()} says how to go from page to page.
+     */
+    private void addPaged(Targets targets, RestOperation op, RestNames names, List<Arg> args, Arg optional, Doc doc, boolean hasStreamFlag) {
+        autosdk.model.Pagination p = op.op().pagination();
+        TypeName item = types.javaType(p.itemType()).box();
+        TypeName response = types.javaType(op.response().type());
+        ClassName page = types.runtime("Page");
+        ClassName paging = types.runtime("HttpPaging");
+        CodeBlock decoder = decoder(RestOperation.ResponseKind.JSON, op.response());
+        CodeBlock items = CodeBlock.of("r -> $L", p.items().isEmpty() ? "r" : accessor(op.response().type(), p.items(), "r"));
+        CodeBlock hasMore = p.hasMore().isEmpty() ? CodeBlock.of("null") : CodeBlock.of("r -> $L", accessor(op.response().type(), p.hasMore(), "r"));
+        CodeBlock strategy = switch (p.kind()) {
+            case CURSOR -> p.nextItemField() != null
+                    ? CodeBlock.of("$T.lastItemCursor($L, $S, $L, item -> $L, $L)", paging, decoder, p.param(), items,
+                            accessor(p.itemType(), List.of(p.nextItemField()), "item"), hasMore)
+                    : CodeBlock.of("$T.cursor($L, $S, $L, r -> $L, $L)", paging, decoder, p.param(), items,
+                            accessor(op.response().type(), p.next(), "r"), hasMore);
+            case NEXT_URL -> CodeBlock.of("$T.nextUrl($L, $L, r -> $L, $L)", paging, decoder, items,
+                    accessor(op.response().type(), p.next(), "r"), hasMore);
+            case OFFSET -> CodeBlock.of("$T.offset($L, $S, $LL, $L, $L)", paging, decoder, p.param(), p.start(), items, hasMore);
+            case PAGE -> CodeBlock.of("$T.pageNumber($L, $S, $LL, $L, $L)", paging, decoder, p.param(), p.start(), items, hasMore);
+        };
+        targets.blocking().addMethod(MethodSpec.methodBuilder(names.paging()).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(paging, response, item))
+                .addJavadoc("How {@code $L} pages: $L.\n", names.method(), Javadocs.escape(p.describe()))
+                .addStatement("return $L", strategy).build());
+        String what = "{@code " + names.method() + "} page by page: returns the first page; its {@code autoPager()} and\n{@code stream()} "
+                + "go through every item, fetching the next pages as they are reached (" + Javadocs.escape(describeShort(p)) + ").";
+        CodeBlock pageType = CodeBlock.of("$T", page);
+        addVariants(targets.blocking(), targets.self(), op, names.paged(), args, optional, ParameterizedTypeName.get(page, item),
+                "return $2L.first(executor, $1L, " + names.paging() + "())", pageType, names, false, what, doc, hasStreamFlag, null);
+        addVariants(targets.async(), targets.self(), op, names.paged(), args, optional,
+                ParameterizedTypeName.get(COMPLETABLE_FUTURE, ParameterizedTypeName.get(page, item)),
+                "return $2L.firstAsync(executor, $1L, " + names.paging() + "())", pageType, names, false,
+                "Asynchronous " + what + "\nThe page's {@code nextPageAsync()} fetches the next one without blocking.", doc, hasStreamFlag, null);
+    }
+
+    private static String describeShort(autosdk.model.Pagination p) {
+        return switch (p.kind()) {
+            case CURSOR -> "cursor parameter " + p.param();
+            case NEXT_URL -> "next-page URL " + String.join(".", p.next());
+            case OFFSET -> "offset parameter " + p.param();
+            case PAGE -> "page parameter " + p.param();
+        };
+    }
+
+    /**
+     * A null-safe expression reading a property path from {@code var}: {@code r.data()}, or
+     * {@code r.meta() == null ? null : r.meta().nextCursor()} for a nested one.
+     */
+    private String accessor(TypeRef root, List<String> path, String var) {
+        StringBuilder expr = new StringBuilder(var);
+        List<String> nullChecks = new ArrayList<>();
+        TypeRef t = root;
+        for (int i = 0; i < path.size(); i++) {
+            autosdk.model.ObjectType o = (autosdk.model.ObjectType) types.named((TypeRef.Named) t);
+            int index = 0;
+            while (!o.properties().get(index).jsonName().equals(path.get(i))) index++;
+            if (i > 0) nullChecks.add(expr + " == null");
+            expr.append('.').append(ObjectEmitter.memberNames(o).get(index)).append("()");
+            t = o.properties().get(index).type();
+        }
+        return nullChecks.isEmpty() ? expr.toString() : String.join(" || ", nullChecks) + " ? null : " + expr;
     }
 
     private static String lowerFirst(String s) {

@@ -6,10 +6,11 @@ import java.util.Set;
 /**
  * The Java names one operation gets in its client class. Primary method names are allocated for every
  * operation of a class before any derived name ({@code …Stream}, {@code …Request}), so an operation's
- * own name never loses to another's suffixed variant.
+ * own name never loses to another's suffixed variant. {@code paged} is the public {@code …Paged} method of a list
+ * operation that pages, {@code paging} the private helper that describes how it pages (null when it does not page).
  */
 record RestNames(String method, String stream, String inputStream, String request,
-                 String errors, String params, String form) {
+                 String errors, String params, String form, String paged, String paging) {
 
     /** Methods of {@link Object} and the client's own members: no operation may take them. */
     static final Set<String> RESERVED_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll",
@@ -34,6 +35,8 @@ record RestNames(String method, String stream, String inputStream, String reques
                 methods.allocate(base + "Request"),
                 op.errors().isEmpty() ? null : methods.allocate(base + "Error"),
                 optionalObject ? nestedTypes.allocate(JavaNames.typeName(List.of(base, "Params"))) : null,
-                form ? nestedTypes.allocate(JavaNames.typeName(List.of(base, "Form"))) : null);
+                form ? nestedTypes.allocate(JavaNames.typeName(List.of(base, "Form"))) : null,
+                op.pageable() ? methods.allocate(base + "Paged") : null,
+                op.pageable() ? methods.allocate(base + "Paging") : null);
     }
 }

@@ -236,6 +236,16 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
         return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * Whether the operation gets a {@code …Paged} method: the model found how it pages, and this variant reads the
+     * very JSON body the pagination was read from (not a stream, bytes or another media type's body).
+     */
+    boolean pageable() {
+        autosdk.model.Pagination p = op.pagination();
+        boolean primaryBody = requestKind == RequestKind.NONE || requestKind == RequestKind.JSON;
+        return p != null && primaryBody && responseKind == ResponseKind.JSON && response != null && p.response().equals(response.type());
+    }
+
     /** The Accept header for the primary call. */
     String accept() {
         if (response == null) return null;

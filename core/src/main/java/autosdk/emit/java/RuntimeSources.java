@@ -24,8 +24,8 @@ public final class RuntimeSources {
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
             "HttpBody", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
-            "HttpLineReader", "HttpLog", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
-            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel", "RequestOptions");
+            "HttpLineReader", "HttpLog", "HttpMultipart", "HttpNdjson", "HttpPaging", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
+            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel", "Page", "RequestOptions");
 
     /** Helpers of WebSocket clients. */
     public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
