@@ -46,7 +46,7 @@ public final class JavaEmitter {
 
         // Placeholder types let the client emitters be asked for their names before models are named.
         Map<String, ClassName> classNames = new LinkedHashMap<>(externalTypes);
-        JavaTypes types = new JavaTypes(model, classNames, runtimePackage);
+        JavaTypes types = new JavaTypes(model, classNames, runtimePackage, options.libraries());
         List<ClientEmitter> clients = new ArrayList<>();
         if (!model.operations().isEmpty()) clients.add(new RestClientEmitter(types, options));
         if (!model.channels().isEmpty()) clients.add(new WebSocketClientEmitter(types, options));
@@ -97,7 +97,7 @@ public final class JavaEmitter {
         if (options.generateContext()) {
             files.add(file(folder, pkg, new ContextEmitter(types).emit(options.jsonContext(), registered), qualify));
         }
-        files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime"));
+        files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime", options.libraries().jackson()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::relativePath));
         Map<String, ClassName> own = new LinkedHashMap<>();
         for (NamedType t : generated) own.put(t.id(), classNames.get(t.id()));

@@ -1,8 +1,5 @@
 package autosdk.emit.java;
 
-import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
-import static autosdk.emit.java.JavaClasses.JSON_PARSER;
-import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
 import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
 import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.MAP;
@@ -388,21 +385,21 @@ final class ObjectEmitter {
         // read/readAfterField/write live in the nested Codec; readRest/readField stay private here, reachable from it.
         TypeSpec.Builder codec = Codecs.holder(self);
         codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addException(IOException.class)
+                .addParameter(types.jackson().parser(), "p").addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
                 .addStatement("if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + p.currentTokenLocation())",
-                        JSON_TOKEN, types.runtime("JsonDecodeException"), "expected an object for " + self.simpleName() + " but found ", " at ")
+                        types.jackson().token(), types.runtime("JsonDecodeException"), "expected an object for " + self.simpleName() + " but found ", " at ")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("return readRest(p, p.nextToken(), b)").build());
         codec.addMethod(MethodSpec.methodBuilder("readAfterField").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addParameter(String.class, "field").addException(IOException.class)
+                .addParameter(types.jackson().parser(), "p").addParameter(String.class, "field").addException(IOException.class)
                 .addJavadoc("Reads an object whose first field name was already consumed; the parser is on that field's value.\n")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("readField(p, field, b)")
                 .addStatement("return readRest(p, p.nextToken(), b)").build());
         type.addMethod(MethodSpec.methodBuilder("readRest").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addParameter(JSON_TOKEN, "t").addParameter(builder, "b").addException(IOException.class)
-                .beginControlFlow("for (; t == $T.FIELD_NAME; t = p.nextToken())", JSON_TOKEN)
+                .addParameter(types.jackson().parser(), "p").addParameter(types.jackson().token(), "t").addParameter(builder, "b").addException(IOException.class)
+                .beginControlFlow("for (; t == $T.$L; t = p.nextToken())", types.jackson().token(), types.jackson().nameToken())
                 .addStatement("$T field = p.currentName()", String.class)
                 .addStatement("p.nextToken()")
                 .addStatement("readField(p, field, b)")
@@ -410,7 +407,7 @@ final class ObjectEmitter {
                 .addStatement("return new $T(b)", self).build());
 
         MethodSpec.Builder readField = MethodSpec.methodBuilder("readField").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(JSON_PARSER, "p").addParameter(String.class, "field").addParameter(builder, "b").addException(IOException.class)
+                .addParameter(types.jackson().parser(), "p").addParameter(String.class, "field").addParameter(builder, "b").addException(IOException.class)
                 .beginControlFlow("switch (field)");
         for (Member m : members) {
             readField.addCode("case $S:\n", m.property().jsonName()).addCode("$>");
@@ -433,12 +430,12 @@ final class ObjectEmitter {
         type.addMethod(readField.build());
 
         MethodSpec.Builder write = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class)
+                .addParameter(types.jackson().generator(), "g").addParameter(self, "v").addException(IOException.class)
                 .addJavadoc("Writes the object: present properties in schema order, then the additional ones.\n")
                 .addStatement("g.writeStartObject()");
         for (Member m : members) {
             write.beginControlFlow("if (v.present.get($L))", m.index())
-                    .addStatement("g.writeFieldName($S)", m.property().jsonName());
+                    .addStatement("g.$L($S)", types.jackson().writeName(), m.property().jsonName());
             CodeBlock value = CodeBlock.of("if (v.$N == null) g.writeNull(); else $L", m.name(), types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())));
             if (m.format() != null) {
                 write.addStatement("$T bad = v.malformed.get($S)", types.runtime("JsonValue"), m.property().jsonName())
@@ -450,7 +447,7 @@ final class ObjectEmitter {
         }
         write.beginControlFlow("for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())", MAP, String.class,
                         object.additionalValues() == null ? types.runtime("JsonValue") : types.javaType(object.additionalValues()).box())
-                .addStatement("g.writeFieldName(e.getKey())")
+                .addStatement("g.$L(e.getKey())", types.jackson().writeName())
                 .addStatement("if (e.getValue() == null) g.writeNull(); else $L", types.write(extra, "g", CodeBlock.of("e.getValue()")))
                 .endControlFlow()
                 .addStatement("g.writeEndObject()");
