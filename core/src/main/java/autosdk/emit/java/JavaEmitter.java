@@ -85,18 +85,20 @@ public final class JavaEmitter {
             ClassName name = classNames.get(t.id());
             TypeSpec spec;
             if (t instanceof ObjectType o) spec = objects.emit(o, name);
-            else if (t instanceof EnumType e) spec = enums.emit(e, name);
-            else spec = unions.emit((UnionType) t, name);
+            else if (t instanceof EnumType e) spec = types.nullness().unmarked(enums.emit(e, name));
+            else spec = types.nullness().unmarked(unions.emit((UnionType) t, name));
             return file(folder, pkg, spec, qualify);
         }).toList());
         Set<String> runtime = new java.util.LinkedHashSet<>(RuntimeSources.JSON);
         for (int i = 0; i < clients.size(); i++) {
-            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, spec, qualify));
+            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, types.nullness().unmarked(spec), qualify));
             runtime.addAll(clients.get(i).runtimeFiles());
         }
         if (options.generateContext()) {
-            files.add(file(folder, pkg, new ContextEmitter(types).emit(options.jsonContext(), registered), qualify));
+            files.add(file(folder, pkg, types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)), qualify));
         }
+        GeneratedFile packageInfo = types.nullness().packageInfo(pkg, folder, options.sourceName());
+        if (packageInfo != null) files.add(packageInfo);
         files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime", options.libraries().jackson()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::relativePath));
         Map<String, ClassName> own = new LinkedHashMap<>();

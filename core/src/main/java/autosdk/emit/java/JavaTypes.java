@@ -39,6 +39,11 @@ public final class JavaTypes {
         return JacksonApi.of(libraries.jackson());
     }
 
+    /** Where nullability annotations go ({@code --nullability}). */
+    Nullness nullness() {
+        return new Nullness(libraries);
+    }
+
     /** The libraries chosen for this run. */
     public autosdk.Libraries libraries() {
         return libraries;

@@ -63,6 +63,14 @@ final class ObjectEmitter {
         }
     }
 
+    /**
+     * The type of a property's accessor and field: may be null unless the property is required and not nullable. (Reading
+     * is lenient, so a server that omits a required property still yields null there; docs/options.md says so.)
+     */
+    private TypeName accessorType(Member m) {
+        return types.nullness().nullableIf(!m.property().required() || m.property().nullable(), m.type());
+    }
+
     TypeSpec emit(ObjectType object, ClassName self) {
         List<Member> members = members(object);
         ClassName builder = self.nestedClass("Builder");
@@ -76,7 +84,7 @@ final class ObjectEmitter {
 
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
         for (Member m : members) {
-            type.addField(FieldSpec.builder(m.type(), m.name(), Modifier.PRIVATE, Modifier.FINAL).build());
+            type.addField(FieldSpec.builder(accessorType(m), m.name(), Modifier.PRIVATE, Modifier.FINAL).build());
             constructor.addStatement("this.$N = b.$N", m.name(), m.name());
         }
         type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
@@ -93,7 +101,7 @@ final class ObjectEmitter {
         type.addMethod(constructor.build());
 
         for (Member m : members) {
-            MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(m.type())
+            MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(accessorType(m))
                     .addJavadoc(Javadocs.of(m.property().doc(), "The {@code " + Javadocs.escape(m.property().jsonName()) + "} property."))
                     .addJavadoc("\n<p>JSON name: {@code $L}$L.\n", Javadocs.escape(m.property().jsonName()),
                             m.property().required() ? "; required" : "; optional");
@@ -192,7 +200,7 @@ final class ObjectEmitter {
     private TypeSpec builderType(ObjectType object, ClassName self, ClassName builder, List<Member> members, TypeName extraValue, TypeName extrasType) {
         TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Builds {@link $T}; setting a property to {@code null} sends an explicit JSON null.\n", self);
-        for (Member m : members) b.addField(m.type(), m.name(), Modifier.PRIVATE);
+        for (Member m : members) b.addField(types.nullness().nullable(m.type()), m.name(), Modifier.PRIVATE); // null until set
         b.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LINKED_HASH_MAP).build());
         b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", BIT_SET).build());
@@ -208,7 +216,7 @@ final class ObjectEmitter {
         b.addMethod(constructor.build());
         for (Member m : members) {
             MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(builder)
-                    .addParameter(m.type(), m.name())
+                    .addParameter(types.nullness().nullable(m.type()), m.name()) // null is sent as an explicit JSON null
                     .addJavadoc(Javadocs.of(m.property().doc(), "Sets {@code " + Javadocs.escape(m.property().jsonName()) + "}."));
             if (m.fixed() != null) {
                 setter.addJavadoc("\n<p>Pre-filled with its fixed value {@code $L}; another value is sent as given.\n",
@@ -348,7 +356,7 @@ final class ObjectEmitter {
 
     private void addEqualsHashCodeToString(TypeSpec.Builder type, ClassName self, List<Member> members) {
         MethodSpec.Builder equals = MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class).addParameter(Object.class, "o")
+                .returns(boolean.class).addParameter(types.nullness().nullable(TypeName.get(Object.class)), "o")
                 .addStatement("if (this == o) return true")
                 .addStatement("if (!(o instanceof $T)) return false", self)
                 .addStatement("$T other = ($T) o", self, self);
@@ -383,7 +391,7 @@ final class ObjectEmitter {
 
     private void addCodec(TypeSpec.Builder type, ObjectType object, ClassName self, ClassName builder, List<Member> members) {
         // read/readAfterField/write live in the nested Codec; readRest/readField stay private here, reachable from it.
-        TypeSpec.Builder codec = Codecs.holder(self);
+        TypeSpec.Builder codec = types.nullness().unmarked(Codecs.holder(self));
         codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(types.jackson().parser(), "p").addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
