@@ -44,6 +44,19 @@ class Jackson3SdkTest {
         }
     }
 
+    @Test
+    void bothOptionsComposeOnTheOpenAiRealtimeClientAndTheTrickyModels() throws Exception {
+        Libraries both = new Libraries(Libraries.Jackson.V3, Libraries.Nullability.JSPECIFY);
+        for (Path spec : List.of(Corpus.file("tryAGI-OpenAI/asyncapi.json"),
+                Path.of("src/test/resources/fixtures/models/tricky.yaml").toAbsolutePath())) {
+            var result = autosdk.Generator.plan(GenerationRequest.of(spec, "test.both", Path.of("unused")).withLibraries(both));
+            assertThat(result.files()).anyMatch(f -> f.relativePath().endsWith("package-info.java"));
+            Compiler.Result compiled = Compiler.compileCached(result.files());
+            assertThat(compiled.errors()).as("javac errors of %s with --jackson 3 --nullability jspecify", spec).isEmpty();
+            assertNoJackson2(compiled.classes());
+        }
+    }
+
     /** No class file mentions Jackson 2's package, in a constant, a descriptor or a signature. */
     static void assertNoJackson2(Path classes) throws Exception {
         List<Path> files;
