@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
                                 String jsonSerializerContext, Perspective perspective, String clientClassName,
-                                String websocketClassName, Path typesIndex) {
+                                String websocketClassName, Path typesIndex, Libraries libraries) {
 
     /** Whether the run emits models: always, never (they exist in the types namespace), or only those missing there. */
     public enum ModelMode {
@@ -34,6 +34,21 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
         Objects.requireNonNull(output, "output");
         generateModels = generateModels == null ? ModelMode.TRUE : generateModels;
         perspective = perspective == null ? Perspective.CLIENT : perspective;
+        libraries = libraries == null ? Libraries.DEFAULT : libraries;
+    }
+
+    /** A request with the default libraries (Jackson 2, no nullability annotations). */
+    public GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
+                             String jsonSerializerContext, Perspective perspective, String clientClassName,
+                             String websocketClassName, Path typesIndex) {
+        this(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective, clientClassName,
+                websocketClassName, typesIndex, Libraries.DEFAULT);
+    }
+
+    /** This request with other libraries ({@code --jackson}, {@code --nullability}). */
+    public GenerationRequest withLibraries(Libraries chosen) {
+        return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
+                clientClassName, websocketClassName, typesIndex, chosen);
     }
 
     public static GenerationRequest of(Path spec, String namespace, Path output) {

@@ -68,8 +68,18 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "<groupId:artifactId:version>",
             description = "Also make <dir> a Maven module: sources go to <dir>/src/main/java and <dir>/pom.xml "
-                    + "declares jackson-core and Java 17, so mvn install there builds a jar.")
+                    + "declares jackson-core (and jspecify when chosen) and Java 17, so mvn install there builds a jar.")
     String project;
+
+    @Option(names = "--jackson", paramLabel = "2|3", defaultValue = "2",
+            description = "Jackson major version the codecs and runtime are written for: 2 (default, com.fasterxml.jackson.core) "
+                    + "or 3 (tools.jackson.core, e.g. Spring Boot 4). The SDK's API is the same.")
+    String jackson;
+
+    @Option(names = "--nullability", paramLabel = "none|jspecify", defaultValue = "none",
+            description = "Nullability annotations: none (default) or jspecify (@NullMarked packages, @Nullable where null "
+                    + "can occur; Kotlin then sees String? instead of platform types).")
+    String nullability;
 
     @Option(names = {"-v", "--verbose"},
             description = "Also print the generator's decisions: which list operations get paged methods (and by which pattern), "
@@ -87,7 +97,8 @@ final class GenerateCommand implements Callable<Integer> {
             coordinates = project == null ? null : autosdk.ProjectCoordinates.parse(project);
             request = new GenerationRequest(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile),
                     output, typesNamespace, GenerationRequest.ModelMode.parse(generateModels), jsonSerializerContext,
-                    parsePerspective(perspective), clientClassName, websocketClassName, typesIndex);
+                    parsePerspective(perspective), clientClassName, websocketClassName, typesIndex)
+                    .withLibraries(new autosdk.Libraries(autosdk.Libraries.Jackson.parse(jackson), autosdk.Libraries.Nullability.parse(nullability)));
         } catch (IllegalArgumentException e) {
             err.println("autosdk: " + e.getMessage());
             return 2;

@@ -127,10 +127,32 @@ class CliTest {
     }
 
     @Test
+    void jacksonAndNullabilityOptionsReachTheSourcesAndTheProjectPom() throws Exception {
+        Run both = run("generate", EXAMPLE + "openapi.yaml", "-n", "com.example.chat", "-o", dir.toString(),
+                "--jackson", "3", "--nullability", "jspecify", "--project", "com.example:chat-sdk:1.0.0");
+        assertThat(both.exit()).as(both.err()).isZero();
+        Path sources = dir.resolve("src/main/java/com/example/chat");
+        assertThat(Files.readString(sources.resolve("runtime/JsonContext.java"))).contains("import tools.jackson.core.JsonParser;")
+                .doesNotContain("com.fasterxml");
+        assertThat(Files.readString(sources.resolve("package-info.java"))).contains("@org.jspecify.annotations.NullMarked");
+        String pom = Files.readString(dir.resolve("pom.xml"));
+        assertThat(pom).contains("<groupId>tools.jackson.core</groupId>", "<jackson.version>3.3.0</jackson.version>",
+                "<artifactId>jspecify</artifactId>", "<version>1.0.1</version>").doesNotContain("com.fasterxml");
+
+        Run badJackson = run("generate", EXAMPLE + "openapi.yaml", "-o", dir.resolve("x").toString(), "--jackson", "4");
+        assertThat(badJackson.exit()).isEqualTo(2);
+        assertThat(badJackson.err()).contains("--jackson must be 2 or 3, found '4'");
+        Run badNullability = run("generate", EXAMPLE + "openapi.yaml", "-o", dir.resolve("x").toString(), "--nullability", "jsr305");
+        assertThat(badNullability.exit()).isEqualTo(2);
+        assertThat(badNullability.err()).contains("--nullability must be none or jspecify, found 'jsr305'");
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("generate", "--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("--types-namespace", "--generate-models", "--json-serializer-context", "--perspective", "--verbose");
+        assertThat(help.out()).contains("--types-namespace", "--generate-models", "--json-serializer-context", "--perspective",
+                "--jackson", "--nullability", "--verbose");
         assertThat(run("--version").out()).startsWith("autosdk ");
     }
 

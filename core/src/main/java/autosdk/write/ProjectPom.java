@@ -54,6 +54,11 @@ public final class ProjectPom {
         return moduleRoot.resolve("pom.xml");
     }
 
+    /** Jackson 3 core of SDKs generated with {@code --jackson 3}: the version their runtime was compiled and tested against. */
+    public static final String JACKSON3_VERSION = "3.3.0";
+    /** JSpecify of SDKs generated with {@code --nullability jspecify}. */
+    public static final String JSPECIFY_VERSION = "1.0.1";
+
     /** The jackson-core version of the generator itself: what the generated codecs were written against. */
     public static String jacksonVersion() {
         return PackageVersion.VERSION.toString();
@@ -73,9 +78,14 @@ public final class ProjectPom {
 
     /** Writes the pom unless it already has this content; true when the file changed. */
     public boolean write() throws IOException, UsageException {
+        return write(autosdk.Libraries.DEFAULT);
+    }
+
+    /** Writes the pom declaring the libraries chosen for the run; true when the file changed. */
+    public boolean write(autosdk.Libraries libraries) throws IOException, UsageException {
         checkWritable();
         Path file = file();
-        String text = render();
+        String text = render(libraries);
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return false;
         Files.createDirectories(moduleRoot);
         Path temp = file.resolveSibling("pom.xml.autosdk-tmp");
@@ -86,6 +96,21 @@ public final class ProjectPom {
 
     /** The pom's text; deterministic, so an unchanged module is not rewritten. */
     public String render() {
+        return render(autosdk.Libraries.DEFAULT);
+    }
+
+    /** The pom's text for SDKs written against {@code libraries}. */
+    public String render(autosdk.Libraries libraries) {
+        boolean jackson3 = libraries.jackson() == autosdk.Libraries.Jackson.V3;
+        String jacksonGroup = jackson3 ? "tools.jackson.core" : "com.fasterxml.jackson.core";
+        String jacksonVersion = jackson3 ? JACKSON3_VERSION : jacksonVersion();
+        String jspecify = libraries.nullability() != autosdk.Libraries.Nullability.JSPECIFY ? "" : """
+                    <dependency>
+                      <groupId>org.jspecify</groupId>
+                      <artifactId>jspecify</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                """.formatted(JSPECIFY_VERSION);
         StringBuilder plugins = new StringBuilder();
         for (String[] p : PLUGINS) {
             plugins.append("        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>").append(p[0])
@@ -113,14 +138,14 @@ public final class ProjectPom {
                     <jackson.version>%s</jackson.version>
                   </properties>
 
-                  <!-- The generated code needs the JDK and jackson-core, nothing else. -->
+                  <!-- The generated code needs the JDK and jackson-core (and the annotations chosen), nothing else. -->
                   <dependencies>
                     <dependency>
-                      <groupId>com.fasterxml.jackson.core</groupId>
+                      <groupId>%s</groupId>
                       <artifactId>jackson-core</artifactId>
                       <version>${jackson.version}</version>
                     </dependency>
-                  </dependencies>
+                %s  </dependencies>
 
                   <build>
                     <pluginManagement>
@@ -130,7 +155,7 @@ public final class ProjectPom {
                   </build>
                 </project>
                 """.formatted(MARKER, xml(coordinates.groupId()), xml(coordinates.artifactId()), xml(coordinates.version()),
-                xml(coordinates.artifactId()), xml(jacksonVersion()), plugins);
+                xml(coordinates.artifactId()), xml(jacksonVersion), jacksonGroup, jspecify, plugins);
     }
 
     private static String xml(String text) {

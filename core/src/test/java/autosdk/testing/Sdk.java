@@ -25,7 +25,12 @@ public final class Sdk {
 
     /** Generates {@code spec} into package {@code pkg}, compiles it (failing on any javac error) and loads it. */
     public static Sdk build(Path spec, String pkg, Path dir) throws Exception {
-        GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out")));
+        return build(spec, pkg, dir, autosdk.Libraries.DEFAULT);
+    }
+
+    /** Like {@link #build(Path, String, Path)}, for the given libraries (Jackson 3, JSpecify). */
+    public static Sdk build(Path spec, String pkg, Path dir, autosdk.Libraries libraries) throws Exception {
+        GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out")).withLibraries(libraries));
         Compiler.Result compiled = Compiler.compile(result.files(), dir);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new Sdk(compiled.loader(), pkg, result);

@@ -51,6 +51,24 @@ class ProjectPomTest {
     }
 
     @Test
+    void jackson3AndJSpecifyPomsDeclareExactlyThoseAtTheVersionsTestedHere() throws Exception {
+        Document pom = parse(new ProjectPom(dir, SDK).render(new autosdk.Libraries(autosdk.Libraries.Jackson.V3,
+                autosdk.Libraries.Nullability.JSPECIFY)));
+        NodeList deps = pom.getElementsByTagName("dependency");
+        assertThat(deps.getLength()).isEqualTo(2);
+        assertThat(child((Element) deps.item(0), "groupId")).isEqualTo("tools.jackson.core");
+        assertThat(child((Element) deps.item(0), "artifactId")).isEqualTo("jackson-core");
+        assertThat(text(pom, "jackson.version")).isEqualTo(ProjectPom.JACKSON3_VERSION).isEqualTo(rootPomProperty("jackson3.version"))
+                .isEqualTo(tools.jackson.core.json.PackageVersion.VERSION.toString()); // the jar the Jackson 3 tests ran on
+        assertThat(child((Element) deps.item(1), "groupId")).isEqualTo("org.jspecify");
+        assertThat(child((Element) deps.item(1), "version")).isEqualTo(ProjectPom.JSPECIFY_VERSION).isEqualTo(rootPomProperty("jspecify.version"));
+
+        Document jackson3Only = parse(new ProjectPom(dir, SDK).render(new autosdk.Libraries(autosdk.Libraries.Jackson.V3, null)));
+        assertThat(jackson3Only.getElementsByTagName("dependency").getLength()).isEqualTo(1);
+        assertThat(new ProjectPom(dir, SDK).render(autosdk.Libraries.DEFAULT)).isEqualTo(new ProjectPom(dir, SDK).render());
+    }
+
+    @Test
     void buildPluginsArePinnedToTheVersionsOurOwnBuildUses() throws Exception {
         String root = Files.readString(rootPom());
         for (String[] plugin : ProjectPom.PLUGINS) {

@@ -33,10 +33,15 @@ class OpenAiHarnessTest {
 
     @Test
     void basicScenarioEveryClientFrameValidAndEverySampleTyped() throws Throwable {
+        basicScenario(gen, work);
+    }
+
+    /** The harness's basic scenario against {@code gen} (an SDK of this spec with {@link #DRIVER}); also run on Jackson 3. */
+    static void basicScenario(WsGenerated gen, Path work) throws Throwable {
         try (WsHarness h = WsHarness.start(SPEC, "basic", work.resolve("basic.json"))) {
             Object s = gen.call(DRIVER, "open", h.url());
             gen.call(DRIVER, "sendSome", s);
-            waitForQuiet(s, 1500);
+            waitForQuiet(gen, s, 1500);
             gen.call(DRIVER, "close", s);
             Object report = JsonTree.parse(h.awaitReport(30));
             assertThat(JsonTree.number(report, "summary.invalid")).as("invalid frames: %s", JsonTree.at(report, "received.invalidDetails")).isZero();
@@ -86,7 +91,7 @@ class OpenAiHarnessTest {
         }
     }
 
-    private static void waitForQuiet(Object s, long quietMillis) throws Throwable {
+    private static void waitForQuiet(WsGenerated gen, Object s, long quietMillis) throws Throwable {
         int last = -1;
         long since = System.currentTimeMillis();
         long deadline = since + 20000;

@@ -25,16 +25,28 @@ final class WsGenerated {
     final GenerationResult result;
     final ClassLoader loader;
     final String pkg;
+    /** Where the compiled classes are (to scan their bytes). */
+    final Path classes;
 
-    private WsGenerated(GenerationResult result, ClassLoader loader, String pkg) {
+    private WsGenerated(GenerationResult result, ClassLoader loader, String pkg, Path classes) {
         this.result = result;
         this.loader = loader;
         this.pkg = pkg;
+        this.classes = classes;
     }
 
     static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective) throws Exception {
+        return build(spec, pkg, dir, driver, perspective, null);
+    }
+
+    /**
+     * Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective)} for other {@code libraries}
+     * (Jackson 3, JSpecify); compiled through {@link Compiler#compileCached}, so an unchanged SDK is compiled once.
+     */
+    static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective,
+                             autosdk.Libraries libraries) throws Exception {
         GenerationRequest request = new GenerationRequest(spec, pkg, dir.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
-                perspective, null, null, null);
+                perspective, null, null, null, libraries);
         GenerationResult result = Generator.plan(request);
         List<GeneratedFile> files = new ArrayList<>(result.files());
         if (driver != null) {
@@ -42,9 +54,9 @@ final class WsGenerated {
                     .replace("PKG_RUNTIME.", pkg + ".runtime.");
             files.add(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source));
         }
-        Compiler.Result compiled = Compiler.compile(files, dir);
+        Compiler.Result compiled = libraries == null ? Compiler.compile(files, dir) : Compiler.compileCached(files);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
-        return new WsGenerated(result, compiled.loader(), pkg);
+        return new WsGenerated(result, compiled.loader(), pkg, compiled.classes());
     }
 
     /** A fresh folder under target/ws-tests, kept after the run so the generated sources can be read. */

@@ -1,6 +1,7 @@
 package autosdk.maven;
 
 import autosdk.GenerationRequest;
+import autosdk.Libraries;
 import autosdk.GenerationResult;
 import autosdk.Generator;
 import autosdk.ProjectCoordinates;
@@ -82,6 +83,14 @@ public final class GenerateMojo extends AbstractMojo {
      */
     @Parameter
     String project;
+
+    /** Jackson major version of the generated codecs and runtime, 2 (default) or 3 ({@code --jackson}). */
+    @Parameter(defaultValue = "2")
+    String jackson;
+
+    /** Nullability annotations, none (default) or jspecify ({@code --nullability}). */
+    @Parameter(defaultValue = "none")
+    String nullability;
 
     /** Add the generated sources to this project's compile source roots. */
     @Parameter(defaultValue = "true")
@@ -171,7 +180,9 @@ public final class GenerateMojo extends AbstractMojo {
                     outputDirectory.toPath().toAbsolutePath().normalize(), blankToNull(typesNamespace),
                     GenerationRequest.ModelMode.parse(generateModels == null ? "true" : generateModels),
                     blankToNull(jsonSerializerContext), perspective(), blankToNull(clientClassName), blankToNull(websocketClassName),
-                    typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize());
+                    typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize())
+                    .withLibraries(new Libraries(Libraries.Jackson.parse(jackson == null ? "2" : jackson),
+                            Libraries.Nullability.parse(nullability == null ? "none" : nullability)));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("autosdk: invalid configuration: " + e.getMessage());
         }
@@ -209,6 +220,7 @@ public final class GenerateMojo extends AbstractMojo {
                 .value("clientClassName", r.clientClassName())
                 .value("websocketClassName", r.websocketClassName())
                 .value("typesIndex", r.typesIndex())
+                .value("libraries", r.libraries())
                 .value("project", coordinates);
         if (plugin.getVersion().endsWith("-SNAPSHOT")) {
             // A snapshot keeps its version while its code changes: the generator's own bytes decide.

@@ -12,8 +12,15 @@ import java.util.List;
  * @param generateContext whether this run emits its own context (false when models come from another package)
  */
 public record EmitOptions(String packageName, ClassName jsonContext, boolean generateContext, List<String> reservedTypeNames,
-                          String sourceName, String clientClassName, String websocketClassName) {
+                          String sourceName, String clientClassName, String websocketClassName, autosdk.Libraries libraries) {
     public EmitOptions {
         reservedTypeNames = List.copyOf(reservedTypeNames);
+        libraries = libraries == null ? autosdk.Libraries.DEFAULT : libraries;
+    }
+
+    /** Options with the default libraries (Jackson 2, no nullability annotations). */
+    public EmitOptions(String packageName, ClassName jsonContext, boolean generateContext, List<String> reservedTypeNames,
+                       String sourceName, String clientClassName, String websocketClassName) {
+        this(packageName, jsonContext, generateContext, reservedTypeNames, sourceName, clientClassName, websocketClassName, null);
     }
 }

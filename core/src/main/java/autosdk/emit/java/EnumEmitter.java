@@ -1,8 +1,5 @@
 package autosdk.emit.java;
 
-import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
-import static autosdk.emit.java.JavaClasses.JSON_PARSER;
-import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
 import autosdk.model.EnumType;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -185,13 +182,13 @@ final class EnumEmitter {
 
         TypeSpec.Builder codec = Codecs.holder(self);
         codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addException(IOException.class)
-                .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", JSON_TOKEN)
+                .addParameter(types.jackson().parser(), "p").addException(IOException.class)
+                .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", types.jackson().token())
                 .addStatement("if (!p.currentToken().isScalarValue()) throw new $T($S + p.currentTokenLocation())",
                         types.runtime("JsonDecodeException"), "expected a value of " + self.simpleName() + " at ")
-                .addStatement("return of(p.getText())").build());
+                .addStatement("return of(p.$L())", types.jackson().getText()).build());
         MethodSpec.Builder write = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
+                .addParameter(types.jackson().generator(), "g").addParameter(self, "v").addException(IOException.class);
         if (enumType.integer()) {
             write.addStatement("g.writeNumber(v.value)");
         } else {

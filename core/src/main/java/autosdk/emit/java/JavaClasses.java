@@ -4,9 +4,6 @@ import com.palantir.javapoet.ClassName;
 
 /** Library classes that generated code refers to, named once for every emitter. */
 final class JavaClasses {
-    static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
-    static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-    static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
     static final ClassName LIST = ClassName.get("java.util", "List");
     static final ClassName MAP = ClassName.get("java.util", "Map");

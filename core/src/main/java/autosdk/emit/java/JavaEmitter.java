@@ -46,7 +46,7 @@ public final class JavaEmitter {
 
         // Placeholder types let the client emitters be asked for their names before models are named.
         Map<String, ClassName> classNames = new LinkedHashMap<>(externalTypes);
-        JavaTypes types = new JavaTypes(model, classNames, runtimePackage);
+        JavaTypes types = new JavaTypes(model, classNames, runtimePackage, options.libraries());
         List<ClientEmitter> clients = new ArrayList<>();
         if (!model.operations().isEmpty()) clients.add(new RestClientEmitter(types, options));
         if (!model.channels().isEmpty()) clients.add(new WebSocketClientEmitter(types, options));
@@ -85,19 +85,21 @@ public final class JavaEmitter {
             ClassName name = classNames.get(t.id());
             TypeSpec spec;
             if (t instanceof ObjectType o) spec = objects.emit(o, name);
-            else if (t instanceof EnumType e) spec = enums.emit(e, name);
-            else spec = unions.emit((UnionType) t, name);
+            else if (t instanceof EnumType e) spec = types.nullness().unmarked(enums.emit(e, name));
+            else spec = types.nullness().unmarked(unions.emit((UnionType) t, name));
             return file(folder, pkg, spec, qualify);
         }).toList());
         Set<String> runtime = new java.util.LinkedHashSet<>(RuntimeSources.JSON);
         for (int i = 0; i < clients.size(); i++) {
-            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, spec, qualify));
+            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, types.nullness().unmarked(spec), qualify));
             runtime.addAll(clients.get(i).runtimeFiles());
         }
         if (options.generateContext()) {
-            files.add(file(folder, pkg, new ContextEmitter(types).emit(options.jsonContext(), registered), qualify));
+            files.add(file(folder, pkg, types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)), qualify));
         }
-        files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime"));
+        GeneratedFile packageInfo = types.nullness().packageInfo(pkg, folder, options.sourceName());
+        if (packageInfo != null) files.add(packageInfo);
+        files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime", options.libraries().jackson()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::relativePath));
         Map<String, ClassName> own = new LinkedHashMap<>();
         for (NamedType t : generated) own.put(t.id(), classNames.get(t.id()));

@@ -21,11 +21,32 @@ public final class JavaTypes {
     private final ApiModel model;
     private final Map<String, ClassName> classNames;
     private final String runtimePackage;
+    private final autosdk.Libraries libraries;
 
     public JavaTypes(ApiModel model, Map<String, ClassName> classNames, String runtimePackage) {
+        this(model, classNames, runtimePackage, autosdk.Libraries.DEFAULT);
+    }
+
+    public JavaTypes(ApiModel model, Map<String, ClassName> classNames, String runtimePackage, autosdk.Libraries libraries) {
         this.model = model;
         this.classNames = classNames;
         this.runtimePackage = runtimePackage;
+        this.libraries = libraries;
+    }
+
+    /** The jackson-core names the generated codecs use (Jackson 2 or 3). */
+    public JacksonApi jackson() {
+        return JacksonApi.of(libraries.jackson());
+    }
+
+    /** Where nullability annotations go ({@code --nullability}). */
+    Nullness nullness() {
+        return new Nullness(libraries);
+    }
+
+    /** The libraries chosen for this run. */
+    public autosdk.Libraries libraries() {
+        return libraries;
     }
 
     public ApiModel model() {
@@ -110,7 +131,7 @@ public final class JavaTypes {
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.readMap($L, $L)", json, p, reader(m.value()));
         if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) {
             return CodeBlock.of("$L.currentToken() == $T.VALUE_NULL ? null : $T.read($L)", p,
-                    ClassName.get("com.fasterxml.jackson.core", "JsonToken"), codec(classNames.get(n.id())), p);
+                    jackson().token(), codec(classNames.get(n.id())), p);
         }
         return CodeBlock.of("$T.readValue($L)", json, p);
     }

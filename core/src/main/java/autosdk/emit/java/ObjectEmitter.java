@@ -1,8 +1,5 @@
 package autosdk.emit.java;
 
-import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
-import static autosdk.emit.java.JavaClasses.JSON_PARSER;
-import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
 import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
 import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.MAP;
@@ -66,6 +63,14 @@ final class ObjectEmitter {
         }
     }
 
+    /**
+     * The type of a property's accessor and field: may be null unless the property is required and not nullable. (Reading
+     * is lenient, so a server that omits a required property still yields null there; docs/options.md says so.)
+     */
+    private TypeName accessorType(Member m) {
+        return types.nullness().nullableIf(!m.property().required() || m.property().nullable(), m.type());
+    }
+
     TypeSpec emit(ObjectType object, ClassName self) {
         List<Member> members = members(object);
         ClassName builder = self.nestedClass("Builder");
@@ -79,7 +84,7 @@ final class ObjectEmitter {
 
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
         for (Member m : members) {
-            type.addField(FieldSpec.builder(m.type(), m.name(), Modifier.PRIVATE, Modifier.FINAL).build());
+            type.addField(FieldSpec.builder(accessorType(m), m.name(), Modifier.PRIVATE, Modifier.FINAL).build());
             constructor.addStatement("this.$N = b.$N", m.name(), m.name());
         }
         type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
@@ -96,7 +101,7 @@ final class ObjectEmitter {
         type.addMethod(constructor.build());
 
         for (Member m : members) {
-            MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(m.type())
+            MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(accessorType(m))
                     .addJavadoc(Javadocs.of(m.property().doc(), "The {@code " + Javadocs.escape(m.property().jsonName()) + "} property."))
                     .addJavadoc("\n<p>JSON name: {@code $L}$L.\n", Javadocs.escape(m.property().jsonName()),
                             m.property().required() ? "; required" : "; optional");
@@ -195,7 +200,7 @@ final class ObjectEmitter {
     private TypeSpec builderType(ObjectType object, ClassName self, ClassName builder, List<Member> members, TypeName extraValue, TypeName extrasType) {
         TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Builds {@link $T}; setting a property to {@code null} sends an explicit JSON null.\n", self);
-        for (Member m : members) b.addField(m.type(), m.name(), Modifier.PRIVATE);
+        for (Member m : members) b.addField(types.nullness().nullable(m.type()), m.name(), Modifier.PRIVATE); // null until set
         b.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LINKED_HASH_MAP).build());
         b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", BIT_SET).build());
@@ -211,7 +216,7 @@ final class ObjectEmitter {
         b.addMethod(constructor.build());
         for (Member m : members) {
             MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(builder)
-                    .addParameter(m.type(), m.name())
+                    .addParameter(types.nullness().nullable(m.type()), m.name()) // null is sent as an explicit JSON null
                     .addJavadoc(Javadocs.of(m.property().doc(), "Sets {@code " + Javadocs.escape(m.property().jsonName()) + "}."));
             if (m.fixed() != null) {
                 setter.addJavadoc("\n<p>Pre-filled with its fixed value {@code $L}; another value is sent as given.\n",
@@ -351,7 +356,7 @@ final class ObjectEmitter {
 
     private void addEqualsHashCodeToString(TypeSpec.Builder type, ClassName self, List<Member> members) {
         MethodSpec.Builder equals = MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class).addParameter(Object.class, "o")
+                .returns(boolean.class).addParameter(types.nullness().nullable(TypeName.get(Object.class)), "o")
                 .addStatement("if (this == o) return true")
                 .addStatement("if (!(o instanceof $T)) return false", self)
                 .addStatement("$T other = ($T) o", self, self);
@@ -386,23 +391,23 @@ final class ObjectEmitter {
 
     private void addCodec(TypeSpec.Builder type, ObjectType object, ClassName self, ClassName builder, List<Member> members) {
         // read/readAfterField/write live in the nested Codec; readRest/readField stay private here, reachable from it.
-        TypeSpec.Builder codec = Codecs.holder(self);
+        TypeSpec.Builder codec = types.nullness().unmarked(Codecs.holder(self));
         codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addException(IOException.class)
+                .addParameter(types.jackson().parser(), "p").addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
                 .addStatement("if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + p.currentTokenLocation())",
-                        JSON_TOKEN, types.runtime("JsonDecodeException"), "expected an object for " + self.simpleName() + " but found ", " at ")
+                        types.jackson().token(), types.runtime("JsonDecodeException"), "expected an object for " + self.simpleName() + " but found ", " at ")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("return readRest(p, p.nextToken(), b)").build());
         codec.addMethod(MethodSpec.methodBuilder("readAfterField").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addParameter(String.class, "field").addException(IOException.class)
+                .addParameter(types.jackson().parser(), "p").addParameter(String.class, "field").addException(IOException.class)
                 .addJavadoc("Reads an object whose first field name was already consumed; the parser is on that field's value.\n")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("readField(p, field, b)")
                 .addStatement("return readRest(p, p.nextToken(), b)").build());
         type.addMethod(MethodSpec.methodBuilder("readRest").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addParameter(JSON_TOKEN, "t").addParameter(builder, "b").addException(IOException.class)
-                .beginControlFlow("for (; t == $T.FIELD_NAME; t = p.nextToken())", JSON_TOKEN)
+                .addParameter(types.jackson().parser(), "p").addParameter(types.jackson().token(), "t").addParameter(builder, "b").addException(IOException.class)
+                .beginControlFlow("for (; t == $T.$L; t = p.nextToken())", types.jackson().token(), types.jackson().nameToken())
                 .addStatement("$T field = p.currentName()", String.class)
                 .addStatement("p.nextToken()")
                 .addStatement("readField(p, field, b)")
@@ -410,7 +415,7 @@ final class ObjectEmitter {
                 .addStatement("return new $T(b)", self).build());
 
         MethodSpec.Builder readField = MethodSpec.methodBuilder("readField").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(JSON_PARSER, "p").addParameter(String.class, "field").addParameter(builder, "b").addException(IOException.class)
+                .addParameter(types.jackson().parser(), "p").addParameter(String.class, "field").addParameter(builder, "b").addException(IOException.class)
                 .beginControlFlow("switch (field)");
         for (Member m : members) {
             readField.addCode("case $S:\n", m.property().jsonName()).addCode("$>");
@@ -433,12 +438,12 @@ final class ObjectEmitter {
         type.addMethod(readField.build());
 
         MethodSpec.Builder write = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class)
+                .addParameter(types.jackson().generator(), "g").addParameter(self, "v").addException(IOException.class)
                 .addJavadoc("Writes the object: present properties in schema order, then the additional ones.\n")
                 .addStatement("g.writeStartObject()");
         for (Member m : members) {
             write.beginControlFlow("if (v.present.get($L))", m.index())
-                    .addStatement("g.writeFieldName($S)", m.property().jsonName());
+                    .addStatement("g.$L($S)", types.jackson().writeName(), m.property().jsonName());
             CodeBlock value = CodeBlock.of("if (v.$N == null) g.writeNull(); else $L", m.name(), types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())));
             if (m.format() != null) {
                 write.addStatement("$T bad = v.malformed.get($S)", types.runtime("JsonValue"), m.property().jsonName())
@@ -450,7 +455,7 @@ final class ObjectEmitter {
         }
         write.beginControlFlow("for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())", MAP, String.class,
                         object.additionalValues() == null ? types.runtime("JsonValue") : types.javaType(object.additionalValues()).box())
-                .addStatement("g.writeFieldName(e.getKey())")
+                .addStatement("g.$L(e.getKey())", types.jackson().writeName())
                 .addStatement("if (e.getValue() == null) g.writeNull(); else $L", types.write(extra, "g", CodeBlock.of("e.getValue()")))
                 .endControlFlow()
                 .addStatement("g.writeEndObject()");

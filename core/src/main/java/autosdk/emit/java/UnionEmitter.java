@@ -1,8 +1,5 @@
 package autosdk.emit.java;
 
-import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
-import static autosdk.emit.java.JavaClasses.JSON_PARSER;
-import static autosdk.emit.java.JavaClasses.JSON_TOKEN;
 import autosdk.model.NamedType;
 import autosdk.model.ObjectType;
 import autosdk.model.TypeRef;
@@ -145,17 +142,17 @@ final class UnionEmitter {
 
     private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
         MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(JSON_PARSER, "p").addException(IOException.class)
+                .addParameter(types.jackson().parser(), "p").addException(IOException.class)
                 .addJavadoc("Reads one value, choosing the variant without buffering when the discriminator comes first.\n")
-                .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", JSON_TOKEN);
+                .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", types.jackson().token());
         ClassName json = types.runtime("Json");
         if (union.discriminator() != null) {
-            m.beginControlFlow("if (p.currentToken() == $T.START_OBJECT)", JSON_TOKEN)
-                    .addStatement("$T t = p.nextToken()", JSON_TOKEN)
-                    .beginControlFlow("if (t == $T.FIELD_NAME && $S.equals(p.currentName()))", JSON_TOKEN, union.discriminator())
+            m.beginControlFlow("if (p.currentToken() == $T.START_OBJECT)", types.jackson().token())
+                    .addStatement("$T t = p.nextToken()", types.jackson().token())
+                    .beginControlFlow("if (t == $T.$L && $S.equals(p.currentName()))", types.jackson().token(), types.jackson().nameToken(), union.discriminator())
                     .addStatement("p.nextToken()")
-                    .beginControlFlow("if (p.currentToken() == $T.VALUE_STRING)", JSON_TOKEN)
-                    .beginControlFlow("switch (p.getText())");
+                    .beginControlFlow("if (p.currentToken() == $T.VALUE_STRING)", types.jackson().token())
+                    .beginControlFlow("switch (p.$L())", types.jackson().getText());
             Map<String, List<Case>> byValue = byValue(cases);
             for (Case c : cases) {
                 List<String> unique = c.variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
@@ -284,7 +281,7 @@ final class UnionEmitter {
      */
     private MethodSpec writeJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
         MethodSpec.Builder m = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IOException.class);
+                .addParameter(types.jackson().generator(), "g").addParameter(self, "v").addException(IOException.class);
         for (Case c : cases) {
             String value = impliedDiscriminator(union, c);
             CodeBlock write = value == null ? types.write(c.variant().type(), "g", CodeBlock.of("c.value()"))

@@ -1,7 +1,5 @@
 package autosdk.emit.java;
 
-import static autosdk.emit.java.JavaClasses.JSON_GENERATOR;
-import static autosdk.emit.java.JavaClasses.JSON_PARSER;
 import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.OBJECTS;
 import autosdk.model.ApiModel;
@@ -181,7 +179,7 @@ final class WsClientClassEmitter {
         codecs.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(String.class)
                 .addParameter(types.javaType(payload).box(), "v").addException(IOException.class)
                 .addStatement("$T out = new $T()", java.io.StringWriter.class, java.io.StringWriter.class)
-                .beginControlFlow("try ($T g = $T.FACTORY.createGenerator(out))", JSON_GENERATOR, json)
+                .beginControlFlow("try ($T g = $L)", types.jackson().generator(), types.jackson().newGenerator(json, "out"))
                 .addStatement(types.write(payload, "g", CodeBlock.of("v")))
                 .endControlFlow()
                 .addStatement("return out.toString()").build());
@@ -197,7 +195,7 @@ final class WsClientClassEmitter {
         ClassName json = types.runtime("Json");
         codecs.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(types.javaType(payload).box())
                 .addParameter(String.class, "text").addException(IOException.class)
-                .beginControlFlow("try ($T p = $T.FACTORY.createParser(text))", JSON_PARSER, json)
+                .beginControlFlow("try ($T p = $L)", types.jackson().parser(), types.jackson().newParser(json, "text"))
                 .addStatement("p.nextToken()")
                 .addStatement("$T v = $L", types.javaType(payload).box(), types.read(payload, "p"))
                 .addStatement("if (p.nextToken() != null) throw new $T($S)", types.runtime("JsonDecodeException"), "trailing content after the JSON value")
