@@ -537,8 +537,8 @@ public final class Json {
      * a string is materialized once), so that the whole value can still be rebuilt when the streamed read fails.
      */
     private static final class Recorder extends JsonParserDelegate {
-        private JsonToken[] kinds = new JsonToken[32];
-        private String[] texts = new String[32];
+        private JsonToken[] kinds = new JsonToken[8];
+        private String[] texts = new String[8];
         private int size;
         /** Open containers, the object itself included: 0 once its END_OBJECT went by. */
         int depth = 1;
