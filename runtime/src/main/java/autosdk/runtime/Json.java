@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import com.fasterxml.jackson.core.util.JsonParserSequence;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -452,6 +454,217 @@ public final class Json {
         }
     }
 
+    // ---- union objects: buffer only until the variant is decided, then stream -----------------
+
+    /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
+    @FunctionalInterface
+    public interface UnionChooser {
+        int choose(Map<String, JsonValue> members);
+    }
+
+    /** Reads variant number {@code variant} of a union; the parser is on the object's START_OBJECT. */
+    @FunctionalInterface
+    public interface UnionVariantReader<T> {
+        T read(int variant, JsonParser p) throws IOException;
+    }
+
+    /** A union's choice over a whole buffered value (the generated {@code fromTree}). */
+    @FunctionalInterface
+    public interface UnionTreeReader<T> {
+        T fromTree(JsonValue value) throws IOException;
+    }
+
+    /**
+     * Reads an object of a union whose variant the leading members decide (the discriminator, and fixed values
+     * such as a message's {@code role} when variants share a discriminator value). Members are buffered only until
+     * {@code chooser} names one variant; the rest of the object is then decoded straight from the parser, the
+     * buffered members replayed first, while its tokens are recorded. When that read fails, or a later member
+     * changes the choice, the recording completes the value and {@code fromTree} decides exactly as for a fully
+     * buffered value: every union rule (Unknown for an unknown discriminator, trying the next variant, the error
+     * reported) stays that of {@code fromTree}, only the common case no longer builds a tree.
+     *
+     * <p>{@code token} is the current token (a field name or the end of the object) when no member was read yet;
+     * with {@code firstName} the parser is on that first member's value, {@code firstValue}, instead.
+     */
+    public static <T> T readUnionObject(JsonParser p, JsonToken token, String firstName, JsonValue firstValue,
+            UnionChooser chooser, UnionVariantReader<T> variants, UnionTreeReader<T> fromTree) throws IOException {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        JsonToken t = token;
+        if (firstName != null) {
+            members.put(firstName, firstValue);
+            int variant = chooser.choose(members);
+            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree);
+            t = p.nextToken();
+        }
+        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            members.put(name, readValue(p));
+            int variant = chooser.choose(members);
+            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree);
+        }
+        return fromTree.fromTree(new JsonValue.JsonObject(members));
+    }
+
+    /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it. */
+    public static boolean allows(Map<String, JsonValue> members, String name, String value) {
+        JsonValue v = members.get(name);
+        return v == null || v instanceof JsonValue.JsonString s && s.value().equals(value);
+    }
+
+    private static <T> T streamRest(JsonParser p, Map<String, JsonValue> members, int variant, UnionChooser chooser,
+            UnionVariantReader<T> variants, UnionTreeReader<T> fromTree) throws IOException {
+        Recorder rest = new Recorder(p);
+        JsonParser whole = JsonParserSequence.createFlattened(false, new TreeParser(new JsonValue.JsonObject(members), true), rest);
+        T value = null;
+        boolean read;
+        try {
+            whole.nextToken();
+            value = variants.read(variant, whole);
+            read = rest.depth == 0;
+        } catch (IOException | RuntimeException e) {
+            read = false;
+        }
+        // The choice stands only if the members after the deciding one did not change it (a repeated discriminator,
+        // a fixed value that rules the variant out); otherwise the whole value decides, as it always did.
+        if (read && chooser.choose(rest.topLevel(members)) == variant) return value;
+        rest.finish();
+        return fromTree.fromTree(rest.tree(members));
+    }
+
+    /**
+     * Passes the rest of an object on from the live parser and records its tokens (texts shared with the reader, so
+     * a string is materialized once), so that the whole value can still be rebuilt when the streamed read fails.
+     */
+    private static final class Recorder extends JsonParserDelegate {
+        private JsonToken[] kinds = new JsonToken[8];
+        private String[] texts = new String[8];
+        private int size;
+        /** Open containers, the object itself included: 0 once its END_OBJECT went by. */
+        int depth = 1;
+
+        Recorder(JsonParser live) {
+            super(live);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = delegate.nextToken();
+            if (t == null) return null;
+            String text = null;
+            switch (t) {
+                case FIELD_NAME: text = delegate.currentName(); break;
+                case VALUE_STRING: case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: text = delegate.getText(); break;
+                case START_OBJECT: case START_ARRAY: depth++; break;
+                case END_OBJECT: case END_ARRAY: depth--; break;
+                default: break;
+            }
+            if (size == kinds.length) {
+                kinds = java.util.Arrays.copyOf(kinds, size * 2);
+                texts = java.util.Arrays.copyOf(texts, size * 2);
+            }
+            kinds[size] = t;
+            texts[size++] = text;
+            return t;
+        }
+
+        @Override
+        public String getText() throws IOException {
+            JsonToken t = delegate.currentToken();
+            if (size > 0 && (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)) {
+                return texts[size - 1];
+            }
+            return delegate.getText();
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            JsonToken t = delegate.currentToken();
+            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) return this;
+            int open = 1;
+            while (open > 0) {
+                JsonToken next = nextToken();
+                if (next == null) return this;
+                if (next.isStructStart()) open++;
+                else if (next.isStructEnd()) open--;
+            }
+            return this;
+        }
+
+        /** Reads on to the end of the object (after a failed read), recording everything. */
+        void finish() throws IOException {
+            while (depth > 0) {
+                if (nextToken() == null) throw new JsonDecodeException("unexpected end of input");
+            }
+        }
+
+        /** The buffered members with the recorded top-level members after them: strings as read, anything else as a stand-in. */
+        Map<String, JsonValue> topLevel(Map<String, JsonValue> members) {
+            Map<String, JsonValue> out = new LinkedHashMap<>(members);
+            int level = 1;
+            for (int i = 0; i < size; i++) {
+                JsonToken t = kinds[i];
+                if (level == 1 && t == JsonToken.FIELD_NAME && i + 1 < size) {
+                    JsonToken v = kinds[i + 1];
+                    out.put(texts[i], v == JsonToken.VALUE_STRING ? new JsonValue.JsonString(texts[i + 1]) : JsonValue.NULL);
+                } else if (t.isStructStart()) {
+                    level++;
+                } else if (t.isStructEnd()) {
+                    level--;
+                }
+            }
+            return out;
+        }
+
+        private int cursor;
+
+        /** The whole object: the buffered members, then the recorded ones (a repeated name keeps its first place). */
+        JsonValue tree(Map<String, JsonValue> members) throws IOException {
+            Map<String, JsonValue> out = new LinkedHashMap<>(members);
+            cursor = 0;
+            while (cursor < size && kinds[cursor] == JsonToken.FIELD_NAME) {
+                String name = texts[cursor++];
+                out.put(name, value());
+            }
+            return new JsonValue.JsonObject(out);
+        }
+
+        private JsonValue value() throws IOException {
+            if (cursor >= size) throw new JsonDecodeException("unexpected end of input");
+            JsonToken t = kinds[cursor];
+            String text = texts[cursor++];
+            switch (t) {
+                case START_OBJECT: {
+                    Map<String, JsonValue> m = new LinkedHashMap<>();
+                    while (kinds[cursor] == JsonToken.FIELD_NAME) {
+                        String name = texts[cursor++];
+                        m.put(name, value());
+                    }
+                    cursor++; // END_OBJECT
+                    return new JsonValue.JsonObject(m);
+                }
+                case START_ARRAY: {
+                    List<JsonValue> items = new ArrayList<>();
+                    while (kinds[cursor] != JsonToken.END_ARRAY) items.add(value());
+                    cursor++;
+                    return new JsonValue.JsonArray(items);
+                }
+                case VALUE_STRING: return new JsonValue.JsonString(text);
+                case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return new JsonValue.JsonNumber(text);
+                case VALUE_TRUE: return new JsonValue.JsonBoolean(true);
+                case VALUE_FALSE: return new JsonValue.JsonBoolean(false);
+                case VALUE_NULL: return JsonValue.NULL;
+                default: throw new JsonDecodeException("expected a JSON value but found " + t);
+            }
+        }
+    }
+
     /** True when a reader accepts the tree; used to match union variants by shape. */
     /** Decodes a buffered tree with a reader, or returns null when the reader refuses it. */
     public static <T> T tryDecode(JsonValue value, JsonCodec.Reader<T> reader) {
@@ -556,10 +769,17 @@ public final class Json {
         private JsonParser number;
         private JsonStreamContext context;
         private boolean closed;
+        /** Leave the root object open: yield no END_OBJECT for it, so that another parser can go on with its members. */
+        private final boolean openRoot;
 
         TreeParser(JsonValue root) {
+            this(root, false);
+        }
+
+        TreeParser(JsonValue root, boolean openRoot) {
             super(0, FACTORY.streamReadConstraints());
             this.pending = root == null ? JsonValue.NULL : root;
+            this.openRoot = openRoot;
         }
 
         @Override
@@ -584,6 +804,7 @@ public final class Json {
                 }
                 frames.pop();
                 value = null;
+                if (openRoot && frames.isEmpty()) return _currToken = null;
                 return _currToken = JsonToken.END_OBJECT;
             }
             if (top.items.hasNext()) {

@@ -1010,6 +1010,17 @@ public final class WsConnection implements AutoCloseable {
             return false;
         }
 
+        /**
+         * What a text frame adds to {@link #messageBytes}. Counting its UTF-8 bytes is a pass over every character of
+         * every message, so while the frame cannot break the limit even at 3 bytes a character that bound is added
+         * instead; only near the limit is the whole message counted exactly (which also corrects the bounds before).
+         */
+        private long textBytes(CharSequence data) {
+            long bound = 3L * data.length();
+            if (messageBytes + bound <= config.maxMessageSize()) return bound;
+            return utf8Length(text) + utf8Length(data) - messageBytes;
+        }
+
         @Override
         public void onOpen(WebSocket webSocket) {
             socket = webSocket;
@@ -1022,7 +1033,7 @@ public final class WsConnection implements AutoCloseable {
             if (!isCurrent(this)) {
                 return null;
             }
-            if (overLimit || !withinLimit(webSocket, utf8Length(data))) {
+            if (overLimit || !withinLimit(webSocket, textBytes(data))) {
                 return null; // demand was lifted by the 1009 close
             }
             // The JDK decodes UTF-8 across frame boundaries; at worst a surrogate pair is split between two calls,

@@ -121,6 +121,10 @@ final class UnionEmitter {
         List<MethodSpec> scoreMethods = new ArrayList<>();
         codec.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
         codec.addMethods(scoreMethods);
+        if (union.discriminator() != null) {
+            codec.addMethod(choose(union, cases));
+            codec.addMethod(readVariant(self, cases));
+        }
         codec.addMethod(writeJson(union, self, cases, unknown));
         return type.addType(codec.build()).build();
     }
@@ -162,11 +166,13 @@ final class UnionEmitter {
                         JavaTypes.codec(types.className(((TypeRef.Named) c.variant().type()).id())), union.discriminator()).addCode("$<");
             }
             m.addCode("default:\n").addCode("$>").addStatement("break").addCode("$<");
+            // Elsewhere in the object: buffer members only until they decide the variant (see choose), then stream.
             m.endControlFlow().endControlFlow()
                     .addStatement("$T first = $T.readValue(p)", types.runtime("JsonValue"), json)
-                    .addStatement("return fromTree($T.readObjectRest(p, p.nextToken(), $S, first))", json, union.discriminator())
+                    .addStatement("return $T.readUnionObject(p, null, $S, first, Codec::choose, Codec::readVariant, Codec::fromTree)",
+                            json, union.discriminator())
                     .endControlFlow()
-                    .addStatement("return fromTree($T.readObjectRest(p, t, null, null))", json)
+                    .addStatement("return $T.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree)", json)
                     .endControlFlow();
         }
         m.addStatement("return fromTree($T.readValue(p))", json);
@@ -231,6 +237,61 @@ final class UnionEmitter {
         }
         m.addStatement("return new $T(v)", unknown);
         return m.build();
+    }
+
+    /**
+     * The variant that the members of an object read so far decide, or -1 while they do not (yet): the one that
+     * {@code fromTree} would try first and alone, so that streaming the rest into it gives what buffering would.
+     * A discriminator value of one variant decides; a value several variants share decides once the fixed values
+     * (const or one-value enum properties, such as a message's {@code role}) rule out every object variant but one.
+     * An unknown value never decides: {@code fromTree} keeps the whole value as {@code Unknown}.
+     */
+    private MethodSpec choose(UnionType union, List<Case> cases) {
+        ClassName jsonValue = types.runtime("JsonValue");
+        ClassName json = types.runtime("Json");
+        MethodSpec.Builder m = MethodSpec.methodBuilder("choose").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
+                .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), jsonValue), "m")
+                .addStatement("if (!(m.get($S) instanceof $T.JsonString s)) return -1", union.discriminator(), jsonValue)
+                .beginControlFlow("switch (s.value())");
+        Map<String, List<Case>> byValue = byValue(cases);
+        for (int i = 0; i < cases.size(); i++) {
+            List<String> unique = cases.get(i).variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
+            if (unique.isEmpty()) continue;
+            for (String value : unique) m.addCode("case $S:\n", value);
+            m.addCode("$>").addStatement("return $L", i).addCode("$<");
+        }
+        List<String> shared = byValue.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        for (String value : shared) m.addCode("case $S:\n", value);
+        if (!shared.isEmpty()) m.addCode("$>").addStatement("break").addCode("$<");
+        m.addCode("default:\n").addCode("$>").addStatement("return -1").addCode("$<").endControlFlow();
+        if (shared.isEmpty()) return m.build();
+        // A shared value: fromTree ranks the object variants; the one no fixed value rules out is tried alone.
+        m.addStatement("int found = -1");
+        for (int i = 0; i < cases.size(); i++) {
+            if (!types.isObjectLike(cases.get(i).variant().type())) continue;
+            CodeBlock.Builder allowed = CodeBlock.builder();
+            fixedValues(cases.get(i).variant().type()).forEach((name, value) ->
+                    allowed.add(allowed.isEmpty() ? "$T.allows(m, $S, $S)" : " && $T.allows(m, $S, $S)", json, name, value));
+            if (allowed.isEmpty()) allowed.add("true");
+            m.beginControlFlow("if ($L)", allowed.build())
+                    .addStatement("if (found >= 0) return -1")
+                    .addStatement("found = $L", i)
+                    .endControlFlow();
+        }
+        return m.addStatement("return found").build();
+    }
+
+    /** Reads the variant {@code choose} named, straight from the parser. */
+    private MethodSpec readVariant(ClassName self, List<Case> cases) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("readVariant").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
+                .addParameter(int.class, "variant").addParameter(JSON_PARSER, "p").addException(IOException.class)
+                .beginControlFlow("switch (variant)");
+        for (int i = 0; i < cases.size(); i++) {
+            m.addCode("case $L:\n", i).addCode("$>")
+                    .addStatement("return new $T($L)", cases.get(i).record(), types.read(cases.get(i).variant().type(), "p")).addCode("$<");
+        }
+        m.addCode("default:\n").addCode("$>").addStatement("throw new $T($S + variant)", IllegalArgumentException.class, "no variant ").addCode("$<");
+        return m.endControlFlow().build();
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.autosdk.bench.codec;
 
 import dev.autosdk.bench.openai.realtime.SourceGenerationContext;
+import dev.autosdk.bench.openai.realtime.ServerEventDispatch;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,8 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decode and encode of one OpenAI realtime server event with (a) the generated codecs through the generated JSON
- * context, (b) Jackson databind on equivalent classes, and (c) bare jackson-core (token scan / token replay).
- * Every method consumes the same bytes (or produces the same document) so the ratios compare like with like.
+ * context, (b) Jackson databind on equivalent classes, (c) bare jackson-core (token scan / token replay) and (d) the
+ * official OpenAI Java SDK's models. Every method consumes the same bytes (or produces the same document) so the
+ * ratios compare like with like. The {@code ...Dispatch} methods decode the message text through each SDK's
+ * server-event union, as its WebSocket client does with every message it receives.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,6 +39,8 @@ public class CodecBenchmark {
     private Class<?> databindType;
     private Object generatedValue;
     private Object databindValue;
+    private Object openaiValue;
+    private String text;
     private TokenScan.Recording recording;
 
     @Setup
@@ -44,6 +50,8 @@ public class CodecBenchmark {
         databindType = fixture.databindType;
         generatedValue = SourceGenerationContext.DEFAULT.read(json, generatedType);
         databindValue = DatabindEvents.MAPPER.readValue(json, databindType);
+        openaiValue = OpenAiJavaEvents.decode(json, fixture.openaiType);
+        text = new String(json, StandardCharsets.UTF_8);
         recording = TokenScan.Recording.of(json);
     }
 
@@ -57,6 +65,23 @@ public class CodecBenchmark {
     @Benchmark
     public Object decodeDatabind() throws IOException {
         return DatabindEvents.MAPPER.readValue(json, databindType);
+    }
+
+    @Benchmark
+    public Object decodeOpenaiJava() throws IOException {
+        return OpenAiJavaEvents.decode(json, fixture.openaiType);
+    }
+
+    /** (a) through the generated client's sealed event type: peek {@code type}, then the specific codec. */
+    @Benchmark
+    public Object decodeAutosdkDispatch() {
+        return ServerEventDispatch.decode(text);
+    }
+
+    /** (d) through {@code RealtimeServerEvent}, as the official SDK's WebSocket connection decodes a message. */
+    @Benchmark
+    public Object decodeOpenaiJavaDispatch() throws IOException {
+        return OpenAiJavaEvents.decodeServerEvent(text);
     }
 
     @Benchmark
@@ -79,6 +104,11 @@ public class CodecBenchmark {
     @Benchmark
     public byte[] encodeDatabind() throws IOException {
         return DatabindEvents.MAPPER.writeValueAsBytes(databindValue);
+    }
+
+    @Benchmark
+    public byte[] encodeOpenaiJava() throws IOException {
+        return OpenAiJavaEvents.encode(openaiValue);
     }
 
     @Benchmark

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autosdk.bench.openai.realtime.OpenAiRealtimeApiClientEvent;
 import dev.autosdk.bench.openai.realtime.RealtimeConversationItem;
 import dev.autosdk.bench.openai.realtime.RealtimeServerEventResponseAudioDelta;
 import dev.autosdk.bench.openai.realtime.RealtimeServerEventResponseDone;
 import dev.autosdk.bench.openai.realtime.RealtimeServerEventSessionCreated;
 import dev.autosdk.bench.openai.realtime.RealtimeServerEventSessionCreatedSession;
+import dev.autosdk.bench.openai.realtime.ServerEventDispatch;
 import dev.autosdk.bench.openai.realtime.SourceGenerationContext;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +47,26 @@ class FixturesTest {
         JsonNode back = TREE.readTree(DatabindEvents.MAPPER.writeValueAsBytes(value));
         // databind drops explicit nulls (NON_NULL): compare without them.
         assertSameJson(withoutNulls(back), withoutNulls(TREE.readTree(json)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fixture.class)
+    void officialSdkReadsValidatesAndWritesEveryFixture(Fixture fixture) throws Exception {
+        byte[] json = fixture.bytes();
+        Object value = OpenAiJavaEvents.decode(json, fixture.openaiType);
+        assertThat(value).isInstanceOf(fixture.openaiType);
+        assertSameJson(withoutNulls(TREE.readTree(OpenAiJavaEvents.encode(value))), withoutNulls(TREE.readTree(json)));
+        // Its server-event union picks the same event class.
+        Object event = OpenAiJavaEvents.decodeServerEvent(new String(json, StandardCharsets.UTF_8));
+        assertThat(event.toString()).contains(fixture.openaiType.getSimpleName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fixture.class)
+    void generatedClientDispatchGivesTheTypedEvent(Fixture fixture) {
+        OpenAiRealtimeApiClientEvent event = ServerEventDispatch.decode(new String(fixture.bytes(), StandardCharsets.UTF_8));
+        assertThat(event).isNotInstanceOf(OpenAiRealtimeApiClientEvent.Unknown.class);
+        assertThat(event.toString()).doesNotContain("Unknown[");
     }
 
     @ParameterizedTest

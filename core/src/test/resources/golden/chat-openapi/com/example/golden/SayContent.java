@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * One of several shapes ({@code Say.content}).
@@ -83,9 +84,9 @@ public sealed interface SayContent permits SayContent.OfTextContent, SayContent.
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
+                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return fromTree(Json.readObjectRest(p, t, null, null));
+                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -169,6 +170,29 @@ public sealed interface SayContent permits SayContent.OfTextContent, SayContent.
                 }
             }
             return score;
+        }
+
+        private static int choose(Map<String, JsonValue> m) {
+            if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
+            switch (s.value()) {
+                case "text":
+                    return 0;
+                case "image":
+                    return 1;
+                default:
+                    return -1;
+            }
+        }
+
+        private static SayContent readVariant(int variant, JsonParser p) throws IOException {
+            switch (variant) {
+                case 0:
+                    return new TextContent(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.TextContent.Codec.read(p));
+                case 1:
+                    return new ImageContent(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.ImageContent.Codec.read(p));
+                default:
+                    throw new IllegalArgumentException("no variant " + variant);
+            }
         }
 
         public static void write(JsonGenerator g, SayContent v) throws IOException {

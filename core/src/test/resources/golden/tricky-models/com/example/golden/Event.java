@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Members tell themselves apart by "event", found without a discriminator object.
@@ -83,9 +84,9 @@ public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return fromTree(Json.readObjectRest(p, p.nextToken(), "event", first));
+                    return Json.readUnionObject(p, null, "event", first, Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return fromTree(Json.readObjectRest(p, t, null, null));
+                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -167,6 +168,29 @@ public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped
                 }
             }
             return score;
+        }
+
+        private static int choose(Map<java.lang.String, JsonValue> m) {
+            if (!(m.get("event") instanceof JsonValue.JsonString s)) return -1;
+            switch (s.value()) {
+                case "started":
+                    return 0;
+                case "stopped":
+                    return 1;
+                default:
+                    return -1;
+            }
+        }
+
+        private static Event readVariant(int variant, JsonParser p) throws IOException {
+            switch (variant) {
+                case 0:
+                    return new EventStarted(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.EventStarted.Codec.read(p));
+                case 1:
+                    return new EventStopped(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.EventStopped.Codec.read(p));
+                default:
+                    throw new IllegalArgumentException("no variant " + variant);
+            }
         }
 
         public static void write(JsonGenerator g, Event v) throws IOException {

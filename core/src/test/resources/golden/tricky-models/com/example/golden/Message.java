@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Two variants share type=message and differ by the fixed value of "role".
@@ -98,9 +99,9 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
+                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return fromTree(Json.readObjectRest(p, t, null, null));
+                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -217,6 +218,45 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
                 }
             }
             return score;
+        }
+
+        private static int choose(Map<java.lang.String, JsonValue> m) {
+            if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
+            switch (s.value()) {
+                case "call":
+                    return 2;
+                case "message":
+                    break;
+                default:
+                    return -1;
+            }
+            int found = -1;
+            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "system")) {
+                if (found >= 0) return -1;
+                found = 0;
+            }
+            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "assistant")) {
+                if (found >= 0) return -1;
+                found = 1;
+            }
+            if (Json.allows(m, "type", "call")) {
+                if (found >= 0) return -1;
+                found = 2;
+            }
+            return found;
+        }
+
+        private static Message readVariant(int variant, JsonParser p) throws IOException {
+            switch (variant) {
+                case 0:
+                    return new MessageMessage(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageMessage.Codec.read(p));
+                case 1:
+                    return new MessageMessage2(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageMessage2.Codec.read(p));
+                case 2:
+                    return new MessageCall(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageCall.Codec.read(p));
+                default:
+                    throw new IllegalArgumentException("no variant " + variant);
+            }
         }
 
         public static void write(JsonGenerator g, Message v) throws IOException {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * One of several shapes ({@code Shape}).
@@ -83,9 +84,9 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return fromTree(Json.readObjectRest(p, p.nextToken(), "shape", first));
+                    return Json.readUnionObject(p, null, "shape", first, Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return fromTree(Json.readObjectRest(p, t, null, null));
+                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -167,6 +168,29 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
                 }
             }
             return score;
+        }
+
+        private static int choose(Map<java.lang.String, JsonValue> m) {
+            if (!(m.get("shape") instanceof JsonValue.JsonString s)) return -1;
+            switch (s.value()) {
+                case "circle":
+                    return 0;
+                case "square":
+                    return 1;
+                default:
+                    return -1;
+            }
+        }
+
+        private static Shape readVariant(int variant, JsonParser p) throws IOException {
+            switch (variant) {
+                case 0:
+                    return new Circle(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.Circle.Codec.read(p));
+                case 1:
+                    return new Square(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.Square.Codec.read(p));
+                default:
+                    throw new IllegalArgumentException("no variant " + variant);
+            }
         }
 
         public static void write(JsonGenerator g, Shape v) throws IOException {
