@@ -464,6 +464,54 @@ public final class Json {
         }
     }
 
+
+    // ---- union objects ---------------------------------------------------------------------
+
+    /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
+    @FunctionalInterface
+    public interface UnionChooser {
+        int choose(Map<String, JsonValue> members);
+    }
+
+    /** Reads variant number {@code variant} of a union; the parser is on the object's START_OBJECT. */
+    @FunctionalInterface
+    public interface UnionVariantReader<T> {
+        T read(int variant, JsonParser p) throws IOException;
+    }
+
+    /** A union's choice over a whole buffered value (the generated {@code fromTree}). */
+    @FunctionalInterface
+    public interface UnionTreeReader<T> {
+        T fromTree(JsonValue value) throws IOException;
+    }
+
+    /**
+     * Reads an object of a union whose variant the leading members decide. The Jackson 2 file streams the rest of
+     * the object once {@code chooser} decides; this twin buffers the whole object and lets {@code fromTree} decide,
+     * which gives the same value by the same rules (only slower): the streamed path exists for speed alone.
+     */
+    public static <T> T readUnionObject(JsonParser p, JsonToken token, String firstName, JsonValue firstValue,
+            UnionChooser chooser, UnionVariantReader<T> variants, UnionTreeReader<T> fromTree) throws IOException {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        JsonToken t = token;
+        if (firstName != null) {
+            members.put(firstName, firstValue);
+            t = p.nextToken();
+        }
+        for (; t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            p.nextToken();
+            members.put(name, readValue(p));
+        }
+        return fromTree.fromTree(new JsonValue.JsonObject(members));
+    }
+
+    /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it. */
+    public static boolean allows(Map<String, JsonValue> members, String name, String value) {
+        JsonValue v = members.get(name);
+        return v == null || v instanceof JsonValue.JsonString s && s.value().equals(value);
+    }
+
     /** Decodes a buffered tree with a reader, or returns null when the reader refuses it. */
     public static <T> T tryDecode(JsonValue value, JsonCodec.Reader<T> reader) {
         try {

@@ -284,7 +284,7 @@ final class UnionEmitter {
     /** Reads the variant {@code choose} named, straight from the parser. */
     private MethodSpec readVariant(ClassName self, List<Case> cases) {
         MethodSpec.Builder m = MethodSpec.methodBuilder("readVariant").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
-                .addParameter(int.class, "variant").addParameter(JSON_PARSER, "p").addException(IOException.class)
+                .addParameter(int.class, "variant").addParameter(types.jackson().parser(), "p").addException(IOException.class)
                 .beginControlFlow("switch (variant)");
         for (int i = 0; i < cases.size(); i++) {
             m.addCode("case $L:\n", i).addCode("$>")
