@@ -1,7 +1,6 @@
 package autosdk.runtime;
 
 import java.lang.System.Logger.Level;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
