@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
                                 String jsonSerializerContext, Perspective perspective, String clientClassName,
-                                String websocketClassName, Path typesIndex) {
+                                String websocketClassName, Path typesIndex, Transport transport) {
 
     /** Whether the run emits models: always, never (they exist in the types namespace), or only those missing there. */
     public enum ModelMode {
@@ -34,6 +34,21 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
         Objects.requireNonNull(output, "output");
         generateModels = generateModels == null ? ModelMode.TRUE : generateModels;
         perspective = perspective == null ? Perspective.CLIENT : perspective;
+        transport = transport == null ? Transport.JDK : transport;
+    }
+
+    /** A request on the default transport ({@link Transport#JDK}). */
+    public GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
+                             String jsonSerializerContext, Perspective perspective, String clientClassName,
+                             String websocketClassName, Path typesIndex) {
+        this(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective, clientClassName,
+                websocketClassName, typesIndex, Transport.JDK);
+    }
+
+    /** The same request on another transport. */
+    public GenerationRequest withTransport(Transport transport) {
+        return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
+                clientClassName, websocketClassName, typesIndex, transport);
     }
 
     public static GenerationRequest of(Path spec, String namespace, Path output) {

@@ -1,6 +1,7 @@
 package autosdk.write;
 
 import autosdk.ProjectCoordinates;
+import autosdk.Transport;
 import autosdk.UsageException;
 import com.fasterxml.jackson.core.json.PackageVersion;
 import java.io.IOException;
@@ -35,6 +36,13 @@ public final class ProjectPom {
         {"maven-deploy-plugin", "3.1.2"},
         {"maven-site-plugin", "3.12.1"},
     };
+
+    /**
+     * The OkHttp of SDKs generated with {@code --transport okhttp}: the version the runtime's OkHttpTransport is
+     * compiled and tested against (the root pom's {@code okhttp.version}; ProjectPomTest keeps them in step).
+     * OkHttp 5 is multiplatform: for Maven its JVM classes are in {@code okhttp-jvm} (the plain {@code okhttp} jar is empty).
+     */
+    public static final String OKHTTP_VERSION = "5.5.1";
 
     private final Path moduleRoot;
     private final ProjectCoordinates coordinates;
@@ -73,9 +81,14 @@ public final class ProjectPom {
 
     /** Writes the pom unless it already has this content; true when the file changed. */
     public boolean write() throws IOException, UsageException {
+        return write(Transport.JDK);
+    }
+
+    /** Writes the pom of an SDK sending through {@code transport}; true when the file changed. */
+    public boolean write(Transport transport) throws IOException, UsageException {
         checkWritable();
         Path file = file();
-        String text = render();
+        String text = render(transport);
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return false;
         Files.createDirectories(moduleRoot);
         Path temp = file.resolveSibling("pom.xml.autosdk-tmp");
@@ -86,6 +99,22 @@ public final class ProjectPom {
 
     /** The pom's text; deterministic, so an unchanged module is not rewritten. */
     public String render() {
+        return render(Transport.JDK);
+    }
+
+    /** The pom's text for an SDK sending through {@code transport} (OkHttp adds its one dependency). */
+    public String render(Transport transport) {
+        boolean okhttp = transport == Transport.OKHTTP;
+        String okhttpDependency = !okhttp ? "" : """
+                    <dependency>
+                      <groupId>com.squareup.okhttp3</groupId>
+                      <artifactId>okhttp-jvm</artifactId>
+                      <version>${okhttp.version}</version>
+                    </dependency>
+                """;
+        String okhttpVersion = !okhttp ? "" : "    <okhttp.version>" + OKHTTP_VERSION + "</okhttp.version>\n";
+        String needs = !okhttp ? "the JDK and jackson-core, nothing else"
+                : "jackson-core and OkHttp (generated with transport okhttp), nothing else; no java.net.http";
         StringBuilder plugins = new StringBuilder();
         for (String[] p : PLUGINS) {
             plugins.append("        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>").append(p[0])
@@ -111,16 +140,16 @@ public final class ProjectPom {
                     <maven.compiler.release>17</maven.compiler.release>
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
                     <jackson.version>%s</jackson.version>
-                  </properties>
+                %s  </properties>
 
-                  <!-- The generated code needs the JDK and jackson-core, nothing else. -->
+                  <!-- The generated code needs %s. -->
                   <dependencies>
                     <dependency>
                       <groupId>com.fasterxml.jackson.core</groupId>
                       <artifactId>jackson-core</artifactId>
                       <version>${jackson.version}</version>
                     </dependency>
-                  </dependencies>
+                %s  </dependencies>
 
                   <build>
                     <pluginManagement>
@@ -130,7 +159,7 @@ public final class ProjectPom {
                   </build>
                 </project>
                 """.formatted(MARKER, xml(coordinates.groupId()), xml(coordinates.artifactId()), xml(coordinates.version()),
-                xml(coordinates.artifactId()), xml(jacksonVersion()), plugins);
+                xml(coordinates.artifactId()), xml(jacksonVersion()), okhttpVersion, needs, okhttpDependency, plugins);
     }
 
     private static String xml(String text) {

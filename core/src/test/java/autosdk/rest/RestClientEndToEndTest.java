@@ -1,5 +1,6 @@
 package autosdk.rest;
 
+import autosdk.Transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -44,10 +45,15 @@ class RestClientEndToEndTest {
     private RestSdk sdk;
     private int port;
 
+    /** The transport under test; the OkHttp subclass runs every test here again on OkHttp. */
+    Transport transport() {
+        return Transport.JDK;
+    }
+
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         sdk = RestSdk.build(Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath(), "com.example.shop",
-                "fixtures/rest/ShopDriver.java", dir);
+                "fixtures/rest/ShopDriver.java", dir, transport());
         server = LocalHttpServer.start(this::handle);
         port = server.port();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
 import autosdk.Generator;
+import autosdk.Transport;
 import autosdk.testing.Compiler;
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
@@ -47,7 +48,17 @@ final class RestSdk {
     }
 
     static RestSdk build(Path spec, String pkg, String driverResource, Path dir) throws Exception {
-        return build(GenerationRequest.of(spec, pkg, dir.resolve("out")), driverResource, dir);
+        return build(spec, pkg, driverResource, dir, Transport.JDK);
+    }
+
+    /** Like {@link #build(Path, String, String, Path)}, the SDK sending through {@code transport}. */
+    static RestSdk build(Path spec, String pkg, String driverResource, Path dir, Transport transport) throws Exception {
+        return build(GenerationRequest.of(spec, pkg, dir.resolve("out")).withTransport(transport), driverResource, dir);
+    }
+
+    /** Where the compiled classes are (to inspect them). */
+    ClassLoader loader() {
+        return loader;
     }
 
     GenerationResult result() {

@@ -64,6 +64,10 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "client")
     String perspective;
 
+    /** {@code jdk} or {@code okhttp}: the HTTP library of the REST client ({@code --transport}). */
+    @Parameter(defaultValue = "jdk")
+    String transport;
+
     /** Name of the REST client class ({@code --client-class-name}). */
     @Parameter
     String clientClassName;
@@ -169,7 +173,8 @@ public final class GenerateMojo extends AbstractMojo {
                     outputDirectory.toPath().toAbsolutePath().normalize(), blankToNull(typesNamespace),
                     GenerationRequest.ModelMode.parse(generateModels == null ? "true" : generateModels),
                     blankToNull(jsonSerializerContext), perspective(), blankToNull(clientClassName), blankToNull(websocketClassName),
-                    typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize());
+                    typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize(),
+                    autosdk.Transport.parse(transport == null ? "jdk" : transport));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("autosdk: invalid configuration: " + e.getMessage());
         }
@@ -204,6 +209,7 @@ public final class GenerateMojo extends AbstractMojo {
                 .value("generateModels", r.generateModels())
                 .value("jsonSerializerContext", r.jsonSerializerContext())
                 .value("perspective", r.perspective())
+                .value("transport", r.transport())
                 .value("clientClassName", r.clientClassName())
                 .value("websocketClassName", r.websocketClassName())
                 .value("typesIndex", r.typesIndex())

@@ -1,5 +1,6 @@
 package autosdk.emit.java;
 
+import autosdk.Transport;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 
@@ -10,10 +11,18 @@ import java.util.List;
  *
  * @param jsonContext the context class every client (de)serializes through
  * @param generateContext whether this run emits its own context (false when models come from another package)
+ * @param transport the HTTP library REST clients send through
  */
 public record EmitOptions(String packageName, ClassName jsonContext, boolean generateContext, List<String> reservedTypeNames,
-                          String sourceName, String clientClassName, String websocketClassName) {
+                          String sourceName, String clientClassName, String websocketClassName, Transport transport) {
     public EmitOptions {
         reservedTypeNames = List.copyOf(reservedTypeNames);
+        transport = transport == null ? Transport.JDK : transport;
+    }
+
+    /** Options on the default transport ({@link Transport#JDK}). */
+    public EmitOptions(String packageName, ClassName jsonContext, boolean generateContext, List<String> reservedTypeNames,
+                       String sourceName, String clientClassName, String websocketClassName) {
+        this(packageName, jsonContext, generateContext, reservedTypeNames, sourceName, clientClassName, websocketClassName, Transport.JDK);
     }
 }

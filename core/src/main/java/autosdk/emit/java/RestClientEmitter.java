@@ -109,7 +109,7 @@ final class RestClientEmitter implements ClientEmitter {
             addOperations(type, p, methods);
             out.add(type.build());
         }
-        TypeSpec.Builder entryType = new RestEntryEmitter(types).emit(entry, model, subClients, accessors);
+        TypeSpec.Builder entryType = new RestEntryEmitter(types, options.transport()).emit(entry, model, subClients, accessors);
         for (ClientPlan p : plans) {
             if (p.tag() == null) addOperations(entryType, p, methods);
         }
@@ -178,6 +178,6 @@ final class RestClientEmitter implements ClientEmitter {
 
     @Override
     public List<String> runtimeFiles() {
-        return RuntimeSources.HTTP;
+        return RuntimeSources.http(options.transport());
     }
 }
