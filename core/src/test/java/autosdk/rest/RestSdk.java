@@ -25,11 +25,13 @@ final class RestSdk {
     private final GenerationResult result;
     private final ClassLoader loader;
     private final String driver;
+    private final Path classes;
 
-    private RestSdk(GenerationResult result, ClassLoader loader, String driver) {
+    private RestSdk(GenerationResult result, ClassLoader loader, String driver, Path classes) {
         this.result = result;
         this.loader = loader;
         this.driver = driver;
+        this.classes = classes;
     }
 
     /** Generates {@code spec} into {@code pkg}, adds the driver resource {@code driverResource} and compiles both. */
@@ -44,7 +46,7 @@ final class RestSdk {
         }
         Compiler.Result compiled = Compiler.compile(files, dir);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
-        return new RestSdk(result, compiled.loader(), driverClass);
+        return new RestSdk(result, compiled.loader(), driverClass, compiled.classes());
     }
 
     static RestSdk build(Path spec, String pkg, String driverResource, Path dir) throws Exception {
@@ -56,9 +58,9 @@ final class RestSdk {
         return build(GenerationRequest.of(spec, pkg, dir.resolve("out")).withTransport(transport), driverResource, dir);
     }
 
-    /** Where the compiled classes are (to inspect them). */
-    ClassLoader loader() {
-        return loader;
+    /** The folder of the compiled classes (to inspect them). */
+    Path classes() {
+        return classes;
     }
 
     GenerationResult result() {

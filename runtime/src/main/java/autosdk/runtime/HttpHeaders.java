@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 /**
  * The headers of a response, whichever transport received them: names compare case-insensitively, values keep
- * their order. Its methods are those of {@code java.net.http.HttpHeaders} ({@code firstValue}, {@code allValues},
+ * their order. Its methods are those of the JDK HTTP client's headers ({@code firstValue}, {@code allValues},
  * {@code map}), so code reading them is the same on every transport; this class exists because an SDK generated for
- * OkHttp (Android) may not name any {@code java.net.http} type.
+ * OkHttp (Android) may not name any type of the JDK's HTTP client.
  */
 public final class HttpHeaders {
 

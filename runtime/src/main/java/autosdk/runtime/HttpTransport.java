@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The seam between the {@link HttpExecutor} (credentials, retries, redirects, limits, logging) and the library
- * that moves bytes: {@code JdkHttpTransport} on {@code java.net.http} or {@code OkHttpTransport} on OkHttp. The
- * generator copies exactly one of them into an SDK, so an OkHttp SDK names no {@code java.net.http} type.
+ * that moves bytes: {@code JdkHttpTransport} on the JDK's HTTP client or {@code OkHttpTransport} on OkHttp. The
+ * generator copies exactly one of them into an SDK, so an OkHttp SDK names no type of the JDK's HTTP client.
  *
  * <p>A transport sends one request and returns as soon as the response headers are in; it never follows
  * redirects or retries on its own (the executor does, under its rules). The body comes as an

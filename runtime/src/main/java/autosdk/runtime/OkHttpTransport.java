@@ -32,7 +32,7 @@ import okio.Source;
 
 /**
  * An {@link HttpTransport} on OkHttp 5 (selected with {@code --transport okhttp}): for Android, where
- * {@code java.net.http} does not exist, and for teams whose proxies, TLS, interceptors and pools live on an
+ * the JDK's HTTP client does not exist, and for teams whose proxies, TLS, interceptors and pools live on an
  * {@link OkHttpClient}.
  *
  * <p>OkHttp never follows redirects here (the executor does, keeping credentials on the original origin), and
