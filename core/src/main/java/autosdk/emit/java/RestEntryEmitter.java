@@ -215,15 +215,15 @@ final class RestEntryEmitter {
     private void addClientOption(TypeSpec.Builder b, ClassName builder) {
         ClassName transportClass = types.runtime(transport.runtimeClass());
         if (transport == Transport.OKHTTP) {
-            b.addMethod(fluent(builder, "okHttpClient").addParameter(ClassName.get("okhttp3", "OkHttpClient"), "client")
+            b.addMethod(fluent(builder, "okHttpClient").addParameter(ClassName.get("okhttp3", "OkHttpClient"), "okHttpClient")
                     .addJavadoc("An existing OkHttpClient to send through (its proxy, TLS, interceptors, pool and timeouts apply; redirects\n"
                             + "are always followed by the SDK, keeping credentials on the original origin). Default: one made with\n"
                             + "{@code connectTimeout} and no timeouts of OkHttp's own (the SDK's request and stream timeouts apply).\n")
-                    .addStatement("config.transport(new $T(client))", transportClass).addStatement("return this").build());
+                    .addStatement("config.transport(new $T(okHttpClient))", transportClass).addStatement("return this").build());
         } else {
-            b.addMethod(fluent(builder, "httpClient").addParameter(ClassName.get("java.net.http", "HttpClient"), "client")
+            b.addMethod(fluent(builder, "httpClient").addParameter(ClassName.get("java.net.http", "HttpClient"), "httpClient")
                     .addJavadoc("An existing client to reuse (its proxy, TLS and connect timeout settings apply).\n")
-                    .addStatement("config.transport(new $T(client))", transportClass).addStatement("return this").build());
+                    .addStatement("config.transport(new $T(httpClient))", transportClass).addStatement("return this").build());
         }
     }
 

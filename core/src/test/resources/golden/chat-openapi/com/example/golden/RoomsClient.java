@@ -5,11 +5,11 @@ import com.example.golden.runtime.ApiResponse;
 import com.example.golden.runtime.HttpBody;
 import com.example.golden.runtime.HttpCallOptions;
 import com.example.golden.runtime.HttpExecutor;
+import com.example.golden.runtime.HttpHeaders;
 import com.example.golden.runtime.HttpJson;
 import com.example.golden.runtime.HttpParams;
 import com.example.golden.runtime.HttpRequestSpec;
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
