@@ -1,5 +1,6 @@
 package autosdk.runtime;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -77,6 +78,10 @@ public final class JdkHttpTransport implements HttpTransport {
     private static BodyPublisher publisher(InputStream body, long length) {
         if (body == null) {
             return BodyPublishers.noBody();
+        }
+        if (body instanceof ByteArrayInputStream bytes) {
+            // In memory: a byte-array publisher can be subscribed again if the client re-sends on a fresh connection.
+            return BodyPublishers.ofByteArray(bytes.readAllBytes());
         }
         BodyPublisher stream = BodyPublishers.ofInputStream(() -> body);
         return length > 0 ? BodyPublishers.fromPublisher(stream, length) : length == 0 ? BodyPublishers.noBody() : stream;

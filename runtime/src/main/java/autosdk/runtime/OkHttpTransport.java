@@ -1,5 +1,6 @@
 package autosdk.runtime;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -84,7 +85,9 @@ public final class OkHttpTransport implements HttpTransport {
         for (Map.Entry<String, String> h : request.headers()) {
             b.header(h.getKey(), h.getValue());
         }
-        RequestBody body = request.body() != null ? new StreamBody(request.body(), request.bodyLength())
+        // An in-memory body is not one-shot: OkHttp may then re-send it on a fresh connection when a pooled one was stale.
+        RequestBody body = request.body() instanceof ByteArrayInputStream bytes ? RequestBody.create(bytes.readAllBytes(), (MediaType) null)
+                : request.body() != null ? new StreamBody(request.body(), request.bodyLength())
                 : NEEDS_BODY.contains(request.method().toUpperCase(Locale.ROOT)) ? RequestBody.create(new byte[0], (MediaType) null) : null;
         Call call = client.newCall(b.method(request.method(), body).build());
         Deadline deadline = Deadline.start(call, request.timeout());
