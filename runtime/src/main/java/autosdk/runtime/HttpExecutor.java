@@ -457,7 +457,7 @@ public final class HttpExecutor {
         void logResponse(HttpTransport.Exchange response) {
             if (log.debug()) {
                 log.detail("<-- " + response.statusCode() + " " + spec.method() + " " + redactedUrl
-                        + HttpLog.headers(response.headers(), credentialHeaders(), this::redact));
+                        + HttpLog.headers(response.headers().map(), credentialHeaders(), this::redact));
             }
         }
 

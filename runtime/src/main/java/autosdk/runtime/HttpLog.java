@@ -98,10 +98,6 @@ final class HttpLog {
         return out.toString();
     }
 
-    static String headers(HttpHeaders headers, List<String> credentialHeaders, UnaryOperator<String> redact) {
-        return headers(headers.map(), credentialHeaders, redact);
-    }
-
     /** The body as text, cut at {@link #BODY_LIMIT} bytes with the total noted. */
     static String body(byte[] bytes, int length, UnaryOperator<String> redact) {
         int shown = Math.min(length, BODY_LIMIT);
