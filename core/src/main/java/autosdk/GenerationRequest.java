@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public record GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
                                 String jsonSerializerContext, Perspective perspective, String clientClassName,
-                                String websocketClassName, Path typesIndex, Libraries libraries) {
+                                String websocketClassName, Path typesIndex, Libraries libraries,
+                                Transport transport) {
 
     /** Whether the run emits models: always, never (they exist in the types namespace), or only those missing there. */
     public enum ModelMode {
@@ -35,20 +36,27 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
         generateModels = generateModels == null ? ModelMode.TRUE : generateModels;
         perspective = perspective == null ? Perspective.CLIENT : perspective;
         libraries = libraries == null ? Libraries.DEFAULT : libraries;
+        transport = transport == null ? Transport.JDK : transport;
     }
 
-    /** A request with the default libraries (Jackson 2, no nullability annotations). */
+    /** A request with the default libraries (Jackson 2, no nullability annotations) on the default transport. */
     public GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
                              String jsonSerializerContext, Perspective perspective, String clientClassName,
                              String websocketClassName, Path typesIndex) {
         this(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective, clientClassName,
-                websocketClassName, typesIndex, Libraries.DEFAULT);
+                websocketClassName, typesIndex, Libraries.DEFAULT, Transport.JDK);
     }
 
     /** This request with other libraries ({@code --jackson}, {@code --nullability}). */
     public GenerationRequest withLibraries(Libraries chosen) {
         return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
-                clientClassName, websocketClassName, typesIndex, chosen);
+                clientClassName, websocketClassName, typesIndex, chosen, transport);
+    }
+
+    /** The same request on another transport ({@code --transport}). */
+    public GenerationRequest withTransport(Transport chosen) {
+        return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
+                clientClassName, websocketClassName, typesIndex, libraries, chosen);
     }
 
     public static GenerationRequest of(Path spec, String namespace, Path output) {

@@ -46,6 +46,10 @@ public final class Generator {
             throw new SpecException(diagnostics.errors());
         }
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
+        if (request.transport() != Transport.JDK && !model.channels().isEmpty()) {
+            throw new UsageException("--transport " + request.transport().optionValue() + " is for REST clients (OpenAPI) so far; "
+                    + "WebSocket clients (AsyncAPI) run on java.net.http: generate them with the default --transport jdk");
+        }
 
         // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
         Map<String, ClassName> external = Map.of();
@@ -70,7 +74,7 @@ public final class Generator {
         // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
         List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
         EmitOptions options = new EmitOptions(request.namespace(), context, ownContext, reserved, request.spec().getFileName().toString(),
-                request.clientClassName(), request.websocketClassName(), request.libraries());
+                request.clientClassName(), request.websocketClassName(), request.libraries(), request.transport());
         JavaEmitter.Output output = new JavaEmitter(options).emit(model, external);
         List<GeneratedFile> files = new ArrayList<>(output.files());
         if (ownContext) files.add(indexFile(request, model, output, context));
@@ -167,8 +171,8 @@ public final class Generator {
         GenerationRequest r = request;
         GenerationResult result = generate(new GenerationRequest(r.spec(), r.namespace(), autosdk.write.ProjectPom.sourceRoot(r.output()),
                 r.typesNamespace(), r.generateModels(), r.jsonSerializerContext(), r.perspective(), r.clientClassName(),
-                r.websocketClassName(), r.typesIndex(), r.libraries()));
-        boolean changed = pom.write(r.libraries());
+                r.websocketClassName(), r.typesIndex(), r.libraries(), r.transport()));
+        boolean changed = pom.write(r.libraries(), r.transport());
         List<String> notes = new ArrayList<>(result.notes());
         notes.add("Maven module " + project + ": " + pom.file() + " (build it with mvn install)");
         return new GenerationResult(result.files(), result.typeCount(), result.warnings(), notes,

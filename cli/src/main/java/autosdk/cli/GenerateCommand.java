@@ -66,9 +66,14 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Type index of the types' run (default: looked up under --output).")
     Path typesIndex;
 
+    @Option(names = "--transport", paramLabel = "jdk|okhttp", defaultValue = "jdk",
+            description = "HTTP library of the REST client: jdk (default; java.net.http, no dependency) or okhttp "
+                    + "(OkHttp 5, e.g. for Android; the SDK then names no java.net.http type).")
+    String transport;
+
     @Option(names = "--project", paramLabel = "<groupId:artifactId:version>",
             description = "Also make <dir> a Maven module: sources go to <dir>/src/main/java and <dir>/pom.xml "
-                    + "declares jackson-core (and jspecify when chosen) and Java 17, so mvn install there builds a jar.")
+                    + "declares jackson-core (jspecify and OkHttp when chosen) and Java 17, so mvn install there builds a jar.")
     String project;
 
     @Option(names = "--jackson", paramLabel = "2|3", defaultValue = "2",
@@ -98,7 +103,8 @@ final class GenerateCommand implements Callable<Integer> {
             request = new GenerationRequest(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile),
                     output, typesNamespace, GenerationRequest.ModelMode.parse(generateModels), jsonSerializerContext,
                     parsePerspective(perspective), clientClassName, websocketClassName, typesIndex)
-                    .withLibraries(new autosdk.Libraries(autosdk.Libraries.Jackson.parse(jackson), autosdk.Libraries.Nullability.parse(nullability)));
+                    .withLibraries(new autosdk.Libraries(autosdk.Libraries.Jackson.parse(jackson), autosdk.Libraries.Nullability.parse(nullability)))
+                    .withTransport(autosdk.Transport.parse(transport));
         } catch (IllegalArgumentException e) {
             err.println("autosdk: " + e.getMessage());
             return 2;

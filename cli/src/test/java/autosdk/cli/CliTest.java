@@ -148,11 +148,29 @@ class CliTest {
     }
 
     @Test
+    void transportOkhttpGeneratesTheRestClientOnOkHttpAndRefusesWebSocketClients() throws Exception {
+        Run rest = run("generate", EXAMPLE + "openapi.yaml", "-n", "com.example.chat", "-o", dir.resolve("rest").toString(), "--transport", "okhttp");
+        assertThat(rest.exit()).as(rest.err()).isZero();
+        Path runtime = dir.resolve("rest/com/example/chat/runtime");
+        assertThat(runtime.resolve("OkHttpTransport.java")).exists();
+        assertThat(runtime.resolve("JdkHttpTransport.java")).doesNotExist();
+
+        Run ws = run("generate", EXAMPLE + "asyncapi.yaml", "-n", "com.example.rt", "-o", dir.resolve("ws").toString(), "--transport", "okhttp");
+        assertThat(ws.exit()).isEqualTo(2);
+        assertThat(ws.err()).contains("--transport okhttp is for REST clients").doesNotContain("\tat ");
+        assertThat(dir.resolve("ws")).doesNotExist();
+
+        Run bad = run("generate", EXAMPLE + "openapi.yaml", "-o", dir.resolve("bad").toString(), "--transport", "apache");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--transport must be jdk or okhttp, found 'apache'");
+    }
+
+    @Test
     void helpAndVersion() {
         Run help = run("generate", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--types-namespace", "--generate-models", "--json-serializer-context", "--perspective",
-                "--jackson", "--nullability", "--verbose");
+                "--jackson", "--nullability", "--verbose", "--transport");
         assertThat(run("--version").out()).startsWith("autosdk ");
     }
 

@@ -1,6 +1,7 @@
 package autosdk.write;
 
 import autosdk.ProjectCoordinates;
+import autosdk.Transport;
 import autosdk.UsageException;
 import com.fasterxml.jackson.core.json.PackageVersion;
 import java.io.IOException;
@@ -35,6 +36,13 @@ public final class ProjectPom {
         {"maven-deploy-plugin", "3.1.2"},
         {"maven-site-plugin", "3.12.1"},
     };
+
+    /**
+     * The OkHttp of SDKs generated with {@code --transport okhttp}: the version the runtime's OkHttpTransport is
+     * compiled and tested against (the root pom's {@code okhttp.version}; ProjectPomTest keeps them in step).
+     * OkHttp 5 is multiplatform: for Maven its JVM classes are in {@code okhttp-jvm} (the plain {@code okhttp} jar is empty).
+     */
+    public static final String OKHTTP_VERSION = "5.5.1";
 
     private final Path moduleRoot;
     private final ProjectCoordinates coordinates;
@@ -78,14 +86,14 @@ public final class ProjectPom {
 
     /** Writes the pom unless it already has this content; true when the file changed. */
     public boolean write() throws IOException, UsageException {
-        return write(autosdk.Libraries.DEFAULT);
+        return write(autosdk.Libraries.DEFAULT, Transport.JDK);
     }
 
-    /** Writes the pom declaring the libraries chosen for the run; true when the file changed. */
-    public boolean write(autosdk.Libraries libraries) throws IOException, UsageException {
+    /** Writes the pom declaring the libraries and transport chosen for the run; true when the file changed. */
+    public boolean write(autosdk.Libraries libraries, Transport transport) throws IOException, UsageException {
         checkWritable();
         Path file = file();
-        String text = render(libraries);
+        String text = render(libraries, transport);
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return false;
         Files.createDirectories(moduleRoot);
         Path temp = file.resolveSibling("pom.xml.autosdk-tmp");
@@ -96,11 +104,11 @@ public final class ProjectPom {
 
     /** The pom's text; deterministic, so an unchanged module is not rewritten. */
     public String render() {
-        return render(autosdk.Libraries.DEFAULT);
+        return render(autosdk.Libraries.DEFAULT, Transport.JDK);
     }
 
-    /** The pom's text for SDKs written against {@code libraries}. */
-    public String render(autosdk.Libraries libraries) {
+    /** The pom's text for SDKs written against {@code libraries}, sending through {@code transport}. */
+    public String render(autosdk.Libraries libraries, Transport transport) {
         boolean jackson3 = libraries.jackson() == autosdk.Libraries.Jackson.V3;
         String jacksonGroup = jackson3 ? "tools.jackson.core" : "com.fasterxml.jackson.core";
         String jacksonVersion = jackson3 ? JACKSON3_VERSION : jacksonVersion();
@@ -111,6 +119,17 @@ public final class ProjectPom {
                       <version>%s</version>
                     </dependency>
                 """.formatted(JSPECIFY_VERSION);
+        boolean okhttp = transport == Transport.OKHTTP;
+        String okhttpDependency = !okhttp ? "" : """
+                    <dependency>
+                      <groupId>com.squareup.okhttp3</groupId>
+                      <artifactId>okhttp-jvm</artifactId>
+                      <version>${okhttp.version}</version>
+                    </dependency>
+                """;
+        String okhttpVersion = !okhttp ? "" : "    <okhttp.version>" + OKHTTP_VERSION + "</okhttp.version>\n";
+        String needs = !okhttp ? "the JDK and jackson-core (and the annotations chosen), nothing else"
+                : "jackson-core and OkHttp (generated with transport okhttp; and the annotations chosen), nothing else; no java.net.http";
         StringBuilder plugins = new StringBuilder();
         for (String[] p : PLUGINS) {
             plugins.append("        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>").append(p[0])
@@ -136,9 +155,9 @@ public final class ProjectPom {
                     <maven.compiler.release>17</maven.compiler.release>
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
                     <jackson.version>%s</jackson.version>
-                  </properties>
+                %s  </properties>
 
-                  <!-- The generated code needs the JDK and jackson-core (and the annotations chosen), nothing else. -->
+                  <!-- The generated code needs %s. -->
                   <dependencies>
                     <dependency>
                       <groupId>%s</groupId>
@@ -155,7 +174,8 @@ public final class ProjectPom {
                   </build>
                 </project>
                 """.formatted(MARKER, xml(coordinates.groupId()), xml(coordinates.artifactId()), xml(coordinates.version()),
-                xml(coordinates.artifactId()), xml(jacksonVersion), jacksonGroup, jspecify, plugins);
+                xml(coordinates.artifactId()), xml(jacksonVersion), okhttpVersion, needs, jacksonGroup, jspecify + okhttpDependency,
+                plugins);
     }
 
     private static String xml(String text) {

@@ -2,6 +2,7 @@ package autosdk.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autosdk.Transport;
 import autosdk.testing.Corpus;
 import autosdk.testing.Prism;
 import java.nio.file.Path;
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Prism is installed and started by {@link Prism}.
  */
 class PrismMockTest {
+    /** The transport under test; {@link PrismMockOkHttpTest} runs these operations again on OkHttp. */
+    Transport transport() {
+        return Transport.JDK;
+    }
+
     @BeforeAll
     static void installPrism() throws Exception {
         Prism.home();
@@ -26,7 +32,7 @@ class PrismMockTest {
     @Test
     void petstoreClientIsAcceptedByPrism(@TempDir Path dir) throws Throwable {
         Path spec = Corpus.file("swagger-petstore/openapi.yaml");
-        RestSdk sdk = RestSdk.build(spec, "com.example.petstore", "fixtures/rest/PetstoreDriver.java", dir);
+        RestSdk sdk = RestSdk.build(spec, "com.example.petstore", "fixtures/rest/PetstoreDriver.java", dir, transport());
         String result = withPrism(spec, dir, url -> (String) sdk.call("run", url));
         assertThat(result).isEqualTo("getPetById=doggie|findPetsByStatus=doggie|findPetsByTags=true|addPet=doggie"
                 + "|updatePetWithForm=true|getInventory=true|placeOrder=true|loginUser=true|getUserByName=theUser|deletePet=ok");
@@ -35,7 +41,7 @@ class PrismMockTest {
     @Test
     void xaiClientIsAcceptedByPrism(@TempDir Path dir) throws Throwable {
         Path spec = Corpus.file("tryAGI-Xai/openapi.yaml");
-        RestSdk sdk = RestSdk.build(spec, "com.example.xai", "fixtures/rest/XaiDriver.java", dir);
+        RestSdk sdk = RestSdk.build(spec, "com.example.xai", "fixtures/rest/XaiDriver.java", dir, transport());
         String result = withPrism(spec, dir, url -> (String) sdk.call("run", url));
         assertThat(result).isEqualTo("getModel=true|listCustomVoices=true|createChatCompletion=true|createBatch=true|listBatchRequests=true");
     }

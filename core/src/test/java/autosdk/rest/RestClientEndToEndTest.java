@@ -1,5 +1,6 @@
 package autosdk.rest;
 
+import autosdk.Transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
@@ -52,10 +53,15 @@ class RestClientEndToEndTest {
         return Libraries.DEFAULT;
     }
 
+    /** The transport under test; the OkHttp subclass runs every test here again on OkHttp. */
+    Transport transport() {
+        return Transport.JDK;
+    }
+
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         Path spec = Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath();
-        sdk = RestSdk.build(GenerationRequest.of(spec, "com.example.shop", dir.resolve("out")).withLibraries(libraries()),
+        sdk = RestSdk.build(GenerationRequest.of(spec, "com.example.shop", dir.resolve("out")).withLibraries(libraries()).withTransport(transport()),
                 "fixtures/rest/ShopDriver.java", dir);
         server = LocalHttpServer.start(this::handle);
         port = server.port();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
 import autosdk.Generator;
+import autosdk.Transport;
 import autosdk.testing.Compiler;
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
@@ -24,11 +25,13 @@ final class RestSdk {
     private final GenerationResult result;
     private final ClassLoader loader;
     private final String driver;
+    private final Path classes;
 
-    private RestSdk(GenerationResult result, ClassLoader loader, String driver) {
+    private RestSdk(GenerationResult result, ClassLoader loader, String driver, Path classes) {
         this.result = result;
         this.loader = loader;
         this.driver = driver;
+        this.classes = classes;
     }
 
     /** Generates {@code spec} into {@code pkg}, adds the driver resource {@code driverResource} and compiles both. */
@@ -43,11 +46,21 @@ final class RestSdk {
         }
         Compiler.Result compiled = Compiler.compile(files, dir);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
-        return new RestSdk(result, compiled.loader(), driverClass);
+        return new RestSdk(result, compiled.loader(), driverClass, compiled.classes());
     }
 
     static RestSdk build(Path spec, String pkg, String driverResource, Path dir) throws Exception {
-        return build(GenerationRequest.of(spec, pkg, dir.resolve("out")), driverResource, dir);
+        return build(spec, pkg, driverResource, dir, Transport.JDK);
+    }
+
+    /** Like {@link #build(Path, String, String, Path)}, the SDK sending through {@code transport}. */
+    static RestSdk build(Path spec, String pkg, String driverResource, Path dir, Transport transport) throws Exception {
+        return build(GenerationRequest.of(spec, pkg, dir.resolve("out")).withTransport(transport), driverResource, dir);
+    }
+
+    /** The folder of the compiled classes (to inspect them). */
+    Path classes() {
+        return classes;
     }
 
     GenerationResult result() {

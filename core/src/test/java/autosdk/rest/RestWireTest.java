@@ -1,5 +1,6 @@
 package autosdk.rest;
 
+import autosdk.Transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.rest.RestClientEndToEndTest.Seen;
@@ -32,10 +33,15 @@ class RestWireTest {
     private RestSdk sdk;
     private int port;
 
+    /** The transport under test; the OkHttp subclass runs every test here again on OkHttp. */
+    Transport transport() {
+        return Transport.JDK;
+    }
+
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         sdk = RestSdk.build(Path.of("src/test/resources/fixtures/rest/wire.yaml").toAbsolutePath(), "com.example.wire",
-                "fixtures/rest/WireDriver.java", dir);
+                "fixtures/rest/WireDriver.java", dir, transport());
         server = LocalHttpServer.start(this::handle);
         port = server.port();
     }

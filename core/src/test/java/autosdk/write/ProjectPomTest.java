@@ -53,7 +53,7 @@ class ProjectPomTest {
     @Test
     void jackson3AndJSpecifyPomsDeclareExactlyThoseAtTheVersionsTestedHere() throws Exception {
         Document pom = parse(new ProjectPom(dir, SDK).render(new autosdk.Libraries(autosdk.Libraries.Jackson.V3,
-                autosdk.Libraries.Nullability.JSPECIFY)));
+                autosdk.Libraries.Nullability.JSPECIFY), autosdk.Transport.JDK));
         NodeList deps = pom.getElementsByTagName("dependency");
         assertThat(deps.getLength()).isEqualTo(2);
         assertThat(child((Element) deps.item(0), "groupId")).isEqualTo("tools.jackson.core");
@@ -63,9 +63,9 @@ class ProjectPomTest {
         assertThat(child((Element) deps.item(1), "groupId")).isEqualTo("org.jspecify");
         assertThat(child((Element) deps.item(1), "version")).isEqualTo(ProjectPom.JSPECIFY_VERSION).isEqualTo(rootPomProperty("jspecify.version"));
 
-        Document jackson3Only = parse(new ProjectPom(dir, SDK).render(new autosdk.Libraries(autosdk.Libraries.Jackson.V3, null)));
+        Document jackson3Only = parse(new ProjectPom(dir, SDK).render(new autosdk.Libraries(autosdk.Libraries.Jackson.V3, null), autosdk.Transport.JDK));
         assertThat(jackson3Only.getElementsByTagName("dependency").getLength()).isEqualTo(1);
-        assertThat(new ProjectPom(dir, SDK).render(autosdk.Libraries.DEFAULT)).isEqualTo(new ProjectPom(dir, SDK).render());
+        assertThat(new ProjectPom(dir, SDK).render(autosdk.Libraries.DEFAULT, autosdk.Transport.JDK)).isEqualTo(new ProjectPom(dir, SDK).render());
     }
 
     @Test

@@ -46,7 +46,7 @@ final class WsGenerated {
     static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective,
                              autosdk.Libraries libraries) throws Exception {
         GenerationRequest request = new GenerationRequest(spec, pkg, dir.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
-                perspective, null, null, null, libraries);
+                perspective, null, null, null).withLibraries(libraries);
         GenerationResult result = Generator.plan(request);
         List<GeneratedFile> files = new ArrayList<>(result.files());
         if (driver != null) {

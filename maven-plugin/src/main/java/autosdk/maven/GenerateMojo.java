@@ -65,6 +65,10 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "client")
     String perspective;
 
+    /** {@code jdk} or {@code okhttp}: the HTTP library of the REST client ({@code --transport}). */
+    @Parameter(defaultValue = "jdk")
+    String transport;
+
     /** Name of the REST client class ({@code --client-class-name}). */
     @Parameter
     String clientClassName;
@@ -182,7 +186,8 @@ public final class GenerateMojo extends AbstractMojo {
                     blankToNull(jsonSerializerContext), perspective(), blankToNull(clientClassName), blankToNull(websocketClassName),
                     typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize())
                     .withLibraries(new Libraries(Libraries.Jackson.parse(jackson == null ? "2" : jackson),
-                            Libraries.Nullability.parse(nullability == null ? "none" : nullability)));
+                            Libraries.Nullability.parse(nullability == null ? "none" : nullability)))
+                    .withTransport(autosdk.Transport.parse(transport == null ? "jdk" : transport));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("autosdk: invalid configuration: " + e.getMessage());
         }
@@ -217,6 +222,7 @@ public final class GenerateMojo extends AbstractMojo {
                 .value("generateModels", r.generateModels())
                 .value("jsonSerializerContext", r.jsonSerializerContext())
                 .value("perspective", r.perspective())
+                .value("transport", r.transport())
                 .value("clientClassName", r.clientClassName())
                 .value("websocketClassName", r.websocketClassName())
                 .value("typesIndex", r.typesIndex())

@@ -1,6 +1,5 @@
 package autosdk.runtime;
 
-import java.net.http.HttpHeaders;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +13,6 @@ import java.util.Optional;
 public class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
 
     /** What is known about the failed exchange; {@code statusCode} is 0 when no response arrived. */
     public static final class Details {
@@ -31,7 +29,7 @@ public class ApiException extends RuntimeException {
             this.method = method;
             this.url = url;
             this.statusCode = statusCode;
-            this.headers = headers == null ? NO_HEADERS : headers;
+            this.headers = headers == null ? HttpHeaders.EMPTY : headers;
             this.rawBody = rawBody == null ? "" : rawBody;
             this.errorBody = errorBody;
             this.attempts = attempts;

@@ -1,6 +1,5 @@
 package autosdk.runtime;
 
-import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.Optional;
 

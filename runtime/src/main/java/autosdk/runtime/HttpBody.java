@@ -1,11 +1,11 @@
 package autosdk.runtime;
 
-import java.io.FileNotFoundException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,30 +15,87 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * A request body: its content type and a fresh {@link BodyPublisher} per attempt, so retries re-send it.
+ * A request body: its content type and a fresh stream of its bytes per attempt, so retries re-send it. Transports
+ * send that stream as it is read (with its length when known, else chunked), so nothing is buffered twice.
  *
  * <p>Bodies over an {@link InputStream} can be sent once only ({@link #repeatable()} is false); the executor
- * never retries them, and a second {@link #publisher()} call fails instead of sending a truncated body.
+ * never retries them, and a second {@link #open()} call fails instead of sending a truncated body.
  * File bodies are read from disk while sending, never buffered whole.
  */
 public final class HttpBody {
 
     private final String contentType;
     private final boolean repeatable;
-    private final Supplier<BodyPublisher> publisher;
+    private final Content content;
     private final AtomicBoolean used = new AtomicBoolean();
     /** The bytes of an in-memory body (for the DEBUG wire log); {@code null} for files, streams and custom publishers. */
     private final byte[] inMemory;
 
-    private HttpBody(String contentType, boolean repeatable, Supplier<BodyPublisher> publisher) {
-        this(contentType, repeatable, publisher, null);
+    /** The bytes of one attempt, opened when it starts; {@link #length()} is -1 when unknown. */
+    interface Content {
+        InputStream open();
+
+        long length();
+
+        static Content of(byte[] bytes) {
+            return new Content() {
+                public InputStream open() {
+                    return new ByteArrayInputStream(bytes);
+                }
+
+                public long length() {
+                    return bytes.length;
+                }
+            };
+        }
+
+        static Content of(Supplier<InputStream> stream) {
+            return new Content() {
+                public InputStream open() {
+                    return Objects.requireNonNull(stream.get(), "body stream");
+                }
+
+                public long length() {
+                    return -1;
+                }
+            };
+        }
+
+        /** A file read from disk while sending; a missing file fails here, before anything is sent. */
+        static Content of(Path file) {
+            return new Content() {
+                public InputStream open() {
+                    try {
+                        return Files.newInputStream(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read request body file " + file, e);
+                    }
+                }
+
+                public long length() {
+                    try {
+                        return Files.size(file);
+                    } catch (IOException e) {
+                        return -1;
+                    }
+                }
+            };
+        }
     }
 
-    private HttpBody(String contentType, boolean repeatable, Supplier<BodyPublisher> publisher, byte[] inMemory) {
+    private HttpBody(String contentType, boolean repeatable, Content content) {
+        this(contentType, repeatable, content, null);
+    }
+
+    private HttpBody(String contentType, boolean repeatable, Content content, byte[] inMemory) {
         this.contentType = contentType == null ? null : HttpParams.requireHeaderValue(contentType);
         this.repeatable = repeatable;
-        this.publisher = publisher;
+        this.content = content;
         this.inMemory = inMemory;
+    }
+
+    static HttpBody of(String contentType, boolean repeatable, Content content) {
+        return new HttpBody(contentType, repeatable, content);
     }
 
     /** The in-memory bytes, or {@code null} when the body is read while sending (never read for logging). */
@@ -46,9 +103,9 @@ public final class HttpBody {
         return inMemory;
     }
 
-    /** A custom body; {@code publisher} is called once per attempt. */
-    public static HttpBody of(String contentType, boolean repeatable, Supplier<BodyPublisher> publisher) {
-        return new HttpBody(contentType, repeatable, Objects.requireNonNull(publisher, "publisher"));
+    /** A custom body of unknown length (sent chunked); {@code content} is called once per attempt. */
+    public static HttpBody of(String contentType, boolean repeatable, Supplier<InputStream> content) {
+        return new HttpBody(contentType, repeatable, Content.of(Objects.requireNonNull(content, "content")));
     }
 
     /** Serialized JSON as {@code application/json}. */
@@ -64,7 +121,7 @@ public final class HttpBody {
     /** Bytes with the given content type. */
     public static HttpBody bytes(byte[] data, String contentType) {
         byte[] copy = Objects.requireNonNull(data, "data").clone();
-        return new HttpBody(contentType, true, () -> BodyPublishers.ofByteArray(copy), copy);
+        return new HttpBody(contentType, true, Content.of(copy), copy);
     }
 
     /** Text encoded as UTF-8 (add {@code ; charset=utf-8} to the content type if the server needs it). */
@@ -90,13 +147,13 @@ public final class HttpBody {
     /** A file streamed from disk, re-read on every attempt. */
     public static HttpBody file(Path file, String contentType) {
         Objects.requireNonNull(file, "file");
-        return new HttpBody(contentType, true, () -> ofFile(file));
+        return new HttpBody(contentType, true, Content.of(file));
     }
 
     /** A one-shot stream (sent chunked, read while sending); not repeatable, so never retried. */
     public static HttpBody stream(InputStream in, String contentType) {
         Objects.requireNonNull(in, "in");
-        return new HttpBody(contentType, false, () -> BodyPublishers.ofInputStream(() -> in));
+        return new HttpBody(contentType, false, Content.of(() -> in));
     }
 
     /**
@@ -137,20 +194,17 @@ public final class HttpBody {
         return repeatable;
     }
 
-    /** A publisher for one attempt; fails on a second call for a body that is not repeatable. */
-    public BodyPublisher publisher() {
+    /** The bytes for one attempt; fails on a second call for a body that is not repeatable. */
+    public InputStream open() {
         if (!repeatable && used.getAndSet(true)) {
             throw new IllegalStateException("this request body reads an InputStream and can be sent only once");
         }
-        return publisher.get();
+        return content.open();
     }
 
-    static BodyPublisher ofFile(Path file) {
-        try {
-            return BodyPublishers.ofFile(file);
-        } catch (FileNotFoundException e) {
-            throw new UncheckedIOException("cannot read request body file " + file, e);
-        }
+    /** The length in bytes, or -1 when unknown (the body is then sent chunked). */
+    public long length() {
+        return content.length();
     }
 
     @Override

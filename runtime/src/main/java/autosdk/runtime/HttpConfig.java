@@ -1,7 +1,6 @@
 package autosdk.runtime;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * Immutable settings shared by every call of a generated client: base URI, credentials, timeouts,
- * retry policy, default headers and the underlying {@link HttpClient}.
+ * retry policy, default headers and the {@link HttpTransport} that sends requests.
  */
 public final class HttpConfig {
 
@@ -27,7 +26,7 @@ public final class HttpConfig {
     private final HttpRetryPolicy retry;
     private final Map<String, String> defaultHeaders;
     private final String userAgent;
-    private final HttpClient httpClient;
+    private final HttpTransport transport;
     private final Executor executor;
     private final LogLevel logLevel;
     private final System.Logger logger;
@@ -60,7 +59,7 @@ public final class HttpConfig {
         this.retry = b.retry;
         this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.defaultHeaders));
         this.userAgent = b.userAgent;
-        this.httpClient = b.httpClient;
+        this.transport = b.transport;
         this.executor = b.executor;
         this.environment = b.environment;
         this.logLevel = b.logLevel != null ? b.logLevel : LogLevel.fromEnvironment(b.environment);
@@ -75,7 +74,7 @@ public final class HttpConfig {
     /** A builder pre-filled with this configuration, to derive a variant. */
     public Builder toBuilder() {
         Builder b = new Builder().baseUri(baseUri).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                .streamIdleTimeout(streamIdleTimeout).maxResponseBytes(maxResponseBytes).retry(retry).userAgent(userAgent).httpClient(httpClient).executor(executor)
+                .streamIdleTimeout(streamIdleTimeout).maxResponseBytes(maxResponseBytes).retry(retry).userAgent(userAgent).transport(transport).executor(executor)
                 .environment(environment).logging(logLevel).logger(logger);
         b.auth.addAll(auth);
         b.defaultHeaders.putAll(defaultHeaders);
@@ -92,7 +91,7 @@ public final class HttpConfig {
         return auth;
     }
 
-    /** Connect timeout of the client this library creates (ignored when {@link #httpClient()} is given). */
+    /** Connect timeout of the client this library creates (ignored when {@link #transport()} is given). */
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -149,9 +148,9 @@ public final class HttpConfig {
         return userAgent;
     }
 
-    /** The client to reuse, or {@code null} to let {@link HttpExecutor} create one. */
-    public HttpClient httpClient() {
-        return httpClient;
+    /** The transport (wrapping a client the caller configured), or {@code null} for the SDK's default one. */
+    public HttpTransport transport() {
+        return transport;
     }
 
     /** Executor for async calls (and for the created client), or {@code null} for a shared daemon pool. */
@@ -165,7 +164,7 @@ public final class HttpConfig {
         return "HttpConfig[baseUri=" + withoutUserInfo(baseUri) + ", auth=" + auth + ", connectTimeout=" + connectTimeout
                  + ", requestTimeout=" + requestTimeout + ", streamIdleTimeout=" + streamIdleTimeout
                 + ", maxResponseBytes=" + maxResponseBytes + ", retry=" + retry + ", defaultHeaders=" + defaultHeaders.keySet()
-                + ", userAgent=" + userAgent + ", httpClient=" + (httpClient == null ? "created" : "provided")
+                + ", userAgent=" + userAgent + ", transport=" + (transport == null ? "default" : "provided")
                 + ", executor=" + (executor == null ? "default" : "provided") + "]";
     }
 
@@ -185,7 +184,7 @@ public final class HttpConfig {
         private HttpRetryPolicy retry = HttpRetryPolicy.defaults();
         private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
         private String userAgent = "autosdk-java";
-        private HttpClient httpClient;
+        private HttpTransport transport;
         private Executor executor;
         private LogLevel logLevel;
         private System.Logger logger;
@@ -264,9 +263,9 @@ public final class HttpConfig {
             return this;
         }
 
-        /** Reuse an existing client (its redirect, proxy, TLS and timeout settings then apply). */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
+        /** The transport, e.g. over a client the caller configured (its proxy, TLS and connect settings apply). */
+        public Builder transport(HttpTransport transport) {
+            this.transport = transport;
             return this;
         }
 

@@ -1,7 +1,6 @@
 package autosdk.runtime;
 
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 
 /**
  * Hook through which generated code turns a non-2xx response body into the operation's declared error model,

@@ -4,13 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Sends an {@link HttpRequestSpec} with the configured credentials, retries and timeouts, and decodes the
@@ -32,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as the headers arrive and streaming decoders ({@link HttpSse}, {@link HttpNdjson}) read events as they come.
  * The request timeout covers the whole attempt, body included; a buffered body may hold at most
  * {@link HttpConfig#maxResponseBytes()}; streams instead fail when no event arrives within the idle timeout.
- * Redirects are followed here, not by the JDK, for GET and HEAD only (up to 5 hops, never from https to http),
+ * Redirects are followed here, not by the transport, for GET and HEAD only (up to 5 hops, never from https to http),
  * and credentials and headers are sent only while the target keeps the original origin.
  */
 public final class HttpExecutor {
@@ -43,14 +41,17 @@ public final class HttpExecutor {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpConfig config;
-    private final HttpClient client;
+    private final HttpTransport transport;
     private final Executor asyncExecutor;
     private final HttpLog log;
 
-    /** An executor for {@code config}; creates an {@link HttpClient} unless the config provides one. */
-    public HttpExecutor(HttpConfig config) {
+    /**
+     * An executor for {@code config}, sending through its {@link HttpConfig#transport() transport}, else through
+     * {@code defaultTransport.apply(config)} (the generated client passes the transport it was generated for).
+     */
+    public HttpExecutor(HttpConfig config, Function<HttpConfig, HttpTransport> defaultTransport) {
         this.config = Objects.requireNonNull(config, "config");
-        this.client = config.httpClient() != null ? config.httpClient() : newClient(config);
+        this.transport = config.transport() != null ? config.transport() : defaultTransport.apply(config);
         this.asyncExecutor = config.executor() != null ? config.executor() : DefaultPool.INSTANCE;
         this.log = new HttpLog(config.logLevel(), config.logger());
     }
@@ -60,9 +61,9 @@ public final class HttpExecutor {
         return config;
     }
 
-    /** The underlying client (e.g. to open a WebSocket with the same settings). */
-    public HttpClient httpClient() {
-        return client;
+    /** The transport that sends the requests. */
+    public HttpTransport transport() {
+        return transport;
     }
 
     /** Sends the request, retrying per policy, and returns the decoded 2xx body; throws {@link ApiException}. */
@@ -90,7 +91,7 @@ public final class HttpExecutor {
         boolean repeatable = spec.body() == null || spec.body().repeatable();
         for (int attempt = 1; ; attempt++) {
             call.attempt = attempt;
-            HttpResponse<InputStream> response;
+            HttpTransport.Exchange response;
             try {
                 response = send(call);
             } catch (IOException e) {
@@ -132,11 +133,11 @@ public final class HttpExecutor {
     }
 
     /** One attempt up to the final response's headers (redirects followed); its body is bounded by the deadline. */
-    private HttpResponse<InputStream> send(Call call) throws IOException, InterruptedException {
+    private HttpTransport.Exchange send(Call call) throws IOException, InterruptedException {
         call.startAttempt();
-        HttpRequest request = call.request(call.uri, true);
+        HttpTransport.Request request = call.request(call.uri, true);
         call.logRequest(request);
-        HttpResponse<InputStream> response = client.send(request, HttpResponseBody.handler());
+        HttpTransport.Exchange response = sendOne(request);
         for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
             URI target = redirectTarget(call.spec.method(), request.uri(), response);
             if (target == null) {
@@ -146,14 +147,30 @@ public final class HttpExecutor {
             call.logResponse(response);
             request = call.request(target, sameOrigin(call.uri, target));
             call.logRequest(request);
-            response = client.send(request, HttpResponseBody.handler());
+            response = sendOne(request);
         }
         call.logResponse(response);
         call.boundBody(response.body());
         return response;
     }
 
-    private static URI redirectTarget(String method, URI from, HttpResponse<?> response) {
+    /** Sends one request; a body stream opened for it is closed if the transport fails before taking it over. */
+    private HttpTransport.Exchange sendOne(HttpTransport.Request request) throws IOException, InterruptedException {
+        try {
+            return transport.send(request);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (request.body() != null) {
+                try {
+                    request.body().close();
+                } catch (IOException ignored) {
+                    // the send failed already; that failure is the one to report
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static URI redirectTarget(String method, URI from, HttpTransport.Exchange response) {
         if (!REDIRECTS.contains(response.statusCode()) || !(method.equals("GET") || method.equals("HEAD"))) {
             return null;
         }
@@ -210,18 +227,6 @@ public final class HttpExecutor {
         } catch (IOException ignored) {
             // The response is finished with either way; a failed drain only costs the pooled connection.
         }
-    }
-
-    private static HttpClient newClient(HttpConfig config) {
-        // Redirect.NEVER: we follow redirects ourselves so that credentials never leave the original origin.
-        // No custom SSLContext: the JDK default verifies certificates and host names.
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (config.executor() != null) {
-            builder.executor(config.executor());
-        }
-        return builder.build();
     }
 
     /** Everything fixed for one call across its attempts: target URI, resolved credentials, redaction. */
@@ -287,11 +292,8 @@ public final class HttpExecutor {
         }
 
         /** Builds one attempt's request; headers, cookies and credentials only for the original origin. */
-        HttpRequest request(URI target, boolean sameOrigin) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(target);
-            if (timeout != null) {
-                b.timeout(remaining());
-            }
+        HttpTransport.Request request(URI target, boolean sameOrigin) {
+            Headers b = new Headers();
             if (config.userAgent() != null) {
                 b.setHeader("User-Agent", config.userAgent());
             }
@@ -299,9 +301,7 @@ public final class HttpExecutor {
                 b.setHeader("Accept", spec.accept());
             }
             boolean original = target == uri;
-            BodyPublisher publisher = BodyPublishers.noBody();
             if (original && spec.body() != null) {
-                publisher = spec.body().publisher();
                 if (spec.body().contentType() != null) {
                     b.setHeader("Content-Type", spec.body().contentType());
                 }
@@ -331,7 +331,10 @@ public final class HttpExecutor {
                 }
                 spec.options().headers().forEach(b::setHeader);
             }
-            return b.method(original ? spec.method() : "HEAD".equals(spec.method()) ? "HEAD" : "GET", publisher).build();
+            String method = original ? spec.method() : "HEAD".equals(spec.method()) ? "HEAD" : "GET";
+            InputStream body = original && spec.body() != null ? spec.body().open() : null;
+            long length = body == null ? 0 : spec.body().length();
+            return new HttpTransport.Request(method, target, b.list(), body, length, timeout == null ? null : remaining());
         }
 
         void startAttempt() {
@@ -345,20 +348,18 @@ public final class HttpExecutor {
         }
 
         /** The final response's body may take only what is left of the timeout (error bodies included). */
-        void boundBody(InputStream body) {
-            if (timeout != null && body instanceof HttpResponseBody b) {
-                b.deadline(attemptDeadline, "the response did not complete within the request timeout of " + HttpResponseBody.show(timeout));
+        void boundBody(HttpResponseBody body) {
+            if (timeout != null) {
+                body.deadline(attemptDeadline, "the response did not complete within the request timeout of " + HttpResponseBody.show(timeout));
             }
         }
 
-        <T> ApiResponse<T> decode(HttpResponse<InputStream> response, HttpResponseDecoder<T> decoder, int attempts) {
+        <T> ApiResponse<T> decode(HttpTransport.Exchange response, HttpResponseDecoder<T> decoder, int attempts) {
             InputStream body = response.body();
-            if (body instanceof HttpResponseBody b) {
-                if (decoder.keepsBodyOpen()) {
-                    b.idleTimeout(idleTimeout); // a stream may last as long as it keeps delivering
-                } else {
-                    b.limit(maxBytes, "the limit of " + maxBytes + " bytes (maxResponseBytes; raise it on the client builder or per call)");
-                }
+            if (decoder.keepsBodyOpen()) {
+                response.body().idleTimeout(idleTimeout); // a stream may last as long as it keeps delivering
+            } else {
+                response.body().limit(maxBytes, "the limit of " + maxBytes + " bytes (maxResponseBytes; raise it on the client builder or per call)");
             }
             LoggedBody logged = null;
             if (log.debug() && !decoder.keepsBodyOpen()) {
@@ -385,7 +386,7 @@ public final class HttpExecutor {
             }
         }
 
-        ApiException statusFailure(HttpResponse<InputStream> response, int attempts) {
+        ApiException statusFailure(HttpTransport.Exchange response, int attempts) {
             int status = response.statusCode();
             String raw = readCapped(response.body(), response);
             Object model = null;
@@ -425,7 +426,7 @@ public final class HttpExecutor {
             return new ApiConnectionException(message, details(0, null, "", null, attempts), e);
         }
 
-        private ApiException.Details details(int status, HttpResponse<?> response, String raw, Object model, int attempts) {
+        private ApiException.Details details(int status, HttpTransport.Exchange response, String raw, Object model, int attempts) {
             return new ApiException.Details(spec.method(), redactedUrl, status, response == null ? null : response.headers(), raw, model, attempts);
         }
 
@@ -435,14 +436,14 @@ public final class HttpExecutor {
         }
 
         /** DEBUG: the request line, its headers (credentials as {@code ***}) and an in-memory body, truncated. */
-        void logRequest(HttpRequest request) {
+        void logRequest(HttpTransport.Request request) {
             if (!log.debug()) {
                 return;
             }
             StringBuilder line = new StringBuilder("--> ").append(request.method()).append(' ')
                     .append(request.uri().equals(uri) ? redactedUrl : redact(HttpConfig.withoutUserInfo(request.uri())))
                     .append(" (attempt ").append(attempt).append(')')
-                    .append(HttpLog.headers(request.headers(), credentialHeaders(), this::redact));
+                    .append(HttpLog.headers(Headers.shown(request.headers()), credentialHeaders(), this::redact));
             byte[] bytes = request.uri().equals(uri) && spec.body() != null ? spec.body().inMemory() : null;
             if (bytes != null) {
                 line.append("\n\n").append(HttpLog.body(bytes, bytes.length, this::redact));
@@ -453,10 +454,10 @@ public final class HttpExecutor {
         }
 
         /** DEBUG: the status line and headers of a response (its body is logged where it is read). */
-        void logResponse(HttpResponse<?> response) {
+        void logResponse(HttpTransport.Exchange response) {
             if (log.debug()) {
                 log.detail("<-- " + response.statusCode() + " " + spec.method() + " " + redactedUrl
-                        + HttpLog.headers(response.headers(), credentialHeaders(), this::redact));
+                        + HttpLog.headers(response.headers().map(), credentialHeaders(), this::redact));
             }
         }
 
@@ -489,7 +490,7 @@ public final class HttpExecutor {
         }
     }
 
-    private static String readCapped(InputStream body, HttpResponse<?> response) {
+    private static String readCapped(InputStream body, HttpTransport.Exchange response) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (body) {
             byte[] buffer = new byte[8192];
@@ -513,6 +514,27 @@ public final class HttpExecutor {
                 Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
         String r = reasons.get(status);
         return r == null ? "" : " " + r;
+    }
+
+    /** Request headers as {@code setHeader} makes them: a later value replaces an earlier one of the same name (any case). */
+    private static final class Headers {
+        private final Map<String, Map.Entry<String, String>> byName = new LinkedHashMap<>();
+
+        void setHeader(String name, String value) {
+            byName.put(name.toLowerCase(Locale.ROOT), new AbstractMap.SimpleImmutableEntry<>(name, value));
+        }
+
+        List<Map.Entry<String, String>> list() {
+            return List.copyOf(byName.values());
+        }
+
+        static Map<String, List<String>> shown(List<Map.Entry<String, String>> headers) {
+            Map<String, List<String>> map = new LinkedHashMap<>();
+            for (Map.Entry<String, String> h : headers) {
+                map.put(h.getKey(), List.of(h.getValue()));
+            }
+            return HttpHeaders.of(map).map();
+        }
     }
 
     /** Passes a buffered body through to the decoder, keeping its first {@link HttpLog#BODY_LIMIT} bytes for the log. */

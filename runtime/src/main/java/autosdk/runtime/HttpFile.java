@@ -1,11 +1,8 @@
 package autosdk.runtime;
 
 import java.io.InputStream;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The content of one file part of a {@code multipart/form-data} request: where the bytes come from (a
@@ -19,9 +16,9 @@ public final class HttpFile {
     private final String fileName;
     private final String contentType;
     private final boolean repeatable;
-    private final Supplier<BodyPublisher> content;
+    private final HttpBody.Content content;
 
-    private HttpFile(String fileName, String contentType, boolean repeatable, Supplier<BodyPublisher> content) {
+    private HttpFile(String fileName, String contentType, boolean repeatable, HttpBody.Content content) {
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.contentType = contentType == null ? OCTET_STREAM : HttpParams.requireHeaderValue(contentType);
         this.repeatable = repeatable;
@@ -42,19 +39,19 @@ public final class HttpFile {
     /** A file streamed from disk (re-read on every attempt) under another name. */
     public static HttpFile of(Path file, String fileName, String contentType) {
         Objects.requireNonNull(file, "file");
-        return new HttpFile(fileName, contentType, true, () -> HttpBody.ofFile(file));
+        return new HttpFile(fileName, contentType, true, HttpBody.Content.of(file));
     }
 
     /** In-memory content. */
     public static HttpFile of(byte[] content, String fileName, String contentType) {
         byte[] copy = Objects.requireNonNull(content, "content").clone();
-        return new HttpFile(fileName, contentType, true, () -> BodyPublishers.ofByteArray(copy));
+        return new HttpFile(fileName, contentType, true, HttpBody.Content.of(copy));
     }
 
     /** Content read from a stream while sending; a request carrying it is sent once and never retried. */
     public static HttpFile of(InputStream content, String fileName, String contentType) {
         Objects.requireNonNull(content, "content");
-        return new HttpFile(fileName, contentType, false, () -> BodyPublishers.ofInputStream(() -> content));
+        return new HttpFile(fileName, contentType, false, HttpBody.Content.of(() -> content));
     }
 
     /** The file name sent with the part. */
@@ -72,8 +69,8 @@ public final class HttpFile {
         return repeatable;
     }
 
-    BodyPublisher publisher() {
-        return content.get();
+    HttpBody.Content content() {
+        return content;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package autosdk.runtime;
 
 import java.lang.System.Logger.Level;
-import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +96,6 @@ final class HttpLog {
             }
         });
         return out.toString();
-    }
-
-    static String headers(HttpHeaders headers, List<String> credentialHeaders, UnaryOperator<String> redact) {
-        return headers(headers.map(), credentialHeaders, redact);
     }
 
     /** The body as text, cut at {@link #BODY_LIMIT} bytes with the total noted. */

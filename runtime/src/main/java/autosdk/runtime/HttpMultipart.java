@@ -1,36 +1,37 @@
 package autosdk.runtime;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.Collections;
 
 /**
  * Builds a {@code multipart/form-data} body (RFC 7578) whose parts are streamed: file parts are read from
  * disk or from their stream while sending, never copied into memory.
  *
- * <p>The body is a {@link BodyPublishers#concat concatenation} of small header publishers and one publisher
- * per part, so its length is known (and sent as {@code Content-Length}) unless a part is an InputStream.
+ * <p>The body is a concatenation of the small part headers and one stream per part, so its length is known (and
+ * sent as {@code Content-Length}) unless a part is an InputStream.
  */
 public final class HttpMultipart {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final String boundary;
     private final List<Part> parts = new ArrayList<>();
 
     private static final class Part {
         final String headers;
-        final Supplier<BodyPublisher> content;
+        final HttpBody.Content content;
         final boolean repeatable;
 
-        Part(String headers, Supplier<BodyPublisher> content, boolean repeatable) {
+        Part(String headers, HttpBody.Content content, boolean repeatable) {
             this.headers = headers;
             this.content = content;
             this.repeatable = repeatable;
@@ -56,25 +57,25 @@ public final class HttpMultipart {
     /** A text field (sent as UTF-8 without a part Content-Type, i.e. {@code text/plain}). */
     public HttpMultipart text(String name, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        return add(name, null, null, () -> BodyPublishers.ofByteArray(bytes), true);
+        return add(name, null, null, HttpBody.Content.of(bytes), true);
     }
 
     /** A non-file part with its own content type, e.g. a JSON document. */
     public HttpMultipart part(String name, byte[] content, String contentType) {
         byte[] copy = content.clone();
-        return add(name, null, contentType, () -> BodyPublishers.ofByteArray(copy), true);
+        return add(name, null, contentType, HttpBody.Content.of(copy), true);
     }
 
     /** A file part from bytes. */
     public HttpMultipart file(String name, byte[] content, String fileName, String contentType) {
         byte[] copy = content.clone();
-        return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, () -> BodyPublishers.ofByteArray(copy), true);
+        return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, HttpBody.Content.of(copy), true);
     }
 
     /** A file part streamed from disk, re-read on every attempt. */
     public HttpMultipart file(String name, Path file, String fileName, String contentType) {
         Objects.requireNonNull(file, "file");
-        return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, () -> HttpBody.ofFile(file), true);
+        return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, HttpBody.Content.of(file), true);
     }
 
     /** A file part streamed from disk, named after the file. */
@@ -85,13 +86,13 @@ public final class HttpMultipart {
     /** A file part read from a stream while sending; makes the whole body one-shot (never retried). */
     public HttpMultipart file(String name, InputStream content, String fileName, String contentType) {
         Objects.requireNonNull(content, "content");
-        return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, () -> BodyPublishers.ofInputStream(() -> content), false);
+        return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, HttpBody.Content.of(() -> content), false);
     }
 
     /** A file part from an {@link HttpFile} (its name, content type and content). */
     public HttpMultipart file(String name, HttpFile file) {
         Objects.requireNonNull(file, "file");
-        return add(name, file.fileName(), file.contentType(), file::publisher, file.repeatable());
+        return add(name, file.fileName(), file.contentType(), file.content(), file.repeatable());
     }
 
     /** The finished body. */
@@ -99,19 +100,35 @@ public final class HttpMultipart {
         List<Part> snapshot = List.copyOf(parts);
         boolean repeatable = snapshot.stream().allMatch(p -> p.repeatable);
         byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        return HttpBody.of("multipart/form-data; boundary=" + boundary, repeatable, () -> {
-            List<BodyPublisher> publishers = new ArrayList<>();
-            for (Part part : snapshot) {
-                publishers.add(BodyPublishers.ofByteArray(part.headers.getBytes(StandardCharsets.UTF_8)));
-                publishers.add(part.content.get());
-                publishers.add(BodyPublishers.ofByteArray("\r\n".getBytes(StandardCharsets.UTF_8)));
+        return HttpBody.of("multipart/form-data; boundary=" + boundary, repeatable, new HttpBody.Content() {
+            @Override
+            public InputStream open() {
+                List<InputStream> streams = new ArrayList<>();
+                for (Part part : snapshot) {
+                    streams.add(new ByteArrayInputStream(part.headers.getBytes(StandardCharsets.UTF_8)));
+                    streams.add(part.content.open());
+                    streams.add(new ByteArrayInputStream(CRLF));
+                }
+                streams.add(new ByteArrayInputStream(end));
+                return new SequenceInputStream(Collections.enumeration(streams));
             }
-            publishers.add(BodyPublishers.ofByteArray(end));
-            return BodyPublishers.concat(publishers.toArray(new BodyPublisher[0]));
+
+            @Override
+            public long length() {
+                long total = end.length;
+                for (Part part : snapshot) {
+                    long content = part.content.length();
+                    if (content < 0) {
+                        return -1;
+                    }
+                    total += part.headers.getBytes(StandardCharsets.UTF_8).length + content + CRLF.length;
+                }
+                return total;
+            }
         });
     }
 
-    private HttpMultipart add(String name, String fileName, String contentType, Supplier<BodyPublisher> content, boolean repeatable) {
+    private HttpMultipart add(String name, String fileName, String contentType, HttpBody.Content content, boolean repeatable) {
         StringBuilder h = new StringBuilder();
         h.append("--").append(boundary).append("\r\n");
         h.append("Content-Disposition: form-data; name=\"").append(quote(Objects.requireNonNull(name, "name"))).append('"');

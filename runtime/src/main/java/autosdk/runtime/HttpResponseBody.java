@@ -2,14 +2,11 @@ package autosdk.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * {@code ofInputStream()} is not: its reads block for as long as the server likes.
  *
  * <ul>
- *   <li>A <b>deadline</b>: a read that would block past it fails with {@link HttpTimeoutException}. The executor
+ *   <li>A <b>deadline</b>: a read that would block past it fails with {@link SocketTimeoutException}. The executor
  *       sets it to the end of the call's timeout, so the timeout covers the body and not only the headers.</li>
  *   <li>An <b>idle timeout</b> for streams: once {@link #startItem} is called (by the SSE and NDJSON readers
  *       before each event), every event must be complete within the idle timeout of being asked for; a raw
@@ -29,13 +26,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Bytes are requested from the connection one chunk at a time, only as the reader consumes them, so a fast
  * server cannot fill memory ahead of a slow reader. Closing (or any failure) cancels the exchange.
+ *
+ * <p>Transports feed it as a {@link Flow.Subscriber}: the JDK's body subscriber hands its chunks on as they come,
+ * OkHttp's reads one chunk per request. Cancelling the subscription must abort the exchange.
  */
-final class HttpResponseBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
+final class HttpResponseBody extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
 
     private static final List<ByteBuffer> END = List.of();
 
     private final LinkedBlockingQueue<List<ByteBuffer>> chunks = new LinkedBlockingQueue<>();
-    private final CompletableFuture<InputStream> self = CompletableFuture.completedFuture(this);
     private volatile Flow.Subscription subscription;
     private volatile Throwable failure;
     private Iterator<ByteBuffer> pending;
@@ -52,11 +51,6 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
     private String limitText = "";
     private long read;
     private final byte[] single = new byte[1];
-
-    /** A handler giving this kind of body; the call returns as soon as the headers are in. */
-    static HttpResponse.BodyHandler<InputStream> handler() {
-        return info -> new HttpResponseBody();
-    }
 
     /** Reads blocking past {@code nanoTime} fail; {@code text} says which timeout that was, for the message. */
     void deadline(long nanoTime, String text) {
@@ -95,12 +89,7 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
         return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
-    // ---------------------------------------------------------------- BodySubscriber (JDK threads)
-
-    @Override
-    public CompletionStage<InputStream> getBody() {
-        return self;
-    }
+    // ---------------------------------------------------------------- Flow.Subscriber (the transport's threads)
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
@@ -197,7 +186,7 @@ final class HttpResponseBody extends InputStream implements HttpResponse.BodySub
             List<ByteBuffer> next = wait > 0 ? chunks.poll(wait, TimeUnit.NANOSECONDS) : chunks.poll();
             if (next == null) {
                 cancel();
-                throw new HttpTimeoutException(deadlineText);
+                throw new SocketTimeoutException(deadlineText);
             }
             return next;
         } catch (InterruptedException e) {

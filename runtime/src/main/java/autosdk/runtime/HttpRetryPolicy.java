@@ -2,8 +2,6 @@ package autosdk.runtime;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -125,10 +123,13 @@ public final class HttpRetryPolicy {
         return IDEMPOTENT.contains(method.toUpperCase(Locale.ROOT));
     }
 
-    /** Whether the failure happened before the request was sent (connect refused or connect timeout). */
+    /**
+     * Whether the failure happened before the request was sent (connect refused or connect timeout): every
+     * {@link HttpTransport} reports both as a {@link ConnectException}.
+     */
     public static boolean isConnectFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+            if (t instanceof ConnectException) {
                 return true;
             }
         }

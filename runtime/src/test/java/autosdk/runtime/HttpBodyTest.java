@@ -17,12 +17,12 @@ class HttpBodyTest {
     void oneShotBodiesRefuseASecondSend() {
         HttpBody body = HttpBody.stream(new ByteArrayInputStream(new byte[] {1}), "application/octet-stream");
         assertThat(body.repeatable()).isFalse();
-        body.publisher();
-        assertThatThrownBy(body::publisher).isInstanceOf(IllegalStateException.class).hasMessageContaining("only once");
+        body.open();
+        assertThatThrownBy(body::open).isInstanceOf(IllegalStateException.class).hasMessageContaining("only once");
 
         HttpBody bytes = HttpBody.octetStream(new byte[] {1, 2, 3});
-        assertThat(bytes.publisher().contentLength()).isEqualTo(3);
-        assertThat(bytes.publisher().contentLength()).isEqualTo(3);
+        assertThat(bytes.length()).isEqualTo(3);
+        assertThat(bytes.length()).isEqualTo(3);
     }
 
     @Test
@@ -31,11 +31,11 @@ class HttpBodyTest {
         HttpBody known = HttpBody.multipart().text("a", "b").file("f", file, "text/plain").build();
         assertThat(known.contentType()).startsWith("multipart/form-data; boundary=autosdk-");
         assertThat(known.repeatable()).isTrue();
-        assertThat(known.publisher().contentLength()).isGreaterThan(1000);
+        assertThat(known.length()).isGreaterThan(1000);
 
         HttpBody streamed = HttpBody.multipart().file("f", new ByteArrayInputStream(new byte[10]), "x.bin", "application/octet-stream").build();
         assertThat(streamed.repeatable()).isFalse();
-        assertThat(streamed.publisher().contentLength()).isEqualTo(-1);
+        assertThat(streamed.length()).isEqualTo(-1);
     }
 
     @Test
@@ -48,7 +48,7 @@ class HttpBodyTest {
     void formBodyEncodesEveryReservedCharacter() {
         HttpBody form = HttpBody.form(Map.of("a=b&c", "1 2+3%"));
         assertThat(form.contentType()).isEqualTo("application/x-www-form-urlencoded");
-        assertThat(form.publisher().contentLength()).isEqualTo("a%3Db%26c=1%202%2B3%25".length());
+        assertThat(form.length()).isEqualTo("a%3Db%26c=1%202%2B3%25".length());
     }
 
     @Test

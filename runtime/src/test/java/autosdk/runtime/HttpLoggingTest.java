@@ -17,6 +17,15 @@ import org.junit.jupiter.api.Test;
 /** The opt-in wire log against a real server on 127.0.0.1: what it writes, what it redacts and where it cuts. */
 class HttpLoggingTest {
 
+    /** The transport under test; the OkHttp subclass runs every test here again on OkHttp. */
+    java.util.function.Function<HttpConfig, HttpTransport> transport() {
+        return JdkHttpTransport::new;
+    }
+
+    HttpExecutor newExecutor(HttpConfig config) {
+        return new HttpExecutor(config, transport());
+    }
+
     static final String SECRET = "sk-LOG-5d1e77a0";
     static final String HEADER_SECRET = "hdr-secret-0042";
 
@@ -70,7 +79,7 @@ class HttpLoggingTest {
     }
 
     HttpExecutor executor(LogLevel level) {
-        return new HttpExecutor(HttpConfig.builder().baseUri(server.uri()).logging(level).logger(recorder)
+        return newExecutor(HttpConfig.builder().baseUri(server.uri()).logging(level).logger(recorder)
                 .auth(HttpAuth.bearer(SECRET), HttpAuth.apiKeyQuery("api_key", SECRET))
                 .defaultHeader("X-Custom-Token", HEADER_SECRET).defaultHeader("X-Trace", "visible-1").build());
     }
@@ -132,7 +141,7 @@ class HttpLoggingTest {
         HttpConfig fromEnv = HttpConfig.builder().baseUri(server.uri()).logger(recorder)
                 .environment(Map.of(LogLevel.ENV_VARIABLE, "info")::get).build();
         assertThat(fromEnv.logLevel()).isEqualTo(LogLevel.INFO);
-        new HttpExecutor(fromEnv).execute(HttpRequestSpec.builder("GET", "/echo").build(), HttpResponseDecoder.string());
+        newExecutor(fromEnv).execute(HttpRequestSpec.builder("GET", "/echo").build(), HttpResponseDecoder.string());
         assertThat(recorder.lines).hasSize(1);
         assertThat(HttpConfig.builder().baseUri(server.uri()).environment(Map.<String, String>of()::get).build().logLevel()).isEqualTo(LogLevel.OFF);
         assertThat(HttpConfig.builder().baseUri(server.uri()).build().logger().getName()).isEqualTo("autosdk.runtime.http");

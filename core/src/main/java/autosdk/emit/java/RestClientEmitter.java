@@ -109,7 +109,7 @@ final class RestClientEmitter implements ClientEmitter {
             addOperations(type, p, methods, Map.of(), Map.of());
             out.add(type.build());
         }
-        TypeSpec.Builder entryType = new RestEntryEmitter(types).emit(entry, model, subClients, accessors);
+        TypeSpec.Builder entryType = new RestEntryEmitter(types, options.transport()).emit(entry, model, subClients, accessors);
         // The entry class always has both twins: they reach every sub-client's twin (client.async().rooms()), plus
         // the untagged operations when there are any.
         ClientPlan own = plans.stream().filter(p -> p.tag() == null).findFirst()
@@ -196,6 +196,6 @@ final class RestClientEmitter implements ClientEmitter {
 
     @Override
     public List<String> runtimeFiles() {
-        return RuntimeSources.HTTP;
+        return RuntimeSources.http(options.transport());
     }
 }

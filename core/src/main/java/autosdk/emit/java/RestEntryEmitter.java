@@ -1,5 +1,6 @@
 package autosdk.emit.java;
 
+import autosdk.Transport;
 import autosdk.model.ApiModel;
 import autosdk.model.SecurityScheme;
 import autosdk.model.Server;
@@ -22,20 +23,22 @@ import javax.lang.model.element.Modifier;
  * Emits the entry class of a REST client: its sub-client accessors and its {@code Builder}, which picks the base
  * URL (a server of the spec with its variables, or any URL), takes one typed credential method per security
  * scheme (plus a {@code …FromEnv} variant), and passes timeouts, retries, headers, logging and an existing
- * {@code HttpClient} on to the runtime's {@code HttpConfig}. When the spec has exactly one bearer or API-key scheme,
+ * {@code HttpClient} (or {@code OkHttpClient}, per {@link Transport}) on to the runtime's {@code HttpConfig}. When the spec has exactly one bearer or API-key scheme,
  * it also gets the natural names {@code apiKey(key)}, {@code apiKeyFromEnv()} and {@code apiKeyFromEnv(variable)};
  * the no-argument form reads {@code DEFAULT_API_KEY_ENV}, derived from the API title by {@link #defaultKeyVariable}.
  */
 final class RestEntryEmitter {
     /** The builder's own methods; security scheme methods never take these names. */
     private static final Set<String> BUILDER_METHODS = Set.of("baseUrl", "server", "serverVariable", "auth", "connectTimeout",
-            "requestTimeout", "streamIdleTimeout", "maxResponseBytes", "retry", "defaultHeader", "userAgent", "httpClient", "executor", "logging", "logger", "environment", "build", "equals", "hashCode",
+            "requestTimeout", "streamIdleTimeout", "maxResponseBytes", "retry", "defaultHeader", "userAgent", "httpClient", "okHttpClient", "executor", "logging", "logger", "environment", "build", "equals", "hashCode",
             "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
     private final JavaTypes types;
+    private final Transport transport;
 
-    RestEntryEmitter(JavaTypes types) {
+    RestEntryEmitter(JavaTypes types, Transport transport) {
         this.types = types;
+        this.transport = transport;
     }
 
     TypeSpec.Builder emit(ClassName self, ApiModel model, Map<String, ClassName> subClients, Map<String, String> accessors) {
@@ -79,7 +82,7 @@ final class RestEntryEmitter {
         type.addMethod(MethodSpec.methodBuilder("create").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
                 .addParameter(types.runtime("HttpConfig"), "config")
                 .addJavadoc("A client over a ready configuration (credentials are then not tied to security schemes).\n")
-                .addStatement("return new $T(new $T(config))", self, executor).build());
+                .addStatement("return new $T(new $T(config, $T::new))", self, executor, types.runtime(transport.runtimeClass())).build());
         type.addMethod(MethodSpec.methodBuilder("config").addModifiers(Modifier.PUBLIC).returns(types.runtime("HttpConfig"))
                 .addJavadoc("The configuration in use (credentials are never shown by its {@code toString}).\n")
                 .addStatement("return executor.config()").build());
@@ -173,7 +176,7 @@ final class RestEntryEmitter {
         b.addMethod(fluent(builder, "defaultHeader").addParameter(string, "name").addParameter(string, "value")
                 .addJavadoc("Adds a header sent with every request.\n").addStatement("config.defaultHeader(name, value)").addStatement("return this").build());
         delegate(b, builder, "userAgent", string, "The User-Agent header.");
-        delegate(b, builder, "httpClient", ClassName.get("java.net.http", "HttpClient"), "An existing client to reuse (its proxy, TLS and connect timeout settings apply).");
+        addClientOption(b, builder);
         delegate(b, builder, "executor", ClassName.get("java.util.concurrent", "Executor"), "Executor for the async methods (default: a shared pool of daemon threads).");
         delegate(b, builder, "logging", types.runtime("LogLevel"),
                 "Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),\n"
@@ -202,9 +205,26 @@ final class RestEntryEmitter {
                 .addStatement("$T<$T> all = new $T<>(schemes.values())", List.class, httpAuth, ArrayList.class)
                 .addStatement("all.addAll(auth)")
                 .addStatement("config.baseUri(url).auth(all.toArray(new $T[0]))", httpAuth)
-                .addStatement("return new $T(new $T(config.build()))", self, types.runtime("HttpExecutor"));
+                .addStatement("return new $T(new $T(config.build(), $T::new))", self, types.runtime("HttpExecutor"),
+                        types.runtime(transport.runtimeClass()));
         b.addMethod(build.build());
         return b.build();
+    }
+
+    /** The option that hands the SDK a client the caller configured, typed by the transport's library. */
+    private void addClientOption(TypeSpec.Builder b, ClassName builder) {
+        ClassName transportClass = types.runtime(transport.runtimeClass());
+        if (transport == Transport.OKHTTP) {
+            b.addMethod(fluent(builder, "okHttpClient").addParameter(ClassName.get("okhttp3", "OkHttpClient"), "okHttpClient")
+                    .addJavadoc("An existing OkHttpClient to send through (its proxy, TLS, interceptors, pool and timeouts apply; redirects\n"
+                            + "are always followed by the SDK, keeping credentials on the original origin). Default: one made with\n"
+                            + "{@code connectTimeout} and no timeouts of OkHttp's own (the SDK's request and stream timeouts apply).\n")
+                    .addStatement("config.transport(new $T(okHttpClient))", transportClass).addStatement("return this").build());
+        } else {
+            b.addMethod(fluent(builder, "httpClient").addParameter(ClassName.get("java.net.http", "HttpClient"), "httpClient")
+                    .addJavadoc("An existing client to reuse (its proxy, TLS and connect timeout settings apply).\n")
+                    .addStatement("config.transport(new $T(httpClient))", transportClass).addStatement("return this").build());
+        }
     }
 
     /** One typed method (and a {@code …FromEnv} method) per bearer, basic and API-key scheme. */

@@ -29,7 +29,6 @@ import javax.lang.model.element.Modifier;
 final class RestMethodEmitter {
     /** Local names the generated bodies use; parameters never take them. */
     private static final Set<String> RESERVED_LOCALS = Set.of("options", "params", "body", "form", "request", "streaming", "executor");
-    private static final ClassName HTTP_HEADERS = ClassName.get("java.net.http", "HttpHeaders");
     private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
     private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
 
@@ -360,7 +359,7 @@ final class RestMethodEmitter {
         TypeName returns = models.size() == 1 ? models.iterator().next() : ClassName.get(Object.class);
         MethodSpec.Builder m = MethodSpec.methodBuilder(names.errors()).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(returns).addException(IOException.class)
-                .addParameter(int.class, "status").addParameter(String.class, "text").addParameter(HTTP_HEADERS, "headers");
+                .addParameter(int.class, "status").addParameter(String.class, "text").addParameter(types.runtime("HttpHeaders"), "headers");
         ClassName httpJson = types.runtime("HttpJson");
         TypeRef fallback = null;
         List<Map.Entry<String, TypeRef>> ranges = new ArrayList<>();

@@ -24,8 +24,8 @@ public final class RuntimeSources {
     /** Helpers every SDK needs: the JSON codecs' support. */
     public static final List<String> JSON = List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonFormatException", "JsonValue");
 
-    /** Helpers of REST clients. */
-    public static final List<String> HTTP = List.of("ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
+    /** Helpers of REST clients, whatever their transport (see {@link #http}). */
+    public static final List<String> HTTP = List.of("HttpHeaders", "HttpTransport", "ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
             "HttpBody", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
@@ -38,6 +38,13 @@ public final class RuntimeSources {
             "HttpLog", "LogLevel");
 
     private RuntimeSources() {}
+
+    /** The helpers of REST clients sending through {@code transport}: {@link #HTTP} and that transport's one class. */
+    public static List<String> http(autosdk.Transport transport) {
+        List<String> names = new ArrayList<>(HTTP);
+        names.add(transport.runtimeClass());
+        return List.copyOf(names);
+    }
 
     /** Copies {@code names} into {@code targetPackage}, placing files under {@code folder}. */
     public static List<GeneratedFile> copy(List<String> names, String targetPackage, String folder) {

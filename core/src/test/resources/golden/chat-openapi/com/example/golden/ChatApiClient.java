@@ -5,6 +5,7 @@ import com.example.golden.runtime.HttpAuth;
 import com.example.golden.runtime.HttpConfig;
 import com.example.golden.runtime.HttpExecutor;
 import com.example.golden.runtime.HttpRetryPolicy;
+import com.example.golden.runtime.JdkHttpTransport;
 import com.example.golden.runtime.LogLevel;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public final class ChatApiClient {
      * A client over a ready configuration (credentials are then not tied to security schemes).
      */
     public static ChatApiClient create(HttpConfig config) {
-        return new ChatApiClient(new HttpExecutor(config));
+        return new ChatApiClient(new HttpExecutor(config, JdkHttpTransport::new));
     }
 
     /**
@@ -266,7 +267,7 @@ public final class ChatApiClient {
          * An existing client to reuse (its proxy, TLS and connect timeout settings apply).
          */
         public Builder httpClient(HttpClient httpClient) {
-            config.httpClient(httpClient);
+            config.transport(new JdkHttpTransport(httpClient));
             return this;
         }
 
@@ -322,7 +323,7 @@ public final class ChatApiClient {
             List<HttpAuth> all = new ArrayList<>(schemes.values());
             all.addAll(auth);
             config.baseUri(url).auth(all.toArray(new HttpAuth[0]));
-            return new ChatApiClient(new HttpExecutor(config.build()));
+            return new ChatApiClient(new HttpExecutor(config.build(), JdkHttpTransport::new));
         }
     }
 

@@ -3,13 +3,13 @@ package com.example.golden;
 
 import com.example.golden.runtime.ApiResponse;
 import com.example.golden.runtime.HttpExecutor;
+import com.example.golden.runtime.HttpHeaders;
 import com.example.golden.runtime.HttpJson;
 import com.example.golden.runtime.HttpParams;
 import com.example.golden.runtime.HttpRequestSpec;
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.RequestOptions;
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -4,12 +4,12 @@ package com.example.golden;
 import com.example.golden.runtime.ApiResponse;
 import com.example.golden.runtime.HttpBody;
 import com.example.golden.runtime.HttpExecutor;
+import com.example.golden.runtime.HttpHeaders;
 import com.example.golden.runtime.HttpJson;
 import com.example.golden.runtime.HttpParams;
 import com.example.golden.runtime.HttpRequestSpec;
 import com.example.golden.runtime.RequestOptions;
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

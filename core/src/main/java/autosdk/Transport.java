@@ -1,0 +1,39 @@
+package autosdk;
+
+import java.util.Locale;
+
+/**
+ * The HTTP library a generated REST client sends through ({@code --transport}). The runtime has one
+ * {@code HttpTransport} implementation per value; a generated SDK carries only its own, so an OkHttp SDK names no
+ * {@code java.net.http} type and runs on Android.
+ */
+public enum Transport {
+    /** {@code java.net.http}: no dependency beyond the JDK (the default). */
+    JDK("JdkHttpTransport"),
+    /** OkHttp 5 ({@code com.squareup.okhttp3:okhttp-jvm}), for Android and teams that configure an OkHttpClient. */
+    OKHTTP("OkHttpTransport");
+
+    private final String runtimeClass;
+
+    Transport(String runtimeClass) {
+        this.runtimeClass = runtimeClass;
+    }
+
+    /** The simple name of the runtime class implementing it. */
+    public String runtimeClass() {
+        return runtimeClass;
+    }
+
+    /** The option's value as written: {@code jdk} or {@code okhttp}. */
+    public String optionValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Transport parse(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "jdk" -> JDK;
+            case "okhttp" -> OKHTTP;
+            default -> throw new IllegalArgumentException("--transport must be jdk or okhttp, found '" + text + "'");
+        };
+    }
+}
