@@ -80,9 +80,10 @@ final class GenerateCommand implements Callable<Integer> {
         autosdk.ProjectCoordinates coordinates;
         try {
             coordinates = project == null ? null : autosdk.ProjectCoordinates.parse(project);
-            request = new GenerationRequest(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile),
-                    output, typesNamespace, GenerationRequest.ModelMode.parse(generateModels), jsonSerializerContext,
-                    parsePerspective(perspective), clientClassName, websocketClassName, typesIndex);
+            request = GenerationRequest.builder(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile), output)
+                    .typesNamespace(typesNamespace).generateModels(GenerationRequest.ModelMode.parse(generateModels))
+                    .jsonSerializerContext(jsonSerializerContext).perspective(parsePerspective(perspective))
+                    .clientClassName(clientClassName).websocketClassName(websocketClassName).typesIndex(typesIndex).build();
         } catch (IllegalArgumentException e) {
             err.println("autosdk: " + e.getMessage());
             return 2;

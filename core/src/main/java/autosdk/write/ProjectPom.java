@@ -1,7 +1,5 @@
 package autosdk.write;
 
-import autosdk.ProjectCoordinates;
-import autosdk.UsageException;
 import com.fasterxml.jackson.core.json.PackageVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +35,16 @@ public final class ProjectPom {
     };
 
     private final Path moduleRoot;
-    private final ProjectCoordinates coordinates;
+    private final String groupId;
+    private final String artifactId;
+    private final String version;
 
-    /** {@code moduleRoot} is the {@code --output} folder; the pom goes there. */
-    public ProjectPom(Path moduleRoot, ProjectCoordinates coordinates) {
+    /** {@code moduleRoot} is the {@code --output} folder; the pom goes there. Coordinates come validated. */
+    public ProjectPom(Path moduleRoot, String groupId, String artifactId, String version) {
         this.moduleRoot = moduleRoot;
-        this.coordinates = coordinates;
+        this.groupId = groupId;
+        this.artifactId = artifactId;
+        this.version = version;
     }
 
     /** Where generated sources go inside a module: Maven's standard layout. */
@@ -63,16 +65,16 @@ public final class ProjectPom {
      * Refuses a {@code pom.xml} that AutoSDK did not write; call before writing anything so a
      * refused run leaves the folder untouched.
      */
-    public void checkWritable() throws IOException, UsageException {
+    public void checkWritable() throws IOException, ForeignFileException {
         Path file = file();
         if (Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).contains(MARKER)) {
-            throw new UsageException(file + " exists and was not written by AutoSDK; --project will not overwrite it "
+            throw new ForeignFileException(file + " exists and was not written by AutoSDK; --project will not overwrite it "
                     + "(remove it or choose another --output)");
         }
     }
 
     /** Writes the pom unless it already has this content; true when the file changed. */
-    public boolean write() throws IOException, UsageException {
+    public boolean write() throws IOException, ForeignFileException {
         checkWritable();
         Path file = file();
         String text = render();
@@ -129,8 +131,8 @@ public final class ProjectPom {
                     </pluginManagement>
                   </build>
                 </project>
-                """.formatted(MARKER, xml(coordinates.groupId()), xml(coordinates.artifactId()), xml(coordinates.version()),
-                xml(coordinates.artifactId()), xml(jacksonVersion()), plugins);
+                """.formatted(MARKER, xml(groupId), xml(artifactId), xml(version),
+                xml(artifactId), xml(jacksonVersion()), plugins);
     }
 
     private static String xml(String text) {

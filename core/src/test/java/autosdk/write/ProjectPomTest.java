@@ -7,7 +7,6 @@ import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
 import autosdk.Generator;
 import autosdk.ProjectCoordinates;
-import autosdk.UsageException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ class ProjectPomTest {
 
     @Test
     void pomDeclaresCoordinatesJava17AndOnlyJacksonCore() throws Exception {
-        Document pom = parse(new ProjectPom(dir, SDK).render());
+        Document pom = parse(pom(SDK).render());
 
         assertThat(child(pom.getDocumentElement(), "groupId")).isEqualTo("com.example");
         assertThat(child(pom.getDocumentElement(), "artifactId")).isEqualTo("chat-sdk");
@@ -61,18 +60,18 @@ class ProjectPomTest {
 
     @Test
     void rewritesItsOwnPomOnlyWhenItChanges() throws Exception {
-        ProjectPom pom = new ProjectPom(dir, SDK);
+        ProjectPom pom = pom(SDK);
         assertThat(pom.write()).isTrue();
         assertThat(pom.write()).as("same content: not rewritten").isFalse();
-        assertThat(new ProjectPom(dir, ProjectCoordinates.parse("com.example:chat-sdk:1.2.4")).write()).isTrue();
+        assertThat(pom(ProjectCoordinates.parse("com.example:chat-sdk:1.2.4")).write()).isTrue();
         assertThat(dir.resolve("pom.xml")).content().contains("<version>1.2.4</version>");
     }
 
     @Test
     void neverOverwritesAPomItDidNotWrite() throws Exception {
         Files.writeString(dir.resolve("pom.xml"), "<project>mine</project>");
-        assertThatThrownBy(() -> new ProjectPom(dir, SDK).write())
-                .isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> pom(SDK).write())
+                .isInstanceOf(ForeignFileException.class)
                 .hasMessage(dir.resolve("pom.xml") + " exists and was not written by AutoSDK; --project will not overwrite it "
                         + "(remove it or choose another --output)");
         assertThat(dir.resolve("pom.xml")).hasContent("<project>mine</project>");
@@ -166,5 +165,9 @@ class ProjectPomTest {
             if (n instanceof Element e && e.getTagName().equals(tag)) return e.getTextContent().trim();
         }
         return null;
+    }
+
+    private ProjectPom pom(ProjectCoordinates c) {
+        return new ProjectPom(dir, c.groupId(), c.artifactId(), c.version());
     }
 }

@@ -33,8 +33,7 @@ final class WsGenerated {
     }
 
     static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective) throws Exception {
-        GenerationRequest request = new GenerationRequest(spec, pkg, dir.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
-                perspective, null, null, null);
+        GenerationRequest request = GenerationRequest.builder(spec, pkg, dir.resolve("out")).perspective(perspective).build();
         GenerationResult result = Generator.plan(request);
         List<GeneratedFile> files = new ArrayList<>(result.files());
         if (driver != null) {
