@@ -19,20 +19,29 @@ public final class RuntimeSources {
     /** Helpers every SDK needs: the JSON codecs' support. */
     public static final List<String> JSON = List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonFormatException", "JsonValue");
 
+    /** Helpers both REST and WebSocket clients use: one backoff, one percent-encoder, one log level. */
+    private static final List<String> SHARED = List.of("Backoff", "HttpLog", "LogLevel", "PercentEncoding");
+
     /** Helpers of REST clients. */
-    public static final List<String> HTTP = List.of("ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
+    public static final List<String> HTTP = with(SHARED, "ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
             "HttpBody", "HttpCallOptions", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
-            "HttpLineReader", "HttpLog", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
-            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel");
+            "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
+            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent");
 
     /** Helpers of WebSocket clients. */
-    public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
-            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription",
-            "HttpLog", "LogLevel");
+    public static final List<String> WS = with(SHARED, "WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
+            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription");
 
     private RuntimeSources() {}
+
+    /** {@code names} plus {@code shared}, sorted, so the copied files do not depend on the order the lists are written in. */
+    private static List<String> with(List<String> shared, String... names) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(shared);
+        all.addAll(List.of(names));
+        return List.copyOf(all);
+    }
 
     /** Copies {@code names} into {@code targetPackage}, placing files under {@code folder}. */
     public static List<GeneratedFile> copy(List<String> names, String targetPackage, String folder) {
