@@ -14,6 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
+@SuppressWarnings("deprecation")
 public sealed interface Contact permits Contact.ContactOption1, Contact.ContactOption2, Contact.Unknown {
     /**
      * The {@link ContactOption1} variant holding {@code value}.

@@ -15,6 +15,7 @@ import java.util.List;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
+@SuppressWarnings("deprecation")
 public sealed interface Scalarish permits Scalarish.StringValue, Scalarish.Int64Value, Scalarish.ListValue, Scalarish.Unknown {
     /**
      * The {@link StringValue} variant holding {@code value}.
