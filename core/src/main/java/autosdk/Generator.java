@@ -11,6 +11,7 @@ import autosdk.model.ApiModel;
 import autosdk.read.SpecDocument;
 import autosdk.read.SpecReader;
 import autosdk.write.GeneratedFile;
+import autosdk.write.ForeignFileException;
 import autosdk.write.OutputWriter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -153,7 +154,12 @@ public final class Generator {
         GenerationResult planned = plan(request);
         OutputWriter writer = new OutputWriter(request.output());
         List<GeneratedFile> files = planned.files();
-        OutputWriter.Summary summary = writer.write(files, request.namespace().replace('.', '/'));
+        OutputWriter.Summary summary;
+        try {
+            summary = writer.write(files, request.namespace().replace('.', '/'));
+        } catch (ForeignFileException e) {
+            throw new UsageException(e.getMessage());
+        }
         return new GenerationResult(files, planned.typeCount(), planned.warnings(), planned.notes(), summary.written(), summary.removed(),
                 planned.details());
     }
@@ -166,13 +172,20 @@ public final class Generator {
     public static GenerationResult generate(GenerationRequest request, ProjectCoordinates project)
             throws SpecException, UsageException, IOException {
         if (project == null) return generate(request);
-        autosdk.write.ProjectPom pom = new autosdk.write.ProjectPom(request.output(), project);
-        pom.checkWritable();
-        GenerationRequest r = request;
-        GenerationResult result = generate(new GenerationRequest(r.spec(), r.namespace(), autosdk.write.ProjectPom.sourceRoot(r.output()),
-                r.typesNamespace(), r.generateModels(), r.jsonSerializerContext(), r.perspective(), r.clientClassName(),
-                r.websocketClassName(), r.typesIndex(), r.libraries(), r.transport()));
-        boolean changed = pom.write(r.libraries(), r.transport());
+        autosdk.write.ProjectPom pom = new autosdk.write.ProjectPom(request.output(), project.groupId(), project.artifactId(), project.version());
+        try {
+            pom.checkWritable();
+        } catch (ForeignFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        GenerationResult result = generate(request.toBuilder().output(autosdk.write.ProjectPom.sourceRoot(request.output())).build());
+        boolean changed;
+        try {
+            changed = pom.write(new autosdk.write.ProjectPom.Libraries(request.libraries().jackson() == Libraries.Jackson.V3,
+                    request.libraries().nullability() == Libraries.Nullability.JSPECIFY, request.transport() == Transport.OKHTTP));
+        } catch (ForeignFileException e) {
+            throw new UsageException(e.getMessage());
+        }
         List<String> notes = new ArrayList<>(result.notes());
         notes.add("Maven module " + project + ": " + pom.file() + " (build it with mvn install)");
         return new GenerationResult(result.files(), result.typeCount(), result.warnings(), notes,

@@ -61,8 +61,7 @@ final class WsSpecRun {
                 throw new CompletionException(e);
             }
         });
-        GenerationRequest request = new GenerationRequest(spec, pkg, work.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
-                perspective, null, null, null);
+        GenerationRequest request = GenerationRequest.builder(spec, pkg, work.resolve("out")).perspective(perspective).build();
         GenerationResult generated = Generator.plan(request);
         List<WsClientNames.ChannelNames> channels = WsClientNames.of(request);
         result.channels = channels.size();

@@ -45,8 +45,8 @@ final class WsGenerated {
      */
     static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective,
                              autosdk.Libraries libraries) throws Exception {
-        GenerationRequest request = new GenerationRequest(spec, pkg, dir.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
-                perspective, null, null, null).withLibraries(libraries);
+        GenerationRequest request = GenerationRequest.builder(spec, pkg, dir.resolve("out")).perspective(perspective)
+                .libraries(libraries).build();
         GenerationResult result = Generator.plan(request);
         List<GeneratedFile> files = new ArrayList<>(result.files());
         if (driver != null) {

@@ -6,6 +6,7 @@ import autosdk.model.NamedType;
 import autosdk.model.ObjectType;
 import autosdk.model.UnionType;
 import autosdk.write.GeneratedFile;
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
@@ -81,22 +82,24 @@ public final class JavaEmitter {
         List<ClassName> registered = new ArrayList<>(externalTypes.values());
         for (NamedType t : generated) registered.add(classNames.get(t.id()));
         // Types are independent of each other: emit them on all cores; the list keeps the model's order.
-        files.addAll(generated.parallelStream().map(t -> {
+        List<TypeSpec> specs = new ArrayList<>(generated.parallelStream().map(t -> {
             ClassName name = classNames.get(t.id());
-            TypeSpec spec;
-            if (t instanceof ObjectType o) spec = objects.emit(o, name);
-            else if (t instanceof EnumType e) spec = types.nullness().unmarked(enums.emit(e, name));
-            else spec = types.nullness().unmarked(unions.emit((UnionType) t, name));
-            return file(folder, pkg, spec, qualify);
+            if (t instanceof ObjectType o) return objects.emit(o, name);
+            if (t instanceof EnumType e) return types.nullness().unmarked(enums.emit(e, name));
+            return types.nullness().unmarked(unions.emit((UnionType) t, name));
         }).toList());
         Set<String> runtime = new java.util.LinkedHashSet<>(RuntimeSources.JSON);
         for (int i = 0; i < clients.size(); i++) {
-            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, types.nullness().unmarked(spec), qualify));
+            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) specs.add(types.nullness().unmarked(spec));
             runtime.addAll(clients.get(i).runtimeFiles());
         }
         if (options.generateContext()) {
-            files.add(file(folder, pkg, types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)), qualify));
+            specs.add(types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)));
         }
+        // Generated code encodes, decodes and dispatches what the spec deprecates on purpose; the deprecation warning is
+        // for the user's code, so when anything is deprecated every generated type suppresses it for its own uses.
+        boolean suppress = specs.stream().anyMatch(JavaEmitter::declaresDeprecated);
+        files.addAll(specs.parallelStream().map(spec -> file(folder, pkg, suppress ? suppressDeprecation(spec) : spec, qualify)).toList());
         GeneratedFile packageInfo = types.nullness().packageInfo(pkg, folder, options.sourceName());
         if (packageInfo != null) files.add(packageInfo);
         files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime", options.libraries().jackson()));
@@ -104,6 +107,21 @@ public final class JavaEmitter {
         Map<String, ClassName> own = new LinkedHashMap<>();
         for (NamedType t : generated) own.put(t.id(), classNames.get(t.id()));
         return new Output(files, own, Map.copyOf(classNames));
+    }
+
+    private static final ClassName DEPRECATED = ClassName.get(Deprecated.class);
+
+    /** Whether the type, a member or a nested type is {@code @Deprecated}. */
+    private static boolean declaresDeprecated(TypeSpec spec) {
+        if (spec.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED))) return true;
+        if (spec.methodSpecs().stream().anyMatch(m -> m.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
+        if (spec.fieldSpecs().stream().anyMatch(f -> f.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
+        return spec.typeSpecs().stream().anyMatch(JavaEmitter::declaresDeprecated)
+                || spec.enumConstants().values().stream().anyMatch(JavaEmitter::declaresDeprecated);
+    }
+
+    private static TypeSpec suppressDeprecation(TypeSpec spec) {
+        return spec.toBuilder().addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build()).build();
     }
 
     private GeneratedFile file(String folder, String pkg, TypeSpec spec, Set<String> qualify) {

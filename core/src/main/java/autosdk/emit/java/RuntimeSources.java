@@ -6,7 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Copies the hand-written runtime helpers (compiled and tested in the runtime module) into a
@@ -24,18 +30,21 @@ public final class RuntimeSources {
     /** Helpers every SDK needs: the JSON codecs' support. */
     public static final List<String> JSON = List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonFormatException", "JsonValue");
 
+    /** Helpers both REST and WebSocket clients use: one backoff, one percent-encoder, one log level. */
+    private static final List<String> SHARED = List.of("Backoff", "ClientOptions", "HttpLog", "LogLevel", "PercentEncoding");
+
     /** Helpers of REST clients, whatever their transport (see {@link #http}). */
-    public static final List<String> HTTP = List.of("HttpHeaders", "HttpTransport", "ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
+    public static final List<String> HTTP = with(SHARED, "ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
             "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
             "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
-            "HttpBody", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
-            "HttpLineReader", "HttpLog", "HttpMultipart", "HttpNdjson", "HttpPaging", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
-            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel", "Page", "RequestOptions");
+            "HttpBody", "HttpClientBuilder", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
+            "HttpHeaders", "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpOptions", "HttpPaging", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
+            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "HttpTransport", "Page",
+            "RequestOptions");
 
     /** Helpers of WebSocket clients. */
-    public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
-            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription",
-            "HttpLog", "LogLevel");
+    public static final List<String> WS = with(SHARED, "WsClientBase", "WsClientBuilder", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
+            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsOptions", "WsReconnectPolicy", "WsState", "WsSubscription");
 
     private RuntimeSources() {}
 
@@ -44,6 +53,13 @@ public final class RuntimeSources {
         List<String> names = new ArrayList<>(HTTP);
         names.add(transport.runtimeClass());
         return List.copyOf(names);
+    }
+
+    /** {@code names} plus {@code shared}, sorted, so the copied files do not depend on the order the lists are written in. */
+    private static List<String> with(List<String> shared, String... names) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(shared);
+        all.addAll(List.of(names));
+        return List.copyOf(all);
     }
 
     /** Copies {@code names} into {@code targetPackage}, placing files under {@code folder}. */
@@ -63,6 +79,32 @@ public final class RuntimeSources {
         }
         return out;
     }
+
+    /**
+     * The names a subclass of runtime class {@code name} inherits: the public and protected methods it and its runtime
+     * superclasses declare (read from their source, so the list never needs keeping by hand), and {@link Object}'s.
+     * A generated builder allocates its own member names around them.
+     */
+    static Set<String> inheritedMethodNames(String name) {
+        Set<String> names = new TreeSet<>();
+        for (Method m : Object.class.getDeclaredMethods()) {
+            if (!Modifier.isPrivate(m.getModifiers())) names.add(m.getName());
+        }
+        for (String type = name; type != null; ) {
+            String source = read(type);
+            Matcher member = MEMBER.matcher(source);
+            while (member.find()) names.add(member.group(1));
+            Matcher parent = PARENT.matcher(source);
+            type = parent.find() ? parent.group(1) : null;
+        }
+        return names;
+    }
+
+    /** A method of the top-level class (four spaces in, as the runtime is formatted): not of a nested class. */
+    private static final Pattern MEMBER = Pattern.compile("^    (?:public|protected) (?:(?:abstract|final|static) )*[\\w.<>\\[\\]?, ]+ (\\w+)\\(",
+            Pattern.MULTILINE);
+    /** The runtime superclass of a top-level class, if any. */
+    private static final Pattern PARENT = Pattern.compile("^public abstract class \\w+<.*> extends (\\w+)<", Pattern.MULTILINE);
 
     static String read(String name) {
         String source = readOptional(RESOURCE_ROOT, name);

@@ -2,20 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.HttpAuth;
+import com.example.golden.runtime.HttpClientBuilder;
 import com.example.golden.runtime.HttpConfig;
 import com.example.golden.runtime.HttpExecutor;
-import com.example.golden.runtime.HttpRetryPolicy;
-import com.example.golden.runtime.JdkHttpTransport;
-import com.example.golden.runtime.LogLevel;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,7 +55,7 @@ public final class ChatApiClient {
      * A client over a ready configuration (credentials are then not tied to security schemes).
      */
     public static ChatApiClient create(HttpConfig config) {
-        return new ChatApiClient(new HttpExecutor(config, JdkHttpTransport::new));
+        return new ChatApiClient(new HttpExecutor(config));
     }
 
     /**
@@ -95,34 +87,12 @@ public final class ChatApiClient {
     }
 
     /**
-     * Every operation, sub-clients' included, asynchronous: each returns a {@code CompletableFuture}.
-     */
-    public Async async() {
-        return new Async();
-    }
-
-    /**
-     * Every operation, sub-clients' included, returning the status code, headers and request ID along with the body.
-     */
-    public WithRawResponse withRawResponse() {
-        return new WithRawResponse();
-    }
-
-    /**
      * Configures a {@link ChatApiClient}; only the base URL is needed when the API description gives none.
      */
-    public static final class Builder {
+    public static final class Builder extends HttpClientBuilder<Builder> {
         private static final String[] SERVERS = {"https://{region}.chat.example.com/v1"};
 
-        private final HttpConfig.Builder config = HttpConfig.builder();
-
         private final Map<String, HttpAuth> schemes = new LinkedHashMap<>();
-
-        private final List<HttpAuth> auth = new ArrayList<>();
-
-        private String baseUrl;
-
-        private Function<String, String> environment = System::getenv;
 
         private int server;
 
@@ -132,11 +102,8 @@ public final class ChatApiClient {
             serverVariables.put("region", "eu");
         }
 
-        /**
-         * The absolute http(s) URL that operation paths are appended to; overrides the API description's servers.
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -172,7 +139,7 @@ public final class ChatApiClient {
          * Reads the bearer token for the {@code bearerAuth} security scheme from an environment variable now.
          */
         public Builder bearerAuthFromEnv(String variable) {
-            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment).forScheme("bearerAuth"));
+            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment()).forScheme("bearerAuth"));
             return this;
         }
 
@@ -188,7 +155,7 @@ public final class ChatApiClient {
          * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from the environment variable {@code variable} now.
          */
         public Builder apiKeyFromEnv(String variable) {
-            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment).forScheme("bearerAuth"));
+            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment()).forScheme("bearerAuth"));
             return this;
         }
 
@@ -200,189 +167,10 @@ public final class ChatApiClient {
         }
 
         /**
-         * Adds a credential sent to every authenticated operation (for schemes without a typed method).
-         */
-        public Builder auth(HttpAuth auth) {
-            this.auth.add(Objects.requireNonNull(auth, "auth"));
-            return this;
-        }
-
-        /**
-         * Connect timeout of the HttpClient this SDK creates (default 10 s).
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            config.connectTimeout(connectTimeout);
-            return this;
-        }
-
-        /**
-         * Time per attempt until the whole response is read (streams: until the headers arrive), default 5 min; {@code null} for none.
-         */
-        public Builder requestTimeout(Duration requestTimeout) {
-            config.requestTimeout(requestTimeout);
-            return this;
-        }
-
-        /**
-         * Longest wait for the next event of a streamed response (default 5 min); {@code null} for none.
-         */
-        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-            config.streamIdleTimeout(streamIdleTimeout);
-            return this;
-        }
-
-        /**
-         * Largest response body read into memory, in bytes (default 32 MiB).
-         */
-        public Builder maxResponseBytes(long maxResponseBytes) {
-            config.maxResponseBytes(maxResponseBytes);
-            return this;
-        }
-
-        /**
-         * The retry policy (default: up to 3 attempts with exponential backoff and jitter on idempotent requests).
-         */
-        public Builder retry(HttpRetryPolicy retry) {
-            config.retry(retry);
-            return this;
-        }
-
-        /**
-         * Adds a header sent with every request.
-         */
-        public Builder defaultHeader(String name, String value) {
-            config.defaultHeader(name, value);
-            return this;
-        }
-
-        /**
-         * The User-Agent header.
-         */
-        public Builder userAgent(String userAgent) {
-            config.userAgent(userAgent);
-            return this;
-        }
-
-        /**
-         * An existing client to reuse (its proxy, TLS and connect timeout settings apply).
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            config.transport(new JdkHttpTransport(httpClient));
-            return this;
-        }
-
-        /**
-         * Executor for the async methods (default: a shared pool of daemon threads).
-         */
-        public Builder executor(Executor executor) {
-            config.executor(executor);
-            return this;
-        }
-
-        /**
-         * Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),
-         * credentials redacted; default: the {@code AUTOSDK_LOG} environment variable ({@code info} or {@code debug}), else off.
-         */
-        public Builder logging(LogLevel logging) {
-            config.logging(logging);
-            return this;
-        }
-
-        /**
-         * The logger of the wire log (default: {@code System.getLogger("<runtime package>.http")}).
-         */
-        public Builder logger(System.Logger logger) {
-            config.logger(logger);
-            return this;
-        }
-
-        /**
-         * Where {@code …FromEnv} methods and {@code AUTOSDK_LOG} are read (default {@code System::getenv}); set it before them.
-         */
-        public Builder environment(Function<String, String> environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-            config.environment(environment);
-            return this;
-        }
-
-        /**
          * The client; fails when no absolute base URL is known.
          */
         public ChatApiClient build() {
-            String url = baseUrl;
-            if (url == null && SERVERS.length > 0) {
-                url = SERVERS[server];
-                for (Map.Entry<String, String> v : serverVariables.entrySet()) url = url.replace("{" + v.getKey() + "}", v.getValue());
-            }
-            if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                throw new IllegalStateException("set baseUrl(...): the API description gives no absolute server URL" + (url == null ? "" : " (it gives " + url + ")"));
-            }
-            if (url.contains("{")) {
-                throw new IllegalStateException("server URL " + url + " has a variable without a value; set it with serverVariable(...)");
-            }
-            List<HttpAuth> all = new ArrayList<>(schemes.values());
-            all.addAll(auth);
-            config.baseUri(url).auth(all.toArray(new HttpAuth[0]));
-            return new ChatApiClient(new HttpExecutor(config.build(), JdkHttpTransport::new));
-        }
-    }
-
-    /**
-     * The operations of {@link ChatApiClient} and of its sub-clients, each returning a {@code CompletableFuture}; get it from {@link ChatApiClient#async()}.
-     */
-    public final class Async {
-        private Async() {
-        }
-
-        /**
-         * The {@code rooms} operations, asynchronous; same as {@code rooms().async()}.
-         */
-        public RoomsClient.Async rooms() {
-            return ChatApiClient.this.rooms.async();
-        }
-
-        /**
-         * The {@code messages} operations, asynchronous; same as {@code messages().async()}.
-         */
-        public MessagesClient.Async messages() {
-            return ChatApiClient.this.messages.async();
-        }
-
-        /**
-         * The {@code events} operations, asynchronous; same as {@code events().async()}.
-         */
-        public EventsClient.Async events() {
-            return ChatApiClient.this.events.async();
-        }
-    }
-
-    /**
-     * The operations of {@link ChatApiClient} and of its sub-clients, each returning the status code, headers and request ID with the body;
-     * get it from {@link ChatApiClient#withRawResponse()}.
-     */
-    public final class WithRawResponse {
-        private WithRawResponse() {
-        }
-
-        /**
-         * The {@code rooms} operations with raw responses; same as {@code rooms().withRawResponse()}.
-         */
-        public RoomsClient.WithRawResponse rooms() {
-            return ChatApiClient.this.rooms.withRawResponse();
-        }
-
-        /**
-         * The {@code messages} operations with raw responses; same as {@code messages().withRawResponse()}.
-         */
-        public MessagesClient.WithRawResponse messages() {
-            return ChatApiClient.this.messages.withRawResponse();
-        }
-
-        /**
-         * The {@code events} operations with raw responses; same as {@code events().withRawResponse()}.
-         */
-        public EventsClient.WithRawResponse events() {
-            return ChatApiClient.this.events.withRawResponse();
+            return new ChatApiClient(new HttpExecutor(config(SERVERS.length == 0 ? null : expand(SERVERS[server], serverVariables), schemes.values())));
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code a/b.c-d} schema.
  */
+@SuppressWarnings("deprecation")
 public final class ABCD {
     private final java.lang.String e;
 

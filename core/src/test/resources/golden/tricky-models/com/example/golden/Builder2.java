@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Builder} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Builder2 {
     private final java.lang.String x;
 

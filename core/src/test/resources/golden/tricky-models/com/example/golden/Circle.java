@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Circle} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Circle {
     private final java.lang.String shape;
 

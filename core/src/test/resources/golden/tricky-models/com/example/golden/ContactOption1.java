@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Contact.Option1} schema.
  */
+@SuppressWarnings("deprecation")
 public final class ContactOption1 {
     private final java.lang.String email;
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Contact.Option2} schema.
  */
+@SuppressWarnings("deprecation")
 public final class ContactOption2 {
     private final java.lang.String phone;
 

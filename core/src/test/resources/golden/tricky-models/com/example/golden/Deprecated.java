@@ -22,6 +22,7 @@ import java.util.StringJoiner;
  * @deprecated deprecated in the API description
  */
 @java.lang.Deprecated
+@SuppressWarnings("deprecation")
 public final class Deprecated {
     private final java.lang.String old;
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Error} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Error {
     private final java.lang.String message;
 

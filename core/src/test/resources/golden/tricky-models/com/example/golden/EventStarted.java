@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Event.started} schema.
  */
+@SuppressWarnings("deprecation")
 public final class EventStarted {
     private final java.lang.String event;
 

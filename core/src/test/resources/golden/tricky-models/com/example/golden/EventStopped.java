@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Event.stopped} schema.
  */
+@SuppressWarnings("deprecation")
 public final class EventStopped {
     private final java.lang.String event;
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Item} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Item {
     private final java.lang.String a;
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code item} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Item2 {
     private final java.lang.String b;
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Two variants share type=message and differ by the fixed value of "role".
@@ -15,32 +14,33 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Message permits Message.OfMessageMessage, Message.OfMessageMessage2, Message.OfMessageCall, Message.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Message permits Message.MessageMessage, Message.MessageMessage2, Message.MessageCall, Message.Unknown {
     /**
-     * The {@link OfMessageMessage} variant holding {@code value}.
+     * The {@link MessageMessage} variant holding {@code value}.
      */
-    static Message of(MessageMessage value) {
-        return new OfMessageMessage(value);
+    static Message of(com.example.golden.MessageMessage value) {
+        return new MessageMessage(value);
     }
 
     /**
-     * The {@link OfMessageMessage2} variant holding {@code value}.
+     * The {@link MessageMessage2} variant holding {@code value}.
      */
-    static Message of(MessageMessage2 value) {
-        return new OfMessageMessage2(value);
+    static Message of(com.example.golden.MessageMessage2 value) {
+        return new MessageMessage2(value);
     }
 
     /**
-     * The {@link OfMessageCall} variant holding {@code value}.
+     * The {@link MessageCall} variant holding {@code value}.
      */
-    static Message of(MessageCall value) {
-        return new OfMessageCall(value);
+    static Message of(com.example.golden.MessageCall value) {
+        return new MessageCall(value);
     }
 
     /**
      * The variant for {@code type} = {@code message}.
      */
-    record OfMessageMessage(MessageMessage value) implements Message {
+    record MessageMessage(com.example.golden.MessageMessage value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -50,7 +50,7 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
     /**
      * The variant for {@code type} = {@code message}.
      */
-    record OfMessageMessage2(MessageMessage2 value) implements Message {
+    record MessageMessage2(com.example.golden.MessageMessage2 value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -60,7 +60,7 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
     /**
      * The variant for {@code type} = {@code call}.
      */
-    record OfMessageCall(MessageCall value) implements Message {
+    record MessageCall(com.example.golden.MessageCall value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -93,15 +93,15 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "call":
-                                return new OfMessageCall(MessageCall.Codec.readAfterField(p, "type"));
+                                return new MessageCall(com.example.golden.MessageCall.Codec.readAfterField(p, "type"));
                             default:
                                 break;
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
                 }
-                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
+                return fromTree(Json.readObjectRest(p, t, null, null));
             }
             return fromTree(Json.readValue(p));
         }
@@ -114,7 +114,7 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "call":
-                        return new OfMessageCall(Json.decode(v, MessageCall.Codec::read));
+                        return new MessageCall(Json.decode(v, com.example.golden.MessageCall.Codec::read));
                     case "message":
                         break;
                     default:
@@ -127,18 +127,18 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            MessageMessage value = Json.tryDecode(v, MessageMessage.Codec::read);
-                            if (value != null) return new OfMessageMessage(value);
+                            com.example.golden.MessageMessage value = Json.tryDecode(v, com.example.golden.MessageMessage.Codec::read);
+                            if (value != null) return new MessageMessage(value);
                             break;
                         }
                         case 1: {
-                            MessageMessage2 value = Json.tryDecode(v, MessageMessage2.Codec::read);
-                            if (value != null) return new OfMessageMessage2(value);
+                            com.example.golden.MessageMessage2 value = Json.tryDecode(v, com.example.golden.MessageMessage2.Codec::read);
+                            if (value != null) return new MessageMessage2(value);
                             break;
                         }
                         case 2: {
-                            MessageCall value = Json.tryDecode(v, MessageCall.Codec::read);
-                            if (value != null) return new OfMessageCall(value);
+                            com.example.golden.MessageCall value = Json.tryDecode(v, com.example.golden.MessageCall.Codec::read);
+                            if (value != null) return new MessageCall(value);
                             break;
                         }
                     }
@@ -220,56 +220,17 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
             return score;
         }
 
-        private static int choose(Map<java.lang.String, JsonValue> m) {
-            if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
-            switch (s.value()) {
-                case "call":
-                    return 2;
-                case "message":
-                    break;
-                default:
-                    return -1;
-            }
-            int found = -1;
-            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "system")) {
-                if (found >= 0) return -1;
-                found = 0;
-            }
-            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "assistant")) {
-                if (found >= 0) return -1;
-                found = 1;
-            }
-            if (Json.allows(m, "type", "call")) {
-                if (found >= 0) return -1;
-                found = 2;
-            }
-            return found;
-        }
-
-        private static Message readVariant(int variant, JsonParser p) throws IOException {
-            switch (variant) {
-                case 0:
-                    return new MessageMessage(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageMessage.Codec.read(p));
-                case 1:
-                    return new MessageMessage2(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageMessage2.Codec.read(p));
-                case 2:
-                    return new MessageCall(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageCall.Codec.read(p));
-                default:
-                    throw new IllegalArgumentException("no variant " + variant);
-            }
-        }
-
         public static void write(JsonGenerator g, Message v) throws IOException {
-            if (v instanceof OfMessageMessage c) {
-                if (c.value() == null) g.writeNull(); else MessageMessage.Codec.write(g, c.value());
+            if (v instanceof MessageMessage c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof OfMessageMessage2 c) {
-                if (c.value() == null) g.writeNull(); else MessageMessage2.Codec.write(g, c.value());
+            if (v instanceof MessageMessage2 c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage2.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof OfMessageCall c) {
-                if (c.value() == null) g.writeNull(); else MessageCall.Codec.write(g, c.value());
+            if (v instanceof MessageCall c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.MessageCall.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Message.call} schema.
  */
+@SuppressWarnings("deprecation")
 public final class MessageCall {
     private final java.lang.String type;
 

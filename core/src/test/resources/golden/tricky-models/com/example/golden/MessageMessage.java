@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Message.message} schema.
  */
+@SuppressWarnings("deprecation")
 public final class MessageMessage {
     private final java.lang.String type;
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Named} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Named {
     private final java.lang.String label;
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 /**
  * A pet with every kind of property.
  */
+@SuppressWarnings("deprecation")
 public final class Pet {
     private final Long id;
 

@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * <p>An open enum: values not listed here are kept as they came, see {@link #isKnown()}.
  */
+@SuppressWarnings("deprecation")
 public final class PetKind {
     /**
      * {@code dog}

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One of several shapes ({@code Shape}).
@@ -15,25 +14,26 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown {
     /**
-     * The {@link OfCircle} variant holding {@code value}.
+     * The {@link Circle} variant holding {@code value}.
      */
-    static Shape of(Circle value) {
-        return new OfCircle(value);
+    static Shape of(com.example.golden.Circle value) {
+        return new Circle(value);
     }
 
     /**
-     * The {@link OfSquare} variant holding {@code value}.
+     * The {@link Square} variant holding {@code value}.
      */
-    static Shape of(Square value) {
-        return new OfSquare(value);
+    static Shape of(com.example.golden.Square value) {
+        return new Square(value);
     }
 
     /**
      * The variant for {@code shape} = {@code circle}.
      */
-    record OfCircle(Circle value) implements Shape {
+    record Circle(com.example.golden.Circle value) implements Shape {
         @Override
         public java.lang.String toString() {
             return "Shape[" + value + "]";
@@ -43,7 +43,7 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
     /**
      * The variant for {@code shape} = {@code square}.
      */
-    record OfSquare(Square value) implements Shape {
+    record Square(com.example.golden.Square value) implements Shape {
         @Override
         public java.lang.String toString() {
             return "Shape[" + value + "]";
@@ -76,17 +76,17 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "circle":
-                                return new OfCircle(Circle.Codec.readAfterField(p, "shape"));
+                                return new Circle(com.example.golden.Circle.Codec.readAfterField(p, "shape"));
                             case "square":
-                                return new OfSquare(Square.Codec.readAfterField(p, "shape"));
+                                return new Square(com.example.golden.Square.Codec.readAfterField(p, "shape"));
                             default:
                                 break;
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "shape", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return fromTree(Json.readObjectRest(p, p.nextToken(), "shape", first));
                 }
-                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
+                return fromTree(Json.readObjectRest(p, t, null, null));
             }
             return fromTree(Json.readValue(p));
         }
@@ -99,9 +99,9 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
             if (v instanceof JsonValue.JsonObject o && o.get("shape") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "circle":
-                        return new OfCircle(Json.decode(v, Circle.Codec::read));
+                        return new Circle(Json.decode(v, com.example.golden.Circle.Codec::read));
                     case "square":
-                        return new OfSquare(Json.decode(v, Square.Codec::read));
+                        return new Square(Json.decode(v, com.example.golden.Square.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -112,13 +112,13 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            Circle value = Json.tryDecode(v, Circle.Codec::read);
-                            if (value != null) return new OfCircle(value);
+                            com.example.golden.Circle value = Json.tryDecode(v, com.example.golden.Circle.Codec::read);
+                            if (value != null) return new Circle(value);
                             break;
                         }
                         case 1: {
-                            Square value = Json.tryDecode(v, Square.Codec::read);
-                            if (value != null) return new OfSquare(value);
+                            com.example.golden.Square value = Json.tryDecode(v, com.example.golden.Square.Codec::read);
+                            if (value != null) return new Square(value);
                             break;
                         }
                     }
@@ -170,36 +170,13 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
             return score;
         }
 
-        private static int choose(Map<java.lang.String, JsonValue> m) {
-            if (!(m.get("shape") instanceof JsonValue.JsonString s)) return -1;
-            switch (s.value()) {
-                case "circle":
-                    return 0;
-                case "square":
-                    return 1;
-                default:
-                    return -1;
-            }
-        }
-
-        private static Shape readVariant(int variant, JsonParser p) throws IOException {
-            switch (variant) {
-                case 0:
-                    return new Circle(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.Circle.Codec.read(p));
-                case 1:
-                    return new Square(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.Square.Codec.read(p));
-                default:
-                    throw new IllegalArgumentException("no variant " + variant);
-            }
-        }
-
         public static void write(JsonGenerator g, Shape v) throws IOException {
-            if (v instanceof OfCircle c) {
-                if (c.value() == null) g.writeNull(); else Circle.Codec.write(g, c.value());
+            if (v instanceof Circle c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.Circle.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof OfSquare c) {
-                if (c.value() == null) g.writeNull(); else Square.Codec.write(g, c.value());
+            if (v instanceof Square c) {
+                if (c.value() == null) g.writeNull(); else com.example.golden.Square.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

@@ -8,6 +8,7 @@ import com.example.golden.runtime.JsonContext;
  *
  * <p>Use {@link #DEFAULT}: {@code SourceGenerationContext.DEFAULT.read(json, Type.class)} and {@code SourceGenerationContext.DEFAULT.write(value)}.
  */
+@SuppressWarnings("deprecation")
 public final class SourceGenerationContext extends JsonContext {
     /**
      * The shared, thread-safe instance.

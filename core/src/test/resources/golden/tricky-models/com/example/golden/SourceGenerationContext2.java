@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code SourceGenerationContext} schema.
  */
+@SuppressWarnings("deprecation")
 public final class SourceGenerationContext2 {
     private final java.lang.String y;
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Square} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Square {
     private final java.lang.String shape;
 

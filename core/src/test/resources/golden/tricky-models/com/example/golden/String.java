@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code String} schema.
  */
+@SuppressWarnings("deprecation")
 public final class String {
     private final java.lang.String z;
 

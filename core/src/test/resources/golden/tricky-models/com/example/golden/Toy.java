@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Toy} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Toy {
     private final java.lang.String label;
 

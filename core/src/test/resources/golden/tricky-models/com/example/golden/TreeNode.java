@@ -20,6 +20,7 @@ import java.util.StringJoiner;
 /**
  * The {@code TreeNode} schema.
  */
+@SuppressWarnings("deprecation")
 public final class TreeNode {
     private final java.lang.String value;
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code 1stPlace} schema.
  */
+@SuppressWarnings("deprecation")
 public final class _1stPlace {
     private final Long rank;
 
