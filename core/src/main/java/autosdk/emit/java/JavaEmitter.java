@@ -57,10 +57,11 @@ public final class JavaEmitter {
             clientNames.add(names);
         }
         List<NamedType> generated = new ArrayList<>();
+        allocateTypeNames(model, scope, externalTypes.keySet());
         for (NamedType t : model.types().values()) {
             if (externalTypes.containsKey(t.id())) continue;
             generated.add(t);
-            classNames.put(t.id(), ClassName.get(pkg, scope.allocate(JavaNames.typeName(t.nameHint()))));
+            classNames.put(t.id(), ClassName.get(pkg, scope.get(t.id())));
         }
         Set<String> qualify = new TreeSet<>();
         for (ClassName c : classNames.values()) {
@@ -102,6 +103,26 @@ public final class JavaEmitter {
         Map<String, ClassName> own = new LinkedHashMap<>();
         for (NamedType t : generated) own.put(t.id(), classNames.get(t.id()));
         return new Output(files, own, Map.copyOf(classNames));
+    }
+
+    /**
+     * The simple class names a run that generates every model type gives them (type id → name), allocated exactly as
+     * {@link #emit} does: a run sharing those types ({@code --types-namespace}) looks them up under these names, so a type
+     * the models run suffixed ("pet" beside "Pet" becomes Pet2) is found under its suffixed name.
+     */
+    public static Map<String, String> typeNames(ApiModel model, List<String> reservedTypeNames) {
+        JavaNames.Scope scope = new JavaNames.Scope(true, reservedTypeNames);
+        allocateTypeNames(model, scope, Set.of());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (NamedType t : model.types().values()) names.put(t.id(), scope.get(t.id()));
+        return names;
+    }
+
+    /** Allocates each model type's class name in model order, tagged with the type's id; {@code skip} are not generated. */
+    private static void allocateTypeNames(ApiModel model, JavaNames.Scope scope, Set<String> skip) {
+        for (NamedType t : model.types().values()) {
+            if (!skip.contains(t.id())) scope.allocate(JavaNames.typeName(t.nameHint()), t.id());
+        }
     }
 
     private GeneratedFile file(String folder, String pkg, TypeSpec spec, Set<String> qualify) {
