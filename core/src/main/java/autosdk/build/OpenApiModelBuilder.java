@@ -77,8 +77,17 @@ final class OpenApiModelBuilder {
         List<String> tags = expect.strings(op, "tags");
         Doc doc = new Doc(op.string("summary").orElse(null), op.string("description").orElse(null), expect.bool(op, "deprecated"), null, null);
         List<List<String>> security = op.has("security") ? security(op) : globalSecurity;
-        return new Operation(id, method.toUpperCase(Locale.ROOT), path, tags, doc, List.copyOf(params.values()),
-                requestBodies, bodyRequired[0], responses, security);
+        RequestPath target = RequestPath.of(path);
+        for (String placeholder : target.placeholders()) {
+            if (params.containsKey(Parameter.Location.PATH + ":" + placeholder)) continue;
+            // The request cannot be sent without a value for it: an argument is better than a broken URL, but say so.
+            expect.diagnostics().warning(op.location(), "path parameter '" + placeholder + "' of " + method.toUpperCase(Locale.ROOT) + " "
+                    + path + " is not declared; it is sent as a required string");
+            params.put(Parameter.Location.PATH + ":" + placeholder, new Parameter(placeholder, Parameter.Location.PATH,
+                    TypeRef.scalar(TypeRef.ScalarKind.STRING), true, "simple", false, Doc.NONE, null, List.of()));
+        }
+        return new Operation(id, method.toUpperCase(Locale.ROOT), path, target.template(), target.fixedQuery(), tags, doc,
+                List.copyOf(params.values()), requestBodies, bodyRequired[0], responses, security);
     }
 
     private Optional<Parameter> parameter(SpecNode node, List<String> hint) {

@@ -26,7 +26,7 @@ public final class Sdk {
     /** Generates {@code spec} into package {@code pkg}, compiles it (failing on any javac error) and loads it. */
     public static Sdk build(Path spec, String pkg, Path dir) throws Exception {
         GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out")));
-        Compiler.Result compiled = Compiler.compile(result.files(), dir);
+        Compiler.Result compiled = Compiler.compileCached(result.files());
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new Sdk(compiled.loader(), pkg, result);
     }

@@ -42,7 +42,7 @@ final class WsGenerated {
                     .replace("PKG_RUNTIME.", pkg + ".runtime.");
             files.add(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source));
         }
-        Compiler.Result compiled = Compiler.compile(files, dir);
+        Compiler.Result compiled = Compiler.compileCached(files);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new WsGenerated(result, compiled.loader(), pkg);
     }
