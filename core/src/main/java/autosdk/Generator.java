@@ -52,31 +52,35 @@ public final class Generator {
                     + "WebSocket clients (AsyncAPI) run on java.net.http: generate them with the default --transport jdk");
         }
 
-        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
         Map<String, ClassName> external = Map.of();
         List<String> notes = new ArrayList<>();
         ClassName context = ClassName.get(request.namespace(), request.contextSimpleName());
         boolean shared = request.typesNamespace() != null && request.generateModels() != GenerationRequest.ModelMode.TRUE;
+        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
+        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
+        SharedTypes.Plan sharing = null;
         if (shared) {
             TypeIndex index = readIndex(request);
             checkPackageClash(request, index);
-            SharedTypes.Plan sharing = SharedTypes.plan(model, index, request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
+            // The models run's context has the default name unless it says otherwise; its names are what the index holds.
+            List<String> ownerReserved = List.of(index.context() == null ? request.contextSimpleName()
+                    : index.context().substring(index.context().lastIndexOf('.') + 1), "Builder", "Known", "Unknown");
+            sharing = SharedTypes.plan(model, JavaEmitter.typeNames(model, ownerReserved), index,
+                    request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
             if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors(), diagnostics.hints());
             external = sharing.reused();
-            if (request.generateModels() == GenerationRequest.ModelMode.FALSE) {
-                context = externalContext(request, index);
-            } else {
-                notes.add("Reused " + sharing.reused().size() + " type(s) from " + index.namespace() + names(sharing.reused().values()));
-                notes.add("Generated " + sharing.generated().size() + " type(s) in " + request.namespace()
-                        + names(sharing.generated().stream().map(id -> ClassName.get("", JavaNames.typeName(model.type(id).nameHint()))).toList()));
-            }
+            if (request.generateModels() == GenerationRequest.ModelMode.FALSE) context = externalContext(request, index);
+            else notes.add("Reused " + sharing.reused().size() + " type(s) from " + index.namespace() + names(sharing.reused().values()));
         }
         boolean ownContext = request.generateModels() != GenerationRequest.ModelMode.FALSE || !shared;
-        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
-        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
         EmitOptions options = new EmitOptions(request.namespace(), context, ownContext, reserved, request.spec().getFileName().toString(),
                 request.clientClassName(), request.websocketClassName(), request.libraries(), request.transport());
         JavaEmitter.Output output = new JavaEmitter(options).emit(model, external);
+        if (sharing != null && request.generateModels() == GenerationRequest.ModelMode.AUTO) {
+            // The names this run's emitter gave the types it generated, not a second guess at them.
+            notes.add("Generated " + sharing.generated().size() + " type(s) in " + request.namespace()
+                    + names(sharing.generated().stream().map(id -> output.classNames().get(id)).toList()));
+        }
         List<GeneratedFile> files = new ArrayList<>(output.files());
         if (ownContext) files.add(indexFile(request, model, output, context));
         List<Diagnostic> warnings = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();

@@ -150,6 +150,46 @@ class SharedTypesTest {
     }
 
     @Test
+    void typesSuffixedByTheModelsRunAreFoundUnderTheirSuffixedNames() throws Exception {
+        // "Pet" and "pet" are one Java name; the models run calls the second Pet2, and the client run must look it up so.
+        Path specs = dir.resolve("specs");
+        Files.createDirectories(specs);
+        String schemas = """
+                components:
+                  schemas:
+                    Pet: {type: object, properties: {name: {type: string}}}
+                    pet: {type: object, properties: {id: {type: integer}}}
+                """;
+        Files.writeString(specs.resolve("rest.yaml"), """
+                openapi: 3.0.3
+                info: {title: rest, version: "1"}
+                paths: {}
+                """ + schemas);
+        Files.writeString(specs.resolve("ws.yaml"), """
+                asyncapi: 3.0.0
+                info: {title: ws, version: "1"}
+                channels:
+                  c:
+                    address: /c
+                    messages:
+                      big: {payload: {$ref: '#/components/schemas/Pet'}}
+                      small: {payload: {$ref: '#/components/schemas/pet'}}
+                operations:
+                  r: {action: receive, channel: {$ref: '#/channels/c'}}
+                """ + schemas);
+        Path out = dir.resolve("Generated");
+        Generator.generate(GenerationRequest.of(specs.resolve("rest.yaml"), "com.acme", out));
+        assertThat(out.resolve("com/acme/Pet2.java")).exists();
+        GenerationResult ws = Generator.generate(GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out)
+                .typesNamespace("com.acme").generateModels(ModelMode.FALSE).jsonSerializerContext("SourceGenerationContext").build());
+        String client = ws.files().stream().filter(f -> !f.relativePath().contains("/runtime/"))
+                .map(GeneratedFile::content).collect(Collectors.joining("\n"));
+        assertThat(client).contains("com.acme.Pet2");
+        Compiler.Result compiled = Compiler.compileAgainst(ws.files(), out, dir.resolve("build"));
+        assertThat(compiled.errors()).isEmpty();
+    }
+
+    @Test
     void aClientPackageNamedLikeATypesClassIsAUsageError() throws Exception {
         Path out = step1("tryAGI-Xai", "openapi.yaml", "tryAGI.Xai");
         GenerationRequest clash = GenerationRequest.builder(Corpus.file("tryAGI-Xai/asyncapi.json"), "tryAGI.Xai.Model", out)

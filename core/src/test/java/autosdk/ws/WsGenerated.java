@@ -54,7 +54,7 @@ final class WsGenerated {
                     .replace("PKG_RUNTIME.", pkg + ".runtime.");
             files.add(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source));
         }
-        Compiler.Result compiled = libraries == null ? Compiler.compile(files, dir) : Compiler.compileCached(files);
+        Compiler.Result compiled = Compiler.compileCached(files);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new WsGenerated(result, compiled.loader(), pkg, compiled.classes());
     }
