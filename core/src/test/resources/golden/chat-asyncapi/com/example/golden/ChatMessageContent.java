@@ -14,7 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface ChatMessageContent permits ChatMessageContent.TextContent, ChatMessageContent.ImageContent, ChatMessageContent.Unknown {
+public sealed interface ChatMessageContent {
     /**
      * The {@link TextContent} variant holding {@code value}.
      */
@@ -56,7 +56,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
     }
 
     /**
-     * The streaming JSON codec of {@link ChatMessageContent}, used by the generated code and {@code SourceGenerationContext};
+     * The streaming JSON codec of {@link ChatMessageContent}, used by the generated code and {@code
+     * SourceGenerationContext};
      * read and write values with the context instead.
      */
     final class Codec {
@@ -77,7 +78,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
                             case "text":
                                 return new TextContent(com.example.golden.TextContent.Codec.readAfterField(p, "type"));
                             case "image":
-                                return new ImageContent(com.example.golden.ImageContent.Codec.readAfterField(p, "type"));
+                                return new ImageContent(
+                                        com.example.golden.ImageContent.Codec.readAfterField(p, "type"));
                             default:
                                 break;
                         }
@@ -111,12 +113,14 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.TextContent value = Json.tryDecode(v, com.example.golden.TextContent.Codec::read);
+                            com.example.golden.TextContent value = Json.tryDecode(v,
+                                    com.example.golden.TextContent.Codec::read);
                             if (value != null) return new TextContent(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.ImageContent value = Json.tryDecode(v, com.example.golden.ImageContent.Codec::read);
+                            com.example.golden.ImageContent value = Json.tryDecode(v,
+                                    com.example.golden.ImageContent.Codec::read);
                             if (value != null) return new ImageContent(value);
                             break;
                         }
@@ -132,7 +136,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("text")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -153,7 +158,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.TextConten
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("url")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {

@@ -77,10 +77,12 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
             if (kind != null) {
                 switch (kind) {
                     case "message.created": {
-                        return new ChatRealtimeClientEvent.MessageCreated(SourceGenerationContext.DEFAULT.read(text, MessageCreated.class));
+                        return new ChatRealtimeClientEvent.MessageCreated(
+                                SourceGenerationContext.DEFAULT.read(text, MessageCreated.class));
                     }
                     case "typing": {
-                        return new ChatRealtimeClientEvent.Typing(SourceGenerationContext.DEFAULT.read(text, Typing.class));
+                        return new ChatRealtimeClientEvent.Typing(
+                                SourceGenerationContext.DEFAULT.read(text, Typing.class));
                     }
                     default:
                         break;
@@ -361,10 +363,12 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
             if (uri != null) {
                 base = uri.toString();
             } else {
-                if (serverUrl == null) throw new IllegalStateException("the spec names no server: call serverUrl(...) or uri(...)");
+                if (serverUrl == null)
+                        throw new IllegalStateException("the spec names no server: call serverUrl(...) or uri(...)");
                 Map<String, String> vars = new LinkedHashMap<>(serverVariables);
                 Map<String, String> path = new LinkedHashMap<>();
-                base = WsEndpoint.join(WsEndpoint.expandServer(serverUrl, vars), WsEndpoint.expandPath("/v1/realtime", path));
+                base = WsEndpoint.join(WsEndpoint.expandServer(serverUrl, vars),
+                        WsEndpoint.expandPath("/v1/realtime", path));
             }
             List<Map.Entry<String, String>> q = new ArrayList<>();
             if (room != null) q.add(Map.entry("room", Json.text(room)));

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  *
  * <p>A small chat service of our own, used as AutoSDK's example (REST side).
  *
- * <p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients such as {@link #rooms()}. Instances are thread-safe and meant to be shared.
+ * <p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients such as {@link #rooms()}.
+ * Instances are thread-safe and meant to be shared.
  */
 public final class ChatApiClient {
     /**
@@ -32,7 +33,8 @@ public final class ChatApiClient {
 
     /**
      * The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without
-     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.
+     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code
+     * _API_KEY}.
      */
     public static final String DEFAULT_API_KEY_ENV = "CHAT_API_KEY";
 
@@ -132,7 +134,8 @@ public final class ChatApiClient {
          * </ul>
          */
         public Builder serverVariable(String name, String value) {
-            if (!serverVariables.containsKey(name)) throw new IllegalArgumentException("unknown server variable: " + name);
+            if (!serverVariables.containsKey(name))
+                    throw new IllegalArgumentException("unknown server variable: " + name);
             serverVariables.put(name, Objects.requireNonNull(value, "value"));
             return this;
         }
@@ -146,7 +149,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Sends a bearer token fetched for every request (e.g. a refreshed OAuth token) for the {@code bearerAuth} security scheme.
+         * Sends a bearer token fetched for every request (e.g. a refreshed OAuth token) for the {@code bearerAuth}
+         * security scheme.
          */
         public Builder bearerAuth(Supplier<String> tokens) {
             schemes.put("bearerAuth", HttpAuth.bearer(tokens).forScheme("bearerAuth"));
@@ -162,7 +166,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * The API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}).
+         * The API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer
+         * …}).
          */
         public Builder apiKey(String key) {
             schemes.put("bearerAuth", HttpAuth.bearer(key).forScheme("bearerAuth"));
@@ -170,7 +175,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from the environment variable {@code variable} now.
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization:
+         * Bearer …}), from the environment variable {@code variable} now.
          */
         public Builder apiKeyFromEnv(String variable) {
             schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment).forScheme("bearerAuth"));
@@ -178,7 +184,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization:
+         * Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
          */
         public Builder apiKeyFromEnv() {
             return apiKeyFromEnv(ChatApiClient.DEFAULT_API_KEY_ENV);
@@ -201,7 +208,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Time per attempt until the whole response is read (streams: until the headers arrive), default 5 min; {@code null} for none.
+         * Time per attempt until the whole response is read (streams: until the headers arrive), default 5 min; {@code
+         * null} for none.
          */
         public Builder requestTimeout(Duration requestTimeout) {
             config.requestTimeout(requestTimeout);
@@ -265,8 +273,10 @@ public final class ChatApiClient {
         }
 
         /**
-         * Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),
-         * credentials redacted; default: the {@code AUTOSDK_LOG} environment variable ({@code info} or {@code debug}), else off.
+         * Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and
+         * bodies (4 KiB at most),
+         * credentials redacted; default: the {@code AUTOSDK_LOG} environment variable ({@code info} or {@code debug}),
+         * else off.
          */
         public Builder logging(LogLevel logging) {
             config.logging(logging);
@@ -282,7 +292,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Where {@code …FromEnv} methods and {@code AUTOSDK_LOG} are read (default {@code System::getenv}); set it before them.
+         * Where {@code …FromEnv} methods and {@code AUTOSDK_LOG} are read (default {@code System::getenv}); set it
+         * before them.
          */
         public Builder environment(Function<String, String> environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
@@ -297,13 +308,16 @@ public final class ChatApiClient {
             String url = baseUrl;
             if (url == null && SERVERS.length > 0) {
                 url = SERVERS[server];
-                for (Map.Entry<String, String> v : serverVariables.entrySet()) url = url.replace("{" + v.getKey() + "}", v.getValue());
+                for (Map.Entry<String, String> v : serverVariables.entrySet())
+                        url = url.replace("{" + v.getKey() + "}", v.getValue());
             }
             if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                throw new IllegalStateException("set baseUrl(...): the API description gives no absolute server URL" + (url == null ? "" : " (it gives " + url + ")"));
+                throw new IllegalStateException("set baseUrl(...): the API description gives no absolute server URL"
+                        + (url == null ? "" : " (it gives " + url + ")"));
             }
             if (url.contains("{")) {
-                throw new IllegalStateException("server URL " + url + " has a variable without a value; set it with serverVariable(...)");
+                throw new IllegalStateException("server URL " + url
+                        + " has a variable without a value; set it with serverVariable(...)");
             }
             List<HttpAuth> all = new ArrayList<>(schemes.values());
             all.addAll(auth);

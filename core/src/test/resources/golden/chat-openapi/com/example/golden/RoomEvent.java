@@ -14,7 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Typing, RoomEvent.Unknown {
+public sealed interface RoomEvent {
     /**
      * The {@link MessageCreated} variant holding {@code value}.
      */
@@ -75,7 +75,8 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "message.created":
-                                return new MessageCreated(com.example.golden.MessageCreated.Codec.readAfterField(p, "type"));
+                                return new MessageCreated(
+                                        com.example.golden.MessageCreated.Codec.readAfterField(p, "type"));
                             case "typing":
                                 return new Typing(com.example.golden.Typing.Codec.readAfterField(p, "type"));
                             default:
@@ -111,7 +112,8 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.MessageCreated value = Json.tryDecode(v, com.example.golden.MessageCreated.Codec::read);
+                            com.example.golden.MessageCreated value = Json.tryDecode(v,
+                                    com.example.golden.MessageCreated.Codec::read);
                             if (value != null) return new MessageCreated(value);
                             break;
                         }
@@ -132,7 +134,8 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("message")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message.created"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message.created")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -153,7 +156,8 @@ public sealed interface RoomEvent permits RoomEvent.MessageCreated, RoomEvent.Ty
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("author")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("typing"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("typing")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {

@@ -14,7 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Contact permits Contact.ContactOption1, Contact.ContactOption2, Contact.Unknown {
+public sealed interface Contact {
     /**
      * The {@link ContactOption1} variant holding {@code value}.
      */
@@ -76,12 +76,14 @@ public sealed interface Contact permits Contact.ContactOption1, Contact.ContactO
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.ContactOption1 value = Json.tryDecode(v, com.example.golden.ContactOption1.Codec::read);
+                            com.example.golden.ContactOption1 value = Json.tryDecode(v,
+                                    com.example.golden.ContactOption1.Codec::read);
                             if (value != null) return new ContactOption1(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.ContactOption2 value = Json.tryDecode(v, com.example.golden.ContactOption2.Codec::read);
+                            com.example.golden.ContactOption2 value = Json.tryDecode(v,
+                                    com.example.golden.ContactOption2.Codec::read);
                             if (value != null) return new ContactOption2(value);
                             break;
                         }

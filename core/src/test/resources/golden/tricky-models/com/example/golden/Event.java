@@ -14,7 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Event permits Event.EventStarted, Event.EventStopped, Event.Unknown {
+public sealed interface Event {
     /**
      * The {@link EventStarted} variant holding {@code value}.
      */
@@ -75,9 +75,11 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "started":
-                                return new EventStarted(com.example.golden.EventStarted.Codec.readAfterField(p, "event"));
+                                return new EventStarted(
+                                        com.example.golden.EventStarted.Codec.readAfterField(p, "event"));
                             case "stopped":
-                                return new EventStopped(com.example.golden.EventStopped.Codec.readAfterField(p, "event"));
+                                return new EventStopped(
+                                        com.example.golden.EventStopped.Codec.readAfterField(p, "event"));
                             default:
                                 break;
                         }
@@ -111,12 +113,14 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.EventStarted value = Json.tryDecode(v, com.example.golden.EventStarted.Codec::read);
+                            com.example.golden.EventStarted value = Json.tryDecode(v,
+                                    com.example.golden.EventStarted.Codec::read);
                             if (value != null) return new EventStarted(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.EventStopped value = Json.tryDecode(v, com.example.golden.EventStopped.Codec::read);
+                            com.example.golden.EventStopped value = Json.tryDecode(v,
+                                    com.example.golden.EventStopped.Codec::read);
                             if (value != null) return new EventStopped(value);
                             break;
                         }
@@ -132,7 +136,8 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             if (!o.members().containsKey("event")) score -= 1000;
             if (!o.members().containsKey("id")) score -= 1000;
             if (o.get("event") != null) {
-                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started"))) return Integer.MIN_VALUE;
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -153,7 +158,8 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             if (!o.members().containsKey("event")) score -= 1000;
             if (!o.members().containsKey("code")) score -= 1000;
             if (o.get("event") != null) {
-                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped"))) return Integer.MIN_VALUE;
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {

@@ -14,7 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Message permits Message.MessageMessage, Message.MessageMessage2, Message.MessageCall, Message.Unknown {
+public sealed interface Message {
     /**
      * The {@link MessageMessage} variant holding {@code value}.
      */
@@ -126,17 +126,20 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.MessageMessage value = Json.tryDecode(v, com.example.golden.MessageMessage.Codec::read);
+                            com.example.golden.MessageMessage value = Json.tryDecode(v,
+                                    com.example.golden.MessageMessage.Codec::read);
                             if (value != null) return new MessageMessage(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.MessageMessage2 value = Json.tryDecode(v, com.example.golden.MessageMessage2.Codec::read);
+                            com.example.golden.MessageMessage2 value = Json.tryDecode(v,
+                                    com.example.golden.MessageMessage2.Codec::read);
                             if (value != null) return new MessageMessage2(value);
                             break;
                         }
                         case 2: {
-                            com.example.golden.MessageCall value = Json.tryDecode(v, com.example.golden.MessageCall.Codec::read);
+                            com.example.golden.MessageCall value = Json.tryDecode(v,
+                                    com.example.golden.MessageCall.Codec::read);
                             if (value != null) return new MessageCall(value);
                             break;
                         }
@@ -152,11 +155,13 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("role")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             if (o.get("role") != null) {
-                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system"))) return Integer.MIN_VALUE;
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -178,11 +183,13 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("role")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             if (o.get("role") != null) {
-                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant"))) return Integer.MIN_VALUE;
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -203,7 +210,8 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             int score = 0;
             if (!o.members().containsKey("type")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {

@@ -15,7 +15,7 @@ import java.util.List;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Scalarish permits Scalarish.StringValue, Scalarish.Int64Value, Scalarish.ListValue, Scalarish.Unknown {
+public sealed interface Scalarish {
     /**
      * The {@link StringValue} variant holding {@code value}.
      */
@@ -85,9 +85,12 @@ public sealed interface Scalarish permits Scalarish.StringValue, Scalarish.Int64
          */
         public static Scalarish fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
-            if (Json.isKind(v, "string") && Json.accepts(v, Json::readString)) return new StringValue(Json.decode(v, Json::readString));
-            if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong)) return new Int64Value(Json.decode(v, Json::readLong));
-            if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString))) return new ListValue(Json.decode(v, Json.listReader(Json::readString)));
+            if (Json.isKind(v, "string") && Json.accepts(v, Json::readString))
+                    return new StringValue(Json.decode(v, Json::readString));
+            if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong))
+                    return new Int64Value(Json.decode(v, Json::readLong));
+            if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString)))
+                    return new ListValue(Json.decode(v, Json.listReader(Json::readString)));
             return new Unknown(v);
         }
 

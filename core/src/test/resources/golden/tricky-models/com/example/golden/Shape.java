@@ -14,7 +14,7 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown {
+public sealed interface Shape {
     /**
      * The {@link Circle} variant holding {@code value}.
      */
@@ -132,7 +132,8 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             if (!o.members().containsKey("shape")) score -= 1000;
             if (!o.members().containsKey("radius")) score -= 1000;
             if (o.get("shape") != null) {
-                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle"))) return Integer.MIN_VALUE;
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -153,7 +154,8 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             if (!o.members().containsKey("shape")) score -= 1000;
             if (!o.members().containsKey("side")) score -= 1000;
             if (o.get("shape") != null) {
-                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square"))) return Integer.MIN_VALUE;
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
