@@ -25,27 +25,40 @@ final class LongLines {
         while (start < source.length()) {
             int end = source.indexOf('\n', start);
             if (end < 0) end = source.length();
-            String line = source.substring(start, end);
-            String trimmed = line.stripLeading();
-            boolean commentLine = inComment || trimmed.startsWith("/*");
-            if (commentLine) {
-                if (trimmed.contains("<pre>")) inPre = true;
-                if (line.length() > LIMIT && !inPre) wrapWords(out, line, commentPrefix(line));
-                else out.append(line);
-                if (trimmed.contains("</pre>")) inPre = false;
-                inComment = !line.contains("*/");
+            int text = start;
+            while (text < end && source.charAt(text) == ' ') text++;
+            // Most lines are short code: copied as they are, without making a String of them.
+            if (inComment || source.startsWith("/*", text)) {
+                if (contains(source, "<pre>", text, end)) inPre = true;
+                if (end - start > LIMIT && !inPre) {
+                    String line = source.substring(start, end);
+                    wrapWords(out, line, commentPrefix(line));
+                } else {
+                    out.append(source, start, end);
+                }
+                if (contains(source, "</pre>", text, end)) inPre = false;
+                inComment = !contains(source, "*/", text, end);
                 if (!inComment) inPre = false;
-            } else if (line.length() <= LIMIT) {
-                out.append(line);
-            } else if (trimmed.startsWith("//")) {
-                wrapWords(out, line, line.substring(0, line.length() - trimmed.length()) + "// ");
+            } else if (end - start <= LIMIT) {
+                out.append(source, start, end);
+            } else if (source.startsWith("//", text)) {
+                String line = source.substring(start, end);
+                wrapWords(out, line, source.substring(start, text) + "// ");
             } else {
-                wrapCode(out, line);
+                wrapCode(out, source.substring(start, end));
             }
             if (end < source.length()) out.append('\n');
             start = end + 1;
         }
         return out.toString();
+    }
+
+    /** Whether {@code needle} occurs in {@code source} between {@code from} and {@code to} (one line). */
+    private static boolean contains(String source, String needle, int from, int to) {
+        for (int i = from; i <= to - needle.length(); i++) {
+            if (source.charAt(i) == needle.charAt(0) && source.startsWith(needle, i)) return true;
+        }
+        return false;
     }
 
     private static boolean hasLongLine(String source) {
