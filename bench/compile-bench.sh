@@ -51,8 +51,8 @@ fi
 
 # sdk id | spec | package
 sdks=(
-  "openai-rest|tryAGI-OpenAI/openapi.yaml|bench.openai"
   "openai-realtime|tryAGI-OpenAI/asyncapi.json|bench.openai.realtime"
+  "openai-rest|tryAGI-OpenAI/openapi.yaml|bench.openai"
 )
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
@@ -60,7 +60,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 fit() {
   find "$1" -name '*.java' -not -path '*/runtime/*' | while read -r f; do
     props=$(grep -cE 'b\.present\.set\([0-9]+\)' "$f" || true)
-    [ "$props" -gt 0 ] && echo "$props $(wc -l < "$f")"
+    if [ "$props" -gt 0 ]; then echo "$props $(wc -l < "$f")"; fi
   done | awk '{n++; sx+=$1; sy+=$2; sxx+=$1*$1; sxy+=$1*$2} END {
     if (n < 2) { print "n/a"; exit }
     b = (n*sxy - sx*sy) / (n*sxx - sx*sx); a = (sy - b*sx) / n
