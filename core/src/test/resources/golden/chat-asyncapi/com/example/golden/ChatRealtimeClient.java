@@ -69,10 +69,12 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
             if (kind != null) {
                 switch (kind) {
                     case "message.created": {
-                        return new ChatRealtimeClientEvent.MessageCreated(SourceGenerationContext.DEFAULT.read(text, MessageCreated.class));
+                        return new ChatRealtimeClientEvent.MessageCreated(
+                                SourceGenerationContext.DEFAULT.read(text, MessageCreated.class));
                     }
                     case "typing": {
-                        return new ChatRealtimeClientEvent.Typing(SourceGenerationContext.DEFAULT.read(text, Typing.class));
+                        return new ChatRealtimeClientEvent.Typing(
+                                SourceGenerationContext.DEFAULT.read(text, Typing.class));
                     }
                     default:
                         break;
@@ -131,7 +133,8 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
          * <p>Sent as {@code Authorization: Bearer <token>}.
          */
         public Builder bearerToken(String token) {
-            return credentialHeader("Authorization", "Authorization", "Bearer " + Objects.requireNonNull(token, "token"));
+            return credentialHeader("Authorization", "Authorization", "Bearer "
+                    + Objects.requireNonNull(token, "token"));
         }
 
         /**

@@ -5,6 +5,8 @@ import com.example.golden.runtime.HttpAuth;
 import com.example.golden.runtime.HttpClientBuilder;
 import com.example.golden.runtime.HttpConfig;
 import com.example.golden.runtime.HttpExecutor;
+import com.example.golden.runtime.JdkHttpTransport;
+import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>A small chat service of our own, used as AutoSDK's example (REST side).
  *
- * <p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients such as {@link #rooms()}. Instances are thread-safe and meant to be shared.
+ * <p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients such as {@link #rooms()}.
+ * Instances are thread-safe and meant to be shared.
  */
 public final class ChatApiClient {
     /**
@@ -25,7 +28,8 @@ public final class ChatApiClient {
 
     /**
      * The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without
-     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.
+     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code
+     * _API_KEY}.
      */
     public static final String DEFAULT_API_KEY_ENV = "CHAT_API_KEY";
 
@@ -55,7 +59,7 @@ public final class ChatApiClient {
      * A client over a ready configuration (credentials are then not tied to security schemes).
      */
     public static ChatApiClient create(HttpConfig config) {
-        return new ChatApiClient(new HttpExecutor(config));
+        return new ChatApiClient(new HttpExecutor(config, JdkHttpTransport::new));
     }
 
     /**
@@ -87,6 +91,20 @@ public final class ChatApiClient {
     }
 
     /**
+     * Every operation, sub-clients' included, asynchronous: each returns a {@code CompletableFuture}.
+     */
+    public Async async() {
+        return new Async();
+    }
+
+    /**
+     * Every operation, sub-clients' included, returning the status code, headers and request ID along with the body.
+     */
+    public WithRawResponse withRawResponse() {
+        return new WithRawResponse();
+    }
+
+    /**
      * Configures a {@link ChatApiClient}; only the base URL is needed when the API description gives none.
      */
     public static final class Builder extends HttpClientBuilder<Builder> {
@@ -114,7 +132,8 @@ public final class ChatApiClient {
          * </ul>
          */
         public Builder serverVariable(String name, String value) {
-            if (!serverVariables.containsKey(name)) throw new IllegalArgumentException("unknown server variable: " + name);
+            if (!serverVariables.containsKey(name))
+                    throw new IllegalArgumentException("unknown server variable: " + name);
             serverVariables.put(name, Objects.requireNonNull(value, "value"));
             return this;
         }
@@ -128,7 +147,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Sends a bearer token fetched for every request (e.g. a refreshed OAuth token) for the {@code bearerAuth} security scheme.
+         * Sends a bearer token fetched for every request (e.g. a refreshed OAuth token) for the {@code bearerAuth}
+         * security scheme.
          */
         public Builder bearerAuth(Supplier<String> tokens) {
             schemes.put("bearerAuth", HttpAuth.bearer(tokens).forScheme("bearerAuth"));
@@ -144,7 +164,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * The API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}).
+         * The API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer
+         * …}).
          */
         public Builder apiKey(String key) {
             schemes.put("bearerAuth", HttpAuth.bearer(key).forScheme("bearerAuth"));
@@ -152,7 +173,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from the environment variable {@code variable} now.
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization:
+         * Bearer …}), from the environment variable {@code variable} now.
          */
         public Builder apiKeyFromEnv(String variable) {
             schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment()).forScheme("bearerAuth"));
@@ -160,17 +182,89 @@ public final class ChatApiClient {
         }
 
         /**
-         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization:
+         * Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
          */
         public Builder apiKeyFromEnv() {
             return apiKeyFromEnv(ChatApiClient.DEFAULT_API_KEY_ENV);
         }
 
         /**
+         * An existing client to reuse (its proxy, TLS and connect timeout settings apply).
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            return transport(new JdkHttpTransport(httpClient));
+        }
+
+        /**
          * The client; fails when no absolute base URL is known.
          */
         public ChatApiClient build() {
-            return new ChatApiClient(new HttpExecutor(config(SERVERS.length == 0 ? null : expand(SERVERS[server], serverVariables), schemes.values())));
+            return new ChatApiClient(
+                    new HttpExecutor(
+                    config(SERVERS.length == 0 ? null : expand(SERVERS[server], serverVariables), schemes.values()),
+                    JdkHttpTransport::new));
+        }
+    }
+
+    /**
+     * The operations of {@link ChatApiClient} and of its sub-clients, each returning a {@code CompletableFuture}; get
+     * it from {@link ChatApiClient#async()}.
+     */
+    public final class Async {
+        private Async() {
+        }
+
+        /**
+         * The {@code rooms} operations, asynchronous; same as {@code rooms().async()}.
+         */
+        public RoomsClient.Async rooms() {
+            return ChatApiClient.this.rooms.async();
+        }
+
+        /**
+         * The {@code messages} operations, asynchronous; same as {@code messages().async()}.
+         */
+        public MessagesClient.Async messages() {
+            return ChatApiClient.this.messages.async();
+        }
+
+        /**
+         * The {@code events} operations, asynchronous; same as {@code events().async()}.
+         */
+        public EventsClient.Async events() {
+            return ChatApiClient.this.events.async();
+        }
+    }
+
+    /**
+     * The operations of {@link ChatApiClient} and of its sub-clients, each returning the status code, headers and
+     * request ID with the body;
+     * get it from {@link ChatApiClient#withRawResponse()}.
+     */
+    public final class WithRawResponse {
+        private WithRawResponse() {
+        }
+
+        /**
+         * The {@code rooms} operations with raw responses; same as {@code rooms().withRawResponse()}.
+         */
+        public RoomsClient.WithRawResponse rooms() {
+            return ChatApiClient.this.rooms.withRawResponse();
+        }
+
+        /**
+         * The {@code messages} operations with raw responses; same as {@code messages().withRawResponse()}.
+         */
+        public MessagesClient.WithRawResponse messages() {
+            return ChatApiClient.this.messages.withRawResponse();
+        }
+
+        /**
+         * The {@code events} operations with raw responses; same as {@code events().withRawResponse()}.
+         */
+        public EventsClient.WithRawResponse events() {
+            return ChatApiClient.this.events.withRawResponse();
         }
     }
 }

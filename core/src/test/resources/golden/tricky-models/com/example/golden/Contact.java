@@ -15,29 +15,29 @@ import java.io.IOException;
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 @SuppressWarnings("deprecation")
-public sealed interface Contact permits Contact.ContactOption1, Contact.ContactOption2, Contact.Unknown {
+public sealed interface Contact {
     /**
-     * The {@link ContactOption1} variant holding {@code value}.
+     * The {@link OfContactOption1} variant holding {@code value}.
      */
-    static Contact of(com.example.golden.ContactOption1 value) {
-        return new ContactOption1(value);
+    static Contact of(ContactOption1 value) {
+        return new OfContactOption1(value);
     }
 
     /**
-     * The {@link ContactOption2} variant holding {@code value}.
+     * The {@link OfContactOption2} variant holding {@code value}.
      */
-    static Contact of(com.example.golden.ContactOption2 value) {
-        return new ContactOption2(value);
+    static Contact of(ContactOption2 value) {
+        return new OfContactOption2(value);
     }
 
-    record ContactOption1(com.example.golden.ContactOption1 value) implements Contact {
+    record OfContactOption1(ContactOption1 value) implements Contact {
         @Override
         public java.lang.String toString() {
             return "Contact[" + value + "]";
         }
     }
 
-    record ContactOption2(com.example.golden.ContactOption2 value) implements Contact {
+    record OfContactOption2(ContactOption2 value) implements Contact {
         @Override
         public java.lang.String toString() {
             return "Contact[" + value + "]";
@@ -77,13 +77,13 @@ public sealed interface Contact permits Contact.ContactOption1, Contact.ContactO
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.ContactOption1 value = Json.tryDecode(v, com.example.golden.ContactOption1.Codec::read);
-                            if (value != null) return new ContactOption1(value);
+                            ContactOption1 value = Json.tryDecode(v, ContactOption1.Codec::read);
+                            if (value != null) return new OfContactOption1(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.ContactOption2 value = Json.tryDecode(v, com.example.golden.ContactOption2.Codec::read);
-                            if (value != null) return new ContactOption2(value);
+                            ContactOption2 value = Json.tryDecode(v, ContactOption2.Codec::read);
+                            if (value != null) return new OfContactOption2(value);
                             break;
                         }
                     }
@@ -124,12 +124,12 @@ public sealed interface Contact permits Contact.ContactOption1, Contact.ContactO
         }
 
         public static void write(JsonGenerator g, Contact v) throws IOException {
-            if (v instanceof ContactOption1 c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.ContactOption1.Codec.write(g, c.value());
+            if (v instanceof OfContactOption1 c) {
+                if (c.value() == null) g.writeNull(); else ContactOption1.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof ContactOption2 c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.ContactOption2.Codec.write(g, c.value());
+            if (v instanceof OfContactOption2 c) {
+                if (c.value() == null) g.writeNull(); else ContactOption2.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

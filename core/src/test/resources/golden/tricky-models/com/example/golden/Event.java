@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Members tell themselves apart by "event", found without a discriminator object.
@@ -15,25 +16,25 @@ import java.io.IOException;
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 @SuppressWarnings("deprecation")
-public sealed interface Event permits Event.EventStarted, Event.EventStopped, Event.Unknown {
+public sealed interface Event {
     /**
-     * The {@link EventStarted} variant holding {@code value}.
+     * The {@link OfEventStarted} variant holding {@code value}.
      */
-    static Event of(com.example.golden.EventStarted value) {
-        return new EventStarted(value);
+    static Event of(EventStarted value) {
+        return new OfEventStarted(value);
     }
 
     /**
-     * The {@link EventStopped} variant holding {@code value}.
+     * The {@link OfEventStopped} variant holding {@code value}.
      */
-    static Event of(com.example.golden.EventStopped value) {
-        return new EventStopped(value);
+    static Event of(EventStopped value) {
+        return new OfEventStopped(value);
     }
 
     /**
      * The variant for {@code event} = {@code started}.
      */
-    record EventStarted(com.example.golden.EventStarted value) implements Event {
+    record OfEventStarted(EventStarted value) implements Event {
         @Override
         public java.lang.String toString() {
             return "Event[" + value + "]";
@@ -43,7 +44,7 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
     /**
      * The variant for {@code event} = {@code stopped}.
      */
-    record EventStopped(com.example.golden.EventStopped value) implements Event {
+    record OfEventStopped(EventStopped value) implements Event {
         @Override
         public java.lang.String toString() {
             return "Event[" + value + "]";
@@ -76,17 +77,18 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "started":
-                                return new EventStarted(com.example.golden.EventStarted.Codec.readAfterField(p, "event"));
+                                return new OfEventStarted(EventStarted.Codec.readAfterField(p, "event"));
                             case "stopped":
-                                return new EventStopped(com.example.golden.EventStopped.Codec.readAfterField(p, "event"));
+                                return new OfEventStopped(EventStopped.Codec.readAfterField(p, "event"));
                             default:
                                 break;
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return fromTree(Json.readObjectRest(p, p.nextToken(), "event", first));
+                    return Json.readUnionObject(p, null, "event", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
-                return fromTree(Json.readObjectRest(p, t, null, null));
+                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -99,9 +101,9 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             if (v instanceof JsonValue.JsonObject o && o.get("event") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "started":
-                        return new EventStarted(Json.decode(v, com.example.golden.EventStarted.Codec::read));
+                        return new OfEventStarted(Json.decode(v, EventStarted.Codec::read));
                     case "stopped":
-                        return new EventStopped(Json.decode(v, com.example.golden.EventStopped.Codec::read));
+                        return new OfEventStopped(Json.decode(v, EventStopped.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -112,13 +114,13 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.EventStarted value = Json.tryDecode(v, com.example.golden.EventStarted.Codec::read);
-                            if (value != null) return new EventStarted(value);
+                            EventStarted value = Json.tryDecode(v, EventStarted.Codec::read);
+                            if (value != null) return new OfEventStarted(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.EventStopped value = Json.tryDecode(v, com.example.golden.EventStopped.Codec::read);
-                            if (value != null) return new EventStopped(value);
+                            EventStopped value = Json.tryDecode(v, EventStopped.Codec::read);
+                            if (value != null) return new OfEventStopped(value);
                             break;
                         }
                     }
@@ -133,7 +135,8 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             if (!o.members().containsKey("event")) score -= 1000;
             if (!o.members().containsKey("id")) score -= 1000;
             if (o.get("event") != null) {
-                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started"))) return Integer.MIN_VALUE;
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -154,7 +157,8 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             if (!o.members().containsKey("event")) score -= 1000;
             if (!o.members().containsKey("code")) score -= 1000;
             if (o.get("event") != null) {
-                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped"))) return Integer.MIN_VALUE;
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -170,13 +174,38 @@ public sealed interface Event permits Event.EventStarted, Event.EventStopped, Ev
             return score;
         }
 
+        private static int choose(Map<java.lang.String, JsonValue> m) {
+            if (!(m.get("event") instanceof JsonValue.JsonString s)) return -1;
+            switch (s.value()) {
+                case "started":
+                    return 0;
+                case "stopped":
+                    return 1;
+                default:
+                    return -1;
+            }
+        }
+
+        private static Event readVariant(int variant, JsonParser p) throws IOException {
+            switch (variant) {
+                case 0:
+                    return new OfEventStarted(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : EventStarted.Codec.read(p));
+                case 1:
+                    return new OfEventStopped(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : EventStopped.Codec.read(p));
+                default:
+                    throw new IllegalArgumentException("no variant " + variant);
+            }
+        }
+
         public static void write(JsonGenerator g, Event v) throws IOException {
-            if (v instanceof EventStarted c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.EventStarted.Codec.write(g, c.value());
+            if (v instanceof OfEventStarted c) {
+                if (c.value() == null) g.writeNull(); else EventStarted.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof EventStopped c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.EventStopped.Codec.write(g, c.value());
+            if (v instanceof OfEventStopped c) {
+                if (c.value() == null) g.writeNull(); else EventStopped.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

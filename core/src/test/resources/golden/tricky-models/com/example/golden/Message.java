@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Two variants share type=message and differ by the fixed value of "role".
@@ -15,32 +16,32 @@ import java.io.IOException;
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 @SuppressWarnings("deprecation")
-public sealed interface Message permits Message.MessageMessage, Message.MessageMessage2, Message.MessageCall, Message.Unknown {
+public sealed interface Message {
     /**
-     * The {@link MessageMessage} variant holding {@code value}.
+     * The {@link OfMessageMessage} variant holding {@code value}.
      */
-    static Message of(com.example.golden.MessageMessage value) {
-        return new MessageMessage(value);
+    static Message of(MessageMessage value) {
+        return new OfMessageMessage(value);
     }
 
     /**
-     * The {@link MessageMessage2} variant holding {@code value}.
+     * The {@link OfMessageMessage2} variant holding {@code value}.
      */
-    static Message of(com.example.golden.MessageMessage2 value) {
-        return new MessageMessage2(value);
+    static Message of(MessageMessage2 value) {
+        return new OfMessageMessage2(value);
     }
 
     /**
-     * The {@link MessageCall} variant holding {@code value}.
+     * The {@link OfMessageCall} variant holding {@code value}.
      */
-    static Message of(com.example.golden.MessageCall value) {
-        return new MessageCall(value);
+    static Message of(MessageCall value) {
+        return new OfMessageCall(value);
     }
 
     /**
      * The variant for {@code type} = {@code message}.
      */
-    record MessageMessage(com.example.golden.MessageMessage value) implements Message {
+    record OfMessageMessage(MessageMessage value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -50,7 +51,7 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
     /**
      * The variant for {@code type} = {@code message}.
      */
-    record MessageMessage2(com.example.golden.MessageMessage2 value) implements Message {
+    record OfMessageMessage2(MessageMessage2 value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -60,7 +61,7 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
     /**
      * The variant for {@code type} = {@code call}.
      */
-    record MessageCall(com.example.golden.MessageCall value) implements Message {
+    record OfMessageCall(MessageCall value) implements Message {
         @Override
         public java.lang.String toString() {
             return "Message[" + value + "]";
@@ -93,15 +94,16 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "call":
-                                return new MessageCall(com.example.golden.MessageCall.Codec.readAfterField(p, "type"));
+                                return new OfMessageCall(MessageCall.Codec.readAfterField(p, "type"));
                             default:
                                 break;
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return fromTree(Json.readObjectRest(p, p.nextToken(), "type", first));
+                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
-                return fromTree(Json.readObjectRest(p, t, null, null));
+                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -114,7 +116,7 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "call":
-                        return new MessageCall(Json.decode(v, com.example.golden.MessageCall.Codec::read));
+                        return new OfMessageCall(Json.decode(v, MessageCall.Codec::read));
                     case "message":
                         break;
                     default:
@@ -127,18 +129,18 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.MessageMessage value = Json.tryDecode(v, com.example.golden.MessageMessage.Codec::read);
-                            if (value != null) return new MessageMessage(value);
+                            MessageMessage value = Json.tryDecode(v, MessageMessage.Codec::read);
+                            if (value != null) return new OfMessageMessage(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.MessageMessage2 value = Json.tryDecode(v, com.example.golden.MessageMessage2.Codec::read);
-                            if (value != null) return new MessageMessage2(value);
+                            MessageMessage2 value = Json.tryDecode(v, MessageMessage2.Codec::read);
+                            if (value != null) return new OfMessageMessage2(value);
                             break;
                         }
                         case 2: {
-                            com.example.golden.MessageCall value = Json.tryDecode(v, com.example.golden.MessageCall.Codec::read);
-                            if (value != null) return new MessageCall(value);
+                            MessageCall value = Json.tryDecode(v, MessageCall.Codec::read);
+                            if (value != null) return new OfMessageCall(value);
                             break;
                         }
                     }
@@ -153,11 +155,13 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("role")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             if (o.get("role") != null) {
-                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system"))) return Integer.MIN_VALUE;
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -179,11 +183,13 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("role")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             if (o.get("role") != null) {
-                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant"))) return Integer.MIN_VALUE;
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -204,7 +210,8 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             int score = 0;
             if (!o.members().containsKey("type")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -220,17 +227,59 @@ public sealed interface Message permits Message.MessageMessage, Message.MessageM
             return score;
         }
 
+        private static int choose(Map<java.lang.String, JsonValue> m) {
+            if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
+            switch (s.value()) {
+                case "call":
+                    return 2;
+                case "message":
+                    break;
+                default:
+                    return -1;
+            }
+            int found = -1;
+            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "system")) {
+                if (found >= 0) return -1;
+                found = 0;
+            }
+            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "assistant")) {
+                if (found >= 0) return -1;
+                found = 1;
+            }
+            if (Json.allows(m, "type", "call")) {
+                if (found >= 0) return -1;
+                found = 2;
+            }
+            return found;
+        }
+
+        private static Message readVariant(int variant, JsonParser p) throws IOException {
+            switch (variant) {
+                case 0:
+                    return new OfMessageMessage(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : MessageMessage.Codec.read(p));
+                case 1:
+                    return new OfMessageMessage2(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : MessageMessage2.Codec.read(p));
+                case 2:
+                    return new OfMessageCall(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : MessageCall.Codec.read(p));
+                default:
+                    throw new IllegalArgumentException("no variant " + variant);
+            }
+        }
+
         public static void write(JsonGenerator g, Message v) throws IOException {
-            if (v instanceof MessageMessage c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage.Codec.write(g, c.value());
+            if (v instanceof OfMessageMessage c) {
+                if (c.value() == null) g.writeNull(); else MessageMessage.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof MessageMessage2 c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.MessageMessage2.Codec.write(g, c.value());
+            if (v instanceof OfMessageMessage2 c) {
+                if (c.value() == null) g.writeNull(); else MessageMessage2.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof MessageCall c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.MessageCall.Codec.write(g, c.value());
+            if (v instanceof OfMessageCall c) {
+                if (c.value() == null) g.writeNull(); else MessageCall.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());

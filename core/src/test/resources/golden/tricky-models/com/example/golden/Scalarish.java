@@ -16,43 +16,43 @@ import java.util.List;
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 @SuppressWarnings("deprecation")
-public sealed interface Scalarish permits Scalarish.StringValue, Scalarish.Int64Value, Scalarish.ListValue, Scalarish.Unknown {
+public sealed interface Scalarish {
     /**
-     * The {@link StringValue} variant holding {@code value}.
+     * The {@link OfString} variant holding {@code value}.
      */
     static Scalarish of(java.lang.String value) {
-        return new StringValue(value);
+        return new OfString(value);
     }
 
     /**
-     * The {@link Int64Value} variant holding {@code value}.
+     * The {@link OfLong} variant holding {@code value}.
      */
     static Scalarish of(Long value) {
-        return new Int64Value(value);
+        return new OfLong(value);
     }
 
     /**
-     * The {@link ListValue} variant holding {@code value}.
+     * The {@link OfList} variant holding {@code value}.
      */
     static Scalarish of(List<java.lang.String> value) {
-        return new ListValue(value);
+        return new OfList(value);
     }
 
-    record StringValue(java.lang.String value) implements Scalarish {
+    record OfString(java.lang.String value) implements Scalarish {
         @Override
         public java.lang.String toString() {
             return "Scalarish[" + value + "]";
         }
     }
 
-    record Int64Value(Long value) implements Scalarish {
+    record OfLong(Long value) implements Scalarish {
         @Override
         public java.lang.String toString() {
             return "Scalarish[" + value + "]";
         }
     }
 
-    record ListValue(List<java.lang.String> value) implements Scalarish {
+    record OfList(List<java.lang.String> value) implements Scalarish {
         @Override
         public java.lang.String toString() {
             return "Scalarish[" + value + "]";
@@ -86,22 +86,25 @@ public sealed interface Scalarish permits Scalarish.StringValue, Scalarish.Int64
          */
         public static Scalarish fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
-            if (Json.isKind(v, "string") && Json.accepts(v, Json::readString)) return new StringValue(Json.decode(v, Json::readString));
-            if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong)) return new Int64Value(Json.decode(v, Json::readLong));
-            if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString))) return new ListValue(Json.decode(v, Json.listReader(Json::readString)));
+            if (Json.isKind(v, "string") && Json.accepts(v, Json::readString))
+                    return new OfString(Json.decode(v, Json::readString));
+            if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong))
+                    return new OfLong(Json.decode(v, Json::readLong));
+            if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString)))
+                    return new OfList(Json.decode(v, Json.listReader(Json::readString)));
             return new Unknown(v);
         }
 
         public static void write(JsonGenerator g, Scalarish v) throws IOException {
-            if (v instanceof StringValue c) {
+            if (v instanceof OfString c) {
                 if (c.value() == null) g.writeNull(); else Json.writeString(g, c.value());
                 return;
             }
-            if (v instanceof Int64Value c) {
+            if (v instanceof OfLong c) {
                 if (c.value() == null) g.writeNull(); else Json.writeLong(g, c.value());
                 return;
             }
-            if (v instanceof ListValue c) {
+            if (v instanceof OfList c) {
                 if (c.value() == null) g.writeNull(); else Json.writeList(g, c.value(), Json::writeString);
                 return;
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * One of several shapes ({@code Shape}).
@@ -15,25 +16,25 @@ import java.io.IOException;
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 @SuppressWarnings("deprecation")
-public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown {
+public sealed interface Shape {
     /**
-     * The {@link Circle} variant holding {@code value}.
+     * The {@link OfCircle} variant holding {@code value}.
      */
-    static Shape of(com.example.golden.Circle value) {
-        return new Circle(value);
+    static Shape of(Circle value) {
+        return new OfCircle(value);
     }
 
     /**
-     * The {@link Square} variant holding {@code value}.
+     * The {@link OfSquare} variant holding {@code value}.
      */
-    static Shape of(com.example.golden.Square value) {
-        return new Square(value);
+    static Shape of(Square value) {
+        return new OfSquare(value);
     }
 
     /**
      * The variant for {@code shape} = {@code circle}.
      */
-    record Circle(com.example.golden.Circle value) implements Shape {
+    record OfCircle(Circle value) implements Shape {
         @Override
         public java.lang.String toString() {
             return "Shape[" + value + "]";
@@ -43,7 +44,7 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
     /**
      * The variant for {@code shape} = {@code square}.
      */
-    record Square(com.example.golden.Square value) implements Shape {
+    record OfSquare(Square value) implements Shape {
         @Override
         public java.lang.String toString() {
             return "Shape[" + value + "]";
@@ -76,17 +77,18 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
                     if (p.currentToken() == JsonToken.VALUE_STRING) {
                         switch (p.getText()) {
                             case "circle":
-                                return new Circle(com.example.golden.Circle.Codec.readAfterField(p, "shape"));
+                                return new OfCircle(Circle.Codec.readAfterField(p, "shape"));
                             case "square":
-                                return new Square(com.example.golden.Square.Codec.readAfterField(p, "shape"));
+                                return new OfSquare(Square.Codec.readAfterField(p, "shape"));
                             default:
                                 break;
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return fromTree(Json.readObjectRest(p, p.nextToken(), "shape", first));
+                    return Json.readUnionObject(p, null, "shape", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
-                return fromTree(Json.readObjectRest(p, t, null, null));
+                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -99,9 +101,9 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             if (v instanceof JsonValue.JsonObject o && o.get("shape") instanceof JsonValue.JsonString s) {
                 switch (s.value()) {
                     case "circle":
-                        return new Circle(Json.decode(v, com.example.golden.Circle.Codec::read));
+                        return new OfCircle(Json.decode(v, Circle.Codec::read));
                     case "square":
-                        return new Square(Json.decode(v, com.example.golden.Square.Codec::read));
+                        return new OfSquare(Json.decode(v, Square.Codec::read));
                     default:
                         return new Unknown(v);
                 }
@@ -112,13 +114,13 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
                     if (scores[i] == Integer.MIN_VALUE) break;
                     switch (i) {
                         case 0: {
-                            com.example.golden.Circle value = Json.tryDecode(v, com.example.golden.Circle.Codec::read);
-                            if (value != null) return new Circle(value);
+                            Circle value = Json.tryDecode(v, Circle.Codec::read);
+                            if (value != null) return new OfCircle(value);
                             break;
                         }
                         case 1: {
-                            com.example.golden.Square value = Json.tryDecode(v, com.example.golden.Square.Codec::read);
-                            if (value != null) return new Square(value);
+                            Square value = Json.tryDecode(v, Square.Codec::read);
+                            if (value != null) return new OfSquare(value);
                             break;
                         }
                     }
@@ -133,7 +135,8 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             if (!o.members().containsKey("shape")) score -= 1000;
             if (!o.members().containsKey("radius")) score -= 1000;
             if (o.get("shape") != null) {
-                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle"))) return Integer.MIN_VALUE;
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -154,7 +157,8 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             if (!o.members().containsKey("shape")) score -= 1000;
             if (!o.members().containsKey("side")) score -= 1000;
             if (o.get("shape") != null) {
-                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square"))) return Integer.MIN_VALUE;
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -170,13 +174,36 @@ public sealed interface Shape permits Shape.Circle, Shape.Square, Shape.Unknown 
             return score;
         }
 
+        private static int choose(Map<java.lang.String, JsonValue> m) {
+            if (!(m.get("shape") instanceof JsonValue.JsonString s)) return -1;
+            switch (s.value()) {
+                case "circle":
+                    return 0;
+                case "square":
+                    return 1;
+                default:
+                    return -1;
+            }
+        }
+
+        private static Shape readVariant(int variant, JsonParser p) throws IOException {
+            switch (variant) {
+                case 0:
+                    return new OfCircle(p.currentToken() == JsonToken.VALUE_NULL ? null : Circle.Codec.read(p));
+                case 1:
+                    return new OfSquare(p.currentToken() == JsonToken.VALUE_NULL ? null : Square.Codec.read(p));
+                default:
+                    throw new IllegalArgumentException("no variant " + variant);
+            }
+        }
+
         public static void write(JsonGenerator g, Shape v) throws IOException {
-            if (v instanceof Circle c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.Circle.Codec.write(g, c.value());
+            if (v instanceof OfCircle c) {
+                if (c.value() == null) g.writeNull(); else Circle.Codec.write(g, c.value());
                 return;
             }
-            if (v instanceof Square c) {
-                if (c.value() == null) g.writeNull(); else com.example.golden.Square.Codec.write(g, c.value());
+            if (v instanceof OfSquare c) {
+                if (c.value() == null) g.writeNull(); else Square.Codec.write(g, c.value());
                 return;
             }
             Json.writeValue(g, ((Unknown) v).json());
