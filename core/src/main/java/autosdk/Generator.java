@@ -1,6 +1,6 @@
 package autosdk;
 
-import autosdk.build.ModelBuilder;
+import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostic;
 import autosdk.diag.Diagnostics;
 import autosdk.diag.SpecException;

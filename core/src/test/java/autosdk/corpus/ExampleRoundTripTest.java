@@ -5,7 +5,7 @@ import autosdk.Generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autosdk.build.ModelBuilder;
+import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostics;
 import autosdk.emit.java.EmitOptions;
 import autosdk.emit.java.JavaEmitter;

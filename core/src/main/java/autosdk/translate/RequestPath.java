@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
