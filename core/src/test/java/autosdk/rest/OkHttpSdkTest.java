@@ -27,33 +27,45 @@ import org.junit.jupiter.api.io.TempDir;
  * the calls; and {@code --project} declares OkHttp.
  */
 class OkHttpSdkTest {
-    private static final Path SHOP = Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath();
+    private static final Path SHOP =
+            Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath();
 
     @Test
     void anOkHttpSdkReferencesNoJavaNetHttpWhileAJdkOneDoes(@TempDir Path dir) throws Exception {
-        RestSdk okhttp = RestSdk.build(SHOP, "com.example.shop", "fixtures/rest/ShopOkHttpDriver.java", dir.resolve("okhttp"), Transport.OKHTTP);
+        RestSdk okhttp = RestSdk.build(
+                SHOP,
+                "com.example.shop",
+                "fixtures/rest/ShopOkHttpDriver.java",
+                dir.resolve("okhttp"),
+                Transport.OKHTTP);
         RestSdk jdk = RestSdk.build(SHOP, "com.example.shop", null, dir.resolve("jdk"), Transport.JDK);
 
         assertThat(classFiles(okhttp.classes())).hasSizeGreaterThan(40);
-        assertThat(referencingJavaNetHttp(okhttp.classes())).as("classes of the OkHttp SDK naming java.net.http").isEmpty();
-        assertThat(referencingJavaNetHttp(jdk.classes())).as("the scan finds the JDK transport")
+        assertThat(referencingJavaNetHttp(okhttp.classes()))
+                .as("classes of the OkHttp SDK naming java.net.http")
+                .isEmpty();
+        assertThat(referencingJavaNetHttp(jdk.classes()))
+                .as("the scan finds the JDK transport")
                 .anyMatch(name -> name.endsWith("JdkHttpTransport.class"));
-        assertThat(okhttp.result().files()).as("not even in a comment").noneMatch(f -> f.content().contains("java.net.http"));
+        assertThat(okhttp.result().files())
+                .as("not even in a comment")
+                .noneMatch(f -> f.content().contains("java.net.http"));
     }
 
     @Test
     void theCallersOkHttpClientCarriesTheCallsAndRedirectsStayTheSdks(@TempDir Path dir) throws Throwable {
         Map<String, List<String>> seen = new ConcurrentHashMap<>();
         try (LocalHttpServer other = LocalHttpServer.start(ex -> {
-                 record(seen, "other", ex);
-                 respond(ex, 200, "{\"id\":\"1\",\"name\":\"Lamp\",\"price\":1}");
-             });
-             LocalHttpServer server = LocalHttpServer.start(ex -> {
-                 record(seen, "first", ex);
-                 ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + other.port() + "/items/moved");
-                 respond(ex, 302, "");
-             })) {
-            RestSdk sdk = RestSdk.build(SHOP, "com.example.shop", "fixtures/rest/ShopOkHttpDriver.java", dir, Transport.OKHTTP);
+                    record(seen, "other", ex);
+                    respond(ex, 200, "{\"id\":\"1\",\"name\":\"Lamp\",\"price\":1}");
+                });
+                LocalHttpServer server = LocalHttpServer.start(ex -> {
+                    record(seen, "first", ex);
+                    ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + other.port() + "/items/moved");
+                    respond(ex, 302, "");
+                })) {
+            RestSdk sdk = RestSdk.build(
+                    SHOP, "com.example.shop", "fixtures/rest/ShopOkHttpDriver.java", dir, Transport.OKHTTP);
 
             assertThat(sdk.call("ownClient", server.port(), other.port())).isEqualTo("Lamp");
         }
@@ -64,18 +76,25 @@ class OkHttpSdkTest {
 
     @Test
     void theProjectPomDeclaresOkHttpPinnedToTheVersionTheRuntimeIsBuiltWith(@TempDir Path dir) throws Exception {
-        Generator.generate(GenerationRequest.of(SHOP, "com.example.shop", dir).withTransport(Transport.OKHTTP),
+        Generator.generate(
+                GenerationRequest.of(SHOP, "com.example.shop", dir).withTransport(Transport.OKHTTP),
                 ProjectCoordinates.parse("com.example:shop-sdk:1.0.0"));
         String pom = Files.readString(dir.resolve("pom.xml"));
-        assertThat(pom).contains("<artifactId>okhttp-jvm</artifactId>", "<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
+        assertThat(pom)
+                .contains(
+                        "<artifactId>okhttp-jvm</artifactId>",
+                        "<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
         String rootPom = Files.readString(Path.of("../pom.xml"));
         assertThat(rootPom).contains("<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
-        assertThat(new ProjectPom(dir, "com.example", "shop-sdk", "1.0.0").render()).doesNotContain("okhttp");
+        assertThat(new ProjectPom(dir, "com.example", "shop-sdk", "1.0.0").render())
+                .doesNotContain("okhttp");
     }
 
     private static void record(Map<String, List<String>> seen, String key, HttpExchange ex) {
         List<String> headers = new ArrayList<>();
-        ex.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(name.toLowerCase(java.util.Locale.ROOT) + "=" + v)));
+        ex.getRequestHeaders()
+                .forEach((name, values) ->
+                        values.forEach(v -> headers.add(name.toLowerCase(java.util.Locale.ROOT) + "=" + v)));
         seen.put(key, headers);
     }
 

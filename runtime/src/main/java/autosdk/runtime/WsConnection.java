@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -94,6 +95,7 @@ public final class WsConnection implements AutoCloseable {
     private final HttpLog log;
     /** The URI as logs show it (query values redacted). */
     private final String shownUri;
+
     private final ExecutorService events;
     private volatile Thread eventThread;
     private volatile Supplier<List<String>> setupMessages;
@@ -112,9 +114,11 @@ public final class WsConnection implements AutoCloseable {
     private long queuedBytes;
     /** The reconnect attempt that opened the current socket (0 for the first connect) and when it opened. */
     private int openedByAttempt;
+
     private long openedAtNanos;
     /** Set when this side closes because the peer broke a limit; the connection then ends with this, whatever the echo. */
     private Ending localEnding;
+
     private int closeCode = -1;
     private String closeReason;
     private Throwable closeCause;
@@ -151,7 +155,8 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /** Blocking form of {@link #connect}: returns the open connection or throws the handshake failure. */
-    public static WsConnection connectBlocking(WsConfig config, WsListener listener) throws IOException, InterruptedException {
+    public static WsConnection connectBlocking(WsConfig config, WsListener listener)
+            throws IOException, InterruptedException {
         try {
             return connect(config, listener).get();
         } catch (ExecutionException e) {
@@ -169,7 +174,7 @@ public final class WsConnection implements AutoCloseable {
     /** Queues a text message; the future completes when it is written, or fails (see class doc). */
     public CompletableFuture<Void> sendText(String text) {
         if (log.debug() && text != null) {
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             log.detail("WebSocket " + shownUri + " send: " + HttpLog.body(bytes, bytes.length, s -> s));
         }
         return enqueue(Outgoing.text(Objects.requireNonNull(text, "text")));
@@ -328,9 +333,11 @@ public final class WsConnection implements AutoCloseable {
     }
 
     private WsLimitExceededException queueFullLocked(long size) {
-        return new WsLimitExceededException("send queue full: " + queuedBytes + " bytes wait to be written and "
-                + size + " more would exceed maxQueuedBytes " + config.maxQueuedBytes()
-                + " (is the server reading?); the message was not queued", config.maxQueuedBytes());
+        return new WsLimitExceededException(
+                "send queue full: " + queuedBytes + " bytes wait to be written and "
+                        + size + " more would exceed maxQueuedBytes " + config.maxQueuedBytes()
+                        + " (is the server reading?); the message was not queued",
+                config.maxQueuedBytes());
     }
 
     /** Writes queued messages one at a time; whoever finds the writer idle becomes the writer. */
@@ -414,7 +421,8 @@ public final class WsConnection implements AutoCloseable {
             }
             List<String> protocols = config.subprotocols();
             if (!protocols.isEmpty()) {
-                builder.subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
+                builder.subprotocols(
+                        protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
             }
             return builder.buildAsync(config.uri(), session);
         } catch (RuntimeException e) { // e.g. a restricted header name: report through the future like other failures
@@ -443,7 +451,8 @@ public final class WsConnection implements AutoCloseable {
             }
             startKeepAliveLocked();
         }
-        log.line("WebSocket " + shownUri + (session.attempt > 0 ? " reconnected (attempt " + session.attempt + ")" : " connected"));
+        log.line("WebSocket " + shownUri
+                + (session.attempt > 0 ? " reconnected (attempt " + session.attempt + ")" : " connected"));
         dispatch(() -> {
             if (session.attempt > 0) {
                 listener.onReconnected(this);
@@ -514,7 +523,8 @@ public final class WsConnection implements AutoCloseable {
                 }
                 inFlight = null;
                 // Only a connection that stayed up for a while resets the count; otherwise this drop continues it.
-                boolean healthy = System.nanoTime() - openedAtNanos >= config.reconnect().healthyAfter().toNanos();
+                boolean healthy = System.nanoTime() - openedAtNanos
+                        >= config.reconnect().healthyAfter().toNanos();
                 attempt = healthy ? 1 : openedByAttempt + 1;
             }
         }
@@ -540,7 +550,10 @@ public final class WsConnection implements AutoCloseable {
     private void scheduleReconnect(int attempt, Throwable lastError) {
         WsReconnectPolicy policy = config.reconnect();
         if (attempt > policy.maxAttempts()) {
-            finish(1006, "reconnect gave up after " + policy.maxAttempts() + " attempts: " + describe(lastError), lastError);
+            finish(
+                    1006,
+                    "reconnect gave up after " + policy.maxAttempts() + " attempts: " + describe(lastError),
+                    lastError);
             return;
         }
         Duration delay = policy.delay(attempt, random);
@@ -741,8 +754,10 @@ public final class WsConnection implements AutoCloseable {
             return; // heard from the server meanwhile, or we are not reading on purpose (slow listener)
         }
         long millis = config.pongTimeout().toMillis();
-        dropped(session, new SocketTimeoutException("no pong or other frame from the server within " + millis
-                + " ms after a ping (pongTimeout)"));
+        dropped(
+                session,
+                new SocketTimeoutException(
+                        "no pong or other frame from the server within " + millis + " ms after a ping (pongTimeout)"));
     }
 
     /**
@@ -753,8 +768,9 @@ public final class WsConnection implements AutoCloseable {
     private void messageTooBig(Session session, WebSocket socket) {
         int limit = config.maxMessageSize();
         String reason = "message too big: more than " + limit + " bytes";
-        WsLimitExceededException cause = new WsLimitExceededException("the server sent a message larger than maxMessageSize "
-                + limit + " bytes; closing the connection", limit);
+        WsLimitExceededException cause = new WsLimitExceededException(
+                "the server sent a message larger than maxMessageSize " + limit + " bytes; closing the connection",
+                limit);
         List<Outgoing> failed;
         synchronized (lock) {
             if (session != current || state == WsState.CLOSED) {
@@ -772,10 +788,13 @@ public final class WsConnection implements AutoCloseable {
         socket.request(Long.MAX_VALUE); // read on to the peer's close reply; the rest of the big message is discarded
         pump();
         // Nobody waits in close() here, so a timer bounds the handshake.
-        TIMER.schedule(() -> {
-            abortSocket();
-            finish(1009, reason, cause);
-        }, config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        TIMER.schedule(
+                () -> {
+                    abortSocket();
+                    finish(1009, reason, cause);
+                },
+                config.closeTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     // ---------------------------------------------------------------- callbacks
@@ -835,7 +854,8 @@ public final class WsConnection implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private static void checkCloseArguments(int code, String reason) {
-        // The codes java.net.http lets a client send (others fail inside the JDK, too late to report well): 1000 normal,
+        // The codes java.net.http lets a client send (others fail inside the JDK, too late to report well): 1000
+        // normal,
         // 1001 going away, 1008 policy violation, 1011 unexpected condition, and 3000-4999 for applications.
         boolean legal = code == 1000 || code == 1001 || code == 1008 || code == 1011 || (code >= 3000 && code <= 4999);
         if (!legal) {
@@ -855,7 +875,7 @@ public final class WsConnection implements AutoCloseable {
             return false;
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.charset.CharacterCodingException) {
+            if (t instanceof CharacterCodingException) {
                 return false;
             }
         }
@@ -897,7 +917,11 @@ public final class WsConnection implements AutoCloseable {
         return timer;
     }
 
-    private enum Kind { TEXT, BINARY, CLOSE }
+    private enum Kind {
+        TEXT,
+        BINARY,
+        CLOSE
+    }
 
     /** How the connection ends when this side closed it because of a local decision (not a user close). */
     private record Ending(int code, String reason, Throwable cause) {}
@@ -930,6 +954,7 @@ public final class WsConnection implements AutoCloseable {
         final int code;
         /** Bytes counted against maxQueuedBytes; 0 for the close frame, which is never refused. */
         final long size;
+
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
         private Outgoing(Kind kind, String text, ByteBuffer data, int code) {
@@ -971,6 +996,7 @@ public final class WsConnection implements AutoCloseable {
     private final class Session implements WebSocket.Listener {
         /** The reconnect attempt that created this socket; 0 for the first connect. */
         final int attempt;
+
         volatile WebSocket socket;
         /** When the dead-peer clock started (the first unanswered ping), 0 while the server has been heard since. */
         volatile long silentSince;
@@ -978,6 +1004,7 @@ public final class WsConnection implements AutoCloseable {
         volatile boolean consumerBusy;
         /** When the last frame of any kind arrived, and whether a lost-EOF probe is running (see scheduleProbe). */
         volatile long lastHeardNanos;
+
         volatile boolean probing;
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
@@ -1048,7 +1075,7 @@ public final class WsConnection implements AutoCloseable {
             text.setLength(0);
             messageBytes = 0;
             if (log.debug()) {
-                byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
                 log.detail("WebSocket " + shownUri + " received: " + HttpLog.body(bytes, bytes.length, s -> s));
             }
             deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
