@@ -3,8 +3,10 @@ package autosdk.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -56,7 +58,13 @@ class Jackson3TwinsTest {
                 "-d",
                 classes.toString(),
                 "-classpath",
-                jackson3.toString(),
+                // Jackson 3 and, for OkHttpTransport (a helper like the others), OkHttp with what it needs.
+                String.join(
+                        File.pathSeparator,
+                        jackson3.toString(),
+                        jarOf(okhttp3.OkHttpClient.class),
+                        jarOf(okio.Okio.class),
+                        jarOf(kotlin.Unit.class)),
                 "--release",
                 "17",
                 "-proc:none",
@@ -107,5 +115,17 @@ class Jackson3TwinsTest {
             }
         }
         return out;
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
