@@ -1,7 +1,6 @@
 package autosdk.runtime;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class WsConfig {
     private final long maxQueuedBytes;
     private final int maxMessageSize;
     private final int inboundBufferCapacity;
-    private final HttpClient httpClient;
+    private final WsTransport transport;
     private final Supplier<List<String>> setupMessages;
     private final LogLevel logLevel;
     private final System.Logger logger;
@@ -54,7 +53,7 @@ public final class WsConfig {
         this.maxQueuedBytes = b.maxQueuedBytes;
         this.maxMessageSize = b.maxMessageSize;
         this.inboundBufferCapacity = b.inboundBufferCapacity;
-        this.httpClient = b.httpClient;
+        this.transport = b.transport;
         this.setupMessages = b.setupMessages;
         this.logLevel = b.logLevel != null ? b.logLevel : LogLevel.fromEnvironment(b.environment);
         this.logger = b.logger != null ? b.logger : System.getLogger(HttpLog.WS_LOGGER_NAME);
@@ -143,9 +142,12 @@ public final class WsConfig {
         return inboundBufferCapacity;
     }
 
-    /** The HttpClient to use, or {@code null} for one client shared by every connection of this runtime. */
-    public HttpClient httpClient() {
-        return httpClient;
+    /**
+     * The WebSocket library connections use ({@link JdkWsTransport} or {@code OkHttpWsTransport}); {@code null} until
+     * set, and a connection refuses a config without one. Generated clients always set it.
+     */
+    public WsTransport transport() {
+        return transport;
     }
 
     /** Text messages re-sent after every successful reconnect (not on the first open), before queued user sends. */
@@ -164,7 +166,7 @@ public final class WsConfig {
                 + ", closeTimeout=" + closeTimeout + ", pongTimeout=" + pongTimeout + ", maxQueuedBytes=" + maxQueuedBytes
                 + ", maxMessageSize=" + maxMessageSize + ", reconnect=" + reconnect
                 + ", inboundBufferCapacity=" + inboundBufferCapacity
-                + ", httpClient=" + (httpClient == null ? "default" : "custom") + "]";
+                + ", transport=" + (transport == null ? "none" : transport.getClass().getSimpleName()) + "]";
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -184,7 +186,7 @@ public final class WsConfig {
         private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private int inboundBufferCapacity = 256;
-        private HttpClient httpClient;
+        private WsTransport transport;
         private Supplier<List<String>> setupMessages = List::of;
         private LogLevel logLevel;
         private System.Logger logger;
@@ -308,9 +310,9 @@ public final class WsConfig {
             return this;
         }
 
-        /** An existing HttpClient to use (its executor, proxy and TLS settings apply); by default one shared client. */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
+        /** The WebSocket library to connect with, e.g. {@code new JdkWsTransport(httpClient)}. */
+        public Builder transport(WsTransport transport) {
+            this.transport = transport;
             return this;
         }
 

@@ -41,7 +41,7 @@ class PageTest {
     }
 
     private HttpExecutor executor() {
-        return new HttpExecutor(HttpConfig.builder().baseUri(server.uri()).build());
+        return new HttpExecutor(HttpConfig.builder().baseUri(server.uri()).build(), JdkHttpTransport::new);
     }
 
     private static List<String> items(String body) {

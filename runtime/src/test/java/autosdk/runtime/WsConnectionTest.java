@@ -55,6 +55,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class WsConnectionTest {
 
+    /** The WebSocket library under test; the OkHttp subclass runs every test again on {@link OkHttpWsTransport}. */
+    WsTransport wsTransport() {
+        return new JdkWsTransport();
+    }
+
+
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private Server server;
@@ -173,7 +179,7 @@ class WsConnectionTest {
         script.write(RawServer.frame(true, 0x2, new byte[] {42})); // a BINARY message right after
         try (RawServer raw = new RawServer(RawServer.Mode.SEND_AND_RECORD, script.toByteArray())) {
             Recorder rec = new Recorder();
-            connect(WsConfig.builder().uri(raw.uri()), rec);
+            connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("Helélo 😀");
             assertThat(rec.binaries.poll(5, TimeUnit.SECONDS)).containsExactly(42);
@@ -349,7 +355,7 @@ class WsConnectionTest {
     void closeTimesOutAndAbortsWhenTheServerNeverAnswers() throws Exception {
         try (RawServer raw = new RawServer(RawServer.Mode.IGNORE)) {
             Recorder rec = new Recorder();
-            WsConnection conn = connect(WsConfig.builder().uri(raw.uri()), rec);
+            WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             long start = System.nanoTime();
             conn.close(1000, "", Duration.ofMillis(300));
@@ -387,7 +393,7 @@ class WsConnectionTest {
     void tcpResetGivesExactlyOneOnClose1006() throws Exception {
         try (RawServer raw = new RawServer(RawServer.Mode.RESET_ON_FIRST_FRAME)) {
             Recorder rec = new Recorder();
-            WsConnection conn = connect(WsConfig.builder().uri(raw.uri()), rec);
+            WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             conn.sendText("trigger reset");
             conn.closeFuture().get(5, TimeUnit.SECONDS);
@@ -585,7 +591,7 @@ class WsConnectionTest {
             closedPort = s.getLocalPort();
         }
         Recorder rec = new Recorder();
-        WsConfig cfg = WsConfig.builder().uri(URI.create("ws://127.0.0.1:" + closedPort + "/")).build();
+        WsConfig cfg = WsConfig.builder().transport(wsTransport()).uri(URI.create("ws://127.0.0.1:" + closedPort + "/")).build();
 
         assertThatThrownBy(() -> WsConnection.connectBlocking(cfg, rec)).isInstanceOf(IOException.class);
         assertThat(rec.closes).isEmpty();
@@ -604,7 +610,7 @@ class WsConnectionTest {
     // ------------------------------------------------------------------ helpers
 
     private WsConfig.Builder config() {
-        return WsConfig.builder().uri(server.uri());
+        return WsConfig.builder().transport(wsTransport()).uri(server.uri());
     }
 
     private WsConnection connect(WsConfig.Builder config, WsListener listener) throws Exception {

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WsLoggingTest {
 
+    /** The WebSocket library under test; the OkHttp subclass runs every test again on {@link OkHttpWsTransport}. */
+    WsTransport wsTransport() {
+        return new JdkWsTransport();
+    }
+
+
     @Test
     void logsConnectionEventsAndTruncatedFramesWithTheQueryKeyRedacted() throws Exception {
         String big = "z".repeat(5000);
@@ -34,7 +40,7 @@ class WsLoggingTest {
             WsReconnectPolicy policy = WsReconnectPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
                     .jitter(0).healthyAfter(Duration.ZERO).build();
             CountDownLatch closed = new CountDownLatch(1);
-            WsConnection conn = WsConnection.connect(WsConfig.builder().uri(uri).reconnect(policy).logging(LogLevel.DEBUG).logger(recorder).build(),
+            WsConnection conn = WsConnection.connect(WsConfig.builder().transport(wsTransport()).uri(uri).reconnect(policy).logging(LogLevel.DEBUG).logger(recorder).build(),
                     new WsListener() {
                         @Override
                         public void onClose(WsConnection c, int code, String reason) {
@@ -58,10 +64,10 @@ class WsLoggingTest {
 
     @Test
     void offByDefaultWhenTheEnvironmentSaysNothing() {
-        WsConfig config = WsConfig.builder().uri(URI.create("ws://127.0.0.1:1/")).environment(name -> null).build();
+        WsConfig config = WsConfig.builder().transport(wsTransport()).uri(URI.create("ws://127.0.0.1:1/")).environment(name -> null).build();
         assertThat(config.logLevel()).isEqualTo(LogLevel.OFF);
         assertThat(config.logger().getName()).isEqualTo("autosdk.runtime.ws");
-        assertThat(WsConfig.builder().uri(URI.create("ws://127.0.0.1:1/")).environment(name -> "debug").build().logLevel())
+        assertThat(WsConfig.builder().transport(wsTransport()).uri(URI.create("ws://127.0.0.1:1/")).environment(name -> "debug").build().logLevel())
                 .isEqualTo(LogLevel.DEBUG);
     }
 }
