@@ -34,10 +34,15 @@ import okio.ByteString;
  *       apart.</li>
  *   <li><b>Backpressure.</b> OkHttp reads the next frame when its listener returns, so the listener waits there until
  *       the connection asks for the next message.</li>
- *   <li><b>Keep-alive.</b> OkHttp sends pings itself and reports no pongs: {@link WsConfig#pingInterval()} becomes
- *       the client's ping interval, and a server that has not answered a ping by the next one counts as gone (so
- *       the pong timeout is the ping interval). A listener callback slower than that interval also stops the reading
- *       of pongs, so OkHttp then drops the connection (reconnect applies as for any drop).</li>
+ *   <li><b>Keep-alive.</b> OkHttp sends pings itself (it has no API to send one), reports no pongs, and drops a
+ *       connection whose ping is still unanswered when the next one is due: its ping interval is also its pong
+ *       deadline. So with a {@link WsConfig#pingInterval()} OkHttp pings every {@link WsConfig#pongTimeout()} (by
+ *       default the larger of the ping interval and 10 s), which keeps the dead-peer guarantee exactly (a server
+ *       silent for the pong timeout after a ping counts as gone, reported as on the JDK with a
+ *       {@link SocketTimeoutException} naming pongTimeout) but pings less often when the interval is shorter than the
+ *       pong timeout. Only a pong answers (other frames do not stop the clock), and a listener callback slower than the
+ *       pong timeout stops the reading of pongs too, so OkHttp then drops the connection (reconnect applies as for any
+ *       drop).</li>
  *   <li><b>Connect timeout.</b> {@link WsConfig#connectTimeout()} bounds the whole handshake (TCP, TLS and the
  *       upgrade response): the call is cancelled when it passes.</li>
  * </ul>
@@ -73,7 +78,7 @@ public final class OkHttpWsTransport implements WsTransport {
         OkHttpClient.Builder derived = (client != null ? client : Shared.CLIENT).newBuilder()
                 .connectTimeout(config.connectTimeout());
         if (config.pingInterval() != null) {
-            derived.pingInterval(config.pingInterval());
+            derived.pingInterval(config.pongTimeout()); // OkHttp's interval is also its pong deadline (class comment)
         }
         Request.Builder request = new Request.Builder().url(config.uri().toString());
         for (Map.Entry<String, String> header : config.headers()) {
@@ -83,7 +88,7 @@ public final class OkHttpWsTransport implements WsTransport {
         if (!protocols.isEmpty()) {
             request.header("Sec-WebSocket-Protocol", String.join(", ", protocols));
         }
-        OkSocket socket = new OkSocket(listener);
+        OkSocket socket = new OkSocket(listener, config.pongTimeout());
         WebSocket ws = derived.build().newWebSocket(request.build(), socket);
         socket.ws = ws;
         long timeout = config.connectTimeout().toNanos();
@@ -105,11 +110,17 @@ public final class OkHttpWsTransport implements WsTransport {
         private volatile String subprotocol = "";
         /** Set once the socket failed, closed or was aborted: sends stop waiting for OkHttp's queue to drain. */
         private volatile boolean ended;
+        /** Set by {@link #abort}: OkHttp then reports the cancelled socket as failed, which nobody must hear. */
+        private volatile boolean aborted;
         private final Object demandLock = new Object();
         private long demand; // guarded by demandLock
 
-        OkSocket(WsTransport.Listener listener) {
+        /** The pong deadline OkHttp enforces, or null without keep-alive. */
+        private final Duration pongTimeout;
+
+        OkSocket(WsTransport.Listener listener, Duration pongTimeout) {
             this.listener = listener;
+            this.pongTimeout = pongTimeout;
         }
 
         // ------------------------------------------------------------ Socket
@@ -155,6 +166,7 @@ public final class OkHttpWsTransport implements WsTransport {
 
         @Override
         public void abort() {
+            aborted = true;
             end();
             ws.cancel();
         }
@@ -261,6 +273,9 @@ public final class OkHttpWsTransport implements WsTransport {
         @Override
         public void onFailure(WebSocket webSocket, Throwable error, Response response) {
             end();
+            if (aborted) {
+                return; // as on the JDK, an aborted socket reports nothing more
+            }
             if (!opened.isDone()) {
                 Throwable cause = response == null ? error : new IOException("WebSocket handshake failed: HTTP "
                         + response.code() + (response.message().isEmpty() ? "" : " " + response.message()), error);
@@ -270,7 +285,19 @@ public final class OkHttpWsTransport implements WsTransport {
                 }
                 return;
             }
-            listener.onError(this, error);
+            listener.onError(this, samePongTimeout(error));
+        }
+
+        /** OkHttp's missed-pong failure, reported in the words of the JDK transport's dead-peer check. */
+        private Throwable samePongTimeout(Throwable error) {
+            if (pongTimeout == null || !(error instanceof SocketTimeoutException) || error.getMessage() == null
+                    || !error.getMessage().contains("didn't receive pong")) {
+                return error;
+            }
+            SocketTimeoutException e = new SocketTimeoutException("no pong from the server within "
+                    + pongTimeout.toMillis() + " ms after a ping (pongTimeout)");
+            e.initCause(error);
+            return e;
         }
 
         private static boolean hasUnpairedSurrogate(String text) {

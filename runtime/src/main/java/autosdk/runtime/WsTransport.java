@@ -41,7 +41,7 @@ public interface WsTransport {
         /** Allows {@code n} more listener calls (text/binary fragments, pings, pongs); until then nothing is read. */
         void request(long n);
 
-        /** Drops the TCP connection at once, without a close handshake. */
+        /** Drops the TCP connection at once, without a close handshake; no listener method runs afterwards. */
         void abort();
 
         /** The subprotocol the server selected; empty if none. */

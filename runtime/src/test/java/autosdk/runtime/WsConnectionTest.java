@@ -63,7 +63,7 @@ class WsConnectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private Server server;
+    Server server;
     private final List<WsConnection> connections = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -602,6 +602,7 @@ class WsConnectionTest {
     @Test
     void subprotocolIsNegotiated() throws Exception {
         WsConnection conn = connect(config().subprotocols(List.of("v2.proto", "v1.proto")), new Recorder());
+        eventually(() -> !server.handshakes.isEmpty()); // the server records it in onOpen, which may run after ours
 
         assertThat(server.handshakes.get(0).getFieldValue("Sec-WebSocket-Protocol")).isEqualTo("v2.proto, v1.proto");
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
@@ -609,11 +610,11 @@ class WsConnectionTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private WsConfig.Builder config() {
+    WsConfig.Builder config() {
         return WsConfig.builder().transport(wsTransport()).uri(server.uri());
     }
 
-    private WsConnection connect(WsConfig.Builder config, WsListener listener) throws Exception {
+    WsConnection connect(WsConfig.Builder config, WsListener listener) throws Exception {
         WsConnection conn = WsConnection.connect(config.build(), listener).get(5, TimeUnit.SECONDS);
         connections.add(conn);
         return conn;
