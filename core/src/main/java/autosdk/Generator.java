@@ -46,10 +46,6 @@ public final class Generator {
             throw new SpecException(diagnostics.errors());
         }
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
-        if (request.transport() != Transport.JDK && !model.channels().isEmpty()) {
-            throw new UsageException("--transport " + request.transport().optionValue() + " is for REST clients (OpenAPI) so far; "
-                    + "WebSocket clients (AsyncAPI) run on java.net.http: generate them with the default --transport jdk");
-        }
 
         // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
         Map<String, ClassName> external = Map.of();

@@ -143,7 +143,7 @@ public final class WsConfig {
     }
 
     /**
-     * The WebSocket library connections use ({@link JdkWsTransport} or {@code OkHttpWsTransport}); {@code null} until
+     * The WebSocket library connections use ({@code JdkWsTransport} or {@code OkHttpWsTransport}); {@code null} until
      * set, and a connection refuses a config without one. Generated clients always set it.
      */
     public WsTransport transport() {

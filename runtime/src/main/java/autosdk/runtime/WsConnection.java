@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One client WebSocket connection on a {@link WsTransport} (the JDK's {@code java.net.http.WebSocket} or OkHttp) that
+ * One client WebSocket connection on a {@link WsTransport} (the JDK's WebSocket client or OkHttp) that
  * adds what the library leaves to the caller: serialized sends, message reassembly, a single terminal notification, keep-alive and opt-in reconnect.
  *
  * <p><b>Sending.</b> The JDK allows one outstanding text/binary send at a time. Every send here goes through one FIFO
@@ -242,7 +242,7 @@ public final class WsConnection implements AutoCloseable {
      * that arrive before the server's close frame are still delivered. When no socket is open (reconnecting), the
      * connection ends at once and {@code onClose} reports {@code code} and {@code reason}.
      *
-     * @throws IllegalArgumentException if {@code code} may not be sent by a client (java.net.http allows 1000, 1001,
+     * @throws IllegalArgumentException if {@code code} may not be sent by a client (the JDK allows 1000, 1001,
      *     1008, 1011 and 3000-4999) or {@code reason} exceeds 123 UTF-8 bytes
      */
     public void close(int code, String reason, Duration timeout) {
@@ -671,7 +671,7 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /**
-     * Works around a java.net.http defect (seen on JDK 17, still in the current sources): when the server closes TCP
+     * Works around a defect of the JDK's WebSocket client (seen on JDK 17, still in the current sources): when the server closes TCP
      * right after a frame, the JDK may read the EOF before it asked for the next frame; its end-of-stream handler then
      * fails an internal demand check and the EOF is dropped silently, so neither onClose nor onError ever comes. Only
      * writing reveals such a dead socket. So once the server has gone quiet after a frame, up to {@link #PROBES} pings
@@ -728,7 +728,7 @@ public final class WsConnection implements AutoCloseable {
     /**
      * The peer sent a message larger than maxMessageSize: close, and end with 1009 ("message too big") whatever the
      * peer answers. On the wire the close frame carries 1008 (policy violation) with the same reason, because
-     * java.net.http refuses to let a client send 1009.
+     * the JDK refuses to let a client send 1009.
      */
     private void messageTooBig(Session session, WsTransport.Socket socket) {
         int limit = config.maxMessageSize();
@@ -815,7 +815,7 @@ public final class WsConnection implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private static void checkCloseArguments(int code, String reason) {
-        // The codes java.net.http lets a client send (others fail inside the JDK, too late to report well): 1000 normal,
+        // The codes the JDK lets a client send (others fail inside the JDK, too late to report well): 1000 normal,
         // 1001 going away, 1008 policy violation, 1011 unexpected condition, and 3000-4999 for applications.
         boolean legal = code == 1000 || code == 1001 || code == 1008 || code == 1011 || (code >= 3000 && code <= 4999);
         if (!legal) {

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The WebSocket library under a {@link WsConnection}: only what the connection needs from one physical socket. The
  * connection adds everything else (send queue and its limit, message reassembly and size limit, keep-alive, close
- * deadlines, reconnect). A generated SDK carries one implementation: {@link JdkWsTransport} ({@code java.net.http},
+ * deadlines, reconnect). A generated SDK carries one implementation: {@code JdkWsTransport} (the JDK's client,
  * the default) or {@code OkHttpWsTransport} (OkHttp 5, with {@code --transport okhttp}).
  */
 public interface WsTransport {

@@ -32,10 +32,10 @@ public final class RuntimeSources {
             "HttpLineReader", "HttpLog", "HttpMultipart", "HttpNdjson", "HttpPaging", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
             "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "LogLevel", "Page", "RequestOptions");
 
-    /** Helpers of WebSocket clients. */
+    /** Helpers of WebSocket clients, whatever their transport (see {@link #ws}). */
     public static final List<String> WS = List.of("WsClientBase", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
             "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsReconnectPolicy", "WsState", "WsSubscription",
-            "HttpLog", "LogLevel");
+            "WsTransport", "HttpLog", "LogLevel");
 
     private RuntimeSources() {}
 
@@ -43,6 +43,13 @@ public final class RuntimeSources {
     public static List<String> http(autosdk.Transport transport) {
         List<String> names = new ArrayList<>(HTTP);
         names.add(transport.runtimeClass());
+        return List.copyOf(names);
+    }
+
+    /** The helpers of WebSocket clients on {@code transport}: {@link #WS} and that transport's one class. */
+    public static List<String> ws(autosdk.Transport transport) {
+        List<String> names = new ArrayList<>(WS);
+        names.add(transport.wsRuntimeClass());
         return List.copyOf(names);
     }
 

@@ -34,7 +34,7 @@ import javax.lang.model.element.Modifier;
  */
 final class WsBuilderEmitter {
     private static final Set<String> BUILDER_MEMBERS = Set.of("header", "query", "uri", "serverUrl", "serverVariable",
-            "connectTimeout", "pingInterval", "pongTimeout", "closeTimeout", "maxQueuedBytes", "maxMessageSize", "reconnect", "inboundBufferCapacity", "overflow", "httpClient", "logging", "logger",
+            "connectTimeout", "pingInterval", "pongTimeout", "closeTimeout", "maxQueuedBytes", "maxMessageSize", "reconnect", "inboundBufferCapacity", "overflow", "httpClient", "okHttpClient", "logging", "logger",
             "subprotocol", "setupText", "build", "bearerToken", "basicAuth", "equals", "hashCode", "toString", "getClass",
             "notify", "notifyAll", "wait", "clone", "finalize", "config", "setup", "authorization", "headers", "queries",
             "subprotocols", "serverVariables",
@@ -47,10 +47,27 @@ final class WsBuilderEmitter {
     /** The JSON context class, for connect values of generated object or union types. */
     private final ClassName jsonContext;
 
-    WsBuilderEmitter(JavaTypes types, ApiModel model, ClassName jsonContext) {
+    /** The WebSocket library the client connects with; decides the type of the client option. */
+    private final autosdk.Transport transport;
+
+    WsBuilderEmitter(JavaTypes types, ApiModel model, ClassName jsonContext, autosdk.Transport transport) {
         this.types = types;
         this.model = model;
         this.jsonContext = jsonContext;
+        this.transport = transport;
+    }
+
+    private boolean okhttp() {
+        return transport == autosdk.Transport.OKHTTP;
+    }
+
+    /** The client option's name and type: the JDK's HttpClient, or OkHttp's OkHttpClient. */
+    private String clientOption() {
+        return okhttp() ? "okHttpClient" : "httpClient";
+    }
+
+    private TypeName clientType() {
+        return okhttp() ? ClassName.get("okhttp3", "OkHttpClient") : ClassName.get(HttpClient.class);
     }
 
     /** An auth method of the builder and the field it fills. */
@@ -100,7 +117,7 @@ final class WsBuilderEmitter {
         b.addField(Integer.class, "maxMessageSize", Modifier.PRIVATE);
         b.addField(types.runtime("WsReconnectPolicy"), "reconnect", Modifier.PRIVATE);
         b.addField(Integer.class, "inboundBufferCapacity", Modifier.PRIVATE);
-        b.addField(HttpClient.class, "httpClient", Modifier.PRIVATE);
+        b.addField(clientType(), clientOption(), Modifier.PRIVATE);
         b.addField(types.runtime("LogLevel"), "logging", Modifier.PRIVATE);
         b.addField(System.Logger.class, "logger", Modifier.PRIVATE);
         b.addField(FieldSpec.builder(overflow, "overflow", Modifier.PRIVATE).initializer("$T.BLOCK", overflow).build());
@@ -167,8 +184,14 @@ final class WsBuilderEmitter {
         addOption(b, self, "overflow", "What the {@code events()} inbox does when full: {@code BLOCK} (default; reading pauses, nothing\n"
                         + "is lost), {@code DROP_OLDEST} or {@code FAIL}.\n",
                 CodeBlock.of("this.overflow = $T.requireNonNull(overflow, \"overflow\")", OBJECTS), overflow, "overflow");
-        addOption(b, self, "httpClient", "Reuses an {@link HttpClient} (its executor, proxy and TLS settings).\n",
-                CodeBlock.of("this.httpClient = httpClient"), HttpClient.class, "httpClient");
+        if (okhttp()) {
+            addOption(b, self, "okHttpClient", "Connects through an existing {@code OkHttpClient} (its proxy, TLS, interceptors and dispatcher\n"
+                            + "apply; the connect timeout and keep-alive pings of this builder are set on a client derived from it).\n",
+                    CodeBlock.of("this.okHttpClient = okHttpClient"), clientType(), "okHttpClient");
+        } else {
+            addOption(b, self, "httpClient", "Reuses an {@link HttpClient} (its executor, proxy and TLS settings).\n",
+                    CodeBlock.of("this.httpClient = httpClient"), HttpClient.class, "httpClient");
+        }
         addOption(b, self, "logging", "Opt-in wire log through {@code System.Logger}: {@code INFO} connect, reconnect and close lines,\n"
                         + "{@code DEBUG} also text messages sent and received (4 KiB at most); default: the {@code AUTOSDK_LOG}\n"
                         + "environment variable ({@code info} or {@code debug}), else off.\n",
@@ -372,7 +395,7 @@ final class WsBuilderEmitter {
                 .addStatement("if (maxMessageSize != null) config.maxMessageSize(maxMessageSize)")
                 .addStatement("if (reconnect != null) config.reconnect(reconnect)")
                 .addStatement("if (inboundBufferCapacity != null) config.inboundBufferCapacity(inboundBufferCapacity)")
-                .addStatement("if (httpClient != null) config.httpClient(httpClient)")
+                .addStatement("config.transport(new $T($N))", types.runtime(transport.wsRuntimeClass()), clientOption())
                 .addStatement("config.logging(logging).logger(logger)")
                 .addStatement("return new $T(config, setup, overflow)", plan.client());
         return m.build();

@@ -188,9 +188,9 @@ public sealed interface ChatMessageContent permits ChatMessageContent.OfTextCont
                 IOException {
             switch (variant) {
                 case 0:
-                    return new TextContent(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.TextContent.Codec.read(p));
+                    return new OfTextContent(p.currentToken() == JsonToken.VALUE_NULL ? null : TextContent.Codec.read(p));
                 case 1:
-                    return new ImageContent(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.ImageContent.Codec.read(p));
+                    return new OfImageContent(p.currentToken() == JsonToken.VALUE_NULL ? null : ImageContent.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

@@ -185,9 +185,9 @@ public sealed interface RoomEvent permits RoomEvent.OfMessageCreated, RoomEvent.
         private static RoomEvent readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new MessageCreated(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageCreated.Codec.read(p));
+                    return new OfMessageCreated(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageCreated.Codec.read(p));
                 case 1:
-                    return new Typing(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.Typing.Codec.read(p));
+                    return new OfTyping(p.currentToken() == JsonToken.VALUE_NULL ? null : Typing.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

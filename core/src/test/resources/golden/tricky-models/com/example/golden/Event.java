@@ -185,9 +185,9 @@ public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped
         private static Event readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new EventStarted(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.EventStarted.Codec.read(p));
+                    return new OfEventStarted(p.currentToken() == JsonToken.VALUE_NULL ? null : EventStarted.Codec.read(p));
                 case 1:
-                    return new EventStopped(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.EventStopped.Codec.read(p));
+                    return new OfEventStopped(p.currentToken() == JsonToken.VALUE_NULL ? null : EventStopped.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

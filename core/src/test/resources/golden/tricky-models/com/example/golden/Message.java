@@ -249,11 +249,11 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
         private static Message readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new MessageMessage(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageMessage.Codec.read(p));
+                    return new OfMessageMessage(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageMessage.Codec.read(p));
                 case 1:
-                    return new MessageMessage2(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageMessage2.Codec.read(p));
+                    return new OfMessageMessage2(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageMessage2.Codec.read(p));
                 case 2:
-                    return new MessageCall(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.MessageCall.Codec.read(p));
+                    return new OfMessageCall(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageCall.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

@@ -185,9 +185,9 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
         private static Shape readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new Circle(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.Circle.Codec.read(p));
+                    return new OfCircle(p.currentToken() == JsonToken.VALUE_NULL ? null : Circle.Codec.read(p));
                 case 1:
-                    return new Square(p.currentToken() == JsonToken.VALUE_NULL ? null : com.example.golden.Square.Codec.read(p));
+                    return new OfSquare(p.currentToken() == JsonToken.VALUE_NULL ? null : Square.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }
