@@ -59,6 +59,9 @@ class OkHttpSdkTest {
         assertThat(referencingJavaNetHttp(jdkClasses.classes())).as("the scan finds the JDK WebSocket transport")
                 .anyMatch(name -> name.endsWith("JdkWsTransport.class"));
         assertThat(okhttp.files()).as("not even in a comment").noneMatch(f -> f.content().contains("java.net.http"));
+        assertThat(okhttp.files()).as("the caller's OkHttpClient reaches the connection")
+                .anyMatch(f -> f.content().contains("public Builder okHttpClient(OkHttpClient okHttpClient)")
+                        && f.content().contains("config.transport(new OkHttpWsTransport(okHttpClient))"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** Every test of {@link WsConnectionTest} again, on the OkHttp WebSocket transport. */
@@ -32,5 +33,19 @@ class WsConnectionOkHttpTest extends WsConnectionTest {
         server.pings.drainPermits();
         Thread.sleep(400); // checking for absence needs a window: four ping intervals
         assertThat(server.pings.availablePermits()).as("keep-alive stops on close").isZero();
+    }
+
+    @Test
+    void theCallersOkHttpClientCarriesTheHandshake() throws Exception {
+        OkHttpClient own = new OkHttpClient.Builder()
+                .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-Own-Client", "yes").build()))
+                .build();
+        WsConnection conn = connect(WsConfig.builder().transport(new OkHttpWsTransport(own)).uri(server.uri()),
+                new WsConnectionTest.Recorder());
+
+        eventually(() -> !server.handshakes.isEmpty()); // recorded in the server's onOpen, which may run after ours
+        assertThat(server.handshakes.get(0).getFieldValue("X-Own-Client")).isEqualTo("yes");
+        assertThat(conn.state()).isEqualTo(WsState.OPEN);
+        conn.close();
     }
 }

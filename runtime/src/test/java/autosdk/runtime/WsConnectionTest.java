@@ -631,7 +631,7 @@ class WsConnectionTest {
         }
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+    static void eventually(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition not reached in time").isLessThan(deadline);
