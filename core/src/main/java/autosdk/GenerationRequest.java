@@ -49,18 +49,113 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
 
     /** This request with other libraries ({@code --jackson}, {@code --nullability}). */
     public GenerationRequest withLibraries(Libraries chosen) {
-        return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
-                clientClassName, websocketClassName, typesIndex, chosen, transport);
+        return toBuilder().libraries(chosen).build();
     }
 
     /** The same request on another transport ({@code --transport}). */
     public GenerationRequest withTransport(Transport chosen) {
-        return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
-                clientClassName, websocketClassName, typesIndex, libraries, chosen);
+        return toBuilder().transport(chosen).build();
     }
 
     public static GenerationRequest of(Path spec, String namespace, Path output) {
-        return new GenerationRequest(spec, namespace, output, null, ModelMode.TRUE, null, Perspective.CLIENT, null, null, null);
+        return builder(spec, namespace, output).build();
+    }
+
+    /** A builder with the three required settings; every other setting keeps its default until set. */
+    public static Builder builder(Path spec, String namespace, Path output) {
+        return new Builder().spec(spec).namespace(namespace).output(output);
+    }
+
+    /** A builder pre-filled with this request, to derive a variant by name rather than by position. */
+    public Builder toBuilder() {
+        return new Builder().spec(spec).namespace(namespace).output(output).typesNamespace(typesNamespace).generateModels(generateModels)
+                .jsonSerializerContext(jsonSerializerContext).perspective(perspective).clientClassName(clientClassName)
+                .websocketClassName(websocketClassName).typesIndex(typesIndex).libraries(libraries).transport(transport);
+    }
+
+    /** Sets the request's components by name; {@link #build()} applies the record's checks and defaults. */
+    public static final class Builder {
+        private Path spec;
+        private String namespace;
+        private Path output;
+        private String typesNamespace;
+        private ModelMode generateModels;
+        private String jsonSerializerContext;
+        private Perspective perspective;
+        private String clientClassName;
+        private String websocketClassName;
+        private Path typesIndex;
+        private Libraries libraries;
+        private Transport transport;
+
+        private Builder() {}
+
+        public Builder spec(Path spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        public Builder output(Path output) {
+            this.output = output;
+            return this;
+        }
+
+        public Builder typesNamespace(String typesNamespace) {
+            this.typesNamespace = typesNamespace;
+            return this;
+        }
+
+        public Builder generateModels(ModelMode generateModels) {
+            this.generateModels = generateModels;
+            return this;
+        }
+
+        public Builder jsonSerializerContext(String jsonSerializerContext) {
+            this.jsonSerializerContext = jsonSerializerContext;
+            return this;
+        }
+
+        public Builder perspective(Perspective perspective) {
+            this.perspective = perspective;
+            return this;
+        }
+
+        public Builder clientClassName(String clientClassName) {
+            this.clientClassName = clientClassName;
+            return this;
+        }
+
+        public Builder websocketClassName(String websocketClassName) {
+            this.websocketClassName = websocketClassName;
+            return this;
+        }
+
+        public Builder typesIndex(Path typesIndex) {
+            this.typesIndex = typesIndex;
+            return this;
+        }
+
+        /** The Jackson major version and nullability annotations ({@code --jackson}, {@code --nullability}). */
+        public Builder libraries(Libraries libraries) {
+            this.libraries = libraries;
+            return this;
+        }
+
+        /** The HTTP library REST clients send through ({@code --transport}). */
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public GenerationRequest build() {
+            return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
+                    clientClassName, websocketClassName, typesIndex, libraries, transport);
+        }
     }
 
     /** The simple name of this run's own JSON context class. */

@@ -1,6 +1,6 @@
 package autosdk;
 
-import autosdk.build.ModelBuilder;
+import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostic;
 import autosdk.diag.Diagnostics;
 import autosdk.diag.SpecException;
@@ -11,6 +11,7 @@ import autosdk.model.ApiModel;
 import autosdk.read.SpecDocument;
 import autosdk.read.SpecReader;
 import autosdk.write.GeneratedFile;
+import autosdk.write.ForeignFileException;
 import autosdk.write.OutputWriter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,31 +48,35 @@ public final class Generator {
         }
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
 
-        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
         Map<String, ClassName> external = Map.of();
         List<String> notes = new ArrayList<>();
         ClassName context = ClassName.get(request.namespace(), request.contextSimpleName());
         boolean shared = request.typesNamespace() != null && request.generateModels() != GenerationRequest.ModelMode.TRUE;
+        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
+        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
+        SharedTypes.Plan sharing = null;
         if (shared) {
             TypeIndex index = readIndex(request);
             checkPackageClash(request, index);
-            SharedTypes.Plan sharing = SharedTypes.plan(model, index, request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
+            // The models run's context has the default name unless it says otherwise; its names are what the index holds.
+            List<String> ownerReserved = List.of(index.context() == null ? request.contextSimpleName()
+                    : index.context().substring(index.context().lastIndexOf('.') + 1), "Builder", "Known", "Unknown");
+            sharing = SharedTypes.plan(model, JavaEmitter.typeNames(model, ownerReserved), index,
+                    request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
             if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors(), diagnostics.hints());
             external = sharing.reused();
-            if (request.generateModels() == GenerationRequest.ModelMode.FALSE) {
-                context = externalContext(request, index);
-            } else {
-                notes.add("Reused " + sharing.reused().size() + " type(s) from " + index.namespace() + names(sharing.reused().values()));
-                notes.add("Generated " + sharing.generated().size() + " type(s) in " + request.namespace()
-                        + names(sharing.generated().stream().map(id -> ClassName.get("", JavaNames.typeName(model.type(id).nameHint()))).toList()));
-            }
+            if (request.generateModels() == GenerationRequest.ModelMode.FALSE) context = externalContext(request, index);
+            else notes.add("Reused " + sharing.reused().size() + " type(s) from " + index.namespace() + names(sharing.reused().values()));
         }
         boolean ownContext = request.generateModels() != GenerationRequest.ModelMode.FALSE || !shared;
-        // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
-        List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
         EmitOptions options = new EmitOptions(request.namespace(), context, ownContext, reserved, request.spec().getFileName().toString(),
                 request.clientClassName(), request.websocketClassName(), request.libraries(), request.transport());
         JavaEmitter.Output output = new JavaEmitter(options).emit(model, external);
+        if (sharing != null && request.generateModels() == GenerationRequest.ModelMode.AUTO) {
+            // The names this run's emitter gave the types it generated, not a second guess at them.
+            notes.add("Generated " + sharing.generated().size() + " type(s) in " + request.namespace()
+                    + names(sharing.generated().stream().map(id -> output.classNames().get(id)).toList()));
+        }
         List<GeneratedFile> files = new ArrayList<>(output.files());
         if (ownContext) files.add(indexFile(request, model, output, context));
         List<Diagnostic> warnings = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
@@ -149,7 +154,12 @@ public final class Generator {
         GenerationResult planned = plan(request);
         OutputWriter writer = new OutputWriter(request.output());
         List<GeneratedFile> files = planned.files();
-        OutputWriter.Summary summary = writer.write(files, request.namespace().replace('.', '/'));
+        OutputWriter.Summary summary;
+        try {
+            summary = writer.write(files, request.namespace().replace('.', '/'));
+        } catch (ForeignFileException e) {
+            throw new UsageException(e.getMessage());
+        }
         return new GenerationResult(files, planned.typeCount(), planned.warnings(), planned.notes(), summary.written(), summary.removed(),
                 planned.details());
     }
@@ -162,13 +172,20 @@ public final class Generator {
     public static GenerationResult generate(GenerationRequest request, ProjectCoordinates project)
             throws SpecException, UsageException, IOException {
         if (project == null) return generate(request);
-        autosdk.write.ProjectPom pom = new autosdk.write.ProjectPom(request.output(), project);
-        pom.checkWritable();
-        GenerationRequest r = request;
-        GenerationResult result = generate(new GenerationRequest(r.spec(), r.namespace(), autosdk.write.ProjectPom.sourceRoot(r.output()),
-                r.typesNamespace(), r.generateModels(), r.jsonSerializerContext(), r.perspective(), r.clientClassName(),
-                r.websocketClassName(), r.typesIndex(), r.libraries(), r.transport()));
-        boolean changed = pom.write(r.libraries(), r.transport());
+        autosdk.write.ProjectPom pom = new autosdk.write.ProjectPom(request.output(), project.groupId(), project.artifactId(), project.version());
+        try {
+            pom.checkWritable();
+        } catch (ForeignFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        GenerationResult result = generate(request.toBuilder().output(autosdk.write.ProjectPom.sourceRoot(request.output())).build());
+        boolean changed;
+        try {
+            changed = pom.write(new autosdk.write.ProjectPom.Libraries(request.libraries().jackson() == Libraries.Jackson.V3,
+                    request.libraries().nullability() == Libraries.Nullability.JSPECIFY, request.transport() == Transport.OKHTTP));
+        } catch (ForeignFileException e) {
+            throw new UsageException(e.getMessage());
+        }
         List<String> notes = new ArrayList<>(result.notes());
         notes.add("Maven module " + project + ": " + pom.file() + " (build it with mvn install)");
         return new GenerationResult(result.files(), result.typeCount(), result.warnings(), notes,

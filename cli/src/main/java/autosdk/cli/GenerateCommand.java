@@ -100,11 +100,12 @@ final class GenerateCommand implements Callable<Integer> {
         autosdk.ProjectCoordinates coordinates;
         try {
             coordinates = project == null ? null : autosdk.ProjectCoordinates.parse(project);
-            request = new GenerationRequest(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile),
-                    output, typesNamespace, GenerationRequest.ModelMode.parse(generateModels), jsonSerializerContext,
-                    parsePerspective(perspective), clientClassName, websocketClassName, typesIndex)
-                    .withLibraries(new autosdk.Libraries(autosdk.Libraries.Jackson.parse(jackson), autosdk.Libraries.Nullability.parse(nullability)))
-                    .withTransport(autosdk.Transport.parse(transport));
+            request = GenerationRequest.builder(specFile, namespace != null ? namespace : GenerationRequest.defaultNamespace(specFile), output)
+                    .typesNamespace(typesNamespace).generateModels(GenerationRequest.ModelMode.parse(generateModels))
+                    .jsonSerializerContext(jsonSerializerContext).perspective(parsePerspective(perspective))
+                    .clientClassName(clientClassName).websocketClassName(websocketClassName).typesIndex(typesIndex)
+                    .libraries(new autosdk.Libraries(autosdk.Libraries.Jackson.parse(jackson), autosdk.Libraries.Nullability.parse(nullability)))
+                    .transport(autosdk.Transport.parse(transport)).build();
         } catch (IllegalArgumentException e) {
             err.println("autosdk: " + e.getMessage());
             return 2;

@@ -11,7 +11,9 @@ import java.util.List;
  * autosdk-cli-VERSION.jar} with no JVM options at all: C1 only and the serial collector finish the OpenAI spec
  * in about half the time and a quarter of the memory of the defaults (C2 threads and a growing G1
  * heap cost more than they save in a few seconds). Any explicit JVM option, or
- * {@code AUTOSDK_NO_RELAUNCH}, keeps the current JVM.
+ * {@code AUTOSDK_NO_RELAUNCH}, keeps the current JVM. The child also maps the class-data-sharing
+ * archive beside the jar, recording it on the first {@code generate} run, by the same rule as the
+ * {@code autosdk} launcher script ({@link ClassDataArchive}).
  */
 final class ShortRunJvm {
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -29,14 +31,19 @@ final class ShortRunJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(OPTIONS);
+        String jar = jar();
+        ClassDataArchive archive = ClassDataArchive.beside(jar, args);
+        command.addAll(archive.jvmOptions());
         command.add("-cp");
-        command.add(jar());
+        command.add(jar);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(OPT_OUT, "1");
         try {
-            return builder.start().waitFor();
+            int status = builder.start().waitFor();
+            archive.completed(status);
+            return status;
         } catch (Exception e) {
             // Relaunching is an optimisation only: run here if it is not possible.
             return Main.run(args);

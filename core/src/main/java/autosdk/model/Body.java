@@ -33,4 +33,20 @@ public record Body(String mediaType, TypeRef type, boolean required, TypeRef sse
     public boolean isForm() {
         return mediaType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
+
+    /** Text media types that are read as a String (XML included: no XML codec is generated). */
+    public boolean isText() {
+        String m = mediaType.toLowerCase(java.util.Locale.ROOT);
+        if (type instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY) return false;
+        return m.startsWith("text/") || m.endsWith("/xml") || m.endsWith("+xml") || m.equals("application/sdp")
+                || m.equals("application/x-www-form-urlencoded") || m.equals("application/javascript");
+    }
+
+    /** Raw bytes: a non-text media type, or a structured one whose schema says {@code format: binary}. */
+    public boolean isBinary() {
+        if (isJson() || isEventStream() || isJsonLines() || isMultipart()) {
+            return type instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY && !isEventStream() && !isJsonLines();
+        }
+        return !isText();
+    }
 }

@@ -7,8 +7,12 @@ package autosdk.model;
  *                 pre-fill it so that it is always sent
  * @param readOnly true when the schema marks it {@code readOnly}: a server sets it, so building a request never
  *                 asks for it even when it is required
+ * @param base64   true when the value is base64-encoded bytes: a {@code byte}/{@code base64} format or
+ *                 {@code contentEncoding}, or a plain string whose description says it is base64 (many realtime
+ *                 specs say so only in words), so a client may offer to encode raw bytes into it
  */
-public record Property(String jsonName, TypeRef type, boolean required, boolean nullable, Doc doc, FixedValue fixed, boolean readOnly) {
+public record Property(String jsonName, TypeRef type, boolean required, boolean nullable, Doc doc, FixedValue fixed, boolean readOnly,
+                       boolean base64) {
 
     /** The fixed value when it is a string (what discriminators compare), else null. */
     public String constValue() {

@@ -109,7 +109,7 @@ final class TreeBuilder {
 
     /** Called for a key of the innermost map; the next value belongs to it. */
     void key(String key) {
-        pendingKey = SourceText.protect(key);
+        pendingKey = key;
     }
 
     boolean expectsKey() {
@@ -139,7 +139,7 @@ final class TreeBuilder {
     }
 
     void scalar(Object value, int line, int column) {
-        attach(new ScalarNode(here(line, column), value instanceof String text ? SourceText.protect(text) : value), 1);
+        attach(new ScalarNode(here(line, column), value), 1);
     }
 
     /**

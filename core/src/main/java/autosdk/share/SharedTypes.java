@@ -1,7 +1,6 @@
 package autosdk.share;
 
 import autosdk.diag.Diagnostics;
-import autosdk.emit.java.JavaNames;
 import autosdk.model.ApiModel;
 import autosdk.model.NamedType;
 import com.palantir.javapoet.ClassName;
@@ -26,9 +25,11 @@ public final class SharedTypes {
     /** The outcome: reused types (model id → class in the types package) and the ids generated here. */
     public record Plan(Map<String, ClassName> reused, List<String> generated) {}
 
-    public static Plan plan(ApiModel model, TypeIndex index, boolean auto, Diagnostics diagnostics) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (NamedType t : model.types().values()) names.put(t.id(), JavaNames.typeName(t.nameHint()));
+    /**
+     * Plans the sharing. {@code names} are the class names the models run gives this model's types (type id → simple
+     * name, as {@link autosdk.emit.java.JavaEmitter#typeNames} allocates them), the names each type is looked up by.
+     */
+    public static Plan plan(ApiModel model, Map<String, String> names, TypeIndex index, boolean auto, Diagnostics diagnostics) {
 
         // A type matches when the index has its name with the same shape.
         Map<String, String> problems = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package autosdk.write;
 
-import autosdk.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,9 +37,9 @@ public final class OutputWriter {
 
     /**
      * Writes {@code files}; {@code manifestFolder} is the run's package folder (relative, '/'-separated).
-     * Throws {@link UsageException} without writing anything when a file we would replace is not ours.
+     * Throws {@link ForeignFileException} without writing anything when a file we would replace is not ours.
      */
-    public Summary write(List<GeneratedFile> files, String manifestFolder) throws IOException, UsageException {
+    public Summary write(List<GeneratedFile> files, String manifestFolder) throws IOException, ForeignFileException {
         Path manifest = resolve(manifestFolder + "/" + MANIFEST);
         Set<String> previous = new LinkedHashSet<>();
         if (Files.isRegularFile(manifest)) {
@@ -81,7 +80,7 @@ public final class OutputWriter {
         return new Summary(written, removed);
     }
 
-    private void refuseForeignFiles(List<GeneratedFile> files, Set<String> previous) throws IOException, UsageException {
+    private void refuseForeignFiles(List<GeneratedFile> files, Set<String> previous) throws IOException, ForeignFileException {
         List<String> foreign = new ArrayList<>();
         for (GeneratedFile f : files) {
             Path target = resolve(f.relativePath());
@@ -92,7 +91,7 @@ public final class OutputWriter {
             }
         }
         if (!foreign.isEmpty()) {
-            throw new UsageException((foreign.size() == 1 ? foreign.get(0) + " exists and was" : "these files exist and were")
+            throw new ForeignFileException((foreign.size() == 1 ? foreign.get(0) + " exists and was" : "these files exist and were")
                     + " not written by AutoSDK (no '" + MARKER + "' header, not in " + MANIFEST + "); nothing was written. "
                     + "Move " + (foreign.size() == 1 ? "it" : "them") + " away or choose another --output"
                     + (foreign.size() == 1 ? "" : ": " + String.join(", ", foreign)));

@@ -1,8 +1,5 @@
 package autosdk.write;
 
-import autosdk.ProjectCoordinates;
-import autosdk.Transport;
-import autosdk.UsageException;
 import com.fasterxml.jackson.core.json.PackageVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +41,26 @@ public final class ProjectPom {
      */
     public static final String OKHTTP_VERSION = "5.5.1";
 
-    private final Path moduleRoot;
-    private final ProjectCoordinates coordinates;
+    /**
+     * What the generated code depends on besides the JDK: Jackson 3 instead of 2 ({@code --jackson 3}), the JSpecify
+     * annotations ({@code --nullability jspecify}), OkHttp ({@code --transport okhttp}). Plain flags, so that this
+     * package needs nothing from the generator's own.
+     */
+    public record Libraries(boolean jackson3, boolean jspecify, boolean okhttp) {
+        public static final Libraries DEFAULT = new Libraries(false, false, false);
+    }
 
-    /** {@code moduleRoot} is the {@code --output} folder; the pom goes there. */
-    public ProjectPom(Path moduleRoot, ProjectCoordinates coordinates) {
+    private final Path moduleRoot;
+    private final String groupId;
+    private final String artifactId;
+    private final String version;
+
+    /** {@code moduleRoot} is the {@code --output} folder; the pom goes there. Coordinates come validated. */
+    public ProjectPom(Path moduleRoot, String groupId, String artifactId, String version) {
         this.moduleRoot = moduleRoot;
-        this.coordinates = coordinates;
+        this.groupId = groupId;
+        this.artifactId = artifactId;
+        this.version = version;
     }
 
     /** Where generated sources go inside a module: Maven's standard layout. */
@@ -76,24 +86,24 @@ public final class ProjectPom {
      * Refuses a {@code pom.xml} that AutoSDK did not write; call before writing anything so a
      * refused run leaves the folder untouched.
      */
-    public void checkWritable() throws IOException, UsageException {
+    public void checkWritable() throws IOException, ForeignFileException {
         Path file = file();
         if (Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).contains(MARKER)) {
-            throw new UsageException(file + " exists and was not written by AutoSDK; --project will not overwrite it "
+            throw new ForeignFileException(file + " exists and was not written by AutoSDK; --project will not overwrite it "
                     + "(remove it or choose another --output)");
         }
     }
 
     /** Writes the pom unless it already has this content; true when the file changed. */
-    public boolean write() throws IOException, UsageException {
-        return write(autosdk.Libraries.DEFAULT, Transport.JDK);
+    public boolean write() throws IOException, ForeignFileException {
+        return write(Libraries.DEFAULT);
     }
 
-    /** Writes the pom declaring the libraries and transport chosen for the run; true when the file changed. */
-    public boolean write(autosdk.Libraries libraries, Transport transport) throws IOException, UsageException {
+    /** Writes the pom declaring the libraries chosen for the run; true when the file changed. */
+    public boolean write(Libraries libraries) throws IOException, ForeignFileException {
         checkWritable();
         Path file = file();
-        String text = render(libraries, transport);
+        String text = render(libraries);
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return false;
         Files.createDirectories(moduleRoot);
         Path temp = file.resolveSibling("pom.xml.autosdk-tmp");
@@ -104,22 +114,22 @@ public final class ProjectPom {
 
     /** The pom's text; deterministic, so an unchanged module is not rewritten. */
     public String render() {
-        return render(autosdk.Libraries.DEFAULT, Transport.JDK);
+        return render(Libraries.DEFAULT);
     }
 
     /** The pom's text for SDKs written against {@code libraries}, sending through {@code transport}. */
-    public String render(autosdk.Libraries libraries, Transport transport) {
-        boolean jackson3 = libraries.jackson() == autosdk.Libraries.Jackson.V3;
+    public String render(Libraries libraries) {
+        boolean jackson3 = libraries.jackson3();
         String jacksonGroup = jackson3 ? "tools.jackson.core" : "com.fasterxml.jackson.core";
         String jacksonVersion = jackson3 ? JACKSON3_VERSION : jacksonVersion();
-        String jspecify = libraries.nullability() != autosdk.Libraries.Nullability.JSPECIFY ? "" : """
+        String jspecify = !libraries.jspecify() ? "" : """
                     <dependency>
                       <groupId>org.jspecify</groupId>
                       <artifactId>jspecify</artifactId>
                       <version>%s</version>
                     </dependency>
                 """.formatted(JSPECIFY_VERSION);
-        boolean okhttp = transport == Transport.OKHTTP;
+        boolean okhttp = libraries.okhttp();
         String okhttpDependency = !okhttp ? "" : """
                     <dependency>
                       <groupId>com.squareup.okhttp3</groupId>
@@ -173,8 +183,8 @@ public final class ProjectPom {
                     </pluginManagement>
                   </build>
                 </project>
-                """.formatted(MARKER, xml(coordinates.groupId()), xml(coordinates.artifactId()), xml(coordinates.version()),
-                xml(coordinates.artifactId()), xml(jacksonVersion), okhttpVersion, needs, jacksonGroup, jspecify + okhttpDependency,
+                """.formatted(MARKER, xml(groupId), xml(artifactId), xml(version),
+                xml(artifactId), xml(jacksonVersion), okhttpVersion, needs, jacksonGroup, jspecify + okhttpDependency,
                 plugins);
     }
 

@@ -1,6 +1,6 @@
 package autosdk.conformance;
 
-import autosdk.ws.JsonTree;
+import autosdk.testing.JsonTrees;
 import autosdk.ws.WsHarness;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,13 +54,13 @@ record HarnessMessages(List<ChannelMessages> channels) {
             p.destroyForcibly();
             throw new AssertionError("ws-messages.mjs failed for " + spec + ":\n" + new String(err.get(), StandardCharsets.UTF_8));
         }
-        return parse(JsonTree.parse(out));
+        return parse(JsonTrees.parse(out));
     }
 
     @SuppressWarnings("unchecked")
     private static HarnessMessages parse(Object tree) {
         List<ChannelMessages> channels = new ArrayList<>();
-        for (Object c : (List<Object>) JsonTree.at(tree, "channels")) {
+        for (Object c : (List<Object>) JsonTrees.at(tree, "channels")) {
             Map<String, Object> ch = (Map<String, Object>) c;
             channels.add(new ChannelMessages((String) ch.get("id"), (String) ch.get("address"), messages(ch.get("clientMessages")),
                     messages(ch.get("serverMessages")), strings(ch.get("unknownTypeValidFor"))));

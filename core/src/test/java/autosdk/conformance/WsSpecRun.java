@@ -5,7 +5,7 @@ import autosdk.GenerationResult;
 import autosdk.Generator;
 import autosdk.conformance.WsConformanceResult.Kind;
 import autosdk.emit.java.WsClientNames;
-import autosdk.ws.JsonTree;
+import autosdk.testing.JsonTrees;
 import autosdk.ws.WsHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,8 +61,7 @@ final class WsSpecRun {
                 throw new CompletionException(e);
             }
         });
-        GenerationRequest request = new GenerationRequest(spec, pkg, work.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
-                perspective, null, null, null);
+        GenerationRequest request = GenerationRequest.builder(spec, pkg, work.resolve("out")).perspective(perspective).build();
         GenerationResult generated = Generator.plan(request);
         List<WsClientNames.ChannelNames> channels = WsClientNames.of(request);
         result.channels = channels.size();
@@ -160,17 +159,17 @@ final class WsSpecRun {
                     if (send(client, names, m)) sent.add(m);
                 }
             }
-            tree = JsonTree.parse(h.awaitReport(WAIT.toSeconds()));
+            tree = JsonTrees.parse(h.awaitReport(WAIT.toSeconds()));
         }
         result.sent += sent.size();
-        List<Object> frames = list(JsonTree.at(tree, "received.frameLog"));
+        List<Object> frames = list(JsonTrees.at(tree, "received.frameLog"));
         for (int i = 0; i < sent.size(); i++) {
             Object frame = i < frames.size() ? frames.get(i) : null;
-            if (frame != null && Boolean.TRUE.equals(JsonTree.at(frame, "ok"))) {
+            if (frame != null && Boolean.TRUE.equals(JsonTrees.at(frame, "ok"))) {
                 result.valid++;
             } else {
                 result.problem(messages.id(), "echo-check", sent.get(i).id(), Kind.REJECTED,
-                        frame == null ? "the harness did not receive the frame" : "invalid: " + JsonTree.at(frame, "errors"));
+                        frame == null ? "the harness did not receive the frame" : "invalid: " + JsonTrees.at(frame, "errors"));
             }
         }
         if (frames.size() > sent.size()) {
@@ -221,7 +220,7 @@ final class WsSpecRun {
                 else client.awaitClosed(WAIT); // the harness closes with 4001 when it has sent everything
                 events = client.events();
             }
-            tree = JsonTree.parse(h.awaitReport(WAIT.toSeconds()));
+            tree = JsonTrees.parse(h.awaitReport(WAIT.toSeconds()));
         }
         List<Expected> expected = scenario.equals("basic") ? basicFrames(samples) : fragmentedFrames(tree);
         check(scenario, names, messages, expected, events);
@@ -241,23 +240,23 @@ final class WsSpecRun {
      */
     private List<Expected> fragmentedFrames(Object tree) {
         List<Expected> out = new ArrayList<>();
-        List<Object> log = list(JsonTree.at(tree, "sent.fragmentLog"));
+        List<Object> log = list(JsonTrees.at(tree, "sent.fragmentLog"));
         List<Object> samples = new ArrayList<>();
         for (Object entry : log) {
-            if (JsonTree.at(entry, "splitInsideUtf8At") != null) out.add(expected(entry));
+            if (JsonTrees.at(entry, "splitInsideUtf8At") != null) out.add(expected(entry));
             else samples.add(entry);
         }
         int mid = Math.max(1, samples.size() / 2);
         for (int i = 0; i < samples.size(); i++) {
             out.add(expected(samples.get(i)));
-            if (i == 0 && JsonTree.number(tree, "sent.extras.unknownType") > 0) out.add(new Expected(UNKNOWN_TYPE, true, false));
-            if (i == mid - 1 && JsonTree.number(tree, "sent.extras.malformedJson") > 0) out.add(new Expected("(malformed-json)", false, true));
+            if (i == 0 && JsonTrees.number(tree, "sent.extras.unknownType") > 0) out.add(new Expected(UNKNOWN_TYPE, true, false));
+            if (i == mid - 1 && JsonTrees.number(tree, "sent.extras.malformedJson") > 0) out.add(new Expected("(malformed-json)", false, true));
         }
         return out;
     }
 
     private static Expected expected(Object logEntry) {
-        return new Expected((String) JsonTree.at(logEntry, "message"), false, false);
+        return new Expected((String) JsonTrees.at(logEntry, "message"), false, false);
     }
 
     /** Pairs the i-th event with the i-th frame and compares the event's type with the frame's message. */

@@ -1,8 +1,11 @@
 package autosdk.corpus;
 
+import autosdk.GenerationRequest;
+import autosdk.Generator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autosdk.build.ModelBuilder;
+import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostics;
 import autosdk.emit.java.EmitOptions;
 import autosdk.emit.java.JavaEmitter;
@@ -48,14 +51,15 @@ class ExampleRoundTripTest {
         Diagnostics diagnostics = new Diagnostics();
         SpecDocument document = SpecReader.read(spec, diagnostics).orElseThrow();
         ApiModel model = ModelBuilder.build(document, true, diagnostics);
-        String pkg = "com.example.examples";
+        // The package and options of a plain run, so the compile is the one CorpusCompileTest caches for this spec.
+        String pkg = GenerationRequest.defaultNamespace(spec);
         JavaEmitter.Output output = new JavaEmitter(new EmitOptions(pkg, ClassName.get(pkg, "SourceGenerationContext"), true,
-                List.of("SourceGenerationContext", "Builder", "Known", "Unknown"), "spec", null, null)).emit(model);
+                List.of("SourceGenerationContext", "Builder", "Known", "Unknown"), spec.getFileName().toString(), null, null)).emit(model);
 
         List<String[]> cases = new ArrayList<>();
         RefResolver resolver = new RefResolver(spec, document.root(), new Diagnostics());
         collect(document.root(), resolver, output.classNames(), cases);
-        Compiler.Result compiled = Compiler.compile(output.files(), dir);
+        Compiler.Result compiled = Compiler.compileCached(Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out"))).files());
         assertThat(compiled.errors()).isEmpty();
         ClassLoader loader = compiled.loader();
         Object context = loader.loadClass(pkg + ".SourceGenerationContext").getField("DEFAULT").get(null);

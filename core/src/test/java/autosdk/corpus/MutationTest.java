@@ -1,7 +1,6 @@
 package autosdk.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
@@ -16,11 +15,8 @@ import autosdk.read.SpecNode;
 import autosdk.read.SpecReader;
 import autosdk.testing.Compiler;
 import autosdk.testing.Corpus;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.StringWriter;
+import autosdk.testing.JsonTrees;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,11 +98,7 @@ class MutationTest {
             Object target = containers.get(random.nextInt(containers.size()));
             damage(target, containers, random);
         }
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            write(g, root);
-        }
-        return out.toString();
+        return JsonTrees.write(root, true);
     }
 
     @SuppressWarnings("unchecked")
@@ -179,32 +171,5 @@ class MutationTest {
             return out;
         }
         return ((ScalarNode) node).value();
-    }
-
-    private static void write(JsonGenerator g, Object value) throws Exception {
-        if (value instanceof Map<?, ?> m) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName((String) e.getKey());
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (value instanceof List<?> l) {
-            g.writeStartArray();
-            for (Object v : l) write(g, v);
-            g.writeEndArray();
-        } else if (value instanceof String s) {
-            g.writeString(s);
-        } else if (value instanceof BigDecimal d) {
-            g.writeNumber(d);
-        } else if (value instanceof BigInteger i) {
-            g.writeNumber(i);
-        } else if (value instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (value == null) {
-            g.writeNull();
-        } else {
-            fail("unexpected value " + value);
-        }
     }
 }

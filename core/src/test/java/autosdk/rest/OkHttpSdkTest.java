@@ -61,7 +61,7 @@ class OkHttpSdkTest {
         assertThat(okhttp.files()).as("not even in a comment").noneMatch(f -> f.content().contains("java.net.http"));
         assertThat(okhttp.files()).as("the caller's OkHttpClient reaches the connection")
                 .anyMatch(f -> f.content().contains("public Builder okHttpClient(OkHttpClient okHttpClient)")
-                        && f.content().contains("config.transport(new OkHttpWsTransport(okHttpClient))"));
+                        && f.content().contains("return transport(new OkHttpWsTransport(okHttpClient))"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class OkHttpSdkTest {
         assertThat(pom).contains("<artifactId>okhttp-jvm</artifactId>", "<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
         String rootPom = Files.readString(Path.of("../pom.xml"));
         assertThat(rootPom).contains("<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
-        assertThat(new ProjectPom(dir, ProjectCoordinates.parse("com.example:shop-sdk:1.0.0")).render()).doesNotContain("okhttp");
+        assertThat(new ProjectPom(dir, "com.example", "shop-sdk", "1.0.0").render()).doesNotContain("okhttp");
     }
 
     private static void record(Map<String, List<String>> seen, String key, HttpExchange ex) {

@@ -44,7 +44,7 @@ final class RestSdk {
             driverClass = request.namespace() + "." + simple;
             files.add(new GeneratedFile(request.namespace().replace('.', '/') + "/" + simple + ".java", resource(driverResource)));
         }
-        Compiler.Result compiled = Compiler.compile(files, dir);
+        Compiler.Result compiled = Compiler.compileCached(files);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new RestSdk(result, compiled.loader(), driverClass, compiled.classes());
     }

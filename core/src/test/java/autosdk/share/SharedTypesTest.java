@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationRequest.ModelMode;
-import autosdk.GenerationRequest.Perspective;
 import autosdk.GenerationResult;
 import autosdk.Generator;
 import autosdk.UsageException;
@@ -40,8 +39,8 @@ class SharedTypesTest {
     }
 
     private static GenerationRequest step2(String pair, String namespace, Path out, ModelMode mode) {
-        return new GenerationRequest(Corpus.file(pair + "/asyncapi.json"), namespace + ".Realtime", out, namespace, mode,
-                mode == ModelMode.FALSE ? namespace + ".SourceGenerationContext" : null, Perspective.CLIENT, null, null, null);
+        return GenerationRequest.builder(Corpus.file(pair + "/asyncapi.json"), namespace + ".Realtime", out).typesNamespace(namespace)
+                .generateModels(mode).jsonSerializerContext(mode == ModelMode.FALSE ? namespace + ".SourceGenerationContext" : null).build();
     }
 
     private static List<String> errors(GenerationRequest request) {
@@ -133,8 +132,8 @@ class SharedTypesTest {
                 """);
         Path out = dir.resolve("Generated");
         Generator.generate(GenerationRequest.of(specs.resolve("rest.yaml"), "com.acme", out));
-        GenerationRequest strict = new GenerationRequest(specs.resolve("ws.yaml"), "com.acme.live", out, "com.acme", ModelMode.FALSE,
-                "SourceGenerationContext", Perspective.CLIENT, null, null, null);
+        GenerationRequest strict = GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out).typesNamespace("com.acme")
+                .generateModels(ModelMode.FALSE).jsonSerializerContext("SourceGenerationContext").build();
         String ws = specs.resolve("ws.yaml").toString();
         assertThat(errors(strict)).containsExactly(
                 ws + ":13:10: error: type 'Pet' has another shape in com.acme: property 'age' is string? here but int64? there; "
@@ -143,18 +142,58 @@ class SharedTypesTest {
                 // Owner matches but refers to the differing Pet, so the hint counts it among the generated ones, as auto does.
                 "hint: --generate-models auto would reuse the 0 matching type(s) of com.acme and generate the 3 that are missing or differ here");
 
-        GenerationRequest auto = new GenerationRequest(specs.resolve("ws.yaml"), "com.acme.live", out, "com.acme", ModelMode.AUTO,
-                null, Perspective.CLIENT, null, null, null);
+        GenerationRequest auto = GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out).typesNamespace("com.acme")
+                .generateModels(ModelMode.AUTO).build();
         GenerationResult result = Generator.generate(auto);
         // Owner matches by name and shape but refers to a Pet that differs, so it cannot be reused either.
         assertThat(result.notes()).containsExactly("Reused 0 type(s) from com.acme", "Generated 3 type(s) in com.acme.live: Owner, Pet, Stat");
     }
 
     @Test
+    void typesSuffixedByTheModelsRunAreFoundUnderTheirSuffixedNames() throws Exception {
+        // "Pet" and "pet" are one Java name; the models run calls the second Pet2, and the client run must look it up so.
+        Path specs = dir.resolve("specs");
+        Files.createDirectories(specs);
+        String schemas = """
+                components:
+                  schemas:
+                    Pet: {type: object, properties: {name: {type: string}}}
+                    pet: {type: object, properties: {id: {type: integer}}}
+                """;
+        Files.writeString(specs.resolve("rest.yaml"), """
+                openapi: 3.0.3
+                info: {title: rest, version: "1"}
+                paths: {}
+                """ + schemas);
+        Files.writeString(specs.resolve("ws.yaml"), """
+                asyncapi: 3.0.0
+                info: {title: ws, version: "1"}
+                channels:
+                  c:
+                    address: /c
+                    messages:
+                      big: {payload: {$ref: '#/components/schemas/Pet'}}
+                      small: {payload: {$ref: '#/components/schemas/pet'}}
+                operations:
+                  r: {action: receive, channel: {$ref: '#/channels/c'}}
+                """ + schemas);
+        Path out = dir.resolve("Generated");
+        Generator.generate(GenerationRequest.of(specs.resolve("rest.yaml"), "com.acme", out));
+        assertThat(out.resolve("com/acme/Pet2.java")).exists();
+        GenerationResult ws = Generator.generate(GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out)
+                .typesNamespace("com.acme").generateModels(ModelMode.FALSE).jsonSerializerContext("SourceGenerationContext").build());
+        String client = ws.files().stream().filter(f -> !f.relativePath().contains("/runtime/"))
+                .map(GeneratedFile::content).collect(Collectors.joining("\n"));
+        assertThat(client).contains("com.acme.Pet2");
+        Compiler.Result compiled = Compiler.compileAgainst(ws.files(), out, dir.resolve("build"));
+        assertThat(compiled.errors()).isEmpty();
+    }
+
+    @Test
     void aClientPackageNamedLikeATypesClassIsAUsageError() throws Exception {
         Path out = step1("tryAGI-Xai", "openapi.yaml", "tryAGI.Xai");
-        GenerationRequest clash = new GenerationRequest(Corpus.file("tryAGI-Xai/asyncapi.json"), "tryAGI.Xai.Model", out, "tryAGI.Xai",
-                ModelMode.AUTO, null, Perspective.CLIENT, null, null, null);
+        GenerationRequest clash = GenerationRequest.builder(Corpus.file("tryAGI-Xai/asyncapi.json"), "tryAGI.Xai.Model", out)
+                .typesNamespace("tryAGI.Xai").generateModels(ModelMode.AUTO).build();
         assertThatThrownBy(() -> Generator.generate(clash)).isInstanceOf(UsageException.class)
                 .hasMessage("--namespace tryAGI.Xai.Model would put package tryAGI.Xai.Model beside the class tryAGI.Xai.Model of the "
                         + "same name, which Java does not allow; choose another --namespace");
@@ -165,8 +204,8 @@ class SharedTypesTest {
         Path out = dir.resolve("empty");
         assertThatThrownBy(() -> Generator.generate(step2("tryAGI-Xai", "tryAGI.Xai", out, ModelMode.FALSE)))
                 .isInstanceOf(UsageException.class).hasMessageStartingWith("no type index of tryAGI.Xai at ");
-        assertThatThrownBy(() -> Generator.generate(new GenerationRequest(Corpus.file("tryAGI-Xai/asyncapi.json"), "a.b", out, null,
-                ModelMode.FALSE, null, Perspective.CLIENT, null, null, null)))
+        assertThatThrownBy(() -> Generator.generate(GenerationRequest.builder(Corpus.file("tryAGI-Xai/asyncapi.json"), "a.b", out)
+                .generateModels(ModelMode.FALSE).build()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("needs --types-namespace");
     }
 }

@@ -31,7 +31,7 @@ public final class Sdk {
     /** Like {@link #build(Path, String, Path)}, for the given libraries (Jackson 3, JSpecify). */
     public static Sdk build(Path spec, String pkg, Path dir, autosdk.Libraries libraries) throws Exception {
         GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out")).withLibraries(libraries));
-        Compiler.Result compiled = Compiler.compile(result.files(), dir);
+        Compiler.Result compiled = Compiler.compileCached(result.files());
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new Sdk(compiled.loader(), pkg, result);
     }

@@ -7,7 +7,6 @@ import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
 import autosdk.Generator;
 import autosdk.ProjectCoordinates;
-import autosdk.UsageException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,7 @@ class ProjectPomTest {
 
     @Test
     void pomDeclaresCoordinatesJava17AndOnlyJacksonCore() throws Exception {
-        Document pom = parse(new ProjectPom(dir, SDK).render());
+        Document pom = parse(pom(SDK).render());
 
         assertThat(child(pom.getDocumentElement(), "groupId")).isEqualTo("com.example");
         assertThat(child(pom.getDocumentElement(), "artifactId")).isEqualTo("chat-sdk");
@@ -52,8 +51,7 @@ class ProjectPomTest {
 
     @Test
     void jackson3AndJSpecifyPomsDeclareExactlyThoseAtTheVersionsTestedHere() throws Exception {
-        Document pom = parse(new ProjectPom(dir, SDK).render(new autosdk.Libraries(autosdk.Libraries.Jackson.V3,
-                autosdk.Libraries.Nullability.JSPECIFY), autosdk.Transport.JDK));
+        Document pom = parse(pom(SDK).render(new ProjectPom.Libraries(true, true, false)));
         NodeList deps = pom.getElementsByTagName("dependency");
         assertThat(deps.getLength()).isEqualTo(2);
         assertThat(child((Element) deps.item(0), "groupId")).isEqualTo("tools.jackson.core");
@@ -63,9 +61,9 @@ class ProjectPomTest {
         assertThat(child((Element) deps.item(1), "groupId")).isEqualTo("org.jspecify");
         assertThat(child((Element) deps.item(1), "version")).isEqualTo(ProjectPom.JSPECIFY_VERSION).isEqualTo(rootPomProperty("jspecify.version"));
 
-        Document jackson3Only = parse(new ProjectPom(dir, SDK).render(new autosdk.Libraries(autosdk.Libraries.Jackson.V3, null), autosdk.Transport.JDK));
+        Document jackson3Only = parse(pom(SDK).render(new ProjectPom.Libraries(true, false, false)));
         assertThat(jackson3Only.getElementsByTagName("dependency").getLength()).isEqualTo(1);
-        assertThat(new ProjectPom(dir, SDK).render(autosdk.Libraries.DEFAULT, autosdk.Transport.JDK)).isEqualTo(new ProjectPom(dir, SDK).render());
+        assertThat(pom(SDK).render(ProjectPom.Libraries.DEFAULT)).isEqualTo(pom(SDK).render());
     }
 
     @Test
@@ -79,18 +77,18 @@ class ProjectPomTest {
 
     @Test
     void rewritesItsOwnPomOnlyWhenItChanges() throws Exception {
-        ProjectPom pom = new ProjectPom(dir, SDK);
+        ProjectPom pom = pom(SDK);
         assertThat(pom.write()).isTrue();
         assertThat(pom.write()).as("same content: not rewritten").isFalse();
-        assertThat(new ProjectPom(dir, ProjectCoordinates.parse("com.example:chat-sdk:1.2.4")).write()).isTrue();
+        assertThat(pom(ProjectCoordinates.parse("com.example:chat-sdk:1.2.4")).write()).isTrue();
         assertThat(dir.resolve("pom.xml")).content().contains("<version>1.2.4</version>");
     }
 
     @Test
     void neverOverwritesAPomItDidNotWrite() throws Exception {
         Files.writeString(dir.resolve("pom.xml"), "<project>mine</project>");
-        assertThatThrownBy(() -> new ProjectPom(dir, SDK).write())
-                .isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> pom(SDK).write())
+                .isInstanceOf(ForeignFileException.class)
                 .hasMessage(dir.resolve("pom.xml") + " exists and was not written by AutoSDK; --project will not overwrite it "
                         + "(remove it or choose another --output)");
         assertThat(dir.resolve("pom.xml")).hasContent("<project>mine</project>");
@@ -184,5 +182,9 @@ class ProjectPomTest {
             if (n instanceof Element e && e.getTagName().equals(tag)) return e.getTextContent().trim();
         }
         return null;
+    }
+
+    private ProjectPom pom(ProjectCoordinates c) {
+        return new ProjectPom(dir, c.groupId(), c.artifactId(), c.version());
     }
 }

@@ -1,5 +1,6 @@
 package autosdk.ws;
 
+import autosdk.testing.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
@@ -51,18 +52,18 @@ class OpenAiHarnessTest {
             gen.call(DRIVER, "sendSome", s);
             waitForQuiet(gen, s, 1500);
             gen.call(DRIVER, "close", s);
-            Object report = JsonTree.parse(h.awaitReport(30));
-            assertThat(JsonTree.number(report, "summary.invalid")).as("invalid frames: %s", JsonTree.at(report, "received.invalidDetails")).isZero();
-            assertThat(JsonTree.number(report, "summary.valid")).isEqualTo(8); // setup session.update + 7
-            assertThat(JsonTree.at(report, "handshake.path")).isEqualTo("/v1/realtime");
-            assertThat(JsonTree.at(report, "handshake.query.model")).isEqualTo("gpt-realtime");
-            assertThat(String.valueOf(JsonTree.at(report, "handshake.authorization"))).contains("Bearer sk-test");
-            assertThat(JsonTree.at(report, "channel.pathMismatch")).isEqualTo(false);
-            long sent = JsonTree.number(report, "sent.messages");
+            Object report = JsonTrees.parse(h.awaitReport(30));
+            assertThat(JsonTrees.number(report, "summary.invalid")).as("invalid frames: %s", JsonTrees.at(report, "received.invalidDetails")).isZero();
+            assertThat(JsonTrees.number(report, "summary.valid")).isEqualTo(8); // setup session.update + 7
+            assertThat(JsonTrees.at(report, "handshake.path")).isEqualTo("/v1/realtime");
+            assertThat(JsonTrees.at(report, "handshake.query.model")).isEqualTo("gpt-realtime");
+            assertThat(String.valueOf(JsonTrees.at(report, "handshake.authorization"))).contains("Bearer sk-test");
+            assertThat(JsonTrees.at(report, "channel.pathMismatch")).isEqualTo(false);
+            long sent = JsonTrees.number(report, "sent.messages");
             List<String> events = gen.call(DRIVER, "events", s);
             assertThat(events).hasSize((int) sent + 1); // + the typed handler's line
             assertThat(events).noneMatch(e -> e.startsWith("Unknown")).contains("typed:session.created");
-            assertThat(JsonTree.number(report, "received.pongs")).isGreaterThanOrEqualTo(0);
+            assertThat(JsonTrees.number(report, "received.pongs")).isGreaterThanOrEqualTo(0);
             assertThat((List<String>) gen.call(DRIVER, "closes", s)).containsExactly("1000:done");
         }
     }
@@ -72,16 +73,16 @@ class OpenAiHarnessTest {
         try (WsHarness h = WsHarness.start(SPEC, "fragmented", work.resolve("fragmented.json"))) {
             Object s = gen.call(DRIVER, "open", h.url());
             gen.call(DRIVER, "awaitClosed", s, 30L);
-            Object report = JsonTree.parse(h.awaitReport(30));
+            Object report = JsonTrees.parse(h.awaitReport(30));
             assertThat((List<String>) gen.call(DRIVER, "closes", s)).containsExactly("4001:bye");
-            assertThat(JsonTree.number(report, "close.clientFrame.code")).isEqualTo(4001);
-            assertThat(JsonTree.number(report, "summary.invalid")).isZero();
-            assertThat(JsonTree.number(report, "summary.valid")).isEqualTo(1);
+            assertThat(JsonTrees.number(report, "close.clientFrame.code")).isEqualTo(4001);
+            assertThat(JsonTrees.number(report, "summary.invalid")).isZero();
+            assertThat(JsonTrees.number(report, "summary.valid")).isEqualTo(1);
             List<String> events = gen.call(DRIVER, "events", s);
             assertThat(events.stream().filter(e -> e.startsWith("Unknown:"))).hasSize(1).allMatch(e -> e.contains("x.unknown.type"));
             assertThat(events.stream().filter(e -> e.startsWith("Unknown(error)"))).hasSize(1);
             // every other message arrived typed, reassembled from its fragments
-            assertThat(events.size() - 2 - 1).isEqualTo((int) JsonTree.number(report, "sent.messages") - 2);
+            assertThat(events.size() - 2 - 1).isEqualTo((int) JsonTrees.number(report, "sent.messages") - 2);
             assertThat((List<String>) gen.call(DRIVER, "errors", s)).hasSize(1);
         }
     }
@@ -92,9 +93,9 @@ class OpenAiHarnessTest {
             Object s = gen.call(DRIVER, "open", h.url());
             gen.call(DRIVER, "sendSome", s);
             gen.call(DRIVER, "awaitClosed", s, 30L);
-            Object report = JsonTree.parse(h.awaitReport(30));
-            assertThat(JsonTree.number(report, "summary.invalid")).as("%s", JsonTree.at(report, "received.invalidDetails")).isZero();
-            assertThat(JsonTree.number(report, "summary.valid")).isEqualTo(8);
+            Object report = JsonTrees.parse(h.awaitReport(30));
+            assertThat(JsonTrees.number(report, "summary.invalid")).as("%s", JsonTrees.at(report, "received.invalidDetails")).isZero();
+            assertThat(JsonTrees.number(report, "summary.valid")).isEqualTo(8);
             assertThat((List<String>) gen.call(DRIVER, "closes", s)).containsExactly("1000:idle");
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationRequest.ModelMode;
-import autosdk.GenerationRequest.Perspective;
 import autosdk.GenerationResult;
 import autosdk.Generator;
 import autosdk.testing.Compiler;
@@ -31,9 +30,9 @@ class SharedModelsClientTest {
     void realtimeClientUsesRestModelsOverTheWire() throws Exception {
         Path out = dir.resolve("Generated");
         GenerationResult rest = Generator.generate(GenerationRequest.of(Path.of("../examples/chat/openapi.yaml"), "MyCompany.MyApi", out));
-        GenerationResult realtime = Generator.generate(new GenerationRequest(Path.of("../examples/chat/asyncapi.yaml"),
-                "MyCompany.MyApi.Realtime", out, "MyCompany.MyApi", ModelMode.FALSE, "MyCompany.MyApi.SourceGenerationContext",
-                Perspective.CLIENT, null, null, null));
+        GenerationResult realtime = Generator.generate(GenerationRequest.builder(Path.of("../examples/chat/asyncapi.yaml"),
+                "MyCompany.MyApi.Realtime", out).typesNamespace("MyCompany.MyApi").generateModels(ModelMode.FALSE)
+                .jsonSerializerContext("MyCompany.MyApi.SourceGenerationContext").build());
         assertThat(realtime.typeCount()).isZero();
 
         List<GeneratedFile> files = new ArrayList<>(rest.files());

@@ -48,15 +48,11 @@ final class WsGenerated {
         return build(spec, pkg, dir, driver, perspective, libraries, autosdk.Transport.JDK);
     }
 
-    /**
-     * Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective, autosdk.Libraries)} on
-     * {@code transport}; an OkHttp SDK is compiled through {@link Compiler#compileCached} too (keyed by its sources,
-     * so the cache holds one build per transport).
-     */
+    /** Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective, autosdk.Libraries)} on {@code transport}. */
     static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective,
                              autosdk.Libraries libraries, autosdk.Transport transport) throws Exception {
-        GenerationRequest request = new GenerationRequest(spec, pkg, dir.resolve("out"), null, GenerationRequest.ModelMode.TRUE, null,
-                perspective, null, null, null).withLibraries(libraries).withTransport(transport);
+        GenerationRequest request = GenerationRequest.builder(spec, pkg, dir.resolve("out")).perspective(perspective)
+                .libraries(libraries).transport(transport).build();
         GenerationResult result = Generator.plan(request);
         List<GeneratedFile> files = new ArrayList<>(result.files());
         if (driver != null) {
@@ -64,7 +60,7 @@ final class WsGenerated {
                     .replace("PKG_RUNTIME.", pkg + ".runtime.");
             files.add(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source));
         }
-        Compiler.Result compiled = libraries == null && transport == autosdk.Transport.JDK ? Compiler.compile(files, dir) : Compiler.compileCached(files);
+        Compiler.Result compiled = Compiler.compileCached(files);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new WsGenerated(result, compiled.loader(), pkg, compiled.classes());
     }

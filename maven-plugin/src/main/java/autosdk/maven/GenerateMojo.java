@@ -180,14 +180,16 @@ public final class GenerateMojo extends AbstractMojo {
     GenerationRequest request() throws MojoExecutionException {
         Path specPath = spec.toPath().toAbsolutePath().normalize();
         try {
-            return new GenerationRequest(specPath, namespace != null ? namespace : GenerationRequest.defaultNamespace(specPath),
-                    outputDirectory.toPath().toAbsolutePath().normalize(), blankToNull(typesNamespace),
-                    GenerationRequest.ModelMode.parse(generateModels == null ? "true" : generateModels),
-                    blankToNull(jsonSerializerContext), perspective(), blankToNull(clientClassName), blankToNull(websocketClassName),
-                    typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize())
-                    .withLibraries(new Libraries(Libraries.Jackson.parse(jackson == null ? "2" : jackson),
+            return GenerationRequest.builder(specPath, namespace != null ? namespace : GenerationRequest.defaultNamespace(specPath),
+                            outputDirectory.toPath().toAbsolutePath().normalize())
+                    .typesNamespace(blankToNull(typesNamespace))
+                    .generateModels(GenerationRequest.ModelMode.parse(generateModels == null ? "true" : generateModels))
+                    .jsonSerializerContext(blankToNull(jsonSerializerContext)).perspective(perspective())
+                    .clientClassName(blankToNull(clientClassName)).websocketClassName(blankToNull(websocketClassName))
+                    .typesIndex(typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize())
+                    .libraries(new Libraries(Libraries.Jackson.parse(jackson == null ? "2" : jackson),
                             Libraries.Nullability.parse(nullability == null ? "none" : nullability)))
-                    .withTransport(autosdk.Transport.parse(transport == null ? "jdk" : transport));
+                    .transport(autosdk.Transport.parse(transport == null ? "jdk" : transport)).build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("autosdk: invalid configuration: " + e.getMessage());
         }
@@ -245,7 +247,7 @@ public final class GenerateMojo extends AbstractMojo {
     private static boolean outputPresent(GenerationRequest r, Path sourceRoot, ProjectCoordinates coordinates) throws IOException {
         Path manifest = sourceRoot.resolve(r.namespace().replace('.', '/')).resolve(OutputWriter.MANIFEST);
         if (!Files.isRegularFile(manifest)) return false;
-        if (coordinates != null && !Files.isRegularFile(new ProjectPom(r.output(), coordinates).file())) return false;
+        if (coordinates != null && !Files.isRegularFile(new ProjectPom(r.output(), coordinates.groupId(), coordinates.artifactId(), coordinates.version()).file())) return false;
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) continue;
             if (!Files.isRegularFile(sourceRoot.resolve(line.trim()))) return false;

@@ -61,9 +61,9 @@ public final class HttpConfig {
         this.userAgent = b.userAgent;
         this.transport = b.transport;
         this.executor = b.executor;
-        this.environment = b.environment;
-        this.logLevel = b.logLevel != null ? b.logLevel : LogLevel.fromEnvironment(b.environment);
-        this.logger = b.logger != null ? b.logger : System.getLogger(HttpLog.LOGGER_NAME);
+        this.environment = b.environment();
+        this.logLevel = b.resolvedLogLevel();
+        this.logger = b.resolvedLogger(HttpLog.LOGGER_NAME);
     }
 
     /** A new builder; only {@code baseUri} is required. */
@@ -172,25 +172,17 @@ public final class HttpConfig {
         return HttpLog.withoutUserInfo(uri);
     }
 
-    /** Builds an {@link HttpConfig}. */
-    public static final class Builder {
+    /** Builds an {@link HttpConfig}; the settings no API decides are those of {@link HttpOptions}. */
+    public static final class Builder extends HttpOptions<Builder> {
         private URI baseUri;
         private final List<HttpAuth> auth = new ArrayList<>();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        // Generous by default: LLM-style APIs routinely take minutes before the first byte.
-        private Duration requestTimeout = Duration.ofMinutes(5);
-        private Duration streamIdleTimeout = DEFAULT_STREAM_IDLE_TIMEOUT;
-        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-        private HttpRetryPolicy retry = HttpRetryPolicy.defaults();
-        private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
-        private String userAgent = "autosdk-java";
-        private HttpTransport transport;
-        private Executor executor;
-        private LogLevel logLevel;
-        private System.Logger logger;
-        private Function<String, String> environment = System::getenv;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /** The absolute http(s) URI that operation paths are appended to. */
@@ -215,84 +207,6 @@ public final class HttpConfig {
             for (HttpAuth a : auth) {
                 this.auth.add(Objects.requireNonNull(a, "auth"));
             }
-            return this;
-        }
-
-        /** Connect timeout for the client created by the executor. */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * Per-attempt time from sending the request until the whole body is read (streams: until the headers
-         * arrive); {@code null} for no limit. Default 5 minutes.
-         */
-        public Builder requestTimeout(Duration requestTimeout) {
-            this.requestTimeout = requestTimeout;
-            return this;
-        }
-
-        /** Longest wait for the next event of a streamed response; {@code null} for none. Default 5 minutes. */
-        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-            this.streamIdleTimeout = streamIdleTimeout;
-            return this;
-        }
-
-        /** Largest response body read into memory, in bytes (at least 1). Default 32 MiB. */
-        public Builder maxResponseBytes(long maxResponseBytes) {
-            this.maxResponseBytes = requirePositive(maxResponseBytes);
-            return this;
-        }
-
-        /** The retry policy; {@link HttpRetryPolicy#none()} disables retries. */
-        public Builder retry(HttpRetryPolicy retry) {
-            this.retry = Objects.requireNonNull(retry, "retry");
-            return this;
-        }
-
-        /** Adds (or replaces) a header sent with every request. */
-        public Builder defaultHeader(String name, String value) {
-            defaultHeaders.put(HttpParams.requireHeaderName(name), HttpParams.requireHeaderValue(Objects.requireNonNull(value, "value")));
-            return this;
-        }
-
-        /** The {@code User-Agent}; {@code null} keeps the JDK's. */
-        public Builder userAgent(String userAgent) {
-            this.userAgent = userAgent == null ? null : HttpParams.requireHeaderValue(userAgent);
-            return this;
-        }
-
-        /** The transport, e.g. over a client the caller configured (its proxy, TLS and connect settings apply). */
-        public Builder transport(HttpTransport transport) {
-            this.transport = transport;
-            return this;
-        }
-
-        /** Executor for async calls; {@code null} for a shared pool of daemon threads. */
-        public Builder executor(Executor executor) {
-            this.executor = executor;
-            return this;
-        }
-
-        /**
-         * Opt-in wire log: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),
-         * secrets redacted. {@code null} (the default) reads {@value LogLevel#ENV_VARIABLE} from the environment.
-         */
-        public Builder logging(LogLevel logLevel) {
-            this.logLevel = logLevel;
-            return this;
-        }
-
-        /** The logger of the wire log; {@code null} for {@code System.getLogger("<runtime package>.http")}. */
-        public Builder logger(System.Logger logger) {
-            this.logger = logger;
-            return this;
-        }
-
-        /** Where environment variables are read (log level, {@code …FromEnv} credentials); default {@code System::getenv}. */
-        public Builder environment(Function<String, String> environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 

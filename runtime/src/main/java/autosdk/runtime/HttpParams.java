@@ -51,7 +51,6 @@ public final class HttpParams {
         }
     }
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private HttpParams() {
     }
@@ -152,23 +151,9 @@ public final class HttpParams {
         return form(encode(name), v, explode);
     }
 
-    /**
-     * Percent-encodes a string per RFC 3986: every UTF-8 byte outside the unreserved set
-     * {@code A-Z a-z 0-9 - . _ ~} becomes {@code %XX}, so {@code / ? # & = % +}, spaces and CR/LF never pass raw.
-     */
+    /** Percent-encodes a string per RFC 3986 (see {@link PercentEncoding}): only unreserved characters pass raw. */
     public static String encode(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        StringBuilder sb = new StringBuilder(bytes.length + 8);
-        for (byte b : bytes) {
-            int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return sb.toString();
+        return PercentEncoding.encode(s);
     }
 
     /** A scalar's wire text: the text its JSON form has ({@link Json#text}), the same for every kind of parameter. */

@@ -104,13 +104,9 @@ public final class HttpRetryPolicy {
         return Optional.of(backoff(attemptsSoFar));
     }
 
-    /** The exponential backoff before retry number {@code retry} (1-based), jittered and capped. */
+    /** The exponential backoff before retry number {@code retry} (1-based), jittered and capped (see {@link Backoff}). */
     public Duration backoff(int retry) {
-        double base = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
-        double capped = Math.min(base, maxDelay.toMillis());
-        // "Equal jitter" style: spread clients out without ever waiting longer than the computed delay.
-        double jittered = capped * (1.0 - jitter * random.nextDouble());
-        return Duration.ofMillis(Math.max(0, Math.round(jittered)));
+        return Backoff.delay(Math.max(1, retry), initialDelay, maxDelay, multiplier, jitter, random);
     }
 
     /** Whether {@code status} is worth another attempt: 408, 429, or 5xx other than 501 and 505. */
@@ -181,40 +177,31 @@ public final class HttpRetryPolicy {
 
         /** Total attempts including the first; 1 disables retries. */
         public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be >= 1");
-            }
-            this.maxAttempts = maxAttempts;
+            this.maxAttempts = Backoff.requireAttempts(maxAttempts, 1);
             return this;
         }
 
         /** The delay before the first retry. */
         public Builder initialDelay(Duration initialDelay) {
-            this.initialDelay = requireNonNegative(initialDelay, "initialDelay");
+            this.initialDelay = Backoff.requireDelay(initialDelay, "initialDelay");
             return this;
         }
 
         /** The cap for backoff and for {@code Retry-After}. */
         public Builder maxDelay(Duration maxDelay) {
-            this.maxDelay = requireNonNegative(maxDelay, "maxDelay");
+            this.maxDelay = Backoff.requireDelay(maxDelay, "maxDelay");
             return this;
         }
 
         /** The growth factor between consecutive backoff delays (>= 1). */
         public Builder multiplier(double multiplier) {
-            if (multiplier < 1) {
-                throw new IllegalArgumentException("multiplier must be >= 1");
-            }
-            this.multiplier = multiplier;
+            this.multiplier = Backoff.requireMultiplier(multiplier);
             return this;
         }
 
         /** The fraction (0..1) by which a backoff delay may be randomly shortened. */
         public Builder jitter(double jitter) {
-            if (jitter < 0 || jitter > 1) {
-                throw new IllegalArgumentException("jitter must be within 0..1");
-            }
-            this.jitter = jitter;
+            this.jitter = Backoff.requireJitter(jitter);
             return this;
         }
 
@@ -238,13 +225,6 @@ public final class HttpRetryPolicy {
         /** The immutable policy. */
         public HttpRetryPolicy build() {
             return new HttpRetryPolicy(this);
-        }
-
-        private static Duration requireNonNegative(Duration d, String name) {
-            if (d == null || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be a non-negative duration");
-            }
-            return d;
         }
     }
 }

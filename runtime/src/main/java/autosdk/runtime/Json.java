@@ -847,6 +847,8 @@ public final class Json {
             return number;
         }
 
+        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must be.
+        @Deprecated
         @Override
         public String getCurrentName() {
             if (_currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY) {
@@ -989,11 +991,15 @@ public final class Json {
             return context;
         }
 
+        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must be.
+        @Deprecated
         @Override
         public JsonLocation getCurrentLocation() {
             return JsonLocation.NA;
         }
 
+        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must be.
+        @Deprecated
         @Override
         public JsonLocation getTokenLocation() {
             return JsonLocation.NA;

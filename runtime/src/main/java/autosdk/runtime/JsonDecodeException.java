@@ -6,6 +6,7 @@ import java.io.IOException;
 
 /** A JSON document that does not fit the expected type; says what was expected and where. */
 public final class JsonDecodeException extends IOException {
+    private static final long serialVersionUID = 1L;
 
     public JsonDecodeException(String message) {
         super(message);

@@ -2,7 +2,6 @@ package autosdk.runtime;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,8 @@ public final class WsConfig {
         this.inboundBufferCapacity = b.inboundBufferCapacity;
         this.transport = b.transport;
         this.setupMessages = b.setupMessages;
-        this.logLevel = b.logLevel != null ? b.logLevel : LogLevel.fromEnvironment(b.environment);
-        this.logger = b.logger != null ? b.logger : System.getLogger(HttpLog.WS_LOGGER_NAME);
+        this.logLevel = b.resolvedLogLevel();
+        this.logger = b.resolvedLogger(HttpLog.WS_LOGGER_NAME);
     }
 
     /**
@@ -173,42 +172,16 @@ public final class WsConfig {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Mutable builder of {@link WsConfig}. */
-    public static final class Builder {
+    /** Mutable builder of {@link WsConfig}; the settings no API decides are those of {@link WsOptions}. */
+    public static final class Builder extends WsOptions<Builder> {
         private URI uri;
-        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
         private List<String> subprotocols = List.of();
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration pingInterval;
-        private Duration closeTimeout = Duration.ofSeconds(5);
-        private WsReconnectPolicy reconnect = WsReconnectPolicy.none();
-        private Duration pongTimeout;
-        private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
-        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
-        private int inboundBufferCapacity = 256;
-        private WsTransport transport;
         private Supplier<List<String>> setupMessages = List::of;
-        private LogLevel logLevel;
-        private System.Logger logger;
-        private java.util.function.Function<String, String> environment = System::getenv;
 
         private Builder() {}
 
-        /** Opt-in wire log (see {@link WsConfig#logLevel()}); {@code null} (default) reads {@value LogLevel#ENV_VARIABLE}. */
-        public Builder logging(LogLevel logLevel) {
-            this.logLevel = logLevel;
-            return this;
-        }
-
-        /** The logger of the wire log; {@code null} for {@code System.getLogger("<runtime package>.ws")}. */
-        public Builder logger(System.Logger logger) {
-            this.logger = logger;
-            return this;
-        }
-
-        /** Where {@value LogLevel#ENV_VARIABLE} is read; default {@code System::getenv}. */
-        public Builder environment(java.util.function.Function<String, String> environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -223,96 +196,9 @@ public final class WsConfig {
             return this;
         }
 
-        /** Adds a handshake header; call repeatedly for several headers or several values of one name. */
-        public Builder header(String name, String value) {
-            headers.add(new SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
-            return this;
-        }
-
         /** Subprotocols to offer, in preference order. */
         public Builder subprotocols(List<String> subprotocols) {
             this.subprotocols = List.copyOf(subprotocols);
-            return this;
-        }
-
-        /** Opening handshake timeout (positive). */
-        public Builder connectTimeout(Duration connectTimeout) {
-            Objects.requireNonNull(connectTimeout, "connectTimeout");
-            if (connectTimeout.isZero() || connectTimeout.isNegative()) {
-                throw new IllegalArgumentException("connectTimeout must be positive: " + connectTimeout);
-            }
-            this.connectTimeout = connectTimeout;
-            return this;
-        }
-
-        /** Keep-alive ping interval; {@code null} or zero turns keep-alive off. */
-        public Builder pingInterval(Duration pingInterval) {
-            if (pingInterval != null && pingInterval.isNegative()) {
-                throw new IllegalArgumentException("pingInterval must not be negative: " + pingInterval);
-            }
-            this.pingInterval = pingInterval == null || pingInterval.isZero() ? null : pingInterval;
-            return this;
-        }
-
-        /** Default wait for the server's close frame in {@link WsConnection#close()} (positive). */
-        public Builder closeTimeout(Duration closeTimeout) {
-            Objects.requireNonNull(closeTimeout, "closeTimeout");
-            if (closeTimeout.isZero() || closeTimeout.isNegative()) {
-                throw new IllegalArgumentException("closeTimeout must be positive: " + closeTimeout);
-            }
-            this.closeTimeout = closeTimeout;
-            return this;
-        }
-
-        /**
-         * How long the server may stay silent after a keep-alive ping before the connection counts as dropped
-         * (positive; {@code null} restores the default, the larger of the ping interval and 10 s). Only applies when
-         * {@link #pingInterval} is set.
-         */
-        public Builder pongTimeout(Duration pongTimeout) {
-            if (pongTimeout != null && (pongTimeout.isZero() || pongTimeout.isNegative())) {
-                throw new IllegalArgumentException("pongTimeout must be positive: " + pongTimeout);
-            }
-            this.pongTimeout = pongTimeout;
-            return this;
-        }
-
-        /** Limit on the bytes of queued, unsent messages (positive); sends beyond it fail. Default 16 MiB. */
-        public Builder maxQueuedBytes(long maxQueuedBytes) {
-            if (maxQueuedBytes < 1) {
-                throw new IllegalArgumentException("maxQueuedBytes must be positive: " + maxQueuedBytes);
-            }
-            this.maxQueuedBytes = maxQueuedBytes;
-            return this;
-        }
-
-        /** Largest inbound message in bytes (positive); a larger one closes the connection with 1009. Default 16 MiB. */
-        public Builder maxMessageSize(int maxMessageSize) {
-            if (maxMessageSize < 1) {
-                throw new IllegalArgumentException("maxMessageSize must be positive: " + maxMessageSize);
-            }
-            this.maxMessageSize = maxMessageSize;
-            return this;
-        }
-
-        /** Reconnect policy; {@code null} means {@link WsReconnectPolicy#none()}. */
-        public Builder reconnect(WsReconnectPolicy reconnect) {
-            this.reconnect = reconnect == null ? WsReconnectPolicy.none() : reconnect;
-            return this;
-        }
-
-        /** Capacity of the pull-style inbox (positive). */
-        public Builder inboundBufferCapacity(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("inboundBufferCapacity must be positive: " + capacity);
-            }
-            this.inboundBufferCapacity = capacity;
-            return this;
-        }
-
-        /** The WebSocket library to connect with, e.g. {@code new JdkWsTransport(httpClient)}. */
-        public Builder transport(WsTransport transport) {
-            this.transport = transport;
             return this;
         }
 

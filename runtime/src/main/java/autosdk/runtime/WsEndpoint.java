@@ -12,7 +12,6 @@ import java.util.Map;
  * address, path and query values (percent-encoded here), and auth templates. Used by generated clients' builders.
  */
 public final class WsEndpoint {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private WsEndpoint() {}
 
@@ -90,7 +89,7 @@ public final class WsEndpoint {
                 if (value == null) {
                     throw new IllegalArgumentException("no value for {" + name + "} in " + template);
                 }
-                out.append(segment ? encodeSegment(value) : encodeLenient(value));
+                out.append(segment ? PercentEncoding.encode(value) : PercentEncoding.encode(value, PercentEncoding.URL_DELIMITERS));
                 i = close + 1;
             } else {
                 out.append(c);
@@ -105,39 +104,10 @@ public final class WsEndpoint {
         StringBuilder sb = new StringBuilder(url);
         boolean first = url.indexOf('?') < 0;
         for (Map.Entry<String, String> e : query) {
-            sb.append(first ? '?' : '&').append(encodeQuery(e.getKey())).append('=').append(encodeQuery(e.getValue()));
+            sb.append(first ? '?' : '&').append(PercentEncoding.encode(e.getKey())).append('=').append(PercentEncoding.encode(e.getValue()));
             first = false;
         }
         return URI.create(sb.toString());
-    }
-
-    /** Percent-encodes everything but RFC 3986 unreserved characters. */
-    public static String encodeSegment(String value) {
-        return encode(value, "");
-    }
-
-    /** Percent-encodes a query name or value (unreserved characters are kept). */
-    public static String encodeQuery(String value) {
-        return encode(value, "");
-    }
-
-    private static String encodeLenient(String value) {
-        return encode(value, ":/@!$&'()*+,;=");
-    }
-
-    private static String encode(String value, String keep) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            boolean unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || (c < 128 && keep.indexOf(c) >= 0);
-            if (unreserved) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-            }
-        }
-        return out.toString();
     }
 
     /** The {@code Authorization} value for HTTP basic auth. */

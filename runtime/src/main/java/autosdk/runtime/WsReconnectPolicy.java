@@ -9,9 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Immutable exponential-backoff-with-jitter policy that decides how often and how late a dropped
  * {@link WsConnection} tries to reconnect.
  *
- * <p>The delay before attempt {@code n} (1-based) is {@code base = min(maxDelay, initialDelay * multiplier^(n-1))},
- * reduced by a random share of at most {@code jitter}: {@code delay = base * (1 - jitter * r)} with {@code r} uniform
- * in [0, 1). {@code jitter = 1} is "full jitter" (uniform in [0, base]), {@code jitter = 0.2} keeps at least 80% of
+ * <p>The delay before attempt {@code n} (1-based) follows {@link Backoff}. {@code jitter = 1} is "full jitter" (uniform in [0, base]), {@code jitter = 0.2} keeps at least 80% of
  * the base, {@code jitter = 0} is deterministic. Jitter spreads reconnecting clients so a restarted server is not hit
  * by all of them at the same instant.
  *
@@ -95,15 +93,7 @@ public final class WsReconnectPolicy {
 
     /** The delay before attempt {@code attempt} (1-based); deterministic for a seeded {@code random}. */
     public Duration delay(int attempt, Random random) {
-        if (attempt < 1) {
-            throw new IllegalArgumentException("attempt is 1-based: " + attempt);
-        }
-        Objects.requireNonNull(random, "random");
-        // Work in double nanoseconds so large attempt numbers saturate at maxDelay instead of overflowing.
-        double base = initialDelay.toNanos() * Math.pow(multiplier, attempt - 1);
-        base = Math.min(base, (double) maxDelay.toNanos());
-        double jittered = base * (1.0 - jitter * random.nextDouble());
-        return Duration.ofNanos((long) jittered);
+        return Backoff.delay(attempt, initialDelay, maxDelay, multiplier, jitter, Objects.requireNonNull(random, "random"));
     }
 
     @Override
@@ -126,40 +116,31 @@ public final class WsReconnectPolicy {
 
         /** Attempts since the last healthy connection before giving up (>= 0). */
         public Builder maxAttempts(int maxAttempts) {
-            if (maxAttempts < 0) {
-                throw new IllegalArgumentException("maxAttempts must be >= 0: " + maxAttempts);
-            }
-            this.maxAttempts = maxAttempts;
+            this.maxAttempts = Backoff.requireAttempts(maxAttempts, 0);
             return this;
         }
 
         /** Base delay before the first attempt (>= 0). */
         public Builder initialDelay(Duration initialDelay) {
-            this.initialDelay = nonNegative(initialDelay, "initialDelay");
+            this.initialDelay = Backoff.requireDelay(initialDelay, "initialDelay");
             return this;
         }
 
         /** Cap on the base delay (>= 0). */
         public Builder maxDelay(Duration maxDelay) {
-            this.maxDelay = nonNegative(maxDelay, "maxDelay");
+            this.maxDelay = Backoff.requireDelay(maxDelay, "maxDelay");
             return this;
         }
 
         /** Growth factor per attempt (>= 1). */
         public Builder multiplier(double multiplier) {
-            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-                throw new IllegalArgumentException("multiplier must be a finite number >= 1: " + multiplier);
-            }
-            this.multiplier = multiplier;
+            this.multiplier = Backoff.requireMultiplier(multiplier);
             return this;
         }
 
         /** Largest share of the delay removed at random, 0 (none) to 1 (full jitter). */
         public Builder jitter(double jitter) {
-            if (!(jitter >= 0.0 && jitter <= 1.0)) {
-                throw new IllegalArgumentException("jitter must be within 0..1: " + jitter);
-            }
-            this.jitter = jitter;
+            this.jitter = Backoff.requireJitter(jitter);
             return this;
         }
 
@@ -168,7 +149,7 @@ public final class WsReconnectPolicy {
          * attempt 1 with the initial delay. Until then attempts keep counting toward {@link #maxAttempts}.
          */
         public Builder healthyAfter(Duration healthyAfter) {
-            this.healthyAfter = nonNegative(healthyAfter, "healthyAfter");
+            this.healthyAfter = Backoff.requireDelay(healthyAfter, "healthyAfter");
             return this;
         }
 
@@ -178,14 +159,6 @@ public final class WsReconnectPolicy {
                 throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than initialDelay " + initialDelay);
             }
             return new WsReconnectPolicy(this);
-        }
-
-        private static Duration nonNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative: " + d);
-            }
-            return d;
         }
     }
 }

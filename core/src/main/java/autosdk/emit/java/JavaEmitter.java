@@ -6,6 +6,7 @@ import autosdk.model.NamedType;
 import autosdk.model.ObjectType;
 import autosdk.model.UnionType;
 import autosdk.write.GeneratedFile;
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
@@ -39,7 +40,11 @@ public final class JavaEmitter {
      * Emits the model. {@code externalTypes} maps type ids to classes of another package (the
      * types namespace); those types are referenced, not generated.
      */
-    public Output emit(ApiModel model, Map<String, ClassName> externalTypes) {
+    public Output emit(ApiModel specModel, Map<String, ClassName> specExternalTypes) {
+        // Separators in spec text would break JavaPoet's output: emit from a copy whose strings carry stand-ins.
+        ApiModel model = SourceText.protect(specModel);
+        Map<String, ClassName> externalTypes = new LinkedHashMap<>();
+        specExternalTypes.forEach((id, c) -> externalTypes.put(SourceText.protect(id), c));
         String pkg = options.packageName();
         String runtimePackage = pkg + ".runtime";
         JavaNames.Scope scope = new JavaNames.Scope(true, options.reservedTypeNames());
@@ -57,10 +62,11 @@ public final class JavaEmitter {
             clientNames.add(names);
         }
         List<NamedType> generated = new ArrayList<>();
+        allocateTypeNames(model, scope, externalTypes.keySet());
         for (NamedType t : model.types().values()) {
             if (externalTypes.containsKey(t.id())) continue;
             generated.add(t);
-            classNames.put(t.id(), ClassName.get(pkg, scope.allocate(JavaNames.typeName(t.nameHint()))));
+            classNames.put(t.id(), ClassName.get(pkg, scope.get(t.id())));
         }
         Set<String> qualify = new TreeSet<>();
         for (ClassName c : classNames.values()) {
@@ -81,29 +87,69 @@ public final class JavaEmitter {
         List<ClassName> registered = new ArrayList<>(externalTypes.values());
         for (NamedType t : generated) registered.add(classNames.get(t.id()));
         // Types are independent of each other: emit them on all cores; the list keeps the model's order.
-        files.addAll(generated.parallelStream().map(t -> {
+        List<TypeSpec> specs = new ArrayList<>(generated.parallelStream().map(t -> {
             ClassName name = classNames.get(t.id());
-            TypeSpec spec;
-            if (t instanceof ObjectType o) spec = objects.emit(o, name);
-            else if (t instanceof EnumType e) spec = types.nullness().unmarked(enums.emit(e, name));
-            else spec = types.nullness().unmarked(unions.emit((UnionType) t, name));
-            return file(folder, pkg, spec, qualify);
+            if (t instanceof ObjectType o) return objects.emit(o, name);
+            if (t instanceof EnumType e) return types.nullness().unmarked(enums.emit(e, name));
+            return types.nullness().unmarked(unions.emit((UnionType) t, name));
         }).toList());
         Set<String> runtime = new java.util.LinkedHashSet<>(RuntimeSources.JSON);
         for (int i = 0; i < clients.size(); i++) {
-            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) files.add(file(folder, pkg, types.nullness().unmarked(spec), qualify));
+            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) specs.add(types.nullness().unmarked(spec));
             runtime.addAll(clients.get(i).runtimeFiles());
         }
         if (options.generateContext()) {
-            files.add(file(folder, pkg, types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)), qualify));
+            specs.add(types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)));
         }
+        // Generated code encodes, decodes and dispatches what the spec deprecates on purpose; the deprecation warning is
+        // for the user's code, so when anything is deprecated every generated type suppresses it for its own uses.
+        boolean suppress = specs.stream().anyMatch(JavaEmitter::declaresDeprecated);
+        files.addAll(specs.parallelStream().map(spec -> file(folder, pkg, suppress ? suppressDeprecation(spec) : spec, qualify)).toList());
         GeneratedFile packageInfo = types.nullness().packageInfo(pkg, folder, options.sourceName());
         if (packageInfo != null) files.add(packageInfo);
         files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime", options.libraries().jackson()));
         files.sort(java.util.Comparator.comparing(GeneratedFile::relativePath));
+        // Callers know the model's ids as the spec wrote them.
         Map<String, ClassName> own = new LinkedHashMap<>();
-        for (NamedType t : generated) own.put(t.id(), classNames.get(t.id()));
-        return new Output(files, own, Map.copyOf(classNames));
+        for (NamedType t : generated) own.put(SourceText.restore(t.id()), classNames.get(t.id()));
+        Map<String, ClassName> all = new LinkedHashMap<>();
+        classNames.forEach((id, c) -> all.put(SourceText.restore(id), c));
+        return new Output(files, own, Map.copyOf(all));
+    }
+
+    /**
+     * The simple class names a run that generates every model type gives them (type id → name), allocated exactly as
+     * {@link #emit} does: a run sharing those types ({@code --types-namespace}) looks them up under these names, so a type
+     * the models run suffixed ("pet" beside "Pet" becomes Pet2) is found under its suffixed name.
+     */
+    public static Map<String, String> typeNames(ApiModel model, List<String> reservedTypeNames) {
+        JavaNames.Scope scope = new JavaNames.Scope(true, reservedTypeNames);
+        allocateTypeNames(model, scope, Set.of());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (NamedType t : model.types().values()) names.put(t.id(), scope.get(t.id()));
+        return names;
+    }
+
+    /** Allocates each model type's class name in model order, tagged with the type's id; {@code skip} are not generated. */
+    private static void allocateTypeNames(ApiModel model, JavaNames.Scope scope, Set<String> skip) {
+        for (NamedType t : model.types().values()) {
+            if (!skip.contains(t.id())) scope.allocate(JavaNames.typeName(t.nameHint()), t.id());
+        }
+    }
+
+    private static final ClassName DEPRECATED = ClassName.get(Deprecated.class);
+
+    /** Whether the type, a member or a nested type is {@code @Deprecated}. */
+    private static boolean declaresDeprecated(TypeSpec spec) {
+        if (spec.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED))) return true;
+        if (spec.methodSpecs().stream().anyMatch(m -> m.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
+        if (spec.fieldSpecs().stream().anyMatch(f -> f.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
+        return spec.typeSpecs().stream().anyMatch(JavaEmitter::declaresDeprecated)
+                || spec.enumConstants().values().stream().anyMatch(JavaEmitter::declaresDeprecated);
+    }
+
+    private static TypeSpec suppressDeprecation(TypeSpec spec) {
+        return spec.toBuilder().addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build()).build();
     }
 
     private GeneratedFile file(String folder, String pkg, TypeSpec spec, Set<String> qualify) {
@@ -112,6 +158,6 @@ public final class JavaEmitter {
                 .addFileComment("Generated by AutoSDK from $L. Do not edit.", options.sourceName())
                 .skipJavaLangImports(true)
                 .indent("    ");
-        return new GeneratedFile(folder + "/" + spec.name() + ".java", autosdk.read.SourceText.escapeStandIns(file.build().toString()));
+        return new GeneratedFile(folder + "/" + spec.name() + ".java", LongLines.wrap(SourceText.escapeStandIns(file.build().toString())));
     }
 }

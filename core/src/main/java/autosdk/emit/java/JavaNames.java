@@ -165,27 +165,61 @@ public final class JavaNames {
     }
 
     /**
-     * A naming scope: hands out unique names, reserving the generator's own names first.
-     * Case-insensitive scopes keep "Item" and "item" from becoming two files that clash.
+     * A naming scope: hands out unique names, reserving the generator's own names first. A name may be allocated for a
+     * tag and looked up by it later, so code that emits a local or member refers to the name it actually got instead of
+     * assuming it. A child scope (a method inside a class, a nested type) sees every name and tag of its parents, while
+     * what it allocates stays its own. Case-insensitive scopes keep "Item" and "item" from becoming two files that clash.
      */
     public static final class Scope {
+        private final Scope parent;
         private final Set<String> used = new HashSet<>();
+        private final java.util.Map<Object, String> tagged = new java.util.HashMap<>();
         private final boolean caseInsensitive;
 
         public Scope(boolean caseInsensitive, Iterable<String> reserved) {
+            this(null, caseInsensitive, reserved);
+        }
+
+        private Scope(Scope parent, boolean caseInsensitive, Iterable<String> reserved) {
+            this.parent = parent;
             this.caseInsensitive = caseInsensitive;
             for (String r : reserved) used.add(key(r));
         }
 
+        /** A scope inside this one: it avoids every name used here (now or later) and finds this scope's tags. */
+        public Scope child() {
+            return new Scope(this, caseInsensitive, List.of());
+        }
+
         public String allocate(String candidate) {
             String name = candidate;
-            for (int n = 2; used.contains(key(name)); n++) name = candidate + n;
+            for (int n = 2; isUsed(name); n++) name = candidate + n;
             used.add(key(name));
             return name;
         }
 
+        /** Allocates a name for {@code tag}, which {@link #get} returns from then on; a tag is allocated once. */
+        public String allocate(String candidate, Object tag) {
+            if (lookup(tag) != null) throw new IllegalArgumentException("tag " + tag + " already has the name " + lookup(tag));
+            String name = allocate(candidate);
+            tagged.put(tag, name);
+            return name;
+        }
+
+        /** The name allocated for {@code tag} here or in a parent scope. */
+        public String get(Object tag) {
+            String name = lookup(tag);
+            if (name == null) throw new IllegalArgumentException("no name was allocated for " + tag);
+            return name;
+        }
+
         public boolean isUsed(String name) {
-            return used.contains(key(name));
+            return used.contains(key(name)) || parent != null && parent.isUsed(name);
+        }
+
+        private String lookup(Object tag) {
+            String name = tagged.get(tag);
+            return name != null || parent == null ? name : parent.lookup(tag);
         }
 
         private String key(String name) {

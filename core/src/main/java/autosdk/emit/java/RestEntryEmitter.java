@@ -11,7 +11,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +21,15 @@ import javax.lang.model.element.Modifier;
 /**
  * Emits the entry class of a REST client: its sub-client accessors and its {@code Builder}, which picks the base
  * URL (a server of the spec with its variables, or any URL), takes one typed credential method per security
- * scheme (plus a {@code …FromEnv} variant), and passes timeouts, retries, headers, logging and an existing
- * {@code HttpClient} (or {@code OkHttpClient}, per {@link Transport}) on to the runtime's {@code HttpConfig}. When the spec has exactly one bearer or API-key scheme,
+ * scheme (plus a {@code …FromEnv} variant). Everything no API decides (timeouts, retries, headers, logging, an existing
+ * {@code HttpClient} or {@code OkHttpClient} per {@link Transport}, a base URL of one's own) it inherits from the runtime's
+ * {@code HttpClientBuilder}. When the spec has exactly one bearer or API-key scheme,
  * it also gets the natural names {@code apiKey(key)}, {@code apiKeyFromEnv()} and {@code apiKeyFromEnv(variable)};
  * the no-argument form reads {@code DEFAULT_API_KEY_ENV}, derived from the API title by {@link #defaultKeyVariable}.
  */
 final class RestEntryEmitter {
-    /** The builder's own methods; security scheme methods never take these names. */
-    private static final Set<String> BUILDER_METHODS = Set.of("baseUrl", "server", "serverVariable", "auth", "connectTimeout",
-            "requestTimeout", "streamIdleTimeout", "maxResponseBytes", "retry", "defaultHeader", "userAgent", "httpClient", "okHttpClient", "executor", "logging", "logger", "environment", "build", "equals", "hashCode",
-            "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+    /** The runtime class every generated REST builder extends; its methods' names are never taken by scheme methods. */
+    private static final String BASE = "HttpClientBuilder";
 
     private final JavaTypes types;
     private final Transport transport;
@@ -98,19 +96,13 @@ final class RestEntryEmitter {
 
     private TypeSpec builder(ClassName self, ClassName builder, ApiModel model) {
         ClassName httpAuth = types.runtime("HttpAuth");
-        ClassName configBuilder = types.runtimeNested("HttpConfig", "Builder");
         TypeName string = ClassName.get(String.class);
         TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(types.runtime(BASE), builder))
                 .addJavadoc("Configures a {@link $T}; only the base URL is needed when the API description gives none.\n", self);
         List<Server> servers = model.servers();
-        b.addField(FieldSpec.builder(configBuilder, "config", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("$T.builder()", types.runtime("HttpConfig")).build());
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), string, httpAuth), "schemes", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LinkedHashMap.class).build());
-        b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), httpAuth), "auth", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T<>()", ArrayList.class).build());
-        b.addField(FieldSpec.builder(string, "baseUrl", Modifier.PRIVATE).build());
-        b.addField(FieldSpec.builder(envType(), "environment", Modifier.PRIVATE).initializer("$T::getenv", System.class).build());
         b.addField(FieldSpec.builder(int.class, "server", Modifier.PRIVATE).build());
         b.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(Map.class), string, string), "serverVariables", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LinkedHashMap.class).build());
@@ -126,7 +118,14 @@ final class RestEntryEmitter {
             if (value != null) constructor.addStatement("serverVariables.put($S, $S)", name, value);
         });
         b.addMethod(constructor.build());
+        b.addMethod(MethodSpec.methodBuilder("self").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(builder)
+                .addStatement("return this").build());
 
+        // The builder's own names first, so scheme methods are allocated around them and the inherited ones.
+        JavaNames.Scope scope = new JavaNames.Scope(false, RuntimeSources.inheritedMethodNames(BASE));
+        String server = scope.allocate("server");
+        String serverVariable = scope.allocate("serverVariable");
+        String build = scope.allocate("build");
         StringBuilder serverDoc = new StringBuilder();
         for (int i = 0; i < servers.size(); i++) {
             Server s = servers.get(i);
@@ -134,11 +133,8 @@ final class RestEntryEmitter {
             if (s.doc().description() != null) serverDoc.append(" — ").append(Javadocs.escape(s.doc().description()));
             serverDoc.append("</li>\n");
         }
-        b.addMethod(fluent(builder, "baseUrl").addParameter(string, "baseUrl")
-                .addJavadoc("The absolute http(s) URL that operation paths are appended to; overrides the API description's servers.\n")
-                .addStatement("this.baseUrl = $T.requireNonNull(baseUrl, $S)", java.util.Objects.class, "baseUrl").addStatement("return this").build());
         if (servers.size() > 1) {
-            b.addMethod(fluent(builder, "server").addParameter(int.class, "index")
+            b.addMethod(fluent(builder, server).addParameter(int.class, "index")
                     .addJavadoc("Picks a server of the API description by index:\n<ul>\n$L</ul>\n", serverDoc.toString())
                     .addStatement("if (index < 0 || index >= SERVERS.length) throw new $T($S + index)", IllegalArgumentException.class,
                             "no server with index ")
@@ -154,60 +150,22 @@ final class RestEntryEmitter {
                     vars.append("</li>\n");
                 }
             }
-            b.addMethod(fluent(builder, "serverVariable").addParameter(string, "name").addParameter(string, "value")
+            b.addMethod(fluent(builder, serverVariable).addParameter(string, "name").addParameter(string, "value")
                     .addJavadoc("Sets a variable of the server URL template:\n<ul>\n$L</ul>\n", vars.toString())
                     .addStatement("if (!serverVariables.containsKey(name)) throw new $T($S + name)", IllegalArgumentException.class,
                             "unknown server variable: ")
                     .addStatement("serverVariables.put(name, $T.requireNonNull(value, $S))", java.util.Objects.class, "value")
                     .addStatement("return this").build());
         }
-        addSchemes(b, builder, model.securitySchemes());
+        addSchemes(b, builder, model.securitySchemes(), scope);
         addNaturalNames(b, builder, self, model.securitySchemes());
-        b.addMethod(fluent(builder, "auth").addParameter(httpAuth, "auth").varargs(false)
-                .addJavadoc("Adds a credential sent to every authenticated operation (for schemes without a typed method).\n")
-                .addStatement("this.auth.add($T.requireNonNull(auth, $S))", java.util.Objects.class, "auth").addStatement("return this").build());
-        delegate(b, builder, "connectTimeout", ClassName.get(Duration.class), "Connect timeout of the HttpClient this SDK creates (default 10 s).");
-        delegate(b, builder, "requestTimeout", ClassName.get(Duration.class),
-                "Time per attempt until the whole response is read (streams: until the headers arrive), default 5 min; {@code null} for none.");
-        delegate(b, builder, "streamIdleTimeout", ClassName.get(Duration.class),
-                "Longest wait for the next event of a streamed response (default 5 min); {@code null} for none.");
-        delegate(b, builder, "maxResponseBytes", TypeName.LONG, "Largest response body read into memory, in bytes (default 32 MiB).");
-        delegate(b, builder, "retry", types.runtime("HttpRetryPolicy"), "The retry policy (default: up to 3 attempts with exponential backoff and jitter on idempotent requests).");
-        b.addMethod(fluent(builder, "defaultHeader").addParameter(string, "name").addParameter(string, "value")
-                .addJavadoc("Adds a header sent with every request.\n").addStatement("config.defaultHeader(name, value)").addStatement("return this").build());
-        delegate(b, builder, "userAgent", string, "The User-Agent header.");
         addClientOption(b, builder);
-        delegate(b, builder, "executor", ClassName.get("java.util.concurrent", "Executor"), "Executor for the async methods (default: a shared pool of daemon threads).");
-        delegate(b, builder, "logging", types.runtime("LogLevel"),
-                "Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),\n"
-                        + "credentials redacted; default: the {@code AUTOSDK_LOG} environment variable ({@code info} or {@code debug}), else off.");
-        delegate(b, builder, "logger", ClassName.get(System.Logger.class), "The logger of the wire log (default: {@code System.getLogger(\"<runtime package>.http\")}).");
-        b.addMethod(fluent(builder, "environment").addParameter(envType(), "environment")
-                .addJavadoc("Where {@code …FromEnv} methods and {@code AUTOSDK_LOG} are read (default {@code System::getenv}); set it before them.\n")
-                .addStatement("this.environment = $T.requireNonNull(environment, $S)", java.util.Objects.class, "environment")
-                .addStatement("config.environment(environment)").addStatement("return this").build());
 
-        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self)
+        b.addMethod(MethodSpec.methodBuilder(build).addModifiers(Modifier.PUBLIC).returns(self)
                 .addJavadoc("The client; fails when no absolute base URL is known.\n")
-                .addStatement("$T url = baseUrl", String.class)
-                .beginControlFlow("if (url == null && SERVERS.length > 0)")
-                .addStatement("url = SERVERS[server]")
-                .addStatement("for ($T.Entry<$T, $T> v : serverVariables.entrySet()) url = url.replace(\"{\" + v.getKey() + \"}\", v.getValue())",
-                        Map.class, String.class, String.class)
-                .endControlFlow()
-                .beginControlFlow("if (url == null || !(url.startsWith(\"http://\") || url.startsWith(\"https://\")))")
-                .addStatement("throw new $T(\"set baseUrl(...): the API description gives no absolute server URL\" + (url == null ? \"\" : \" (it gives \" + url + \")\"))",
-                        IllegalStateException.class)
-                .endControlFlow()
-                .beginControlFlow("if (url.contains(\"{\"))")
-                .addStatement("throw new $T(\"server URL \" + url + \" has a variable without a value; set it with serverVariable(...)\")", IllegalStateException.class)
-                .endControlFlow()
-                .addStatement("$T<$T> all = new $T<>(schemes.values())", List.class, httpAuth, ArrayList.class)
-                .addStatement("all.addAll(auth)")
-                .addStatement("config.baseUri(url).auth(all.toArray(new $T[0]))", httpAuth)
-                .addStatement("return new $T(new $T(config.build(), $T::new))", self, types.runtime("HttpExecutor"),
-                        types.runtime(transport.runtimeClass()));
-        b.addMethod(build.build());
+                .addStatement("return new $T(new $T(config(SERVERS.length == 0 ? null : expand(SERVERS[server], serverVariables), schemes.values()), $T::new))",
+                        self, types.runtime("HttpExecutor"), types.runtime(transport.runtimeClass()))
+                .build());
         return b.build();
     }
 
@@ -219,17 +177,16 @@ final class RestEntryEmitter {
                     .addJavadoc("An existing OkHttpClient to send through (its proxy, TLS, interceptors, pool and timeouts apply; redirects\n"
                             + "are always followed by the SDK, keeping credentials on the original origin). Default: one made with\n"
                             + "{@code connectTimeout} and no timeouts of OkHttp's own (the SDK's request and stream timeouts apply).\n")
-                    .addStatement("config.transport(new $T(okHttpClient))", transportClass).addStatement("return this").build());
+                    .addStatement("return transport(new $T(okHttpClient))", transportClass).build());
         } else {
             b.addMethod(fluent(builder, "httpClient").addParameter(ClassName.get("java.net.http", "HttpClient"), "httpClient")
                     .addJavadoc("An existing client to reuse (its proxy, TLS and connect timeout settings apply).\n")
-                    .addStatement("config.transport(new $T(httpClient))", transportClass).addStatement("return this").build());
+                    .addStatement("return transport(new $T(httpClient))", transportClass).build());
         }
     }
 
     /** One typed method (and a {@code …FromEnv} method) per bearer, basic and API-key scheme. */
-    private void addSchemes(TypeSpec.Builder b, ClassName builder, List<SecurityScheme> schemes) {
-        JavaNames.Scope scope = new JavaNames.Scope(false, BUILDER_METHODS);
+    private void addSchemes(TypeSpec.Builder b, ClassName builder, List<SecurityScheme> schemes, JavaNames.Scope scope) {
         ClassName httpAuth = types.runtime("HttpAuth");
         TypeName string = ClassName.get(String.class);
         for (SecurityScheme s : schemes) {
@@ -253,7 +210,7 @@ final class RestEntryEmitter {
                     b.addMethod(scheme(builder, name, s, "Sends HTTP basic credentials for " + about + ".", CodeBlock.of("$T.basic(user, password)", httpAuth))
                             .addParameter(string, "user").addParameter(string, "password").build());
                     b.addMethod(scheme(builder, fromEnv, s, "Reads HTTP basic credentials for " + about + " from two environment variables now.",
-                            CodeBlock.of("$T.basicFromEnv(userVariable, passwordVariable, environment)", httpAuth))
+                            CodeBlock.of("$T.basicFromEnv(userVariable, passwordVariable, environment())", httpAuth))
                             .addParameter(string, "userVariable").addParameter(string, "passwordVariable").build());
                 }
                 default -> {
@@ -332,8 +289,8 @@ final class RestEntryEmitter {
     /** The credential of a bearer or API-key scheme read from the environment variable in a parameter {@code variable}. */
     private CodeBlock keyFromEnvCall(SecurityScheme s) {
         ClassName httpAuth = types.runtime("HttpAuth");
-        if (s.kind() == SecurityScheme.Kind.BEARER) return CodeBlock.of("$T.bearerFromEnv(variable, environment)", httpAuth);
-        return CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment)", httpAuth, apiKeyKind(s).toLowerCase(java.util.Locale.ROOT),
+        if (s.kind() == SecurityScheme.Kind.BEARER) return CodeBlock.of("$T.bearerFromEnv(variable, environment())", httpAuth);
+        return CodeBlock.of("$T.apiKeyFromEnv($S, $S, variable, environment())", httpAuth, apiKeyKind(s).toLowerCase(java.util.Locale.ROOT),
                 s.parameterName());
     }
 
@@ -346,20 +303,10 @@ final class RestEntryEmitter {
         };
     }
 
-    private static TypeName envType() {
-        ClassName string = ClassName.get(String.class);
-        return ParameterizedTypeName.get(ClassName.get("java.util.function", "Function"), string, string);
-    }
-
     private MethodSpec.Builder scheme(ClassName builder, String name, SecurityScheme s, String doc, CodeBlock auth) {
         return fluent(builder, name).addJavadoc("$L\n", doc)
                 .addStatement("schemes.put($S, $L.forScheme($S))", s.name(), auth, s.name())
                 .addStatement("return this");
-    }
-
-    private void delegate(TypeSpec.Builder b, ClassName builder, String name, TypeName type, String doc) {
-        b.addMethod(fluent(builder, name).addParameter(type, name).addJavadoc("$L\n", doc)
-                .addStatement("config.$N($N)", name, name).addStatement("return this").build());
     }
 
     private static MethodSpec.Builder fluent(ClassName builder, String name) {

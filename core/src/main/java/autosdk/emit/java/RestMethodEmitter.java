@@ -27,8 +27,11 @@ import javax.lang.model.element.Modifier;
  * method that builds the request so all of them share it.
  */
 final class RestMethodEmitter {
-    /** Local names the generated bodies use; parameters never take them. */
-    private static final Set<String> RESERVED_LOCALS = Set.of("options", "params", "body", "form", "request", "streaming", "executor");
+    /**
+     * The names the generated bodies give themselves (locals, the {@code executor} field), allocated before the spec's
+     * parameters so a parameter never takes one: a query parameter named {@code json} becomes {@code json2}.
+     */
+    private enum Local { OPTIONS, PARAMS, BODY, FORM, REQUEST, STREAMING, EXECUTOR, JSON }
     private static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
     private static final ClassName STREAM = ClassName.get("java.util.stream", "Stream");
 
@@ -56,7 +59,8 @@ final class RestMethodEmitter {
     void emit(Targets targets, RestOperation op, RestNames names) {
         TypeSpec.Builder type = targets.blocking();
         ClassName self = targets.self();
-        JavaNames.Scope locals = new JavaNames.Scope(false, RESERVED_LOCALS);
+        JavaNames.Scope locals = new JavaNames.Scope(false, List.of());
+        for (Local local : Local.values()) locals.allocate(local.name().toLowerCase(Locale.ROOT), local);
         List<Arg> args = new ArrayList<>();
         for (Parameter p : op.required()) {
             args.add(new Arg(locals.allocate(JavaNames.memberName(p.name())), types.javaType(p.type()), p, paramDoc(p)));
@@ -65,11 +69,11 @@ final class RestMethodEmitter {
         if (bodyType != null) {
             String doc = op.op().requestBodyRequired() ? "the request body (" + Javadocs.escape(op.request().mediaType()) + ")"
                     : "the request body (" + Javadocs.escape(op.request().mediaType()) + "), or {@code null} to send none";
-            args.add(new Arg(names.form() != null ? "form" : "body", bodyType, null, doc));
+            args.add(new Arg(locals.get(names.form() != null ? Local.FORM : Local.BODY), bodyType, null, doc));
         }
         Arg optional = null;
         if (names.params() != null) {
-            optional = new Arg("params", self.nestedClass(names.params()), null, "optional parameters, or {@code null} for none");
+            optional = new Arg(locals.get(Local.PARAMS), self.nestedClass(names.params()), null, "optional parameters, or {@code null} for none");
             type.addType(forms.params(self.nestedClass(names.params()), op.optional(), op.op().operationId()));
         } else if (op.optional().size() == 1) {
             Parameter p = op.optional().get(0);

@@ -77,33 +77,13 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
     }
 
     private static RestOperation of(Operation op, JavaTypes types, Body request) {
-        String path = op.path();
-        Map<String, String> fixedQuery = new LinkedHashMap<>();
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            for (String pair : path.substring(q + 1).split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                fixedQuery.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
-            }
-            path = path.substring(0, q);
-        }
-        if (!path.startsWith("/")) path = "/" + path;
-
         List<Parameter> required = new ArrayList<>();
         List<Parameter> optional = new ArrayList<>();
-        Map<String, Parameter> pathParams = new LinkedHashMap<>();
-        for (Parameter p : op.parameters()) {
-            if (p.in() == Parameter.Location.PATH) pathParams.put(p.name(), p);
-        }
-        // Path parameters in template order; a placeholder the spec forgot to declare still gets an argument.
-        Set<String> placeholders = new LinkedHashSet<>();
-        Matcher m = PLACEHOLDER.matcher(path);
-        while (m.find()) placeholders.add(m.group(1));
-        for (String name : placeholders) {
-            Parameter p = pathParams.get(name);
-            required.add(p != null ? p : new Parameter(name, Parameter.Location.PATH, TypeRef.scalar(TypeRef.ScalarKind.STRING), true,
-                    "simple", false, autosdk.model.Doc.NONE, null, List.of()));
+        // Path parameters in template order (the model declares one for every placeholder).
+        for (String name : placeholders(op.pathTemplate())) {
+            for (Parameter p : op.parameters()) {
+                if (p.in() == Parameter.Location.PATH && p.name().equals(name)) required.add(p);
+            }
         }
         Map<String, String> credentialHeaders = new LinkedHashMap<>();
         for (Parameter p : op.parameters()) {
@@ -144,7 +124,7 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
             Body first = bodies.get(0);
             Body json = bodies.stream().filter(b -> b.isJson() && !b.isEventStream() && !b.isJsonLines()).findFirst().orElse(null);
             Body events = bodies.stream().filter(b -> b.isEventStream() || b.isJsonLines()).findFirst().orElse(null);
-            if (isBinary(first)) {
+            if (first.isBinary()) {
                 response = first;
                 responseKind = ResponseKind.BYTES;
             } else if (json != null) {
@@ -155,7 +135,7 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
                 responseKind = events.isEventStream() ? ResponseKind.SSE : ResponseKind.NDJSON;
             } else {
                 response = first;
-                responseKind = isText(first) ? ResponseKind.TEXT : ResponseKind.BYTES;
+                responseKind = first.isText() ? ResponseKind.TEXT : ResponseKind.BYTES;
             }
             if (events != null && response != events) stream = events;
         }
@@ -175,7 +155,7 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
             if (!error) continue;
             r.bodies().stream().filter(b -> b.isJson() && b.type() != null).findFirst().ifPresent(b -> errors.put(r.status(), b.type()));
         }
-        return new RestOperation(op, path, fixedQuery, required, optional, request, requestKind, response, responseKind, stream,
+        return new RestOperation(op, op.pathTemplate(), op.fixedQuery(), required, optional, request, requestKind, response, responseKind, stream,
                 streamFlag, errors, credentialHeaders);
     }
 
@@ -205,7 +185,7 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
         for (Body b : bodies) if (b.isJson() && !b.isJsonLines()) return b;
         for (Body b : bodies) if (b.isMultipart()) return b;
         for (Body b : bodies) if (b.isForm()) return b;
-        for (Body b : bodies) if (isText(b)) return b;
+        for (Body b : bodies) if (b.isText()) return b;
         return bodies.get(0);
     }
 
@@ -213,27 +193,15 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
         if (b.isJson() && !b.isJsonLines()) return RequestKind.JSON;
         if (b.isMultipart()) return RequestKind.MULTIPART;
         if (b.isForm()) return RequestKind.FORM;
-        if (isText(b)) return RequestKind.TEXT;
+        if (b.isText()) return RequestKind.TEXT;
         return RequestKind.BINARY;
     }
 
-    /** Text media types that are read as a String (XML included: the client has no XML codec). */
-    static boolean isText(Body b) {
-        String m = b.mediaType().toLowerCase(Locale.ROOT);
-        if (b.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY) return false;
-        return m.startsWith("text/") || m.endsWith("/xml") || m.endsWith("+xml") || m.equals("application/sdp")
-                || m.equals("application/x-www-form-urlencoded") || m.equals("application/javascript");
-    }
-
-    private static boolean isBinary(Body b) {
-        if (b.isJson() || b.isEventStream() || b.isJsonLines() || b.isMultipart()) {
-            return b.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY && !b.isEventStream() && !b.isJsonLines();
-        }
-        return !isText(b);
-    }
-
-    private static String decode(String s) {
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    private static Set<String> placeholders(String template) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) names.add(m.group(1));
+        return names;
     }
 
     /**
@@ -260,7 +228,7 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
             }
             if (success != null) {
                 for (Body b : success.bodies()) {
-                    if (isBinary(b) && !media.contains(b.mediaType())) media.add(b.mediaType());
+                    if (b.isBinary() && !media.contains(b.mediaType())) media.add(b.mediaType());
                 }
             }
             return media.isEmpty() ? response.mediaType() : String.join(", ", media);

@@ -81,11 +81,9 @@ final class UnionEmitter {
         ClassName unknown = self.nestedClass("Unknown");
         ClassName jsonValue = types.runtime("JsonValue");
 
-        List<TypeName> permits = new ArrayList<>();
-        cases.forEach(c -> permits.add(c.record()));
-        permits.add(unknown);
+        // Every permitted record is nested here, so Java infers them: no permits clause (thousands of characters
+        // in large unions).
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-                .addPermittedSubclasses(permits)
                 .addJavadoc(Javadocs.of(union.doc(), "One of several shapes ({@code " + Javadocs.escape(String.join(".", union.nameHint())) + "})."))
                 .addJavadoc("\n<p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the\n"
                         + "records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.\n");

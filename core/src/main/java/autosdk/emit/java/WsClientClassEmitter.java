@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -216,7 +215,7 @@ final class WsClientClassEmitter {
         Property data = null;
         for (Property p : o.properties()) {
             if (!p.required() || p.readOnly() || p.fixed() != null) continue;
-            if (data != null || !isBase64(p)) return java.util.Optional.empty();
+            if (data != null || !p.base64()) return java.util.Optional.empty();
             data = p;
         }
         if (data == null) return java.util.Optional.empty();
@@ -229,13 +228,6 @@ final class WsClientClassEmitter {
                 .addStatement("$T.requireNonNull(bytes, \"bytes\")", OBJECTS)
                 .addStatement("$T payload = $T.builder().$N($L).build()", payload, payload, setter, value)
                 .addStatement("return sendEncoded(() -> $L)", encoder(s.message().payload())).build());
-    }
-
-    private static boolean isBase64(Property p) {
-        if (p.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BASE64) return true;
-        if (!(p.type() instanceof TypeRef.Scalar s) || s.kind() != TypeRef.ScalarKind.STRING) return false;
-        String d = p.doc().description();
-        return d != null && d.toLowerCase(Locale.ROOT).contains("base64");
     }
 
     static FieldSpec.Builder constant(TypeName type, String name) {

@@ -8,7 +8,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -57,12 +56,8 @@ final class WsEventEmitter {
 
     TypeSpec emit(WsChannelPlan plan) {
         ClassName self = plan.event();
-        List<TypeName> permits = new ArrayList<>();
-        plan.receives().forEach(r -> permits.add(r.record()));
-        permits.add(plan.binary());
-        permits.add(plan.unknown());
+        // Every permitted record is nested here, so Java infers them: no permits clause.
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-                .addPermittedSubclasses(permits)
                 .addJavadoc("A message received on channel {@code $L} ($L).\n", Javadocs.escape(plan.channel().id()),
                         Javadocs.escape(plan.channel().address()))
                 .addJavadoc("\n<p>Use a {@code switch} over the records; {@link Unknown} keeps the raw text of frames that match no\n"

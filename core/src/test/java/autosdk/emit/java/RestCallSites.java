@@ -1,6 +1,6 @@
 package autosdk.emit.java;
 
-import autosdk.build.ModelBuilder;
+import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostics;
 import autosdk.model.ApiModel;
 import autosdk.model.Body;

@@ -1,7 +1,7 @@
 package autosdk.emit.java;
 
 import autosdk.GenerationRequest;
-import autosdk.build.ModelBuilder;
+import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostics;
 import autosdk.model.ApiModel;
 import autosdk.model.Channel;

@@ -44,9 +44,11 @@ public final class ChatMessage {
         this.author = b.author;
         this.content = b.content;
         this.sentAt = b.sentAt;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.malformed = b.malformed == null ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
@@ -118,7 +120,8 @@ public final class ChatMessage {
      *
      * <p>JSON name: {@code sent_at}; optional.
      *
-     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link #malformedValues()})
+     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link
+     * #malformedValues()})
      */
     public OffsetDateTime sentAt() {
         JsonValue bad = this.malformed.get("sent_at");
@@ -188,7 +191,9 @@ public final class ChatMessage {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.roomId, this.author, this.content, this.sentAt});
+        return Arrays.deepHashCode(
+                new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.roomId,
+                this.author, this.content, this.sentAt});
     }
 
     @Override
@@ -409,7 +414,9 @@ public final class ChatMessage {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static ChatMessage read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ChatMessage but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for ChatMessage but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }
@@ -447,7 +454,8 @@ public final class ChatMessage {
             if (v.present.get(4)) {
                 g.writeFieldName("sent_at");
                 JsonValue bad = v.malformed.get("sent_at");
-                if (bad != null) Json.writeValue(g, bad); else if (v.sentAt == null) g.writeNull(); else Json.writeDateTime(g, v.sentAt);
+                if (bad != null) Json.writeValue(g, bad); else if (v.sentAt == null) g.writeNull();
+                        else Json.writeDateTime(g, v.sentAt);
             }
             for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
                 g.writeFieldName(e.getKey());

@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface ChatMessageContent permits ChatMessageContent.OfTextContent, ChatMessageContent.OfImageContent, ChatMessageContent.Unknown {
+public sealed interface ChatMessageContent {
     /**
      * The {@link OfTextContent} variant holding {@code value}.
      */
@@ -57,7 +57,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.OfTextCont
     }
 
     /**
-     * The streaming JSON codec of {@link ChatMessageContent}, used by the generated code and {@code SourceGenerationContext};
+     * The streaming JSON codec of {@link ChatMessageContent}, used by the generated code and {@code
+     * SourceGenerationContext};
      * read and write values with the context instead.
      */
     final class Codec {
@@ -84,7 +85,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.OfTextCont
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
                 return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
@@ -133,7 +135,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.OfTextCont
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("text")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -154,7 +157,8 @@ public sealed interface ChatMessageContent permits ChatMessageContent.OfTextCont
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("url")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -188,9 +192,11 @@ public sealed interface ChatMessageContent permits ChatMessageContent.OfTextCont
                 IOException {
             switch (variant) {
                 case 0:
-                    return new OfTextContent(p.currentToken() == JsonToken.VALUE_NULL ? null : TextContent.Codec.read(p));
+                    return new OfTextContent(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : TextContent.Codec.read(p));
                 case 1:
-                    return new OfImageContent(p.currentToken() == JsonToken.VALUE_NULL ? null : ImageContent.Codec.read(p));
+                    return new OfImageContent(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : ImageContent.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

@@ -4,20 +4,13 @@ package com.example.golden;
 import com.example.golden.runtime.JdkWsTransport;
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonValue;
-import com.example.golden.runtime.LogLevel;
 import com.example.golden.runtime.WsClientBase;
+import com.example.golden.runtime.WsClientBuilder;
 import com.example.golden.runtime.WsConfig;
-import com.example.golden.runtime.WsEndpoint;
 import com.example.golden.runtime.WsFrames;
 import com.example.golden.runtime.WsInbox;
-import com.example.golden.runtime.WsReconnectPolicy;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -78,10 +71,12 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
             if (kind != null) {
                 switch (kind) {
                     case "message.created": {
-                        return new ChatRealtimeClientEvent.MessageCreated(SourceGenerationContext.DEFAULT.read(text, MessageCreated.class));
+                        return new ChatRealtimeClientEvent.MessageCreated(
+                                SourceGenerationContext.DEFAULT.read(text, MessageCreated.class));
                     }
                     case "typing": {
-                        return new ChatRealtimeClientEvent.Typing(SourceGenerationContext.DEFAULT.read(text, Typing.class));
+                        return new ChatRealtimeClientEvent.Typing(
+                                SourceGenerationContext.DEFAULT.read(text, Typing.class));
                     }
                     default:
                         break;
@@ -105,58 +100,24 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
      * @param room The room to follow.
      */
     public static Builder builder(String room) {
-        Builder b = new Builder();
-        b.room = Objects.requireNonNull(room, "room");
-        return b;
+        return new Builder(room);
     }
 
     /**
      * Settings of a {@link ChatRealtimeClient}: connect parameters, credentials and connection options.
      */
-    public static final class Builder {
-        private String serverUrl = "wss://eu.chat.example.com/v1/realtime";
-
-        private URI uri;
-
-        private final Map<String, String> serverVariables = new LinkedHashMap<>();
-
-        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
-
-        private final List<Map.Entry<String, String>> queries = new ArrayList<>();
-
-        private final List<String> subprotocols = new ArrayList<>();
-
-        private final List<String> setup = new ArrayList<>();
-
-        private String authorization;
-
-        private Duration connectTimeout;
-
-        private Duration pingInterval;
-
-        private Duration pongTimeout;
-
-        private Duration closeTimeout;
-
-        private Long maxQueuedBytes;
-
-        private Integer maxMessageSize;
-
-        private WsReconnectPolicy reconnect;
-
-        private Integer inboundBufferCapacity;
-
-        private HttpClient httpClient;
-
-        private LogLevel logging;
-
-        private System.Logger logger;
-
-        private WsInbox.Overflow overflow = WsInbox.Overflow.BLOCK;
-
+    public static final class Builder extends WsClientBuilder<Builder> {
         private String room;
 
-        private Builder() {
+        private Builder(String room) {
+            super("wss://eu.chat.example.com/v1/realtime");
+            transport(new JdkWsTransport());
+            this.room = Objects.requireNonNull(room, "room");
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -175,169 +136,16 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
          * <p>Sent as {@code Authorization: Bearer <token>}.
          */
         public Builder bearerToken(String token) {
-            this.authorization = "Bearer " + Objects.requireNonNull(token, "token");
-            return this;
+            return credentialHeader("Authorization", "Authorization", "Bearer "
+                    + Objects.requireNonNull(token, "token"));
         }
 
         /**
-         * Adds a handshake header (e.g. a credential the spec does not describe).
-         */
-        public Builder header(String name, String value) {
-            headers.add(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
-            return this;
-        }
-
-        /**
-         * Adds a query parameter to the connect URL (encoded here).
-         */
-        public Builder query(String name, String value) {
-            queries.add(Map.entry(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
-            return this;
-        }
-
-        /**
-         * Connects to this address instead of the server URL joined with the channel address;
-         * query parameters and credentials are still added.
-         */
-        public Builder uri(URI uri) {
-            this.uri = uri;
-            return this;
-        }
-
-        /**
-         * Replaces the server URL (e.g. {@code ws://localhost:8080}); the channel address is joined to it
-         * without repeating a path both contain. {@code {variables}} are filled from {@link #serverVariable}.
-         */
-        public Builder serverUrl(String serverUrl) {
-            this.serverUrl = Objects.requireNonNull(serverUrl, "serverUrl");
-            return this;
-        }
-
-        /**
-         * Sets a server URL variable by name.
-         */
-        public Builder serverVariable(String name, String value) {
-            serverVariables.put(name, value);
-            return this;
-        }
-
-        /**
-         * Offers a WebSocket subprotocol (in addition to any sub-protocol credentials).
-         */
-        public Builder subprotocol(String protocol) {
-            subprotocols.add(Objects.requireNonNull(protocol, "protocol"));
-            return this;
-        }
-
-        /**
-         * Timeout of the opening handshake (default 10 s), also for each reconnect attempt.
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * Sends a keep-alive ping at this interval (off by default).
-         */
-        public Builder pingInterval(Duration interval) {
-            this.pingInterval = interval;
-            return this;
-        }
-
-        /**
-         * How long the server may stay silent after a keep-alive ping before the connection counts as
-         * dropped (default: the larger of the ping interval and 10 s).
-         */
-        public Builder pongTimeout(Duration timeout) {
-            this.pongTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * Limit on the bytes of unsent messages (default 16 MiB); a send beyond it fails with
-         * {@code WsLimitExceededException}.
-         */
-        public Builder maxQueuedBytes(long bytes) {
-            this.maxQueuedBytes = bytes;
-            return this;
-        }
-
-        /**
-         * Largest inbound message in bytes (default 16 MiB); a larger one closes the connection
-         * ({@code onClose} 1009).
-         */
-        public Builder maxMessageSize(int bytes) {
-            this.maxMessageSize = bytes;
-            return this;
-        }
-
-        /**
-         * How long {@code close()} waits for the server's close frame (default 5 s).
-         */
-        public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = timeout;
-            return this;
-        }
-
-        /**
-         * Reconnects with backoff and jitter after the connection drops without a close frame;
-         * setup messages are re-sent first. Off by default.
-         */
-        public Builder reconnect(WsReconnectPolicy policy) {
-            this.reconnect = policy;
-            return this;
-        }
-
-        /**
-         * Capacity of the {@code events()} inbox (default 256).
-         */
-        public Builder inboundBufferCapacity(int capacity) {
-            this.inboundBufferCapacity = capacity;
-            return this;
-        }
-
-        /**
-         * What the {@code events()} inbox does when full: {@code BLOCK} (default; reading pauses, nothing
-         * is lost), {@code DROP_OLDEST} or {@code FAIL}.
-         */
-        public Builder overflow(WsInbox.Overflow overflow) {
-            this.overflow = Objects.requireNonNull(overflow, "overflow");
-            return this;
-        }
-
-        /**
-         * Reuses an {@link HttpClient} (its executor, proxy and TLS settings).
+         * Reuses an existing {@code HttpClient} (its executor, proxy and TLS settings apply); by default one shared
+         * client.
          */
         public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = httpClient;
-            return this;
-        }
-
-        /**
-         * Opt-in wire log through {@code System.Logger}: {@code INFO} connect, reconnect and close lines,
-         * {@code DEBUG} also text messages sent and received (4 KiB at most); default: the {@code AUTOSDK_LOG}
-         * environment variable ({@code info} or {@code debug}), else off.
-         */
-        public Builder logging(LogLevel level) {
-            this.logging = level;
-            return this;
-        }
-
-        /**
-         * The logger of the wire log (default: {@code System.getLogger("<runtime package>.ws")}).
-         */
-        public Builder logger(System.Logger logger) {
-            this.logger = logger;
-            return this;
-        }
-
-        /**
-         * Adds a raw text frame sent first on open and again after every reconnect.
-         */
-        public Builder setupText(String text) {
-            setup.add(Objects.requireNonNull(text, "text"));
-            return this;
+            return transport(new JdkWsTransport(httpClient));
         }
 
         /**
@@ -347,7 +155,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
         public Builder setupSay(Say payload) {
             Objects.requireNonNull(payload, "payload");
             try {
-                setup.add(SourceGenerationContext.DEFAULT.write(payload));
+                setupText(SourceGenerationContext.DEFAULT.write(payload));
             } catch (Exception e) {
                 throw new IllegalArgumentException("cannot encode the setup message: " + e.getMessage(), e);
             }
@@ -358,34 +166,10 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
          * A new, not yet connected client; register handlers, then call {@code connect()}.
          */
         public ChatRealtimeClient build() {
-            String base;
-            if (uri != null) {
-                base = uri.toString();
-            } else {
-                if (serverUrl == null) throw new IllegalStateException("the spec names no server: call serverUrl(...) or uri(...)");
-                Map<String, String> vars = new LinkedHashMap<>(serverVariables);
-                Map<String, String> path = new LinkedHashMap<>();
-                base = WsEndpoint.join(WsEndpoint.expandServer(serverUrl, vars), WsEndpoint.expandPath("/v1/realtime", path));
-            }
-            List<Map.Entry<String, String>> q = new ArrayList<>();
-            if (room != null) q.add(Map.entry("room", Json.text(room)));
-            q.addAll(queries);
-            WsConfig.Builder config = WsConfig.builder().uri(WsEndpoint.withQuery(base, q));
-            if (authorization != null) config.header("Authorization", authorization);
-            headers.forEach(h -> config.header(h.getKey(), h.getValue()));
-            List<String> protocols = new ArrayList<>(subprotocols);
-            if (!protocols.isEmpty()) config.subprotocols(protocols);
-            if (connectTimeout != null) config.connectTimeout(connectTimeout);
-            if (pingInterval != null) config.pingInterval(pingInterval);
-            if (pongTimeout != null) config.pongTimeout(pongTimeout);
-            if (closeTimeout != null) config.closeTimeout(closeTimeout);
-            if (maxQueuedBytes != null) config.maxQueuedBytes(maxQueuedBytes);
-            if (maxMessageSize != null) config.maxMessageSize(maxMessageSize);
-            if (reconnect != null) config.reconnect(reconnect);
-            if (inboundBufferCapacity != null) config.inboundBufferCapacity(inboundBufferCapacity);
-            config.transport(new JdkWsTransport(httpClient));
-            config.logging(logging).logger(logger);
-            return new ChatRealtimeClient(config, setup, overflow);
+            return new ChatRealtimeClient(handshake()
+                    .query("room", this.room == null ? null : Json.text(this.room))
+                    .config("/v1/realtime"),
+                    setupMessages(), overflow());
         }
     }
 }

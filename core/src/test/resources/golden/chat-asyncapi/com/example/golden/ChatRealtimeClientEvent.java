@@ -9,7 +9,7 @@ import com.example.golden.runtime.WsClientBase;
  * <p>Use a {@code switch} over the records; {@link Unknown} keeps the raw text of frames that match no
  * message or fail to decode, {@link Binary} the bytes of binary frames.
  */
-public sealed interface ChatRealtimeClientEvent permits ChatRealtimeClientEvent.MessageCreated, ChatRealtimeClientEvent.Typing, ChatRealtimeClientEvent.Binary, ChatRealtimeClientEvent.Unknown {
+public sealed interface ChatRealtimeClientEvent {
     /**
      * Someone posted a message.
      *

@@ -40,9 +40,11 @@ public final class ImageContent {
         this.url = b.url;
         this.alt = b.alt;
         this.thumbnail = b.thumbnail;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.malformed = b.malformed == null ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
@@ -99,7 +101,8 @@ public final class ImageContent {
      *
      * <p>JSON name: {@code thumbnail}; optional.
      *
-     * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link #malformedValues()})
+     * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link
+     * #malformedValues()})
      */
     public byte[] thumbnail() {
         JsonValue bad = this.malformed.get("thumbnail");
@@ -167,7 +170,9 @@ public final class ImageContent {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.type, this.url, this.alt, this.thumbnail});
+        return Arrays.deepHashCode(
+                new Object[] {this.present, this.additionalProperties, this.malformed, this.type, this.url, this.alt,
+                this.thumbnail});
     }
 
     @Override
@@ -176,7 +181,8 @@ public final class ImageContent {
         if (this.present.get(0)) parts.add("type=" + this.type);
         if (this.present.get(1)) parts.add("url=" + this.url);
         if (this.present.get(2)) parts.add("alt=" + this.alt);
-        if (this.present.get(3)) parts.add("thumbnail=" + (this.thumbnail == null ? "null" : this.thumbnail.length + " bytes"));
+        if (this.present.get(3))
+                parts.add("thumbnail=" + (this.thumbnail == null ? "null" : this.thumbnail.length + " bytes"));
         if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
         if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
         return parts.toString();
@@ -343,7 +349,9 @@ public final class ImageContent {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static ImageContent read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ImageContent but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for ImageContent but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }
@@ -377,7 +385,8 @@ public final class ImageContent {
             if (v.present.get(3)) {
                 g.writeFieldName("thumbnail");
                 JsonValue bad = v.malformed.get("thumbnail");
-                if (bad != null) Json.writeValue(g, bad); else if (v.thumbnail == null) g.writeNull(); else Json.writeBase64(g, v.thumbnail);
+                if (bad != null) Json.writeValue(g, bad); else if (v.thumbnail == null) g.writeNull();
+                        else Json.writeBase64(g, v.thumbnail);
             }
             for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
                 g.writeFieldName(e.getKey());

@@ -31,7 +31,8 @@ public final class MessageCreated {
     private MessageCreated(Builder b) {
         this.type = b.type;
         this.message = b.message;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -207,14 +208,16 @@ public final class MessageCreated {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", message");
             if (missing.length() > 0) {
-                throw new IllegalStateException("MessageCreated is missing required properties: " + missing.substring(2));
+                throw new IllegalStateException("MessageCreated is missing required properties: "
+                        + missing.substring(2));
             }
             return new MessageCreated(this);
         }
     }
 
     /**
-     * The streaming JSON codec of {@link MessageCreated}, used by the generated code and {@code SourceGenerationContext};
+     * The streaming JSON codec of {@link MessageCreated}, used by the generated code and {@code
+     * SourceGenerationContext};
      * read and write values with the context instead.
      */
     public static final class Codec {
@@ -225,7 +228,9 @@ public final class MessageCreated {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static MessageCreated read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for MessageCreated but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for MessageCreated but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }

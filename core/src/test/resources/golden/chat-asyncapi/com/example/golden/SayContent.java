@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface SayContent permits SayContent.OfTextContent, SayContent.OfImageContent, SayContent.Unknown {
+public sealed interface SayContent {
     /**
      * The {@link OfTextContent} variant holding {@code value}.
      */
@@ -84,7 +84,8 @@ public sealed interface SayContent permits SayContent.OfTextContent, SayContent.
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
                 return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
@@ -133,7 +134,8 @@ public sealed interface SayContent permits SayContent.OfTextContent, SayContent.
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("text")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("text")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -154,7 +156,8 @@ public sealed interface SayContent permits SayContent.OfTextContent, SayContent.
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("url")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("image")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -187,9 +190,11 @@ public sealed interface SayContent permits SayContent.OfTextContent, SayContent.
         private static SayContent readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new OfTextContent(p.currentToken() == JsonToken.VALUE_NULL ? null : TextContent.Codec.read(p));
+                    return new OfTextContent(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : TextContent.Codec.read(p));
                 case 1:
-                    return new OfImageContent(p.currentToken() == JsonToken.VALUE_NULL ? null : ImageContent.Codec.read(p));
+                    return new OfImageContent(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : ImageContent.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

@@ -6,7 +6,8 @@ import com.example.golden.runtime.JsonContext;
 /**
  * Reads and writes every type of this package as JSON, with generated streaming codecs and no reflection.
  *
- * <p>Use {@link #DEFAULT}: {@code SourceGenerationContext.DEFAULT.read(json, Type.class)} and {@code SourceGenerationContext.DEFAULT.write(value)}.
+ * <p>Use {@link #DEFAULT}: {@code SourceGenerationContext.DEFAULT.read(json, Type.class)} and {@code
+ * SourceGenerationContext.DEFAULT.write(value)}.
  */
 public final class SourceGenerationContext extends JsonContext {
     /**

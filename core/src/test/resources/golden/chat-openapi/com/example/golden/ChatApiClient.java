@@ -2,20 +2,14 @@
 package com.example.golden;
 
 import com.example.golden.runtime.HttpAuth;
+import com.example.golden.runtime.HttpClientBuilder;
 import com.example.golden.runtime.HttpConfig;
 import com.example.golden.runtime.HttpExecutor;
-import com.example.golden.runtime.HttpRetryPolicy;
 import com.example.golden.runtime.JdkHttpTransport;
-import com.example.golden.runtime.LogLevel;
 import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>A small chat service of our own, used as AutoSDK's example (REST side).
  *
- * <p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients such as {@link #rooms()}. Instances are thread-safe and meant to be shared.
+ * <p>Create it with {@link #builder()}; operations are grouped by tag into sub-clients such as {@link #rooms()}.
+ * Instances are thread-safe and meant to be shared.
  */
 public final class ChatApiClient {
     /**
@@ -33,7 +28,8 @@ public final class ChatApiClient {
 
     /**
      * The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without
-     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.
+     * trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code
+     * _API_KEY}.
      */
     public static final String DEFAULT_API_KEY_ENV = "CHAT_API_KEY";
 
@@ -111,18 +107,10 @@ public final class ChatApiClient {
     /**
      * Configures a {@link ChatApiClient}; only the base URL is needed when the API description gives none.
      */
-    public static final class Builder {
+    public static final class Builder extends HttpClientBuilder<Builder> {
         private static final String[] SERVERS = {"https://{region}.chat.example.com/v1"};
 
-        private final HttpConfig.Builder config = HttpConfig.builder();
-
         private final Map<String, HttpAuth> schemes = new LinkedHashMap<>();
-
-        private final List<HttpAuth> auth = new ArrayList<>();
-
-        private String baseUrl;
-
-        private Function<String, String> environment = System::getenv;
 
         private int server;
 
@@ -132,11 +120,8 @@ public final class ChatApiClient {
             serverVariables.put("region", "eu");
         }
 
-        /**
-         * The absolute http(s) URL that operation paths are appended to; overrides the API description's servers.
-         */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -147,7 +132,8 @@ public final class ChatApiClient {
          * </ul>
          */
         public Builder serverVariable(String name, String value) {
-            if (!serverVariables.containsKey(name)) throw new IllegalArgumentException("unknown server variable: " + name);
+            if (!serverVariables.containsKey(name))
+                    throw new IllegalArgumentException("unknown server variable: " + name);
             serverVariables.put(name, Objects.requireNonNull(value, "value"));
             return this;
         }
@@ -161,7 +147,8 @@ public final class ChatApiClient {
         }
 
         /**
-         * Sends a bearer token fetched for every request (e.g. a refreshed OAuth token) for the {@code bearerAuth} security scheme.
+         * Sends a bearer token fetched for every request (e.g. a refreshed OAuth token) for the {@code bearerAuth}
+         * security scheme.
          */
         public Builder bearerAuth(Supplier<String> tokens) {
             schemes.put("bearerAuth", HttpAuth.bearer(tokens).forScheme("bearerAuth"));
@@ -172,12 +159,13 @@ public final class ChatApiClient {
          * Reads the bearer token for the {@code bearerAuth} security scheme from an environment variable now.
          */
         public Builder bearerAuthFromEnv(String variable) {
-            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment).forScheme("bearerAuth"));
+            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment()).forScheme("bearerAuth"));
             return this;
         }
 
         /**
-         * The API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}).
+         * The API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer
+         * …}).
          */
         public Builder apiKey(String key) {
             schemes.put("bearerAuth", HttpAuth.bearer(key).forScheme("bearerAuth"));
@@ -185,150 +173,43 @@ public final class ChatApiClient {
         }
 
         /**
-         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from the environment variable {@code variable} now.
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization:
+         * Bearer …}), from the environment variable {@code variable} now.
          */
         public Builder apiKeyFromEnv(String variable) {
-            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment).forScheme("bearerAuth"));
+            schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment()).forScheme("bearerAuth"));
             return this;
         }
 
         /**
-         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization: Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
+         * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization:
+         * Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
          */
         public Builder apiKeyFromEnv() {
             return apiKeyFromEnv(ChatApiClient.DEFAULT_API_KEY_ENV);
         }
 
         /**
-         * Adds a credential sent to every authenticated operation (for schemes without a typed method).
-         */
-        public Builder auth(HttpAuth auth) {
-            this.auth.add(Objects.requireNonNull(auth, "auth"));
-            return this;
-        }
-
-        /**
-         * Connect timeout of the HttpClient this SDK creates (default 10 s).
-         */
-        public Builder connectTimeout(Duration connectTimeout) {
-            config.connectTimeout(connectTimeout);
-            return this;
-        }
-
-        /**
-         * Time per attempt until the whole response is read (streams: until the headers arrive), default 5 min; {@code null} for none.
-         */
-        public Builder requestTimeout(Duration requestTimeout) {
-            config.requestTimeout(requestTimeout);
-            return this;
-        }
-
-        /**
-         * Longest wait for the next event of a streamed response (default 5 min); {@code null} for none.
-         */
-        public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-            config.streamIdleTimeout(streamIdleTimeout);
-            return this;
-        }
-
-        /**
-         * Largest response body read into memory, in bytes (default 32 MiB).
-         */
-        public Builder maxResponseBytes(long maxResponseBytes) {
-            config.maxResponseBytes(maxResponseBytes);
-            return this;
-        }
-
-        /**
-         * The retry policy (default: up to 3 attempts with exponential backoff and jitter on idempotent requests).
-         */
-        public Builder retry(HttpRetryPolicy retry) {
-            config.retry(retry);
-            return this;
-        }
-
-        /**
-         * Adds a header sent with every request.
-         */
-        public Builder defaultHeader(String name, String value) {
-            config.defaultHeader(name, value);
-            return this;
-        }
-
-        /**
-         * The User-Agent header.
-         */
-        public Builder userAgent(String userAgent) {
-            config.userAgent(userAgent);
-            return this;
-        }
-
-        /**
          * An existing client to reuse (its proxy, TLS and connect timeout settings apply).
          */
         public Builder httpClient(HttpClient httpClient) {
-            config.transport(new JdkHttpTransport(httpClient));
-            return this;
-        }
-
-        /**
-         * Executor for the async methods (default: a shared pool of daemon threads).
-         */
-        public Builder executor(Executor executor) {
-            config.executor(executor);
-            return this;
-        }
-
-        /**
-         * Opt-in wire log through {@code System.Logger}: {@code INFO} one line per call, {@code DEBUG} also headers and bodies (4 KiB at most),
-         * credentials redacted; default: the {@code AUTOSDK_LOG} environment variable ({@code info} or {@code debug}), else off.
-         */
-        public Builder logging(LogLevel logging) {
-            config.logging(logging);
-            return this;
-        }
-
-        /**
-         * The logger of the wire log (default: {@code System.getLogger("<runtime package>.http")}).
-         */
-        public Builder logger(System.Logger logger) {
-            config.logger(logger);
-            return this;
-        }
-
-        /**
-         * Where {@code …FromEnv} methods and {@code AUTOSDK_LOG} are read (default {@code System::getenv}); set it before them.
-         */
-        public Builder environment(Function<String, String> environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-            config.environment(environment);
-            return this;
+            return transport(new JdkHttpTransport(httpClient));
         }
 
         /**
          * The client; fails when no absolute base URL is known.
          */
         public ChatApiClient build() {
-            String url = baseUrl;
-            if (url == null && SERVERS.length > 0) {
-                url = SERVERS[server];
-                for (Map.Entry<String, String> v : serverVariables.entrySet()) url = url.replace("{" + v.getKey() + "}", v.getValue());
-            }
-            if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                throw new IllegalStateException("set baseUrl(...): the API description gives no absolute server URL" + (url == null ? "" : " (it gives " + url + ")"));
-            }
-            if (url.contains("{")) {
-                throw new IllegalStateException("server URL " + url + " has a variable without a value; set it with serverVariable(...)");
-            }
-            List<HttpAuth> all = new ArrayList<>(schemes.values());
-            all.addAll(auth);
-            config.baseUri(url).auth(all.toArray(new HttpAuth[0]));
-            return new ChatApiClient(new HttpExecutor(config.build(), JdkHttpTransport::new));
+            return new ChatApiClient(
+                    new HttpExecutor(
+                    config(SERVERS.length == 0 ? null : expand(SERVERS[server], serverVariables), schemes.values()),
+                    JdkHttpTransport::new));
         }
     }
 
     /**
-     * The operations of {@link ChatApiClient} and of its sub-clients, each returning a {@code CompletableFuture}; get it from {@link ChatApiClient#async()}.
+     * The operations of {@link ChatApiClient} and of its sub-clients, each returning a {@code CompletableFuture}; get
+     * it from {@link ChatApiClient#async()}.
      */
     public final class Async {
         private Async() {
@@ -357,7 +238,8 @@ public final class ChatApiClient {
     }
 
     /**
-     * The operations of {@link ChatApiClient} and of its sub-clients, each returning the status code, headers and request ID with the body;
+     * The operations of {@link ChatApiClient} and of its sub-clients, each returning the status code, headers and
+     * request ID with the body;
      * get it from {@link ChatApiClient#withRawResponse()}.
      */
     public final class WithRawResponse {

@@ -38,10 +38,12 @@ public final class EventsClient {
      * @param roomId the path parameter {@code roomId}
      * @param options per-call headers, timeout and retry policy
      * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API
+     * declares one) or a connection failure
      */
     public List<RoomEvent> pollEvents(String roomId, RequestOptions options) {
-        return executor.execute(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
+        return executor.execute(pollEventsRequest(roomId, options),
+                HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
     }
 
     /**
@@ -68,7 +70,8 @@ public final class EventsClient {
     }
 
     /**
-     * The operations of {@link EventsClient}, each returning a {@code CompletableFuture}; get it from {@link EventsClient#async()}.
+     * The operations of {@link EventsClient}, each returning a {@code CompletableFuture}; get it from {@link
+     * EventsClient#async()}.
      */
     public final class Async {
         private Async() {
@@ -81,7 +84,8 @@ public final class EventsClient {
          */
         public CompletableFuture<List<RoomEvent>> pollEvents(String roomId,
                 RequestOptions options) {
-            return executor.executeAsync(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
+            return executor.executeAsync(pollEventsRequest(roomId, options),
+                    HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
         }
 
         /**
@@ -108,7 +112,8 @@ public final class EventsClient {
          * @see EventsClient#pollEvents
          */
         public ApiResponse<List<RoomEvent>> pollEvents(String roomId, RequestOptions options) {
-            return executor.executeWithResponse(pollEventsRequest(roomId, options), HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
+            return executor.executeWithResponse(pollEventsRequest(roomId, options),
+                    HttpJson.decoder(Json.listReader(RoomEvent.Codec::read)));
         }
 
         /**

@@ -32,7 +32,8 @@ public final class ListRoomsResponse {
     private ListRoomsResponse(Builder b) {
         this.rooms = b.rooms;
         this.nextCursor = b.nextCursor;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -210,14 +211,16 @@ public final class ListRoomsResponse {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", rooms");
             if (missing.length() > 0) {
-                throw new IllegalStateException("ListRoomsResponse is missing required properties: " + missing.substring(2));
+                throw new IllegalStateException("ListRoomsResponse is missing required properties: "
+                        + missing.substring(2));
             }
             return new ListRoomsResponse(this);
         }
     }
 
     /**
-     * The streaming JSON codec of {@link ListRoomsResponse}, used by the generated code and {@code SourceGenerationContext};
+     * The streaming JSON codec of {@link ListRoomsResponse}, used by the generated code and {@code
+     * SourceGenerationContext};
      * read and write values with the context instead.
      */
     public static final class Codec {
@@ -228,7 +231,9 @@ public final class ListRoomsResponse {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static ListRoomsResponse read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ListRoomsResponse but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for ListRoomsResponse but found "
+                    + p.currentToken() + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -51,11 +51,13 @@ public final class MessagesClient {
      * @param since the query parameter {@code since} (optional, {@code null} to leave it out)
      * @param options per-call headers, timeout and retry policy
      * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API
+     * declares one) or a connection failure
      */
     public List<ChatMessage> listMessages(String roomId, OffsetDateTime since,
             RequestOptions options) {
-        return executor.execute(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
+        return executor.execute(listMessagesRequest(roomId, since, options),
+                HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
     }
 
     /**
@@ -91,24 +93,28 @@ public final class MessagesClient {
     }
 
     /**
-     * The operations of {@link MessagesClient}, each returning a {@code CompletableFuture}; get it from {@link MessagesClient#async()}.
+     * The operations of {@link MessagesClient}, each returning a {@code CompletableFuture}; get it from {@link
+     * MessagesClient#async()}.
      */
     public final class Async {
         private Async() {
         }
 
         /**
-         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code ApiException}.
+         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code
+         * ApiException}.
          *
          * @see MessagesClient#listMessages
          */
         public CompletableFuture<List<ChatMessage>> listMessages(String roomId,
                 OffsetDateTime since, RequestOptions options) {
-            return executor.executeAsync(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
+            return executor.executeAsync(listMessagesRequest(roomId, since, options),
+                    HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
         }
 
         /**
-         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code ApiException}.
+         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code
+         * ApiException}.
          *
          * @see MessagesClient#listMessages
          */
@@ -118,7 +124,8 @@ public final class MessagesClient {
         }
 
         /**
-         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code ApiException}.
+         * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code
+         * ApiException}.
          *
          * @see MessagesClient#listMessages
          */
@@ -142,7 +149,8 @@ public final class MessagesClient {
          */
         public ApiResponse<List<ChatMessage>> listMessages(String roomId, OffsetDateTime since,
                 RequestOptions options) {
-            return executor.executeWithResponse(listMessagesRequest(roomId, since, options), HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
+            return executor.executeWithResponse(listMessagesRequest(roomId, since, options),
+                    HttpJson.decoder(Json.listReader(ChatMessage.Codec::read)));
         }
 
         /**

@@ -34,7 +34,8 @@ public final class NewRoom {
         this.name = b.name;
         this.visibility = b.visibility;
         this.topic = b.topic;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -127,7 +128,8 @@ public final class NewRoom {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.name, this.visibility, this.topic});
+        return Arrays.deepHashCode(
+                new Object[] {this.present, this.additionalProperties, this.name, this.visibility, this.topic});
     }
 
     @Override
@@ -272,7 +274,9 @@ public final class NewRoom {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static NewRoom read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for NewRoom but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for NewRoom but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

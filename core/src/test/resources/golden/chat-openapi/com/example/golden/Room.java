@@ -48,9 +48,11 @@ public final class Room {
         this.id = b.id;
         this.createdAt = b.createdAt;
         this.memberCount = b.memberCount;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.malformed = b.malformed == null ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
@@ -126,7 +128,8 @@ public final class Room {
      *
      * <p>JSON name: {@code created_at}; required.
      *
-     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link #malformedValues()})
+     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link
+     * #malformedValues()})
      */
     public OffsetDateTime createdAt() {
         JsonValue bad = this.malformed.get("created_at");
@@ -214,7 +217,9 @@ public final class Room {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.name, this.visibility, this.topic, this.id, this.createdAt, this.memberCount});
+        return Arrays.deepHashCode(
+                new Object[] {this.present, this.additionalProperties, this.malformed, this.name, this.visibility,
+                this.topic, this.id, this.createdAt, this.memberCount});
     }
 
     @Override
@@ -458,7 +463,9 @@ public final class Room {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Room read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Room but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Room but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }
@@ -492,12 +499,14 @@ public final class Room {
             if (v.present.get(3)) {
                 g.writeFieldName("id");
                 JsonValue bad = v.malformed.get("id");
-                if (bad != null) Json.writeValue(g, bad); else if (v.id == null) g.writeNull(); else Json.writeUuid(g, v.id);
+                if (bad != null) Json.writeValue(g, bad); else if (v.id == null) g.writeNull();
+                        else Json.writeUuid(g, v.id);
             }
             if (v.present.get(4)) {
                 g.writeFieldName("created_at");
                 JsonValue bad = v.malformed.get("created_at");
-                if (bad != null) Json.writeValue(g, bad); else if (v.createdAt == null) g.writeNull(); else Json.writeDateTime(g, v.createdAt);
+                if (bad != null) Json.writeValue(g, bad); else if (v.createdAt == null) g.writeNull();
+                        else Json.writeDateTime(g, v.createdAt);
             }
             if (v.present.get(5)) {
                 g.writeFieldName("member_count");

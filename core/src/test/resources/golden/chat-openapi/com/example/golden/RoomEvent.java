@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface RoomEvent permits RoomEvent.OfMessageCreated, RoomEvent.OfTyping, RoomEvent.Unknown {
+public sealed interface RoomEvent {
     /**
      * The {@link OfMessageCreated} variant holding {@code value}.
      */
@@ -84,7 +84,8 @@ public sealed interface RoomEvent permits RoomEvent.OfMessageCreated, RoomEvent.
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
                 return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
@@ -133,7 +134,8 @@ public sealed interface RoomEvent permits RoomEvent.OfMessageCreated, RoomEvent.
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("message")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message.created"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message.created")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -154,7 +156,8 @@ public sealed interface RoomEvent permits RoomEvent.OfMessageCreated, RoomEvent.
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("author")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("typing"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("typing")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (String key : o.members().keySet()) {
@@ -185,7 +188,8 @@ public sealed interface RoomEvent permits RoomEvent.OfMessageCreated, RoomEvent.
         private static RoomEvent readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new OfMessageCreated(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageCreated.Codec.read(p));
+                    return new OfMessageCreated(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : MessageCreated.Codec.read(p));
                 case 1:
                     return new OfTyping(p.currentToken() == JsonToken.VALUE_NULL ? null : Typing.Codec.read(p));
                 default:

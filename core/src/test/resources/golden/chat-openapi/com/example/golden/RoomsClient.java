@@ -43,7 +43,8 @@ public final class RoomsClient {
      * @param params optional parameters, or {@code null} for none
      * @param options per-call headers, timeout and retry policy
      * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API
+     * declares one) or a connection failure
      */
     public ListRoomsResponse listRooms(ListRoomsParams params, RequestOptions options) {
         return executor.execute(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
@@ -93,7 +94,8 @@ public final class RoomsClient {
      * @param body the request body (application/json)
      * @param options per-call headers, timeout and retry policy
      * @return the decoded response body
-     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API declares one) or a connection failure
+     * @throws com.example.golden.runtime.ApiException on an error status (with the decoded error model when the API
+     * declares one) or a connection failure
      */
     public Room createRoom(NewRoom body, RequestOptions options) {
         return executor.execute(createRoomRequest(body, options), HttpJson.decoder(Room.Codec::read));
@@ -192,7 +194,8 @@ public final class RoomsClient {
     }
 
     /**
-     * The operations of {@link RoomsClient}, each returning a {@code CompletableFuture}; get it from {@link RoomsClient#async()}.
+     * The operations of {@link RoomsClient}, each returning a {@code CompletableFuture}; get it from {@link
+     * RoomsClient#async()}.
      */
     public final class Async {
         private Async() {
@@ -205,7 +208,8 @@ public final class RoomsClient {
          */
         public CompletableFuture<ListRoomsResponse> listRooms(ListRoomsParams params,
                 RequestOptions options) {
-            return executor.executeAsync(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
+            return executor.executeAsync(listRoomsRequest(params, options),
+                    HttpJson.decoder(ListRoomsResponse.Codec::read));
         }
 
         /**
@@ -260,7 +264,8 @@ public final class RoomsClient {
          */
         public ApiResponse<ListRoomsResponse> listRooms(ListRoomsParams params,
                 RequestOptions options) {
-            return executor.executeWithResponse(listRoomsRequest(params, options), HttpJson.decoder(ListRoomsResponse.Codec::read));
+            return executor.executeWithResponse(listRoomsRequest(params, options),
+                    HttpJson.decoder(ListRoomsResponse.Codec::read));
         }
 
         /**

@@ -118,7 +118,8 @@ public final class Visibility {
 
         public static Visibility read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-            if (!p.currentToken().isScalarValue()) throw new JsonDecodeException("expected a value of Visibility at " + p.currentTokenLocation());
+            if (!p.currentToken().isScalarValue())
+                    throw new JsonDecodeException("expected a value of Visibility at " + p.currentTokenLocation());
             return of(p.getText());
         }
 

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code a/b.c-d} schema.
  */
+@SuppressWarnings("deprecation")
 public final class ABCD {
     private final java.lang.String e;
 
@@ -28,7 +29,8 @@ public final class ABCD {
 
     private ABCD(Builder b) {
         this.e = b.e;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -173,7 +175,9 @@ public final class ABCD {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static ABCD read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ABCD but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for ABCD but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Circle} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Circle {
     private final java.lang.String shape;
 
@@ -31,7 +32,8 @@ public final class Circle {
     private Circle(Builder b) {
         this.shape = b.shape;
         this.radius = b.radius;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -232,7 +234,9 @@ public final class Circle {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Circle read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Circle but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Circle but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }

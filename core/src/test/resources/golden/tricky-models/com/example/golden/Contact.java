@@ -14,7 +14,8 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Contact permits Contact.OfContactOption1, Contact.OfContactOption2, Contact.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Contact {
     /**
      * The {@link OfContactOption1} variant holding {@code value}.
      */

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Contact.Option2} schema.
  */
+@SuppressWarnings("deprecation")
 public final class ContactOption2 {
     private final java.lang.String phone;
 
@@ -28,7 +29,8 @@ public final class ContactOption2 {
 
     private ContactOption2(Builder b) {
         this.phone = b.phone;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -164,14 +166,16 @@ public final class ContactOption2 {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", phone");
             if (missing.length() > 0) {
-                throw new IllegalStateException("ContactOption2 is missing required properties: " + missing.substring(2));
+                throw new IllegalStateException("ContactOption2 is missing required properties: "
+                        + missing.substring(2));
             }
             return new ContactOption2(this);
         }
     }
 
     /**
-     * The streaming JSON codec of {@link ContactOption2}, used by the generated code and {@code SourceGenerationContext};
+     * The streaming JSON codec of {@link ContactOption2}, used by the generated code and {@code
+     * SourceGenerationContext};
      * read and write values with the context instead.
      */
     public static final class Codec {
@@ -182,7 +186,9 @@ public final class ContactOption2 {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static ContactOption2 read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for ContactOption2 but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for ContactOption2 but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

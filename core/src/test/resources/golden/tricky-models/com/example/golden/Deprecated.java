@@ -22,6 +22,7 @@ import java.util.StringJoiner;
  * @deprecated deprecated in the API description
  */
 @java.lang.Deprecated
+@SuppressWarnings("deprecation")
 public final class Deprecated {
     private final java.lang.String old;
 
@@ -31,7 +32,8 @@ public final class Deprecated {
 
     private Deprecated(Builder b) {
         this.old = b.old;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -182,7 +184,9 @@ public final class Deprecated {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Deprecated read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Deprecated but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Deprecated but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped, Event.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Event {
     /**
      * The {@link OfEventStarted} variant holding {@code value}.
      */
@@ -84,7 +85,8 @@ public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "event", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return Json.readUnionObject(p, null, "event", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
                 return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
@@ -133,7 +135,8 @@ public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped
             if (!o.members().containsKey("event")) score -= 1000;
             if (!o.members().containsKey("id")) score -= 1000;
             if (o.get("event") != null) {
-                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started"))) return Integer.MIN_VALUE;
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("started")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -154,7 +157,8 @@ public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped
             if (!o.members().containsKey("event")) score -= 1000;
             if (!o.members().containsKey("code")) score -= 1000;
             if (o.get("event") != null) {
-                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped"))) return Integer.MIN_VALUE;
+                if (!(o.get("event") instanceof JsonValue.JsonString s && s.value().equals("stopped")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -185,9 +189,11 @@ public sealed interface Event permits Event.OfEventStarted, Event.OfEventStopped
         private static Event readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new OfEventStarted(p.currentToken() == JsonToken.VALUE_NULL ? null : EventStarted.Codec.read(p));
+                    return new OfEventStarted(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : EventStarted.Codec.read(p));
                 case 1:
-                    return new OfEventStopped(p.currentToken() == JsonToken.VALUE_NULL ? null : EventStopped.Codec.read(p));
+                    return new OfEventStopped(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : EventStopped.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

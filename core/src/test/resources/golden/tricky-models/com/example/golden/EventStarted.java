@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Event.started} schema.
  */
+@SuppressWarnings("deprecation")
 public final class EventStarted {
     private final java.lang.String event;
 
@@ -31,7 +32,8 @@ public final class EventStarted {
     private EventStarted(Builder b) {
         this.event = b.event;
         this.id = b.id;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -225,7 +227,9 @@ public final class EventStarted {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static EventStarted read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for EventStarted but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for EventStarted but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }

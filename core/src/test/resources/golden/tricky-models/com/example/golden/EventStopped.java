@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Event.stopped} schema.
  */
+@SuppressWarnings("deprecation")
 public final class EventStopped {
     private final java.lang.String event;
 
@@ -31,7 +32,8 @@ public final class EventStopped {
     private EventStopped(Builder b) {
         this.event = b.event;
         this.code = b.code;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -232,7 +234,9 @@ public final class EventStopped {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static EventStopped read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for EventStopped but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for EventStopped but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Item} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Item {
     private final java.lang.String a;
 
@@ -28,7 +29,8 @@ public final class Item {
 
     private Item(Builder b) {
         this.a = b.a;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -173,7 +175,9 @@ public final class Item {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Item read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Item but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Item but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Message permits Message.OfMessageMessage, Message.OfMessageMessage2, Message.OfMessageCall, Message.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Message {
     /**
      * The {@link OfMessageMessage} variant holding {@code value}.
      */
@@ -99,7 +100,8 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
                 return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
@@ -153,11 +155,13 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("role")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             if (o.get("role") != null) {
-                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system"))) return Integer.MIN_VALUE;
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("system")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -179,11 +183,13 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
             if (!o.members().containsKey("type")) score -= 1000;
             if (!o.members().containsKey("role")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("message")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             if (o.get("role") != null) {
-                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant"))) return Integer.MIN_VALUE;
+                if (!(o.get("role") instanceof JsonValue.JsonString s && s.value().equals("assistant")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -204,7 +210,8 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
             int score = 0;
             if (!o.members().containsKey("type")) score -= 1000;
             if (o.get("type") != null) {
-                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call"))) return Integer.MIN_VALUE;
+                if (!(o.get("type") instanceof JsonValue.JsonString s && s.value().equals("call")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -249,11 +256,14 @@ public sealed interface Message permits Message.OfMessageMessage, Message.OfMess
         private static Message readVariant(int variant, JsonParser p) throws IOException {
             switch (variant) {
                 case 0:
-                    return new OfMessageMessage(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageMessage.Codec.read(p));
+                    return new OfMessageMessage(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : MessageMessage.Codec.read(p));
                 case 1:
-                    return new OfMessageMessage2(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageMessage2.Codec.read(p));
+                    return new OfMessageMessage2(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : MessageMessage2.Codec.read(p));
                 case 2:
-                    return new OfMessageCall(p.currentToken() == JsonToken.VALUE_NULL ? null : MessageCall.Codec.read(p));
+                    return new OfMessageCall(p.currentToken() == JsonToken.VALUE_NULL ? null
+                            : MessageCall.Codec.read(p));
                 default:
                     throw new IllegalArgumentException("no variant " + variant);
             }

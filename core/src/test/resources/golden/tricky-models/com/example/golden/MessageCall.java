@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Message.call} schema.
  */
+@SuppressWarnings("deprecation")
 public final class MessageCall {
     private final java.lang.String type;
 
@@ -31,7 +32,8 @@ public final class MessageCall {
     private MessageCall(Builder b) {
         this.type = b.type;
         this.name = b.name;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -217,7 +219,9 @@ public final class MessageCall {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static MessageCall read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for MessageCall but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for MessageCall but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Message.message} schema.
  */
+@SuppressWarnings("deprecation")
 public final class MessageMessage2 {
     private final java.lang.String type;
 
@@ -34,7 +35,8 @@ public final class MessageMessage2 {
         this.type = b.type;
         this.role = b.role;
         this.text = b.text;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -129,7 +131,8 @@ public final class MessageMessage2 {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.type, this.role, this.text});
+        return Arrays.deepHashCode(
+                new Object[] {this.present, this.additionalProperties, this.type, this.role, this.text});
     }
 
     @Override
@@ -249,7 +252,8 @@ public final class MessageMessage2 {
     }
 
     /**
-     * The streaming JSON codec of {@link MessageMessage2}, used by the generated code and {@code SourceGenerationContext};
+     * The streaming JSON codec of {@link MessageMessage2}, used by the generated code and {@code
+     * SourceGenerationContext};
      * read and write values with the context instead.
      */
     public static final class Codec {
@@ -260,7 +264,9 @@ public final class MessageMessage2 {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static MessageMessage2 read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for MessageMessage2 but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for MessageMessage2 but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Named} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Named {
     private final java.lang.String label;
 
@@ -31,7 +32,8 @@ public final class Named {
     private Named(Builder b) {
         this.label = b.label;
         this.name = b.name;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -227,7 +229,9 @@ public final class Named {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Named read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Named but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Named but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * Named like the record a union gives Square; Tile holds both, so its record for Square takes another name.
  */
+@SuppressWarnings("deprecation")
 public final class OfSquare {
     private final Long corners;
 
@@ -28,7 +29,8 @@ public final class OfSquare {
 
     private OfSquare(Builder b) {
         this.corners = b.corners;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -180,7 +182,9 @@ public final class OfSquare {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static OfSquare read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for OfSquare but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for OfSquare but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -24,6 +24,7 @@ import java.util.UUID;
 /**
  * A pet with every kind of property.
  */
+@SuppressWarnings("deprecation")
 public final class Pet {
     private final Long id;
 
@@ -86,9 +87,11 @@ public final class Pet {
         this.type = b.type;
         this.hasName = b.hasName;
         this.toy = b.toy;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.malformed = b.malformed == null ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
     /**
@@ -180,7 +183,8 @@ public final class Pet {
      *
      * <p>JSON name: {@code updated_at}; optional.
      *
-     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link #malformedValues()})
+     * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link
+     * #malformedValues()})
      */
     public OffsetDateTime updatedAt() {
         JsonValue bad = this.malformed.get("updated_at");
@@ -220,7 +224,8 @@ public final class Pet {
      *
      * <p>JSON name: {@code photo}; optional.
      *
-     * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link #malformedValues()})
+     * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link
+     * #malformedValues()})
      */
     public byte[] photo() {
         JsonValue bad = this.malformed.get("photo");
@@ -476,7 +481,11 @@ public final class Pet {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.name, this.kind, this.nickname, this.born, this.updatedAt, this.chip, this.photo, this.weight, this.tags, this.attributes, this.extra, this.class_, this.default_, this.ownerName, this.type, this.hasName, this.toy});
+        return Arrays.deepHashCode(
+                new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.name, this.kind,
+                this.nickname, this.born, this.updatedAt, this.chip, this.photo, this.weight, this.tags,
+                this.attributes, this.extra, this.class_, this.default_, this.ownerName, this.type, this.hasName,
+                this.toy});
     }
 
     @Override
@@ -1040,7 +1049,9 @@ public final class Pet {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Pet read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Pet but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Pet but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }
@@ -1078,22 +1089,26 @@ public final class Pet {
             if (v.present.get(4)) {
                 g.writeFieldName("born");
                 JsonValue bad = v.malformed.get("born");
-                if (bad != null) Json.writeValue(g, bad); else if (v.born == null) g.writeNull(); else Json.writeDate(g, v.born);
+                if (bad != null) Json.writeValue(g, bad); else if (v.born == null) g.writeNull();
+                        else Json.writeDate(g, v.born);
             }
             if (v.present.get(5)) {
                 g.writeFieldName("updated_at");
                 JsonValue bad = v.malformed.get("updated_at");
-                if (bad != null) Json.writeValue(g, bad); else if (v.updatedAt == null) g.writeNull(); else Json.writeDateTime(g, v.updatedAt);
+                if (bad != null) Json.writeValue(g, bad); else if (v.updatedAt == null) g.writeNull();
+                        else Json.writeDateTime(g, v.updatedAt);
             }
             if (v.present.get(6)) {
                 g.writeFieldName("chip");
                 JsonValue bad = v.malformed.get("chip");
-                if (bad != null) Json.writeValue(g, bad); else if (v.chip == null) g.writeNull(); else Json.writeUuid(g, v.chip);
+                if (bad != null) Json.writeValue(g, bad); else if (v.chip == null) g.writeNull();
+                        else Json.writeUuid(g, v.chip);
             }
             if (v.present.get(7)) {
                 g.writeFieldName("photo");
                 JsonValue bad = v.malformed.get("photo");
-                if (bad != null) Json.writeValue(g, bad); else if (v.photo == null) g.writeNull(); else Json.writeBase64(g, v.photo);
+                if (bad != null) Json.writeValue(g, bad); else if (v.photo == null) g.writeNull();
+                        else Json.writeBase64(g, v.photo);
             }
             if (v.present.get(8)) {
                 g.writeFieldName("weight");

@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * <p>An open enum: values not listed here are kept as they came, see {@link #isKnown()}.
  */
+@SuppressWarnings("deprecation")
 public final class PetKind {
     /**
      * {@code dog}
@@ -139,7 +140,8 @@ public final class PetKind {
 
         public static PetKind read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
-            if (!p.currentToken().isScalarValue()) throw new JsonDecodeException("expected a value of PetKind at " + p.currentTokenLocation());
+            if (!p.currentToken().isScalarValue())
+                    throw new JsonDecodeException("expected a value of PetKind at " + p.currentTokenLocation());
             return of(p.getText());
         }
 

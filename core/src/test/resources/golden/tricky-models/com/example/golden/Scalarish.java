@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Scalarish permits Scalarish.OfString, Scalarish.OfLong, Scalarish.OfList, Scalarish.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Scalarish {
     /**
      * The {@link OfString} variant holding {@code value}.
      */
@@ -85,9 +86,12 @@ public sealed interface Scalarish permits Scalarish.OfString, Scalarish.OfLong, 
          */
         public static Scalarish fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
-            if (Json.isKind(v, "string") && Json.accepts(v, Json::readString)) return new OfString(Json.decode(v, Json::readString));
-            if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong)) return new OfLong(Json.decode(v, Json::readLong));
-            if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString))) return new OfList(Json.decode(v, Json.listReader(Json::readString)));
+            if (Json.isKind(v, "string") && Json.accepts(v, Json::readString))
+                    return new OfString(Json.decode(v, Json::readString));
+            if (Json.isKind(v, "integer") && Json.accepts(v, Json::readLong))
+                    return new OfLong(Json.decode(v, Json::readLong));
+            if (Json.isKind(v, "array") && Json.accepts(v, Json.listReader(Json::readString)))
+                    return new OfList(Json.decode(v, Json.listReader(Json::readString)));
             return new Unknown(v);
         }
 

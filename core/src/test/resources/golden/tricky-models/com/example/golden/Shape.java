@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Shape {
     /**
      * The {@link OfCircle} variant holding {@code value}.
      */
@@ -84,7 +85,8 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
                         }
                     }
                     JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "shape", first, Codec::choose, Codec::readVariant, Codec::fromTree);
+                    return Json.readUnionObject(p, null, "shape", first, Codec::choose, Codec::readVariant,
+                            Codec::fromTree);
                 }
                 return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
@@ -133,7 +135,8 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
             if (!o.members().containsKey("shape")) score -= 1000;
             if (!o.members().containsKey("radius")) score -= 1000;
             if (o.get("shape") != null) {
-                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle"))) return Integer.MIN_VALUE;
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("circle")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {
@@ -154,7 +157,8 @@ public sealed interface Shape permits Shape.OfCircle, Shape.OfSquare, Shape.Unkn
             if (!o.members().containsKey("shape")) score -= 1000;
             if (!o.members().containsKey("side")) score -= 1000;
             if (o.get("shape") != null) {
-                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square"))) return Integer.MIN_VALUE;
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {

@@ -6,8 +6,10 @@ import com.example.golden.runtime.JsonContext;
 /**
  * Reads and writes every type of this package as JSON, with generated streaming codecs and no reflection.
  *
- * <p>Use {@link #DEFAULT}: {@code SourceGenerationContext.DEFAULT.read(json, Type.class)} and {@code SourceGenerationContext.DEFAULT.write(value)}.
+ * <p>Use {@link #DEFAULT}: {@code SourceGenerationContext.DEFAULT.read(json, Type.class)} and {@code
+ * SourceGenerationContext.DEFAULT.write(value)}.
  */
+@SuppressWarnings("deprecation")
 public final class SourceGenerationContext extends JsonContext {
     /**
      * The shared, thread-safe instance.
@@ -42,7 +44,8 @@ public final class SourceGenerationContext extends JsonContext {
         registry.add(Item.class, Item.Codec::read, Item.Codec::write);
         registry.add(Item2.class, Item2.Codec::read, Item2.Codec::write);
         registry.add(Builder2.class, Builder2.Codec::read, Builder2.Codec::write);
-        registry.add(SourceGenerationContext2.class, SourceGenerationContext2.Codec::read, SourceGenerationContext2.Codec::write);
+        registry.add(SourceGenerationContext2.class, SourceGenerationContext2.Codec::read,
+                SourceGenerationContext2.Codec::write);
         registry.add(String.class, String.Codec::read, String.Codec::write);
         registry.add(Error.class, Error.Codec::read, Error.Codec::write);
         registry.add(_1stPlace.class, _1stPlace.Codec::read, _1stPlace.Codec::write);

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code SourceGenerationContext} schema.
  */
+@SuppressWarnings("deprecation")
 public final class SourceGenerationContext2 {
     private final java.lang.String y;
 
@@ -28,7 +29,8 @@ public final class SourceGenerationContext2 {
 
     private SourceGenerationContext2(Builder b) {
         this.y = b.y;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -163,7 +165,8 @@ public final class SourceGenerationContext2 {
     }
 
     /**
-     * The streaming JSON codec of {@link SourceGenerationContext2}, used by the generated code and {@code SourceGenerationContext};
+     * The streaming JSON codec of {@link SourceGenerationContext2}, used by the generated code and {@code
+     * SourceGenerationContext};
      * read and write values with the context instead.
      */
     public static final class Codec {
@@ -174,7 +177,9 @@ public final class SourceGenerationContext2 {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static SourceGenerationContext2 read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for SourceGenerationContext2 but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for SourceGenerationContext2 but found "
+                    + p.currentToken() + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Square} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Square {
     private final java.lang.String shape;
 
@@ -31,7 +32,8 @@ public final class Square {
     private Square(Builder b) {
         this.shape = b.shape;
         this.side = b.side;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -232,7 +234,9 @@ public final class Square {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Square read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Square but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Square but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder(false);
             return readRest(p, p.nextToken(), b);
         }

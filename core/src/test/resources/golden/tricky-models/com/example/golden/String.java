@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code String} schema.
  */
+@SuppressWarnings("deprecation")
 public final class String {
     private final java.lang.String z;
 
@@ -28,7 +29,8 @@ public final class String {
 
     private String(Builder b) {
         this.z = b.z;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -173,7 +175,9 @@ public final class String {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static String read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for String but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for String but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

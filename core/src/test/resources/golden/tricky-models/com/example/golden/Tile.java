@@ -14,7 +14,8 @@ import java.io.IOException;
  * <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
-public sealed interface Tile permits Tile.OfSquare2, Tile.OfOfSquare, Tile.Unknown {
+@SuppressWarnings("deprecation")
+public sealed interface Tile {
     /**
      * The {@link OfSquare2} variant holding {@code value}.
      */
@@ -97,7 +98,8 @@ public sealed interface Tile permits Tile.OfSquare2, Tile.OfOfSquare, Tile.Unkno
             if (!o.members().containsKey("shape")) score -= 1000;
             if (!o.members().containsKey("side")) score -= 1000;
             if (o.get("shape") != null) {
-                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square"))) return Integer.MIN_VALUE;
+                if (!(o.get("shape") instanceof JsonValue.JsonString s && s.value().equals("square")))
+                        return Integer.MIN_VALUE;
                 score += 100;
             }
             for (java.lang.String key : o.members().keySet()) {

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code Toy} schema.
  */
+@SuppressWarnings("deprecation")
 public final class Toy {
     private final java.lang.String label;
 
@@ -28,7 +29,8 @@ public final class Toy {
 
     private Toy(Builder b) {
         this.label = b.label;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -173,7 +175,9 @@ public final class Toy {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static Toy read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for Toy but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for Toy but found " + p.currentToken() + " at "
+                    + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -20,6 +20,7 @@ import java.util.StringJoiner;
 /**
  * The {@code TreeNode} schema.
  */
+@SuppressWarnings("deprecation")
 public final class TreeNode {
     private final java.lang.String value;
 
@@ -35,7 +36,8 @@ public final class TreeNode {
         this.value = b.value;
         this.children = b.children;
         this.parent = b.parent;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -128,7 +130,8 @@ public final class TreeNode {
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.value, this.children, this.parent});
+        return Arrays.deepHashCode(
+                new Object[] {this.present, this.additionalProperties, this.value, this.children, this.parent});
     }
 
     @Override
@@ -266,7 +269,9 @@ public final class TreeNode {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static TreeNode read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for TreeNode but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for TreeNode but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

@@ -19,6 +19,7 @@ import java.util.StringJoiner;
 /**
  * The {@code 1stPlace} schema.
  */
+@SuppressWarnings("deprecation")
 public final class _1stPlace {
     private final Long rank;
 
@@ -28,7 +29,8 @@ public final class _1stPlace {
 
     private _1stPlace(Builder b) {
         this.rank = b.rank;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
+        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
@@ -180,7 +182,9 @@ public final class _1stPlace {
          * Reads one object; the parser is on its START_OBJECT token.
          */
         public static _1stPlace read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw new JsonDecodeException("expected an object for _1stPlace but found " + p.currentToken() + " at " + p.currentTokenLocation());
+            if (p.currentToken() != JsonToken.START_OBJECT)
+                    throw new JsonDecodeException("expected an object for _1stPlace but found " + p.currentToken()
+                    + " at " + p.currentTokenLocation());
             Builder b = new Builder();
             return readRest(p, p.nextToken(), b);
         }

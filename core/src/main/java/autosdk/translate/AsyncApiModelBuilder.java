@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import autosdk.model.Channel;
 import autosdk.model.Doc;

@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import autosdk.diag.Diagnostic;
 import autosdk.diag.Diagnostics;

@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import autosdk.model.Doc;
 import autosdk.model.EnumType;
@@ -131,6 +131,14 @@ final class SchemaTranslator {
 
     // ---- objects -------------------------------------------------------------------------
 
+    /** Base64 data: by format or encoding, or a string whose description says so (the only sign many realtime specs give). */
+    static boolean isBase64(TypeRef type, Doc doc) {
+        if (!(type instanceof TypeRef.Scalar s)) return false;
+        if (s.kind() == TypeRef.ScalarKind.BASE64) return true;
+        String d = doc.description();
+        return s.kind() == TypeRef.ScalarKind.STRING && d != null && d.toLowerCase(java.util.Locale.ROOT).contains("base64");
+    }
+
     private ObjectType buildObject(String id, MapNode schema, List<String> hint) {
         Map<String, Property> properties = new LinkedHashMap<>();
         Set<String> required = new java.util.LinkedHashSet<>();
@@ -138,7 +146,8 @@ final class SchemaTranslator {
         collectObject(schema, hint, properties, required, additional, new HashSet<>());
         List<Property> finalProps = new ArrayList<>();
         for (Property p : properties.values()) {
-            finalProps.add(new Property(p.jsonName(), p.type(), required.contains(p.jsonName()), p.nullable(), p.doc(), p.fixed(), p.readOnly()));
+            finalProps.add(new Property(p.jsonName(), p.type(), required.contains(p.jsonName()), p.nullable(), p.doc(), p.fixed(), p.readOnly(),
+                    p.base64()));
         }
         // additionalProperties (or unevaluatedProperties) false: no property beyond the declared ones
         boolean closed = schema.get("additionalProperties") instanceof ScalarNode ap && Boolean.FALSE.equals(ap.value())
@@ -177,7 +186,8 @@ final class SchemaTranslator {
                 Property existing = out.get(name);
                 Doc doc = propertyDoc(propSchema);
                 if (existing != null && type instanceof TypeRef.Any) continue;
-                out.put(name, new Property(name, type, false, nullable(propSchema), doc, fixedValue(propSchema), readOnly(propSchema)));
+                out.put(name, new Property(name, type, false, nullable(propSchema), doc, fixedValue(propSchema), readOnly(propSchema),
+                        isBase64(type, doc)));
             }
         });
         SpecNode ap = schema.get("additionalProperties");

@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import autosdk.model.Body;
 import autosdk.model.Doc;
@@ -79,6 +79,15 @@ final class OpenApiModelBuilder {
         List<String> tags = expect.strings(op, "tags");
         Doc doc = new Doc(op.string("summary").orElse(null), op.string("description").orElse(null), expect.bool(op, "deprecated"), null, null);
         List<List<String>> security = op.has("security") ? security(op) : globalSecurity;
+        RequestPath target = RequestPath.of(path);
+        for (String placeholder : target.placeholders()) {
+            if (params.containsKey(Parameter.Location.PATH + ":" + placeholder)) continue;
+            // The request cannot be sent without a value for it: an argument is better than a broken URL, but say so.
+            expect.diagnostics().warning(op.location(), "path parameter '" + placeholder + "' of " + method.toUpperCase(Locale.ROOT) + " "
+                    + path + " is not declared; it is sent as a required string");
+            params.put(Parameter.Location.PATH + ":" + placeholder, new Parameter(placeholder, Parameter.Location.PATH,
+                    TypeRef.scalar(TypeRef.ScalarKind.STRING), true, "simple", false, Doc.NONE, null, List.of()));
+        }
         List<Parameter> parameters = List.copyOf(params.values());
         PaginationDetector.Result paging = pagination.detect(op, method, parameters, successJson(responses));
         String where = "operation '" + id + "' (" + method.toUpperCase(Locale.ROOT) + " " + path + ")";
@@ -87,7 +96,7 @@ final class OpenApiModelBuilder {
         } else if (paging.refusal() != null) {
             expect.diagnostics().note(op.location(), where + " looks like a list but gets no paged method: " + paging.refusal());
         }
-        return new Operation(id, method.toUpperCase(Locale.ROOT), path, tags, doc, parameters,
+        return new Operation(id, method.toUpperCase(Locale.ROOT), path, target.template(), target.fixedQuery(), tags, doc, parameters,
                 requestBodies, bodyRequired[0], responses, security, paging.pagination());
     }
 

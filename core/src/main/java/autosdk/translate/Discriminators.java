@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import autosdk.read.MapNode;
 import autosdk.read.SpecNode;

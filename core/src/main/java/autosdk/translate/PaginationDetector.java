@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import autosdk.model.NamedType;
 import autosdk.model.ObjectType;

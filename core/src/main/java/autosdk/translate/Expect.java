@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import autosdk.diag.Diagnostics;
 import autosdk.read.ListNode;

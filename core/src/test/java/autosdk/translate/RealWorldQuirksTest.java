@@ -1,4 +1,4 @@
-package autosdk.build;
+package autosdk.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
