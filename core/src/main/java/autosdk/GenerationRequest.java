@@ -1,23 +1,36 @@
 package autosdk;
 
+import autosdk.emit.java.JavaNames;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * Everything one generation run needs; built by the CLI or the Maven plugin from their options,
  * so both share one core.
  */
-public record GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
-                                String jsonSerializerContext, Perspective perspective, String clientClassName,
-                                String websocketClassName, Path typesIndex, Libraries libraries,
-                                Transport transport) {
+public record GenerationRequest(
+        Path spec,
+        String namespace,
+        Path output,
+        String typesNamespace,
+        ModelMode generateModels,
+        String jsonSerializerContext,
+        Perspective perspective,
+        String clientClassName,
+        String websocketClassName,
+        Path typesIndex,
+        Libraries libraries,
+        Transport transport) {
 
     /** Whether the run emits models: always, never (they exist in the types namespace), or only those missing there. */
     public enum ModelMode {
-        TRUE, FALSE, AUTO;
+        TRUE,
+        FALSE,
+        AUTO;
 
         public static ModelMode parse(String text) {
-            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "true" -> TRUE;
                 case "false" -> FALSE;
                 case "auto" -> AUTO;
@@ -27,7 +40,10 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
     }
 
     /** Whose side the AsyncAPI document describes; "client" means its send operations are what our client sends. */
-    public enum Perspective { CLIENT, SERVER }
+    public enum Perspective {
+        CLIENT,
+        SERVER
+    }
 
     public GenerationRequest {
         Objects.requireNonNull(spec, "spec");
@@ -40,11 +56,30 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
     }
 
     /** A request with the default libraries (Jackson 2, no nullability annotations) on the default transport. */
-    public GenerationRequest(Path spec, String namespace, Path output, String typesNamespace, ModelMode generateModels,
-                             String jsonSerializerContext, Perspective perspective, String clientClassName,
-                             String websocketClassName, Path typesIndex) {
-        this(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective, clientClassName,
-                websocketClassName, typesIndex, Libraries.DEFAULT, Transport.JDK);
+    public GenerationRequest(
+            Path spec,
+            String namespace,
+            Path output,
+            String typesNamespace,
+            ModelMode generateModels,
+            String jsonSerializerContext,
+            Perspective perspective,
+            String clientClassName,
+            String websocketClassName,
+            Path typesIndex) {
+        this(
+                spec,
+                namespace,
+                output,
+                typesNamespace,
+                generateModels,
+                jsonSerializerContext,
+                perspective,
+                clientClassName,
+                websocketClassName,
+                typesIndex,
+                Libraries.DEFAULT,
+                Transport.JDK);
     }
 
     /** This request with other libraries ({@code --jackson}, {@code --nullability}). */
@@ -68,9 +103,19 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
 
     /** A builder pre-filled with this request, to derive a variant by name rather than by position. */
     public Builder toBuilder() {
-        return new Builder().spec(spec).namespace(namespace).output(output).typesNamespace(typesNamespace).generateModels(generateModels)
-                .jsonSerializerContext(jsonSerializerContext).perspective(perspective).clientClassName(clientClassName)
-                .websocketClassName(websocketClassName).typesIndex(typesIndex).libraries(libraries).transport(transport);
+        return new Builder()
+                .spec(spec)
+                .namespace(namespace)
+                .output(output)
+                .typesNamespace(typesNamespace)
+                .generateModels(generateModels)
+                .jsonSerializerContext(jsonSerializerContext)
+                .perspective(perspective)
+                .clientClassName(clientClassName)
+                .websocketClassName(websocketClassName)
+                .typesIndex(typesIndex)
+                .libraries(libraries)
+                .transport(transport);
     }
 
     /** Sets the request's components by name; {@link #build()} applies the record's checks and defaults. */
@@ -153,8 +198,19 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
         }
 
         public GenerationRequest build() {
-            return new GenerationRequest(spec, namespace, output, typesNamespace, generateModels, jsonSerializerContext, perspective,
-                    clientClassName, websocketClassName, typesIndex, libraries, transport);
+            return new GenerationRequest(
+                    spec,
+                    namespace,
+                    output,
+                    typesNamespace,
+                    generateModels,
+                    jsonSerializerContext,
+                    perspective,
+                    clientClassName,
+                    websocketClassName,
+                    typesIndex,
+                    libraries,
+                    transport);
         }
     }
 
@@ -168,9 +224,10 @@ public record GenerationRequest(Path spec, String namespace, Path output, String
     /** Derives a package name from a spec's file name, e.g. "asyncapi-slack.yml" → "asyncapi_slack". */
     public static String defaultNamespace(Path spec) {
         String base = spec.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        String name = base.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String name =
+                base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         if (name.isEmpty()) name = "api";
         if (Character.isDigit(name.charAt(0))) name = "api_" + name;
-        return autosdk.emit.java.JavaNames.isPackageName(name) && !autosdk.emit.java.JavaNames.isJdkPackage(name) ? name : name + "_api";
+        return JavaNames.isPackageName(name) && !JavaNames.isJdkPackage(name) ? name : name + "_api";
     }
 }

@@ -1,8 +1,8 @@
 package autosdk;
 
-import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostic;
 import autosdk.diag.Diagnostics;
+import autosdk.diag.Location;
 import autosdk.diag.SpecException;
 import autosdk.emit.java.EmitOptions;
 import autosdk.emit.java.JavaEmitter;
@@ -10,20 +10,25 @@ import autosdk.emit.java.JavaNames;
 import autosdk.model.ApiModel;
 import autosdk.read.SpecDocument;
 import autosdk.read.SpecReader;
-import autosdk.write.GeneratedFile;
-import autosdk.write.ForeignFileException;
-import autosdk.write.OutputWriter;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Map;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import autosdk.share.SharedTypes;
 import autosdk.share.TypeIndex;
 import autosdk.share.TypeShapes;
+import autosdk.translate.ModelBuilder;
+import autosdk.write.ForeignFileException;
+import autosdk.write.GeneratedFile;
+import autosdk.write.OutputWriter;
+import autosdk.write.ProjectPom;
 import com.palantir.javapoet.ClassName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The generation pipeline: read → resolve and build the model → emit Java → write. Each stage
@@ -40,72 +45,113 @@ public final class Generator {
         if (spec.isEmpty() || diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
         ApiModel model;
         try {
-            model = ModelBuilder.build(spec.get(), request.perspective() == GenerationRequest.Perspective.CLIENT, diagnostics);
+            model = ModelBuilder.build(
+                    spec.get(), request.perspective() == GenerationRequest.Perspective.CLIENT, diagnostics);
         } catch (StackOverflowError e) {
-            // Our stages avoid deep recursion; this is a last guard so a pathological spec still gets a located message.
-            diagnostics.error(autosdk.diag.Location.ofFile(request.spec()), "the spec is nested too deeply to process");
+            // Our stages avoid deep recursion; this is a last guard so a pathological spec still gets a located
+            // message.
+            diagnostics.error(Location.ofFile(request.spec()), "the spec is nested too deeply to process");
             throw new SpecException(diagnostics.errors());
         }
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
-
         Map<String, ClassName> external = Map.of();
         List<String> notes = new ArrayList<>();
         ClassName context = ClassName.get(request.namespace(), request.contextSimpleName());
-        boolean shared = request.typesNamespace() != null && request.generateModels() != GenerationRequest.ModelMode.TRUE;
+        boolean shared =
+                request.typesNamespace() != null && request.generateModels() != GenerationRequest.ModelMode.TRUE;
         // Nested classes of generated types (Builder, Known, Unknown) cannot share their enclosing class's name.
         List<String> reserved = new ArrayList<>(List.of(request.contextSimpleName(), "Builder", "Known", "Unknown"));
         SharedTypes.Plan sharing = null;
         if (shared) {
             TypeIndex index = readIndex(request);
             checkPackageClash(request, index);
-            // The models run's context has the default name unless it says otherwise; its names are what the index holds.
-            List<String> ownerReserved = List.of(index.context() == null ? request.contextSimpleName()
-                    : index.context().substring(index.context().lastIndexOf('.') + 1), "Builder", "Known", "Unknown");
-            sharing = SharedTypes.plan(model, JavaEmitter.typeNames(model, ownerReserved), index,
-                    request.generateModels() == GenerationRequest.ModelMode.AUTO, diagnostics);
+            // The models run's context has the default name unless it says otherwise; its names are what the index
+            // holds.
+            List<String> ownerReserved = List.of(
+                    index.context() == null
+                            ? request.contextSimpleName()
+                            : index.context().substring(index.context().lastIndexOf('.') + 1),
+                    "Builder",
+                    "Known",
+                    "Unknown");
+            sharing = SharedTypes.plan(
+                    model,
+                    JavaEmitter.typeNames(model, ownerReserved),
+                    index,
+                    request.generateModels() == GenerationRequest.ModelMode.AUTO,
+                    diagnostics);
             if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors(), diagnostics.hints());
             external = sharing.reused();
-            if (request.generateModels() == GenerationRequest.ModelMode.FALSE) context = externalContext(request, index);
-            else notes.add("Reused " + sharing.reused().size() + " type(s) from " + index.namespace() + names(sharing.reused().values()));
+            if (request.generateModels() == GenerationRequest.ModelMode.FALSE) {
+                context = externalContext(request, index);
+            } else {
+                notes.add("Reused " + sharing.reused().size() + " type(s) from " + index.namespace()
+                        + names(sharing.reused().values()));
+            }
         }
         boolean ownContext = request.generateModels() != GenerationRequest.ModelMode.FALSE || !shared;
-        EmitOptions options = new EmitOptions(request.namespace(), context, ownContext, reserved, request.spec().getFileName().toString(),
-                request.clientClassName(), request.websocketClassName(), request.libraries(), request.transport());
+        EmitOptions options = new EmitOptions(
+                request.namespace(),
+                context,
+                ownContext,
+                reserved,
+                request.spec().getFileName().toString(),
+                request.clientClassName(),
+                request.websocketClassName(),
+                request.libraries(),
+                request.transport());
         JavaEmitter.Output output = new JavaEmitter(options).emit(model, external);
         if (sharing != null && request.generateModels() == GenerationRequest.ModelMode.AUTO) {
             // The names this run's emitter gave the types it generated, not a second guess at them.
             notes.add("Generated " + sharing.generated().size() + " type(s) in " + request.namespace()
-                    + names(sharing.generated().stream().map(id -> output.classNames().get(id)).toList()));
+                    + names(sharing.generated().stream()
+                            .map(id -> output.classNames().get(id))
+                            .toList()));
         }
         List<GeneratedFile> files = new ArrayList<>(output.files());
         if (ownContext) files.add(indexFile(request, model, output, context));
-        List<Diagnostic> warnings = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
-        List<Diagnostic> details = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.NOTE).toList();
+        List<Diagnostic> warnings = diagnostics.all().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+                .toList();
+        List<Diagnostic> details = diagnostics.all().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.NOTE)
+                .toList();
         return new GenerationResult(files, output.classNames().size(), warnings, notes, 0, 0, details);
     }
 
     /** The type index of the types this run owns, for later runs that share them. */
-    private static GeneratedFile indexFile(GenerationRequest request, ApiModel model, JavaEmitter.Output output, ClassName context) {
-        Map<String, TypeShapes.TypeShape> shapes = new java.util.TreeMap<>();
+    private static GeneratedFile indexFile(
+            GenerationRequest request, ApiModel model, JavaEmitter.Output output, ClassName context) {
+        Map<String, TypeShapes.TypeShape> shapes = new TreeMap<>();
         for (Map.Entry<String, ClassName> e : output.classNames().entrySet()) {
-            shapes.put(e.getValue().simpleName(), TypeShapes.of(model.type(e.getKey()), id -> output.allClassNames().get(id).simpleName()));
+            shapes.put(
+                    e.getValue().simpleName(),
+                    TypeShapes.of(
+                            model.type(e.getKey()),
+                            id -> output.allClassNames().get(id).simpleName()));
         }
         TypeIndex index = new TypeIndex(request.namespace(), context.canonicalName(), shapes);
         return new GeneratedFile(request.namespace().replace('.', '/') + "/" + TypeIndex.FILE_NAME, index.toJson());
     }
 
     private static TypeIndex readIndex(GenerationRequest request) throws UsageException {
-        Path file = request.typesIndex() != null ? request.typesIndex()
-                : request.output().resolve(request.typesNamespace().replace('.', '/')).resolve(TypeIndex.FILE_NAME);
+        Path file = request.typesIndex() != null
+                ? request.typesIndex()
+                : request.output()
+                        .resolve(request.typesNamespace().replace('.', '/'))
+                        .resolve(TypeIndex.FILE_NAME);
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("no type index of " + request.typesNamespace() + " at " + file + ": generate the models first "
-                    + "(the run with --namespace " + request.typesNamespace() + " into the same --output), or point --types-index at its "
-                    + TypeIndex.FILE_NAME);
+            throw new UsageException(
+                    "no type index of " + request.typesNamespace() + " at " + file + ": generate the models first "
+                            + "(the run with --namespace " + request.typesNamespace()
+                            + " into the same --output), or point --types-index at its "
+                            + TypeIndex.FILE_NAME);
         }
         try {
             TypeIndex index = TypeIndex.read(file);
             if (!index.namespace().equals(request.typesNamespace())) {
-                throw new UsageException(file + " describes package " + index.namespace() + ", not --types-namespace " + request.typesNamespace());
+                throw new UsageException(file + " describes package " + index.namespace() + ", not --types-namespace "
+                        + request.typesNamespace());
             }
             return index;
         } catch (IOException e) {
@@ -124,7 +170,8 @@ public final class Generator {
         for (String type : index.types().keySet()) {
             if (type.equalsIgnoreCase(child)) {
                 throw new UsageException("--namespace " + request.namespace() + " would put package " + prefix + child
-                        + " beside the class " + prefix + type + " of the same name, which Java does not allow; choose another --namespace");
+                        + " beside the class " + prefix + type
+                        + " of the same name, which Java does not allow; choose another --namespace");
             }
         }
     }
@@ -132,7 +179,8 @@ public final class Generator {
     /** The types package's context: a qualified name as given, a bare name in the types package, else the index's. */
     private static ClassName externalContext(GenerationRequest request, TypeIndex index) throws UsageException {
         String given = request.jsonSerializerContext();
-        String name = given == null || given.isBlank() ? index.context()
+        String name = given == null || given.isBlank()
+                ? index.context()
                 : given.contains(".") ? given : request.typesNamespace() + "." + given;
         if (index.context() != null && !index.context().equals(name)) {
             throw new UsageException("--json-serializer-context " + name + " is not the context of " + index.namespace()
@@ -143,14 +191,16 @@ public final class Generator {
         return ClassName.get(name.substring(0, dot), name.substring(dot + 1));
     }
 
-    private static String names(java.util.Collection<ClassName> classes) {
+    private static String names(Collection<ClassName> classes) {
         if (classes.isEmpty()) return "";
-        List<String> simple = classes.stream().map(ClassName::simpleName).sorted().toList();
+        List<String> simple =
+                classes.stream().map(ClassName::simpleName).sorted().toList();
         return ": " + String.join(", ", simple);
     }
 
     /** Plans, then writes the files into the output folder. */
-    public static GenerationResult generate(GenerationRequest request) throws SpecException, UsageException, IOException {
+    public static GenerationResult generate(GenerationRequest request)
+            throws SpecException, UsageException, IOException {
         GenerationResult planned = plan(request);
         OutputWriter writer = new OutputWriter(request.output());
         List<GeneratedFile> files = planned.files();
@@ -160,7 +210,13 @@ public final class Generator {
         } catch (ForeignFileException e) {
             throw new UsageException(e.getMessage());
         }
-        return new GenerationResult(files, planned.typeCount(), planned.warnings(), planned.notes(), summary.written(), summary.removed(),
+        return new GenerationResult(
+                files,
+                planned.typeCount(),
+                planned.warnings(),
+                planned.notes(),
+                summary.written(),
+                summary.removed(),
                 planned.details());
     }
 
@@ -172,24 +228,34 @@ public final class Generator {
     public static GenerationResult generate(GenerationRequest request, ProjectCoordinates project)
             throws SpecException, UsageException, IOException {
         if (project == null) return generate(request);
-        autosdk.write.ProjectPom pom = new autosdk.write.ProjectPom(request.output(), project.groupId(), project.artifactId(), project.version());
+        ProjectPom pom = new ProjectPom(request.output(), project.groupId(), project.artifactId(), project.version());
         try {
             pom.checkWritable();
         } catch (ForeignFileException e) {
             throw new UsageException(e.getMessage());
         }
-        GenerationResult result = generate(request.toBuilder().output(autosdk.write.ProjectPom.sourceRoot(request.output())).build());
+        GenerationResult result = generate(request.toBuilder()
+                .output(ProjectPom.sourceRoot(request.output()))
+                .build());
         boolean changed;
         try {
-            changed = pom.write(new autosdk.write.ProjectPom.Libraries(request.libraries().jackson() == Libraries.Jackson.V3,
-                    request.libraries().nullability() == Libraries.Nullability.JSPECIFY, request.transport() == Transport.OKHTTP));
+            changed = pom.write(new autosdk.write.ProjectPom.Libraries(
+                    request.libraries().jackson() == Libraries.Jackson.V3,
+                    request.libraries().nullability() == Libraries.Nullability.JSPECIFY,
+                    request.transport() == Transport.OKHTTP));
         } catch (ForeignFileException e) {
             throw new UsageException(e.getMessage());
         }
         List<String> notes = new ArrayList<>(result.notes());
         notes.add("Maven module " + project + ": " + pom.file() + " (build it with mvn install)");
-        return new GenerationResult(result.files(), result.typeCount(), result.warnings(), notes,
-                result.filesChanged() + (changed ? 1 : 0), result.filesRemoved(), result.details());
+        return new GenerationResult(
+                result.files(),
+                result.typeCount(),
+                result.warnings(),
+                notes,
+                result.filesChanged() + (changed ? 1 : 0),
+                result.filesRemoved(),
+                result.details());
     }
 
     static void validate(GenerationRequest request) throws UsageException {
@@ -198,18 +264,22 @@ public final class Generator {
                     + "(dot-separated identifiers, ASCII, no Java keywords)");
         }
         if (JavaNames.isJdkPackage(request.namespace())) {
-            throw new UsageException("--namespace '" + request.namespace() + "' is inside the JDK's own packages (java.*, javax.*), "
-                    + "where generated classes cannot load or would shadow the platform; choose a package of your own, e.g. com.example.api");
+            throw new UsageException(
+                    "--namespace '" + request.namespace() + "' is inside the JDK's own packages (java.*, javax.*), "
+                            + "where generated classes cannot load or would shadow the platform; choose a package of your own, e.g. com.example.api");
         }
         if (request.typesNamespace() != null && !JavaNames.isPackageName(request.typesNamespace())) {
-            throw new UsageException("--types-namespace '" + request.typesNamespace() + "' is not a valid Java package name");
+            throw new UsageException(
+                    "--types-namespace '" + request.typesNamespace() + "' is not a valid Java package name");
         }
         if (request.typesNamespace() != null && JavaNames.isJdkPackage(request.typesNamespace())) {
-            throw new UsageException("--types-namespace '" + request.typesNamespace() + "' is inside the JDK's own packages (java.*, javax.*)");
+            throw new UsageException("--types-namespace '" + request.typesNamespace()
+                    + "' is inside the JDK's own packages (java.*, javax.*)");
         }
         if (request.generateModels() != GenerationRequest.ModelMode.TRUE && request.typesNamespace() == null) {
-            throw new UsageException("--generate-models " + request.generateModels().name().toLowerCase(java.util.Locale.ROOT)
-                    + " needs --types-namespace: the models must come from an earlier run's package");
+            throw new UsageException(
+                    "--generate-models " + request.generateModels().name().toLowerCase(Locale.ROOT)
+                            + " needs --types-namespace: the models must come from an earlier run's package");
         }
         String context = request.jsonSerializerContext();
         if (context != null && !context.isBlank() && !JavaNames.isPackageName(context)) {

@@ -43,7 +43,8 @@ public record Libraries(Jackson jackson, Nullability nullability) {
             return switch (text.trim().toLowerCase(Locale.ROOT)) {
                 case "none" -> NONE;
                 case "jspecify" -> JSPECIFY;
-                default -> throw new IllegalArgumentException("--nullability must be none or jspecify, found '" + text + "'");
+                default ->
+                    throw new IllegalArgumentException("--nullability must be none or jspecify, found '" + text + "'");
             };
         }
     }

@@ -33,8 +33,9 @@ public record ProjectCoordinates(String groupId, String artifactId, String versi
 
     private static void check(Pattern pattern, String value, String what) {
         if (!pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException("--project " + what + " '" + value + "' may only contain letters, digits and "
-                    + (pattern == ID ? "'_', '.', '-'" : "'_', '.', '+', '-'"));
+            throw new IllegalArgumentException(
+                    "--project " + what + " '" + value + "' may only contain letters, digits and "
+                            + (pattern == ID ? "'_', '.', '-'" : "'_', '.', '+', '-'"));
         }
     }
 

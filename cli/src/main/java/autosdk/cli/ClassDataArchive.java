@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,13 +33,15 @@ final class ClassDataArchive {
         if ("0".equals(System.getenv("AUTOSDK_CDS"))) return NONE;
         try {
             Path jarPath = Path.of(jar);
-            Path archive = jarPath.resolveSibling(jarPath.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+            Path archive =
+                    jarPath.resolveSibling(jarPath.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
             if (Files.isRegularFile(archive)
                     && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jarPath)) > 0) {
                 return new ClassDataArchive(options("-XX:SharedArchiveFile=" + archive), null, null);
             }
             if (args.length > 0 && args[0].equals("generate") && Files.isWritable(archive.getParent())) {
-                Path recording = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+                Path recording = archive.resolveSibling(
+                        archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
                 return new ClassDataArchive(options("-XX:ArchiveClassesAtExit=" + recording), recording, archive);
             }
         } catch (IOException | RuntimeException e) {
@@ -48,7 +51,7 @@ final class ClassDataArchive {
     }
 
     private static List<String> options(String archiveOption) {
-        List<String> all = new java.util.ArrayList<>(QUIET);
+        List<String> all = new ArrayList<>(QUIET);
         all.add(archiveOption);
         return List.copyOf(all);
     }

@@ -21,8 +21,10 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // A bug of ours must still end in one readable line, never a stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("autosdk: internal error: " + e + " (please report this with the spec that caused it;"
-                    + " set AUTOSDK_DEBUG=1 for details)");
+            commandLine
+                    .getErr()
+                    .println("autosdk: internal error: " + e + " (please report this with the spec that caused it;"
+                            + " set AUTOSDK_DEBUG=1 for details)");
             if (System.getenv("AUTOSDK_DEBUG") != null) e.printStackTrace(commandLine.getErr());
             return 3;
         });

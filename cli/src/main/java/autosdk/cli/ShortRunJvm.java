@@ -52,7 +52,11 @@ final class ShortRunJvm {
 
     private static String jar() {
         try {
-            File location = new File(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            File location = new File(Main.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return location.isFile() && location.getName().endsWith(".jar") ? location.getPath() : null;
         } catch (Exception e) {
             return null;

@@ -27,16 +27,27 @@ class SelfContainedJarIT {
     void theJarAloneGeneratesAnSdk() throws Exception {
         Path jar = Files.copy(builtJar(), dir.resolve("autosdk-cli.jar"));
         Path spec = module().resolve("../examples/chat/openapi.yaml").normalize();
-        Process process = new ProcessBuilder(javaLauncher(), "-jar", jar.toString(), "generate", spec.toString(),
-                        "--namespace", "com.example.chat", "--output", dir.resolve("out").toString())
+        Process process = new ProcessBuilder(
+                        javaLauncher(),
+                        "-jar",
+                        jar.toString(),
+                        "generate",
+                        spec.toString(),
+                        "--namespace",
+                        "com.example.chat",
+                        "--output",
+                        dir.resolve("out").toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("generator finished").isTrue();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                .as("generator finished")
+                .isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("Generated ");
-        assertThat(dir.resolve("out/com/example/chat/SourceGenerationContext.java")).isRegularFile();
+        assertThat(dir.resolve("out/com/example/chat/SourceGenerationContext.java"))
+                .isRegularFile();
     }
 
     @Test
@@ -48,7 +59,9 @@ class SelfContainedJarIT {
             int start = dependency.indexOf("<scope>");
             scopes.add(start < 0 ? "compile" : dependency.substring(start + 7, dependency.indexOf("</scope>")));
         }
-        assertThat(scopes).as("scopes of the dependencies the published POM declares").containsOnly("test");
+        assertThat(scopes)
+                .as("scopes of the dependencies the published POM declares")
+                .containsOnly("test");
     }
 
     private static Path builtJar() throws IOException {

@@ -1,13 +1,17 @@
 package autosdk.diag;
 
+import java.util.Locale;
+
 /** One problem found in a spec, rendered as {@code file:line:col: error: message (at /pointer)}. */
 public record Diagnostic(Severity severity, Location location, String message) {
 
     public enum Severity {
-        ERROR, WARNING, NOTE;
+        ERROR,
+        WARNING,
+        NOTE;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

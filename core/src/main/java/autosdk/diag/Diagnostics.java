@@ -52,6 +52,8 @@ public final class Diagnostics {
     }
 
     public List<Diagnostic> errors() {
-        return all().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        return all().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package autosdk.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,11 +9,17 @@ import java.util.Map;
  * The resolved, language-neutral model of one spec: named types in document order, plus the
  * REST operations and WebSocket channels. Nothing here contains a {@code $ref}.
  */
-public record ApiModel(String title, String description, String version,
-                       Map<String, NamedType> types, List<Operation> operations, List<Channel> channels, List<Server> servers,
-                       List<SecurityScheme> securitySchemes) {
+public record ApiModel(
+        String title,
+        String description,
+        String version,
+        Map<String, NamedType> types,
+        List<Operation> operations,
+        List<Channel> channels,
+        List<Server> servers,
+        List<SecurityScheme> securitySchemes) {
     public ApiModel {
-        types = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(types));
+        types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
         operations = List.copyOf(operations);
         channels = List.copyOf(channels);
         servers = List.copyOf(servers);

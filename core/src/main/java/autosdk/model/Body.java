@@ -1,5 +1,7 @@
 package autosdk.model;
 
+import java.util.Locale;
+
 /**
  * A request or response body of one media type; {@code type} is null when the body has no schema.
  * {@code sseData} is set when a {@code text/event-stream} schema describes the event itself ({@code {event, data,
@@ -13,39 +15,49 @@ public record Body(String mediaType, TypeRef type, boolean required, TypeRef sse
     }
 
     public boolean isJson() {
-        String m = mediaType.toLowerCase(java.util.Locale.ROOT);
-        return m.equals("application/json") || m.endsWith("+json") || m.startsWith("application/json;") || m.equals("*/*") && type != null;
+        String m = mediaType.toLowerCase(Locale.ROOT);
+        return m.equals("application/json")
+                || m.endsWith("+json")
+                || m.startsWith("application/json;")
+                || m.equals("*/*") && type != null;
     }
 
     public boolean isEventStream() {
-        return mediaType.toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
+        return mediaType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     }
 
     public boolean isJsonLines() {
-        String m = mediaType.toLowerCase(java.util.Locale.ROOT);
+        String m = mediaType.toLowerCase(Locale.ROOT);
         return m.contains("ndjson") || m.contains("jsonl") || m.contains("json-seq") || m.contains("jsonlines");
     }
 
     public boolean isMultipart() {
-        return mediaType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return mediaType.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     public boolean isForm() {
-        return mediaType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return mediaType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** Text media types that are read as a String (XML included: no XML codec is generated). */
     public boolean isText() {
-        String m = mediaType.toLowerCase(java.util.Locale.ROOT);
+        String m = mediaType.toLowerCase(Locale.ROOT);
         if (type instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY) return false;
-        return m.startsWith("text/") || m.endsWith("/xml") || m.endsWith("+xml") || m.equals("application/sdp")
-                || m.equals("application/x-www-form-urlencoded") || m.equals("application/javascript");
+        return m.startsWith("text/")
+                || m.endsWith("/xml")
+                || m.endsWith("+xml")
+                || m.equals("application/sdp")
+                || m.equals("application/x-www-form-urlencoded")
+                || m.equals("application/javascript");
     }
 
     /** Raw bytes: a non-text media type, or a structured one whose schema says {@code format: binary}. */
     public boolean isBinary() {
         if (isJson() || isEventStream() || isJsonLines() || isMultipart()) {
-            return type instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BINARY && !isEventStream() && !isJsonLines();
+            return type instanceof TypeRef.Scalar s
+                    && s.kind() == TypeRef.ScalarKind.BINARY
+                    && !isEventStream()
+                    && !isJsonLines();
         }
         return !isText();
     }

@@ -6,9 +6,16 @@ import java.util.List;
  * A WebSocket channel: its address, connect parameters, messages in each direction from the client's side, and the
  * request/reply operations whose request the client sends and whose reply comes back on this channel.
  */
-public record Channel(String id, String address, Doc doc, List<Parameter> parameters,
-                      List<Message> sends, List<Message> receives, List<String> serverNames, List<List<String>> security,
-                      List<RequestReply> requestReplies) {
+public record Channel(
+        String id,
+        String address,
+        Doc doc,
+        List<Parameter> parameters,
+        List<Message> sends,
+        List<Message> receives,
+        List<String> serverNames,
+        List<List<String>> security,
+        List<RequestReply> requestReplies) {
     public Channel {
         requestReplies = List.copyOf(requestReplies);
         parameters = List.copyOf(parameters);

@@ -1,5 +1,6 @@
 package autosdk.model;
 
+import autosdk.diag.Location;
 import java.util.List;
 
 /** A type that becomes a class of its own: an object, an enum or a union. */
@@ -13,5 +14,5 @@ public sealed interface NamedType permits ObjectType, EnumType, UnionType {
 
     Doc doc();
 
-    autosdk.diag.Location location();
+    Location location();
 }

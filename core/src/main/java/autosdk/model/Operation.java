@@ -1,5 +1,7 @@
 package autosdk.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +14,22 @@ import java.util.Map;
  * @param fixedQuery   literal query pairs that were part of the spec's path (e.g. {@code ?beta=true}), decoded
  * @param pagination   null unless it is a list operation that pages
  */
-public record Operation(String operationId, String method, String path, String pathTemplate, Map<String, String> fixedQuery,
-                        List<String> tags, Doc doc, List<Parameter> parameters, List<Body> requestBodies, boolean requestBodyRequired,
-                        List<Response> responses, List<List<String>> security, Pagination pagination) {
+public record Operation(
+        String operationId,
+        String method,
+        String path,
+        String pathTemplate,
+        Map<String, String> fixedQuery,
+        List<String> tags,
+        Doc doc,
+        List<Parameter> parameters,
+        List<Body> requestBodies,
+        boolean requestBodyRequired,
+        List<Response> responses,
+        List<List<String>> security,
+        Pagination pagination) {
     public Operation {
-        fixedQuery = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fixedQuery));
+        fixedQuery = Collections.unmodifiableMap(new LinkedHashMap<>(fixedQuery));
         tags = List.copyOf(tags);
         parameters = List.copyOf(parameters);
         requestBodies = List.copyOf(requestBodies);

@@ -19,8 +19,17 @@ import java.util.List;
  * @param start       the first offset or page number, used when the caller leaves the parameter out; null otherwise
  * @param source      what the decision came from: {@code "conventions"} or the extension's name, for messages
  */
-public record Pagination(Kind kind, TypeRef response, List<String> items, TypeRef itemType, String param, List<String> next,
-                         String nextItemField, List<String> hasMore, Long start, String source) {
+public record Pagination(
+        Kind kind,
+        TypeRef response,
+        List<String> items,
+        TypeRef itemType,
+        String param,
+        List<String> next,
+        String nextItemField,
+        List<String> hasMore,
+        Long start,
+        String source) {
 
     /** The common patterns of paged list operations. */
     public enum Kind {
@@ -44,11 +53,14 @@ public record Pagination(Kind kind, TypeRef response, List<String> items, TypeRe
     public String describe() {
         String itemsText = items.isEmpty() ? "the response itself" : String.join(".", items);
         String how = switch (kind) {
-            case CURSOR -> "cursor '" + param + "' <- " + (nextItemField != null ? "last item's " + nextItemField : String.join(".", next));
+            case CURSOR ->
+                "cursor '" + param + "' <- "
+                        + (nextItemField != null ? "last item's " + nextItemField : String.join(".", next));
             case NEXT_URL -> "next-page URL " + String.join(".", next);
             case OFFSET -> "offset '" + param + "' (from " + start + ")";
             case PAGE -> "page number '" + param + "' (from " + start + ")";
         };
-        return how + (hasMore.isEmpty() ? "" : ", while " + String.join(".", hasMore)) + "; items " + itemsText + " (" + source + ")";
+        return how + (hasMore.isEmpty() ? "" : ", while " + String.join(".", hasMore)) + "; items " + itemsText + " ("
+                + source + ")";
     }
 }

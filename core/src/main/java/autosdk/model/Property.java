@@ -11,8 +11,15 @@ package autosdk.model;
  *                 {@code contentEncoding}, or a plain string whose description says it is base64 (many realtime
  *                 specs say so only in words), so a client may offer to encode raw bytes into it
  */
-public record Property(String jsonName, TypeRef type, boolean required, boolean nullable, Doc doc, FixedValue fixed, boolean readOnly,
-                       boolean base64) {
+public record Property(
+        String jsonName,
+        TypeRef type,
+        boolean required,
+        boolean nullable,
+        Doc doc,
+        FixedValue fixed,
+        boolean readOnly,
+        boolean base64) {
 
     /** The fixed value when it is a string (what discriminators compare), else null. */
     public String constValue() {
@@ -21,6 +28,10 @@ public record Property(String jsonName, TypeRef type, boolean required, boolean 
 
     /** A JSON scalar that is a property's only allowed value, kept as its JSON text and kind. */
     public record FixedValue(Kind kind, String text) {
-        public enum Kind { STRING, NUMBER, BOOLEAN }
+        public enum Kind {
+            STRING,
+            NUMBER,
+            BOOLEAN
+        }
     }
 }

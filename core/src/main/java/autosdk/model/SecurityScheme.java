@@ -7,5 +7,11 @@ package autosdk.model;
  */
 public record SecurityScheme(String name, Kind kind, String in, String parameterName, String template, Doc doc) {
 
-    public enum Kind { BEARER, BASIC, API_KEY, SUBPROTOCOL, OTHER }
+    public enum Kind {
+        BEARER,
+        BASIC,
+        API_KEY,
+        SUBPROTOCOL,
+        OTHER
+    }
 }

@@ -5,8 +5,20 @@ public sealed interface TypeRef permits TypeRef.Scalar, TypeRef.ListOf, TypeRef.
 
     /** Built-in scalar kinds, chosen from {@code type} and {@code format}. */
     enum ScalarKind {
-        STRING, INT32, INT64, BIG_INTEGER, FLOAT, DOUBLE, DECIMAL, BOOLEAN,
-        DATE_TIME, DATE, TIME, DURATION, UUID, URI,
+        STRING,
+        INT32,
+        INT64,
+        BIG_INTEGER,
+        FLOAT,
+        DOUBLE,
+        DECIMAL,
+        BOOLEAN,
+        DATE_TIME,
+        DATE,
+        TIME,
+        DURATION,
+        UUID,
+        URI,
         /** {@code format: byte}: base64 text on the wire, bytes in Java. */
         BASE64,
         /** {@code format: binary}: raw bytes (a file part or a binary frame), base64 inside JSON. */

@@ -4,8 +4,8 @@ import autosdk.diag.Diagnostics;
 import autosdk.diag.Location;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
@@ -44,16 +44,19 @@ final class JsonTreeReader {
                     case VALUE_TRUE -> tree.scalar(Boolean.TRUE, line, column);
                     case VALUE_FALSE -> tree.scalar(Boolean.FALSE, line, column);
                     case VALUE_NULL -> tree.scalar(null, line, column);
-                    default -> { }
+                    default -> {}
                 }
             }
             tree.reportDuplicates(diagnostics);
             return Optional.ofNullable(tree.root());
         } catch (TreeBuilder.TooDeep e) {
-            diagnostics.error(new Location(file, e.line, e.column, ""), "document is nested deeper than " + TreeBuilder.MAX_DEPTH + " levels");
+            diagnostics.error(
+                    new Location(file, e.line, e.column, ""),
+                    "document is nested deeper than " + TreeBuilder.MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            diagnostics.error(new Location(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), ""),
+            diagnostics.error(
+                    new Location(file, at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), ""),
                     "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             diagnostics.error(Location.ofFile(file), "cannot read JSON: " + e.getMessage());

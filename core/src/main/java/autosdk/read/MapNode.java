@@ -48,7 +48,9 @@ public final class MapNode implements SpecNode {
 
     /** The string value of a key, if the key holds a string scalar. */
     public Optional<String> string(String key) {
-        return entries.get(key) instanceof ScalarNode s && s.value() instanceof String v ? Optional.of(v) : Optional.empty();
+        return entries.get(key) instanceof ScalarNode s && s.value() instanceof String v
+                ? Optional.of(v)
+                : Optional.empty();
     }
 
     public boolean isTrue(String key) {

@@ -8,8 +8,8 @@ import java.util.Set;
 /** Comparisons of spec trees by what they say, not where they are written. */
 public final class SpecNodes {
     /** Keywords that annotate a schema without changing the JSON it describes. */
-    private static final Set<String> ANNOTATIONS = Set.of("xml", "example", "examples", "description", "title", "externalDocs",
-            "$comment", "readOnly", "writeOnly");
+    private static final Set<String> ANNOTATIONS = Set.of(
+            "xml", "example", "examples", "description", "title", "externalDocs", "$comment", "readOnly", "writeOnly");
 
     private SpecNodes() {}
 

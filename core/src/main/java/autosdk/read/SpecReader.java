@@ -7,8 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,10 +36,12 @@ public final class SpecReader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             diagnostics.error(Location.ofFile(file), "not a text file: the content is not valid UTF-8");
             return Optional.empty();
@@ -60,11 +65,15 @@ public final class SpecReader {
         Optional<SpecNode> tree = readTree(file, diagnostics);
         if (tree.isEmpty()) return Optional.empty();
         if (!(tree.get() instanceof MapNode root)) {
-            diagnostics.error(tree.get().location(), "not an OpenAPI or AsyncAPI document: the root is " + tree.get().kindName() + ", expected an object");
+            diagnostics.error(
+                    tree.get().location(),
+                    "not an OpenAPI or AsyncAPI document: the root is "
+                            + tree.get().kindName() + ", expected an object");
             return Optional.empty();
         }
         if (root.has("swagger")) {
-            diagnostics.error(root.get("swagger").location(),
+            diagnostics.error(
+                    root.get("swagger").location(),
                     "Swagger 2.0 is not supported; convert the document to OpenAPI 3 first (for example with swagger2openapi)");
             return Optional.empty();
         }
@@ -76,19 +85,26 @@ public final class SpecReader {
             return version(root, "asyncapi", ASYNCAPI_VERSION, "2.0.0–2.6.0, 3.0.0 or 3.1.0", diagnostics)
                     .map(v -> new SpecDocument(file, root, SpecKind.ASYNCAPI, v));
         }
-        diagnostics.error(root.location(), "not an OpenAPI or AsyncAPI document: the root has neither an 'openapi' nor an 'asyncapi' key");
+        diagnostics.error(
+                root.location(),
+                "not an OpenAPI or AsyncAPI document: the root has neither an 'openapi' nor an 'asyncapi' key");
         return Optional.empty();
     }
 
-    private static Optional<String> version(MapNode root, String key, Pattern supported, String expected, Diagnostics diagnostics) {
+    private static Optional<String> version(
+            MapNode root, String key, Pattern supported, String expected, Diagnostics diagnostics) {
         SpecNode node = root.get(key);
         String text = node instanceof ScalarNode s && !s.isNull() ? s.text() : null;
         if (text == null || !(s(node).isString() || s(node).isNumber())) {
-            diagnostics.error(node.location(), "'" + key + "' must be a version string such as \"" + (key.equals("openapi") ? "3.1.0" : "3.0.0") + "\", found " + node.kindName());
+            diagnostics.error(
+                    node.location(),
+                    "'" + key + "' must be a version string such as \"" + (key.equals("openapi") ? "3.1.0" : "3.0.0")
+                            + "\", found " + node.kindName());
             return Optional.empty();
         }
         if (!supported.matcher(text).matches()) {
-            diagnostics.error(node.location(), "unsupported " + key + " version \"" + text + "\"; supported: " + expected);
+            diagnostics.error(
+                    node.location(), "unsupported " + key + " version \"" + text + "\"; supported: " + expected);
             return Optional.empty();
         }
         return Optional.of(text);
@@ -99,7 +115,7 @@ public final class SpecReader {
     }
 
     private static boolean looksLikeJson(Path file, String text) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) return true;
         if (name.endsWith(".yaml") || name.endsWith(".yml")) return false;
         String trimmed = text.stripLeading();
@@ -107,8 +123,8 @@ public final class SpecReader {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "permission denied";
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package autosdk.read;
 
+import autosdk.diag.Diagnostics;
 import autosdk.diag.Location;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -18,6 +19,7 @@ final class TreeBuilder {
     private final Path file;
     /** Values whose key already appeared in the same object: the later one wins, and the reader warns. */
     private final List<SpecNode> duplicates = new ArrayList<>();
+
     private final Deque<Frame> stack = new ArrayDeque<>();
     private SpecNode root;
     private String pendingKey;
@@ -155,7 +157,7 @@ final class TreeBuilder {
     }
 
     /** Reports every key that appeared twice in one object, as a warning at the value that won. */
-    void reportDuplicates(autosdk.diag.Diagnostics diagnostics) {
+    void reportDuplicates(Diagnostics diagnostics) {
         for (SpecNode node : duplicates) {
             String pointer = node.pointer();
             String key = Pointers.unescape(pointer.substring(pointer.lastIndexOf('/') + 1));

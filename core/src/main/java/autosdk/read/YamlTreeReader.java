@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,7 +20,6 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.events.SequenceStartEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -76,13 +76,16 @@ final class YamlTreeReader {
                 switch (event.getEventId()) {
                     case DocumentStart -> {
                         if (++documents > 1) {
-                            diagnostics.error(new Location(file, line, column, ""), "a spec file must hold one YAML document, found a second one");
+                            diagnostics.error(
+                                    new Location(file, line, column, ""),
+                                    "a spec file must hold one YAML document, found a second one");
                             return Optional.empty();
                         }
                     }
                     case MappingStart, SequenceStart -> {
                         if (tree.expectsKey()) {
-                            diagnostics.error(new Location(file, line, column, ""), "mapping keys must be plain strings");
+                            diagnostics.error(
+                                    new Location(file, line, column, ""), "mapping keys must be plain strings");
                             return Optional.empty();
                         }
                         openAnchors.push(((NodeEvent) event).getAnchor());
@@ -101,8 +104,13 @@ final class YamlTreeReader {
                         } else {
                             tree.scalar(resolve(scalar), line, column);
                             // Scalars rarely carry anchors; re-resolve on alias instead of keeping the node.
-                            scalar.getAnchor().ifPresent(a -> anchors.put(a.getValue(),
-                                    new Anchored(new ScalarNode(new Location(file, line, column, ""), resolve(scalar)), 1)));
+                            scalar.getAnchor()
+                                    .ifPresent(a -> anchors.put(
+                                            a.getValue(),
+                                            new Anchored(
+                                                    new ScalarNode(
+                                                            new Location(file, line, column, ""), resolve(scalar)),
+                                                    1)));
                         }
                     }
                     case Alias -> {
@@ -119,27 +127,38 @@ final class YamlTreeReader {
                         }
                         aliasNodes += anchored.expandedSize();
                         if (aliasNodes > aliasLimit) {
-                            diagnostics.error(tree.locationHere(line, column), "YAML aliases expand to more than " + aliasLimit
-                                    + " nodes (alias *" + name + " alone repeats " + anchored.expandedSize() + "); a document may grow "
-                                    + "through aliases by at most one node per character of the file (at least " + MIN_ALIAS_NODES + ")");
+                            diagnostics.error(
+                                    tree.locationHere(line, column),
+                                    "YAML aliases expand to more than " + aliasLimit
+                                            + " nodes (alias *" + name + " alone repeats " + anchored.expandedSize()
+                                            + "); a document may grow "
+                                            + "through aliases by at most one node per character of the file (at least "
+                                            + MIN_ALIAS_NODES + ")");
                             return Optional.empty();
                         }
                         tree.node(target, anchored.expandedSize());
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
             tree.reportDuplicates(diagnostics);
             return Optional.ofNullable(tree.root());
         } catch (TreeBuilder.TooDeep e) {
-            diagnostics.error(new Location(file, e.line, e.column, ""), "document is nested deeper than " + TreeBuilder.MAX_DEPTH + " levels");
+            diagnostics.error(
+                    new Location(file, e.line, e.column, ""),
+                    "document is nested deeper than " + TreeBuilder.MAX_DEPTH + " levels");
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             String problem = e.getProblem() == null ? "" : e.getProblem();
-            diagnostics.error(mark == null ? Location.ofFile(file) : new Location(file, mark.getLine() + 1, mark.getColumn() + 1, ""),
+            diagnostics.error(
+                    mark == null
+                            ? Location.ofFile(file)
+                            : new Location(file, mark.getLine() + 1, mark.getColumn() + 1, ""),
                     "malformed YAML: " + (e.getContext() == null ? "" : e.getContext() + ", ") + problem);
         } catch (YamlEngineException e) {
-            int line = last == null ? 1 : last.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+            int line = last == null
+                    ? 1
+                    : last.getStartMark().map(m -> m.getLine() + 1).orElse(1);
             diagnostics.error(new Location(file, line, 1, ""), "malformed YAML: " + firstLine(e.getMessage()));
         }
         return Optional.empty();
@@ -160,14 +179,14 @@ final class YamlTreeReader {
             String kind = tag.substring("tag:yaml.org,2002:".length());
             return switch (kind) {
                 case "null" -> null;
-                case "bool" -> Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT));
+                case "bool" -> Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
                 case "int", "float" -> number(value);
                 default -> value;
             };
         }
         if (!plain) return value;
         if (NULL.matcher(value).matches()) return null;
-        if (BOOL.matcher(value).matches()) return Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT));
+        if (BOOL.matcher(value).matches()) return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
         Object number = number(value);
         return number == null ? value : number;
     }
@@ -177,7 +196,9 @@ final class YamlTreeReader {
             if (INT.matcher(value).matches()) return new BigInteger(value.startsWith("+") ? value.substring(1) : value);
             if (OCT.matcher(value).matches()) return new BigInteger(value.substring(2), 8);
             if (HEX.matcher(value).matches()) return new BigInteger(value.substring(2), 16);
-            if (FLOAT.matcher(value).matches()) return new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+            if (FLOAT.matcher(value).matches()) {
+                return new BigDecimal(value.startsWith("+") ? value.substring(1) : value);
+            }
         } catch (NumberFormatException e) {
             return null;
         }

@@ -8,13 +8,16 @@ import autosdk.read.Pointers;
 import autosdk.read.ScalarNode;
 import autosdk.read.SpecNode;
 import autosdk.read.SpecReader;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,8 +71,10 @@ public final class RefResolver {
             String key = keyOf(refNode.location().file(), (String) s.value());
             shown.add((String) s.value());
             if (!seen.add(key)) {
-                diagnostics.error(refNode.location(), "$ref cycle: the references " + String.join(" -> ", shown)
-                        + " lead back to themselves and never reach a schema");
+                diagnostics.error(
+                        refNode.location(),
+                        "$ref cycle: the references " + String.join(" -> ", shown)
+                                + " lead back to themselves and never reach a schema");
                 return Optional.empty();
             }
             Optional<SpecNode> next = lookup(refNode.location(), (String) s.value());
@@ -88,8 +93,12 @@ public final class RefResolver {
         int hash = ref.indexOf('#');
         String filePart = hash < 0 ? ref : ref.substring(0, hash);
         String fragment = hash < 0 ? "" : decode(ref.substring(hash + 1));
-        Path file = filePart.isEmpty() ? fromFile.toAbsolutePath().normalize()
-                : fromFile.toAbsolutePath().getParent().resolve(decode(filePart)).normalize();
+        Path file = filePart.isEmpty()
+                ? fromFile.toAbsolutePath().normalize()
+                : fromFile.toAbsolutePath()
+                        .getParent()
+                        .resolve(decode(filePart))
+                        .normalize();
         return file + "#" + fragment;
     }
 
@@ -98,23 +107,29 @@ public final class RefResolver {
         String filePart = hash < 0 ? ref : ref.substring(0, hash);
         String fragment = hash < 0 ? "" : decode(ref.substring(hash + 1));
         if (filePart.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) {
-            diagnostics.error(at, "$ref '" + ref + "' points to a remote document; AutoSDK never fetches over the network. "
-                    + "Save the document beside the spec and refer to it by a relative path");
+            diagnostics.error(
+                    at,
+                    "$ref '" + ref + "' points to a remote document; AutoSDK never fetches over the network. "
+                            + "Save the document beside the spec and refer to it by a relative path");
             return Optional.empty();
         }
         Path file = at.file().toAbsolutePath().normalize();
         if (!filePart.isEmpty()) {
             file = file.getParent().resolve(decode(filePart)).normalize();
             if (!file.startsWith(rootFolder) || !realPathInside(file)) {
-                diagnostics.error(at, "$ref '" + ref + "' points outside the spec's folder (" + shownRootFolder + "); refs may only reach files beside or below the spec, "
-                        + "so move the spec up to the folder that holds everything it refers to");
+                diagnostics.error(
+                        at,
+                        "$ref '" + ref + "' points outside the spec's folder (" + shownRootFolder
+                                + "); refs may only reach files beside or below the spec, "
+                                + "so move the spec up to the folder that holds everything it refers to");
                 return Optional.empty();
             }
         }
         Optional<SpecNode> document = document(file, at);
         if (document.isEmpty()) return Optional.empty();
         if (!fragment.isEmpty() && !fragment.startsWith("/")) {
-            diagnostics.error(at, "$ref '" + ref + "' has a fragment that is not a JSON pointer (anchors are not supported)");
+            diagnostics.error(
+                    at, "$ref '" + ref + "' has a fragment that is not a JSON pointer (anchors are not supported)");
             return Optional.empty();
         }
         SpecNode current = document.get();
@@ -137,7 +152,7 @@ public final class RefResolver {
                 if (next == null) {
                     int joined = keyWithSlashes(map, tokens, i);
                     if (joined > i) {
-                        token = String.join("/", java.util.Arrays.copyOfRange(tokens, i, joined + 1));
+                        token = String.join("/", Arrays.copyOfRange(tokens, i, joined + 1));
                         next = map.get(token);
                         unescapedSlash = true;
                         i = joined;
@@ -148,15 +163,21 @@ public final class RefResolver {
                 next = index < list.items().size() ? list.items().get(index) : null;
             }
             if (next == null) {
-                diagnostics.error(at, "$ref '" + ref + "' does not resolve: no '" + token + "' in " + displayFile(file) + " at " + (current.pointer().isEmpty() ? "/" : current.pointer()));
+                diagnostics.error(
+                        at,
+                        "$ref '" + ref + "' does not resolve: no '" + token + "' in " + displayFile(file) + " at "
+                                + (current.pointer().isEmpty() ? "/" : current.pointer()));
                 return Optional.empty();
             }
             escaped.append('/').append(token.replace("~", "~0").replace("/", "~1"));
             current = next;
         }
         if (unescapedSlash) {
-            diagnostics.warning(at, "$ref '" + ref + "' names a key that contains '/' without escaping it; resolved to that key, "
-                    + "but a JSON pointer writes '/' inside a name as '~1': '" + filePart + "#" + escaped + "'");
+            diagnostics.warning(
+                    at,
+                    "$ref '" + ref + "' names a key that contains '/' without escaping it; resolved to that key, "
+                            + "but a JSON pointer writes '/' inside a name as '~1': '" + filePart + "#" + escaped
+                            + "'");
         }
         return Optional.of(current);
     }
@@ -169,7 +190,7 @@ public final class RefResolver {
      */
     private static int keyWithSlashes(MapNode map, String[] tokens, int from) {
         for (int last = tokens.length - 1; last > from; last--) {
-            if (map.has(String.join("/", java.util.Arrays.copyOfRange(tokens, from, last + 1)))) return last;
+            if (map.has(String.join("/", Arrays.copyOfRange(tokens, from, last + 1)))) return last;
         }
         return from;
     }
@@ -180,10 +201,10 @@ public final class RefResolver {
      * not exist passes here and is reported as missing.
      */
     private boolean realPathInside(Path file) {
-        if (!java.nio.file.Files.exists(file)) return true;
+        if (!Files.exists(file)) return true;
         try {
             return file.toRealPath().startsWith(rootFolder.toRealPath());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -191,7 +212,7 @@ public final class RefResolver {
     private Optional<SpecNode> document(Path file, Location at) {
         Optional<SpecNode> cached = documents.get(file);
         if (cached != null) return cached;
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             diagnostics.error(at, "$ref points to a missing file: " + displayFile(file));
             documents.put(file, Optional.empty());
             return Optional.empty();

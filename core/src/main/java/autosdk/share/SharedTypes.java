@@ -29,7 +29,8 @@ public final class SharedTypes {
      * Plans the sharing. {@code names} are the class names the models run gives this model's types (type id → simple
      * name, as {@link autosdk.emit.java.JavaEmitter#typeNames} allocates them), the names each type is looked up by.
      */
-    public static Plan plan(ApiModel model, Map<String, String> names, TypeIndex index, boolean auto, Diagnostics diagnostics) {
+    public static Plan plan(
+            ApiModel model, Map<String, String> names, TypeIndex index, boolean auto, Diagnostics diagnostics) {
 
         // A type matches when the index has its name with the same shape.
         Map<String, String> problems = new LinkedHashMap<>();
@@ -37,12 +38,18 @@ public final class SharedTypes {
             String name = names.get(t.id());
             TypeShapes.TypeShape there = index.types().get(name);
             if (there == null) {
-                problems.put(t.id(), "type '" + name + "' does not exist in " + index.namespace() + didYouMean(name, index.types().keySet()));
+                problems.put(
+                        t.id(),
+                        "type '" + name + "' does not exist in " + index.namespace()
+                                + didYouMean(name, index.types().keySet()));
                 continue;
             }
             TypeShapes.TypeShape here = TypeShapes.of(t, names::get);
             if (!here.fingerprint().equals(there.fingerprint())) {
-                problems.put(t.id(), "type '" + name + "' has another shape in " + index.namespace() + ": " + differences(here, there));
+                problems.put(
+                        t.id(),
+                        "type '" + name + "' has another shape in " + index.namespace() + ": "
+                                + differences(here, there));
             }
         }
         Set<String> local = generatedHere(model, problems.keySet());
@@ -52,9 +59,13 @@ public final class SharedTypes {
             }
             if (!problems.isEmpty()) {
                 // The way out, with its exact cost: the guide's ElevenLabs example ends here otherwise.
-                diagnostics.hint(String.format(Locale.ROOT, "--generate-models auto would reuse the %d matching type(s) of %s"
-                        + " and generate the %d that are missing or differ here", model.types().size() - local.size(),
-                        index.namespace(), local.size()));
+                diagnostics.hint(String.format(
+                        Locale.ROOT,
+                        "--generate-models auto would reuse the %d matching type(s) of %s"
+                                + " and generate the %d that are missing or differ here",
+                        model.types().size() - local.size(),
+                        index.namespace(),
+                        local.size()));
             }
             Map<String, ClassName> all = new LinkedHashMap<>();
             names.forEach((id, name) -> all.put(id, ClassName.get(index.namespace(), name)));
@@ -92,7 +103,9 @@ public final class SharedTypes {
 
     /** Property by property, what differs between the shape here and the one in the types package. */
     static String differences(TypeShapes.TypeShape here, TypeShapes.TypeShape there) {
-        if (!here.kind().equals(there.kind())) return "it is " + article(here.kind()) + " here but " + article(there.kind()) + " there";
+        if (!here.kind().equals(there.kind())) {
+            return "it is " + article(here.kind()) + " here but " + article(there.kind()) + " there";
+        }
         String member = switch (here.kind()) {
             case "enum", "integer-enum" -> "value";
             case "union" -> "variant";
@@ -105,14 +118,20 @@ public final class SharedTypes {
             String a = here.members().get(key);
             String b = there.members().get(key);
             if (a != null && b == null) out.add(member + " '" + key + "' is missing there");
-            else if (a == null) out.add(member + " '" + key + "' exists only there");
-            else if (!a.equals(b)) out.add(member + " '" + key + "' is " + a + " here but " + b + " there");
+            else if (a == null) {
+                out.add(member + " '" + key + "' exists only there");
+            } else if (!a.equals(b)) {
+                out.add(member + " '" + key + "' is " + a + " here but " + b + " there");
+            }
         }
         return String.join("; ", out);
     }
 
     private static String article(String kind) {
-        return (kind.startsWith("e") || kind.startsWith("i") || kind.startsWith("o") || kind.startsWith("u") ? "an " : "a ") + kind;
+        return (kind.startsWith("e") || kind.startsWith("i") || kind.startsWith("o") || kind.startsWith("u")
+                        ? "an "
+                        : "a ")
+                + kind;
     }
 
     /** " (did you mean 'X'?)" for the closest name, when one is close enough to be a plausible typo or prefix. */

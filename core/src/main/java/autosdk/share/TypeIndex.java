@@ -3,11 +3,14 @@ package autosdk.share;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +27,7 @@ public record TypeIndex(String namespace, String context, Map<String, TypeShapes
     private static final JsonFactory JSON = new JsonFactory();
 
     public TypeIndex {
-        types = java.util.Collections.unmodifiableMap(new TreeMap<>(types));
+        types = Collections.unmodifiableMap(new TreeMap<>(types));
     }
 
     /** The index as pretty, deterministic JSON. */
@@ -42,14 +45,16 @@ public record TypeIndex(String namespace, String context, Map<String, TypeShapes
                 g.writeStringField("kind", e.getValue().kind());
                 g.writeStringField("fingerprint", e.getValue().fingerprint());
                 g.writeObjectFieldStart("members");
-                for (Map.Entry<String, String> m : e.getValue().members().entrySet()) g.writeStringField(m.getKey(), m.getValue());
+                for (Map.Entry<String, String> m : e.getValue().members().entrySet()) {
+                    g.writeStringField(m.getKey(), m.getValue());
+                }
                 g.writeEndObject();
                 g.writeEndObject();
             }
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toString() + "\n";
     }
@@ -77,7 +82,7 @@ public record TypeIndex(String namespace, String context, Map<String, TypeShapes
                     default -> p.skipChildren();
                 }
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(file + " is not a readable AutoSDK type index: " + e.getOriginalMessage());
         }
         if (namespace == null) throw new IOException(file + " is not an AutoSDK type index (no 'namespace')");

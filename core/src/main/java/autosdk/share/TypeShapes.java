@@ -6,8 +6,15 @@ import autosdk.model.ObjectType;
 import autosdk.model.Property;
 import autosdk.model.TypeRef;
 import autosdk.model.UnionType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -28,8 +35,12 @@ public final class TypeShapes {
             kind = "object";
             for (Property p : o.properties()) {
                 // A fixed value is part of the shape: builders pre-fill it, so types fixing different values differ.
-                members.put(p.jsonName(), describe(p.type(), nameOf) + (p.required() ? "" : "?") + (p.nullable() ? "|null" : "")
-                        + (p.fixed() == null ? "" : "=" + p.fixed().text()));
+                members.put(
+                        p.jsonName(),
+                        describe(p.type(), nameOf)
+                                + (p.required() ? "" : "?")
+                                + (p.nullable() ? "|null" : "")
+                                + (p.fixed() == null ? "" : "=" + p.fixed().text()));
             }
             if (o.additionalValues() != null) members.put("*", describe(o.additionalValues(), nameOf));
         } else if (type instanceof EnumType e) {
@@ -49,7 +60,7 @@ public final class TypeShapes {
 
     /** A short, stable description of a type reference. */
     public static String describe(TypeRef type, Function<String, String> nameOf) {
-        if (type instanceof TypeRef.Scalar s) return s.kind().name().toLowerCase(java.util.Locale.ROOT);
+        if (type instanceof TypeRef.Scalar s) return s.kind().name().toLowerCase(Locale.ROOT);
         if (type instanceof TypeRef.ListOf l) return "list<" + describe(l.item(), nameOf) + ">";
         if (type instanceof TypeRef.MapOf m) return "map<" + describe(m.value(), nameOf) + ">";
         if (type instanceof TypeRef.Named n) return nameOf.apply(n.id());
@@ -58,7 +69,7 @@ public final class TypeShapes {
 
     /** Ids of the named types a type refers to directly. */
     public static List<String> references(NamedType type) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (type instanceof ObjectType o) {
             for (Property p : o.properties()) collect(p.type(), out);
             if (o.additionalValues() != null) collect(o.additionalValues(), out);
@@ -70,14 +81,17 @@ public final class TypeShapes {
 
     private static void collect(TypeRef type, List<String> out) {
         if (type instanceof TypeRef.ListOf l) collect(l.item(), out);
-        else if (type instanceof TypeRef.MapOf m) collect(m.value(), out);
-        else if (type instanceof TypeRef.Named n) out.add(n.id());
+        else if (type instanceof TypeRef.MapOf m) {
+            collect(m.value(), out);
+        } else if (type instanceof TypeRef.Named n) {
+            out.add(n.id());
+        }
     }
 
     /** A kind and its members (property name → type descriptor, enum values, union variants), sorted. */
     public record TypeShape(String kind, Map<String, String> members) {
         public TypeShape {
-            members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(members)));
+            members = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(members)));
         }
 
         /** A SHA-256 over the kind and members: equal shapes, equal fingerprints. */
@@ -85,9 +99,10 @@ public final class TypeShapes {
             StringBuilder sb = new StringBuilder(kind).append('\n');
             members.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
             try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.HexFormat.of().formatHex(digest, 0, 16);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

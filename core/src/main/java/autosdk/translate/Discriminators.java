@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class Discriminators {
     /** Property names that usually discriminate, tried first so the choice is stable and sensible. */
-    private static final List<String> PREFERRED = List.of("type", "event", "kind", "object", "message_type", "event_type", "action", "op", "method");
+    private static final List<String> PREFERRED =
+            List.of("type", "event", "kind", "object", "message_type", "event_type", "action", "op", "method");
 
     private final SchemaTranslator translator;
 
@@ -104,7 +105,9 @@ final class Discriminators {
     private MapNode propertySchema(MapNode object, String property) {
         if (object.get("properties") instanceof MapNode p && p.has(property)) {
             Optional<RefResolver.Target> t = translator.resolver().follow(p.get(property));
-            if (t.isPresent() && t.get().node() instanceof MapNode m && (m.has("properties") || !translator.allOfMembers(m).isEmpty())) return m;
+            if (t.isPresent()
+                    && t.get().node() instanceof MapNode m
+                    && (m.has("properties") || !translator.allOfMembers(m).isEmpty())) return m;
         }
         for (SpecNode m : translator.allOfMembers(object)) {
             Optional<RefResolver.Target> t = translator.resolver().follow(m);
@@ -137,7 +140,9 @@ final class Discriminators {
 
     private Set<String> propertyNames(MapNode object) {
         Set<String> names = new LinkedHashSet<>();
-        if (object.get("properties") instanceof MapNode p) names.addAll(p.entries().keySet());
+        if (object.get("properties") instanceof MapNode p) {
+            names.addAll(p.entries().keySet());
+        }
         for (SpecNode m : translator.allOfMembers(object)) {
             translator.resolver().follow(m).ifPresent(t -> {
                 if (t.node() instanceof MapNode mm) names.addAll(propertyNames(mm));

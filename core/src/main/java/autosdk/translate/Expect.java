@@ -6,13 +6,16 @@ import autosdk.read.MapNode;
 import autosdk.read.ScalarNode;
 import autosdk.read.SpecNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Typed access to spec nodes that reports a located error, once, when a node has the wrong kind. */
 final class Expect {
     private final Diagnostics diagnostics;
-    private final java.util.Set<SpecNode> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<SpecNode> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Expect(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;

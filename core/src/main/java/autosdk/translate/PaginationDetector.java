@@ -8,8 +8,10 @@ import autosdk.model.Property;
 import autosdk.model.TypeRef;
 import autosdk.read.ListNode;
 import autosdk.read.MapNode;
+import autosdk.read.ScalarNode;
 import autosdk.read.SpecNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,24 +43,63 @@ final class PaginationDetector {
     static final List<String> EXTENSIONS = List.of("x-speakeasy-pagination", "x-fern-pagination", "x-pagination");
 
     /** Request parameters that carry an opaque forward cursor (normalized names). */
-    private static final Set<String> CURSOR_PARAMS = Set.of("cursor", "after", "startingafter", "startafter", "pagetoken",
-            "nextpagetoken", "nexttoken", "continuationtoken", "marker", "nextcursor", "pagecursor", "aftercursor", "startcursor",
-            "pageafter", "nextpage");
+    private static final Set<String> CURSOR_PARAMS = Set.of(
+            "cursor",
+            "after",
+            "startingafter",
+            "startafter",
+            "pagetoken",
+            "nextpagetoken",
+            "nexttoken",
+            "continuationtoken",
+            "marker",
+            "nextcursor",
+            "pagecursor",
+            "aftercursor",
+            "startcursor",
+            "pageafter",
+            "nextpage");
     /** Response fields that hold the next cursor whatever the parameter is called. */
-    private static final Set<String> NEXT_CURSOR_FIELDS = Set.of("nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor",
-            "endcursor", "continuationtoken", "nextmarker", "next");
+    private static final Set<String> NEXT_CURSOR_FIELDS = Set.of(
+            "nextcursor",
+            "nextpagetoken",
+            "nexttoken",
+            "nextpagecursor",
+            "endcursor",
+            "continuationtoken",
+            "nextmarker",
+            "next");
     /** Response fields that hold the URL of the next page. */
-    private static final Set<String> NEXT_URL_FIELDS = Set.of("next", "nexturl", "nextpageurl", "nextlink", "odatanextlink",
-            "nextpage", "nexthref", "nexturi", "nextpagelink");
+    private static final Set<String> NEXT_URL_FIELDS = Set.of(
+            "next",
+            "nexturl",
+            "nextpageurl",
+            "nextlink",
+            "odatanextlink",
+            "nextpage",
+            "nexthref",
+            "nexturi",
+            "nextpagelink");
+
     private static final Set<String> OFFSET_PARAMS = Set.of("offset", "skip", "startindex");
     private static final Set<String> PAGE_PARAMS = Set.of("page", "pagenumber", "pagenum", "pageno", "pageindex");
-    private static final Set<String> SIZE_PARAMS = Set.of("limit", "pagesize", "perpage", "size", "count", "maxresults", "top",
-            "first", "pagelimit", "maxitems");
-    private static final Set<String> HAS_MORE_FIELDS = Set.of("hasmore", "hasnext", "hasnextpage", "more", "hasmoreitems",
-            "hasmoreresults", "moreavailable");
+    private static final Set<String> SIZE_PARAMS = Set.of(
+            "limit", "pagesize", "perpage", "size", "count", "maxresults", "top", "first", "pagelimit", "maxitems");
+    private static final Set<String> HAS_MORE_FIELDS =
+            Set.of("hasmore", "hasnext", "hasnextpage", "more", "hasmoreitems", "hasmoreresults", "moreavailable");
     /** Names that mark the items array when a response has several arrays. */
-    private static final Set<String> ITEM_FIELDS = Set.of("data", "items", "results", "records", "entries", "values", "list",
-            "elements", "nodes", "objects", "content");
+    private static final Set<String> ITEM_FIELDS = Set.of(
+            "data",
+            "items",
+            "results",
+            "records",
+            "entries",
+            "values",
+            "list",
+            "elements",
+            "nodes",
+            "objects",
+            "content");
 
     private final Map<String, NamedType> types;
 
@@ -73,12 +114,16 @@ final class PaginationDetector {
     Result detect(MapNode op, String method, List<Parameter> parameters, TypeRef response) {
         for (String name : EXTENSIONS) {
             SpecNode ext = op.get(name);
-            if (ext == null || ext instanceof autosdk.read.ScalarNode s && Boolean.FALSE.equals(s.value())) continue;
-            if (!(ext instanceof MapNode m)) return Result.refused(name + " is not an object (a reference to a shared configuration is not supported)");
+            if (ext == null || ext instanceof ScalarNode s && Boolean.FALSE.equals(s.value())) continue;
+            if (!(ext instanceof MapNode m)) {
+                return Result.refused(
+                        name + " is not an object (a reference to a shared configuration is not supported)");
+            }
             if (response == null) return Result.refused(name + " is set but the operation has no JSON success body");
             if (m.has("inputs") || m.has("outputs")) return speakeasy(name, m, parameters, response);
             if (m.has("results")) return fern(name, m, parameters, response);
-            return Result.refused(name + " has neither the inputs/outputs shape (Speakeasy) nor the results shape (Fern)");
+            return Result.refused(
+                    name + " has neither the inputs/outputs shape (Speakeasy) nor the results shape (Fern)");
         }
         return conventions(method, parameters, response);
     }
@@ -86,10 +131,13 @@ final class PaginationDetector {
     // ---- conventions ------------------------------------------------------------------------
 
     private Result conventions(String method, List<Parameter> parameters, TypeRef response) {
-        List<Parameter> query = parameters.stream().filter(p -> p.in() == Parameter.Location.QUERY).toList();
+        List<Parameter> query = parameters.stream()
+                .filter(p -> p.in() == Parameter.Location.QUERY)
+                .toList();
         // A page "number" that is a string is a page token (OpenAI's usage API: page <- next_page).
-        Optional<Parameter> cursor = find(query, p -> isCursorParam(norm(p.name()))
-                || PAGE_PARAMS.contains(norm(p.name())) && isString(p.type()));
+        Optional<Parameter> cursor = find(
+                query,
+                p -> isCursorParam(norm(p.name())) || PAGE_PARAMS.contains(norm(p.name())) && isString(p.type()));
         Optional<Parameter> offset = find(query, p -> OFFSET_PARAMS.contains(norm(p.name())));
         Optional<Parameter> page = find(query, p -> PAGE_PARAMS.contains(norm(p.name())));
         Optional<Parameter> size = find(query, p -> SIZE_PARAMS.contains(norm(p.name())));
@@ -97,29 +145,48 @@ final class PaginationDetector {
         boolean pagingParams = cursor.isPresent() || offset.isPresent() || page.isPresent() || size.isPresent();
         // Without paging parameters only a GET answering a bare array or an array named like items is a list: a
         // single resource with an array property (an assistant's tools) is not.
-        boolean itemsNamed = items.path != null && (items.path.isEmpty() || ITEM_FIELDS.contains(norm(items.path.get(0))));
+        boolean itemsNamed =
+                items.path != null && (items.path.isEmpty() || ITEM_FIELDS.contains(norm(items.path.get(0))));
         boolean listLooking = pagingParams || method.equalsIgnoreCase("GET") && itemsNamed;
         if (!listLooking) return Result.NOT_A_LIST;
         if (response == null) return Result.refused("it has paging parameters but no JSON success body");
         if (items.path == null) return Result.refused(items.problem);
 
         ObjectType body = object(response);
-        List<String> hasMore = body == null ? List.of() : field(body, f -> HAS_MORE_FIELDS.contains(f) , this::isBoolean);
+        List<String> hasMore =
+                body == null ? List.of() : field(body, f -> HAS_MORE_FIELDS.contains(f), this::isBoolean);
         if (cursor.isPresent()) {
             String param = cursor.get().name();
             String p = norm(param);
-            List<String> next = body == null ? List.of() : field(body, f -> f.equals("next" + p) || f.equals(p) && !p.equals("after")
-                    || NEXT_CURSOR_FIELDS.contains(f) || isLastOf(f, p), this::isCursorValue);
+            List<String> next = body == null
+                    ? List.of()
+                    : field(
+                            body,
+                            f -> f.equals("next" + p)
+                                    || f.equals(p) && !p.equals("after")
+                                    || NEXT_CURSOR_FIELDS.contains(f)
+                                    || isLastOf(f, p),
+                            this::isCursorValue);
             if (!next.isEmpty()) {
                 return found(Pagination.Kind.CURSOR, response, items, param, next, null, hasMore, null);
             }
             // OpenAI style: {data: [...], has_more} and ?after=<id of the last item>.
             if (p.contains("after") && !hasMore.isEmpty() && lastItemField(items.itemType, "id") != null) {
-                return found(Pagination.Kind.CURSOR, response, items, param, List.of(), lastItemField(items.itemType, "id"), hasMore, null);
+                return found(
+                        Pagination.Kind.CURSOR,
+                        response,
+                        items,
+                        param,
+                        List.of(),
+                        lastItemField(items.itemType, "id"),
+                        hasMore,
+                        null);
             }
             if (offset.isEmpty() && page.isEmpty()) {
                 return Result.refused("cursor parameter '" + param + "' but no response field gives the next cursor"
-                        + (p.contains("after") ? " (no next-cursor or last_* field, and no has_more with items that have an id)" : ""));
+                        + (p.contains("after")
+                                ? " (no next-cursor or last_* field, and no has_more with items that have an id)"
+                                : ""));
             }
         }
         List<String> nextUrl = body == null ? List.of() : nextUrl(body);
@@ -127,19 +194,44 @@ final class PaginationDetector {
             return found(Pagination.Kind.NEXT_URL, response, items, null, nextUrl, null, hasMore, null);
         }
         if (offset.isPresent()) {
-            if (!isInteger(offset.get().type())) return Result.refused("offset parameter '" + offset.get().name() + "' is not an integer");
-            return found(Pagination.Kind.OFFSET, response, items, offset.get().name(), List.of(), null, hasMore, start(offset.get(), 0));
+            if (!isInteger(offset.get().type())) {
+                return Result.refused("offset parameter '" + offset.get().name() + "' is not an integer");
+            }
+            return found(
+                    Pagination.Kind.OFFSET,
+                    response,
+                    items,
+                    offset.get().name(),
+                    List.of(),
+                    null,
+                    hasMore,
+                    start(offset.get(), 0));
         }
         if (page.isPresent()) {
-            if (!isInteger(page.get().type())) return Result.refused("page parameter '" + page.get().name() + "' is not an integer");
-            return found(Pagination.Kind.PAGE, response, items, page.get().name(), List.of(), null, hasMore, start(page.get(), 1));
+            if (!isInteger(page.get().type())) {
+                return Result.refused("page parameter '" + page.get().name() + "' is not an integer");
+            }
+            return found(
+                    Pagination.Kind.PAGE,
+                    response,
+                    items,
+                    page.get().name(),
+                    List.of(),
+                    null,
+                    hasMore,
+                    start(page.get(), 1));
         }
         if (size.isPresent()) {
-            return Result.refused("size parameter '" + size.get().name() + "' but no cursor, offset or page parameter and no next-page URL"
-                    + (hasMore.isEmpty() ? "" : " (the response has " + String.join(".", hasMore) + " but nothing says where the next page starts)"));
+            return Result.refused("size parameter '" + size.get().name()
+                    + "' but no cursor, offset or page parameter and no next-page URL"
+                    + (hasMore.isEmpty()
+                            ? ""
+                            : " (the response has " + String.join(".", hasMore)
+                                    + " but nothing says where the next page starts)"));
         }
-        return Result.refused("its response has an array (" + (items.path.isEmpty() ? "the body" : String.join(".", items.path))
-                + ") but the operation has no cursor, offset or page parameter and no next-page URL");
+        return Result.refused(
+                "its response has an array (" + (items.path.isEmpty() ? "the body" : String.join(".", items.path))
+                        + ") but the operation has no cursor, offset or page parameter and no next-page URL");
     }
 
     /**
@@ -148,21 +240,29 @@ final class PaginationDetector {
      * as often a token, which without a parameter to send it in leads nowhere).
      */
     private List<String> nextUrl(ObjectType body) {
-        List<String> named = field(body, f -> NEXT_URL_FIELDS.contains(f) && !f.equals("next") && !f.equals("nextpage"), this::isString);
+        List<String> named = field(
+                body, f -> NEXT_URL_FIELDS.contains(f) && !f.equals("next") && !f.equals("nextpage"), this::isString);
         if (!named.isEmpty()) return named;
         for (Map.Entry<List<String>, Property> e : fields(body).entrySet()) {
             Property p = e.getValue();
             String f = norm(p.jsonName());
             if (!(f.equals("next") || f.equals("nextpage")) || !isString(p.type())) continue;
-            String description = p.doc() == null || p.doc().description() == null ? "" : p.doc().description().toLowerCase(Locale.ROOT);
+            String description = p.doc() == null || p.doc().description() == null
+                    ? ""
+                    : p.doc().description().toLowerCase(Locale.ROOT);
             boolean uri = p.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.URI;
-            if (uri || description.contains("url") || description.contains("link") || description.contains("uri")) return e.getKey();
+            if (uri || description.contains("url") || description.contains("link") || description.contains("uri")) {
+                return e.getKey();
+            }
         }
         return List.of();
     }
 
     private static boolean isCursorParam(String p) {
-        return CURSOR_PARAMS.contains(p) || p.contains("cursor") || p.startsWith("startafter") || p.startsWith("startingafter")
+        return CURSOR_PARAMS.contains(p)
+                || p.contains("cursor")
+                || p.startsWith("startafter")
+                || p.startsWith("startingafter")
                 || p.endsWith("token") && (p.startsWith("pag") || p.startsWith("next") || p.startsWith("continuation"));
     }
 
@@ -170,8 +270,9 @@ final class PaginationDetector {
     private static boolean isLastOf(String field, String param) {
         if (!field.startsWith("last") || field.length() == 4 || !param.contains("after")) return false;
         String suffix = field.substring(4);
-        return param.endsWith(suffix) || suffix.equals("id") && (param.equals("after") || param.equals("startingafter")
-                || param.equals("startafter"));
+        return param.endsWith(suffix)
+                || suffix.equals("id")
+                        && (param.equals("after") || param.equals("startingafter") || param.equals("startafter"));
     }
 
     private static Long start(Parameter p, long fallback) {
@@ -191,20 +292,25 @@ final class PaginationDetector {
     private Result speakeasy(String ext, MapNode m, List<Parameter> parameters, TypeRef response) {
         String type = m.string("type").orElse("");
         MapNode outputs = m.map("outputs").orElse(null);
-        if (outputs == null || outputs.string("results").isEmpty()) return Result.refused(ext + " has no outputs.results");
+        if (outputs == null || outputs.string("results").isEmpty()) {
+            return Result.refused(ext + " has no outputs.results");
+        }
         JsonPath results = JsonPath.parse(outputs.string("results").get(), "$");
-        if (results == null || results.lastItem()) return Result.refused(ext + " outputs.results '" + outputs.string("results").get()
-                + "' is not a plain property path");
+        if (results == null || results.lastItem()) {
+            return Result.refused(
+                    ext + " outputs.results '" + outputs.string("results").get() + "' is not a plain property path");
+        }
         Items items = itemsAt(response, results.segments());
         if (items.path == null) return Result.refused(ext + ": " + items.problem);
-        Map<String, String> inputs = new java.util.LinkedHashMap<>();
+        Map<String, String> inputs = new LinkedHashMap<>();
         for (SpecNode node : m.list("inputs").map(ListNode::items).orElse(List.of())) {
             if (!(node instanceof MapNode in)) continue;
             String name = in.string("name").orElse(null);
             String role = in.string("type").orElse("");
             if (name == null) continue;
             if (!in.string("in").orElse("parameters").equals("parameters") && !role.equals("limit")) {
-                return Result.refused(ext + " puts '" + name + "' in the " + in.string("in").get() + ", which the client does not page yet");
+                return Result.refused(ext + " puts '" + name + "' in the "
+                        + in.string("in").get() + ", which the client does not page yet");
             }
             inputs.put(role, name);
         }
@@ -212,23 +318,32 @@ final class PaginationDetector {
         switch (type) {
             case "cursor" -> {
                 Optional<Parameter> param = queryParam(parameters, inputs.get("cursor"));
-                if (param.isEmpty()) return Result.refused(ext + " names no cursor input that is a query parameter of the operation");
+                if (param.isEmpty()) {
+                    return Result.refused(ext + " names no cursor input that is a query parameter of the operation");
+                }
                 String nextText = outputs.string("nextCursor").orElse(null);
                 JsonPath next = nextText == null ? null : JsonPath.parse(nextText, "$");
                 if (next == null) return Result.refused(ext + " outputs.nextCursor is missing or not a property path");
                 return cursorFromPath(ext, response, items, param.get().name(), results, next, hasMore);
             }
             case "offsetLimit" -> {
-                if (inputs.containsKey("offset")) return counted(ext, Pagination.Kind.OFFSET, response, items, parameters, inputs.get("offset"), 0);
-                if (inputs.containsKey("page")) return counted(ext, Pagination.Kind.PAGE, response, items, parameters, inputs.get("page"), 1);
+                if (inputs.containsKey("offset")) {
+                    return counted(ext, Pagination.Kind.OFFSET, response, items, parameters, inputs.get("offset"), 0);
+                }
+                if (inputs.containsKey("page")) {
+                    return counted(ext, Pagination.Kind.PAGE, response, items, parameters, inputs.get("page"), 1);
+                }
                 return Result.refused(ext + " offsetLimit names neither an offset nor a page input");
             }
             case "url" -> {
-                JsonPath next = outputs.string("nextUrl").map(t -> JsonPath.parse(t, "$")).orElse(null);
+                JsonPath next = outputs.string("nextUrl")
+                        .map(t -> JsonPath.parse(t, "$"))
+                        .orElse(null);
                 if (next == null || next.lastItem() || !isString(typeAt(response, next.segments()))) {
                     return Result.refused(ext + " outputs.nextUrl is missing or not a string property of the response");
                 }
-                return found(ext, Pagination.Kind.NEXT_URL, response, items, null, next.segments(), null, hasMore, null);
+                return found(
+                        ext, Pagination.Kind.NEXT_URL, response, items, null, next.segments(), null, hasMore, null);
             }
             default -> {
                 return Result.refused(ext + " type '" + type + "' is not cursor, offsetLimit or url");
@@ -238,12 +353,16 @@ final class PaginationDetector {
 
     /** {@code {cursor: $request.x, next_cursor: $response.y, results: $response.z}} or {@code {offset: $request.x, results, has-next-page}}. */
     private Result fern(String ext, MapNode m, List<Parameter> parameters, TypeRef response) {
-        JsonPath results = m.string("results").map(t -> JsonPath.parse(t, "$response")).orElse(null);
-        if (results == null || results.lastItem()) return Result.refused(ext + " results is not a $response property path");
+        JsonPath results =
+                m.string("results").map(t -> JsonPath.parse(t, "$response")).orElse(null);
+        if (results == null || results.lastItem()) {
+            return Result.refused(ext + " results is not a $response property path");
+        }
         Items items = itemsAt(response, results.segments());
         if (items.path == null) return Result.refused(ext + ": " + items.problem);
         List<String> hasMore = List.of();
-        String hasNext = m.string("has-next-page").or(() -> m.string("has_next_page")).orElse(null);
+        String hasNext =
+                m.string("has-next-page").or(() -> m.string("has_next_page")).orElse(null);
         if (hasNext != null) {
             JsonPath h = JsonPath.parse(hasNext, "$response");
             if (h == null || h.lastItem() || !isBoolean(typeAt(response, h.segments()))) {
@@ -252,53 +371,105 @@ final class PaginationDetector {
             hasMore = h.segments();
         }
         if (m.has("cursor")) {
-            JsonPath in = m.string("cursor").map(t -> JsonPath.parse(t, "$request")).orElse(null);
-            Optional<Parameter> param = in == null || in.segments().size() != 1 ? Optional.empty() : queryParam(parameters, in.segments().get(0));
-            if (param.isEmpty()) return Result.refused(ext + " cursor is not a $request query parameter of the operation");
-            JsonPath next = m.string("next_cursor").map(t -> JsonPath.parse(t, "$response")).orElse(null);
+            JsonPath in =
+                    m.string("cursor").map(t -> JsonPath.parse(t, "$request")).orElse(null);
+            Optional<Parameter> param = in == null || in.segments().size() != 1
+                    ? Optional.empty()
+                    : queryParam(parameters, in.segments().get(0));
+            if (param.isEmpty()) {
+                return Result.refused(ext + " cursor is not a $request query parameter of the operation");
+            }
+            JsonPath next = m.string("next_cursor")
+                    .map(t -> JsonPath.parse(t, "$response"))
+                    .orElse(null);
             if (next == null) return Result.refused(ext + " next_cursor is missing or not a $response property path");
             return cursorFromPath(ext, response, items, param.get().name(), results, next, hasMore);
         }
         if (m.has("offset")) {
-            JsonPath in = m.string("offset").map(t -> JsonPath.parse(t, "$request")).orElse(null);
-            if (in == null || in.segments().size() != 1) return Result.refused(ext + " offset is not a $request parameter");
+            JsonPath in =
+                    m.string("offset").map(t -> JsonPath.parse(t, "$request")).orElse(null);
+            if (in == null || in.segments().size() != 1) {
+                return Result.refused(ext + " offset is not a $request parameter");
+            }
             Optional<Parameter> param = queryParam(parameters, in.segments().get(0));
-            boolean pageNumber = param.isPresent() && PAGE_PARAMS.contains(norm(param.get().name()));
-            Result r = counted(ext, pageNumber ? Pagination.Kind.PAGE : Pagination.Kind.OFFSET, response, items, parameters,
-                    in.segments().get(0), pageNumber ? 1 : 0);
+            boolean pageNumber =
+                    param.isPresent() && PAGE_PARAMS.contains(norm(param.get().name()));
+            Result r = counted(
+                    ext,
+                    pageNumber ? Pagination.Kind.PAGE : Pagination.Kind.OFFSET,
+                    response,
+                    items,
+                    parameters,
+                    in.segments().get(0),
+                    pageNumber ? 1 : 0);
             if (r.pagination() == null || hasMore.isEmpty()) return r;
             Pagination p = r.pagination();
-            return new Result(new Pagination(p.kind(), p.response(), p.items(), p.itemType(), p.param(), p.next(), null, hasMore, p.start(),
-                    p.source()), null);
+            return new Result(
+                    new Pagination(
+                            p.kind(),
+                            p.response(),
+                            p.items(),
+                            p.itemType(),
+                            p.param(),
+                            p.next(),
+                            null,
+                            hasMore,
+                            p.start(),
+                            p.source()),
+                    null);
         }
         return Result.refused(ext + " has neither cursor nor offset");
     }
 
     /** A cursor taken from a response property, or from a property of the last item ({@code $.data[-1].id}). */
-    private Result cursorFromPath(String ext, TypeRef response, Items items, String param, JsonPath results, JsonPath next, List<String> hasMore) {
+    private Result cursorFromPath(
+            String ext,
+            TypeRef response,
+            Items items,
+            String param,
+            JsonPath results,
+            JsonPath next,
+            List<String> hasMore) {
         if (next.lastItem()) {
             if (!next.segments().subList(0, next.segments().size() - 1).equals(results.segments())) {
-                return Result.refused(ext + " takes the cursor from the last element of another array than the results");
+                return Result.refused(
+                        ext + " takes the cursor from the last element of another array than the results");
             }
-            String field = lastItemField(items.itemType, next.segments().get(next.segments().size() - 1));
-            if (field == null) return Result.refused(ext + " cursor property of the last item is not a scalar property of the items");
+            String field = lastItemField(
+                    items.itemType, next.segments().get(next.segments().size() - 1));
+            if (field == null) {
+                return Result.refused(ext + " cursor property of the last item is not a scalar property of the items");
+            }
             return found(ext, Pagination.Kind.CURSOR, response, items, param, List.of(), field, hasMore, null);
         }
         if (!isCursorValue(typeAt(response, next.segments()))) {
-            return Result.refused(ext + " next cursor '" + String.join(".", next.segments()) + "' is not a string or integer property of the response");
+            return Result.refused(ext + " next cursor '" + String.join(".", next.segments())
+                    + "' is not a string or integer property of the response");
         }
         return found(ext, Pagination.Kind.CURSOR, response, items, param, next.segments(), null, hasMore, null);
     }
 
-    private Result counted(String ext, Pagination.Kind kind, TypeRef response, Items items, List<Parameter> parameters, String name, long start) {
+    private Result counted(
+            String ext,
+            Pagination.Kind kind,
+            TypeRef response,
+            Items items,
+            List<Parameter> parameters,
+            String name,
+            long start) {
         Optional<Parameter> param = queryParam(parameters, name);
-        if (param.isEmpty()) return Result.refused(ext + " input '" + name + "' is not a query parameter of the operation");
+        if (param.isEmpty()) {
+            return Result.refused(ext + " input '" + name + "' is not a query parameter of the operation");
+        }
         if (!isInteger(param.get().type())) return Result.refused(ext + " input '" + name + "' is not an integer");
-        return found(ext, kind, response, items, param.get().name(), List.of(), null, List.of(), start(param.get(), start));
+        return found(
+                ext, kind, response, items, param.get().name(), List.of(), null, List.of(), start(param.get(), start));
     }
 
     private static Optional<Parameter> queryParam(List<Parameter> parameters, String name) {
-        return parameters.stream().filter(p -> p.in() == Parameter.Location.QUERY && p.name().equals(name)).findFirst();
+        return parameters.stream()
+                .filter(p -> p.in() == Parameter.Location.QUERY && p.name().equals(name))
+                .findFirst();
     }
 
     /** A JSONPath of the simple kind extensions use: {@code $.a.b}, optionally ending in {@code [-1].field}. */
@@ -309,7 +480,9 @@ final class PaginationDetector {
             t = t.substring(root.length());
             boolean last = false;
             List<String> out = new ArrayList<>();
-            for (String part : t.isEmpty() ? new String[0] : t.substring(t.startsWith(".") ? 1 : 0).split("\\.", -1)) {
+            for (String part : t.isEmpty()
+                    ? new String[0]
+                    : t.substring(t.startsWith(".") ? 1 : 0).split("\\.", -1)) {
                 String name = part;
                 if (name.endsWith("[-1]")) {
                     if (last) return null;
@@ -335,18 +508,34 @@ final class PaginationDetector {
     private Items items(TypeRef response) {
         if (response instanceof TypeRef.ListOf l) return new Items(List.of(), l.item(), null);
         ObjectType body = object(response);
-        if (body == null) return new Items(null, null, response == null ? "no JSON success body" : "its response is not an object or array");
-        List<Property> arrays = body.properties().stream().filter(p -> p.type() instanceof TypeRef.ListOf).toList();
+        if (body == null) {
+            return new Items(
+                    null, null, response == null ? "no JSON success body" : "its response is not an object or array");
+        }
+        List<Property> arrays = body.properties().stream()
+                .filter(p -> p.type() instanceof TypeRef.ListOf)
+                .toList();
         if (arrays.isEmpty()) return new Items(null, null, "its response has no array of items");
         if (arrays.size() > 1) {
-            List<Property> named = arrays.stream().filter(p -> ITEM_FIELDS.contains(norm(p.jsonName()))).toList();
+            List<Property> named = arrays.stream()
+                    .filter(p -> ITEM_FIELDS.contains(norm(p.jsonName())))
+                    .toList();
             if (named.size() != 1) {
-                return new Items(null, null, "its response has several arrays (" + String.join(", ", arrays.stream().map(Property::jsonName).toList())
-                        + ") and none is the one named like items (data, items, results, ...)");
+                return new Items(
+                        null,
+                        null,
+                        "its response has several arrays ("
+                                + String.join(
+                                        ", ",
+                                        arrays.stream().map(Property::jsonName).toList())
+                                + ") and none is the one named like items (data, items, results, ...)");
             }
             arrays = named;
         }
-        return new Items(List.of(arrays.get(0).jsonName()), ((TypeRef.ListOf) arrays.get(0).type()).item(), null);
+        return new Items(
+                List.of(arrays.get(0).jsonName()),
+                ((TypeRef.ListOf) arrays.get(0).type()).item(),
+                null);
     }
 
     private Items itemsAt(TypeRef response, List<String> path) {
@@ -361,7 +550,11 @@ final class PaginationDetector {
         for (String segment : path) {
             ObjectType o = object(t);
             if (o == null) return null;
-            t = o.properties().stream().filter(p -> p.jsonName().equals(segment)).map(Property::type).findFirst().orElse(null);
+            t = o.properties().stream()
+                    .filter(p -> p.jsonName().equals(segment))
+                    .map(Property::type)
+                    .findFirst()
+                    .orElse(null);
             if (t == null) return null;
         }
         return t;
@@ -370,14 +563,15 @@ final class PaginationDetector {
     /** The path of a matching scalar field: top level first, then one level down (pagination.next_cursor, links.next). */
     private List<String> field(ObjectType body, Predicate<String> name, Predicate<TypeRef> type) {
         for (Map.Entry<List<String>, Property> e : fields(body).entrySet()) {
-            if (name.test(norm(e.getValue().jsonName())) && type.test(e.getValue().type())) return e.getKey();
+            if (name.test(norm(e.getValue().jsonName()))
+                    && type.test(e.getValue().type())) return e.getKey();
         }
         return List.of();
     }
 
     /** The properties of the response and of its object properties, by path, top level first. */
     private Map<List<String>, Property> fields(ObjectType body) {
-        Map<List<String>, Property> out = new java.util.LinkedHashMap<>();
+        Map<List<String>, Property> out = new LinkedHashMap<>();
         for (Property p : body.properties()) out.put(List.of(p.jsonName()), p);
         for (Property p : body.properties()) {
             ObjectType nested = object(p.type());
@@ -391,8 +585,11 @@ final class PaginationDetector {
     private String lastItemField(TypeRef itemType, String name) {
         ObjectType item = object(itemType);
         if (item == null) return null;
-        return item.properties().stream().filter(p -> p.jsonName().equals(name) && isCursorValue(p.type())).map(Property::jsonName)
-                .findFirst().orElse(null);
+        return item.properties().stream()
+                .filter(p -> p.jsonName().equals(name) && isCursorValue(p.type()))
+                .map(Property::jsonName)
+                .findFirst()
+                .orElse(null);
     }
 
     private ObjectType object(TypeRef t) {
@@ -404,12 +601,15 @@ final class PaginationDetector {
     }
 
     private boolean isString(TypeRef t) {
-        return t instanceof TypeRef.Scalar s && (s.kind() == TypeRef.ScalarKind.STRING || s.kind() == TypeRef.ScalarKind.URI);
+        return t instanceof TypeRef.Scalar s
+                && (s.kind() == TypeRef.ScalarKind.STRING || s.kind() == TypeRef.ScalarKind.URI);
     }
 
     private static boolean isInteger(TypeRef t) {
-        return t instanceof TypeRef.Scalar s && (s.kind() == TypeRef.ScalarKind.INT32 || s.kind() == TypeRef.ScalarKind.INT64
-                || s.kind() == TypeRef.ScalarKind.BIG_INTEGER);
+        return t instanceof TypeRef.Scalar s
+                && (s.kind() == TypeRef.ScalarKind.INT32
+                        || s.kind() == TypeRef.ScalarKind.INT64
+                        || s.kind() == TypeRef.ScalarKind.BIG_INTEGER);
     }
 
     private boolean isCursorValue(TypeRef t) {
@@ -421,16 +621,38 @@ final class PaginationDetector {
     }
 
     static String norm(String name) {
-        return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "").replace("@", "");
+        return name.toLowerCase(Locale.ROOT)
+                .replace("_", "")
+                .replace("-", "")
+                .replace(".", "")
+                .replace("@", "");
     }
 
-    private static Result found(Pagination.Kind kind, TypeRef response, Items items, String param, List<String> next, String nextItemField,
-                                List<String> hasMore, Long start) {
+    private static Result found(
+            Pagination.Kind kind,
+            TypeRef response,
+            Items items,
+            String param,
+            List<String> next,
+            String nextItemField,
+            List<String> hasMore,
+            Long start) {
         return found("conventions", kind, response, items, param, next, nextItemField, hasMore, start);
     }
 
-    private static Result found(String source, Pagination.Kind kind, TypeRef response, Items items, String param, List<String> next,
-                                String nextItemField, List<String> hasMore, Long start) {
-        return new Result(new Pagination(kind, response, items.path, items.itemType, param, next, nextItemField, hasMore, start, source), null);
+    private static Result found(
+            String source,
+            Pagination.Kind kind,
+            TypeRef response,
+            Items items,
+            String param,
+            List<String> next,
+            String nextItemField,
+            List<String> hasMore,
+            Long start) {
+        return new Result(
+                new Pagination(
+                        kind, response, items.path, items.itemType, param, next, nextItemField, hasMore, start, source),
+                null);
     }
 }

@@ -7,6 +7,7 @@ import autosdk.read.MapNode;
 import autosdk.read.SpecNode;
 import autosdk.resolve.RefResolver;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,7 +28,8 @@ final class RefCheck {
         for (Diagnostic d : reported.all()) known.add(d.location().position() + d.message());
         for (Diagnostic d : found.errors()) {
             if (known.add(d.location().position() + d.message())) {
-                reported.warning(d.location(), d.message() + " (in a part of the document the generated code does not use)");
+                reported.warning(
+                        d.location(), d.message() + " (in a part of the document the generated code does not use)");
             }
         }
     }
@@ -38,10 +40,17 @@ final class RefCheck {
                 resolver.follow(map);
                 return;
             }
-            boolean otherFormat = map.string("schemaFormat").map(f -> !f.toLowerCase(java.util.Locale.ROOT).contains("json")
-                    && !f.toLowerCase(java.util.Locale.ROOT).contains("asyncapi") && !f.toLowerCase(java.util.Locale.ROOT).contains("openapi")).orElse(false);
+            boolean otherFormat = map.string("schemaFormat")
+                    .map(f -> !f.toLowerCase(Locale.ROOT).contains("json")
+                            && !f.toLowerCase(Locale.ROOT).contains("asyncapi")
+                            && !f.toLowerCase(Locale.ROOT).contains("openapi"))
+                    .orElse(false);
             map.entries().forEach((key, value) -> {
-                if (key.equals("example") || key.equals("examples") || key.startsWith("x-") || key.equals("default") || key.equals("const")) return;
+                if (key.equals("example")
+                        || key.equals("examples")
+                        || key.startsWith("x-")
+                        || key.equals("default")
+                        || key.equals("const")) return;
                 if (otherFormat && (key.equals("schema") || key.equals("payload"))) return;
                 walk(value, resolver);
             });

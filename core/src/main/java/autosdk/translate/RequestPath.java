@@ -1,5 +1,7 @@
 package autosdk.translate;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -27,7 +29,8 @@ record RequestPath(String template, Map<String, String> fixedQuery, Set<String> 
             for (String pair : path.substring(q + 1).split("&")) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
-                fixedQuery.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                fixedQuery.put(
+                        decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
             path = path.substring(0, q);
         }
@@ -40,6 +43,6 @@ record RequestPath(String template, Map<String, String> fixedQuery, Set<String> 
 
     /** A literal '+' in a spec's path is a plus, not an encoded space. */
     private static String decode(String s) {
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -7,7 +7,6 @@ import autosdk.model.ObjectType;
 import autosdk.model.Property;
 import autosdk.model.TypeRef;
 import autosdk.model.TypeRef.ScalarKind;
-import autosdk.model.UnionType;
 import autosdk.read.ListNode;
 import autosdk.read.MapNode;
 import autosdk.read.Pointers;
@@ -15,12 +14,17 @@ import autosdk.read.ScalarNode;
 import autosdk.read.SpecNode;
 import autosdk.resolve.RefResolver;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns JSON Schema / OpenAPI / AsyncAPI schema nodes into {@link TypeRef}s, registering a
@@ -34,7 +38,7 @@ final class SchemaTranslator {
     private final Set<String> declaring = new HashSet<>();
     private final Set<String> inlining = new HashSet<>();
     private final Map<String, TypeRef> refCache = new LinkedHashMap<>();
-    private final Set<SpecNode> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<SpecNode> checked = Collections.newSetFromMap(new IdentityHashMap<>());
 
     SchemaTranslator(RefResolver resolver, Expect expect) {
         this.resolver = resolver;
@@ -90,7 +94,9 @@ final class SchemaTranslator {
             case ENUM -> declare(id, () -> buildEnum(id, schema, hint));
             case UNION -> translateComposition(id, schema, hint);
             case ALL_OF_SINGLE -> translate(mainMember(allOfMembers(schema)), hint);
-            case ARRAY -> new TypeRef.ListOf(schema.has("items") ? translate(schema.get("items"), with(hint, "Item")) : new TypeRef.Any());
+            case ARRAY ->
+                new TypeRef.ListOf(
+                        schema.has("items") ? translate(schema.get("items"), with(hint, "Item")) : new TypeRef.Any());
             case MAP -> new TypeRef.MapOf(mapValues(schema, hint));
             case SCALAR -> scalar(schema);
             case ANY -> new TypeRef.Any();
@@ -110,14 +116,16 @@ final class SchemaTranslator {
         }
         for (String key : List.of("items", "additionalProperties")) {
             SpecNode v = schema.get(key);
-            if (v != null && !(v instanceof MapNode) && !(v instanceof ScalarNode b && b.value() instanceof Boolean)
+            if (v != null
+                    && !(v instanceof MapNode)
+                    && !(v instanceof ScalarNode b && b.value() instanceof Boolean)
                     && !(key.equals("items") && v instanceof ListNode)) {
                 expect.wrongKind(v, key, "a schema object or a boolean");
             }
         }
     }
 
-    private TypeRef declare(String id, java.util.function.Supplier<NamedType> build) {
+    private TypeRef declare(String id, Supplier<NamedType> build) {
         if (types.containsKey(id) || declaring.contains(id)) return new TypeRef.Named(id);
         declaring.add(id);
         try {
@@ -136,17 +144,26 @@ final class SchemaTranslator {
         if (!(type instanceof TypeRef.Scalar s)) return false;
         if (s.kind() == TypeRef.ScalarKind.BASE64) return true;
         String d = doc.description();
-        return s.kind() == TypeRef.ScalarKind.STRING && d != null && d.toLowerCase(java.util.Locale.ROOT).contains("base64");
+        return s.kind() == TypeRef.ScalarKind.STRING
+                && d != null
+                && d.toLowerCase(Locale.ROOT).contains("base64");
     }
 
     private ObjectType buildObject(String id, MapNode schema, List<String> hint) {
         Map<String, Property> properties = new LinkedHashMap<>();
-        Set<String> required = new java.util.LinkedHashSet<>();
+        Set<String> required = new LinkedHashSet<>();
         TypeRef[] additional = {null};
         collectObject(schema, hint, properties, required, additional, new HashSet<>());
         List<Property> finalProps = new ArrayList<>();
         for (Property p : properties.values()) {
-            finalProps.add(new Property(p.jsonName(), p.type(), required.contains(p.jsonName()), p.nullable(), p.doc(), p.fixed(), p.readOnly(),
+            finalProps.add(new Property(
+                    p.jsonName(),
+                    p.type(),
+                    required.contains(p.jsonName()),
+                    p.nullable(),
+                    p.doc(),
+                    p.fixed(),
+                    p.readOnly(),
                     p.base64()));
         }
         // additionalProperties (or unevaluatedProperties) false: no property beyond the declared ones
@@ -156,8 +173,13 @@ final class SchemaTranslator {
     }
 
     /** Gathers properties from the schema and, recursively, its allOf members, so none is lost. */
-    private void collectObject(MapNode schema, List<String> hint, Map<String, Property> out, Set<String> required,
-                               TypeRef[] additional, Set<String> visited) {
+    private void collectObject(
+            MapNode schema,
+            List<String> hint,
+            Map<String, Property> out,
+            Set<String> required,
+            TypeRef[] additional,
+            Set<String> visited) {
         if (!visited.add(resolver.keyOf(schema))) return;
         for (SpecNode member : allOfMembers(schema)) {
             resolver.follow(member).ifPresent(t -> {
@@ -186,8 +208,17 @@ final class SchemaTranslator {
                 Property existing = out.get(name);
                 Doc doc = propertyDoc(propSchema);
                 if (existing != null && type instanceof TypeRef.Any) continue;
-                out.put(name, new Property(name, type, false, nullable(propSchema), doc, fixedValue(propSchema), readOnly(propSchema),
-                        isBase64(type, doc)));
+                out.put(
+                        name,
+                        new Property(
+                                name,
+                                type,
+                                false,
+                                nullable(propSchema),
+                                doc,
+                                fixedValue(propSchema),
+                                readOnly(propSchema),
+                                isBase64(type, doc)));
             }
         });
         SpecNode ap = schema.get("additionalProperties");
@@ -198,7 +229,9 @@ final class SchemaTranslator {
 
     private TypeRef mapValues(MapNode schema, List<String> hint) {
         SpecNode ap = schema.get("additionalProperties");
-        if (ap instanceof MapNode apSchema && !apSchema.entries().isEmpty()) return translate(apSchema, with(hint, "Value"));
+        if (ap instanceof MapNode apSchema && !apSchema.entries().isEmpty()) {
+            return translate(apSchema, with(hint, "Value"));
+        }
         return new TypeRef.Any();
     }
 
@@ -206,7 +239,7 @@ final class SchemaTranslator {
 
     private EnumType buildEnum(String id, MapNode schema, List<String> hint) {
         // A set: enums of tens of thousands of values must not cost a quadratic duplicate check.
-        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        Set<String> values = new LinkedHashSet<>();
         boolean integer = "integer".equals(typeName(schema));
         for (SpecNode item : enumItems(schema)) {
             if (item instanceof ScalarNode s && !s.isNull()) values.add(s.text());
@@ -256,10 +289,16 @@ final class SchemaTranslator {
     }
 
     private boolean isNullSchema(SpecNode node) {
-        Optional<RefResolver.Target> t = node instanceof MapNode m && m.has("$ref") ? resolver.follow(node) : Optional.of(new RefResolver.Target(node, ""));
+        Optional<RefResolver.Target> t = node instanceof MapNode m && m.has("$ref")
+                ? resolver.follow(node)
+                : Optional.of(new RefResolver.Target(node, ""));
         if (t.isEmpty() || !(t.get().node() instanceof MapNode m)) return false;
         if ("null".equals(m.string("type").orElse(null))) return true;
-        return m.has("enum") && m.get("enum") instanceof ListNode l && l.items().size() == 1 && l.items().get(0) instanceof ScalarNode s && s.isNull();
+        return m.has("enum")
+                && m.get("enum") instanceof ListNode l
+                && l.items().size() == 1
+                && l.items().get(0) instanceof ScalarNode s
+                && s.isNull();
     }
 
     // ---- scalars -------------------------------------------------------------------------
@@ -270,30 +309,44 @@ final class SchemaTranslator {
         if (type == null && schema.get("const") instanceof ScalarNode c) {
             type = c.value() instanceof Boolean ? "boolean" : c.isNumber() ? "number" : "string";
         }
-        if (type == null && schema.get("enum") instanceof ListNode l && !l.items().isEmpty() && l.items().get(0) instanceof ScalarNode s) {
+        if (type == null
+                && schema.get("enum") instanceof ListNode l
+                && !l.items().isEmpty()
+                && l.items().get(0) instanceof ScalarNode s) {
             type = s.value() instanceof Boolean ? "boolean" : s.isNumber() ? "number" : "string";
         }
-        if (type == null && (schema.has("oneOf") || schema.has("anyOf"))) type = "string"; // only string-like members reach here
+        if (type == null && (schema.has("oneOf") || schema.has("anyOf"))) {
+            type = "string";
+        } // only string-like members reach here
         if (type == null) return new TypeRef.Any();
         return switch (type) {
-            case "string" -> TypeRef.scalar(switch (format) {
-                case "date-time" -> ScalarKind.DATE_TIME;
-                case "date" -> ScalarKind.DATE;
-                case "time" -> ScalarKind.TIME;
-                case "duration" -> ScalarKind.DURATION;
-                case "uuid" -> ScalarKind.UUID;
-                case "uri", "url" -> ScalarKind.URI;
-                case "byte", "base64" -> ScalarKind.BASE64;
-                case "binary" -> ScalarKind.BINARY;
-                default -> schema.string("contentEncoding").filter("base64"::equals).isPresent() ? ScalarKind.BASE64 : ScalarKind.STRING;
-            });
+            case "string" ->
+                TypeRef.scalar(
+                        switch (format) {
+                            case "date-time" -> ScalarKind.DATE_TIME;
+                            case "date" -> ScalarKind.DATE;
+                            case "time" -> ScalarKind.TIME;
+                            case "duration" -> ScalarKind.DURATION;
+                            case "uuid" -> ScalarKind.UUID;
+                            case "uri", "url" -> ScalarKind.URI;
+                            case "byte", "base64" -> ScalarKind.BASE64;
+                            case "binary" -> ScalarKind.BINARY;
+                            default ->
+                                schema.string("contentEncoding")
+                                                .filter("base64"::equals)
+                                                .isPresent()
+                                        ? ScalarKind.BASE64
+                                        : ScalarKind.STRING;
+                        });
             case "integer" -> TypeRef.scalar(format.equals("int32") ? ScalarKind.INT32 : ScalarKind.INT64);
-            case "number" -> TypeRef.scalar(switch (format) {
-                case "float" -> ScalarKind.FLOAT;
-                case "int32" -> ScalarKind.INT32;
-                case "int64" -> ScalarKind.INT64;
-                default -> ScalarKind.DOUBLE;
-            });
+            case "number" ->
+                TypeRef.scalar(
+                        switch (format) {
+                            case "float" -> ScalarKind.FLOAT;
+                            case "int32" -> ScalarKind.INT32;
+                            case "int64" -> ScalarKind.INT64;
+                            default -> ScalarKind.DOUBLE;
+                        });
             case "boolean" -> TypeRef.scalar(ScalarKind.BOOLEAN);
             default -> new TypeRef.Any();
         };
@@ -306,7 +359,9 @@ final class SchemaTranslator {
         if (type instanceof ListNode l) {
             List<String> names = new ArrayList<>();
             for (SpecNode item : l.items()) {
-                if (item instanceof ScalarNode s && s.isString() && !"null".equals(s.value())) names.add((String) s.value());
+                if (item instanceof ScalarNode s && s.isString() && !"null".equals(s.value())) {
+                    names.add((String) s.value());
+                }
             }
             if (names.size() == 1) return names.get(0);
             if (names.size() == 2 && names.contains("integer") && names.contains("number")) return "number";
@@ -335,14 +390,27 @@ final class SchemaTranslator {
         if (t.isEmpty() || !(t.get().node() instanceof MapNode m)) return false;
         if (m.has("properties") || "object".equals(typeName(m)) || m.has("additionalProperties")) return true;
         for (String key : List.of("allOf", "oneOf", "anyOf")) {
-            if (m.get(key) instanceof ListNode l && l.items().stream().anyMatch(i -> i != node && objectLike(i))) return true;
+            if (m.get(key) instanceof ListNode l && l.items().stream().anyMatch(i -> i != node && objectLike(i))) {
+                return true;
+            }
         }
         return false;
     }
 
     /** Keywords that describe a schema without constraining its values. */
-    private static final java.util.Set<String> ANNOTATIONS = java.util.Set.of("title", "description", "nullable", "x-nullable",
-            "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs", "$comment");
+    private static final Set<String> ANNOTATIONS = Set.of(
+            "title",
+            "description",
+            "nullable",
+            "x-nullable",
+            "default",
+            "example",
+            "examples",
+            "deprecated",
+            "readOnly",
+            "writeOnly",
+            "externalDocs",
+            "$comment");
 
     /** True when an allOf member only annotates ({@code {nullable: true}}, {@code {description: …}}) and adds no constraint. */
     boolean annotationOnly(SpecNode node) {
@@ -359,7 +427,14 @@ final class SchemaTranslator {
     /** The member of a non-object allOf that carries the type: the first with a $ref, a type, an enum or items. */
     private SpecNode mainMember(List<SpecNode> members) {
         for (SpecNode m : members) {
-            if (m instanceof MapNode map && (map.has("$ref") || map.has("type") || map.has("enum") || map.has("const") || map.has("items"))) return m;
+            if (m instanceof MapNode map
+                    && (map.has("$ref")
+                            || map.has("type")
+                            || map.has("enum")
+                            || map.has("const")
+                            || map.has("items"))) {
+                return m;
+            }
         }
         return members.get(0);
     }
@@ -368,14 +443,19 @@ final class SchemaTranslator {
     boolean nullable(SpecNode node) {
         if (!(node instanceof MapNode map)) return false;
         if (map.isTrue("nullable") || map.isTrue("x-nullable")) return true;
-        if (map.get("type") instanceof ListNode l && l.items().stream().anyMatch(i -> i instanceof ScalarNode s && "null".equals(s.value()))) return true;
+        if (map.get("type") instanceof ListNode l
+                && l.items().stream().anyMatch(i -> i instanceof ScalarNode s && "null".equals(s.value()))) return true;
         for (String key : List.of("oneOf", "anyOf")) {
             if (map.get(key) instanceof ListNode l && l.items().stream().anyMatch(this::isNullSchema)) return true;
         }
         if (map.has("$ref")) {
-            return resolver.follow(map).map(t -> t.node() != map && nullable(t.node())).orElse(false);
+            return resolver.follow(map)
+                    .map(t -> t.node() != map && nullable(t.node()))
+                    .orElse(false);
         }
-        if (map.get("allOf") instanceof ListNode l && l.items().size() == 1) return nullable(l.items().get(0));
+        if (map.get("allOf") instanceof ListNode l && l.items().size() == 1) {
+            return nullable(l.items().get(0));
+        }
         if (annotatedTrue(map, "nullable") || annotatedTrue(map, "x-nullable")) return true;
         return false;
     }
@@ -392,16 +472,22 @@ final class SchemaTranslator {
         if (t.isEmpty() || !(t.get().node() instanceof MapNode m)) return null;
         if (m.get("const") instanceof ScalarNode c) return fixed(c);
         if (m.get("enum") instanceof ListNode l) {
-            List<SpecNode> nonNull = l.items().stream().filter(i -> !(i instanceof ScalarNode s && s.isNull())).toList();
+            List<SpecNode> nonNull = l.items().stream()
+                    .filter(i -> !(i instanceof ScalarNode s && s.isNull()))
+                    .toList();
             if (nonNull.size() == 1 && nonNull.get(0) instanceof ScalarNode s) return fixed(s);
         }
-        if (m.get("allOf") instanceof ListNode l && l.items().size() == 1) return fixedValue(l.items().get(0));
+        if (m.get("allOf") instanceof ListNode l && l.items().size() == 1) {
+            return fixedValue(l.items().get(0));
+        }
         return null;
     }
 
     private static Property.FixedValue fixed(ScalarNode value) {
         if (value.isString()) return new Property.FixedValue(Property.FixedValue.Kind.STRING, (String) value.value());
-        if (value.value() instanceof Boolean) return new Property.FixedValue(Property.FixedValue.Kind.BOOLEAN, value.text());
+        if (value.value() instanceof Boolean) {
+            return new Property.FixedValue(Property.FixedValue.Kind.BOOLEAN, value.text());
+        }
         if (value.isNumber()) return new Property.FixedValue(Property.FixedValue.Kind.NUMBER, value.text());
         return null;
     }
@@ -410,14 +496,24 @@ final class SchemaTranslator {
     private boolean readOnly(SpecNode node) {
         if (!(node instanceof MapNode map)) return false;
         if (map.isTrue("readOnly")) return true;
-        if (map.has("$ref")) return resolver.follow(map).map(t -> t.node() != map && readOnly(t.node())).orElse(false);
-        if (map.get("allOf") instanceof ListNode l && l.items().size() == 1) return readOnly(l.items().get(0));
+        if (map.has("$ref")) {
+            return resolver.follow(map)
+                    .map(t -> t.node() != map && readOnly(t.node()))
+                    .orElse(false);
+        }
+        if (map.get("allOf") instanceof ListNode l && l.items().size() == 1) {
+            return readOnly(l.items().get(0));
+        }
         return annotatedTrue(map, "readOnly");
     }
 
     Doc doc(MapNode schema) {
-        return new Doc(text(schema, "title"), text(schema, "description"), schema.isTrue("deprecated"),
-                literal(schema.get("default")), literal(schema.get("example")));
+        return new Doc(
+                text(schema, "title"),
+                text(schema, "description"),
+                schema.isTrue("deprecated"),
+                literal(schema.get("default")),
+                literal(schema.get("example")));
     }
 
     /** Documentation at a use site: the ref's own siblings win over the target's. */
@@ -425,8 +521,11 @@ final class SchemaTranslator {
         if (!(node instanceof MapNode map)) return Doc.NONE;
         Doc own = doc(map);
         if (!map.has("$ref")) return own;
-        Doc target = resolver.follow(map).map(t -> t.node() instanceof MapNode m ? doc(m) : Doc.NONE).orElse(Doc.NONE);
-        return new Doc(own.title() != null ? own.title() : target.title(),
+        Doc target = resolver.follow(map)
+                .map(t -> t.node() instanceof MapNode m ? doc(m) : Doc.NONE)
+                .orElse(Doc.NONE);
+        return new Doc(
+                own.title() != null ? own.title() : target.title(),
                 own.description() != null ? own.description() : target.description(),
                 own.deprecated() || target.deprecated(),
                 own.defaultValue() != null ? own.defaultValue() : target.defaultValue(),
@@ -451,10 +550,28 @@ final class SchemaTranslator {
     /** Name parts for a schema reached by ref: its key under a schemas/definitions map, else the nearest named segment. */
     static List<String> hintFromPointer(SpecNode node) {
         String pointer = node.pointer();
-        String[] parts = pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/");
-        Set<String> structural = Set.of("properties", "items", "schema", "content", "schemas", "components", "definitions",
-                "$defs", "allOf", "oneOf", "anyOf", "payload", "messages", "additionalProperties", "responses", "requestBody",
-                "parameters", "channels", "paths");
+        String[] parts =
+                pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/");
+        Set<String> structural = Set.of(
+                "properties",
+                "items",
+                "schema",
+                "content",
+                "schemas",
+                "components",
+                "definitions",
+                "$defs",
+                "allOf",
+                "oneOf",
+                "anyOf",
+                "payload",
+                "messages",
+                "additionalProperties",
+                "responses",
+                "requestBody",
+                "parameters",
+                "channels",
+                "paths");
         List<String> hint = new ArrayList<>();
         for (int i = parts.length - 1; i >= 0 && hint.size() < 2; i--) {
             String p = Pointers.unescape(parts[i]);
@@ -463,8 +580,11 @@ final class SchemaTranslator {
                 continue;
             }
             hint.add(0, p);
-            if (i > 0 && (parts[i - 1].equals("schemas") || parts[i - 1].equals("definitions") || parts[i - 1].equals("$defs")
-                    || parts[i - 1].equals("messages"))) {
+            if (i > 0
+                    && (parts[i - 1].equals("schemas")
+                            || parts[i - 1].equals("definitions")
+                            || parts[i - 1].equals("$defs")
+                            || parts[i - 1].equals("messages"))) {
                 break;
             }
         }
@@ -477,20 +597,35 @@ final class SchemaTranslator {
 
     /** The broad shape of a schema, which decides whether it becomes a class. */
     enum Shape {
-        OBJECT, ENUM, UNION, ALL_OF_SINGLE, ARRAY, MAP, SCALAR, ANY;
+        OBJECT,
+        ENUM,
+        UNION,
+        ALL_OF_SINGLE,
+        ARRAY,
+        MAP,
+        SCALAR,
+        ANY;
 
         static Shape of(MapNode schema, SchemaTranslator t) {
             List<SpecNode> allOf = t.allOfMembers(schema);
-            boolean hasProperties = schema.get("properties") instanceof MapNode p && !p.entries().isEmpty();
+            boolean hasProperties = schema.get("properties") instanceof MapNode p
+                    && !p.entries().isEmpty();
             if (!allOf.isEmpty()) {
-                if (allOf.size() == 1 && !hasProperties && !schema.has("oneOf") && !schema.has("anyOf")) return ALL_OF_SINGLE;
+                if (allOf.size() == 1 && !hasProperties && !schema.has("oneOf") && !schema.has("anyOf")) {
+                    return ALL_OF_SINGLE;
+                }
                 // "allOf: [$ref: Id, {description: ...}]" annotates a scalar; only object members make an object merge.
-                if (!hasProperties && !schema.has("oneOf") && !schema.has("anyOf") && allOf.stream().noneMatch(t::objectLike)) {
+                if (!hasProperties
+                        && !schema.has("oneOf")
+                        && !schema.has("anyOf")
+                        && allOf.stream().noneMatch(t::objectLike)) {
                     return ALL_OF_SINGLE;
                 }
                 // "allOf: [$ref: Union, {nullable: true}]": one schema plus annotations is that schema (an object, a
                 // union...), never a merged copy; the annotations' nullable/readOnly apply to the property.
-                if (!hasProperties && !schema.has("oneOf") && !schema.has("anyOf")
+                if (!hasProperties
+                        && !schema.has("oneOf")
+                        && !schema.has("anyOf")
                         && allOf.stream().filter(m -> !t.annotationOnly(m)).count() == 1) {
                     return ALL_OF_SINGLE;
                 }
@@ -506,9 +641,14 @@ final class SchemaTranslator {
             }
             String type = typeName(schema);
             if (schema.get("enum") instanceof ListNode l) {
-                long nonNull = l.items().stream().filter(i -> !(i instanceof ScalarNode s && s.isNull())).count();
-                boolean stringsOrInts = "string".equals(type) || "integer".equals(type) || type == null
-                        && l.items().stream().allMatch(i -> i instanceof ScalarNode s && (s.isString() || s.isNull()));
+                long nonNull = l.items().stream()
+                        .filter(i -> !(i instanceof ScalarNode s && s.isNull()))
+                        .count();
+                boolean stringsOrInts = "string".equals(type)
+                        || "integer".equals(type)
+                        || type == null
+                                && l.items().stream()
+                                        .allMatch(i -> i instanceof ScalarNode s && (s.isString() || s.isNull()));
                 if (nonNull >= 2 && stringsOrInts) return ENUM;
                 if (nonNull == 1) return SCALAR;
             }
@@ -525,9 +665,13 @@ final class SchemaTranslator {
             Optional<RefResolver.Target> t = resolver.follow(m);
             if (t.isEmpty() || !(t.get().node() instanceof MapNode s)) return false;
             String type = typeName(s);
-            boolean stringEnum = s.get("enum") instanceof ListNode l && l.items().stream().allMatch(i -> i instanceof ScalarNode x && (x.isString() || x.isNull()));
+            boolean stringEnum = s.get("enum") instanceof ListNode l
+                    && l.items().stream().allMatch(i -> i instanceof ScalarNode x && (x.isString() || x.isNull()));
             boolean stringConst = s.get("const") instanceof ScalarNode c && c.isString();
-            if (!("string".equals(type) && !s.has("format") || (type == null || "string".equals(type)) && (stringEnum || stringConst))) return false;
+            if (!("string".equals(type) && !s.has("format")
+                    || (type == null || "string".equals(type)) && (stringEnum || stringConst))) {
+                return false;
+            }
             if (s.has("properties") || s.has("oneOf") || s.has("anyOf") || s.has("allOf")) return false;
         }
         return true;

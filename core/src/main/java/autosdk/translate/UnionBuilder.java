@@ -33,18 +33,34 @@ final class UnionBuilder {
     UnionType build(String id, MapNode schema, List<SpecNode> members, List<String> hint) {
         String explicit = explicitDiscriminator(schema);
         Map<String, String> mapping = mapping(schema);
-        String property = explicit != null ? explicit : discriminators.objectSchemas(members).map(discriminators::common).orElse(null);
+        String property = explicit != null
+                ? explicit
+                : discriminators
+                        .objectSchemas(members)
+                        .map(discriminators::common)
+                        .orElse(null);
         List<UnionType.Variant> variants = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             SpecNode member = members.get(i);
-            MapNode target = translator.resolver().follow(member).map(t -> t.node() instanceof MapNode m ? m : null).orElse(null);
-            String constValue = property == null || target == null ? null : discriminators.propertyConst(target, property);
+            MapNode target = translator
+                    .resolver()
+                    .follow(member)
+                    .map(t -> t.node() instanceof MapNode m ? m : null)
+                    .orElse(null);
+            String constValue =
+                    property == null || target == null ? null : discriminators.propertyConst(target, property);
             String label = constValue != null ? constValue : "Option" + (i + 1);
             TypeRef type = translator.translate(member, SchemaTranslator.with(hint, label));
             List<String> values = new ArrayList<>();
             if (property != null) {
                 if (constValue != null) values.add(constValue);
-                String key = member instanceof MapNode m && m.has("$ref") ? translator.resolver().follow(member).map(RefResolver.Target::key).orElse("") : "";
+                String key = member instanceof MapNode m && m.has("$ref")
+                        ? translator
+                                .resolver()
+                                .follow(member)
+                                .map(RefResolver.Target::key)
+                                .orElse("")
+                        : "";
                 for (Map.Entry<String, String> e : mapping.entrySet()) {
                     if (matchesMapping(e.getValue(), key) && !values.contains(e.getKey())) values.add(e.getKey());
                 }
@@ -55,7 +71,11 @@ final class UnionBuilder {
             }
             variants.add(new UnionType.Variant(type, values, shapeOf(type, true), shapeOf(type, false)));
         }
-        String discriminator = property != null && variants.stream().anyMatch(v -> !v.discriminatorValues().isEmpty()) ? property : null;
+        String discriminator = property != null
+                        && variants.stream()
+                                .anyMatch(v -> !v.discriminatorValues().isEmpty())
+                ? property
+                : null;
         return new UnionType(id, hint, translator.doc(schema), schema.location(), variants, discriminator);
     }
 
@@ -69,9 +89,10 @@ final class UnionBuilder {
     private Map<String, String> mapping(MapNode schema) {
         Map<String, String> out = new LinkedHashMap<>();
         if (schema.get("discriminator") instanceof MapNode d) {
-            expect.map(d, "mapping").ifPresent(m -> m.entries().forEach((k, v) -> {
-                if (v instanceof ScalarNode s && s.isString()) out.put(k, (String) s.value());
-            }));
+            expect.map(d, "mapping")
+                    .ifPresent(m -> m.entries().forEach((k, v) -> {
+                        if (v instanceof ScalarNode s && s.isString()) out.put(k, (String) s.value());
+                    }));
         }
         return out;
     }
@@ -79,7 +100,8 @@ final class UnionBuilder {
     private static boolean matchesMapping(String mappingValue, String targetKey) {
         if (targetKey.isEmpty()) return false;
         String name = targetKey.substring(targetKey.lastIndexOf('/') + 1);
-        return mappingValue.equals(name) || targetKey.endsWith(mappingValue.startsWith("#") ? mappingValue : "#" + mappingValue)
+        return mappingValue.equals(name)
+                || targetKey.endsWith(mappingValue.startsWith("#") ? mappingValue : "#" + mappingValue)
                 || mappingValue.startsWith("#") && targetKey.endsWith(mappingValue);
     }
 
@@ -88,7 +110,10 @@ final class UnionBuilder {
         if (type instanceof TypeRef.Named n) {
             NamedType t = translator.types().get(n.id());
             if (t instanceof ObjectType o) {
-                return o.properties().stream().filter(p -> !requiredOnly || p.required()).map(Property::jsonName).toList();
+                return o.properties().stream()
+                        .filter(p -> !requiredOnly || p.required())
+                        .map(Property::jsonName)
+                        .toList();
             }
         }
         return List.of();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Makes an output folder a buildable Maven module ({@code --project}): {@code <output>/pom.xml}
@@ -88,9 +89,11 @@ public final class ProjectPom {
      */
     public void checkWritable() throws IOException, ForeignFileException {
         Path file = file();
-        if (Files.isRegularFile(file) && !Files.readString(file, StandardCharsets.UTF_8).contains(MARKER)) {
-            throw new ForeignFileException(file + " exists and was not written by AutoSDK; --project will not overwrite it "
-                    + "(remove it or choose another --output)");
+        if (Files.isRegularFile(file)
+                && !Files.readString(file, StandardCharsets.UTF_8).contains(MARKER)) {
+            throw new ForeignFileException(
+                    file + " exists and was not written by AutoSDK; --project will not overwrite it "
+                            + "(remove it or choose another --output)");
         }
     }
 
@@ -104,11 +107,12 @@ public final class ProjectPom {
         checkWritable();
         Path file = file();
         String text = render(libraries);
-        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return false;
+        if (Files.isRegularFile(file)
+                && Files.readString(file, StandardCharsets.UTF_8).equals(text)) return false;
         Files.createDirectories(moduleRoot);
         Path temp = file.resolveSibling("pom.xml.autosdk-tmp");
         Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
     }
 
@@ -138,12 +142,16 @@ public final class ProjectPom {
                     </dependency>
                 """;
         String okhttpVersion = !okhttp ? "" : "    <okhttp.version>" + OKHTTP_VERSION + "</okhttp.version>\n";
-        String needs = !okhttp ? "the JDK and jackson-core (and the annotations chosen), nothing else"
+        String needs = !okhttp
+                ? "the JDK and jackson-core (and the annotations chosen), nothing else"
                 : "jackson-core and OkHttp (generated with transport okhttp; and the annotations chosen), nothing else; no java.net.http";
         StringBuilder plugins = new StringBuilder();
         for (String[] p : PLUGINS) {
-            plugins.append("        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>").append(p[0])
-                    .append("</artifactId><version>").append(p[1]).append("</version></plugin>\n");
+            plugins.append("        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>")
+                    .append(p[0])
+                    .append("</artifactId><version>")
+                    .append(p[1])
+                    .append("</version></plugin>\n");
         }
         // Coordinates are validated to [A-Za-z0-9_.+-]; escaping anyway keeps the XML sound if that ever widens.
         return """
@@ -183,12 +191,24 @@ public final class ProjectPom {
                     </pluginManagement>
                   </build>
                 </project>
-                """.formatted(MARKER, xml(groupId), xml(artifactId), xml(version),
-                xml(artifactId), xml(jacksonVersion), okhttpVersion, needs, jacksonGroup, jspecify + okhttpDependency,
-                plugins);
+                """.formatted(
+                        MARKER,
+                        xml(groupId),
+                        xml(artifactId),
+                        xml(version),
+                        xml(artifactId),
+                        xml(jacksonVersion),
+                        okhttpVersion,
+                        needs,
+                        jacksonGroup,
+                        jspecify + okhttpDependency,
+                        plugins);
     }
 
     private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -36,7 +36,9 @@ final class CompiledClientCache {
         if (!Files.exists(dir.resolve(DONE))) {
             removeOlder(name);
             Compiler.Result compiled = Compiler.compile(files, dir);
-            assertThat(compiled.errors()).as("javac errors in the client generated for %s", name).isEmpty();
+            assertThat(compiled.errors())
+                    .as("javac errors in the client generated for %s", name)
+                    .isEmpty();
             Files.writeString(dir.resolve(DONE), "");
         }
         return new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledClientCache.class.getClassLoader());
@@ -46,9 +48,11 @@ final class CompiledClientCache {
     private void removeOlder(String name) throws IOException {
         if (!Files.isDirectory(root)) return;
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path d : dirs.filter(d -> d.getFileName().toString().startsWith(name + "-")).toList()) {
+            for (Path d : dirs.filter(d -> d.getFileName().toString().startsWith(name + "-"))
+                    .toList()) {
                 try (Stream<Path> walk = Files.walk(d)) {
-                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -57,7 +61,9 @@ final class CompiledClientCache {
     static String hash(List<GeneratedFile> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (GeneratedFile f : files.stream().sorted(Comparator.comparing(GeneratedFile::relativePath)).toList()) {
+            for (GeneratedFile f : files.stream()
+                    .sorted(Comparator.comparing(GeneratedFile::relativePath))
+                    .toList()) {
                 sha.update(f.relativePath().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(f.content().getBytes(StandardCharsets.UTF_8));

@@ -30,11 +30,15 @@ final class ConformanceSdk {
 
     /** Generates {@code spec} into {@code pkg} and compiles it, or loads an identical earlier compile (see {@link Compiler#compileCached}). */
     static ConformanceSdk build(Path spec, String pkg) throws Exception {
-        GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, Path.of("target/unused").toAbsolutePath()));
+        GenerationResult result = Generator.plan(
+                GenerationRequest.of(spec, pkg, Path.of("target/unused").toAbsolutePath()));
         Path cache = Path.of("target/compile-cache").toAbsolutePath();
         long before = entries(cache);
         Compiler.Result compiled = Compiler.compileCached(result.files());
-        if (!compiled.ok()) throw new AssertionError("the generated SDK of " + spec + " does not compile:\n" + String.join("\n", compiled.errors()));
+        if (!compiled.ok()) {
+            throw new AssertionError(
+                    "the generated SDK of " + spec + " does not compile:\n" + String.join("\n", compiled.errors()));
+        }
         boolean reused = entries(cache) == before;
         return new ConformanceSdk(pkg, compiled.loader(), reused);
     }
@@ -71,16 +75,25 @@ final class ConformanceSdk {
         for (SecurityScheme s : model.securitySchemes()) {
             Object credential = switch (s.kind()) {
                 case BEARER -> auth.getMethod("bearer", String.class).invoke(null, "conformance-token");
-                case BASIC -> auth.getMethod("basic", String.class, String.class).invoke(null, "conformance", "secret");
-                case API_KEY -> s.parameterName() == null ? null : auth.getMethod(switch (s.in() == null ? "header" : s.in()) {
-                    case "query" -> "apiKeyQuery";
-                    case "cookie" -> "apiKeyCookie";
-                    default -> "apiKeyHeader";
-                }, String.class, String.class).invoke(null, s.parameterName(), "conformance-key");
+                case BASIC ->
+                    auth.getMethod("basic", String.class, String.class).invoke(null, "conformance", "secret");
+                case API_KEY ->
+                    s.parameterName() == null
+                            ? null
+                            : auth.getMethod(
+                                            switch (s.in() == null ? "header" : s.in()) {
+                                                case "query" -> "apiKeyQuery";
+                                                case "cookie" -> "apiKeyCookie";
+                                                default -> "apiKeyHeader";
+                                            },
+                                            String.class,
+                                            String.class)
+                                    .invoke(null, s.parameterName(), "conformance-key");
                 default -> null;
             };
             if (credential == null) {
-                untagged = true; // OAuth2 / OpenID Connect: the client has no typed method; a bearer token is what they send
+                untagged = true; // OAuth2 / OpenID Connect: the client has no typed method; a bearer token is what they
+                // send
                 continue;
             }
             add.invoke(builder, auth.getMethod("forScheme", String.class).invoke(credential, s.name()));

@@ -27,15 +27,22 @@ final class GeneratedWsClient implements AutoCloseable {
     }
 
     /** Builds {@code pkg.clientClass} against {@code serverUrl}, registers the event collector, and connects. */
-    static GeneratedWsClient connect(ClassLoader loader, String pkg, String clientClass, String serverUrl) throws Throwable {
+    static GeneratedWsClient connect(ClassLoader loader, String pkg, String clientClass, String serverUrl)
+            throws Throwable {
         Class<?> type = loader.loadClass(pkg + "." + clientClass);
-        Method builder = Arrays.stream(type.getMethods()).filter(m -> m.getName().equals("builder") && Modifier.isStatic(m.getModifiers()))
-                .findFirst().orElseThrow(() -> new AssertionError(clientClass + " has no static builder(...)"));
-        Object[] args = Arrays.stream(builder.getParameterTypes()).map(GeneratedWsClient::placeholder).toArray();
+        Method builder = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals("builder") && Modifier.isStatic(m.getModifiers()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(clientClass + " has no static builder(...)"));
+        Object[] args = Arrays.stream(builder.getParameterTypes())
+                .map(GeneratedWsClient::placeholder)
+                .toArray();
         Object b = invoke(builder, null, args);
         invoke(b.getClass().getMethod("serverUrl", String.class), b, serverUrl);
         Object client = invoke(b.getClass().getMethod("build"), b);
-        Object context = loader.loadClass(pkg + ".SourceGenerationContext").getField("DEFAULT").get(null);
+        Object context = loader.loadClass(pkg + ".SourceGenerationContext")
+                .getField("DEFAULT")
+                .get(null);
         GeneratedWsClient c = new GeneratedWsClient(client, context);
         invoke(client.getClass().getMethod("onEvent", Consumer.class), client, (Consumer<Object>) c.events::add);
         ((CompletableFuture<?>) invoke(client.getClass().getMethod("connect"), client)).get(60, TimeUnit.SECONDS);
@@ -84,7 +91,9 @@ final class GeneratedWsClient implements AutoCloseable {
         }
         try {
             Method parse = type.getMethod("parse", String.class);
-            if (Modifier.isStatic(parse.getModifiers()) && type.isAssignableFrom(parse.getReturnType())) return invoke(parse, null, json);
+            if (Modifier.isStatic(parse.getModifiers()) && type.isAssignableFrom(parse.getReturnType())) {
+                return invoke(parse, null, json);
+            }
         } catch (NoSuchMethodException e) {
             // not a runtime JSON value type
         }
@@ -107,8 +116,12 @@ final class GeneratedWsClient implements AutoCloseable {
     /** The typed payload class a send method takes: the one-argument overload that is (binary) or is not (text) byte[]. */
     private Method sendMethod(String name, boolean binary) {
         return Arrays.stream(client.getClass().getMethods())
-                .filter(m -> m.getName().equals(name) && m.getParameterCount() == 1 && (m.getParameterTypes()[0] == byte[].class) == binary)
-                .findFirst().orElseThrow(() -> new AssertionError("the client has no " + name + "(" + (binary ? "byte[]" : "payload") + ")"));
+                .filter(m -> m.getName().equals(name)
+                        && m.getParameterCount() == 1
+                        && (m.getParameterTypes()[0] == byte[].class) == binary)
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("the client has no " + name + "(" + (binary ? "byte[]" : "payload") + ")"));
     }
 
     /** The events so far, in arrival order. */
@@ -131,7 +144,8 @@ final class GeneratedWsClient implements AutoCloseable {
     /** Waits (bounded) for the connection to end, e.g. after the server's close frame. */
     boolean awaitClosed(Duration timeout) throws Throwable {
         try {
-            ((CompletableFuture<?>) invoke(client.getClass().getMethod("closeFuture"), client)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ((CompletableFuture<?>) invoke(client.getClass().getMethod("closeFuture"), client))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (java.util.concurrent.TimeoutException e) {
             return false;
@@ -141,7 +155,12 @@ final class GeneratedWsClient implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            invoke(client.getClass().getMethod("close", int.class, String.class, Duration.class), client, 1000, "done", Duration.ofSeconds(10));
+            invoke(
+                    client.getClass().getMethod("close", int.class, String.class, Duration.class),
+                    client,
+                    1000,
+                    "done",
+                    Duration.ofSeconds(10));
         } catch (Throwable e) {
             // closing is best effort: the scenario's verdict comes from the harness report and the events
         }

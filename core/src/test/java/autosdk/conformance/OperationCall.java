@@ -27,7 +27,14 @@ import java.util.stream.Stream;
  */
 final class OperationCall {
     /** What one call came to, best first. */
-    enum Result { DECODED, NOT_DECODED, REJECTED, SAMPLE_UNDECODABLE, CLIENT_FAILED, SKIPPED }
+    enum Result {
+        DECODED,
+        NOT_DECODED,
+        REJECTED,
+        SAMPLE_UNDECODABLE,
+        CLIENT_FAILED,
+        SKIPPED
+    }
 
     record Outcome(Result result, String detail) {}
 
@@ -61,15 +68,21 @@ final class OperationCall {
     static int attempts(String samples) throws Exception {
         int most = 1;
         for (String group : List.of("params", "bodies")) {
-            for (String candidates : SampleDecoder.children(member(samples, group), JsonToken.START_OBJECT).values()) {
-                most = Math.max(most, SampleDecoder.children(candidates, JsonToken.START_ARRAY).size());
+            for (String candidates : SampleDecoder.children(member(samples, group), JsonToken.START_OBJECT)
+                    .values()) {
+                most = Math.max(
+                        most,
+                        SampleDecoder.children(candidates, JsonToken.START_ARRAY)
+                                .size());
             }
         }
         return most;
     }
 
     Outcome call(CallSite site, String samples, int attempt) throws Exception {
-        Object client = site.accessor() == null ? entry : entry.getClass().getMethod(site.accessor()).invoke(entry);
+        Object client = site.accessor() == null
+                ? entry
+                : entry.getClass().getMethod(site.accessor()).invoke(entry);
         Method method = find(client.getClass(), site);
         Type[] types = method.getGenericParameterTypes();
         Object[] args = new Object[types.length];
@@ -79,7 +92,9 @@ final class OperationCall {
             int i = 0;
             for (Parameter p : site.arguments()) {
                 String sample = candidate(member(samples, "params"), key(p), attempt);
-                if (sample == null) return new Outcome(Result.CLIENT_FAILED, "no sample for required parameter " + key(p));
+                if (sample == null) {
+                    return new Outcome(Result.CLIENT_FAILED, "no sample for required parameter " + key(p));
+                }
                 args[i] = decoder.decode(sample, types[i]);
                 i++;
             }
@@ -114,7 +129,8 @@ final class OperationCall {
             // What the SDK wrote for the body against the sample it was given: a dropped or changed member is ours.
             if (bodySample != null) {
                 List<String> diff = SampleDecoder.differences(bodySample, decoder.encode(bodyValue));
-                detail += " | sent vs sample: " + (diff.isEmpty() ? "same" : String.join("; ", diff.subList(0, Math.min(8, diff.size()))));
+                detail += " | sent vs sample: "
+                        + (diff.isEmpty() ? "same" : String.join("; ", diff.subList(0, Math.min(8, diff.size()))));
             }
             return new Outcome(o.result(), detail);
         }
@@ -126,7 +142,9 @@ final class OperationCall {
         if (apiException.isInstance(cause)) {
             int status = (int) apiException.getMethod("statusCode").invoke(cause);
             String body = (String) apiException.getMethod("rawBody").invoke(cause);
-            if (status > 0) return new Outcome(Result.REJECTED, status + " " + SampleDecoder.abbreviate(body == null ? "" : body));
+            if (status > 0) {
+                return new Outcome(Result.REJECTED, status + " " + SampleDecoder.abbreviate(body == null ? "" : body));
+            }
         }
         if (cause instanceof java.io.UncheckedIOException || cause instanceof java.io.IOException) {
             return new Outcome(Result.NOT_DECODED, message(cause));
@@ -139,7 +157,8 @@ final class OperationCall {
         Throwable root = t;
         for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) root = root.getCause();
         String head = t.getClass().getSimpleName() + (root == t ? ": " + t.getMessage() : "");
-        return SampleDecoder.abbreviate(root == t ? head : head + " <- " + root.getClass().getSimpleName() + ": " + root.getMessage());
+        return SampleDecoder.abbreviate(
+                root == t ? head : head + " <- " + root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 
     /** Reads what the method returned to its end: streams of events, input streams. */
@@ -159,13 +178,20 @@ final class OperationCall {
 
     private Object body(CallSite site, String sample, Type type) throws Exception {
         if (sample == null) {
-            if (site.operation().requestBodyRequired()) throw new SampleDecoder.Undecodable("no sample for the request body", null);
+            if (site.operation().requestBodyRequired()) {
+                throw new SampleDecoder.Undecodable("no sample for the request body", null);
+            }
             return null;
         }
         return switch (site.requestKind()) {
             case "MULTIPART" -> form(site, sample, (Class<?>) type);
-            case "BINARY" -> sdk.runtime("HttpBody").getMethod("bytes", byte[].class, String.class).invoke(null,
-                    text(sample).getBytes(StandardCharsets.UTF_8), site.body().mediaType());
+            case "BINARY" ->
+                sdk.runtime("HttpBody")
+                        .getMethod("bytes", byte[].class, String.class)
+                        .invoke(
+                                null,
+                                text(sample).getBytes(StandardCharsets.UTF_8),
+                                site.body().mediaType());
             case "TEXT" -> text(sample);
             default -> decoder.decode(sample, type);
         };
@@ -184,15 +210,18 @@ final class OperationCall {
             if (member == null) continue;
             String setter = site.formSetters().get(k);
             Method set = Arrays.stream(builder.getClass().getMethods())
-                    .filter(m -> m.getName().equals(setter) && m.getParameterCount() == 1).findFirst()
+                    .filter(m -> m.getName().equals(setter) && m.getParameterCount() == 1)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no setter " + setter + " on " + builder.getClass()));
             Type param = set.getGenericParameterTypes()[0];
             Object value;
             if (param == httpFile) {
                 value = file(httpFile, site.formJsonNames().get(k), text(member));
-            } else if (param instanceof java.lang.reflect.ParameterizedType pt && pt.getActualTypeArguments()[0] == httpFile) {
+            } else if (param instanceof java.lang.reflect.ParameterizedType pt
+                    && pt.getActualTypeArguments()[0] == httpFile) {
                 List<Object> files = new java.util.ArrayList<>();
-                for (String item : SampleDecoder.children(member, JsonToken.START_ARRAY).values()) {
+                for (String item :
+                        SampleDecoder.children(member, JsonToken.START_ARRAY).values()) {
                     files.add(file(httpFile, site.formJsonNames().get(k), text(item)));
                 }
                 value = files;
@@ -205,8 +234,8 @@ final class OperationCall {
     }
 
     private static Object file(Class<?> httpFile, String field, String content) throws Exception {
-        return httpFile.getMethod("of", byte[].class, String.class, String.class).invoke(null,
-                content.getBytes(StandardCharsets.UTF_8), field + ".bin", "application/octet-stream");
+        return httpFile.getMethod("of", byte[].class, String.class, String.class)
+                .invoke(null, content.getBytes(StandardCharsets.UTF_8), field + ".bin", "application/octet-stream");
     }
 
     /** A string sample as its text, any other sample as its JSON. */
@@ -234,7 +263,8 @@ final class OperationCall {
             if (sample == null) continue;
             String setter = site.optionalSetters().get(k);
             Method set = Arrays.stream(builder.getClass().getMethods())
-                    .filter(m -> m.getName().equals(setter) && m.getParameterCount() == 1).findFirst()
+                    .filter(m -> m.getName().equals(setter) && m.getParameterCount() == 1)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no setter " + setter + " on " + builder.getClass()));
             set.invoke(builder, decoder.decode(sample, set.getGenericParameterTypes()[0]));
             any = true;
@@ -244,14 +274,19 @@ final class OperationCall {
 
     /** The overload taking the required arguments, the body and the optional parameters, without call options. */
     private static Method find(Class<?> client, CallSite site) {
-        int count = site.arguments().size() + (site.body() != null ? 1 : 0) + (site.optional().isEmpty() ? 0 : 1);
+        int count = site.arguments().size()
+                + (site.body() != null ? 1 : 0)
+                + (site.optional().isEmpty() ? 0 : 1);
         List<Method> found = new ArrayList<>();
         for (Method m : client.getMethods()) {
             if (!m.getName().equals(site.method()) || m.getParameterCount() != count) continue;
             if (count > 0 && m.getParameterTypes()[count - 1].getSimpleName().equals("RequestOptions")) continue;
             found.add(m);
         }
-        if (found.size() != 1) throw new AssertionError("expected one method " + site.method() + "/" + count + " on " + client + ", found " + found);
+        if (found.size() != 1) {
+            throw new AssertionError(
+                    "expected one method " + site.method() + "/" + count + " on " + client + ", found " + found);
+        }
         return found.get(0);
     }
 

@@ -38,26 +38,32 @@ class RestConformanceTest {
 
     private static final String PRISM_AUDIO = "Prism limit: the request passed validation, then Prism answered 500 "
             + "'Cannot find serializer for audio/...' because it cannot mock a body of an audio media type";
-    private static final String PRISM_JSON_PART = "Prism limit: an object property of a multipart/form-data body goes out as "
-            + "one part with Content-Type application/json (OpenAPI's default encoding for object properties of multipart "
-            + "bodies), and Prism validates that part's text as a string ('must be object')";
-    private static final String PRISM_MULTIPART_ARRAY = "Prism limit: an array property of a multipart/form-data body goes "
-            + "out as one part per item (OpenAPI's encoding for arrays in multipart bodies); Prism answers 'must be array' "
-            + "even when two parts of that name are sent, so it never reads repeated parts as an array";
-    private static final String FAKER_ONE_OF = "sample generator limit: the SDK sent exactly the faker's sample (sent vs sample: same), "
-            + "which matches none or several branches of a oneOf whose branches are not kept apart by a const or a required property";
-    private static final String EVAL_EXAMPLE = "spec defect: Eval.data_source_config's example gives 'schema' as a string where "
-            + "EvalCustomDataSourceConfig declares an object; Prism itself logs 'Response body property data_source_config.schema "
-            + "must be object' for the answer it makes from that example";
+    private static final String PRISM_JSON_PART =
+            "Prism limit: an object property of a multipart/form-data body goes out as "
+                    + "one part with Content-Type application/json (OpenAPI's default encoding for object properties of multipart "
+                    + "bodies), and Prism validates that part's text as a string ('must be object')";
+    private static final String PRISM_MULTIPART_ARRAY =
+            "Prism limit: an array property of a multipart/form-data body goes "
+                    + "out as one part per item (OpenAPI's encoding for arrays in multipart bodies); Prism answers 'must be array' "
+                    + "even when two parts of that name are sent, so it never reads repeated parts as an array";
+    private static final String FAKER_ONE_OF =
+            "sample generator limit: the SDK sent exactly the faker's sample (sent vs sample: same), "
+                    + "which matches none or several branches of a oneOf whose branches are not kept apart by a const or a required property";
+    private static final String EVAL_EXAMPLE =
+            "spec defect: Eval.data_source_config's example gives 'schema' as a string where "
+                    + "EvalCustomDataSourceConfig declares an object; Prism itself logs 'Response body property data_source_config.schema "
+                    + "must be object' for the answer it makes from that example";
     /**
      * Operations that Prism rejects (or whose answers do not decode) for reasons that are not ours, keyed
      * "spec-file METHOD path", each with its cause and evidence. Never a pattern: one entry per operation.
      */
     private static final Map<String, String> KNOWN = Map.ofEntries(
-            Map.entry("tryAGI-OpenAI/openapi.yaml POST /embeddings", "Prism limit: Embedding.embedding is an array of "
-                    + "`type: number, format: float` without an example, and Prism's generated answer puts -3.402823669209385e+38 "
-                    + "(-2^128) in it, beyond the float range (Float.MAX_VALUE is 3.4028235e38); our decoder refuses out-of-range "
-                    + "numbers by rule instead of turning them into infinity"),
+            Map.entry(
+                    "tryAGI-OpenAI/openapi.yaml POST /embeddings",
+                    "Prism limit: Embedding.embedding is an array of "
+                            + "`type: number, format: float` without an example, and Prism's generated answer puts -3.402823669209385e+38 "
+                            + "(-2^128) in it, beyond the float range (Float.MAX_VALUE is 3.4028235e38); our decoder refuses out-of-range "
+                            + "numbers by rule instead of turning them into infinity"),
             Map.entry("tryAGI-OpenAI/openapi.yaml POST /audio/transcriptions", PRISM_JSON_PART),
             Map.entry("tryAGI-OpenAI/openapi.yaml POST /files", PRISM_JSON_PART),
             Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/audio-isolation", PRISM_AUDIO),
@@ -70,20 +76,29 @@ class RestConformanceTest {
             Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/music/video-to-music", PRISM_MULTIPART_ARRAY),
             Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/speech-to-text", PRISM_MULTIPART_ARRAY),
             Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/voices/pvc/{voice_id}/samples", PRISM_MULTIPART_ARRAY),
-            Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/voices/pvc/{voice_id}/verification", PRISM_MULTIPART_ARRAY),
+            Map.entry(
+                    "tryAGI-ElevenLabs/openapi.json POST /v1/voices/pvc/{voice_id}/verification",
+                    PRISM_MULTIPART_ARRAY),
             Map.entry("tryAGI-OpenAI/openapi.yaml GET /evals", EVAL_EXAMPLE),
             Map.entry("tryAGI-OpenAI/openapi.yaml POST /evals", EVAL_EXAMPLE),
             Map.entry("tryAGI-OpenAI/openapi.yaml GET /evals/{eval_id}", EVAL_EXAMPLE),
             Map.entry("tryAGI-OpenAI/openapi.yaml POST /evals/{eval_id}", EVAL_EXAMPLE),
-            Map.entry("tryAGI-ElevenLabs/openapi.json GET /v1/voices/{voice_id}/samples/{sample_id}/audio", PRISM_AUDIO),
-            Map.entry("tryAGI-ElevenLabs/openapi.json GET /v1/convai/conversations/{conversation_id}/audio", PRISM_AUDIO),
-            Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/convai/agents/{agent_id}/branches/{branch_id}/procedures/compile",
+            Map.entry(
+                    "tryAGI-ElevenLabs/openapi.json GET /v1/voices/{voice_id}/samples/{sample_id}/audio", PRISM_AUDIO),
+            Map.entry(
+                    "tryAGI-ElevenLabs/openapi.json GET /v1/convai/conversations/{conversation_id}/audio", PRISM_AUDIO),
+            Map.entry(
+                    "tryAGI-ElevenLabs/openapi.json POST /v1/convai/agents/{agent_id}/branches/{branch_id}/procedures/compile",
                     "spec defect: the example of CompileProceduresResponseModel is {\"workflow\": {\"edges\": [], \"nodes\": []}}, "
                             + "but AgentWorkflowResponseModel declares edges and nodes as objects (maps), so the typed decoder "
                             + "rightly refuses the arrays Prism answers with"),
             Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/convai/whatsapp/outbound-message", FAKER_ONE_OF),
-            Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/convai/agents/{agent_id}/simulate-conversation", FAKER_ONE_OF),
-            Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/convai/agents/{agent_id}/simulate-conversation/stream", FAKER_ONE_OF),
+            Map.entry(
+                    "tryAGI-ElevenLabs/openapi.json POST /v1/convai/agents/{agent_id}/simulate-conversation",
+                    FAKER_ONE_OF),
+            Map.entry(
+                    "tryAGI-ElevenLabs/openapi.json POST /v1/convai/agents/{agent_id}/simulate-conversation/stream",
+                    FAKER_ONE_OF),
             Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/convai/tools", FAKER_ONE_OF),
             Map.entry("tryAGI-ElevenLabs/openapi.json PATCH /v1/convai/tools/{tool_id}", FAKER_ONE_OF),
             Map.entry("tryAGI-ElevenLabs/openapi.json PATCH /v1/convai/settings/dashboard", FAKER_ONE_OF),
@@ -93,7 +108,8 @@ class RestConformanceTest {
     static Stream<String> specs() throws Exception {
         List<String> out = new ArrayList<>();
         for (Path p : Corpus.specs()) {
-            String head = new String(Files.readAllBytes(p), 0, (int) Math.min(Files.size(p), 4096), StandardCharsets.UTF_8);
+            String head =
+                    new String(Files.readAllBytes(p), 0, (int) Math.min(Files.size(p), 4096), StandardCharsets.UTF_8);
             String relative = Corpus.root().relativize(p).toString();
             if (OPENAPI.matcher(head).find() && selected(relative)) out.add(relative);
         }
@@ -104,7 +120,11 @@ class RestConformanceTest {
     private static boolean selected(String relative) {
         String only = System.getProperty("conformance.specs", "");
         if (only.isBlank()) return true;
-        for (String word : only.split(",")) if (!word.isBlank() && relative.contains(word.trim())) return true;
+        for (String word : only.split(",")) {
+            if (!word.isBlank() && relative.contains(word.trim())) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -113,7 +133,8 @@ class RestConformanceTest {
     void everyOperationIsAcceptedByPrismAndDecoded(String relative) throws Exception {
         Path spec = Corpus.file(relative);
         String slug = relative.replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT);
-        Path work = Files.createDirectories(Path.of("target/conformance").toAbsolutePath().resolve(slug));
+        Path work = Files.createDirectories(
+                Path.of("target/conformance").toAbsolutePath().resolve(slug));
         String pkg = autosdk.GenerationRequest.defaultNamespace(spec);
 
         ApiModel model = RestCallSites.model(spec);
@@ -128,7 +149,8 @@ class RestConformanceTest {
                 OperationCall calls = new OperationCall(sdk, sdk.client(entryClass, model, prism.url()), prism);
                 Map<String, String> byOperation = OperationCall.operations(samples);
                 for (CallSite site : sites) {
-                    String key = site.operation().method().toUpperCase(Locale.ROOT) + " " + site.operation().path();
+                    String key = site.operation().method().toUpperCase(Locale.ROOT) + " "
+                            + site.operation().path();
                     outcomes.put(key, run(calls, site, byOperation.get(key)));
                 }
             }
@@ -142,17 +164,25 @@ class RestConformanceTest {
             OperationCall.Result r = e.getValue().result();
             String id = relative + " " + e.getKey();
             boolean fine = r == OperationCall.Result.DECODED || r == OperationCall.Result.SKIPPED;
-            if (!fine && !KNOWN.containsKey(id)) unexplained.add(id + ": " + r + " " + e.getValue().detail());
-            if (fine && KNOWN.containsKey(id)) unexplained.add(id + ": listed in KNOWN but now " + r + "; remove it from the list");
+            if (!fine && !KNOWN.containsKey(id)) {
+                unexplained.add(id + ": " + r + " " + e.getValue().detail());
+            }
+            if (fine && KNOWN.containsKey(id)) {
+                unexplained.add(id + ": listed in KNOWN but now " + r + "; remove it from the list");
+            }
         }
-        assertThat(unexplained).as("operations of %s not accepted and decoded, for no known cause", relative).isEmpty();
+        assertThat(unexplained)
+                .as("operations of %s not accepted and decoded, for no known cause", relative)
+                .isEmpty();
     }
 
     /** Attempts until one decodes; the outcome of the best attempt (examples first, then the faker's samples). */
     private static OperationCall.Outcome run(OperationCall calls, CallSite site, String samples) throws Exception {
         String skip = OperationCall.skipReason(site);
         if (skip != null) return new OperationCall.Outcome(OperationCall.Result.SKIPPED, skip);
-        if (samples == null) return new OperationCall.Outcome(OperationCall.Result.CLIENT_FAILED, "no samples for the operation");
+        if (samples == null) {
+            return new OperationCall.Outcome(OperationCall.Result.CLIENT_FAILED, "no samples for the operation");
+        }
         OperationCall.Outcome best = null;
         List<String> details = new ArrayList<>();
         for (int attempt = 0; attempt < OperationCall.attempts(samples); attempt++) {
@@ -171,13 +201,18 @@ class RestConformanceTest {
         Files.writeString(script, resource("conformance/samples.mjs"));
         Path out = work.resolve("samples.json");
         Path log = work.resolve("samples.log");
-        Process node = new ProcessBuilder("node", script.toString(), spec.toString(), out.toString()).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process node = new ProcessBuilder("node", script.toString(), spec.toString(), out.toString())
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!node.waitFor(10, TimeUnit.MINUTES)) {
             node.destroyForcibly();
             throw new AssertionError("samples.mjs did not finish within 10 minutes for " + spec);
         }
-        assertThat(node.exitValue()).as("samples.mjs for %s:\n%s", spec, Files.readString(log)).isZero();
+        assertThat(node.exitValue())
+                .as("samples.mjs for %s:\n%s", spec, Files.readString(log))
+                .isZero();
         return Files.readString(out);
     }
 
@@ -193,15 +228,34 @@ class RestConformanceTest {
         for (OperationCall.Result r : OperationCall.Result.values()) counts.put(r, 0);
         outcomes.values().forEach(o -> counts.merge(o.result(), 1, Integer::sum));
         int accepted = counts.get(OperationCall.Result.DECODED) + counts.get(OperationCall.Result.NOT_DECODED);
-        StringBuilder s = new StringBuilder("## " + spec + (reused ? " (compiled SDK reused from the cache)" : "") + "\n\n");
-        s.append("| operations | accepted | decoded | rejected | sample undecodable | client failed | skipped |\n|---:|---:|---:|---:|---:|---:|---:|\n");
-        s.append("| ").append(outcomes.size()).append(" | ").append(accepted).append(" | ").append(counts.get(OperationCall.Result.DECODED))
-                .append(" | ").append(counts.get(OperationCall.Result.REJECTED)).append(" | ").append(counts.get(OperationCall.Result.SAMPLE_UNDECODABLE))
-                .append(" | ").append(counts.get(OperationCall.Result.CLIENT_FAILED)).append(" | ").append(counts.get(OperationCall.Result.SKIPPED))
+        StringBuilder s =
+                new StringBuilder("## " + spec + (reused ? " (compiled SDK reused from the cache)" : "") + "\n\n");
+        s.append(
+                "| operations | accepted | decoded | rejected | sample undecodable | client failed | skipped |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        s.append("| ")
+                .append(outcomes.size())
+                .append(" | ")
+                .append(accepted)
+                .append(" | ")
+                .append(counts.get(OperationCall.Result.DECODED))
+                .append(" | ")
+                .append(counts.get(OperationCall.Result.REJECTED))
+                .append(" | ")
+                .append(counts.get(OperationCall.Result.SAMPLE_UNDECODABLE))
+                .append(" | ")
+                .append(counts.get(OperationCall.Result.CLIENT_FAILED))
+                .append(" | ")
+                .append(counts.get(OperationCall.Result.SKIPPED))
                 .append(" |\n\n");
         for (Map.Entry<String, OperationCall.Outcome> e : outcomes.entrySet()) {
             if (e.getValue().result() == OperationCall.Result.DECODED) continue;
-            s.append("- `").append(e.getKey()).append("` ").append(e.getValue().result()).append(": ").append(e.getValue().detail()).append('\n');
+            s.append("- `")
+                    .append(e.getKey())
+                    .append("` ")
+                    .append(e.getValue().result())
+                    .append(": ")
+                    .append(e.getValue().detail())
+                    .append('\n');
         }
         return s.toString();
     }

@@ -22,12 +22,23 @@ import java.util.Map;
 final class SampleDecoder {
     private static final JsonFactory JSON = new JsonFactory();
     private static final Map<String, String> SCALAR_READERS = Map.ofEntries(
-            Map.entry("java.lang.String", "readString"), Map.entry("java.lang.Integer", "readInt"), Map.entry("int", "readInt"),
-            Map.entry("java.lang.Long", "readLong"), Map.entry("long", "readLong"), Map.entry("java.math.BigInteger", "readBigInteger"),
-            Map.entry("java.lang.Double", "readDouble"), Map.entry("double", "readDouble"), Map.entry("java.lang.Float", "readFloat"),
-            Map.entry("float", "readFloat"), Map.entry("java.math.BigDecimal", "readDecimal"), Map.entry("java.lang.Boolean", "readBoolean"),
-            Map.entry("boolean", "readBoolean"), Map.entry("java.time.OffsetDateTime", "readDateTime"), Map.entry("java.time.LocalDate", "readDate"),
-            Map.entry("java.util.UUID", "readUuid"), Map.entry("[B", "readBase64"));
+            Map.entry("java.lang.String", "readString"),
+            Map.entry("java.lang.Integer", "readInt"),
+            Map.entry("int", "readInt"),
+            Map.entry("java.lang.Long", "readLong"),
+            Map.entry("long", "readLong"),
+            Map.entry("java.math.BigInteger", "readBigInteger"),
+            Map.entry("java.lang.Double", "readDouble"),
+            Map.entry("double", "readDouble"),
+            Map.entry("java.lang.Float", "readFloat"),
+            Map.entry("float", "readFloat"),
+            Map.entry("java.math.BigDecimal", "readDecimal"),
+            Map.entry("java.lang.Boolean", "readBoolean"),
+            Map.entry("boolean", "readBoolean"),
+            Map.entry("java.time.OffsetDateTime", "readDateTime"),
+            Map.entry("java.time.LocalDate", "readDate"),
+            Map.entry("java.util.UUID", "readUuid"),
+            Map.entry("[B", "readBase64"));
 
     private final ConformanceSdk sdk;
 
@@ -48,7 +59,9 @@ final class SampleDecoder {
         } catch (Undecodable e) {
             throw e;
         } catch (InvocationTargetException e) {
-            throw new Undecodable("cannot read " + abbreviate(json) + " as " + type.getTypeName() + ": " + e.getCause(), e.getCause());
+            throw new Undecodable(
+                    "cannot read " + abbreviate(json) + " as " + type.getTypeName() + ": " + e.getCause(),
+                    e.getCause());
         } catch (Exception | LinkageError e) {
             throw new Undecodable("cannot read " + abbreviate(json) + " as " + type.getTypeName() + ": " + e, e);
         }
@@ -59,12 +72,15 @@ final class SampleDecoder {
             List<Object> out = new ArrayList<>();
             // A single value stands for a list of one (a spec's example of an exploded query parameter).
             if (!json.startsWith("[")) json = "[" + json + "]";
-            for (String item : children(json, JsonToken.START_ARRAY).values()) out.add(read(item, p.getActualTypeArguments()[0]));
+            for (String item : children(json, JsonToken.START_ARRAY).values()) {
+                out.add(read(item, p.getActualTypeArguments()[0]));
+            }
             return out;
         }
         if (type instanceof ParameterizedType p && p.getRawType() == Map.class) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : children(json, JsonToken.START_OBJECT).entrySet()) {
+            for (Map.Entry<String, String> e :
+                    children(json, JsonToken.START_OBJECT).entrySet()) {
                 out.put(e.getKey(), read(e.getValue(), p.getActualTypeArguments()[1]));
             }
             return out;
@@ -82,7 +98,9 @@ final class SampleDecoder {
         if (c.getName().equals(sdk.pkg + ".runtime.JsonValue")) {
             try (JsonParser parser = JSON.createParser(json)) {
                 parser.nextToken();
-                return sdk.runtime("Json").getMethod("readValue", JsonParser.class).invoke(null, parser);
+                return sdk.runtime("Json")
+                        .getMethod("readValue", JsonParser.class)
+                        .invoke(null, parser);
             }
         }
         Method read = sdk.context.getClass().getMethod("read", String.class, Class.class);
@@ -101,7 +119,9 @@ final class SampleDecoder {
     static Map<String, String> children(String json, JsonToken expected) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
         try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != expected) throw new Undecodable("expected " + expected + " in " + abbreviate(json), null);
+            if (p.nextToken() != expected) {
+                throw new Undecodable("expected " + expected + " in " + abbreviate(json), null);
+            }
             int index = 0;
             while (true) {
                 JsonToken t = p.nextToken();
@@ -139,9 +159,15 @@ final class SampleDecoder {
         for (Map.Entry<String, String> e : a.entrySet()) {
             String other = b.get(e.getKey());
             if (other == null) out.add("dropped " + e.getKey() + "=" + abbreviate(e.getValue()));
-            else if (!sameScalar(e.getValue(), other)) out.add("changed " + e.getKey() + " " + abbreviate(e.getValue()) + " -> " + abbreviate(other));
+            else if (!sameScalar(e.getValue(), other)) {
+                out.add("changed " + e.getKey() + " " + abbreviate(e.getValue()) + " -> " + abbreviate(other));
+            }
         }
-        for (Map.Entry<String, String> e : b.entrySet()) if (!a.containsKey(e.getKey())) out.add("added " + e.getKey() + "=" + abbreviate(e.getValue()));
+        for (Map.Entry<String, String> e : b.entrySet()) {
+            if (!a.containsKey(e.getKey())) {
+                out.add("added " + e.getKey() + "=" + abbreviate(e.getValue()));
+            }
+        }
         return out;
     }
 
@@ -156,7 +182,8 @@ final class SampleDecoder {
 
     private static void flatten(String path, String json, Map<String, String> out) throws Exception {
         if (json.startsWith("{") || json.startsWith("[")) {
-            Map<String, String> members = children(json, json.startsWith("{") ? JsonToken.START_OBJECT : JsonToken.START_ARRAY);
+            Map<String, String> members =
+                    children(json, json.startsWith("{") ? JsonToken.START_OBJECT : JsonToken.START_ARRAY);
             if (members.isEmpty()) out.put(path, json);
             for (Map.Entry<String, String> m : members.entrySet()) flatten(path + "/" + m.getKey(), m.getValue(), out);
         } else if (!json.equals("null")) {

@@ -40,6 +40,7 @@ final class WsConformanceResult {
     int ambiguous;
     /** Findings that are neither a rejection nor a mistyping, e.g. a send method for a message the harness does not let the client send. */
     final List<String> notes = new ArrayList<>();
+
     final List<Problem> problems = new ArrayList<>();
 
     WsConformanceResult(String spec, String perspective) {

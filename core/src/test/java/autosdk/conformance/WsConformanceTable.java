@@ -10,12 +10,24 @@ final class WsConformanceTable {
 
     static String markdown(List<WsConformanceResult> results, Map<String, String> knownCauses) {
         StringBuilder md = new StringBuilder();
-        md.append("| spec | perspective | WS clients | client messages | sent | valid | frames received | typed correctly "
-                + "| Unknown as expected | open by spec | mistyped |\n");
+        md.append(
+                "| spec | perspective | WS clients | client messages | sent | valid | frames received | typed correctly "
+                        + "| Unknown as expected | open by spec | mistyped |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         int[] total = new int[9];
-        for (WsConformanceResult r : results.stream().sorted(Comparator.comparing(r -> r.spec)).toList()) {
-            int[] row = {r.channels, r.clientMessages, r.sent, r.valid, r.serverFrames, r.typedCorrectly, r.unknownAsExpected, r.ambiguous, r.mistyped};
+        for (WsConformanceResult r :
+                results.stream().sorted(Comparator.comparing(r -> r.spec)).toList()) {
+            int[] row = {
+                r.channels,
+                r.clientMessages,
+                r.sent,
+                r.valid,
+                r.serverFrames,
+                r.typedCorrectly,
+                r.unknownAsExpected,
+                r.ambiguous,
+                r.mistyped
+            };
             md.append("| ").append(r.spec).append(" | ").append(r.perspective);
             for (int i = 0; i < row.length; i++) {
                 md.append(" | ").append(row[i]);
@@ -29,10 +41,15 @@ final class WsConformanceTable {
         long problems = results.stream().mapToLong(r -> r.problems.size()).sum();
         md.append("Problems: ").append(problems).append('\n');
         for (WsConformanceResult r : results) {
-            for (String note : r.notes) md.append("* note: ").append(r.spec).append(' ').append(note).append('\n');
+            for (String note : r.notes) {
+                md.append("* note: ").append(r.spec).append(' ').append(note).append('\n');
+            }
             for (WsConformanceResult.Problem p : r.problems) {
                 String cause = knownCauses.get(WsConformanceTest.key(p));
-                md.append("* ").append(p).append(cause == null ? "" : " — known cause: " + cause).append('\n');
+                md.append("* ")
+                        .append(p)
+                        .append(cause == null ? "" : " — known cause: " + cause)
+                        .append('\n');
             }
         }
         return md.toString();

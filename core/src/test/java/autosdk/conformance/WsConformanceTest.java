@@ -36,8 +36,12 @@ class WsConformanceTest {
             // The official 3.0 examples describe the server: its "send" is what our client receives.
             Map.entry("asyncapi-spec-v3.0.0/correlation-id-asyncapi.yml", Perspective.SERVER),
             Map.entry("asyncapi-spec-v3.0.0/gitter-streaming-asyncapi.yml", Perspective.SERVER),
-            Map.entry("asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml", Perspective.SERVER),
-            Map.entry("asyncapi-spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml", Perspective.SERVER),
+            Map.entry(
+                    "asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml",
+                    Perspective.SERVER),
+            Map.entry(
+                    "asyncapi-spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml",
+                    Perspective.SERVER),
             Map.entry("asyncapi-spec-v3.0.0/slack-rtm-asyncapi.yml", Perspective.SERVER),
             Map.entry("asyncapi-spec-v3.0.0/websocket-gemini-asyncapi.yml", Perspective.SERVER),
             // 2.x "publish" is what other applications send to the one described, so the client perspective fits.
@@ -60,21 +64,26 @@ class WsConformanceTest {
     // are judged by the harness's own validator instead of by a list.
 
     /** The version field that makes a document AsyncAPI, in YAML or JSON. */
-    private static final java.util.regex.Pattern ASYNCAPI = java.util.regex.Pattern.compile("(?m)^ {0,2}\"?asyncapi\"?\\s*:");
+    private static final java.util.regex.Pattern ASYNCAPI =
+            java.util.regex.Pattern.compile("(?m)^ {0,2}\"?asyncapi\"?\\s*:");
+
     private static final List<WsConformanceResult> RESULTS = new ArrayList<>();
     private static CompiledClientCache cache;
 
     @BeforeAll
     static void install() throws Exception {
         WsHarness.install(); // fails clearly when node/npm are missing
-        cache = new CompiledClientCache(Path.of("target", "conformance", "ws-clients").toAbsolutePath());
+        cache = new CompiledClientCache(
+                Path.of("target", "conformance", "ws-clients").toAbsolutePath());
     }
 
     @Test
     void everyAsyncApiDocumentOfTheCorpusIsListed() throws Exception {
         List<String> asyncApi = new ArrayList<>();
         for (Path p : Corpus.specs()) {
-            if (ASYNCAPI.matcher(Files.readString(p)).find()) asyncApi.add(Corpus.root().relativize(p).toString().replace('\\', '/'));
+            if (ASYNCAPI.matcher(Files.readString(p)).find()) {
+                asyncApi.add(Corpus.root().relativize(p).toString().replace('\\', '/'));
+            }
         }
         assertThat(SPECS.keySet()).containsExactlyInAnyOrderElementsOf(asyncApi);
     }
@@ -86,7 +95,8 @@ class WsConformanceTest {
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("specs")
     void everyMessageIsSentValidAndReceivedAsItsOwnType(String spec, Perspective perspective) throws Throwable {
-        Path work = Path.of("target", "conformance", "ws-runs", WsSpecRun.packageName(spec)).toAbsolutePath();
+        Path work = Path.of("target", "conformance", "ws-runs", WsSpecRun.packageName(spec))
+                .toAbsolutePath();
         Files.createDirectories(work);
         WsConformanceResult result = WsSpecRun.run(Corpus.file(spec), spec, perspective, cache, work);
         synchronized (RESULTS) {
@@ -99,13 +109,21 @@ class WsConformanceTest {
         assertThat(unexplained).as("rejected or mistyped messages of %s", spec).isEmpty();
         for (String known : KNOWN_CAUSES.keySet()) {
             if (known.startsWith(spec + " |")) {
-                assertThat(result.problems.stream().map(WsConformanceTest::key)).as("known cause no longer seen").contains(known);
+                assertThat(result.problems.stream().map(WsConformanceTest::key))
+                        .as("known cause no longer seen")
+                        .contains(known);
             }
         }
     }
 
     static String key(WsConformanceResult.Problem p) {
-        return String.join(" | ", p.spec(), p.channel(), p.scenario(), p.message(), p.kind().name());
+        return String.join(
+                " | ",
+                p.spec(),
+                p.channel(),
+                p.scenario(),
+                p.message(),
+                p.kind().name());
     }
 
     @AfterAll

@@ -34,8 +34,13 @@ final class WsSpecRun {
     private final ClassLoader loader;
     private final String pkg;
 
-    private WsSpecRun(Path spec, GenerationRequest.Perspective perspective, Path work, WsConformanceResult result, ClassLoader loader,
-                      String pkg) {
+    private WsSpecRun(
+            Path spec,
+            GenerationRequest.Perspective perspective,
+            Path work,
+            WsConformanceResult result,
+            ClassLoader loader,
+            String pkg) {
         this.spec = spec;
         this.perspective = perspective;
         this.flag = perspective.name().toLowerCase(Locale.ROOT);
@@ -49,7 +54,8 @@ final class WsSpecRun {
      * Runs the whole spec. The harness's message list is made while the client is generated and compiled, and a
      * channel's three scenarios run at the same time, each with its own harness process and client.
      */
-    static WsConformanceResult run(Path spec, String label, GenerationRequest.Perspective perspective, CompiledClientCache cache, Path work)
+    static WsConformanceResult run(
+            Path spec, String label, GenerationRequest.Perspective perspective, CompiledClientCache cache, Path work)
             throws Throwable {
         String flag = perspective.name().toLowerCase(Locale.ROOT);
         WsConformanceResult result = new WsConformanceResult(label, flag);
@@ -61,7 +67,9 @@ final class WsSpecRun {
                 throw new CompletionException(e);
             }
         });
-        GenerationRequest request = GenerationRequest.builder(spec, pkg, work.resolve("out")).perspective(perspective).build();
+        GenerationRequest request = GenerationRequest.builder(spec, pkg, work.resolve("out"))
+                .perspective(perspective)
+                .build();
         GenerationResult generated = Generator.plan(request);
         List<WsClientNames.ChannelNames> channels = WsClientNames.of(request);
         result.channels = channels.size();
@@ -69,7 +77,12 @@ final class WsSpecRun {
         HarnessMessages messages = join(harness);
         for (WsClientNames.ChannelNames ours : channels) {
             if (messages.channel(ours.channelId()) == null) {
-                result.problem(ours.channelId(), "-", "-", Kind.NOT_IN_CLIENT, "the harness knows no channel " + ours.channelId());
+                result.problem(
+                        ours.channelId(),
+                        "-",
+                        "-",
+                        Kind.NOT_IN_CLIENT,
+                        "the harness knows no channel " + ours.channelId());
             }
         }
         if (channels.isEmpty()) return result;
@@ -77,22 +90,29 @@ final class WsSpecRun {
             if (channel.clientMessages().isEmpty() && channel.serverMessages().isEmpty()) continue;
             WsClientNames.ChannelNames names = clientFor(channel, channels);
             if (names == null) {
-                result.problem(channel.id(), "-", "-", Kind.NOT_IN_CLIENT, "no client carries the messages of channel " + channel.id());
+                result.problem(
+                        channel.id(),
+                        "-",
+                        "-",
+                        Kind.NOT_IN_CLIENT,
+                        "no client carries the messages of channel " + channel.id());
                 continue;
             }
             List<CompletableFuture<Void>> scenarios = new ArrayList<>();
             for (String scenario : List.of("echo-check", "basic", "fragmented")) {
-                scenarios.add(CompletableFuture.runAsync(() -> {
-                    WsConformanceResult part = new WsConformanceResult(label, flag);
-                    try {
-                        WsSpecRun run = new WsSpecRun(spec, perspective, work, part, loader, pkg);
-                        if (scenario.equals("echo-check")) run.sendEveryClientMessage(names, channel);
-                        else run.receive(scenario, names, channel);
-                    } catch (Throwable e) {
-                        part.problem(channel.id(), scenario, "-", Kind.REJECTED, "the run failed: " + e);
-                    }
-                    result.add(part);
-                }, POOL));
+                scenarios.add(CompletableFuture.runAsync(
+                        () -> {
+                            WsConformanceResult part = new WsConformanceResult(label, flag);
+                            try {
+                                WsSpecRun run = new WsSpecRun(spec, perspective, work, part, loader, pkg);
+                                if (scenario.equals("echo-check")) run.sendEveryClientMessage(names, channel);
+                                else run.receive(scenario, names, channel);
+                            } catch (Throwable e) {
+                                part.problem(channel.id(), scenario, "-", Kind.REJECTED, "the run failed: " + e);
+                            }
+                            result.add(part);
+                        },
+                        POOL));
             }
             for (CompletableFuture<Void> f : scenarios) join(f);
         }
@@ -103,21 +123,35 @@ final class WsSpecRun {
      * The client that speaks a harness channel: the one of the same id, else (a request/reply reply channel, whose
      * messages ours delivers on the request's connection) the one that knows one of its messages.
      */
-    private static WsClientNames.ChannelNames clientFor(HarnessMessages.ChannelMessages channel, List<WsClientNames.ChannelNames> channels) {
-        for (WsClientNames.ChannelNames c : channels) if (c.channelId().equals(channel.id())) return c;
+    private static WsClientNames.ChannelNames clientFor(
+            HarnessMessages.ChannelMessages channel, List<WsClientNames.ChannelNames> channels) {
         for (WsClientNames.ChannelNames c : channels) {
-            for (HarnessMessages.Message m : channel.clientMessages()) if (ourName(m, c.sendMethods()) != null) return c;
-            for (HarnessMessages.Message m : channel.serverMessages()) if (ourName(m, c.eventRecords()) != null) return c;
+            if (c.channelId().equals(channel.id())) {
+                return c;
+            }
+        }
+        for (WsClientNames.ChannelNames c : channels) {
+            for (HarnessMessages.Message m : channel.clientMessages()) {
+                if (ourName(m, c.sendMethods()) != null) {
+                    return c;
+                }
+            }
+            for (HarnessMessages.Message m : channel.serverMessages()) {
+                if (ourName(m, c.eventRecords()) != null) {
+                    return c;
+                }
+            }
         }
         return null;
     }
 
     /** Threads for the scenarios run side by side; daemon threads, so a stuck one never keeps the test JVM alive. */
-    private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "ws-conformance");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final java.util.concurrent.ExecutorService POOL =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "ws-conformance");
+                t.setDaemon(true);
+                return t;
+            });
 
     private static <T> T join(CompletableFuture<T> f) throws Throwable {
         try {
@@ -131,7 +165,8 @@ final class WsSpecRun {
     static String packageName(String label) {
         List<String> parts = new ArrayList<>(List.of("conformance"));
         for (String part : label.replaceFirst("\\.[^./]*$", "").split("/")) {
-            String p = part.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            String p =
+                    part.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
             parts.add(Character.isDigit(p.charAt(0)) ? "v" + p : p);
         }
         return String.join(".", parts);
@@ -139,8 +174,10 @@ final class WsSpecRun {
 
     // ---- sending --------------------------------------------------------------------------
 
-    private void sendEveryClientMessage(WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages) throws Throwable {
-        for (String ours : names.channelId().equals(messages.id()) ? names.sendMethods().keySet() : java.util.Set.<String>of()) {
+    private void sendEveryClientMessage(WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages)
+            throws Throwable {
+        for (String ours :
+                names.channelId().equals(messages.id()) ? names.sendMethods().keySet() : java.util.Set.<String>of()) {
             if (messages.clientMessages().stream().noneMatch(m -> ours.equals(ourName(m, names.sendMethods())))) {
                 result.notes.add("[" + names.channelId() + "] our client has a send method for " + ours
                         + ", which the harness does not list as a client message");
@@ -152,8 +189,18 @@ final class WsSpecRun {
         Path report = work.resolve(messages.id().replaceAll("[^A-Za-z0-9]+", "_") + "-echo-check.json");
         Object tree;
         // --idle only guards against a stuck client: the client closes when it has sent everything, which ends the run.
-        try (WsHarness h = WsHarness.start(spec, "echo-check", report, "--perspective", flag, "--channel", messages.id(), "--idle", "120",
-                "--timeout", "300")) {
+        try (WsHarness h = WsHarness.start(
+                spec,
+                "echo-check",
+                report,
+                "--perspective",
+                flag,
+                "--channel",
+                messages.id(),
+                "--idle",
+                "120",
+                "--timeout",
+                "300")) {
             try (GeneratedWsClient client = GeneratedWsClient.connect(loader, pkg, names.client(), h.url())) {
                 for (HarnessMessages.Message m : messages.clientMessages()) {
                     if (send(client, names, m)) sent.add(m);
@@ -168,12 +215,23 @@ final class WsSpecRun {
             if (frame != null && Boolean.TRUE.equals(JsonTrees.at(frame, "ok"))) {
                 result.valid++;
             } else {
-                result.problem(messages.id(), "echo-check", sent.get(i).id(), Kind.REJECTED,
-                        frame == null ? "the harness did not receive the frame" : "invalid: " + JsonTrees.at(frame, "errors"));
+                result.problem(
+                        messages.id(),
+                        "echo-check",
+                        sent.get(i).id(),
+                        Kind.REJECTED,
+                        frame == null
+                                ? "the harness did not receive the frame"
+                                : "invalid: " + JsonTrees.at(frame, "errors"));
             }
         }
         if (frames.size() > sent.size()) {
-            result.problem(messages.id(), "echo-check", "-", Kind.REJECTED, (frames.size() - sent.size()) + " frame(s) more than sent");
+            result.problem(
+                    messages.id(),
+                    "echo-check",
+                    "-",
+                    Kind.REJECTED,
+                    (frames.size() - sent.size()) + " frame(s) more than sent");
         }
     }
 
@@ -186,7 +244,12 @@ final class WsSpecRun {
         }
         String ours = ourName(m, names.sendMethods());
         if (ours == null) {
-            result.problem(channel, "echo-check", m.id(), Kind.NOT_IN_CLIENT, "no send method for it; client sends " + names.sendMethods().keySet());
+            result.problem(
+                    channel,
+                    "echo-check",
+                    m.id(),
+                    Kind.NOT_IN_CLIENT,
+                    "no send method for it; client sends " + names.sendMethods().keySet());
             return false;
         }
         String method = names.sendMethods().get(ours);
@@ -195,7 +258,12 @@ final class WsSpecRun {
             else client.sendText(method, m.sample());
             return true;
         } catch (GeneratedWsClient.SampleNotReadable e) {
-            result.problem(channel, "echo-check", m.id(), Kind.SAMPLE_NOT_READABLE, e.getMessage() + " sample " + excerpt(m.sample()));
+            result.problem(
+                    channel,
+                    "echo-check",
+                    m.id(),
+                    Kind.SAMPLE_NOT_READABLE,
+                    e.getMessage() + " sample " + excerpt(m.sample()));
         } catch (Throwable e) {
             result.problem(channel, "echo-check", m.id(), Kind.REJECTED, method + " failed: " + e);
         }
@@ -204,17 +272,21 @@ final class WsSpecRun {
 
     // ---- receiving ------------------------------------------------------------------------
 
-    private void receive(String scenario, WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages) throws Throwable {
+    private void receive(String scenario, WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages)
+            throws Throwable {
         List<HarnessMessages.Message> samples = new ArrayList<>();
         for (HarnessMessages.Message m : messages.serverMessages()) {
             if (m.unavailable() == null) samples.add(m);
-            else if (scenario.equals("basic")) result.problem(messages.id(), scenario, m.id(), Kind.NO_SAMPLE, m.unavailable());
+            else if (scenario.equals("basic")) {
+                result.problem(messages.id(), scenario, m.id(), Kind.NO_SAMPLE, m.unavailable());
+            }
         }
         if (samples.isEmpty()) return;
         Path report = work.resolve(messages.id().replaceAll("[^A-Za-z0-9]+", "_") + "-" + scenario + ".json");
         Object tree;
         List<Object> events;
-        try (WsHarness h = WsHarness.start(spec, scenario, report, "--perspective", flag, "--channel", messages.id(), "--timeout", "300")) {
+        try (WsHarness h = WsHarness.start(
+                spec, scenario, report, "--perspective", flag, "--channel", messages.id(), "--timeout", "300")) {
             try (GeneratedWsClient client = GeneratedWsClient.connect(loader, pkg, names.client(), h.url())) {
                 if (scenario.equals("basic")) client.awaitEvents(samples.size(), WAIT); // then the client closes
                 else client.awaitClosed(WAIT); // the harness closes with 4001 when it has sent everything
@@ -249,8 +321,12 @@ final class WsSpecRun {
         int mid = Math.max(1, samples.size() / 2);
         for (int i = 0; i < samples.size(); i++) {
             out.add(expected(samples.get(i)));
-            if (i == 0 && JsonTrees.number(tree, "sent.extras.unknownType") > 0) out.add(new Expected(UNKNOWN_TYPE, true, false));
-            if (i == mid - 1 && JsonTrees.number(tree, "sent.extras.malformedJson") > 0) out.add(new Expected("(malformed-json)", false, true));
+            if (i == 0 && JsonTrees.number(tree, "sent.extras.unknownType") > 0) {
+                out.add(new Expected(UNKNOWN_TYPE, true, false));
+            }
+            if (i == mid - 1 && JsonTrees.number(tree, "sent.extras.malformedJson") > 0) {
+                out.add(new Expected("(malformed-json)", false, true));
+            }
         }
         return out;
     }
@@ -260,8 +336,13 @@ final class WsSpecRun {
     }
 
     /** Pairs the i-th event with the i-th frame and compares the event's type with the frame's message. */
-    private void check(String scenario, WsClientNames.ChannelNames names, HarnessMessages.ChannelMessages messages, List<Expected> frames,
-                       List<Object> events) throws Throwable {
+    private void check(
+            String scenario,
+            WsClientNames.ChannelNames names,
+            HarnessMessages.ChannelMessages messages,
+            List<Expected> frames,
+            List<Object> events)
+            throws Throwable {
         String channel = messages.id();
         for (int i = 0; i < frames.size(); i++) {
             Expected f = frames.get(i);
@@ -269,47 +350,83 @@ final class WsSpecRun {
             Object event = i < events.size() ? events.get(i) : null;
             if (event == null) {
                 result.mistyped++;
-                result.problem(channel, scenario, f.id(), Kind.MISTYPED, "no event for frame " + i + " (" + events.size() + " events)");
+                result.problem(
+                        channel,
+                        scenario,
+                        f.id(),
+                        Kind.MISTYPED,
+                        "no event for frame " + i + " (" + events.size() + " events)");
                 continue;
             }
             String kind = GeneratedWsClient.kind(event);
             if (f.unknownType() || f.malformed()) {
                 if (kind.equals("Unknown") && (GeneratedWsClient.error(event) != null) == f.malformed()) {
                     result.unknownAsExpected++;
-                } else if (f.unknownType() && records(messages.unknownTypeValidFor(), messages, names).contains(kind)) {
+                } else if (f.unknownType()
+                        && records(messages.unknownTypeValidFor(), messages, names)
+                                .contains(kind)) {
                     result.ambiguous++; // the "unknown" frame is still a valid instance of this message
                 } else {
                     result.mistyped++;
-                    result.problem(channel, scenario, f.id(), Kind.MISTYPED, "expected Unknown" + (f.malformed() ? " with an error" : "")
-                            + ", got " + kind + (kind.equals("Unknown") ? " error=" + GeneratedWsClient.error(event) : ""));
+                    result.problem(
+                            channel,
+                            scenario,
+                            f.id(),
+                            Kind.MISTYPED,
+                            "expected Unknown" + (f.malformed() ? " with an error" : "") + ", got " + kind
+                                    + (kind.equals("Unknown") ? " error=" + GeneratedWsClient.error(event) : ""));
                 }
                 continue;
             }
-            HarnessMessages.Message sent = messages.serverMessages().stream().filter(m -> m.id().equals(f.id())).findFirst().orElse(null);
+            HarnessMessages.Message sent = messages.serverMessages().stream()
+                    .filter(m -> m.id().equals(f.id()))
+                    .findFirst()
+                    .orElse(null);
             String ours = sent == null ? null : ourName(sent, names.eventRecords());
             String want = ours == null ? null : names.eventRecords().get(ours);
             if (want != null && want.equals(kind)) {
                 result.typedCorrectly++;
-            } else if (sent != null && records(sent.alsoValidFor(), messages, names).contains(kind)) {
+            } else if (sent != null
+                    && records(sent.alsoValidFor(), messages, names).contains(kind)) {
                 result.ambiguous++; // the sample is just as valid an instance of the message it was typed as
             } else {
                 result.mistyped++;
-                String got = kind.equals("Unknown") ? "Unknown(" + GeneratedWsClient.error(event) + ") " + excerpt(GeneratedWsClient.raw(event)) : kind;
-                result.problem(channel, scenario, f.id(), want == null ? Kind.NOT_IN_CLIENT : Kind.MISTYPED,
-                        (want == null ? "no event for it in the client (receives " + names.eventRecords().keySet() + ")" : "expected " + want) + ", got " + got);
+                String got = kind.equals("Unknown")
+                        ? "Unknown(" + GeneratedWsClient.error(event) + ") " + excerpt(GeneratedWsClient.raw(event))
+                        : kind;
+                result.problem(
+                        channel,
+                        scenario,
+                        f.id(),
+                        want == null ? Kind.NOT_IN_CLIENT : Kind.MISTYPED,
+                        (want == null
+                                        ? "no event for it in the client (receives "
+                                                + names.eventRecords().keySet() + ")"
+                                        : "expected " + want)
+                                + ", got " + got);
             }
         }
         if (events.size() > frames.size()) {
-            result.problem(channel, scenario, "-", Kind.MISTYPED, (events.size() - frames.size()) + " event(s) more than frames sent");
+            result.problem(
+                    channel,
+                    scenario,
+                    "-",
+                    Kind.MISTYPED,
+                    (events.size() - frames.size()) + " event(s) more than frames sent");
         }
     }
 
     /** The event records of the harness's messages {@code ids}. */
-    private static List<String> records(List<String> ids, HarnessMessages.ChannelMessages messages, WsClientNames.ChannelNames names) {
+    private static List<String> records(
+            List<String> ids, HarnessMessages.ChannelMessages messages, WsClientNames.ChannelNames names) {
         List<String> out = new ArrayList<>();
         for (String id : ids) {
-            messages.serverMessages().stream().filter(m -> m.id().equals(id)).findFirst()
-                    .map(m -> ourName(m, names.eventRecords())).map(names.eventRecords()::get).ifPresent(out::add);
+            messages.serverMessages().stream()
+                    .filter(m -> m.id().equals(id))
+                    .findFirst()
+                    .map(m -> ourName(m, names.eventRecords()))
+                    .map(names.eventRecords()::get)
+                    .ifPresent(out::add);
         }
         return out;
     }

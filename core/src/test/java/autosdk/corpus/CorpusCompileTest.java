@@ -23,7 +23,8 @@ class CorpusCompileTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void generatesAndCompiles(Path spec, @TempDir Path dir) throws Exception {
-        GenerationRequest request = GenerationRequest.of(spec, GenerationRequest.defaultNamespace(spec), dir.resolve("out"));
+        GenerationRequest request =
+                GenerationRequest.of(spec, GenerationRequest.defaultNamespace(spec), dir.resolve("out"));
         GenerationResult result = Generator.plan(request);
         assertThat(result.files()).isNotEmpty();
         // Cached by content: RestConformanceTest compiles the same default-namespace SDKs and reuses this compile.

@@ -1,16 +1,13 @@
 package autosdk.corpus;
 
-import autosdk.GenerationRequest;
-import autosdk.Generator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autosdk.translate.ModelBuilder;
+import autosdk.GenerationRequest;
+import autosdk.Generator;
 import autosdk.diag.Diagnostics;
 import autosdk.emit.java.EmitOptions;
 import autosdk.emit.java.JavaEmitter;
 import autosdk.model.ApiModel;
-import autosdk.model.NamedType;
 import autosdk.read.MapNode;
 import autosdk.read.Pointers;
 import autosdk.read.ScalarNode;
@@ -21,6 +18,7 @@ import autosdk.resolve.RefResolver;
 import autosdk.testing.Compiler;
 import autosdk.testing.Corpus;
 import autosdk.testing.JsonTrees;
+import autosdk.translate.ModelBuilder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.palantir.javapoet.ClassName;
@@ -43,9 +41,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExampleRoundTripTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"tryAGI-OpenAI/openapi.realtime.yaml", "asyncapi-generator/asyncapi-slack-client.yml",
-            "asyncapi-spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml",
-            "asyncapi-spec-v3.0.0/websocket-gemini-asyncapi.yml", "asyncapi-spec-v2.6.0/websocket-gemini.yml"})
+    @ValueSource(
+            strings = {
+                "tryAGI-OpenAI/openapi.realtime.yaml",
+                "asyncapi-generator/asyncapi-slack-client.yml",
+                "asyncapi-spec-v3.0.0/kraken-websocket-request-reply-multiple-channels-asyncapi.yml",
+                "asyncapi-spec-v3.0.0/websocket-gemini-asyncapi.yml",
+                "asyncapi-spec-v2.6.0/websocket-gemini.yml"
+            })
     void examplesRoundTrip(String relative, @TempDir Path dir) throws Throwable {
         Path spec = Corpus.file(relative);
         Diagnostics diagnostics = new Diagnostics();
@@ -53,16 +56,27 @@ class ExampleRoundTripTest {
         ApiModel model = ModelBuilder.build(document, true, diagnostics);
         // The package and options of a plain run, so the compile is the one CorpusCompileTest caches for this spec.
         String pkg = GenerationRequest.defaultNamespace(spec);
-        JavaEmitter.Output output = new JavaEmitter(new EmitOptions(pkg, ClassName.get(pkg, "SourceGenerationContext"), true,
-                List.of("SourceGenerationContext", "Builder", "Known", "Unknown"), spec.getFileName().toString(), null, null)).emit(model);
+        JavaEmitter.Output output = new JavaEmitter(new EmitOptions(
+                        pkg,
+                        ClassName.get(pkg, "SourceGenerationContext"),
+                        true,
+                        List.of("SourceGenerationContext", "Builder", "Known", "Unknown"),
+                        spec.getFileName().toString(),
+                        null,
+                        null))
+                .emit(model);
 
         List<String[]> cases = new ArrayList<>();
         RefResolver resolver = new RefResolver(spec, document.root(), new Diagnostics());
         collect(document.root(), resolver, output.classNames(), cases);
-        Compiler.Result compiled = Compiler.compileCached(Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out"))).files());
+        Compiler.Result compiled =
+                Compiler.compileCached(Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out")))
+                        .files());
         assertThat(compiled.errors()).isEmpty();
         ClassLoader loader = compiled.loader();
-        Object context = loader.loadClass(pkg + ".SourceGenerationContext").getField("DEFAULT").get(null);
+        Object context = loader.loadClass(pkg + ".SourceGenerationContext")
+                .getField("DEFAULT")
+                .get(null);
         var read = context.getClass().getMethod("read", String.class, Class.class);
         var write = context.getClass().getMethod("write", Object.class);
 
@@ -73,22 +87,31 @@ class ExampleRoundTripTest {
             try {
                 value = read.invoke(context, c[1], loader.loadClass(c[0]));
             } catch (InvocationTargetException e) {
-                assertThat(e.getCause()).as("only a decode error may refuse an example of %s", c[0]).isInstanceOf(UncheckedIOException.class);
+                assertThat(e.getCause())
+                        .as("only a decode error may refuse an example of %s", c[0])
+                        .isInstanceOf(UncheckedIOException.class);
                 refused.add(c[0] + ": " + e.getCause().getMessage());
                 continue;
             }
             String back = (String) write.invoke(context, value);
-            assertThat(JsonTrees.parse(back)).as("round trip of the example of %s", c[0]).isEqualTo(JsonTrees.parse(c[1]));
+            assertThat(JsonTrees.parse(back))
+                    .as("round trip of the example of %s", c[0])
+                    .isEqualTo(JsonTrees.parse(c[1]));
             roundTrips++;
         }
-        assertThat(roundTrips).as("examples that round-tripped (refused: %s)", refused).isGreaterThanOrEqualTo(Math.max(1, cases.size() * 3 / 4));
+        assertThat(roundTrips)
+                .as("examples that round-tripped (refused: %s)", refused)
+                .isGreaterThanOrEqualTo(Math.max(1, cases.size() * 3 / 4));
     }
 
     /** Schema examples of object or list shape, and AsyncAPI message examples' payloads, with the class they belong to. */
-    private static void collect(SpecNode node, RefResolver resolver, Map<String, ClassName> classes, List<String[]> cases) throws Exception {
+    private static void collect(
+            SpecNode node, RefResolver resolver, Map<String, ClassName> classes, List<String[]> cases)
+            throws Exception {
         if (node instanceof MapNode map) {
             ClassName own = classes.get(resolver.keyOf(map));
-            if (own != null && (map.get("example") instanceof MapNode || map.get("example") instanceof autosdk.read.ListNode)) {
+            if (own != null
+                    && (map.get("example") instanceof MapNode || map.get("example") instanceof autosdk.read.ListNode)) {
                 cases.add(new String[] {own.canonicalName(), json(map.get("example"))});
             }
             if (map.has("payload") && map.get("examples") instanceof autosdk.read.ListNode examples) {
@@ -112,8 +135,9 @@ class ExampleRoundTripTest {
         for (String raw : pointer.substring(1).split("/")) {
             String token = Pointers.unescape(raw);
             if (current instanceof MapNode m) current = m.get(token);
-            else if (current instanceof autosdk.read.ListNode l && token.matches("\\d+")) current = l.items().get(Integer.parseInt(token));
-            else return null;
+            else if (current instanceof autosdk.read.ListNode l && token.matches("\\d+")) {
+                current = l.items().get(Integer.parseInt(token));
+            } else return null;
             if (current == null) return null;
         }
         return current;
@@ -142,9 +166,11 @@ class ExampleRoundTripTest {
         } else {
             Object v = ((ScalarNode) node).value();
             if (v == null) g.writeNull();
-            else if (v instanceof String s) g.writeString(s);
-            else if (v instanceof Boolean b) g.writeBoolean(b);
-            else g.writeNumber(((ScalarNode) node).text());
+            else if (v instanceof String s) {
+                g.writeString(s);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else g.writeNumber(((ScalarNode) node).text());
         }
     }
 }

@@ -45,7 +45,9 @@ class MutationTest {
         List<Arguments> out = new ArrayList<>();
         for (Path spec : Corpus.specs()) {
             if (Files.size(spec) > 300_000) continue; // the vendor giants are covered by the corpus compile test
-            for (int i = 0; i < MUTANTS_PER_SPEC; i++) out.add(Arguments.of(Corpus.root().relativize(spec).toString(), SEED + i * 7919L));
+            for (int i = 0; i < MUTANTS_PER_SPEC; i++) {
+                out.add(Arguments.of(Corpus.root().relativize(spec).toString(), SEED + i * 7919L));
+            }
         }
         return out.stream();
     }
@@ -63,7 +65,8 @@ class MutationTest {
                 Files.copy(p, target);
             }
         }
-        Path mutant = copy.resolve(original.getFileName().toString().replaceAll("\\.(ya?ml|json)$", "") + ".mutant.json");
+        Path mutant =
+                copy.resolve(original.getFileName().toString().replaceAll("\\.(ya?ml|json)$", "") + ".mutant.json");
         Files.writeString(mutant, mutate(original, new Random(seed)));
 
         GenerationRequest request = GenerationRequest.of(mutant, "com.example.mutant", dir.resolve("out"));
@@ -82,7 +85,9 @@ class MutationTest {
         });
         if (result != null) {
             Compiler.Result compiled = Compiler.compile(result.files(), dir.resolve("build"));
-            assertThat(compiled.errors()).as("mutant of %s with seed %d", relative, seed).isEmpty();
+            assertThat(compiled.errors())
+                    .as("mutant of %s with seed %d", relative, seed)
+                    .isEmpty();
         }
     }
 
@@ -129,7 +134,14 @@ class MutationTest {
     }
 
     private static Object changeKind(Object value, Random random) {
-        Object[] replacements = {"text", new BigDecimal(42), Boolean.TRUE, null, new ArrayList<>(List.of("a")), new LinkedHashMap<>(Map.of("k", "v"))};
+        Object[] replacements = {
+            "text",
+            new BigDecimal(42),
+            Boolean.TRUE,
+            null,
+            new ArrayList<>(List.of("a")),
+            new LinkedHashMap<>(Map.of("k", "v"))
+        };
         Object r = replacements[random.nextInt(replacements.length)];
         return r != null && value != null && r.getClass() == value.getClass() ? "changed" : r;
     }

@@ -56,8 +56,13 @@ class HostileInputTest {
         StringBuilder yaml = new StringBuilder(HEAD).append("x-l0: &l0 [x, x, x, x, x, x, x, x, x]\n");
         for (int level = 1; level < levels; level++) {
             String previous = "*l" + (level - 1);
-            yaml.append("x-l").append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(9, previous))).append("]\n");
+            yaml.append("x-l")
+                    .append(level)
+                    .append(": &l")
+                    .append(level)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, previous)))
+                    .append("]\n");
         }
         return yaml.toString();
     }
@@ -69,9 +74,10 @@ class HostileInputTest {
         assertThat(Files.size(spec)).isLessThan(1000);
 
         // Levels add 90, 819, 7380 and 66429 nodes (74718 in all); the first *l4 of level 5 adds 66430 more.
-        assertThat(diagnostics(spec)).containsExactly(spec + ":9:12: error: YAML aliases expand to more than 100000 nodes "
-                + "(alias *l4 alone repeats 66430); a document may grow through aliases by at most one node per character "
-                + "of the file (at least 100000) (at /x-l5/0)");
+        assertThat(diagnostics(spec))
+                .containsExactly(spec + ":9:12: error: YAML aliases expand to more than 100000 nodes "
+                        + "(alias *l4 alone repeats 66430); a document may grow through aliases by at most one node per character "
+                        + "of the file (at least 100000) (at /x-l5/0)");
 
         Files.writeString(spec, aliasBomb(10)); // 10^9 nodes: refused at the same alias, never expanded
         assertThat(diagnostics(spec)).singleElement().asString().startsWith(spec + ":9:12: error: YAML aliases expand");
@@ -90,7 +96,8 @@ class HostileInputTest {
     void theLargestRealSpecStillReads() {
         Diagnostics diagnostics = new Diagnostics();
 
-        assertThat(SpecReader.readTree(Corpus.file("tryAGI-OpenAI/openapi.yaml"), diagnostics)).isPresent();
+        assertThat(SpecReader.readTree(Corpus.file("tryAGI-OpenAI/openapi.yaml"), diagnostics))
+                .isPresent();
         assertThat(diagnostics.all()).isEmpty();
     }
 
@@ -112,12 +119,15 @@ class HostileInputTest {
 
         List<String> found = diagnostics(spec);
 
-        String refused = "' points outside the spec's folder (" + folder + "); refs may only reach files beside or below the spec, "
+        String refused = "' points outside the spec's folder (" + folder
+                + "); refs may only reach files beside or below the spec, "
                 + "so move the spec up to the folder that holds everything it refers to";
-        assertThat(found).containsExactly(
-                spec + ":6:20: error: $ref 'link.yaml" + refused + " (at /components/schemas/Linked/$ref)",
-                spec + ":7:20: error: $ref 'passwd.yaml" + refused + " (at /components/schemas/Passwd/$ref)",
-                spec + ":8:20: error: $ref '../outside.yaml" + refused + " (at /components/schemas/Dotted/$ref)");
+        assertThat(found)
+                .containsExactly(
+                        spec + ":6:20: error: $ref 'link.yaml" + refused + " (at /components/schemas/Linked/$ref)",
+                        spec + ":7:20: error: $ref 'passwd.yaml" + refused + " (at /components/schemas/Passwd/$ref)",
+                        spec + ":8:20: error: $ref '../outside.yaml" + refused
+                                + " (at /components/schemas/Dotted/$ref)");
     }
 
     @Test
@@ -129,7 +139,9 @@ class HostileInputTest {
         Path spec = folder.resolve("openapi.yaml");
         Files.writeString(spec, HEAD + PET.replace("{type: string}", "{$ref: 'name.yaml'}"));
 
-        assertThat(Generator.generate(GenerationRequest.of(spec, "com.example.ok", out())).files()).isNotEmpty();
+        assertThat(Generator.generate(GenerationRequest.of(spec, "com.example.ok", out()))
+                        .files())
+                .isNotEmpty();
     }
 
     @Test
@@ -140,14 +152,16 @@ class HostileInputTest {
         Files.writeString(mine, "package com.example.mine;\n\n/** My own pet. */\npublic class Pet {}\n");
         List<Path> before = listing(out());
 
-        UsageException e = catchThrowableOfType(UsageException.class,
-                () -> Generator.generate(GenerationRequest.of(spec, "com.example.mine", out())));
+        UsageException e = catchThrowableOfType(
+                UsageException.class, () -> Generator.generate(GenerationRequest.of(spec, "com.example.mine", out())));
 
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).isEqualTo(mine.toAbsolutePath().normalize() + " exists and was not written by AutoSDK (no '"
-                + OutputWriter.MARKER + "' header, not in " + OutputWriter.MANIFEST + "); nothing was written. "
-                + "Move it away or choose another --output");
-        assertThat(Files.readString(mine)).isEqualTo("package com.example.mine;\n\n/** My own pet. */\npublic class Pet {}\n");
+        assertThat(e.getMessage())
+                .isEqualTo(mine.toAbsolutePath().normalize() + " exists and was not written by AutoSDK (no '"
+                        + OutputWriter.MARKER + "' header, not in " + OutputWriter.MANIFEST + "); nothing was written. "
+                        + "Move it away or choose another --output");
+        assertThat(Files.readString(mine))
+                .isEqualTo("package com.example.mine;\n\n/** My own pet. */\npublic class Pet {}\n");
         assertThat(listing(out())).as("nothing written").isEqualTo(before);
     }
 

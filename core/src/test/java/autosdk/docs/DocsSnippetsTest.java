@@ -54,8 +54,11 @@ class DocsSnippetsTest {
             "mycompany", new Sdk("examples/chat/openapi.yaml", "MyCompany.MyApi", null),
             "petstore", new Sdk("../shared/corpus/swagger-petstore/openapi.yaml", "com.example.petstore", null),
             "realtime", new Sdk("../shared/corpus/tryAGI-OpenAI/asyncapi.json", "com.example.realtime", null),
-            "kraken", new Sdk("../shared/corpus/asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml",
-                    "com.example.kraken", GenerationRequest.Perspective.SERVER));
+            "kraken",
+                    new Sdk(
+                            "../shared/corpus/asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml",
+                            "com.example.kraken",
+                            GenerationRequest.Perspective.SERVER));
 
     private static final Pattern MARKER = Pattern.compile("<!--\\s*compile:\\s*(.*?)\\s*-->");
     private static final Pattern OPTION = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|(\\S+))");
@@ -75,8 +78,11 @@ class DocsSnippetsTest {
         List<Snippet> snippets = new ArrayList<>();
         List<String> unmarked = new ArrayList<>();
         for (Path doc : docs()) snippets.addAll(extract(doc, unmarked));
-        assertThat(unmarked).as("Java blocks without a <!-- compile: … --> marker").isEmpty();
-        List<Snippet> compiled = snippets.stream().filter(s -> !s.options().containsKey("skip")).toList();
+        assertThat(unmarked)
+                .as("Java blocks without a <!-- compile: … --> marker")
+                .isEmpty();
+        List<Snippet> compiled =
+                snippets.stream().filter(s -> !s.options().containsKey("skip")).toList();
         assertThat(compiled).as("snippets found").hasSizeGreaterThan(10);
         assertThat(snippets.size() - compiled.size()).as("opt-outs stay rare").isLessThanOrEqualTo(3);
 
@@ -97,9 +103,14 @@ class DocsSnippetsTest {
             Files.writeString(file, wrap(s), StandardCharsets.UTF_8);
             sources.add(file);
         }
-        Compiler.Result result = Compiler.compilePaths(sources, dir.resolve("classes"), List.of(),
+        Compiler.Result result = Compiler.compilePaths(
+                sources,
+                dir.resolve("classes"),
+                List.of(),
                 List.of("-sourcepath", String.join(File.pathSeparator, roots)));
-        assertThat(result.errors()).as("javac errors (the class name says the doc and the line of its block)").isEmpty();
+        assertThat(result.errors())
+                .as("javac errors (the class name says the doc and the line of its block)")
+                .isEmpty();
     }
 
     private static List<Path> docs() throws Exception {
@@ -145,7 +156,13 @@ class DocsSnippetsTest {
     private static String wrap(Snippet s) {
         String pkg = SDKS.get(s.options().get("sdk")).pkg();
         StringBuilder out = new StringBuilder("package docs;\n\n");
-        for (String p : List.of(pkg, pkg + ".runtime", "java.util", "java.util.concurrent", "java.util.stream", "java.time",
+        for (String p : List.of(
+                pkg,
+                pkg + ".runtime",
+                "java.util",
+                "java.util.concurrent",
+                "java.util.stream",
+                "java.time",
                 "java.nio.file")) {
             out.append("import ").append(p).append(".*;\n");
         }
@@ -157,9 +174,14 @@ class DocsSnippetsTest {
             if (line.startsWith("import ")) out.append(line).append('\n');
             else body.add(line);
         }
-        out.append("\nfinal class ").append(s.className()).append(" {\n")
-                .append("    interface Log { void info(String m, Object... a); void warn(String m, Object... a); void debug(String m, Object... a); }\n\n")
-                .append("    static void run(").append(s.options().getOrDefault("given", "")).append(") throws Exception {\n");
+        out.append("\nfinal class ")
+                .append(s.className())
+                .append(" {\n")
+                .append(
+                        "    interface Log { void info(String m, Object... a); void warn(String m, Object... a); void debug(String m, Object... a); }\n\n")
+                .append("    static void run(")
+                .append(s.options().getOrDefault("given", ""))
+                .append(") throws Exception {\n");
         body.forEach(line -> out.append(line).append('\n'));
         return out.append("    }\n}\n").toString();
     }
@@ -167,8 +189,8 @@ class DocsSnippetsTest {
     private Path generate(String name, Sdk sdk) throws Exception {
         Path spec = ROOT.resolve(sdk.spec()).toAbsolutePath().normalize();
         GenerationRequest base = GenerationRequest.of(spec, sdk.pkg(), dir.resolve("unused"));
-        GenerationRequest request = new GenerationRequest(base.spec(), base.namespace(), base.output(), null, null, null,
-                sdk.perspective(), null, null, null);
+        GenerationRequest request = new GenerationRequest(
+                base.spec(), base.namespace(), base.output(), null, null, null, sdk.perspective(), null, null, null);
         Path root = dir.resolve("sdk-" + name);
         for (GeneratedFile f : Generator.plan(request).files()) {
             Path p = root.resolve(f.relativePath());

@@ -9,9 +9,9 @@ import autosdk.write.GeneratedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spec full of comment-closing text, unicode escapes, string-literal breakouts and path
@@ -25,25 +25,32 @@ class HostileSpecTest {
     @ValueSource(strings = {"evil.yaml", "evil-async.yaml"})
     void hostileTextStaysInertAndFilesStayInsideTheOutput(String spec) throws Exception {
         Path out = dir.resolve("out");
-        GenerationRequest request = GenerationRequest.of(Path.of("src/test/resources/fixtures/models/" + spec), "com.example.evil", out);
+        GenerationRequest request =
+                GenerationRequest.of(Path.of("src/test/resources/fixtures/models/" + spec), "com.example.evil", out);
         var result = Generator.generate(request);
 
         try (Stream<Path> written = Files.walk(dir)) {
             assertThat(written.filter(Files::isRegularFile))
-                    .allSatisfy(p -> assertThat(p.toAbsolutePath().normalize()).startsWith(out.toAbsolutePath().normalize()));
+                    .allSatisfy(p -> assertThat(p.toAbsolutePath().normalize())
+                            .startsWith(out.toAbsolutePath().normalize()));
         }
         for (GeneratedFile f : result.files()) {
             assertThat(f.relativePath()).startsWith("com/example/evil/").doesNotContain("..");
             if (f.relativePath().contains("/runtime/")) continue;
             // javac turns backslash-u escapes into characters even inside comments: none may survive unescaped.
-            assertThat(unicodeEscapes(f.content())).as("unicode escapes javac would decode in %s", f.relativePath()).isZero();
+            assertThat(unicodeEscapes(f.content()))
+                    .as("unicode escapes javac would decode in %s", f.relativePath())
+                    .isZero();
             // Hostile code may appear only as inert text: on a comment line or inside a string literal.
             for (String line : f.content().split("\n")) {
                 int at = Math.max(line.indexOf("System.exit("), line.indexOf("Runtime.getRuntime()"));
                 if (at < 0) continue;
                 String trimmed = line.trim();
-                assertThat(trimmed.startsWith("*") || trimmed.startsWith("//") || line.substring(0, at).contains("\""))
-                        .as("hostile text outside a comment or string in %s: %s", f.relativePath(), line).isTrue();
+                assertThat(trimmed.startsWith("*")
+                                || trimmed.startsWith("//")
+                                || line.substring(0, at).contains("\""))
+                        .as("hostile text outside a comment or string in %s: %s", f.relativePath(), line)
+                        .isTrue();
             }
         }
         Compiler.Result compiled = Compiler.compile(result.files(), dir.resolve("build"));
@@ -54,7 +61,11 @@ class HostileSpecTest {
         int loaded = 0;
         try (Stream<Path> classes = Files.walk(compiled.classes())) {
             for (Path c : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
-                String name = compiled.classes().relativize(c).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name = compiled.classes()
+                        .relativize(c)
+                        .toString()
+                        .replace('/', '.')
+                        .replaceAll("\\.class$", "");
                 Class.forName(name, true, loader);
                 loaded++;
             }

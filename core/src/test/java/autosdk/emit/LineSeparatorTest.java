@@ -48,9 +48,15 @@ class LineSeparatorTest {
     @Test
     void aDescriptionWithSeparatorsCompilesAsEscapes() throws Exception {
         Sdk sdk = Sdk.build(spec(), "com.example.sep", dir);
-        String mood = sdk.result().files().stream().filter(f -> f.relativePath().endsWith("/Mood.java")).map(GeneratedFile::content)
-                .findFirst().orElseThrow();
-        assertThat(mood).contains("first\\u2028second\\u2029third").doesNotContain("\u2028").doesNotContain("\u2029");
+        String mood = sdk.result().files().stream()
+                .filter(f -> f.relativePath().endsWith("/Mood.java"))
+                .map(GeneratedFile::content)
+                .findFirst()
+                .orElseThrow();
+        assertThat(mood)
+                .contains("first\\u2028second\\u2029third")
+                .doesNotContain("\u2028")
+                .doesNotContain("\u2029");
     }
 
     @Test

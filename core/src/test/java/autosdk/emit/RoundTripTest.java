@@ -24,7 +24,8 @@ class RoundTripTest {
 
     @BeforeAll
     void generate(@TempDir Path dir) throws Exception {
-        sdk = Sdk.build(Path.of("src/test/resources/fixtures/models/tricky.yaml"), "com.example.tricky", dir, libraries());
+        sdk = Sdk.build(
+                Path.of("src/test/resources/fixtures/models/tricky.yaml"), "com.example.tricky", dir, libraries());
     }
 
     private Object roundTrip(String json, String type) throws Throwable {
@@ -63,7 +64,8 @@ class RoundTripTest {
 
     @Test
     void unknownPropertiesAreKeptAndWrittenBack() throws Throwable {
-        Object pet = roundTrip("{\"id\":1,\"name\":\"a\",\"kind\":\"cat\",\"new_field\":{\"n\":[1,2]},\"z\":null}", "Pet");
+        Object pet =
+                roundTrip("{\"id\":1,\"name\":\"a\",\"kind\":\"cat\",\"new_field\":{\"n\":[1,2]},\"z\":null}", "Pet");
         assertThat(Sdk.call(pet, "additionalProperties").toString()).contains("new_field");
     }
 
@@ -80,28 +82,58 @@ class RoundTripTest {
 
     @Test
     void unionsPickTheVariantByDiscriminatorWhereverItIs() throws Throwable {
-        assertThat(roundTrip("{\"shape\":\"circle\",\"radius\":2}", "Shape").getClass().getSimpleName()).isEqualTo("OfCircle");
-        assertThat(roundTrip("{\"side\":3,\"shape\":\"square\"}", "Shape").getClass().getSimpleName()).isEqualTo("OfSquare");
-        assertThat(roundTrip("{\"event\":\"stopped\",\"code\":3}", "Event").getClass().getSimpleName()).isEqualTo("OfEventStopped");
+        assertThat(roundTrip("{\"shape\":\"circle\",\"radius\":2}", "Shape")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfCircle");
+        assertThat(roundTrip("{\"side\":3,\"shape\":\"square\"}", "Shape")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfSquare");
+        assertThat(roundTrip("{\"event\":\"stopped\",\"code\":3}", "Event")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfEventStopped");
     }
 
     @Test
     void variantRecordsNeverShadowATypeTheUnionHolds() throws Throwable {
-        // Tile holds Square and OfSquare: the record for Square cannot be OfSquare, which would hide the model OfSquare.
-        assertThat(sdk.type("Tile$OfSquare2").getRecordComponents()[0].getType()).isEqualTo(sdk.type("Square"));
-        assertThat(sdk.type("Tile$OfOfSquare").getRecordComponents()[0].getType()).isEqualTo(sdk.type("OfSquare"));
-        assertThat(roundTrip("{\"corners\":4}", "Tile").getClass().getSimpleName()).isEqualTo("OfOfSquare");
-        String tile = sdk.result().files().stream().filter(f -> f.relativePath().endsWith("/Tile.java")).findFirst().orElseThrow().content();
-        assertThat(tile).as("no type needs its package spelled out").doesNotContainPattern("com\\.example\\.tricky\\.[A-Z]");
+        // Tile holds Square and OfSquare: the record for Square cannot be OfSquare, which would hide the model
+        // OfSquare.
+        assertThat(sdk.type("Tile$OfSquare2").getRecordComponents()[0].getType())
+                .isEqualTo(sdk.type("Square"));
+        assertThat(sdk.type("Tile$OfOfSquare").getRecordComponents()[0].getType())
+                .isEqualTo(sdk.type("OfSquare"));
+        assertThat(roundTrip("{\"corners\":4}", "Tile").getClass().getSimpleName())
+                .isEqualTo("OfOfSquare");
+        String tile = sdk.result().files().stream()
+                .filter(f -> f.relativePath().endsWith("/Tile.java"))
+                .findFirst()
+                .orElseThrow()
+                .content();
+        assertThat(tile)
+                .as("no type needs its package spelled out")
+                .doesNotContainPattern("com\\.example\\.tricky\\.[A-Z]");
     }
 
     @Test
     void variantsSharingADiscriminatorValueAreToldApartByTheirOtherFixedValues() throws Throwable {
         assertThat(roundTrip("{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\",\"text\":\"hi\"}", "Message")
-                .getClass().getSimpleName()).isEqualTo("OfMessageMessage2");
-        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"system\"}", "Message").getClass().getSimpleName()).isEqualTo("OfMessageMessage");
-        assertThat(roundTrip("{\"name\":\"f\",\"type\":\"call\"}", "Message").getClass().getSimpleName()).isEqualTo("OfMessageCall");
-        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"tool\"}", "Message").getClass().getSimpleName()).isEqualTo("Unknown");
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfMessageMessage2");
+        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"system\"}", "Message")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfMessageMessage");
+        assertThat(roundTrip("{\"name\":\"f\",\"type\":\"call\"}", "Message")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfMessageCall");
+        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"tool\"}", "Message")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("Unknown");
     }
 
     @Test
@@ -109,15 +141,26 @@ class RoundTripTest {
         // Decided by "shape" (not first), the rest streamed into the variant, unknown members kept.
         Object square = roundTrip("{\"side\":3,\"shape\":\"square\",\"extra\":[1,{\"a\":null}]}", "Shape");
         assertThat(square.getClass().getSimpleName()).isEqualTo("OfSquare");
-        assertThat(Sdk.call(Sdk.call(square, "value"), "additionalProperties").toString()).contains("extra");
+        assertThat(Sdk.call(Sdk.call(square, "value"), "additionalProperties").toString())
+                .contains("extra");
         // Decided by "role"; a member after it that the variant cannot read makes the value Unknown, kept whole.
-        assertThat(roundTrip("{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\",\"text\":{\"not\":[\"text\"]}}", "Message")
-                .getClass().getSimpleName()).isEqualTo("Unknown");
+        assertThat(roundTrip(
+                                "{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\",\"text\":{\"not\":[\"text\"]}}",
+                                "Message")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("Unknown");
         // A repeated fixed value after the deciding one rules the variant out again: the whole value decides.
-        assertThat(sdk.read("{\"type\":\"message\",\"role\":\"assistant\",\"text\":\"hi\",\"role\":\"tool\"}", "Message")
-                .getClass().getSimpleName()).isEqualTo("Unknown");
+        assertThat(sdk.read(
+                                "{\"type\":\"message\",\"role\":\"assistant\",\"text\":\"hi\",\"role\":\"tool\"}",
+                                "Message")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("Unknown");
         assertThat(sdk.read("{\"type\":\"message\",\"role\":\"tool\",\"text\":\"hi\",\"role\":\"system\"}", "Message")
-                .getClass().getSimpleName()).isEqualTo("OfMessageMessage");
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfMessageMessage");
         // A variant chosen by its own discriminator value that cannot read the value is an error, as before.
         assertThatThrownBy(() -> sdk.read("{\"radius\":1,\"shape\":\"square\",\"side\":{\"wide\":true}}", "Shape"))
                 .hasMessageContaining("number");
@@ -127,17 +170,22 @@ class RoundTripTest {
     void unknownUnionVariantsAreKeptWhole() throws Throwable {
         Object unknown = roundTrip("{\"shape\":\"hexagon\",\"sides\":6}", "Shape");
         assertThat(unknown.getClass().getSimpleName()).isEqualTo("Unknown");
-        assertThat(roundTrip("{\"event\":\"paused\"}", "Event").getClass().getSimpleName()).isEqualTo("Unknown");
+        assertThat(roundTrip("{\"event\":\"paused\"}", "Event").getClass().getSimpleName())
+                .isEqualTo("Unknown");
     }
 
     @Test
     void unionsWithoutDiscriminatorMatchByShape() throws Throwable {
-        assertThat(roundTrip("{\"phone\":\"+1\"}", "Contact").getClass().getSimpleName()).isEqualTo("OfContactOption2");
-        assertThat(roundTrip("{\"email\":\"a@b\"}", "Contact").getClass().getSimpleName()).isEqualTo("OfContactOption1");
-        assertThat(roundTrip("\"text\"", "Scalarish").getClass().getSimpleName()).isEqualTo("OfString");
+        assertThat(roundTrip("{\"phone\":\"+1\"}", "Contact").getClass().getSimpleName())
+                .isEqualTo("OfContactOption2");
+        assertThat(roundTrip("{\"email\":\"a@b\"}", "Contact").getClass().getSimpleName())
+                .isEqualTo("OfContactOption1");
+        assertThat(roundTrip("\"text\"", "Scalarish").getClass().getSimpleName())
+                .isEqualTo("OfString");
         assertThat(roundTrip("42", "Scalarish").getClass().getSimpleName()).isEqualTo("OfLong");
         assertThat(roundTrip("[\"a\"]", "Scalarish").getClass().getSimpleName()).isEqualTo("OfList");
-        assertThat(roundTrip("{\"what\":1}", "Scalarish").getClass().getSimpleName()).isEqualTo("Unknown");
+        assertThat(roundTrip("{\"what\":1}", "Scalarish").getClass().getSimpleName())
+                .isEqualTo("Unknown");
     }
 
     @Test
@@ -149,7 +197,9 @@ class RoundTripTest {
 
     @Test
     void recursiveTypesNest() throws Throwable {
-        Object tree = roundTrip("{\"value\":\"root\",\"children\":[{\"value\":\"leaf\",\"children\":[]}],\"parent\":{\"value\":\"up\"}}", "TreeNode");
+        Object tree = roundTrip(
+                "{\"value\":\"root\",\"children\":[{\"value\":\"leaf\",\"children\":[]}],\"parent\":{\"value\":\"up\"}}",
+                "TreeNode");
         assertThat(Sdk.call(tree, "value")).isEqualTo("root");
     }
 
@@ -162,12 +212,14 @@ class RoundTripTest {
         assertThat(roundTrip("{\"z\":\"zz\"}", "String").getClass().getName()).isEqualTo("com.example.tricky.String");
         assertThat(sdk.type("_1stPlace")).isNotNull();
         assertThat(sdk.type("ABCD")).isNotNull();
-        assertThat(sdk.type("Deprecated").isAnnotationPresent(java.lang.Deprecated.class)).isTrue();
+        assertThat(sdk.type("Deprecated").isAnnotationPresent(java.lang.Deprecated.class))
+                .isTrue();
     }
 
     @Test
     void typeMismatchesAreReportedWithTheirPlace() {
         assertThatThrownBy(() -> sdk.read("{\"id\":\"not a number\",\"name\":\"a\",\"kind\":\"cat\"}", "Pet"))
-                .hasMessageContaining("expected an integer").hasMessageContaining("line 1, column 7");
+                .hasMessageContaining("expected an integer")
+                .hasMessageContaining("line 1, column 7");
     }
 }

@@ -36,12 +36,14 @@ class GoldenTest {
         var result = Generator.plan(GenerationRequest.of(spec, "com.example.golden", Path.of("unused")));
         Map<String, String> actual = result.files().stream()
                 .filter(f -> !f.relativePath().contains("/runtime/"))
-                .collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content, (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(
+                        GeneratedFile::relativePath, GeneratedFile::content, (a, b) -> a, TreeMap::new));
         Path dir = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
             if (Files.exists(dir)) {
                 try (Stream<Path> old = Files.walk(dir)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    old.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             for (Map.Entry<String, String> e : actual.entrySet()) {
@@ -50,7 +52,9 @@ class GoldenTest {
                 Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
             }
         }
-        assertThat(actual).as("generated files of %s (regenerate with -Dgolden.update=true)", name).isEqualTo(read(dir));
+        assertThat(actual)
+                .as("generated files of %s (regenerate with -Dgolden.update=true)", name)
+                .isEqualTo(read(dir));
     }
 
     private static Map<String, String> read(Path dir) throws IOException {

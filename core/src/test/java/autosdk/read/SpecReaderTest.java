@@ -52,7 +52,10 @@ class SpecReaderTest {
     @Test
     void everyNodeKnowsItsLineColumnAndPointer() throws Exception {
         MapNode yaml = read("l.yaml", "a:\n  b/c:\n    - x\n    - {d~e: 1}\n");
-        SpecNode d = ((MapNode) ((ListNode) ((MapNode) yaml.get("a")).get("b/c")).items().get(1)).get("d~e");
+        SpecNode d = ((MapNode) ((ListNode) ((MapNode) yaml.get("a")).get("b/c"))
+                        .items()
+                        .get(1))
+                .get("d~e");
         assertThat(d.location().line()).isEqualTo(4);
         assertThat(d.location().column()).isEqualTo(13);
         assertThat(d.pointer()).isEqualTo("/a/b~1c/1/d~0e");
@@ -73,10 +76,12 @@ class SpecReaderTest {
             assertThat(doc.version()).isEqualTo(v);
         }
         Files.writeString(file, "openapi: 3.0.4\ninfo: {title: t, version: '1'}\n");
-        assertThat(SpecReader.read(file, new Diagnostics()).orElseThrow().kind()).isEqualTo(SpecKind.OPENAPI);
+        assertThat(SpecReader.read(file, new Diagnostics()).orElseThrow().kind())
+                .isEqualTo(SpecKind.OPENAPI);
         Diagnostics d = new Diagnostics();
         Files.writeString(file, "asyncapi: 2.7.0\n");
         assertThat(SpecReader.read(file, d)).isEmpty();
-        assertThat(d.all().get(0).message()).isEqualTo("unsupported asyncapi version \"2.7.0\"; supported: 2.0.0–2.6.0, 3.0.0 or 3.1.0");
+        assertThat(d.all().get(0).message())
+                .isEqualTo("unsupported asyncapi version \"2.7.0\"; supported: 2.0.0–2.6.0, 3.0.0 or 3.1.0");
     }
 }

@@ -29,11 +29,20 @@ class YamlSurrogatePairTest {
     /** An OpenAPI document with {@code shift} padding chars before hundreds of emoji-laden lines, 5 buffer chunks or more long. */
     private static String spec(int shift, String tail) {
         StringBuilder yaml = new StringBuilder("openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n  description: \"")
-                .append("x".repeat(shift)).append("\"\npaths: {}\ncomponents:\n  schemas:\n    Mood:\n      type: string\n")
+                .append("x".repeat(shift))
+                .append("\"\npaths: {}\ncomponents:\n  schemas:\n    Mood:\n      type: string\n")
                 .append("      description: |\n");
-        for (int i = 0; i < 40; i++) yaml.append("        ").append(ROCKET.repeat(1 + i % 5)).append(" line ").append(i).append('\n');
+        for (int i = 0; i < 40; i++) {
+            yaml.append("        ")
+                    .append(ROCKET.repeat(1 + i % 5))
+                    .append(" line ")
+                    .append(i)
+                    .append('\n');
+        }
         yaml.append("      enum:\n");
-        for (int i = 0; i < VALUES; i++) yaml.append("        - \"").append(value(i)).append("\"\n");
+        for (int i = 0; i < VALUES; i++) {
+            yaml.append("        - \"").append(value(i)).append("\"\n");
+        }
         yaml.append("      x-").append(ROCKET).append(": plain ").append(ROCKET).append(" scalar\n");
         return yaml.append(tail).toString();
     }
@@ -53,12 +62,15 @@ class YamlSurrogatePairTest {
         int enumFirstLine = 12 + 40 + 1;
         for (int shift = 0; shift < SHIFTS; shift++) {
             Diagnostics diagnostics = new Diagnostics();
-            MapNode root = (MapNode) SpecReader.readTree(write(shift, "    After:\n      type: integer\n"), diagnostics).orElseThrow();
+            MapNode root = (MapNode) SpecReader.readTree(write(shift, "    After:\n      type: integer\n"), diagnostics)
+                    .orElseThrow();
             assertThat(diagnostics.all()).as("shift %d", shift).isEmpty();
             MapNode schemas = (MapNode) ((MapNode) root.get("components")).get("schemas");
             MapNode mood = (MapNode) schemas.get("Mood");
-            assertThat(mood.string("description").orElseThrow()).as("shift %d", shift)
-                    .startsWith(ROCKET + " line 0\n").endsWith(ROCKET.repeat(5) + " line 39\n");
+            assertThat(mood.string("description").orElseThrow())
+                    .as("shift %d", shift)
+                    .startsWith(ROCKET + " line 0\n")
+                    .endsWith(ROCKET.repeat(5) + " line 39\n");
             List<SpecNode> values = ((ListNode) mood.get("enum")).items();
             List<String> texts = new ArrayList<>();
             for (SpecNode node : values) texts.add(((ScalarNode) node).text());
@@ -80,11 +92,14 @@ class YamlSurrogatePairTest {
         int badLine = 12 + 40 + 1 + VALUES + 1;
         for (int shift = 0; shift < SHIFTS; shift++) {
             Diagnostics diagnostics = new Diagnostics();
-            assertThat(SpecReader.readTree(write(shift, "    Bad: a: b\n"), diagnostics)).isEmpty();
+            assertThat(SpecReader.readTree(write(shift, "    Bad: a: b\n"), diagnostics))
+                    .isEmpty();
             List<Diagnostic> all = diagnostics.all();
             assertThat(all).as("shift %d", shift).hasSize(1);
             assertThat(all.get(0).message()).startsWith("malformed YAML");
-            assertThat(all.get(0).location().line()).as("shift %d: %s", shift, all.get(0)).isEqualTo(badLine);
+            assertThat(all.get(0).location().line())
+                    .as("shift %d: %s", shift, all.get(0))
+                    .isEqualTo(badLine);
             assertThat(all.get(0).location().column()).isEqualTo(11);
         }
     }

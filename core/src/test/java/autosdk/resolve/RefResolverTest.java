@@ -107,12 +107,15 @@ class RefResolverTest {
     void anUnescapedSlashInAKeyResolvesWithAWarning() throws Exception {
         read("a: {$ref: '#/b/x/y'}\nb: {'x/y': {v: 1}}\n");
         assertThat(follow("a")).isSameAs(((MapNode) root.get("b")).get("x/y"));
-        assertThat(diagnostics.all()).singleElement().satisfies(d -> assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING));
+        assertThat(diagnostics.all())
+                .singleElement()
+                .satisfies(d -> assertThat(d.severity()).isEqualTo(Diagnostic.Severity.WARNING));
     }
 
     @Test
     void twoRefsToOneNodeHaveOneKey() throws Exception {
         read("a: {$ref: '#/c'}\nb: {$ref: '#/c'}\nc: {x: 1}\n");
-        assertThat(resolver.follow(root.get("a")).orElseThrow().key()).isEqualTo(resolver.follow(root.get("b")).orElseThrow().key());
+        assertThat(resolver.follow(root.get("a")).orElseThrow().key())
+                .isEqualTo(resolver.follow(root.get("b")).orElseThrow().key());
     }
 }

@@ -30,10 +30,16 @@ class CredentialNamesTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        widgets = RestSdk.build(Path.of("src/test/resources/fixtures/rest/widgets.yaml").toAbsolutePath(), "com.example.widgets",
-                "fixtures/rest/WidgetsDriver.java", dir.resolve("widgets"));
-        assistant = RestSdk.build(Path.of("src/test/resources/fixtures/rest/assistant.yaml").toAbsolutePath(), "com.example.assistant",
-                "fixtures/rest/AssistantDriver.java", dir.resolve("assistant"));
+        widgets = RestSdk.build(
+                Path.of("src/test/resources/fixtures/rest/widgets.yaml").toAbsolutePath(),
+                "com.example.widgets",
+                "fixtures/rest/WidgetsDriver.java",
+                dir.resolve("widgets"));
+        assistant = RestSdk.build(
+                Path.of("src/test/resources/fixtures/rest/assistant.yaml").toAbsolutePath(),
+                "com.example.assistant",
+                "fixtures/rest/AssistantDriver.java",
+                dir.resolve("assistant"));
         server = LocalHttpServer.start(this::handle);
     }
 
@@ -58,15 +64,19 @@ class CredentialNamesTest {
         String out = (String) widgets.call("natural", server.port());
         assertThat(out).startsWith("widget\n");
         assertThat(header(0, "X-acme-key")).isEqualTo("natural-key-1");
-        assertThat(out).doesNotContain("natural-key-1").contains("\n  X-Acme-Key: ***")
+        assertThat(out)
+                .doesNotContain("natural-key-1")
+                .contains("\n  X-Acme-Key: ***")
                 .containsPattern("INFO GET http://127\\.0\\.0\\.1:\\d+/v1/widgets/w1 -> 200 \\(\\d+ ms\\)");
 
-        assertThat(widgets.call("fromDefaultEnv", server.port(), "ACME_WIDGETS_API_KEY", "env-key-2")).isEqualTo("widget");
+        assertThat(widgets.call("fromDefaultEnv", server.port(), "ACME_WIDGETS_API_KEY", "env-key-2"))
+                .isEqualTo("widget");
         assertThat(header(1, "X-acme-key")).isEqualTo("env-key-2");
         assertThat(widgets.call("schemeNamed", server.port())).isEqualTo("widget");
         assertThat(header(2, "X-acme-key")).isEqualTo("scheme-key");
-        assertThat(widgets.call("unset")).isEqualTo(
-                "Environment variable ACME_WIDGETS_API_KEY is not set; it must hold the API key header X-Acme-Key");
+        assertThat(widgets.call("unset"))
+                .isEqualTo(
+                        "Environment variable ACME_WIDGETS_API_KEY is not set; it must hold the API key header X-Acme-Key");
     }
 
     @Test
@@ -88,7 +98,8 @@ class CredentialNamesTest {
     void generatedDocsNameTheDefaultVariable() {
         assertThat(widgets.file("com/example/widgets/AcmeWidgetsApiClient.java"))
                 .contains("public static final String DEFAULT_API_KEY_ENV = \"ACME_WIDGETS_API_KEY\";")
-                .contains("public Builder apiKeyFromEnv()").contains("public Builder keyHeader(String key)");
+                .contains("public Builder apiKeyFromEnv()")
+                .contains("public Builder keyHeader(String key)");
     }
 
     private String header(int request, String name) {

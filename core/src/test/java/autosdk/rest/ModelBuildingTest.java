@@ -28,8 +28,11 @@ class ModelBuildingTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        sdk = RestSdk.build(Path.of("src/test/resources/fixtures/models/building.yaml").toAbsolutePath(), "com.example.building",
-                "fixtures/models/BuildingDriver.java", dir);
+        sdk = RestSdk.build(
+                Path.of("src/test/resources/fixtures/models/building.yaml").toAbsolutePath(),
+                "com.example.building",
+                "fixtures/models/BuildingDriver.java",
+                dir);
         server = LocalHttpServer.start(exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             byte[] answer = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -48,23 +51,26 @@ class ModelBuildingTest {
 
     @Test
     void unionsAreBuiltWithFactoriesAndPrintTheirValueOnce() throws Throwable {
-        assertThat(sdk.call("factories")).isEqualTo(List.of(
-                "Content[TextContent{type=text, text=hi}]",
-                "Content[ImageContent{type=image, url=u}]",
-                "Content[just text]",
-                "OfTextContent",
-                "text hi",
-                "string just text"));
+        assertThat(sdk.call("factories"))
+                .isEqualTo(List.of(
+                        "Content[TextContent{type=text, text=hi}]",
+                        "Content[ImageContent{type=image, url=u}]",
+                        "Content[just text]",
+                        "OfTextContent",
+                        "text hi",
+                        "string just text"));
         // The records do not hide the types they wrap, so the union's source never spells their package out.
-        assertThat(sdk.file("com/example/building/Content.java")).doesNotContainPattern("com\\.example\\.building\\.[A-Z]");
+        assertThat(sdk.file("com/example/building/Content.java"))
+                .doesNotContainPattern("com\\.example\\.building\\.[A-Z]");
     }
 
     @Test
     void setterOverloadsAndAddersBuildTheSameJsonAsTheUnionForm() throws Throwable {
         Object chat = sdk.call("built");
-        assertThat(chat.toString()).isEqualTo("Chat{name=n, hasName=a property, not a presence check, limit=10, temperature=1.0, "
-                + "content=Content[TextContent{type=text, text=hi}], messages=[Content[TextContent{type=text, text=one}], "
-                + "Content[ImageContent{type=image, url=two}], Content[three]]}");
+        assertThat(chat.toString())
+                .isEqualTo("Chat{name=n, hasName=a property, not a presence check, limit=10, temperature=1.0, "
+                        + "content=Content[TextContent{type=text, text=hi}], messages=[Content[TextContent{type=text, text=one}], "
+                        + "Content[ImageContent{type=image, url=two}], Content[three]]}");
         sdk.call("send", port);
         assertThat(bodies).hasSize(1);
         assertThat(JsonTrees.parse(bodies.get(0))).isEqualTo(JsonTrees.parse("""
@@ -90,7 +96,8 @@ class ModelBuildingTest {
     void modelsPrintWithoutATrailingSeparatorAndBuildersTakeNoUnusedFlag() throws Throwable {
         assertThat(sdk.call("empty")).isEqualTo("Empty{}|Empty{note=x}");
         Class<?> builder = (Class<?>) sdk.call("type", "Empty$Builder");
-        assertThat(builder.getDeclaredConstructors()).allSatisfy(c -> assertThat(c.getParameterCount()).isZero());
+        assertThat(builder.getDeclaredConstructors())
+                .allSatisfy(c -> assertThat(c.getParameterCount()).isZero());
         assertThat(sdk.file("com/example/building/Empty.java")).doesNotContain("withFixedValues");
     }
 
@@ -98,11 +105,15 @@ class ModelBuildingTest {
     void modelsShowNoJacksonCodecAmongTheirMembers() throws Throwable {
         for (String name : List.of("Chat", "Content", "TextContent")) {
             Class<?> model = (Class<?>) sdk.call("type", name);
-            assertThat(List.of(model.getMethods())).as(name)
-                    .allSatisfy(m -> assertThat(List.of(m.getParameterTypes()).stream().map(Class::getName))
+            assertThat(List.of(model.getMethods()))
+                    .as(name)
+                    .allSatisfy(m -> assertThat(
+                                    List.of(m.getParameterTypes()).stream().map(Class::getName))
                             .noneMatch(t -> t.startsWith("com.fasterxml.jackson")));
             Class<?> codec = (Class<?>) sdk.call("type", name + "$Codec");
-            assertThat(codec.getDeclaredConstructors()).allSatisfy(c -> assertThat(Modifier.isPrivate(c.getModifiers())).isTrue());
+            assertThat(codec.getDeclaredConstructors())
+                    .allSatisfy(c ->
+                            assertThat(Modifier.isPrivate(c.getModifiers())).isTrue());
         }
     }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.Libraries;
-
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +41,11 @@ class ModelRulesEndToEndTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         Path spec = Path.of("src/test/resources/fixtures/models/rules.yaml").toAbsolutePath();
-        sdk = RestSdk.build(GenerationRequest.of(spec, "com.example.rules", dir.resolve("out")).withLibraries(libraries()),
-                "fixtures/models/RulesDriver.java", dir);
+        sdk = RestSdk.build(
+                GenerationRequest.of(spec, "com.example.rules", dir.resolve("out"))
+                        .withLibraries(libraries()),
+                "fixtures/models/RulesDriver.java",
+                dir);
         server = LocalHttpServer.start(this::handle);
         port = server.port();
     }
@@ -62,8 +63,9 @@ class ModelRulesEndToEndTest {
     @Test
     void fixedDiscriminatorsAreSentWithoutBeingSet() throws Throwable {
         sdk.call("chat", port);
-        assertThat(bodies).containsExactly(
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"system\",\"content\":\"be brief\"}]}");
+        assertThat(bodies)
+                .containsExactly(
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"system\",\"content\":\"be brief\"}]}");
     }
 
     @Test
@@ -89,11 +91,19 @@ class ModelRulesEndToEndTest {
     @Test
     void aValueThatIsNoValidUuidLosesNothingElse() throws Throwable {
         String seen = (String) sdk.call("files", port);
-        assertThat(seen.split("\\|", -1)).containsExactly("2", "123e4567-e89b-12d3-a456-426614174000", "2024", "second", "true",
-                "{id=JsonString[value=<your_file_id>]}", "id", "uuid",
-                "FileObject.id: \"<your_file_id>\" is not a valid uuid; the value is kept as it came in malformedValues()",
-                "{\"id\":\"<your_file_id>\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}",
-                "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}");
+        assertThat(seen.split("\\|", -1))
+                .containsExactly(
+                        "2",
+                        "123e4567-e89b-12d3-a456-426614174000",
+                        "2024",
+                        "second",
+                        "true",
+                        "{id=JsonString[value=<your_file_id>]}",
+                        "id",
+                        "uuid",
+                        "FileObject.id: \"<your_file_id>\" is not a valid uuid; the value is kept as it came in malformedValues()",
+                        "{\"id\":\"<your_file_id>\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}",
+                        "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}");
     }
 
     @Test
@@ -101,16 +111,25 @@ class ModelRulesEndToEndTest {
         assertThat(countsFor("{\"big\":9223372036854775807,\"small\":-2147483648,\"ratio\":2.5}"))
                 .isEqualTo("9223372036854775807|-2147483648|2.5");
         assertThat(countsFor("{\"big\":1e3,\"small\":\"7\"}")).isEqualTo("1000|7|null");
-        assertThat(countsFor("{\"big\":1e999999999}")).startsWith("error: expected an integer in the int64 range but found 1e999999999 (a fraction or out of range) at line 1");
-        assertThat(countsFor("{\"big\":9223372036854775808}")).startsWith("error: expected an integer in the int64 range but found 9223372036854775808 ");
-        assertThat(countsFor("{\"big\":-1e19}")).startsWith("error: expected an integer in the int64 range but found -1e19 ");
-        assertThat(countsFor("{\"big\":1.5}")).startsWith("error: expected an integer in the int64 range but found 1.5 ");
-        assertThat(countsFor("{\"big\":\"NaN\"}")).startsWith("error: expected an integer in the int64 range but found VALUE_STRING");
-        assertThat(countsFor("{\"small\":2147483648}")).startsWith("error: expected an integer in the int32 range but found 2147483648 ");
-        assertThat(countsFor("{\"small\":3e9}")).startsWith("error: expected an integer in the int32 range but found 3e9 ");
+        assertThat(countsFor("{\"big\":1e999999999}"))
+                .startsWith(
+                        "error: expected an integer in the int64 range but found 1e999999999 (a fraction or out of range) at line 1");
+        assertThat(countsFor("{\"big\":9223372036854775808}"))
+                .startsWith("error: expected an integer in the int64 range but found 9223372036854775808 ");
+        assertThat(countsFor("{\"big\":-1e19}"))
+                .startsWith("error: expected an integer in the int64 range but found -1e19 ");
+        assertThat(countsFor("{\"big\":1.5}"))
+                .startsWith("error: expected an integer in the int64 range but found 1.5 ");
+        assertThat(countsFor("{\"big\":\"NaN\"}"))
+                .startsWith("error: expected an integer in the int64 range but found VALUE_STRING");
+        assertThat(countsFor("{\"small\":2147483648}"))
+                .startsWith("error: expected an integer in the int32 range but found 2147483648 ");
+        assertThat(countsFor("{\"small\":3e9}"))
+                .startsWith("error: expected an integer in the int32 range but found 3e9 ");
         assertThat(countsFor("{\"ratio\":1e999}")).startsWith("error: expected a finite number but found 1e999 ");
         assertThat(countsFor("{\"ratio\":\"NaN\"}")).startsWith("error: expected a finite number but found NaN ");
-        assertThat(countsFor("{\"ratio\":\"Infinity\"}")).startsWith("error: expected a finite number but found Infinity ");
+        assertThat(countsFor("{\"ratio\":\"Infinity\"}"))
+                .startsWith("error: expected a finite number but found Infinity ");
     }
 
     private String countsFor(String body) throws Throwable {
@@ -124,10 +143,16 @@ class ModelRulesEndToEndTest {
         String json = "application/json";
         switch (ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()) {
             case "POST /chat", "POST /pets" -> send(ex, 204, null, "");
-            case "POST /complete" -> send(ex, 200, "text/event-stream", "data: {\"text\":\"a\"}\n\ndata: {\"text\":\"b\"}\n\n");
+            case "POST /complete" ->
+                send(ex, 200, "text/event-stream", "data: {\"text\":\"a\"}\n\ndata: {\"text\":\"b\"}\n\n");
             case "POST /items" -> send(ex, 200, json, "{\"id\":\"i-1\",\"name\":\"Lamp\",\"kind\":\"item\"}");
-            case "GET /files" -> send(ex, 200, json, "[{\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"first\","
-                    + "\"created\":\"2024-01-02T03:04:05Z\"},{\"id\":\"<your_file_id>\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}]");
+            case "GET /files" ->
+                send(
+                        ex,
+                        200,
+                        json,
+                        "[{\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"first\","
+                                + "\"created\":\"2024-01-02T03:04:05Z\"},{\"id\":\"<your_file_id>\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}]");
             case "GET /counts" -> send(ex, 200, json, counts.get());
             default -> send(ex, 500, "text/plain", "unexpected " + ex.getRequestMethod() + " " + ex.getRequestURI());
         }

@@ -29,37 +29,57 @@ import org.junit.jupiter.api.io.TempDir;
  * the calls; and {@code --project} declares OkHttp.
  */
 class OkHttpSdkTest {
-    private static final Path SHOP = Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath();
+    private static final Path SHOP =
+            Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath();
 
     @Test
     void anOkHttpSdkReferencesNoJavaNetHttpWhileAJdkOneDoes(@TempDir Path dir) throws Exception {
-        RestSdk okhttp = RestSdk.build(SHOP, "com.example.shop", "fixtures/rest/ShopOkHttpDriver.java", dir.resolve("okhttp"), Transport.OKHTTP);
+        RestSdk okhttp = RestSdk.build(
+                SHOP,
+                "com.example.shop",
+                "fixtures/rest/ShopOkHttpDriver.java",
+                dir.resolve("okhttp"),
+                Transport.OKHTTP);
         RestSdk jdk = RestSdk.build(SHOP, "com.example.shop", null, dir.resolve("jdk"), Transport.JDK);
 
         assertThat(classFiles(okhttp.classes())).hasSizeGreaterThan(40);
-        assertThat(referencingJavaNetHttp(okhttp.classes())).as("classes of the OkHttp SDK naming java.net.http").isEmpty();
-        assertThat(referencingJavaNetHttp(jdk.classes())).as("the scan finds the JDK transport")
+        assertThat(referencingJavaNetHttp(okhttp.classes()))
+                .as("classes of the OkHttp SDK naming java.net.http")
+                .isEmpty();
+        assertThat(referencingJavaNetHttp(jdk.classes()))
+                .as("the scan finds the JDK transport")
                 .anyMatch(name -> name.endsWith("JdkHttpTransport.class"));
-        assertThat(okhttp.result().files()).as("not even in a comment").noneMatch(f -> f.content().contains("java.net.http"));
+        assertThat(okhttp.result().files())
+                .as("not even in a comment")
+                .noneMatch(f -> f.content().contains("java.net.http"));
     }
 
     @Test
     void anOkHttpWebSocketSdkReferencesNoJavaNetHttpWhileAJdkOneDoes(@TempDir Path dir) throws Exception {
         Path spec = Path.of("../examples/chat/asyncapi.yaml").toAbsolutePath();
-        GenerationResult okhttp = Generator.plan(GenerationRequest.of(spec, "com.example.rt", dir.resolve("okhttp")).withTransport(Transport.OKHTTP));
+        GenerationResult okhttp = Generator.plan(GenerationRequest.of(spec, "com.example.rt", dir.resolve("okhttp"))
+                .withTransport(Transport.OKHTTP));
         GenerationResult jdk = Generator.plan(GenerationRequest.of(spec, "com.example.rt", dir.resolve("jdk")));
         Compiler.Result okhttpClasses = Compiler.compileCached(okhttp.files());
         Compiler.Result jdkClasses = Compiler.compileCached(jdk.files());
         assertThat(okhttpClasses.errors()).as("javac errors").isEmpty();
         assertThat(jdkClasses.errors()).as("javac errors").isEmpty();
 
-        assertThat(classFiles(okhttpClasses.classes())).as("the WebSocket runtime is in").anyMatch(p -> p.endsWith("OkHttpWsTransport.class"))
+        assertThat(classFiles(okhttpClasses.classes()))
+                .as("the WebSocket runtime is in")
+                .anyMatch(p -> p.endsWith("OkHttpWsTransport.class"))
                 .noneMatch(p -> p.endsWith("JdkWsTransport.class"));
-        assertThat(referencingJavaNetHttp(okhttpClasses.classes())).as("classes of the OkHttp WebSocket SDK naming java.net.http").isEmpty();
-        assertThat(referencingJavaNetHttp(jdkClasses.classes())).as("the scan finds the JDK WebSocket transport")
+        assertThat(referencingJavaNetHttp(okhttpClasses.classes()))
+                .as("classes of the OkHttp WebSocket SDK naming java.net.http")
+                .isEmpty();
+        assertThat(referencingJavaNetHttp(jdkClasses.classes()))
+                .as("the scan finds the JDK WebSocket transport")
                 .anyMatch(name -> name.endsWith("JdkWsTransport.class"));
-        assertThat(okhttp.files()).as("not even in a comment").noneMatch(f -> f.content().contains("java.net.http"));
-        assertThat(okhttp.files()).as("the caller's OkHttpClient reaches the connection")
+        assertThat(okhttp.files())
+                .as("not even in a comment")
+                .noneMatch(f -> f.content().contains("java.net.http"));
+        assertThat(okhttp.files())
+                .as("the caller's OkHttpClient reaches the connection")
                 .anyMatch(f -> f.content().contains("public Builder okHttpClient(OkHttpClient okHttpClient)")
                         && f.content().contains("return transport(new OkHttpWsTransport(okHttpClient))"));
     }
@@ -68,15 +88,16 @@ class OkHttpSdkTest {
     void theCallersOkHttpClientCarriesTheCallsAndRedirectsStayTheSdks(@TempDir Path dir) throws Throwable {
         Map<String, List<String>> seen = new ConcurrentHashMap<>();
         try (LocalHttpServer other = LocalHttpServer.start(ex -> {
-                 record(seen, "other", ex);
-                 respond(ex, 200, "{\"id\":\"1\",\"name\":\"Lamp\",\"price\":1}");
-             });
-             LocalHttpServer server = LocalHttpServer.start(ex -> {
-                 record(seen, "first", ex);
-                 ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + other.port() + "/items/moved");
-                 respond(ex, 302, "");
-             })) {
-            RestSdk sdk = RestSdk.build(SHOP, "com.example.shop", "fixtures/rest/ShopOkHttpDriver.java", dir, Transport.OKHTTP);
+                    record(seen, "other", ex);
+                    respond(ex, 200, "{\"id\":\"1\",\"name\":\"Lamp\",\"price\":1}");
+                });
+                LocalHttpServer server = LocalHttpServer.start(ex -> {
+                    record(seen, "first", ex);
+                    ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + other.port() + "/items/moved");
+                    respond(ex, 302, "");
+                })) {
+            RestSdk sdk = RestSdk.build(
+                    SHOP, "com.example.shop", "fixtures/rest/ShopOkHttpDriver.java", dir, Transport.OKHTTP);
 
             assertThat(sdk.call("ownClient", server.port(), other.port())).isEqualTo("Lamp");
         }
@@ -87,18 +108,25 @@ class OkHttpSdkTest {
 
     @Test
     void theProjectPomDeclaresOkHttpPinnedToTheVersionTheRuntimeIsBuiltWith(@TempDir Path dir) throws Exception {
-        Generator.generate(GenerationRequest.of(SHOP, "com.example.shop", dir).withTransport(Transport.OKHTTP),
+        Generator.generate(
+                GenerationRequest.of(SHOP, "com.example.shop", dir).withTransport(Transport.OKHTTP),
                 ProjectCoordinates.parse("com.example:shop-sdk:1.0.0"));
         String pom = Files.readString(dir.resolve("pom.xml"));
-        assertThat(pom).contains("<artifactId>okhttp-jvm</artifactId>", "<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
+        assertThat(pom)
+                .contains(
+                        "<artifactId>okhttp-jvm</artifactId>",
+                        "<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
         String rootPom = Files.readString(Path.of("../pom.xml"));
         assertThat(rootPom).contains("<okhttp.version>" + ProjectPom.OKHTTP_VERSION + "</okhttp.version>");
-        assertThat(new ProjectPom(dir, "com.example", "shop-sdk", "1.0.0").render()).doesNotContain("okhttp");
+        assertThat(new ProjectPom(dir, "com.example", "shop-sdk", "1.0.0").render())
+                .doesNotContain("okhttp");
     }
 
     private static void record(Map<String, List<String>> seen, String key, HttpExchange ex) {
         List<String> headers = new ArrayList<>();
-        ex.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(name.toLowerCase(java.util.Locale.ROOT) + "=" + v)));
+        ex.getRequestHeaders()
+                .forEach((name, values) ->
+                        values.forEach(v -> headers.add(name.toLowerCase(java.util.Locale.ROOT) + "=" + v)));
         seen.put(key, headers);
     }
 

@@ -34,13 +34,17 @@ class PagingEndToEndTest {
 
     /** Path and query of every request, in order. */
     private final List<String> wire = new CopyOnWriteArrayList<>();
+
     private LocalHttpServer server;
     private RestSdk sdk;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        sdk = RestSdk.build(Path.of("src/test/resources/fixtures/rest/paging.yaml").toAbsolutePath(), "com.example.paging",
-                "fixtures/rest/PagingDriver.java", dir);
+        sdk = RestSdk.build(
+                Path.of("src/test/resources/fixtures/rest/paging.yaml").toAbsolutePath(),
+                "com.example.paging",
+                "fixtures/rest/PagingDriver.java",
+                dir);
         server = LocalHttpServer.start(this::handle);
     }
 
@@ -83,8 +87,12 @@ class PagingEndToEndTest {
     void anOffsetAdvancesByTheItemsReceivedAndKeepsTheLimit() throws Throwable {
         assertThat(sdk.call("autoPager", server.port(), "orders")).isEqualTo("i1,i2,i3,i4,i5");
         // Ends at the first empty page; the caller's limit stays on every request.
-        assertThat(wire).containsExactly("/v1/orders?limit=2&offset=0", "/v1/orders?limit=2&offset=2", "/v1/orders?limit=2&offset=4",
-                "/v1/orders?limit=2&offset=5");
+        assertThat(wire)
+                .containsExactly(
+                        "/v1/orders?limit=2&offset=0",
+                        "/v1/orders?limit=2&offset=2",
+                        "/v1/orders?limit=2&offset=4",
+                        "/v1/orders?limit=2&offset=5");
     }
 
     @Test
@@ -113,7 +121,8 @@ class PagingEndToEndTest {
 
     @Test
     void aRepeatedCursorStopsWithAClearException() {
-        assertThatThrownBy(() -> sdk.call("autoPager", server.port(), "loop")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> sdk.call("autoPager", server.port(), "loop"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("GET /loop: the server sent the cursor (query parameter 'cursor') 'same' a second time; "
                         + "stopping instead of paging forever");
         assertThat(wire).containsExactly("/v1/loop", "/v1/loop?cursor=same");
@@ -128,15 +137,22 @@ class PagingEndToEndTest {
     void aListThatMatchesNoPatternGetsNoPagedMethodAndAReason() {
         String client = sdk.file("PagingApiClient.java");
         assertThat(client).contains("listModels(").doesNotContain("listModelsPaged");
-        assertThat(sdk.result().details()).extracting(Object::toString).anySatisfy(d -> assertThat(d)
-                .contains("note: operation 'listModels' (GET /models) looks like a list but gets no paged method: its response has an "
-                        + "array (data) but the operation has no cursor, offset or page parameter and no next-page URL"));
+        assertThat(sdk.result().details())
+                .extracting(Object::toString)
+                .anySatisfy(
+                        d -> assertThat(d)
+                                .contains(
+                                        "note: operation 'listModels' (GET /models) looks like a list but gets no paged method: its response has an "
+                                                + "array (data) but the operation has no cursor, offset or page parameter and no next-page URL"));
     }
 
     // ---- the server ---------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
-        String raw = exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        String raw = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : "?" + exchange.getRequestURI().getRawQuery());
         wire.add(raw);
         Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
         String path = exchange.getRequestURI().getPath();
@@ -144,8 +160,9 @@ class PagingEndToEndTest {
             case "/v1/items" -> {
                 int from = q.containsKey("after") ? ITEMS.indexOf(q.get("after")) + 1 : 0;
                 List<String> page = slice(from, SIZE);
-                yield "{\"object\":\"list\",\"data\":" + items(page) + ",\"first_id\":\"" + page.get(0) + "\",\"last_id\":\""
-                        + page.get(page.size() - 1) + "\",\"has_more\":" + (from + SIZE < ITEMS.size()) + "}";
+                yield "{\"object\":\"list\",\"data\":" + items(page) + ",\"first_id\":\"" + page.get(0)
+                        + "\",\"last_id\":\"" + page.get(page.size() - 1) + "\",\"has_more\":"
+                        + (from + SIZE < ITEMS.size()) + "}";
             }
             case "/v1/events" -> {
                 int from = q.containsKey("after") ? ITEMS.indexOf(q.get("after")) + 1 : 0;
@@ -157,16 +174,21 @@ class PagingEndToEndTest {
                 int from = cursor == null ? 0 : Integer.parseInt(cursor.substring(1));
                 boolean more = from + SIZE < ITEMS.size();
                 String next = more ? "\"" + (dubs ? "c" : "t") + (from + SIZE) + "\"" : "null";
-                yield dubs ? "{\"dubs\":" + items(slice(from, SIZE)) + ",\"next_cursor\":" + next + ",\"has_more\":" + more + "}"
+                yield dubs
+                        ? "{\"dubs\":" + items(slice(from, SIZE)) + ",\"next_cursor\":" + next + ",\"has_more\":" + more
+                                + "}"
                         : "{\"tags\":" + items(slice(from, SIZE)) + ",\"meta\":{\"following\":" + next + "}}";
             }
             case "/v1/links" -> {
                 int from = q.containsKey("from") ? Integer.parseInt(q.get("from")) : 0;
-                String next = from == 0 ? "\"http://127.0.0.1:" + server.port() + "/v1/links?from=2&x=a%20b\""
+                String next = from == 0
+                        ? "\"http://127.0.0.1:" + server.port() + "/v1/links?from=2&x=a%20b\""
                         : from == 2 ? "\"links?from=4\"" : "null";
                 yield "{\"results\":" + items(slice(from, SIZE)) + ",\"next\":" + next + "}";
             }
-            case "/v1/orders" -> "{\"orders\":" + items(slice(Integer.parseInt(q.get("offset")), Integer.parseInt(q.get("limit")))) + "}";
+            case "/v1/orders" ->
+                "{\"orders\":" + items(slice(Integer.parseInt(q.get("offset")), Integer.parseInt(q.get("limit"))))
+                        + "}";
             case "/v1/voices" -> {
                 int page = Integer.parseInt(q.get("page"));
                 int from = (page - 1) * SIZE;
@@ -198,7 +220,9 @@ class PagingEndToEndTest {
         if (raw == null) return out;
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            out.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
     }

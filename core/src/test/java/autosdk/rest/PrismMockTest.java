@@ -32,10 +32,13 @@ class PrismMockTest {
     @Test
     void petstoreClientIsAcceptedByPrism(@TempDir Path dir) throws Throwable {
         Path spec = Corpus.file("swagger-petstore/openapi.yaml");
-        RestSdk sdk = RestSdk.build(spec, "com.example.petstore", "fixtures/rest/PetstoreDriver.java", dir, transport());
+        RestSdk sdk =
+                RestSdk.build(spec, "com.example.petstore", "fixtures/rest/PetstoreDriver.java", dir, transport());
         String result = withPrism(spec, dir, url -> (String) sdk.call("run", url));
-        assertThat(result).isEqualTo("getPetById=doggie|findPetsByStatus=doggie|findPetsByTags=true|addPet=doggie"
-                + "|updatePetWithForm=true|getInventory=true|placeOrder=true|loginUser=true|getUserByName=theUser|deletePet=ok");
+        assertThat(result)
+                .isEqualTo(
+                        "getPetById=doggie|findPetsByStatus=doggie|findPetsByTags=true|addPet=doggie"
+                                + "|updatePetWithForm=true|getInventory=true|placeOrder=true|loginUser=true|getUserByName=theUser|deletePet=ok");
     }
 
     @Test
@@ -43,7 +46,9 @@ class PrismMockTest {
         Path spec = Corpus.file("tryAGI-Xai/openapi.yaml");
         RestSdk sdk = RestSdk.build(spec, "com.example.xai", "fixtures/rest/XaiDriver.java", dir, transport());
         String result = withPrism(spec, dir, url -> (String) sdk.call("run", url));
-        assertThat(result).isEqualTo("getModel=true|listCustomVoices=true|createChatCompletion=true|createBatch=true|listBatchRequests=true");
+        assertThat(result)
+                .isEqualTo(
+                        "getModel=true|listCustomVoices=true|createChatCompletion=true|createBatch=true|listBatchRequests=true");
     }
 
     interface Call {

@@ -1,17 +1,14 @@
 package autosdk.rest;
 
-import autosdk.Transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.Libraries;
-
+import autosdk.Transport;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +30,8 @@ class RestClientEndToEndTest {
     /** One request as the server saw it. */
     record Seen(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
-            List<String> values = headers.get(name.substring(0, 1).toUpperCase() + name.substring(1).toLowerCase());
+            List<String> values = headers.get(
+                    name.substring(0, 1).toUpperCase() + name.substring(1).toLowerCase());
             return values == null ? null : values.get(0);
         }
 
@@ -61,8 +59,12 @@ class RestClientEndToEndTest {
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         Path spec = Path.of("src/test/resources/fixtures/rest/shop.yaml").toAbsolutePath();
-        sdk = RestSdk.build(GenerationRequest.of(spec, "com.example.shop", dir.resolve("out")).withLibraries(libraries()).withTransport(transport()),
-                "fixtures/rest/ShopDriver.java", dir);
+        sdk = RestSdk.build(
+                GenerationRequest.of(spec, "com.example.shop", dir.resolve("out"))
+                        .withLibraries(libraries())
+                        .withTransport(transport()),
+                "fixtures/rest/ShopDriver.java",
+                dir);
         server = LocalHttpServer.start(this::handle);
         port = server.port();
     }
@@ -83,7 +85,8 @@ class RestClientEndToEndTest {
         Seen list = seen.get(0);
         assertThat(list.method()).isEqualTo("GET");
         assertThat(list.rawPath()).isEqualTo("/v1/items");
-        assertThat(list.rawQuery()).isEqualTo("limit=10&tags=a%20b,c%26d&ids=1%7C2&filter%5Bcolor%5D=red&filter%5Bsize%5D=3");
+        assertThat(list.rawQuery())
+                .isEqualTo("limit=10&tags=a%20b,c%26d&ids=1%7C2&filter%5Bcolor%5D=red&filter%5Bsize%5D=3");
         assertThat(list.header("X-Request-Id")).isEqualTo("req-1");
         assertThat(list.header("Cookie")).isEqualTo("session=s%3B1");
         assertThat(list.header("Authorization")).isEqualTo("Bearer secret-token");
@@ -106,7 +109,8 @@ class RestClientEndToEndTest {
 
     @Test
     void errorStatusesRaiseTypedExceptionsWithTheDecodedErrorModel() throws Throwable {
-        assertThat(sdk.call("errors", port)).isEqualTo("404:404:no such item|422:name is empty|418:short and stout|redacted");
+        assertThat(sdk.call("errors", port))
+                .isEqualTo("404:404:no such item|422:name is empty|418:short and stout|redacted");
     }
 
     @Test
@@ -123,9 +127,12 @@ class RestClientEndToEndTest {
         assertThat(upload.rawPath()).isEqualTo("/v1/items/;itemId=item%201/image");
         assertThat(upload.header("Content-Type")).startsWith("multipart/form-data; boundary=");
         String body = new String(upload.body(), StandardCharsets.ISO_8859_1);
-        assertThat(body).contains("Content-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\nContent-Type: image/png\r\n\r\n\u0001\u0002\u0003\u0004\r\n")
+        assertThat(body)
+                .contains(
+                        "Content-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\nContent-Type: image/png\r\n\r\n\u0001\u0002\u0003\u0004\r\n")
                 .contains("name=\"caption\"\r\n\r\nNice & shiny\r\n")
-                .contains("name=\"labels\"\r\n\r\nx\r\n").contains("name=\"labels\"\r\n\r\ny\r\n")
+                .contains("name=\"labels\"\r\n\r\nx\r\n")
+                .contains("name=\"labels\"\r\n\r\ny\r\n")
                 .contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"color\":\"blue\"}\r\n");
         assertThat(seen.get(1).text()).contains("filename=\"s.txt\"\r\nContent-Type: text/plain\r\n\r\nstreamed\r\n");
     }
@@ -154,7 +161,9 @@ class RestClientEndToEndTest {
 
     @Test
     void configurationNeverShowsCredentials() throws Throwable {
-        assertThat((String) sdk.call("configShown", port)).doesNotContain("secret-token").contains("bearer for bearerAuth");
+        assertThat((String) sdk.call("configShown", port))
+                .doesNotContain("secret-token")
+                .contains("bearer for bearerAuth");
     }
 
     @Test
@@ -165,12 +174,16 @@ class RestClientEndToEndTest {
     @Test
     void emitsGroupedDocumentedDeprecatedMethods() {
         String items = sdk.file("com/example/shop/ItemsClient.java");
-        assertThat(items).contains("@Deprecated\n    public void deleteItem(List<String> itemId)")
+        assertThat(items)
+                .contains("@Deprecated\n    public void deleteItem(List<String> itemId)")
                 .contains("Reads one item.")
                 .contains("public InputStream downloadItemAsInputStream(String itemId)");
         String entry = sdk.file("com/example/shop/ShopApiClient.java");
-        assertThat(entry).contains("public ItemsClient items()").contains("public ChatClient chat()")
-                .contains("public String flaky()").contains("public Builder bearerAuth(String token)")
+        assertThat(entry)
+                .contains("public ItemsClient items()")
+                .contains("public ChatClient chat()")
+                .contains("public String flaky()")
+                .contains("public Builder bearerAuth(String token)")
                 .contains("public Builder apiKeyFromEnv(String variable)")
                 .contains("Text &#42;&#47; that tries to close a comment.");
         assertThat(sdk.result().files()).noneMatch(f -> f.relativePath().endsWith("Items2Client.java"));
@@ -178,8 +191,12 @@ class RestClientEndToEndTest {
 
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
-        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
-                Map.copyOf(ex.getRequestHeaders()), body);
+        Seen s = new Seen(
+                ex.getRequestMethod(),
+                ex.getRequestURI().getRawPath(),
+                ex.getRequestURI().getRawQuery(),
+                Map.copyOf(ex.getRequestHeaders()),
+                body);
         seen.add(s);
         String path = s.rawPath();
         String json = "application/json";
@@ -187,8 +204,9 @@ class RestClientEndToEndTest {
             case "GET /v1/items" -> send(ex, 200, json, "[{\"id\":\"1\",\"name\":\"first\"}]");
             case "DELETE /v1/items/.x,y%2Fz", "GET /v1/public/ping" -> send(ex, 204, null, "");
             case "POST /v1/items" -> {
-                if (s.text().contains("\"name\":\"\"")) send(ex, 422, json, "{\"code\":422,\"message\":\"name is empty\"}");
-                else send(ex, 201, json, "{\"id\":\"new-1\",\"name\":\"Lamp\",\"extra\":[1,2]}");
+                if (s.text().contains("\"name\":\"\"")) {
+                    send(ex, 422, json, "{\"code\":422,\"message\":\"name is empty\"}");
+                } else send(ex, 201, json, "{\"id\":\"new-1\",\"name\":\"Lamp\",\"extra\":[1,2]}");
             }
             case "GET /v1/items/id%201%2F2" -> {
                 ex.getResponseHeaders().add("X-Trace", "trace-7");
@@ -198,7 +216,8 @@ class RestClientEndToEndTest {
             case "GET /v1/items/id-3" -> send(ex, 200, json, "{\"name\":\"three\"}");
             case "GET /v1/items/missing" -> send(ex, 404, json, "{\"code\":404,\"message\":\"no such item\"}");
             case "GET /v1/items/teapot" -> send(ex, 418, json, "{\"code\":418,\"message\":\"short and stout\"}");
-            case "POST /v1/items/;itemId=item%201/image", "POST /v1/items/;itemId=item2/image" -> send(ex, 200, json, "{\"received\":\"ok\"}");
+            case "POST /v1/items/;itemId=item%201/image", "POST /v1/items/;itemId=item2/image" ->
+                send(ex, 200, json, "{\"received\":\"ok\"}");
             case "GET /v1/items/blob/raw" -> send(ex, 200, "application/octet-stream", "BLOB");
             case "POST /v1/login" -> send(ex, 200, json, "{\"token\":\"t1\"}");
             case "GET /v1/flaky" -> {
@@ -207,8 +226,12 @@ class RestClientEndToEndTest {
             }
             case "POST /v1/chat/completions" -> {
                 if (s.text().contains("\"stream\":true")) {
-                    send(ex, 200, "text/event-stream", ": keep-alive\n\nevent: chunk\nid: 1\ndata: {\"delta\":\"Hel\"}\n\n"
-                            + "data: {\"delta\":\ndata: \"lo\"}\n\ndata: [DONE]\n\ndata: {\"delta\":\"after done\"}\n\n");
+                    send(
+                            ex,
+                            200,
+                            "text/event-stream",
+                            ": keep-alive\n\nevent: chunk\nid: 1\ndata: {\"delta\":\"Hel\"}\n\n"
+                                    + "data: {\"delta\":\ndata: \"lo\"}\n\ndata: [DONE]\n\ndata: {\"delta\":\"after done\"}\n\n");
                 } else {
                     send(ex, 200, json, "{\"text\":\"plain\"}");
                 }

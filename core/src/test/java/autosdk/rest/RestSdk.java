@@ -40,9 +40,12 @@ final class RestSdk {
         List<GeneratedFile> files = new ArrayList<>(result.files());
         String driverClass = null;
         if (driverResource != null) {
-            String simple = driverResource.substring(driverResource.lastIndexOf('/') + 1).replace(".java", "");
+            String simple = driverResource
+                    .substring(driverResource.lastIndexOf('/') + 1)
+                    .replace(".java", "");
             driverClass = request.namespace() + "." + simple;
-            files.add(new GeneratedFile(request.namespace().replace('.', '/') + "/" + simple + ".java", resource(driverResource)));
+            files.add(new GeneratedFile(
+                    request.namespace().replace('.', '/') + "/" + simple + ".java", resource(driverResource)));
         }
         Compiler.Result compiled = Compiler.compileCached(files);
         assertThat(compiled.errors()).as("javac errors").isEmpty();
@@ -69,8 +72,11 @@ final class RestSdk {
 
     /** The text of the generated file whose path ends with {@code suffix}. */
     String file(String suffix) {
-        return result.files().stream().filter(f -> f.relativePath().endsWith(suffix)).findFirst()
-                .orElseThrow(() -> new AssertionError("no generated file " + suffix)).content();
+        return result.files().stream()
+                .filter(f -> f.relativePath().endsWith(suffix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no generated file " + suffix))
+                .content();
     }
 
     /** Calls a static driver method, unwrapping the exception it threw. */

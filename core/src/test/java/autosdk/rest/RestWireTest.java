@@ -1,11 +1,10 @@
 package autosdk.rest;
 
-import autosdk.Transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autosdk.Transport;
 import autosdk.rest.RestClientEndToEndTest.Seen;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +39,12 @@ class RestWireTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        sdk = RestSdk.build(Path.of("src/test/resources/fixtures/rest/wire.yaml").toAbsolutePath(), "com.example.wire",
-                "fixtures/rest/WireDriver.java", dir, transport());
+        sdk = RestSdk.build(
+                Path.of("src/test/resources/fixtures/rest/wire.yaml").toAbsolutePath(),
+                "com.example.wire",
+                "fixtures/rest/WireDriver.java",
+                dir,
+                transport());
         server = LocalHttpServer.start(this::handle);
         port = server.port();
     }
@@ -58,8 +61,9 @@ class RestWireTest {
 
     @Test
     void sseEnvelopesTakeDataFromTheDataLinesAndTheRestFromTheSseFields() throws Throwable {
-        assertThat(sdk.call("envelopes", port)).isEqualTo("delta=Hel+0,message=lo+0|note:7:1500:plain {not json},message:7:null:two"
-                + "|run.created=queued,run.delta=Hi");
+        assertThat(sdk.call("envelopes", port))
+                .isEqualTo("delta=Hel+0,message=lo+0|note:7:1500:plain {not json},message:7:null:two"
+                        + "|run.created=queued,run.delta=Hi");
         assertThat(seen.get(0).header("Accept")).isEqualTo("text/event-stream");
     }
 
@@ -67,10 +71,13 @@ class RestWireTest {
     void everyFormatIsSentAsRfcTextInPathQueryHeaderCookieAndForm() throws Throwable {
         sdk.call("formats", port);
         Seen get = seen.get(0);
-        assertThat(get.rawPath()).isEqualTo("/formats/2024-01-01T00%3A00%3A00Z/2024-02-03/123e4567-e89b-12d3-a456-426614174000/2/true/%2B%2F8B");
-        assertThat(get.rawQuery()).isEqualTo("since=2024-01-01T00%3A00%3A00Z&on=2024-02-03&at=10%3A20%3A30"
-                + "&ref=123e4567-e89b-12d3-a456-426614174000&count=12&small=0.1&whole=1.5&price=9.99&on-sale=false&token=%2B%2F8B"
-                + "&times=2024-01-01T00%3A00%3A00Z&times=2024-05-06T07%3A08%3A09.5%2B02%3A00");
+        assertThat(get.rawPath())
+                .isEqualTo(
+                        "/formats/2024-01-01T00%3A00%3A00Z/2024-02-03/123e4567-e89b-12d3-a456-426614174000/2/true/%2B%2F8B");
+        assertThat(get.rawQuery())
+                .isEqualTo("since=2024-01-01T00%3A00%3A00Z&on=2024-02-03&at=10%3A20%3A30"
+                        + "&ref=123e4567-e89b-12d3-a456-426614174000&count=12&small=0.1&whole=1.5&price=9.99&on-sale=false&token=%2B%2F8B"
+                        + "&times=2024-01-01T00%3A00%3A00Z&times=2024-05-06T07%3A08%3A09.5%2B02%3A00");
         assertThat(get.header("X-When")).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(get.header("X-Day")).isEqualTo("2024-02-03");
         assertThat(get.header("X-Id")).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
@@ -79,8 +86,9 @@ class RestWireTest {
         assertThat(get.header("Cookie")).isEqualTo("last=2024-01-01T00%3A00%3A00Z");
         Seen form = seen.get(1);
         assertThat(form.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
-        assertThat(form.text()).isEqualTo("when=2024-01-01T00%3A00%3A00Z&day=2024-02-03&id=123e4567-e89b-12d3-a456-426614174000"
-                + "&ratio=2&flag=true&blob=%2B%2F8B");
+        assertThat(form.text())
+                .isEqualTo("when=2024-01-01T00%3A00%3A00Z&day=2024-02-03&id=123e4567-e89b-12d3-a456-426614174000"
+                        + "&ratio=2&flag=true&blob=%2B%2F8B");
     }
 
     @Test
@@ -89,11 +97,13 @@ class RestWireTest {
         assertThat(seen.get(0).header("Content-Type")).isEqualTo("application/json");
         assertThat(seen.get(0).text()).isEqualTo("{\"url\":\"https://x/y\",\"purpose\":\"p\"}");
         assertThat(seen.get(1).header("Content-Type")).startsWith("multipart/form-data; boundary=");
-        assertThat(seen.get(1).text()).contains("name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n")
+        assertThat(seen.get(1).text())
+                .contains("name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n")
                 .contains("name=\"purpose\"\r\n\r\nfine-tune\r\n");
         assertThat(seen.get(2).header("Content-Type")).isEqualTo("application/octet-stream");
         assertThat(seen.get(2).body()).containsExactly(1, 2, 3);
-        assertThat(sdk.file("com/example/wire/WireClient.java")).contains("public FileLink createFile(FileLink body)")
+        assertThat(sdk.file("com/example/wire/WireClient.java"))
+                .contains("public FileLink createFile(FileLink body)")
                 .contains("public FileLink createFileMultipart(CreateFileMultipartForm form)")
                 .contains("public FileLink createFileBinary(HttpBody body)");
     }
@@ -101,7 +111,9 @@ class RestWireTest {
     @Test
     void aRequiredAuthorizationParameterIsSentByTheCredentialOrFailsNamingIt() throws Throwable {
         String failure = (String) sdk.call("requiredAuthorization", port);
-        assertThat(failure).contains("GET /secure requires the Authorization header").contains("security scheme 'apiKey'");
+        assertThat(failure)
+                .contains("GET /secure requires the Authorization header")
+                .contains("security scheme 'apiKey'");
         assertThat(seen).hasSize(3); // the failing call never reached the server
         assertThat(seen.get(0).header("Authorization")).isEqualTo("key-1");
         assertThat(seen.get(1).header("Authorization")).isEqualTo("per-call");
@@ -111,19 +123,43 @@ class RestWireTest {
 
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
-        Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
-                Map.copyOf(ex.getRequestHeaders()), body);
+        Seen s = new Seen(
+                ex.getRequestMethod(),
+                ex.getRequestURI().getRawPath(),
+                ex.getRequestURI().getRawQuery(),
+                Map.copyOf(ex.getRequestHeaders()),
+                body);
         seen.add(s);
         String type = s.header("Content-Type") == null ? "" : s.header("Content-Type");
         switch (s.method() + " " + s.rawPath()) {
-            case "POST /stream" -> send(ex, 200, "text/event-stream",
-                    "event: delta\ndata: {\"text\":\"Hel\"}\n\n: keep-alive\n\ndata: {\"text\":\ndata: \"lo\"}\n\ndata: [DONE]\n\n");
-            case "GET /stream/text" -> send(ex, 200, "text/event-stream",
-                    "event: note\nid: 7\nretry: 1500\ndata: plain {not json}\n\ndata: two\n\n");
-            case "GET /stream/runs" -> send(ex, 200, "text/event-stream",
-                    "event: run.created\ndata: {\"id\":\"r1\",\"status\":\"queued\"}\n\nevent: run.delta\ndata: {\"text\":\"Hi\"}\n\n");
-            case "POST /files" -> send(ex, 200, "application/json", "{\"url\":\"from-"
-                    + (type.startsWith("multipart/") ? "multipart" : type.equals("application/json") ? "json" : "binary") + "\"}");
+            case "POST /stream" ->
+                send(
+                        ex,
+                        200,
+                        "text/event-stream",
+                        "event: delta\ndata: {\"text\":\"Hel\"}\n\n: keep-alive\n\ndata: {\"text\":\ndata: \"lo\"}\n\ndata: [DONE]\n\n");
+            case "GET /stream/text" ->
+                send(
+                        ex,
+                        200,
+                        "text/event-stream",
+                        "event: note\nid: 7\nretry: 1500\ndata: plain {not json}\n\ndata: two\n\n");
+            case "GET /stream/runs" ->
+                send(
+                        ex,
+                        200,
+                        "text/event-stream",
+                        "event: run.created\ndata: {\"id\":\"r1\",\"status\":\"queued\"}\n\nevent: run.delta\ndata: {\"text\":\"Hi\"}\n\n");
+            case "POST /files" ->
+                send(
+                        ex,
+                        200,
+                        "application/json",
+                        "{\"url\":\"from-"
+                                + (type.startsWith("multipart/")
+                                        ? "multipart"
+                                        : type.equals("application/json") ? "json" : "binary")
+                                + "\"}");
             default -> send(ex, 204, null, "");
         }
     }

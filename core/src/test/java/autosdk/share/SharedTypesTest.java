@@ -34,21 +34,28 @@ class SharedTypesTest {
     private Path step1(String pair, String spec, String namespace) throws Exception {
         Path out = dir.resolve("Generated");
         Generator.generate(GenerationRequest.of(Corpus.file(pair + "/" + spec), namespace, out));
-        assertThat(out.resolve(namespace.replace('.', '/')).resolve(TypeIndex.FILE_NAME)).exists();
+        assertThat(out.resolve(namespace.replace('.', '/')).resolve(TypeIndex.FILE_NAME))
+                .exists();
         return out;
     }
 
     private static GenerationRequest step2(String pair, String namespace, Path out, ModelMode mode) {
-        return GenerationRequest.builder(Corpus.file(pair + "/asyncapi.json"), namespace + ".Realtime", out).typesNamespace(namespace)
-                .generateModels(mode).jsonSerializerContext(mode == ModelMode.FALSE ? namespace + ".SourceGenerationContext" : null).build();
+        return GenerationRequest.builder(Corpus.file(pair + "/asyncapi.json"), namespace + ".Realtime", out)
+                .typesNamespace(namespace)
+                .generateModels(mode)
+                .jsonSerializerContext(mode == ModelMode.FALSE ? namespace + ".SourceGenerationContext" : null)
+                .build();
     }
 
     private static List<String> errors(GenerationRequest request) {
         SpecException e = catchThrowableOfType(SpecException.class, () -> Generator.generate(request));
         assertThat(e).as("step 2 must fail").isNotNull();
-        assertThat(request.output().resolve(request.namespace().replace('.', '/'))).doesNotExist();
-        List<String> lines = new java.util.ArrayList<>(
-                e.diagnostics().stream().map(Diagnostic::toString).map(s -> s.replace(Corpus.root() + "/", "")).toList());
+        assertThat(request.output().resolve(request.namespace().replace('.', '/')))
+                .doesNotExist();
+        List<String> lines = new java.util.ArrayList<>(e.diagnostics().stream()
+                .map(Diagnostic::toString)
+                .map(s -> s.replace(Corpus.root() + "/", ""))
+                .toList());
         e.hints().forEach(hint -> lines.add("hint: " + hint));
         return lines;
     }
@@ -69,8 +76,10 @@ class SharedTypesTest {
         GenerationResult realtime = Generator.generate(step2("tryAGI-OpenAI", "tryAGI.OpenAI", out, ModelMode.FALSE));
         assertThat(realtime.typeCount()).as("no models are generated in step 2").isZero();
         assertThat(realtime.files()).noneMatch(f -> f.relativePath().endsWith("SourceGenerationContext.java"));
-        String client = realtime.files().stream().filter(f -> !f.relativePath().contains("/runtime/"))
-                .map(GeneratedFile::content).collect(Collectors.joining("\n"));
+        String client = realtime.files().stream()
+                .filter(f -> !f.relativePath().contains("/runtime/"))
+                .map(GeneratedFile::content)
+                .collect(Collectors.joining("\n"));
         assertThat(client).contains("tryAGI.OpenAI.SourceGenerationContext");
         Compiler.Result compiled = Compiler.compileAgainst(realtime.files(), out, dir.resolve("build"));
         assertThat(compiled.errors()).isEmpty();
@@ -82,10 +91,16 @@ class SharedTypesTest {
         List<String> errors = errors(step2("tryAGI-ElevenLabs", "tryAGI.ElevenLabs", out, ModelMode.FALSE));
         assertGolden("elevenlabs-false", errors);
         // The hint names exactly what auto then generates.
-        assertThat(errors).last().asString().contains("--generate-models auto").contains("generate the 9 that are missing");
+        assertThat(errors)
+                .last()
+                .asString()
+                .contains("--generate-models auto")
+                .contains("generate the 9 that are missing");
 
-        GenerationResult auto = Generator.generate(step2("tryAGI-ElevenLabs", "tryAGI.ElevenLabs", out, ModelMode.AUTO));
-        assertThat(auto.notes()).anySatisfy(n -> assertThat(n).startsWith("Generated 9 type(s) in tryAGI.ElevenLabs.Realtime"));
+        GenerationResult auto =
+                Generator.generate(step2("tryAGI-ElevenLabs", "tryAGI.ElevenLabs", out, ModelMode.AUTO));
+        assertThat(auto.notes())
+                .anySatisfy(n -> assertThat(n).startsWith("Generated 9 type(s) in tryAGI.ElevenLabs.Realtime"));
         Compiler.Result compiled = Compiler.compileAgainst(auto.files(), out, dir.resolve("build"));
         assertThat(compiled.errors()).isEmpty();
     }
@@ -132,26 +147,38 @@ class SharedTypesTest {
                 """);
         Path out = dir.resolve("Generated");
         Generator.generate(GenerationRequest.of(specs.resolve("rest.yaml"), "com.acme", out));
-        GenerationRequest strict = GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out).typesNamespace("com.acme")
-                .generateModels(ModelMode.FALSE).jsonSerializerContext("SourceGenerationContext").build();
+        GenerationRequest strict = GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out)
+                .typesNamespace("com.acme")
+                .generateModels(ModelMode.FALSE)
+                .jsonSerializerContext("SourceGenerationContext")
+                .build();
         String ws = specs.resolve("ws.yaml").toString();
-        assertThat(errors(strict)).containsExactly(
-                ws + ":13:10: error: type 'Pet' has another shape in com.acme: property 'age' is string? here but int64? there; "
-                        + "property 'color' is missing there (at /components/schemas/Pet)",
-                ws + ":15:11: error: type 'Stat' does not exist in com.acme (did you mean 'Status'?) (at /components/schemas/Stat)",
-                // Owner matches but refers to the differing Pet, so the hint counts it among the generated ones, as auto does.
-                "hint: --generate-models auto would reuse the 0 matching type(s) of com.acme and generate the 3 that are missing or differ here");
+        assertThat(errors(strict))
+                .containsExactly(
+                        ws
+                                + ":13:10: error: type 'Pet' has another shape in com.acme: property 'age' is string? here but int64? there; "
+                                + "property 'color' is missing there (at /components/schemas/Pet)",
+                        ws
+                                + ":15:11: error: type 'Stat' does not exist in com.acme (did you mean 'Status'?) (at /components/schemas/Stat)",
+                        // Owner matches but refers to the differing Pet, so the hint counts it among the generated
+                        // ones, as auto does.
+                        "hint: --generate-models auto would reuse the 0 matching type(s) of com.acme and generate the 3 that are missing or differ here");
 
-        GenerationRequest auto = GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out).typesNamespace("com.acme")
-                .generateModels(ModelMode.AUTO).build();
+        GenerationRequest auto = GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out)
+                .typesNamespace("com.acme")
+                .generateModels(ModelMode.AUTO)
+                .build();
         GenerationResult result = Generator.generate(auto);
         // Owner matches by name and shape but refers to a Pet that differs, so it cannot be reused either.
-        assertThat(result.notes()).containsExactly("Reused 0 type(s) from com.acme", "Generated 3 type(s) in com.acme.live: Owner, Pet, Stat");
+        assertThat(result.notes())
+                .containsExactly(
+                        "Reused 0 type(s) from com.acme", "Generated 3 type(s) in com.acme.live: Owner, Pet, Stat");
     }
 
     @Test
     void typesSuffixedByTheModelsRunAreFoundUnderTheirSuffixedNames() throws Exception {
-        // "Pet" and "pet" are one Java name; the models run calls the second Pet2, and the client run must look it up so.
+        // "Pet" and "pet" are one Java name; the models run calls the second Pet2, and the client run must look it up
+        // so.
         Path specs = dir.resolve("specs");
         Files.createDirectories(specs);
         String schemas = """
@@ -180,10 +207,16 @@ class SharedTypesTest {
         Path out = dir.resolve("Generated");
         Generator.generate(GenerationRequest.of(specs.resolve("rest.yaml"), "com.acme", out));
         assertThat(out.resolve("com/acme/Pet2.java")).exists();
-        GenerationResult ws = Generator.generate(GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out)
-                .typesNamespace("com.acme").generateModels(ModelMode.FALSE).jsonSerializerContext("SourceGenerationContext").build());
-        String client = ws.files().stream().filter(f -> !f.relativePath().contains("/runtime/"))
-                .map(GeneratedFile::content).collect(Collectors.joining("\n"));
+        GenerationResult ws =
+                Generator.generate(GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out)
+                        .typesNamespace("com.acme")
+                        .generateModels(ModelMode.FALSE)
+                        .jsonSerializerContext("SourceGenerationContext")
+                        .build());
+        String client = ws.files().stream()
+                .filter(f -> !f.relativePath().contains("/runtime/"))
+                .map(GeneratedFile::content)
+                .collect(Collectors.joining("\n"));
         assertThat(client).contains("com.acme.Pet2");
         Compiler.Result compiled = Compiler.compileAgainst(ws.files(), out, dir.resolve("build"));
         assertThat(compiled.errors()).isEmpty();
@@ -192,20 +225,29 @@ class SharedTypesTest {
     @Test
     void aClientPackageNamedLikeATypesClassIsAUsageError() throws Exception {
         Path out = step1("tryAGI-Xai", "openapi.yaml", "tryAGI.Xai");
-        GenerationRequest clash = GenerationRequest.builder(Corpus.file("tryAGI-Xai/asyncapi.json"), "tryAGI.Xai.Model", out)
-                .typesNamespace("tryAGI.Xai").generateModels(ModelMode.AUTO).build();
-        assertThatThrownBy(() -> Generator.generate(clash)).isInstanceOf(UsageException.class)
-                .hasMessage("--namespace tryAGI.Xai.Model would put package tryAGI.Xai.Model beside the class tryAGI.Xai.Model of the "
-                        + "same name, which Java does not allow; choose another --namespace");
+        GenerationRequest clash = GenerationRequest.builder(
+                        Corpus.file("tryAGI-Xai/asyncapi.json"), "tryAGI.Xai.Model", out)
+                .typesNamespace("tryAGI.Xai")
+                .generateModels(ModelMode.AUTO)
+                .build();
+        assertThatThrownBy(() -> Generator.generate(clash))
+                .isInstanceOf(UsageException.class)
+                .hasMessage(
+                        "--namespace tryAGI.Xai.Model would put package tryAGI.Xai.Model beside the class tryAGI.Xai.Model of the "
+                                + "same name, which Java does not allow; choose another --namespace");
     }
 
     @Test
     void missingIndexAndWrongContextAreUsageErrors() throws Exception {
         Path out = dir.resolve("empty");
         assertThatThrownBy(() -> Generator.generate(step2("tryAGI-Xai", "tryAGI.Xai", out, ModelMode.FALSE)))
-                .isInstanceOf(UsageException.class).hasMessageStartingWith("no type index of tryAGI.Xai at ");
-        assertThatThrownBy(() -> Generator.generate(GenerationRequest.builder(Corpus.file("tryAGI-Xai/asyncapi.json"), "a.b", out)
-                .generateModels(ModelMode.FALSE).build()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("needs --types-namespace");
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("no type index of tryAGI.Xai at ");
+        assertThatThrownBy(() -> Generator.generate(
+                        GenerationRequest.builder(Corpus.file("tryAGI-Xai/asyncapi.json"), "a.b", out)
+                                .generateModels(ModelMode.FALSE)
+                                .build()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("needs --types-namespace");
     }
 }

@@ -2,8 +2,8 @@ package autosdk.testing;
 
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -64,11 +64,16 @@ public final class Compiler {
     public static Result compileCached(List<GeneratedFile> files) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update((System.getProperty("java.version") + "\0" + System.getProperty("java.class.path") + "\0").getBytes(StandardCharsets.UTF_8));
-            for (GeneratedFile f : files.stream().sorted(java.util.Comparator.comparing(GeneratedFile::relativePath)).toList()) {
+            sha.update((System.getProperty("java.version") + "\0" + System.getProperty("java.class.path") + "\0")
+                    .getBytes(StandardCharsets.UTF_8));
+            for (GeneratedFile f : files.stream()
+                    .sorted(java.util.Comparator.comparing(GeneratedFile::relativePath))
+                    .toList()) {
                 sha.update((f.relativePath() + "\0" + f.content() + "\0").getBytes(StandardCharsets.UTF_8));
             }
-            Path dir = Path.of("target/compile-cache").toAbsolutePath().resolve(java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 24));
+            Path dir = Path.of("target/compile-cache")
+                    .toAbsolutePath()
+                    .resolve(java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 24));
             Path done = dir.resolve("compiled.ok");
             if (Files.exists(done)) return new Result(List.of(), dir.resolve("classes"));
             Result result = compile(files, dir);
@@ -101,7 +106,8 @@ public final class Compiler {
         try {
             Path src = dir.resolve("src");
             List<Path> sources = writeSources(files, src);
-            return compilePaths(sources, dir.resolve("classes"), List.of(), List.of("-sourcepath", sourcepath.toString()));
+            return compilePaths(
+                    sources, dir.resolve("classes"), List.of(), List.of("-sourcepath", sourcepath.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,23 +131,36 @@ public final class Compiler {
         return compilePaths(sources, classes, extraClasspath, List.of());
     }
 
-    public static Result compilePaths(List<Path> sources, Path classes, List<Path> extraClasspath, List<String> extraOptions) throws IOException {
+    public static Result compilePaths(
+            List<Path> sources, Path classes, List<Path> extraClasspath, List<String> extraOptions) throws IOException {
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> errors = new ArrayList<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager fm =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             String cp = System.getProperty("java.class.path");
             for (Path p : extraClasspath) cp = p + java.io.File.pathSeparator + cp;
-            List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", cp, "-encoding", "UTF-8",
-                    "--release", "17", "-proc:none", "-Xlint:all", "-implicit:class"));
+            List<String> options = new ArrayList<>(List.of(
+                    "-d",
+                    classes.toString(),
+                    "-classpath",
+                    cp,
+                    "-encoding",
+                    "UTF-8",
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-Xlint:all",
+                    "-implicit:class"));
             options.addAll(extraOptions);
             StringWriter out = new StringWriter();
-            boolean ok = javac.getTask(out, fm, diagnostics, options, null,
-                    fm.getJavaFileObjectsFromPaths(sources)).call();
+            boolean ok = javac.getTask(out, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources))
+                    .call();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR || isWarning(d) && isGenerated(d.getSource())) {
-                    errors.add((d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
+                    errors.add((d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber() + ": "
+                            + d.getMessage(Locale.ROOT));
                 }
             }
             if (!ok && errors.isEmpty()) errors.add("javac failed: " + out);

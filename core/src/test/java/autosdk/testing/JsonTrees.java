@@ -112,7 +112,8 @@ public final class JsonTrees {
         } else if (value == null) {
             g.writeNull();
         } else {
-            throw new IllegalArgumentException("not a JSON tree value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a JSON tree value: " + value.getClass().getName());
         }
     }
 }

@@ -14,7 +14,8 @@ class JsonTreesTest {
 
     @Test
     void aDottedPathWalksIntoObjects() {
-        assertThat(JsonTrees.at(JsonTrees.parse("{\"a\":{\"b\":\"x\"}}"), "a.b")).isEqualTo("x");
+        assertThat(JsonTrees.at(JsonTrees.parse("{\"a\":{\"b\":\"x\"}}"), "a.b"))
+                .isEqualTo("x");
     }
 
     @Test
@@ -29,7 +30,8 @@ class JsonTreesTest {
 
     @Test
     void aNumberIsReadAsALong() {
-        assertThat(JsonTrees.number(JsonTrees.parse("{\"summary\":{\"valid\":8}}"), "summary.valid")).isEqualTo(8);
+        assertThat(JsonTrees.number(JsonTrees.parse("{\"summary\":{\"valid\":8}}"), "summary.valid"))
+                .isEqualTo(8);
     }
 
     @Test
@@ -40,6 +42,7 @@ class JsonTreesTest {
 
     @Test
     void bigNumbersAreWrittenExactly() {
-        assertThat(JsonTrees.write(new BigDecimal("12345678901234567890.125"), false)).isEqualTo("12345678901234567890.125");
+        assertThat(JsonTrees.write(new BigDecimal("12345678901234567890.125"), false))
+                .isEqualTo("12345678901234567890.125");
     }
 }

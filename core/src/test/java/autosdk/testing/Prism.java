@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 public final class Prism implements AutoCloseable {
     public static final String PRISM_VERSION = "5.16.0";
     /** Everything npm installs into {@link #home()}, pinned; a change of this list reinstalls. */
-    private static final List<String> PACKAGES = List.of("@stoplight/prism-cli@" + PRISM_VERSION, "json-schema-faker@0.6.3", "js-yaml@4.1.0");
+    private static final List<String> PACKAGES =
+            List.of("@stoplight/prism-cli@" + PRISM_VERSION, "json-schema-faker@0.6.3", "js-yaml@4.1.0");
+
     private static final Path HOME = Path.of("target/prism").toAbsolutePath();
 
     private final Process process;
@@ -43,21 +45,27 @@ public final class Prism implements AutoCloseable {
         Path bin = HOME.resolve("node_modules/.bin/prism");
         Path marker = HOME.resolve("installed.txt");
         String wanted = String.join("\n", PACKAGES);
-        if (Files.isExecutable(bin) && Files.exists(marker) && Files.readString(marker).equals(wanted)) return HOME;
+        if (Files.isExecutable(bin)
+                && Files.exists(marker)
+                && Files.readString(marker).equals(wanted)) return HOME;
         requireTool("node");
         requireTool("npm");
         Files.createDirectories(HOME);
         Path npmLog = HOME.resolve("npm-install.log");
-        List<String> command = new java.util.ArrayList<>(List.of("npm", "install", "--prefix", HOME.toString(), "--no-audit", "--no-fund",
-                "--loglevel=error"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("npm", "install", "--prefix", HOME.toString(), "--no-audit", "--no-fund", "--loglevel=error"));
         command.addAll(PACKAGES);
-        Process npm = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(npmLog.toFile()).start();
+        Process npm = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(npmLog.toFile())
+                .start();
         if (!npm.waitFor(5, TimeUnit.MINUTES)) {
             npm.destroyForcibly();
             throw new AssertionError("npm install of " + PACKAGES + " timed out; see " + npmLog);
         }
         if (npm.exitValue() != 0) {
-            throw new AssertionError("npm install of " + PACKAGES + " failed:\n" + Files.readString(npmLog, StandardCharsets.UTF_8));
+            throw new AssertionError(
+                    "npm install of " + PACKAGES + " failed:\n" + Files.readString(npmLog, StandardCharsets.UTF_8));
         }
         if (!Files.isExecutable(bin)) throw new AssertionError("no prism binary at " + bin + " after npm install");
         Files.writeString(marker, wanted);
@@ -71,8 +79,11 @@ public final class Prism implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = probe.getLocalPort();
         }
-        Process process = new ProcessBuilder(bin.toString(), "mock", "-h", "127.0.0.1", "-p", Integer.toString(port), spec.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        bin.toString(), "mock", "-h", "127.0.0.1", "-p", Integer.toString(port), spec.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Prism prism = new Prism(process, port, log);
         try {
             prism.waitUntilListening(startup);
@@ -103,11 +114,16 @@ public final class Prism implements AutoCloseable {
      */
     public List<String> errorsSince(long mark) throws IOException {
         byte[] all = Files.readAllBytes(log);
-        String text = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark), StandardCharsets.UTF_8);
+        String text = new String(
+                all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark), StandardCharsets.UTF_8);
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         for (String line : text.split("\n")) {
             int error = line.indexOf("✖");
-            if (error >= 0) out.add(line.substring(error + 1).replaceFirst("^\\s*error\\s*", "").trim());
+            if (error >= 0) {
+                out.add(line.substring(error + 1)
+                        .replaceFirst("^\\s*error\\s*", "")
+                        .trim());
+            }
         }
         return List.copyOf(out);
     }
@@ -115,7 +131,9 @@ public final class Prism implements AutoCloseable {
     private void waitUntilListening(Duration startup) throws Exception {
         Instant deadline = Instant.now().plus(startup);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) throw new AssertionError("prism exited with " + process.exitValue() + ":\n" + log());
+            if (!process.isAlive()) {
+                throw new AssertionError("prism exited with " + process.exitValue() + ":\n" + log());
+            }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
                 return;
@@ -123,7 +141,8 @@ public final class Prism implements AutoCloseable {
                 Thread.sleep(200);
             }
         }
-        throw new AssertionError("prism did not listen on port " + port + " within " + startup.toSeconds() + " s:\n" + log());
+        throw new AssertionError(
+                "prism did not listen on port " + port + " within " + startup.toSeconds() + " s:\n" + log());
     }
 
     @Override
@@ -135,13 +154,15 @@ public final class Prism implements AutoCloseable {
 
     private static void requireTool(String tool) {
         try {
-            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(tool, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) return;
         } catch (IOException | InterruptedException e) {
             // fall through to the failure below
         }
-        throw new AssertionError("'" + tool + "' is required to run the Prism tests (npm installs " + PACKAGES + "); install Node.js 20+ "
-                + "with npm and re-run");
+        throw new AssertionError("'" + tool + "' is required to run the Prism tests (npm installs " + PACKAGES
+                + "); install Node.js 20+ " + "with npm and re-run");
     }
 }

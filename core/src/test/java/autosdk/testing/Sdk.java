@@ -20,7 +20,9 @@ public final class Sdk {
         this.loader = loader;
         this.pkg = pkg;
         this.result = result;
-        this.context = loader.loadClass(pkg + ".SourceGenerationContext").getField("DEFAULT").get(null);
+        this.context = loader.loadClass(pkg + ".SourceGenerationContext")
+                .getField("DEFAULT")
+                .get(null);
     }
 
     /** Generates {@code spec} into package {@code pkg}, compiles it (failing on any javac error) and loads it. */
@@ -30,7 +32,8 @@ public final class Sdk {
 
     /** Like {@link #build(Path, String, Path)}, for the given libraries (Jackson 3, JSpecify). */
     public static Sdk build(Path spec, String pkg, Path dir, autosdk.Libraries libraries) throws Exception {
-        GenerationResult result = Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out")).withLibraries(libraries));
+        GenerationResult result = Generator.plan(
+                GenerationRequest.of(spec, pkg, dir.resolve("out")).withLibraries(libraries));
         Compiler.Result compiled = Compiler.compileCached(result.files());
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new Sdk(compiled.loader(), pkg, result);

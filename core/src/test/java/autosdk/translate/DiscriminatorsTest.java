@@ -14,7 +14,8 @@ class DiscriminatorsTest {
     Path dir;
 
     private List<MapNode> schemas(SchemaRules rules) {
-        return ((autosdk.read.ListNode) rules.at("s")).items().stream().map(n -> (MapNode) n).toList();
+        return ((autosdk.read.ListNode) rules.at("s"))
+                .items().stream().map(n -> (MapNode) n).toList();
     }
 
     private String common(String yaml) throws Exception {

@@ -43,7 +43,8 @@ class OperationPathsTest {
 
     @Test
     void aLiteralQueryInThePathIsSentAsDecodedFixedPairs() throws Exception {
-        assertThat(only("/files?beta=true&name=a%20b+c").fixedQuery()).isEqualTo(Map.of("beta", "true", "name", "a b+c"));
+        assertThat(only("/files?beta=true&name=a%20b+c").fixedQuery())
+                .isEqualTo(Map.of("beta", "true", "name", "a b+c"));
     }
 
     @Test
@@ -64,15 +65,17 @@ class OperationPathsTest {
     @Test
     void anUndeclaredPlaceholderBecomesARequiredStringPathParameter() throws Exception {
         Parameter p = only("/things/{id}").parameters().get(0);
-        assertThat(p.name() + " " + p.in() + " " + p.required() + " " + p.type()).isEqualTo("id PATH true Scalar[kind=STRING]");
+        assertThat(p.name() + " " + p.in() + " " + p.required() + " " + p.type())
+                .isEqualTo("id PATH true Scalar[kind=STRING]");
     }
 
     @Test
     void anUndeclaredPlaceholderIsWarnedAboutWhereTheOperationIs() throws Exception {
         only("/things/{id}");
         assertThat(diagnostics.all().stream().map(Diagnostic::toString).map(s -> s.replace(dir + "/", "")))
-                .containsExactly("spec.yaml:6:7: warning: path parameter 'id' of GET /things/{id} is not declared; it is sent as a "
-                        + "required string (at /paths/~1things~1{id}/get)");
+                .containsExactly(
+                        "spec.yaml:6:7: warning: path parameter 'id' of GET /things/{id} is not declared; it is sent as a "
+                                + "required string (at /paths/~1things~1{id}/get)");
     }
 
     @Test
@@ -98,12 +101,16 @@ class OperationPathsTest {
                   schemas:
                     Chunk: {type: object, properties: {audio: %s}}
                 """.formatted(schema));
-        return ((ObjectType) model.types().values().iterator().next()).properties().get(0);
+        return ((ObjectType) model.types().values().iterator().next())
+                .properties()
+                .get(0);
     }
 
     @Test
     void aStringDescribedAsBase64CarriesBase64() throws Exception {
-        assertThat(property("{type: string, description: Base64-encoded audio bytes.}").base64()).isTrue();
+        assertThat(property("{type: string, description: Base64-encoded audio bytes.}")
+                        .base64())
+                .isTrue();
     }
 
     @Test
@@ -113,6 +120,7 @@ class OperationPathsTest {
 
     @Test
     void aPlainStringDoesNotCarryBase64() throws Exception {
-        assertThat(property("{type: string, description: The transcript.}").base64()).isFalse();
+        assertThat(property("{type: string, description: The transcript.}").base64())
+                .isFalse();
     }
 }

@@ -24,7 +24,11 @@ class RealWorldQuirksTest {
     }
 
     private static String file(GenerationResult result, String name) {
-        return result.files().stream().filter(f -> f.relativePath().endsWith("/" + name)).map(GeneratedFile::content).findFirst().orElseThrow();
+        return result.files().stream()
+                .filter(f -> f.relativePath().endsWith("/" + name))
+                .map(GeneratedFile::content)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -48,7 +52,9 @@ class RealWorldQuirksTest {
                     Count: {type: integer, format: int32}
                 """);
         assertThat(result.typeCount()).isEqualTo(1);
-        assertThat(file(result, "Comment.java")).contains("public String commentId()").contains("public Integer likes()");
+        assertThat(file(result, "Comment.java"))
+                .contains("public String commentId()")
+                .contains("public Integer likes()");
     }
 
     @Test
@@ -76,7 +82,9 @@ class RealWorldQuirksTest {
                 """);
         String run = file(result, "Run.java");
         assertThat(run).contains("public ToolChoice toolChoice()").contains("public Owner owner()");
-        assertThat(result.files()).noneMatch(f -> f.relativePath().endsWith("/RunToolChoice.java") || f.relativePath().endsWith("/RunOwner.java"));
+        assertThat(result.files())
+                .noneMatch(f -> f.relativePath().endsWith("/RunToolChoice.java")
+                        || f.relativePath().endsWith("/RunOwner.java"));
     }
 
     @Test
@@ -101,7 +109,8 @@ class RealWorldQuirksTest {
                                 properties: {items: {type: array, items: {type: string}, xml: {wrapped: true}}}
                 """);
         assertThat(result.typeCount()).isEqualTo(1);
-        assertThat(result.files()).anyMatch(f -> f.relativePath().endsWith("/ListItemsResponse.java"))
+        assertThat(result.files())
+                .anyMatch(f -> f.relativePath().endsWith("/ListItemsResponse.java"))
                 .noneMatch(f -> f.relativePath().endsWith("/ListItemsResponse2.java"));
     }
 
@@ -121,8 +130,10 @@ class RealWorldQuirksTest {
                 operations:
                   o: {action: receive, channel: {$ref: '#/channels/c'}}
                 """);
-        assertThat(result.warnings()).extracting(Diagnostic::message)
-                .containsExactly("message 'm' uses schemaFormat application/vnd.apache.avro;version=1.9.0, which is not JSON Schema; its payload is typed as raw JSON");
+        assertThat(result.warnings())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "message 'm' uses schemaFormat application/vnd.apache.avro;version=1.9.0, which is not JSON Schema; its payload is typed as raw JSON");
     }
 
     @Test
@@ -144,10 +155,12 @@ class RealWorldQuirksTest {
                               responses: {'200': {description: ok}}
                       responses: {'204': {description: none}}
                 """);
-        assertThat(result.warnings()).extracting(Diagnostic::toString).containsExactly(dir.resolve("spec.yaml")
-                + ":13:36: warning: $ref '#/components/schemas/Missing' does not resolve: no 'components' in spec.yaml at / (in a part of the "
-                + "document the generated code does not use) (at /paths/~1s/post/callbacks/onData/{$request.query.cb}/post/requestBody/"
-                + "content/application~1json/schema/$ref)");
+        assertThat(result.warnings())
+                .extracting(Diagnostic::toString)
+                .containsExactly(dir.resolve("spec.yaml")
+                        + ":13:36: warning: $ref '#/components/schemas/Missing' does not resolve: no 'components' in spec.yaml at / (in a part of the "
+                        + "document the generated code does not use) (at /paths/~1s/post/callbacks/onData/{$request.query.cb}/post/requestBody/"
+                        + "content/application~1json/schema/$ref)");
     }
 
     @Test
@@ -162,9 +175,14 @@ class RealWorldQuirksTest {
                       operationId: second
                       responses: {'204': {description: none}}
                 """);
-        assertThat(result.warnings()).extracting(Diagnostic::toString)
-                .containsExactly(dir.resolve("spec.yaml") + ":7:20: warning: duplicate key 'operationId' in one object; the last value is used (at /paths/~1p/get/operationId)");
-        assertThat(file(result, "TClient.java")).contains("public void second()").doesNotContain("first()");
+        assertThat(result.warnings())
+                .extracting(Diagnostic::toString)
+                .containsExactly(
+                        dir.resolve("spec.yaml")
+                                + ":7:20: warning: duplicate key 'operationId' in one object; the last value is used (at /paths/~1p/get/operationId)");
+        assertThat(file(result, "TClient.java"))
+                .contains("public void second()")
+                .doesNotContain("first()");
     }
 
     @Test
@@ -182,9 +200,12 @@ class RealWorldQuirksTest {
                 operations:
                   o: {action: receive, channel: {$ref: '#/channels/lights'}}
                 """);
-        assertThat(result.warnings()).extracting(Diagnostic::message)
-                .containsExactly("channel 'lights' is served only over [mqtt], not WebSocket; its models are generated but it gets no client");
-        assertThat(result.files()).anyMatch(f -> f.relativePath().endsWith("/On.java"))
+        assertThat(result.warnings())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "channel 'lights' is served only over [mqtt], not WebSocket; its models are generated but it gets no client");
+        assertThat(result.files())
+                .anyMatch(f -> f.relativePath().endsWith("/On.java"))
                 .noneMatch(f -> f.relativePath().endsWith("Client.java"));
     }
 }

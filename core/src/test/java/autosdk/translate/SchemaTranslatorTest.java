@@ -43,7 +43,8 @@ class SchemaTranslatorTest {
 
     @Test
     void aBase64ContentEncodingIsBase64() throws Exception {
-        assertThat(translate("{type: string, contentEncoding: base64}")).isEqualTo(TypeRef.scalar(TypeRef.ScalarKind.BASE64));
+        assertThat(translate("{type: string, contentEncoding: base64}"))
+                .isEqualTo(TypeRef.scalar(TypeRef.ScalarKind.BASE64));
     }
 
     @Test
@@ -53,7 +54,8 @@ class SchemaTranslatorTest {
 
     @Test
     void anArrayIsAListOfItsItems() throws Exception {
-        assertThat(translate("{type: array, items: {type: boolean}}")).isEqualTo(new TypeRef.ListOf(TypeRef.scalar(TypeRef.ScalarKind.BOOLEAN)));
+        assertThat(translate("{type: array, items: {type: boolean}}"))
+                .isEqualTo(new TypeRef.ListOf(TypeRef.scalar(TypeRef.ScalarKind.BOOLEAN)));
     }
 
     @Test
@@ -74,33 +76,62 @@ class SchemaTranslatorTest {
 
     @Test
     void anInlineObjectIsNamedFromItsHint() throws Exception {
-        assertThat(rules("{type: object, properties: {a: {type: string}}}").translator.types().values().iterator().next().nameHint())
+        assertThat(rules("{type: object, properties: {a: {type: string}}}")
+                        .translator
+                        .types()
+                        .values()
+                        .iterator()
+                        .next()
+                        .nameHint())
                 .containsExactly("Thing");
     }
 
     @Test
     void requiredPropertiesAreMarkedRequired() throws Exception {
-        ObjectType o = (ObjectType) rules("{type: object, required: [a], properties: {a: {type: string}, b: {type: string}}}")
-                .translator.types().values().iterator().next();
-        assertThat(o.properties().stream().map(p -> p.jsonName() + "=" + p.required()).toList()).containsExactly("a=true", "b=false");
+        ObjectType o =
+                (ObjectType) rules("{type: object, required: [a], properties: {a: {type: string}, b: {type: string}}}")
+                        .translator
+                        .types()
+                        .values()
+                        .iterator()
+                        .next();
+        assertThat(o.properties().stream()
+                        .map(p -> p.jsonName() + "=" + p.required())
+                        .toList())
+                .containsExactly("a=true", "b=false");
     }
 
     @Test
     void allOfMembersContributeTheirProperties() throws Exception {
-        ObjectType o = (ObjectType) rules("{allOf: [{type: object, properties: {a: {type: string}}}, {type: object, properties: {b: {type: integer}}}]}")
-                .translator.types().values().iterator().next();
+        ObjectType o = (ObjectType) rules(
+                        "{allOf: [{type: object, properties: {a: {type: string}}}, {type: object, properties: {b: {type: integer}}}]}")
+                .translator
+                .types()
+                .values()
+                .iterator()
+                .next();
         assertThat(o.properties().stream().map(p -> p.jsonName()).toList()).containsExactly("a", "b");
     }
 
     @Test
     void aStringEnumIsAnEnumType() throws Exception {
-        assertThat(rules("{type: string, enum: [a, b]}").translator.types().values().iterator().next()).isInstanceOf(EnumType.class);
+        assertThat(rules("{type: string, enum: [a, b]}")
+                        .translator
+                        .types()
+                        .values()
+                        .iterator()
+                        .next())
+                .isInstanceOf(EnumType.class);
     }
 
     @Test
     void aOneValueEnumPropertyIsFixed() throws Exception {
         ObjectType o = (ObjectType) rules("{type: object, properties: {type: {type: string, enum: [tick]}}}")
-                .translator.types().values().iterator().next();
+                .translator
+                .types()
+                .values()
+                .iterator()
+                .next();
         assertThat(o.properties().get(0).constValue()).isEqualTo("tick");
     }
 

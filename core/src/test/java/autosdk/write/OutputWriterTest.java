@@ -21,7 +21,8 @@ class OutputWriterTest {
         Files.writeString(out.resolve("p/Mine.java"), "user file");
         writer.write(List.of(new GeneratedFile("p/A.java", "a"), new GeneratedFile("p/B.java", "b")), "p");
 
-        OutputWriter.Summary second = writer.write(List.of(new GeneratedFile("p/A.java", "a"), new GeneratedFile("p/C.java", "c")), "p");
+        OutputWriter.Summary second =
+                writer.write(List.of(new GeneratedFile("p/A.java", "a"), new GeneratedFile("p/C.java", "c")), "p");
 
         assertThat(second.written()).as("A is unchanged and not rewritten").isEqualTo(1);
         assertThat(second.removed()).isEqualTo(1);
@@ -55,6 +56,7 @@ class OutputWriterTest {
     void pathsThatEscapeAreRefused() {
         assertThatThrownBy(() -> new GeneratedFile("../x.java", "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GeneratedFile("/abs.java", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new OutputWriter(out).resolve("a/../../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutputWriter(out).resolve("a/../../x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

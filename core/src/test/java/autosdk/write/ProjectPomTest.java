@@ -56,10 +56,16 @@ class ProjectPomTest {
         assertThat(deps.getLength()).isEqualTo(2);
         assertThat(child((Element) deps.item(0), "groupId")).isEqualTo("tools.jackson.core");
         assertThat(child((Element) deps.item(0), "artifactId")).isEqualTo("jackson-core");
-        assertThat(text(pom, "jackson.version")).isEqualTo(ProjectPom.JACKSON3_VERSION).isEqualTo(rootPomProperty("jackson3.version"))
-                .isEqualTo(tools.jackson.core.json.PackageVersion.VERSION.toString()); // the jar the Jackson 3 tests ran on
+        assertThat(text(pom, "jackson.version"))
+                .isEqualTo(ProjectPom.JACKSON3_VERSION)
+                .isEqualTo(rootPomProperty("jackson3.version"))
+                .isEqualTo(
+                        tools.jackson.core.json.PackageVersion.VERSION
+                                .toString()); // the jar the Jackson 3 tests ran on
         assertThat(child((Element) deps.item(1), "groupId")).isEqualTo("org.jspecify");
-        assertThat(child((Element) deps.item(1), "version")).isEqualTo(ProjectPom.JSPECIFY_VERSION).isEqualTo(rootPomProperty("jspecify.version"));
+        assertThat(child((Element) deps.item(1), "version"))
+                .isEqualTo(ProjectPom.JSPECIFY_VERSION)
+                .isEqualTo(rootPomProperty("jspecify.version"));
 
         Document jackson3Only = parse(pom(SDK).render(new ProjectPom.Libraries(true, false, false)));
         assertThat(jackson3Only.getElementsByTagName("dependency").getLength()).isEqualTo(1);
@@ -70,7 +76,8 @@ class ProjectPomTest {
     void buildPluginsArePinnedToTheVersionsOurOwnBuildUses() throws Exception {
         String root = Files.readString(rootPom());
         for (String[] plugin : ProjectPom.PLUGINS) {
-            assertThat(root).as(plugin[0] + " version in the root pom")
+            assertThat(root)
+                    .as(plugin[0] + " version in the root pom")
                     .contains("<artifactId>" + plugin[0] + "</artifactId><version>" + plugin[1] + "</version>");
         }
     }
@@ -80,7 +87,8 @@ class ProjectPomTest {
         ProjectPom pom = pom(SDK);
         assertThat(pom.write()).isTrue();
         assertThat(pom.write()).as("same content: not rewritten").isFalse();
-        assertThat(pom(ProjectCoordinates.parse("com.example:chat-sdk:1.2.4")).write()).isTrue();
+        assertThat(pom(ProjectCoordinates.parse("com.example:chat-sdk:1.2.4")).write())
+                .isTrue();
         assertThat(dir.resolve("pom.xml")).content().contains("<version>1.2.4</version>");
     }
 
@@ -89,14 +97,16 @@ class ProjectPomTest {
         Files.writeString(dir.resolve("pom.xml"), "<project>mine</project>");
         assertThatThrownBy(() -> pom(SDK).write())
                 .isInstanceOf(ForeignFileException.class)
-                .hasMessage(dir.resolve("pom.xml") + " exists and was not written by AutoSDK; --project will not overwrite it "
+                .hasMessage(dir.resolve("pom.xml")
+                        + " exists and was not written by AutoSDK; --project will not overwrite it "
                         + "(remove it or choose another --output)");
         assertThat(dir.resolve("pom.xml")).hasContent("<project>mine</project>");
     }
 
     @Test
     void coordinatesAreCheckedWhenParsed() {
-        assertThat(ProjectCoordinates.parse(" com.acme:api-sdk:1.0.0-SNAPSHOT ").toString()).isEqualTo("com.acme:api-sdk:1.0.0-SNAPSHOT");
+        assertThat(ProjectCoordinates.parse(" com.acme:api-sdk:1.0.0-SNAPSHOT ").toString())
+                .isEqualTo("com.acme:api-sdk:1.0.0-SNAPSHOT");
         assertThatThrownBy(() -> ProjectCoordinates.parse("com.acme:api-sdk"))
                 .hasMessage("--project expects groupId:artifactId:version, found 'com.acme:api-sdk'");
         assertThatThrownBy(() -> ProjectCoordinates.parse("com.acme:api sdk:1"))
@@ -134,8 +144,9 @@ class ProjectPomTest {
         assertThat(module.resolve("pom.xml")).isRegularFile();
         assertThat(module.resolve("src/main/java/com/example/pets/Pet.java")).isRegularFile();
         assertThat(module.resolve("com")).doesNotExist();
-        assertThat(result.notes()).contains("Maven module com.example:chat-sdk:1.2.3: " + module.resolve("pom.xml")
-                + " (build it with mvn install)");
+        assertThat(result.notes())
+                .contains("Maven module com.example:chat-sdk:1.2.3: " + module.resolve("pom.xml")
+                        + " (build it with mvn install)");
         assertThat(result.filesChanged()).isEqualTo(result.files().size() + 1);
 
         Set<String> foreign = new TreeSet<>();
@@ -145,16 +156,26 @@ class ProjectPomTest {
                 Matcher m = imports.matcher(Files.readString(f));
                 while (m.find()) {
                     String prefix = m.group(1);
-                    if (!prefix.startsWith("java.") && !prefix.equals("com.example") && !prefix.equals("com.fasterxml")) foreign.add(prefix);
+                    if (!prefix.startsWith("java.")
+                            && !prefix.equals("com.example")
+                            && !prefix.equals("com.fasterxml")) {
+                        foreign.add(prefix);
+                    }
                 }
-                Matcher jackson = Pattern.compile("(?m)^import (?:static )?(com\\.fasterxml\\.jackson\\.\\w+)").matcher(Files.readString(f));
-                while (jackson.find()) if (!jackson.group(1).equals("com.fasterxml.jackson.core")) foreign.add(jackson.group(1));
+                Matcher jackson = Pattern.compile("(?m)^import (?:static )?(com\\.fasterxml\\.jackson\\.\\w+)")
+                        .matcher(Files.readString(f));
+                while (jackson.find())
+                    if (!jackson.group(1).equals("com.fasterxml.jackson.core")) {
+                        foreign.add(jackson.group(1));
+                    }
             }
         }
         assertThat(foreign).as("packages the pom would have to declare").isEmpty();
 
         GenerationResult again = Generator.generate(GenerationRequest.of(spec, "com.example.pets", module), SDK);
-        assertThat(again.filesChanged()).as("an unchanged run rewrites nothing, the pom included").isZero();
+        assertThat(again.filesChanged())
+                .as("an unchanged run rewrites nothing, the pom included")
+                .isZero();
     }
 
     private static Path rootPom() {
@@ -179,7 +200,9 @@ class ProjectPomTest {
 
     private static String child(Element parent, String tag) {
         for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) return e.getTextContent().trim();
+            if (n instanceof Element e && e.getTagName().equals(tag)) {
+                return e.getTextContent().trim();
+            }
         }
         return null;
     }

@@ -14,7 +14,11 @@ class FixedValueSendTest {
 
     @Test
     void theBytesSendWritesTheFixedTypeLikeTheTypedSend() throws Throwable {
-        WsGenerated gen = WsGenerated.build(WsGenerated.fixture("fixed-send.yaml"), "test.fixed", WsGenerated.workDir("fixed-send"), DRIVER,
+        WsGenerated gen = WsGenerated.build(
+                WsGenerated.fixture("fixed-send.yaml"),
+                "test.fixed",
+                WsGenerated.workDir("fixed-send"),
+                DRIVER,
                 GenerationRequest.Perspective.CLIENT);
         try (WsTestServer server = WsTestServer.begin()) {
             gen.call(DRIVER, "sendBoth", server.url());

@@ -25,9 +25,16 @@ class Jackson3SdkTest {
     void openAiRealtimeClientOnJackson3PassesTheHarnessBasicScenario() throws Throwable {
         WsHarness.install(); // fails clearly when node/npm are missing
         Path work = WsGenerated.workDir("openai-jackson3");
-        WsGenerated gen = WsGenerated.build(Corpus.file("tryAGI-OpenAI/asyncapi.json"), "test.openai3", work, "OpenAiDriver",
-                GenerationRequest.Perspective.CLIENT, JACKSON3);
-        assertThat(gen.source("runtime/Json")).contains("import tools.jackson.core.JsonParser;").doesNotContain("com.fasterxml");
+        WsGenerated gen = WsGenerated.build(
+                Corpus.file("tryAGI-OpenAI/asyncapi.json"),
+                "test.openai3",
+                work,
+                "OpenAiDriver",
+                GenerationRequest.Perspective.CLIENT,
+                JACKSON3);
+        assertThat(gen.source("runtime/Json"))
+                .contains("import tools.jackson.core.JsonParser;")
+                .doesNotContain("com.fasterxml");
         assertNoJackson2(gen.classes);
         OpenAiHarnessTest.basicScenario(gen, work);
     }
@@ -36,10 +43,13 @@ class Jackson3SdkTest {
     void exampleChatApiCompilesOnJackson3WithoutAnyJackson2Reference() throws Exception {
         for (String spec : List.of("openapi.yaml", "asyncapi.yaml")) {
             Path file = Path.of("../examples/chat", spec).toAbsolutePath().normalize();
-            var result = autosdk.Generator.plan(GenerationRequest.of(file, "example.chat3", Path.of("unused")).withLibraries(JACKSON3));
+            var result = autosdk.Generator.plan(GenerationRequest.of(file, "example.chat3", Path.of("unused"))
+                    .withLibraries(JACKSON3));
             assertThat(result.files()).noneMatch(f -> f.content().contains("com.fasterxml"));
             Compiler.Result compiled = Compiler.compileCached(result.files());
-            assertThat(compiled.errors()).as("javac errors of %s on Jackson 3", spec).isEmpty();
+            assertThat(compiled.errors())
+                    .as("javac errors of %s on Jackson 3", spec)
+                    .isEmpty();
             assertNoJackson2(compiled.classes());
         }
     }
@@ -47,12 +57,16 @@ class Jackson3SdkTest {
     @Test
     void bothOptionsComposeOnTheOpenAiRealtimeClientAndTheTrickyModels() throws Exception {
         Libraries both = new Libraries(Libraries.Jackson.V3, Libraries.Nullability.JSPECIFY);
-        for (Path spec : List.of(Corpus.file("tryAGI-OpenAI/asyncapi.json"),
+        for (Path spec : List.of(
+                Corpus.file("tryAGI-OpenAI/asyncapi.json"),
                 Path.of("src/test/resources/fixtures/models/tricky.yaml").toAbsolutePath())) {
-            var result = autosdk.Generator.plan(GenerationRequest.of(spec, "test.both", Path.of("unused")).withLibraries(both));
+            var result = autosdk.Generator.plan(
+                    GenerationRequest.of(spec, "test.both", Path.of("unused")).withLibraries(both));
             assertThat(result.files()).anyMatch(f -> f.relativePath().endsWith("package-info.java"));
             Compiler.Result compiled = Compiler.compileCached(result.files());
-            assertThat(compiled.errors()).as("javac errors of %s with --jackson 3 --nullability jspecify", spec).isEmpty();
+            assertThat(compiled.errors())
+                    .as("javac errors of %s with --jackson 3 --nullability jspecify", spec)
+                    .isEmpty();
             assertNoJackson2(compiled.classes());
         }
     }
@@ -68,6 +82,8 @@ class Jackson3SdkTest {
             String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
             assertThat(bytes).as(f.toString()).doesNotContain("com/fasterxml").doesNotContain("com.fasterxml");
         }
-        assertThat(files).anySatisfy(f -> assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).contains("tools/jackson/core"));
+        assertThat(files)
+                .anySatisfy(f -> assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                        .contains("tools/jackson/core"));
     }
 }

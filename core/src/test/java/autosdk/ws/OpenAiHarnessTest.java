@@ -1,10 +1,10 @@
 package autosdk.ws;
 
-import autosdk.testing.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.testing.Corpus;
+import autosdk.testing.JsonTrees;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +21,7 @@ class OpenAiHarnessTest {
     private static final Path SPEC = Corpus.file("tryAGI-OpenAI/asyncapi.json");
     /** The SDK and work folder of the class running now (test classes run one after another). */
     static WsGenerated gen;
+
     static Path work;
 
     /** The transport the client is generated for; the OkHttp subclass plays every scenario again on OkHttp. */
@@ -31,8 +32,12 @@ class OpenAiHarnessTest {
     @BeforeAll
     void generate() throws Exception {
         WsHarness.install(); // fails clearly when node/npm are missing
-        work = WsGenerated.workDir(transport() == autosdk.Transport.JDK ? "openai" : "openai-" + transport().optionValue());
-        gen = WsGenerated.build(SPEC, "test.openai", work, DRIVER, GenerationRequest.Perspective.CLIENT, null, transport());
+        work = WsGenerated.workDir(
+                transport() == autosdk.Transport.JDK
+                        ? "openai"
+                        : "openai-" + transport().optionValue());
+        gen = WsGenerated.build(
+                SPEC, "test.openai", work, DRIVER, GenerationRequest.Perspective.CLIENT, null, transport());
     }
 
     @Test
@@ -53,11 +58,14 @@ class OpenAiHarnessTest {
             waitForQuiet(gen, s, 1500);
             gen.call(DRIVER, "close", s);
             Object report = JsonTrees.parse(h.awaitReport(30));
-            assertThat(JsonTrees.number(report, "summary.invalid")).as("invalid frames: %s", JsonTrees.at(report, "received.invalidDetails")).isZero();
+            assertThat(JsonTrees.number(report, "summary.invalid"))
+                    .as("invalid frames: %s", JsonTrees.at(report, "received.invalidDetails"))
+                    .isZero();
             assertThat(JsonTrees.number(report, "summary.valid")).isEqualTo(8); // setup session.update + 7
             assertThat(JsonTrees.at(report, "handshake.path")).isEqualTo("/v1/realtime");
             assertThat(JsonTrees.at(report, "handshake.query.model")).isEqualTo("gpt-realtime");
-            assertThat(String.valueOf(JsonTrees.at(report, "handshake.authorization"))).contains("Bearer sk-test");
+            assertThat(String.valueOf(JsonTrees.at(report, "handshake.authorization")))
+                    .contains("Bearer sk-test");
             assertThat(JsonTrees.at(report, "channel.pathMismatch")).isEqualTo(false);
             long sent = JsonTrees.number(report, "sent.messages");
             List<String> events = gen.call(DRIVER, "events", s);
@@ -79,8 +87,11 @@ class OpenAiHarnessTest {
             assertThat(JsonTrees.number(report, "summary.invalid")).isZero();
             assertThat(JsonTrees.number(report, "summary.valid")).isEqualTo(1);
             List<String> events = gen.call(DRIVER, "events", s);
-            assertThat(events.stream().filter(e -> e.startsWith("Unknown:"))).hasSize(1).allMatch(e -> e.contains("x.unknown.type"));
-            assertThat(events.stream().filter(e -> e.startsWith("Unknown(error)"))).hasSize(1);
+            assertThat(events.stream().filter(e -> e.startsWith("Unknown:")))
+                    .hasSize(1)
+                    .allMatch(e -> e.contains("x.unknown.type"));
+            assertThat(events.stream().filter(e -> e.startsWith("Unknown(error)")))
+                    .hasSize(1);
             // every other message arrived typed, reassembled from its fragments
             assertThat(events.size() - 2 - 1).isEqualTo((int) JsonTrees.number(report, "sent.messages") - 2);
             assertThat((List<String>) gen.call(DRIVER, "errors", s)).hasSize(1);
@@ -94,7 +105,9 @@ class OpenAiHarnessTest {
             gen.call(DRIVER, "sendSome", s);
             gen.call(DRIVER, "awaitClosed", s, 30L);
             Object report = JsonTrees.parse(h.awaitReport(30));
-            assertThat(JsonTrees.number(report, "summary.invalid")).as("%s", JsonTrees.at(report, "received.invalidDetails")).isZero();
+            assertThat(JsonTrees.number(report, "summary.invalid"))
+                    .as("%s", JsonTrees.at(report, "received.invalidDetails"))
+                    .isZero();
             assertThat(JsonTrees.number(report, "summary.valid")).isEqualTo(8);
             assertThat((List<String>) gen.call(DRIVER, "closes", s)).containsExactly("1000:idle");
         }

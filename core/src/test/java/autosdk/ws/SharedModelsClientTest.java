@@ -29,15 +29,21 @@ class SharedModelsClientTest {
     @Test
     void realtimeClientUsesRestModelsOverTheWire() throws Exception {
         Path out = dir.resolve("Generated");
-        GenerationResult rest = Generator.generate(GenerationRequest.of(Path.of("../examples/chat/openapi.yaml"), "MyCompany.MyApi", out));
-        GenerationResult realtime = Generator.generate(GenerationRequest.builder(Path.of("../examples/chat/asyncapi.yaml"),
-                "MyCompany.MyApi.Realtime", out).typesNamespace("MyCompany.MyApi").generateModels(ModelMode.FALSE)
-                .jsonSerializerContext("MyCompany.MyApi.SourceGenerationContext").build());
+        GenerationResult rest = Generator.generate(
+                GenerationRequest.of(Path.of("../examples/chat/openapi.yaml"), "MyCompany.MyApi", out));
+        GenerationResult realtime = Generator.generate(
+                GenerationRequest.builder(Path.of("../examples/chat/asyncapi.yaml"), "MyCompany.MyApi.Realtime", out)
+                        .typesNamespace("MyCompany.MyApi")
+                        .generateModels(ModelMode.FALSE)
+                        .jsonSerializerContext("MyCompany.MyApi.SourceGenerationContext")
+                        .build());
         assertThat(realtime.typeCount()).isZero();
 
         List<GeneratedFile> files = new ArrayList<>(rest.files());
         files.addAll(realtime.files());
-        files.add(new GeneratedFile("drivers/SharedDriver.java", Files.readString(Path.of("src/test/resources/fixtures/shared/SharedDriver.java"))));
+        files.add(new GeneratedFile(
+                "drivers/SharedDriver.java",
+                Files.readString(Path.of("src/test/resources/fixtures/shared/SharedDriver.java"))));
         Compiler.Result compiled = Compiler.compile(files, dir.resolve("build"));
         assertThat(compiled.errors()).isEmpty();
 
@@ -46,16 +52,25 @@ class SharedModelsClientTest {
                 Object say = JsonTrees.parse(text);
                 String said = (String) ((Map<?, ?>) ((Map<?, ?>) say).get("content")).get("text");
                 conn.send("{\"type\":\"typing\",\"author\":\"bot\"}");
-                conn.send("{\"type\":\"message.created\",\"message\":{\"id\":\"m1\",\"room_id\":\"lobby\",\"author\":\"bot\","
-                        + "\"content\":{\"type\":\"text\",\"text\":\"echo: " + said + "\"},\"sent_at\":\"2026-11-30T10:00:00Z\"}}");
+                conn.send(
+                        "{\"type\":\"message.created\",\"message\":{\"id\":\"m1\",\"room_id\":\"lobby\",\"author\":\"bot\","
+                                + "\"content\":{\"type\":\"text\",\"text\":\"echo: " + said
+                                + "\"},\"sent_at\":\"2026-11-30T10:00:00Z\"}}");
             });
-            Object seen = compiled.loader().loadClass("drivers.SharedDriver").getMethod("run", String.class)
+            Object seen = compiled.loader()
+                    .loadClass("drivers.SharedDriver")
+                    .getMethod("run", String.class)
                     .invoke(null, "ws://127.0.0.1:" + server.getPort() + "/v1/realtime");
-            assertThat(server.texts).containsExactly("{\"type\":\"say\",\"content\":{\"type\":\"text\",\"text\":\"hello from Java\"}}");
+            assertThat(server.texts)
+                    .containsExactly("{\"type\":\"say\",\"content\":{\"type\":\"text\",\"text\":\"hello from Java\"}}");
             assertThat(server.handshakes.get(0).resource()).isEqualTo("/v1/realtime?room=lobby");
             assertThat(server.handshakes.get(0).headers()).containsEntry("authorization", "Bearer t0k3n");
-            assertThat(((List<?>) seen).stream().map(String::valueOf).toList()).containsExactly("typing:bot", "event:Typing",
-                    "message.created:bot:echo: hello from Java", "event:MessageCreated");
+            assertThat(((List<?>) seen).stream().map(String::valueOf).toList())
+                    .containsExactly(
+                            "typing:bot",
+                            "event:Typing",
+                            "message.created:bot:echo: hello from Java",
+                            "event:MessageCreated");
         }
     }
 }

@@ -22,6 +22,7 @@ class TypedReceiveTest {
     private static final String DRIVER = "KrakenDriver";
     /** The SDK of the class running now (test classes run one after another). */
     static WsGenerated gen;
+
     WsTestServer server;
 
     /** The transport the client is generated for; the OkHttp subclass runs every test here again on OkHttp. */
@@ -31,10 +32,20 @@ class TypedReceiveTest {
 
     @BeforeAll
     void generate() throws Exception {
-        Path spec = Corpus.file("asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml");
+        Path spec =
+                Corpus.file("asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml");
         try {
-            gen = WsGenerated.build(spec, "test.kraken", WsGenerated.workDir(transport() == autosdk.Transport.JDK ? "kraken" : "kraken-" + transport().optionValue()),
-                    DRIVER, GenerationRequest.Perspective.SERVER, null, transport());
+            gen = WsGenerated.build(
+                    spec,
+                    "test.kraken",
+                    WsGenerated.workDir(
+                            transport() == autosdk.Transport.JDK
+                                    ? "kraken"
+                                    : "kraken-" + transport().optionValue()),
+                    DRIVER,
+                    GenerationRequest.Perspective.SERVER,
+                    null,
+                    transport());
         } catch (autosdk.diag.SpecException e) {
             throw new AssertionError(e.diagnostics().toString(), e);
         }
@@ -66,7 +77,8 @@ class TypedReceiveTest {
         });
     }
 
-    private static void pings(WebSocket c, String ping, List<String> held, java.util.concurrent.atomic.AtomicInteger plain) {
+    private static void pings(
+            WebSocket c, String ping, List<String> held, java.util.concurrent.atomic.AtomicInteger plain) {
         String id = ping.replaceAll(".*\"reqid\":(\\d+).*", "$1");
         if (!ping.contains("\"reqid\"")) {
             c.send("{\"event\":\"pong\",\"reqid\":" + plain.incrementAndGet() + "}");
@@ -86,44 +98,58 @@ class TypedReceiveTest {
     void nextAndReceiveReturnTheRequestedTypeWhileOtherEventsArriveFirst() throws Throwable {
         server = krakenServer();
         assertThat((String) gen.call(DRIVER, "nextAndReceive", server.url()))
-                .isEqualTo("pending=1 first=99 second=99 seen=[heartbeat, systemStatus, heartbeat, systemStatus] after=0/0");
+                .isEqualTo(
+                        "pending=1 first=99 second=99 seen=[heartbeat, systemStatus, heartbeat, systemStatus] after=0/0");
     }
 
     @Test
     void deadlinesFailWithTimeoutExceptionAndLeaveNoWaiterBehind() throws Throwable {
         server = krakenServer();
-        assertThat((String) gen.call(DRIVER, "timeouts", server.url())).isEqualTo("TimeoutException TimeoutException waiters=0");
+        assertThat((String) gen.call(DRIVER, "timeouts", server.url()))
+                .isEqualTo("TimeoutException TimeoutException waiters=0");
     }
 
     @Test
     void closeBeforeTheEventFailsPendingAndLaterWaitsWithWsClosedException() throws Throwable {
         server = krakenServer();
         assertThat((String) gen.call(DRIVER, "closeBeforeEvent", server.url()))
-                .isEqualTo("WsClosedException:1000 WsClosedException:1000 WsClosedException:1000 WsClosedException:1000 waiters=0");
+                .isEqualTo(
+                        "WsClosedException:1000 WsClosedException:1000 WsClosedException:1000 WsClosedException:1000 waiters=0");
     }
 
     @Test
     void aRemovedHandlerGetsNoMoreEvents() throws Throwable {
         server = krakenServer();
-        assertThat((String) gen.call(DRIVER, "removal", server.url())).isEqualTo("kept=2 removed=1 once=1 active=false/false");
+        assertThat((String) gen.call(DRIVER, "removal", server.url()))
+                .isEqualTo("kept=2 removed=1 once=1 active=false/false");
     }
 
     @Test
     void requestReplyCorrelatesByReqidWhenRepliesComeOutOfOrder() throws Throwable {
         server = krakenServer();
-        assertThat((String) gen.call(DRIVER, "requestReply", server.url())).isEqualTo("1 2 3 plain=1001,1002 TimeoutException waiters=0");
+        assertThat((String) gen.call(DRIVER, "requestReply", server.url()))
+                .isEqualTo("1 2 3 plain=1001,1002 TimeoutException waiters=0");
         // the requests on the wire carry their ids; the generated method does not invent one
-        assertThat(server.texts).contains("{\"event\":\"ping\",\"reqid\":1}", "{\"event\":\"ping\",\"reqid\":3}", "{\"event\":\"ping\"}");
+        assertThat(server.texts)
+                .contains(
+                        "{\"event\":\"ping\",\"reqid\":1}", "{\"event\":\"ping\",\"reqid\":3}", "{\"event\":\"ping\"}");
     }
 
     @Test
     void aReplyOfSeveralMessagesCompletesWithTheEventTypeAndUncorrelatedRepliesAreAnsweredInOrder() {
         String client = gen.source("KrakenWebsocketsApiClient").replaceAll("\\s+", " ");
-        assertThat(client).contains("public CompletableFuture<KrakenWebsocketsApiClientEvent.Pong> sendPingAndAwaitReply( Ping payload, Duration timeout)");
-        assertThat(client).contains("public CompletableFuture<KrakenWebsocketsApiClientEvent> sendSubscribeAndAwaitReply( Subscribe payload, Duration timeout)");
+        assertThat(client)
+                .contains(
+                        "public CompletableFuture<KrakenWebsocketsApiClientEvent.Pong> sendPingAndAwaitReply( Ping payload, Duration timeout)");
+        assertThat(client)
+                .contains(
+                        "public CompletableFuture<KrakenWebsocketsApiClientEvent> sendSubscribeAndAwaitReply( Subscribe payload, Duration timeout)");
         // no reply of unsubscribe declares where it carries the id: answered in order, the request's reqid is not used
-        assertThat(client).contains("public CompletableFuture<KrakenWebsocketsApiClientEvent.SubscriptionStatus> sendUnsubscribeAndAwaitReply(")
-                .contains("request(() -> SourceGenerationContext.DEFAULT.write(payload), null, KrakenWebsocketsApiClientEvent.SubscriptionStatus.class");
+        assertThat(client)
+                .contains(
+                        "public CompletableFuture<KrakenWebsocketsApiClientEvent.SubscriptionStatus> sendUnsubscribeAndAwaitReply(")
+                .contains(
+                        "request(() -> SourceGenerationContext.DEFAULT.write(payload), null, KrakenWebsocketsApiClientEvent.SubscriptionStatus.class");
         // one method per operation with a reply whose request the client sends: ping, subscribe, unsubscribe
         assertThat(client.split("AndAwaitReply\\(", -1)).hasSize(4);
     }

@@ -35,7 +35,8 @@ final class WsGenerated {
         this.classes = classes;
     }
 
-    static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective) throws Exception {
+    static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective)
+            throws Exception {
         return build(spec, pkg, dir, driver, perspective, null);
     }
 
@@ -43,20 +44,37 @@ final class WsGenerated {
      * Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective)} for other {@code libraries}
      * (Jackson 3, JSpecify); compiled through {@link Compiler#compileCached}, so an unchanged SDK is compiled once.
      */
-    static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective,
-                             autosdk.Libraries libraries) throws Exception {
+    static WsGenerated build(
+            Path spec,
+            String pkg,
+            Path dir,
+            String driver,
+            GenerationRequest.Perspective perspective,
+            autosdk.Libraries libraries)
+            throws Exception {
         return build(spec, pkg, dir, driver, perspective, libraries, autosdk.Transport.JDK);
     }
 
     /** Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective, autosdk.Libraries)} on {@code transport}. */
-    static WsGenerated build(Path spec, String pkg, Path dir, String driver, GenerationRequest.Perspective perspective,
-                             autosdk.Libraries libraries, autosdk.Transport transport) throws Exception {
-        GenerationRequest request = GenerationRequest.builder(spec, pkg, dir.resolve("out")).perspective(perspective)
-                .libraries(libraries).transport(transport).build();
+    static WsGenerated build(
+            Path spec,
+            String pkg,
+            Path dir,
+            String driver,
+            GenerationRequest.Perspective perspective,
+            autosdk.Libraries libraries,
+            autosdk.Transport transport)
+            throws Exception {
+        GenerationRequest request = GenerationRequest.builder(spec, pkg, dir.resolve("out"))
+                .perspective(perspective)
+                .libraries(libraries)
+                .transport(transport)
+                .build();
         GenerationResult result = Generator.plan(request);
         List<GeneratedFile> files = new ArrayList<>(result.files());
         if (driver != null) {
-            String source = resource("fixtures/ws/drivers/" + driver + ".java").replace("package drivers;", "package " + pkg + ";")
+            String source = resource("fixtures/ws/drivers/" + driver + ".java")
+                    .replace("package drivers;", "package " + pkg + ";")
                     .replace("PKG_RUNTIME.", pkg + ".runtime.");
             files.add(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source));
         }
@@ -70,7 +88,8 @@ final class WsGenerated {
         Path dir = Path.of("target", "ws-tests", name).toAbsolutePath();
         if (java.nio.file.Files.exists(dir)) {
             try (var walk = java.nio.file.Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
         java.nio.file.Files.createDirectories(dir);
@@ -85,13 +104,19 @@ final class WsGenerated {
     }
 
     static Path fixture(String name) throws Exception {
-        return Path.of(WsGenerated.class.getClassLoader().getResource("fixtures/ws/" + name).toURI());
+        return Path.of(WsGenerated.class
+                .getClassLoader()
+                .getResource("fixtures/ws/" + name)
+                .toURI());
     }
 
     String source(String simpleName) {
         String path = pkg.replace('.', '/') + "/" + simpleName + ".java";
-        return result.files().stream().filter(f -> f.relativePath().equals(path)).findFirst()
-                .orElseThrow(() -> new AssertionError("no file " + path)).content();
+        return result.files().stream()
+                .filter(f -> f.relativePath().equals(path))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no file " + path))
+                .content();
     }
 
     /** Calls a static method of a driver class; rethrows what it threw. */

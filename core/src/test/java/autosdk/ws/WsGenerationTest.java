@@ -22,7 +22,11 @@ class WsGenerationTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        gen = WsGenerated.build(WsGenerated.fixture("envelope.yaml"), "test.envelope", WsGenerated.workDir("envelope"), DRIVER,
+        gen = WsGenerated.build(
+                WsGenerated.fixture("envelope.yaml"),
+                "test.envelope",
+                WsGenerated.workDir("envelope"),
+                DRIVER,
                 GenerationRequest.Perspective.CLIENT);
     }
 
@@ -37,7 +41,8 @@ class WsGenerationTest {
     }
 
     private List<String> events(Object session, int atLeast) throws Throwable {
-        assertThat(server.await(() -> eventsNow(session).size() >= atLeast, WAIT_MS)).isTrue();
+        assertThat(server.await(() -> eventsNow(session).size() >= atLeast, WAIT_MS))
+                .isTrue();
         return eventsNow(session);
     }
 
@@ -51,8 +56,10 @@ class WsGenerationTest {
 
     @Test
     void eachChannelGetsAClientOfItsOwn() throws Exception {
-        assertThat(gen.loader.loadClass("test.envelope.EnvelopeFixtureFeedClient")).isNotNull();
-        assertThat(gen.loader.loadClass("test.envelope.EnvelopeFixturePlainClient")).isNotNull();
+        assertThat(gen.loader.loadClass("test.envelope.EnvelopeFixtureFeedClient"))
+                .isNotNull();
+        assertThat(gen.loader.loadClass("test.envelope.EnvelopeFixturePlainClient"))
+                .isNotNull();
     }
 
     @Test
@@ -61,7 +68,7 @@ class WsGenerationTest {
         WebSocket c = server.getConnections().iterator().next();
         c.send("{\"header\":{\"type\":\"trade\"},\"qty\":2}");
         c.send("{\"header\":{\"type\":\"tick\",\"seq\":1},\"price\":3.5}");
-        c.send("{\"type\":\"tick\"}");  // the discriminator is in the header, not at the top
+        c.send("{\"type\":\"tick\"}"); // the discriminator is in the header, not at the top
         assertThat(events(s, 3)).containsExactly("Trade", "Tick", "Unknown");
         gen.call(DRIVER, "close", s);
     }
@@ -90,6 +97,7 @@ class WsGenerationTest {
 
     @Test
     void shapeMatchingIsWarnedAbout() {
-        assertThat(gen.result.warnings().toString()).contains("the messages received on channel 'plain' have no common discriminating property");
+        assertThat(gen.result.warnings().toString())
+                .contains("the messages received on channel 'plain' have no common discriminating property");
     }
 }

@@ -59,9 +59,14 @@ public final class WsHarness implements AutoCloseable {
         Path stamp = target.resolve("node_modules/.autosdk-lock");
         String lock = Files.readString(target.resolve("package-lock.json"));
         if (!Files.exists(stamp) || !Files.readString(stamp).equals(lock)) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(target.toFile()).redirectErrorStream(true).start();
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                    .directory(target.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) throw new AssertionError("npm ci failed in " + target + ":\n" + out);
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                throw new AssertionError("npm ci failed in " + target + ":\n" + out);
+            }
             Files.writeString(stamp, lock);
         }
         installed = target;
@@ -74,34 +79,53 @@ public final class WsHarness implements AutoCloseable {
             p.getInputStream().readAllBytes();
             if (p.waitFor() != 0) throw new IOException("exit " + p.exitValue());
         } catch (Exception e) {
-            throw new AssertionError("the WebSocket harness test needs '" + tool + "' (Node 20+) on the PATH; install Node.js/npm "
-                    + "(CI does) to run it: " + e.getMessage(), e);
+            throw new AssertionError(
+                    "the WebSocket harness test needs '" + tool + "' (Node 20+) on the PATH; install Node.js/npm "
+                            + "(CI does) to run it: " + e.getMessage(),
+                    e);
         }
     }
 
     /** Starts {@code node server.mjs} and waits for its READY line. */
     public static WsHarness start(Path spec, String scenario, Path report, String... extra) throws Exception {
         Path dir = install();
-        List<String> cmd = new ArrayList<>(List.of("node", "server.mjs", "--spec", spec.toString(), "--port", "0", "--scenario", scenario,
-                "--report", report.toString(), "--timeout", "60"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "node",
+                "server.mjs",
+                "--spec",
+                spec.toString(),
+                "--port",
+                "0",
+                "--scenario",
+                scenario,
+                "--report",
+                report.toString(),
+                "--timeout",
+                "60"));
         cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         StringBuilder log = new StringBuilder();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    synchronized (log) {
-                        log.append(line).append('\n');
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = r.readLine()) != null; ) {
+                            synchronized (log) {
+                                log.append(line).append('\n');
+                            }
+                            Matcher m = READY.matcher(line);
+                            if (m.find()) ready.complete(Integer.parseInt(m.group(1)));
+                        }
+                        ready.completeExceptionally(new AssertionError("harness exited before READY:\n" + log));
+                    } catch (IOException e) {
+                        ready.completeExceptionally(e);
                     }
-                    Matcher m = READY.matcher(line);
-                    if (m.find()) ready.complete(Integer.parseInt(m.group(1)));
-                }
-                ready.completeExceptionally(new AssertionError("harness exited before READY:\n" + log));
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-        }, "harness-stderr");
+                },
+                "harness-stderr");
         reader.setDaemon(true);
         reader.start();
         // Generous: the OpenAI spec loads in ~4 s alone, and much slower on a loaded machine or beside other harnesses.

@@ -36,8 +36,8 @@ final class WsTestServer extends WebSocketServer implements AutoCloseable {
     final Map<WebSocket, List<String>> perConnection = new ConcurrentHashMap<>();
     final List<String> closes = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
-    private volatile BiConsumer<WebSocket, String> onText = (c, t) -> { };
-    private volatile java.util.function.Consumer<WebSocket> onOpen = c -> { };
+    private volatile BiConsumer<WebSocket, String> onText = (c, t) -> {};
+    private volatile java.util.function.Consumer<WebSocket> onOpen = c -> {};
 
     WsTestServer(String... subprotocols) {
         super(new InetSocketAddress("127.0.0.1", 0), List.of(draft(subprotocols)));

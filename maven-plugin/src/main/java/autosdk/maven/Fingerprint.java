@@ -70,7 +70,9 @@ final class Fingerprint {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (dir.equals(root)) return FileVisitResult.CONTINUE;
                 String name = dir.getFileName().toString();
-                boolean skip = name.startsWith(".") || SKIPPED_FOLDERS.contains(name) || excluded.stream().anyMatch(dir::startsWith);
+                boolean skip = name.startsWith(".")
+                        || SKIPPED_FOLDERS.contains(name)
+                        || excluded.stream().anyMatch(dir::startsWith);
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
@@ -86,7 +88,8 @@ final class Fingerprint {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // unreadable: not ours to judge; the generator reports it if it matters
+                return FileVisitResult
+                        .CONTINUE; // unreadable: not ours to judge; the generator reports it if it matters
             }
         });
         for (var e : files.entrySet()) file("ref " + e.getKey(), e.getValue());
@@ -127,7 +130,9 @@ final class Fingerprint {
     /** The fingerprint stored by the last successful run, or null. */
     static String read(Path stateFile) {
         try {
-            return Files.isRegularFile(stateFile) ? Files.readString(stateFile, StandardCharsets.UTF_8).trim() : null;
+            return Files.isRegularFile(stateFile)
+                    ? Files.readString(stateFile, StandardCharsets.UTF_8).trim()
+                    : null;
         } catch (IOException e) {
             return null; // an unreadable state only costs a regeneration
         }

@@ -1,9 +1,9 @@
 package autosdk.maven;
 
 import autosdk.GenerationRequest;
-import autosdk.Libraries;
 import autosdk.GenerationResult;
 import autosdk.Generator;
+import autosdk.Libraries;
 import autosdk.ProjectCoordinates;
 import autosdk.UsageException;
 import autosdk.diag.Diagnostic;
@@ -133,18 +133,23 @@ public final class GenerateMojo extends AbstractMojo {
         if (addCompileSourceRoot) mavenProject.addCompileSourceRoot(sourceRoot.toString());
 
         String display = display(request.spec());
-        Path stateFile = stateDirectory.toPath().resolve(mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9_.-]", "_") + ".sha256");
+        Path stateFile = stateDirectory
+                .toPath()
+                .resolve(mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9_.-]", "_") + ".sha256");
         String fingerprint;
         try {
             fingerprint = fingerprint(request, coordinates);
-            if (!force && fingerprint.equals(Fingerprint.read(stateFile)) && outputPresent(request, sourceRoot, coordinates)) {
+            if (!force
+                    && fingerprint.equals(Fingerprint.read(stateFile))
+                    && outputPresent(request, sourceRoot, coordinates)) {
                 getLog().info("autosdk: " + display + " is up to date, skipping generation");
                 return;
             }
             // A failed run must not leave the previous fingerprint behind to vouch for a half-written output.
             Files.deleteIfExists(stateFile);
         } catch (IOException e) {
-            throw new MojoExecutionException("autosdk: cannot read the inputs of " + display + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "autosdk: cannot read the inputs of " + display + ": " + e.getMessage(), e);
         }
 
         long start = System.nanoTime();
@@ -152,11 +157,16 @@ public final class GenerateMojo extends AbstractMojo {
         try {
             result = Generator.generate(request, coordinates);
         } catch (SpecException e) {
-            List<String> lines = new java.util.ArrayList<>(e.diagnostics().stream().map(Diagnostic::toString).toList());
+            List<String> lines = new java.util.ArrayList<>(
+                    e.diagnostics().stream().map(Diagnostic::toString).toList());
             e.hints().forEach(hint -> lines.add("hint: " + hint));
             lines.forEach(getLog()::error);
-            throw new MojoFailureException(String.format(Locale.ROOT, "autosdk: %d error(s) in %s; nothing was written%n%s",
-                    e.diagnostics().size(), display, String.join(System.lineSeparator(), lines)));
+            throw new MojoFailureException(String.format(
+                    Locale.ROOT,
+                    "autosdk: %d error(s) in %s; nothing was written%n%s",
+                    e.diagnostics().size(),
+                    display,
+                    String.join(System.lineSeparator(), lines)));
         } catch (UsageException e) {
             throw new MojoExecutionException("autosdk: " + e.getMessage());
         } catch (IOException e) {
@@ -166,9 +176,16 @@ public final class GenerateMojo extends AbstractMojo {
         for (String note : result.notes()) getLog().info(note);
         // The CLI's --verbose lines (which list operations page, and why others do not): shown with mvn -X.
         for (Diagnostic d : result.details()) getLog().debug(d.toString());
-        getLog().info(String.format(Locale.ROOT, "autosdk: generated %d files (%d types, %d changed, %d removed) from %s into %s in %.2f s",
-                result.files().size(), result.typeCount(), result.filesChanged(), result.filesRemoved(), display,
-                sourceRoot.resolve(request.namespace().replace('.', '/')), (System.nanoTime() - start) / 1e9));
+        getLog().info(String.format(
+                Locale.ROOT,
+                "autosdk: generated %d files (%d types, %d changed, %d removed) from %s into %s in %.2f s",
+                result.files().size(),
+                result.typeCount(),
+                result.filesChanged(),
+                result.filesRemoved(),
+                display,
+                sourceRoot.resolve(request.namespace().replace('.', '/')),
+                (System.nanoTime() - start) / 1e9));
         try {
             Fingerprint.write(stateFile, fingerprint);
         } catch (IOException e) {
@@ -180,16 +197,25 @@ public final class GenerateMojo extends AbstractMojo {
     GenerationRequest request() throws MojoExecutionException {
         Path specPath = spec.toPath().toAbsolutePath().normalize();
         try {
-            return GenerationRequest.builder(specPath, namespace != null ? namespace : GenerationRequest.defaultNamespace(specPath),
+            return GenerationRequest.builder(
+                            specPath,
+                            namespace != null ? namespace : GenerationRequest.defaultNamespace(specPath),
                             outputDirectory.toPath().toAbsolutePath().normalize())
                     .typesNamespace(blankToNull(typesNamespace))
                     .generateModels(GenerationRequest.ModelMode.parse(generateModels == null ? "true" : generateModels))
-                    .jsonSerializerContext(blankToNull(jsonSerializerContext)).perspective(perspective())
-                    .clientClassName(blankToNull(clientClassName)).websocketClassName(blankToNull(websocketClassName))
-                    .typesIndex(typesIndex == null ? null : typesIndex.toPath().toAbsolutePath().normalize())
-                    .libraries(new Libraries(Libraries.Jackson.parse(jackson == null ? "2" : jackson),
+                    .jsonSerializerContext(blankToNull(jsonSerializerContext))
+                    .perspective(perspective())
+                    .clientClassName(blankToNull(clientClassName))
+                    .websocketClassName(blankToNull(websocketClassName))
+                    .typesIndex(
+                            typesIndex == null
+                                    ? null
+                                    : typesIndex.toPath().toAbsolutePath().normalize())
+                    .libraries(new Libraries(
+                            Libraries.Jackson.parse(jackson == null ? "2" : jackson),
                             Libraries.Nullability.parse(nullability == null ? "none" : nullability)))
-                    .transport(autosdk.Transport.parse(transport == null ? "jdk" : transport)).build();
+                    .transport(autosdk.Transport.parse(transport == null ? "jdk" : transport))
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("autosdk: invalid configuration: " + e.getMessage());
         }
@@ -240,14 +266,23 @@ public final class GenerateMojo extends AbstractMojo {
             Path sources = coordinates == null ? r.output() : ProjectPom.sourceRoot(r.output());
             f.folderFiles("types", sources.resolve(r.typesNamespace().replace('.', '/')));
         }
-        return f.exclude(r.output()).exclude(Path.of(mavenProject.getBuild().getDirectory())).specTree(r.spec()).hex();
+        return f.exclude(r.output())
+                .exclude(Path.of(mavenProject.getBuild().getDirectory()))
+                .specTree(r.spec())
+                .hex();
     }
 
     /** True when every file the last run wrote is still there (a partial clean means regenerating). */
-    private static boolean outputPresent(GenerationRequest r, Path sourceRoot, ProjectCoordinates coordinates) throws IOException {
+    private static boolean outputPresent(GenerationRequest r, Path sourceRoot, ProjectCoordinates coordinates)
+            throws IOException {
         Path manifest = sourceRoot.resolve(r.namespace().replace('.', '/')).resolve(OutputWriter.MANIFEST);
         if (!Files.isRegularFile(manifest)) return false;
-        if (coordinates != null && !Files.isRegularFile(new ProjectPom(r.output(), coordinates.groupId(), coordinates.artifactId(), coordinates.version()).file())) return false;
+        if (coordinates != null
+                && !Files.isRegularFile(new ProjectPom(
+                                r.output(), coordinates.groupId(), coordinates.artifactId(), coordinates.version())
+                        .file())) {
+            return false;
+        }
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) continue;
             if (!Files.isRegularFile(sourceRoot.resolve(line.trim()))) return false;
@@ -267,8 +302,12 @@ public final class GenerateMojo extends AbstractMojo {
 
     /** The spec as the user wrote it relative to the project, or absolute when it is elsewhere. */
     private String display(Path specPath) {
-        Path base = mavenProject.getBasedir() == null ? null : mavenProject.getBasedir().toPath().toAbsolutePath().normalize();
-        return base != null && specPath.startsWith(base) ? base.relativize(specPath).toString() : specPath.toString();
+        Path base = mavenProject.getBasedir() == null
+                ? null
+                : mavenProject.getBasedir().toPath().toAbsolutePath().normalize();
+        return base != null && specPath.startsWith(base)
+                ? base.relativize(specPath).toString()
+                : specPath.toString();
     }
 
     private static String blankToNull(String s) {

@@ -25,9 +25,11 @@ class FingerprintTest {
     }
 
     private String fingerprint(String namespace) throws Exception {
-        return new Fingerprint().value("namespace", namespace)
+        return new Fingerprint()
+                .value("namespace", namespace)
                 .exclude(project.resolve("api/generated"))
-                .specTree(spec).hex();
+                .specTree(spec)
+                .hex();
     }
 
     @Test

@@ -1,11 +1,5 @@
 package autosdk.runtime;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/HttpJson.java: the same API and behaviour on tools.jackson.core; keep the two in step.
+// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/HttpJson.java: the same API and behaviour on
+// tools.jackson.core; keep the two in step.
 /**
  * Glue between the generated streaming codecs and HTTP: response decoders and stream mappers over a
  * {@link JsonCodec.Reader}, request bodies from a {@link JsonCodec.Writer}, and the flattening of a JSON
@@ -22,8 +23,7 @@ import java.util.Map;
  */
 public final class HttpJson {
 
-    private HttpJson() {
-    }
+    private HttpJson() {}
 
     /** Decodes a whole response body as one JSON value; an empty body or JSON {@code null} gives {@code null}. */
     public static <T> HttpResponseDecoder<T> decoder(JsonCodec.Reader<T> reader) {
@@ -89,7 +89,8 @@ public final class HttpJson {
         if (!(tree instanceof JsonValue.JsonObject)) {
             throw new IllegalArgumentException("a form body must be a JSON object");
         }
-        for (Map.Entry<String, JsonValue> e : ((JsonValue.JsonObject) tree).members().entrySet()) {
+        for (Map.Entry<String, JsonValue> e :
+                ((JsonValue.JsonObject) tree).members().entrySet()) {
             Object field = field(e.getValue());
             if (field != null) {
                 out.put(e.getKey(), field);
@@ -147,7 +148,8 @@ public final class HttpJson {
         }
         if (value instanceof JsonValue.JsonObject) {
             Map<String, Object> members = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonValue> e : ((JsonValue.JsonObject) value).members().entrySet()) {
+            for (Map.Entry<String, JsonValue> e :
+                    ((JsonValue.JsonObject) value).members().entrySet()) {
                 Object p = param(e.getValue());
                 if (p != null) {
                     members.put(e.getKey(), p);
@@ -170,7 +172,9 @@ public final class HttpJson {
                 if (text == null) {
                     continue;
                 }
-                if (!(text instanceof String) || item instanceof JsonValue.JsonObject || item instanceof JsonValue.JsonArray) {
+                if (!(text instanceof String)
+                        || item instanceof JsonValue.JsonObject
+                        || item instanceof JsonValue.JsonArray) {
                     return value.toJson();
                 }
                 items.add((String) text);

@@ -1,17 +1,18 @@
 package autosdk.runtime;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/HttpSseEnvelope.java: the same API and behaviour on tools.jackson.core; keep the two in step.
+// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/HttpSseEnvelope.java: the same API and behaviour on
+// tools.jackson.core; keep the two in step.
 /**
  * Server-sent events whose schema describes the event itself, {@code {event, data, id, retry}}, rather than the
  * payload of its {@code data} lines. Each event becomes such an envelope: {@code data} is the event's data parsed
@@ -21,8 +22,7 @@ import java.util.stream.Stream;
  */
 public final class HttpSseEnvelope {
 
-    private HttpSseEnvelope() {
-    }
+    private HttpSseEnvelope() {}
 
     /**
      * A response decoder giving one envelope per event (the stream owns the body).
@@ -31,15 +31,17 @@ public final class HttpSseEnvelope {
      * @param textData whether the envelope's {@code data} is a string: then the data text is taken as is
      * @param fields   the envelope's SSE properties besides {@code data}: any of {@code event}, {@code id}, {@code retry}
      */
-    public static <T> HttpResponseDecoder<Stream<T>> decoder(JsonCodec.Reader<T> reader, boolean textData, String... fields) {
+    public static <T> HttpResponseDecoder<Stream<T>> decoder(
+            JsonCodec.Reader<T> reader, boolean textData, String... fields) {
         Set<String> wanted = Set.of(fields);
-        return HttpResponseDecoder.keepingBodyOpen((body, headers) -> HttpSse.events(body).map(event -> {
-            try {
-                return HttpJson.read(toJson(event, textData, wanted), reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot decode server-sent event data", e);
-            }
-        }));
+        return HttpResponseDecoder.keepingBodyOpen((body, headers) -> HttpSse.events(body)
+                .map(event -> {
+                    try {
+                        return HttpJson.read(toJson(event, textData, wanted), reader);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot decode server-sent event data", e);
+                    }
+                }));
     }
 
     /** The envelope of one event as JSON text; {@code retry} is written as text, which number readers accept. */

@@ -1,16 +1,5 @@
 package autosdk.runtime;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Jackson 3 twin of {@code runtime/src/main/java/autosdk/runtime/Json.java} (same public API and behaviour; keep the
@@ -46,12 +46,13 @@ public final class Json {
     public static final int MAX_STRING_LENGTH = 32 * 1024 * 1024;
 
     /** Shared factory; limits sized for real payloads (base64 audio is big), never unbounded. */
-    public static final JsonFactory FACTORY = JsonFactory.builderWithJackson2Defaults() // the same bytes as Jackson 2 writes
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNumberLength(10_000)
-                    .build())
-            .build();
+    public static final JsonFactory FACTORY =
+            JsonFactory.builderWithJackson2Defaults() // the same bytes as Jackson 2 writes
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNumberLength(10_000)
+                            .build())
+                    .build();
 
     /** {@link #FACTORY} for streams the caller owns: closing the parser or generator leaves them open. */
     static final JsonFactory STREAMS = FACTORY.rebuild()
@@ -63,8 +64,13 @@ public final class Json {
 
     /** Jackson 3 reports malformed JSON unchecked; callers of the runtime get the checked decode error, as with Jackson 2. */
     static JsonDecodeException malformed(JacksonException e) {
-        return new JsonDecodeException(e.getOriginalMessage() + (e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()), e);
+        return new JsonDecodeException(
+                e.getOriginalMessage()
+                        + (e.getLocation() == null
+                                ? ""
+                                : " at line " + e.getLocation().getLineNr() + ", column "
+                                        + e.getLocation().getColumnNr()),
+                e);
     }
 
     // ---- scalars ---------------------------------------------------------------------------
@@ -131,15 +137,16 @@ public final class Json {
             text = String.valueOf(p.currentToken());
         }
         if (text != null && text.length() > 40) text = text.substring(0, 40) + "...";
-        return new JsonDecodeException("expected " + expected + " but found " + text + " (a fraction or out of range) at line "
-                + at.getLineNr() + ", column " + at.getColumnNr());
+        return new JsonDecodeException("expected " + expected + " but found " + text
+                + " (a fraction or out of range) at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
     public static BigInteger readBigInteger(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_NUMBER_INT) return p.getBigIntegerValue();
-        if (t == JsonToken.VALUE_STRING) return parse(p, () -> new BigInteger(p.getString().trim()), "an integer");
+        if (t == JsonToken.VALUE_STRING)
+            return parse(p, () -> new BigInteger(p.getString().trim()), "an integer");
         throw JsonDecodeException.expected(p, "an integer");
     }
 
@@ -149,7 +156,8 @@ public final class Json {
         if (t == JsonToken.VALUE_NULL) return null;
         double v;
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) v = p.getDoubleValue();
-        else if (t == JsonToken.VALUE_STRING) v = parse(p, () -> Double.valueOf(p.getString().trim()), "a number");
+        else if (t == JsonToken.VALUE_STRING)
+            v = parse(p, () -> Double.valueOf(p.getString().trim()), "a number");
         else throw JsonDecodeException.expected(p, "a number");
         if (!Double.isFinite(v)) throw outOfRange(p, "a finite number");
         return v;
@@ -166,7 +174,8 @@ public final class Json {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDecimalValue();
-        if (t == JsonToken.VALUE_STRING) return parse(p, () -> new BigDecimal(p.getString().trim()), "a number");
+        if (t == JsonToken.VALUE_STRING)
+            return parse(p, () -> new BigDecimal(p.getString().trim()), "a number");
         throw JsonDecodeException.expected(p, "a number");
     }
 
@@ -175,7 +184,8 @@ public final class Json {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
         if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
-        if (t == JsonToken.VALUE_STRING && ("true".equals(p.getString()) || "false".equals(p.getString()))) return Boolean.valueOf(p.getString());
+        if (t == JsonToken.VALUE_STRING && ("true".equals(p.getString()) || "false".equals(p.getString())))
+            return Boolean.valueOf(p.getString());
         throw JsonDecodeException.expected(p, "a boolean");
     }
 
@@ -199,8 +209,12 @@ public final class Json {
         String text = readString(p);
         if (text == null) return null;
         String clean = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? text.replaceAll("\\s", "") : text;
-        return parse(p, () -> clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0
-                ? Base64.getUrlDecoder().decode(clean) : Base64.getDecoder().decode(clean), "base64 text");
+        return parse(
+                p,
+                () -> clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0
+                        ? Base64.getUrlDecoder().decode(clean)
+                        : Base64.getDecoder().decode(clean),
+                "base64 text");
     }
 
     /**
@@ -208,8 +222,9 @@ public final class Json {
      * as it came in {@code malformed} (created when null) so that one bad value does not lose the whole document; the
      * model's accessor then reports it. Anything that is not a scalar is a real decode error and is rethrown.
      */
-    public static Map<String, JsonValue> keepMalformed(Map<String, JsonValue> malformed, String property, JsonParser p,
-                                                       JsonDecodeException error) throws IOException {
+    public static Map<String, JsonValue> keepMalformed(
+            Map<String, JsonValue> malformed, String property, JsonParser p, JsonDecodeException error)
+            throws IOException {
         JsonToken t = p.currentToken();
         if (t == null || !t.isScalarValue()) throw error;
         Map<String, JsonValue> out = malformed == null ? new LinkedHashMap<>() : malformed;
@@ -394,7 +409,8 @@ public final class Json {
      * current token (a field name or the end), and {@code firstName}/{@code firstValue}, when
      * given, are a member that was read before.
      */
-    public static JsonValue.JsonObject readObjectRest(JsonParser p, JsonToken token, String firstName, JsonValue firstValue) throws IOException {
+    public static JsonValue.JsonObject readObjectRest(
+            JsonParser p, JsonToken token, String firstName, JsonValue firstValue) throws IOException {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         if (firstName != null) members.put(firstName, firstValue);
         for (JsonToken t = token; t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
@@ -432,7 +448,8 @@ public final class Json {
      * Writes {@code value} with {@code writer}, adding the member {@code name: text} first when the object written
      * lacks it: a union variant chosen by the spec's discriminator mapping always says which variant it is.
      */
-    public static <T> void writeWithMember(JsonGenerator g, T value, JsonCodec.Writer<T> writer, String name, String text) throws IOException {
+    public static <T> void writeWithMember(
+            JsonGenerator g, T value, JsonCodec.Writer<T> writer, String name, String text) throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator buffer = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             writer.write(buffer, value);
@@ -464,7 +481,6 @@ public final class Json {
         }
     }
 
-
     // ---- union objects ---------------------------------------------------------------------
 
     /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
@@ -490,8 +506,15 @@ public final class Json {
      * the object once {@code chooser} decides; this twin buffers the whole object and lets {@code fromTree} decide,
      * which gives the same value by the same rules (only slower): the streamed path exists for speed alone.
      */
-    public static <T> T readUnionObject(JsonParser p, JsonToken token, String firstName, JsonValue firstValue,
-            UnionChooser chooser, UnionVariantReader<T> variants, UnionTreeReader<T> fromTree) throws IOException {
+    public static <T> T readUnionObject(
+            JsonParser p,
+            JsonToken token,
+            String firstName,
+            JsonValue firstValue,
+            UnionChooser chooser,
+            UnionVariantReader<T> variants,
+            UnionTreeReader<T> fromTree)
+            throws IOException {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         JsonToken t = token;
         if (firstName != null) {
@@ -547,13 +570,20 @@ public final class Json {
      */
     public static boolean isKind(JsonValue value, String kind) {
         switch (kind) {
-            case "string": return value instanceof JsonValue.JsonString;
-            case "integer": return value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
-            case "number": return value instanceof JsonValue.JsonNumber;
-            case "boolean": return value instanceof JsonValue.JsonBoolean;
-            case "array": return value instanceof JsonValue.JsonArray;
-            case "object": return value instanceof JsonValue.JsonObject;
-            default: return true;
+            case "string":
+                return value instanceof JsonValue.JsonString;
+            case "integer":
+                return value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
+            case "number":
+                return value instanceof JsonValue.JsonNumber;
+            case "boolean":
+                return value instanceof JsonValue.JsonBoolean;
+            case "array":
+                return value instanceof JsonValue.JsonArray;
+            case "object":
+                return value instanceof JsonValue.JsonObject;
+            default:
+                return true;
         }
     }
 
@@ -586,7 +616,8 @@ public final class Json {
         try {
             return parse.get();
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new JsonDecodeException(JsonDecodeException.expected(p, expected).getMessage() + ": " + e.getMessage(), e);
+            throw new JsonDecodeException(
+                    JsonDecodeException.expected(p, expected).getMessage() + ": " + e.getMessage(), e);
         }
     }
 }

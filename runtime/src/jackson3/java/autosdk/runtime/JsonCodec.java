@@ -1,10 +1,11 @@
 package autosdk.runtime;
 
+import java.io.IOException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import java.io.IOException;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonCodec.java: the same API and behaviour on tools.jackson.core; keep the two in step.
+// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonCodec.java: the same API and behaviour on
+// tools.jackson.core; keep the two in step.
 /** A reflection-free reader and writer of one type on jackson-core's streaming API. */
 public interface JsonCodec<T> {
 

@@ -1,11 +1,5 @@
 package autosdk.runtime;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +9,15 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonContext.java: the same API and behaviour on tools.jackson.core; keep the two in step.
+// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonContext.java: the same API and behaviour on
+// tools.jackson.core; keep the two in step.
 /**
  * The public face of a package's generated codecs: read and write any generated type from and to
  * {@code String}, {@code byte[]} and streams, with no reflection. A generated subclass registers
@@ -44,7 +45,9 @@ public abstract class JsonContext {
     @SuppressWarnings("unchecked")
     public <T> JsonCodec<T> codec(Class<T> type) {
         JsonCodec<T> codec = (JsonCodec<T>) codecs.get(type);
-        if (codec == null) throw new IllegalArgumentException(type.getName() + " is not a type of " + getClass().getName());
+        if (codec == null)
+            throw new IllegalArgumentException(
+                    type.getName() + " is not a type of " + getClass().getName());
         return codec;
     }
 
@@ -162,6 +165,7 @@ public abstract class JsonContext {
                 if (codecs.containsKey(i)) return codecs.get(i);
             }
         }
-        throw new IllegalArgumentException(type.getName() + " is not a type of " + getClass().getName());
+        throw new IllegalArgumentException(
+                type.getName() + " is not a type of " + getClass().getName());
     }
 }

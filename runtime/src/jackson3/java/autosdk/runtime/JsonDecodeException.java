@@ -1,10 +1,11 @@
 package autosdk.runtime;
 
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.JsonParser;
 import java.io.IOException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonDecodeException.java: the same API and behaviour on tools.jackson.core; keep the two in step.
+// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonDecodeException.java: the same API and behaviour on
+// tools.jackson.core; keep the two in step.
 /** A JSON document that does not fit the expected type; says what was expected and where. */
 public final class JsonDecodeException extends IOException {
 
@@ -18,7 +19,7 @@ public final class JsonDecodeException extends IOException {
 
     static JsonDecodeException expected(JsonParser parser, String expected) {
         TokenStreamLocation at = parser.currentTokenLocation();
-        return new JsonDecodeException("expected " + expected + " but found " + parser.currentToken()
-                + " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        return new JsonDecodeException("expected " + expected + " but found " + parser.currentToken() + " at line "
+                + at.getLineNr() + ", column " + at.getColumnNr());
     }
 }

@@ -1,17 +1,18 @@
 package autosdk.runtime;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/WsFrames.java: the same API and behaviour on tools.jackson.core; keep the two in step.
+// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/WsFrames.java: the same API and behaviour on
+// tools.jackson.core; keep the two in step.
 /**
  * Tells received text frames apart for generated clients: a cheap streaming peek at the discriminating property
  * (possibly nested inside an envelope), and matching by shape when no discriminator decides.
@@ -35,8 +36,13 @@ public final class WsFrames {
      * @param closed the schema allows no other properties ({@code additionalProperties: false}): a frame with a
      *     property not in {@code known} excludes the message
      */
-    public record Candidate<E>(boolean object, List<String> required, List<String> known, List<String> constants, boolean closed,
-                               Decoder<E> decoder) {
+    public record Candidate<E>(
+            boolean object,
+            List<String> required,
+            List<String> known,
+            List<String> constants,
+            boolean closed,
+            Decoder<E> decoder) {
         public Candidate {
             required = List.copyOf(required);
             known = List.copyOf(known);
@@ -64,7 +70,9 @@ public final class WsFrames {
                     continue;
                 }
                 if (level == path.length - 1) {
-                    return value != null && value.isScalarValue() && value != JsonToken.VALUE_NULL ? p.getString() : null;
+                    return value != null && value.isScalarValue() && value != JsonToken.VALUE_NULL
+                            ? p.getString()
+                            : null;
                 }
                 if (value != JsonToken.START_OBJECT) return null;
                 level++;
@@ -95,7 +103,8 @@ public final class WsFrames {
             int score = score(tree, c);
             if (score != Integer.MIN_VALUE) ranked.add(Map.entry(score, c));
         }
-        ranked.sort(Comparator.comparing((Map.Entry<Integer, Candidate<E>> e) -> e.getKey()).reversed()); // stable: spec order on ties
+        ranked.sort(Comparator.comparing((Map.Entry<Integer, Candidate<E>> e) -> e.getKey())
+                .reversed()); // stable: spec order on ties
         for (Map.Entry<Integer, Candidate<E>> e : ranked) {
             try {
                 E event = e.getValue().decoder().decode(json);
@@ -141,7 +150,9 @@ public final class WsFrames {
             String name = token.replace("~1", "/").replace("~0", "~");
             if (v instanceof JsonValue.JsonObject o) {
                 v = o.get(name);
-            } else if (v instanceof JsonValue.JsonArray a && name.matches("\\d{1,9}") && Integer.parseInt(name) < a.items().size()) {
+            } else if (v instanceof JsonValue.JsonArray a
+                    && name.matches("\\d{1,9}")
+                    && Integer.parseInt(name) < a.items().size()) {
                 v = a.items().get(Integer.parseInt(name));
             } else {
                 return null;

@@ -1,6 +1,5 @@
 package autosdk.runtime;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,14 @@ public class ApiException extends RuntimeException {
         final int attempts;
 
         /** All fields; {@code url} must already be redacted, {@code rawBody} already capped. */
-        public Details(String method, String url, int statusCode, HttpHeaders headers, String rawBody, Object errorBody, int attempts) {
+        public Details(
+                String method,
+                String url,
+                int statusCode,
+                HttpHeaders headers,
+                String rawBody,
+                Object errorBody,
+                int attempts) {
             this.method = method;
             this.url = url;
             this.statusCode = statusCode;
@@ -47,13 +53,20 @@ public class ApiException extends RuntimeException {
     /** Creates the subclass that matches {@code details.statusCode}. */
     public static ApiException forStatus(String message, Details details) {
         switch (details.statusCode) {
-            case 400: return new ApiBadRequestException(message, details);
-            case 401: return new ApiUnauthorizedException(message, details);
-            case 403: return new ApiForbiddenException(message, details);
-            case 404: return new ApiNotFoundException(message, details);
-            case 409: return new ApiConflictException(message, details);
-            case 422: return new ApiUnprocessableEntityException(message, details);
-            case 429: return new ApiRateLimitException(message, details);
+            case 400:
+                return new ApiBadRequestException(message, details);
+            case 401:
+                return new ApiUnauthorizedException(message, details);
+            case 403:
+                return new ApiForbiddenException(message, details);
+            case 404:
+                return new ApiNotFoundException(message, details);
+            case 409:
+                return new ApiConflictException(message, details);
+            case 422:
+                return new ApiUnprocessableEntityException(message, details);
+            case 429:
+                return new ApiRateLimitException(message, details);
             default:
                 return details.statusCode >= 500 && details.statusCode <= 599
                         ? new ApiServerException(message, details)

@@ -31,5 +31,6 @@ public record ApiResponse<T>(int statusCode, HttpHeaders headers, T body) {
         return Optional.empty();
     }
 
-    private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id");
+    private static final List<String> REQUEST_ID_HEADERS =
+            List.of("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id");
 }

@@ -15,7 +15,8 @@ final class Backoff {
     private Backoff() {}
 
     /** The delay before step {@code step} (1-based); computed in double nanoseconds so large steps saturate at the cap. */
-    static Duration delay(int step, Duration initialDelay, Duration maxDelay, double multiplier, double jitter, Random random) {
+    static Duration delay(
+            int step, Duration initialDelay, Duration maxDelay, double multiplier, double jitter, Random random) {
         if (step < 1) {
             throw new IllegalArgumentException("the backoff step is 1-based: " + step);
         }

@@ -18,7 +18,13 @@ import java.util.function.Supplier;
 public final class HttpAuth {
 
     /** Where and how the credential goes on the wire. */
-    public enum Kind { BEARER, BASIC, API_KEY_HEADER, API_KEY_QUERY, API_KEY_COOKIE }
+    public enum Kind {
+        BEARER,
+        BASIC,
+        API_KEY_HEADER,
+        API_KEY_QUERY,
+        API_KEY_COOKIE
+    }
 
     private final Kind kind;
     private final String name;
@@ -60,7 +66,8 @@ public final class HttpAuth {
     /** {@code Authorization: Bearer <token>} with the token fetched for every request (e.g. a refreshed OAuth token). */
     public static HttpAuth bearer(Supplier<String> tokenSupplier) {
         Objects.requireNonNull(tokenSupplier, "tokenSupplier");
-        return new HttpAuth(Kind.BEARER, "Authorization", () -> requireSecret(tokenSupplier.get(), "bearer token"), null);
+        return new HttpAuth(
+                Kind.BEARER, "Authorization", () -> requireSecret(tokenSupplier.get(), "bearer token"), null);
     }
 
     /** {@code Authorization: Basic base64(user:password)}. */
@@ -110,22 +117,28 @@ public final class HttpAuth {
     public static HttpAuth apiKeyFromEnv(String in, String name, String variable, Function<String, String> env) {
         String key = requireEnv(variable, Objects.requireNonNull(env, "env"), "the API key " + in + " " + name);
         switch (in) {
-            case "query": return apiKeyQuery(name, key);
-            case "cookie": return apiKeyCookie(name, key);
-            default: return apiKeyHeader(name, key);
+            case "query":
+                return apiKeyQuery(name, key);
+            case "cookie":
+                return apiKeyCookie(name, key);
+            default:
+                return apiKeyHeader(name, key);
         }
     }
 
     /** HTTP basic credentials read now from two environment variables; fails naming the one that is unset. */
     public static HttpAuth basicFromEnv(String userVariable, String passwordVariable) {
-        return basic(requireEnv(userVariable, System::getenv, "the basic auth user name"),
+        return basic(
+                requireEnv(userVariable, System::getenv, "the basic auth user name"),
                 requireEnv(passwordVariable, System::getenv, "the basic auth password"));
     }
 
     /** HTTP basic credentials read now from two variables of {@code env}; fails naming the one that is unset. */
     public static HttpAuth basicFromEnv(String userVariable, String passwordVariable, Function<String, String> env) {
         Objects.requireNonNull(env, "env");
-        return basic(requireEnv(userVariable, env, "the basic auth user name"), requireEnv(passwordVariable, env, "the basic auth password"));
+        return basic(
+                requireEnv(userVariable, env, "the basic auth user name"),
+                requireEnv(passwordVariable, env, "the basic auth password"));
     }
 
     /** An API key header whose value is read now from the environment variable {@code variable}. */
@@ -158,11 +171,16 @@ public final class HttpAuth {
     public String toString() {
         String forScheme = scheme == null ? "" : " for " + scheme;
         switch (kind) {
-            case BEARER: return "HttpAuth[bearer" + forScheme + "]";
-            case BASIC: return "HttpAuth[basic" + forScheme + "]";
-            case API_KEY_HEADER: return "HttpAuth[apiKeyHeader " + name + forScheme + "]";
-            case API_KEY_QUERY: return "HttpAuth[apiKeyQuery " + name + forScheme + "]";
-            default: return "HttpAuth[apiKeyCookie " + name + forScheme + "]";
+            case BEARER:
+                return "HttpAuth[bearer" + forScheme + "]";
+            case BASIC:
+                return "HttpAuth[basic" + forScheme + "]";
+            case API_KEY_HEADER:
+                return "HttpAuth[apiKeyHeader " + name + forScheme + "]";
+            case API_KEY_QUERY:
+                return "HttpAuth[apiKeyQuery " + name + forScheme + "]";
+            default:
+                return "HttpAuth[apiKeyCookie " + name + forScheme + "]";
         }
     }
 
@@ -210,9 +228,12 @@ public final class HttpAuth {
     /** The header value for header kinds ({@code Bearer x}, {@code Basic x}, or the key itself). */
     static String headerValue(Kind kind, String credential) {
         switch (kind) {
-            case BEARER: return "Bearer " + credential;
-            case BASIC: return "Basic " + credential;
-            default: return credential;
+            case BEARER:
+                return "Bearer " + credential;
+            case BASIC:
+                return "Basic " + credential;
+            default:
+                return credential;
         }
     }
 
@@ -232,7 +253,8 @@ public final class HttpAuth {
         Objects.requireNonNull(variable, "variable");
         String value = env.apply(variable);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Environment variable " + variable + " is not set; it must hold " + purpose);
+            throw new IllegalStateException(
+                    "Environment variable " + variable + " is not set; it must hold " + purpose);
         }
         return value.strip();
     }

@@ -54,7 +54,8 @@ public abstract class HttpClientBuilder<B extends HttpClientBuilder<B>> extends 
                     + (url == null ? "" : " (it gives " + url + ")"));
         }
         if (url.contains("{")) {
-            throw new IllegalStateException("server URL " + url + " has a variable without a value; set it with serverVariable(...)");
+            throw new IllegalStateException(
+                    "server URL " + url + " has a variable without a value; set it with serverVariable(...)");
         }
         List<HttpAuth> all = new ArrayList<>(schemeCredentials);
         all.addAll(auth);

@@ -73,9 +73,19 @@ public final class HttpConfig {
 
     /** A builder pre-filled with this configuration, to derive a variant. */
     public Builder toBuilder() {
-        Builder b = new Builder().baseUri(baseUri).connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                .streamIdleTimeout(streamIdleTimeout).maxResponseBytes(maxResponseBytes).retry(retry).userAgent(userAgent).transport(transport).executor(executor)
-                .environment(environment).logging(logLevel).logger(logger);
+        Builder b = new Builder()
+                .baseUri(baseUri)
+                .connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout)
+                .streamIdleTimeout(streamIdleTimeout)
+                .maxResponseBytes(maxResponseBytes)
+                .retry(retry)
+                .userAgent(userAgent)
+                .transport(transport)
+                .executor(executor)
+                .environment(environment)
+                .logging(logLevel)
+                .logger(logger);
         b.auth.addAll(auth);
         b.defaultHeaders.putAll(defaultHeaders);
         return b;
@@ -161,9 +171,11 @@ public final class HttpConfig {
     /** Shows settings but never credentials: auth kinds and default header names only. */
     @Override
     public String toString() {
-        return "HttpConfig[baseUri=" + withoutUserInfo(baseUri) + ", auth=" + auth + ", connectTimeout=" + connectTimeout
-                 + ", requestTimeout=" + requestTimeout + ", streamIdleTimeout=" + streamIdleTimeout
-                + ", maxResponseBytes=" + maxResponseBytes + ", retry=" + retry + ", defaultHeaders=" + defaultHeaders.keySet()
+        return "HttpConfig[baseUri=" + withoutUserInfo(baseUri) + ", auth=" + auth + ", connectTimeout="
+                + connectTimeout
+                + ", requestTimeout=" + requestTimeout + ", streamIdleTimeout=" + streamIdleTimeout
+                + ", maxResponseBytes=" + maxResponseBytes + ", retry=" + retry + ", defaultHeaders="
+                + defaultHeaders.keySet()
                 + ", userAgent=" + userAgent + ", transport=" + (transport == null ? "default" : "provided")
                 + ", executor=" + (executor == null ? "default" : "provided") + "]";
     }
@@ -177,8 +189,7 @@ public final class HttpConfig {
         private URI baseUri;
         private final List<HttpAuth> auth = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         @Override
         protected Builder self() {
@@ -190,7 +201,8 @@ public final class HttpConfig {
             Objects.requireNonNull(baseUri, "baseUri");
             String scheme = baseUri.getScheme();
             if (!baseUri.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                throw new IllegalArgumentException("baseUri must be an absolute http or https URI: " + withoutUserInfo(baseUri));
+                throw new IllegalArgumentException(
+                        "baseUri must be an absolute http or https URI: " + withoutUserInfo(baseUri));
             }
             this.baseUri = baseUri;
             return this;

@@ -1,9 +1,11 @@
 package autosdk.runtime;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends an {@link HttpRequestSpec} with the configured credentials, retries and timeouts, and decodes the
@@ -78,10 +81,16 @@ public final class HttpExecutor {
         long started = System.nanoTime();
         try {
             ApiResponse<T> response = attempts(call, decoder);
-            call.logOutcome(started, response.statusCode() + (decoder.keepsBodyOpen() ? " (streamed)" : ""), call.attempt);
+            call.logOutcome(
+                    started, response.statusCode() + (decoder.keepsBodyOpen() ? " (streamed)" : ""), call.attempt);
             return response;
         } catch (ApiException e) {
-            call.logOutcome(started, e.statusCode() == 0 ? "failed: " + e.getMessage() : e.statusCode() + " (" + e.getClass().getSimpleName() + ")", e.attempts());
+            call.logOutcome(
+                    started,
+                    e.statusCode() == 0
+                            ? "failed: " + e.getMessage()
+                            : e.statusCode() + " (" + e.getClass().getSimpleName() + ")",
+                    e.attempts());
             throw e;
         }
     }
@@ -109,7 +118,8 @@ public final class HttpExecutor {
             if (status >= 200 && status < 300) {
                 return call.decode(response, decoder, attempt);
             }
-            Optional<Duration> delay = call.policy.delayAfterStatus(spec.method(), status, response.headers(), attempt, repeatable);
+            Optional<Duration> delay =
+                    call.policy.delayAfterStatus(spec.method(), status, response.headers(), attempt, repeatable);
             if (delay.isEmpty()) {
                 throw call.statusFailure(response, attempt);
             }
@@ -128,7 +138,8 @@ public final class HttpExecutor {
     }
 
     /** Async variant of {@link #executeWithResponse}. */
-    public <T> CompletableFuture<ApiResponse<T>> executeWithResponseAsync(HttpRequestSpec spec, HttpResponseDecoder<T> decoder) {
+    public <T> CompletableFuture<ApiResponse<T>> executeWithResponseAsync(
+            HttpRequestSpec spec, HttpResponseDecoder<T> decoder) {
         return CompletableFuture.supplyAsync(() -> executeWithResponse(spec, decoder), asyncExecutor);
     }
 
@@ -189,8 +200,10 @@ public final class HttpExecutor {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
     }
 
     private static int port(URI uri) {
@@ -251,7 +264,8 @@ public final class HttpExecutor {
             RequestOptions options = spec.options();
             this.policy = options.retry() != null ? options.retry() : config.retry();
             this.timeout = options.timeout() != null ? options.timeout() : config.requestTimeout();
-            this.idleTimeout = options.streamIdleTimeout() != null ? options.streamIdleTimeout() : config.streamIdleTimeout();
+            this.idleTimeout =
+                    options.streamIdleTimeout() != null ? options.streamIdleTimeout() : config.streamIdleTimeout();
             this.maxBytes = options.maxResponseBytes() != null ? options.maxResponseBytes() : config.maxResponseBytes();
             List<String> query = new ArrayList<>(spec.query());
             List<String> shownQuery = new ArrayList<>(spec.query());
@@ -276,7 +290,8 @@ public final class HttpExecutor {
             String separator = base.contains("?") ? "&" : "?";
             this.uri = URI.create(base + spec.path() + (query.isEmpty() ? "" : separator + String.join("&", query)));
             String shownBase = HttpConfig.withoutUserInfo(URI.create(base));
-            this.redactedUrl = shownBase + spec.path() + (shownQuery.isEmpty() ? "" : separator + String.join("&", shownQuery));
+            this.redactedUrl =
+                    shownBase + spec.path() + (shownQuery.isEmpty() ? "" : separator + String.join("&", shownQuery));
         }
 
         /** The names of the headers that default headers, credentials and call options add to every attempt. */
@@ -284,7 +299,9 @@ public final class HttpExecutor {
             List<String> names = new ArrayList<>(config.defaultHeaders().keySet());
             names.addAll(spec.options().headers().keySet());
             for (HttpAuth auth : auths) {
-                if (auth.kind() == HttpAuth.Kind.BEARER || auth.kind() == HttpAuth.Kind.BASIC || auth.kind() == HttpAuth.Kind.API_KEY_HEADER) {
+                if (auth.kind() == HttpAuth.Kind.BEARER
+                        || auth.kind() == HttpAuth.Kind.BASIC
+                        || auth.kind() == HttpAuth.Kind.API_KEY_HEADER) {
                     names.add(auth.name());
                 }
             }
@@ -334,7 +351,8 @@ public final class HttpExecutor {
             String method = original ? spec.method() : "HEAD".equals(spec.method()) ? "HEAD" : "GET";
             InputStream body = original && spec.body() != null ? spec.body().open() : null;
             long length = body == null ? 0 : spec.body().length();
-            return new HttpTransport.Request(method, target, b.list(), body, length, timeout == null ? null : remaining());
+            return new HttpTransport.Request(
+                    method, target, b.list(), body, length, timeout == null ? null : remaining());
         }
 
         void startAttempt() {
@@ -350,7 +368,10 @@ public final class HttpExecutor {
         /** The final response's body may take only what is left of the timeout (error bodies included). */
         void boundBody(HttpResponseBody body) {
             if (timeout != null) {
-                body.deadline(attemptDeadline, "the response did not complete within the request timeout of " + HttpResponseBody.show(timeout));
+                body.deadline(
+                        attemptDeadline,
+                        "the response did not complete within the request timeout of "
+                                + HttpResponseBody.show(timeout));
             }
         }
 
@@ -359,7 +380,11 @@ public final class HttpExecutor {
             if (decoder.keepsBodyOpen()) {
                 response.body().idleTimeout(idleTimeout); // a stream may last as long as it keeps delivering
             } else {
-                response.body().limit(maxBytes, "the limit of " + maxBytes + " bytes (maxResponseBytes; raise it on the client builder or per call)");
+                response.body()
+                        .limit(
+                                maxBytes,
+                                "the limit of " + maxBytes
+                                        + " bytes (maxResponseBytes; raise it on the client builder or per call)");
             }
             LoggedBody logged = null;
             if (log.debug() && !decoder.keepsBodyOpen()) {
@@ -400,20 +425,27 @@ public final class HttpExecutor {
             }
             String shown = redact(raw);
             if (log.debug() && !shown.isEmpty()) {
-                byte[] bytes = shown.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                log.detail("<-- body of " + spec.method() + " " + redactedUrl + ":\n" + HttpLog.body(bytes, bytes.length, this::redact));
+                byte[] bytes = shown.getBytes(StandardCharsets.UTF_8);
+                log.detail("<-- body of " + spec.method() + " " + redactedUrl + ":\n"
+                        + HttpLog.body(bytes, bytes.length, this::redact));
             }
             StringBuilder message = new StringBuilder()
-                    .append(spec.method()).append(' ').append(redactedUrl).append(" failed with HTTP ").append(status)
+                    .append(spec.method())
+                    .append(' ')
+                    .append(redactedUrl)
+                    .append(" failed with HTTP ")
+                    .append(status)
                     .append(reason(status));
             if (attempts > 1) {
                 message.append(" after ").append(attempts).append(" attempts");
             }
             String excerpt = shown.replaceAll("\\s+", " ").trim();
             if (!excerpt.isEmpty()) {
-                message.append(": ").append(excerpt.length() > EXCERPT_LIMIT ? excerpt.substring(0, EXCERPT_LIMIT) + "…" : excerpt);
+                message.append(": ")
+                        .append(excerpt.length() > EXCERPT_LIMIT ? excerpt.substring(0, EXCERPT_LIMIT) + "…" : excerpt);
             }
-            ApiException ex = ApiException.forStatus(message.toString(), details(status, response, shown, model, attempts));
+            ApiException ex =
+                    ApiException.forStatus(message.toString(), details(status, response, shown, model, attempts));
             if (modelFailure != null) {
                 ex.addSuppressed(modelFailure);
             }
@@ -426,8 +458,16 @@ public final class HttpExecutor {
             return new ApiConnectionException(message, details(0, null, "", null, attempts), e);
         }
 
-        private ApiException.Details details(int status, HttpTransport.Exchange response, String raw, Object model, int attempts) {
-            return new ApiException.Details(spec.method(), redactedUrl, status, response == null ? null : response.headers(), raw, model, attempts);
+        private ApiException.Details details(
+                int status, HttpTransport.Exchange response, String raw, Object model, int attempts) {
+            return new ApiException.Details(
+                    spec.method(),
+                    redactedUrl,
+                    status,
+                    response == null ? null : response.headers(),
+                    raw,
+                    model,
+                    attempts);
         }
 
         private String describe(Exception e) {
@@ -440,11 +480,17 @@ public final class HttpExecutor {
             if (!log.debug()) {
                 return;
             }
-            StringBuilder line = new StringBuilder("--> ").append(request.method()).append(' ')
+            StringBuilder line = new StringBuilder("--> ")
+                    .append(request.method())
+                    .append(' ')
                     .append(request.uri().equals(uri) ? redactedUrl : redact(HttpConfig.withoutUserInfo(request.uri())))
-                    .append(" (attempt ").append(attempt).append(')')
+                    .append(" (attempt ")
+                    .append(attempt)
+                    .append(')')
                     .append(HttpLog.headers(Headers.shown(request.headers()), credentialHeaders(), this::redact));
-            byte[] bytes = request.uri().equals(uri) && spec.body() != null ? spec.body().inMemory() : null;
+            byte[] bytes = request.uri().equals(uri) && spec.body() != null
+                    ? spec.body().inMemory()
+                    : null;
             if (bytes != null) {
                 line.append("\n\n").append(HttpLog.body(bytes, bytes.length, this::redact));
             } else if (request.uri().equals(uri) && spec.body() != null) {
@@ -495,7 +541,8 @@ public final class HttpExecutor {
         try (body) {
             byte[] buffer = new byte[8192];
             int n;
-            while (out.size() < ERROR_BODY_LIMIT && (n = body.read(buffer, 0, Math.min(buffer.length, ERROR_BODY_LIMIT - out.size()))) != -1) {
+            while (out.size() < ERROR_BODY_LIMIT
+                    && (n = body.read(buffer, 0, Math.min(buffer.length, ERROR_BODY_LIMIT - out.size()))) != -1) {
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
@@ -506,12 +553,22 @@ public final class HttpExecutor {
 
     private static String reason(int status) {
         Map<Integer, String> reasons = Map.ofEntries(
-                Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"),
-                Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
-                Map.entry(409, "Conflict"), Map.entry(410, "Gone"), Map.entry(413, "Content Too Large"),
-                Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Content"),
-                Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"),
-                Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
+                Map.entry(400, "Bad Request"),
+                Map.entry(401, "Unauthorized"),
+                Map.entry(403, "Forbidden"),
+                Map.entry(404, "Not Found"),
+                Map.entry(405, "Method Not Allowed"),
+                Map.entry(408, "Request Timeout"),
+                Map.entry(409, "Conflict"),
+                Map.entry(410, "Gone"),
+                Map.entry(413, "Content Too Large"),
+                Map.entry(415, "Unsupported Media Type"),
+                Map.entry(422, "Unprocessable Content"),
+                Map.entry(429, "Too Many Requests"),
+                Map.entry(500, "Internal Server Error"),
+                Map.entry(502, "Bad Gateway"),
+                Map.entry(503, "Service Unavailable"),
+                Map.entry(504, "Gateway Timeout"));
         String r = reasons.get(status);
         return r == null ? "" : " " + r;
     }
@@ -538,7 +595,7 @@ public final class HttpExecutor {
     }
 
     /** Passes a buffered body through to the decoder, keeping its first {@link HttpLog#BODY_LIMIT} bytes for the log. */
-    private static final class LoggedBody extends java.io.FilterInputStream {
+    private static final class LoggedBody extends FilterInputStream {
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private long total;
 
@@ -572,10 +629,12 @@ public final class HttpExecutor {
             }
         }
 
-        String shown(java.util.function.UnaryOperator<String> redact) {
+        String shown(UnaryOperator<String> redact) {
             byte[] bytes = kept.toByteArray();
             String text = HttpLog.body(bytes, Math.min(bytes.length, HttpLog.BODY_LIMIT), redact);
-            return total > HttpLog.BODY_LIMIT ? text + "… (" + total + " bytes, first " + HttpLog.BODY_LIMIT + " shown)" : text;
+            return total > HttpLog.BODY_LIMIT
+                    ? text + "… (" + total + " bytes, first " + HttpLog.BODY_LIMIT + " shown)"
+                    : text;
         }
     }
 

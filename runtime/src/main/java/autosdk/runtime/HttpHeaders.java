@@ -49,7 +49,9 @@ public final class HttpHeaders {
     /** The first value as a number ({@link NumberFormatException} if it is not one), if present. */
     public OptionalLong firstValueAsLong(String name) {
         Optional<String> value = firstValue(name);
-        return value.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.get().trim()));
+        return value.isEmpty()
+                ? OptionalLong.empty()
+                : OptionalLong.of(Long.parseLong(value.get().trim()));
     }
 
     /** Every value of the header, in order (empty if absent). */

@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class HttpJson {
 
-    private HttpJson() {
-    }
+    private HttpJson() {}
 
     /** Decodes a whole response body as one JSON value; an empty body or JSON {@code null} gives {@code null}. */
     public static <T> HttpResponseDecoder<T> decoder(JsonCodec.Reader<T> reader) {
@@ -82,7 +81,8 @@ public final class HttpJson {
         if (!(tree instanceof JsonValue.JsonObject)) {
             throw new IllegalArgumentException("a form body must be a JSON object");
         }
-        for (Map.Entry<String, JsonValue> e : ((JsonValue.JsonObject) tree).members().entrySet()) {
+        for (Map.Entry<String, JsonValue> e :
+                ((JsonValue.JsonObject) tree).members().entrySet()) {
             Object field = field(e.getValue());
             if (field != null) {
                 out.put(e.getKey(), field);
@@ -140,7 +140,8 @@ public final class HttpJson {
         }
         if (value instanceof JsonValue.JsonObject) {
             Map<String, Object> members = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonValue> e : ((JsonValue.JsonObject) value).members().entrySet()) {
+            for (Map.Entry<String, JsonValue> e :
+                    ((JsonValue.JsonObject) value).members().entrySet()) {
                 Object p = param(e.getValue());
                 if (p != null) {
                     members.put(e.getKey(), p);
@@ -163,7 +164,9 @@ public final class HttpJson {
                 if (text == null) {
                     continue;
                 }
-                if (!(text instanceof String) || item instanceof JsonValue.JsonObject || item instanceof JsonValue.JsonArray) {
+                if (!(text instanceof String)
+                        || item instanceof JsonValue.JsonObject
+                        || item instanceof JsonValue.JsonArray) {
                     return value.toJson();
                 }
                 items.add((String) text);

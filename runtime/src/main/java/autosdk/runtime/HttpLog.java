@@ -1,8 +1,10 @@
 package autosdk.runtime;
 
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -16,7 +18,7 @@ import java.util.function.UnaryOperator;
 final class HttpLog {
 
     /** A URI to show: user info and every query value replaced by {@code ***} (a WebSocket key often travels there). */
-    static String withoutSecrets(java.net.URI uri) {
+    static String withoutSecrets(URI uri) {
         String shown = withoutUserInfo(uri);
         String query = uri.getRawQuery();
         if (query == null) {
@@ -26,7 +28,7 @@ final class HttpLog {
     }
 
     /** The URI with its user info (a password, perhaps) shown as {@code ***}. */
-    static String withoutUserInfo(java.net.URI uri) {
+    static String withoutUserInfo(URI uri) {
         if (uri.getRawUserInfo() == null) {
             return uri.toString();
         }
@@ -40,10 +42,17 @@ final class HttpLog {
      * (e.g. a key set with {@code defaultHeader}).
      */
     static boolean isCredentialHeader(String name, List<String> configuredCredentialHeaders) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
-        if (n.equals("authorization") || n.equals("proxy-authorization") || n.equals("cookie") || n.equals("set-cookie")
-                || n.contains("api-key") || n.contains("apikey") || n.contains("api_key") || n.contains("token")
-                || n.contains("secret") || n.contains("password")) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("authorization")
+                || n.equals("proxy-authorization")
+                || n.equals("cookie")
+                || n.equals("set-cookie")
+                || n.contains("api-key")
+                || n.contains("apikey")
+                || n.contains("api_key")
+                || n.contains("token")
+                || n.contains("secret")
+                || n.contains("password")) {
             return true;
         }
         return configuredCredentialHeaders.stream().anyMatch(name::equalsIgnoreCase);
@@ -87,7 +96,8 @@ final class HttpLog {
     }
 
     /** One header per line, credential headers shown as {@code ***}, other values through {@code redact}. */
-    static String headers(Map<String, List<String>> headers, List<String> credentialHeaders, UnaryOperator<String> redact) {
+    static String headers(
+            Map<String, List<String>> headers, List<String> credentialHeaders, UnaryOperator<String> redact) {
         StringBuilder out = new StringBuilder();
         headers.forEach((name, values) -> {
             for (String value : values) {

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Collections;
 
 /**
  * Builds a {@code multipart/form-data} body (RFC 7578) whose parts are streamed: file parts are read from
@@ -86,7 +86,12 @@ public final class HttpMultipart {
     /** A file part read from a stream while sending; makes the whole body one-shot (never retried). */
     public HttpMultipart file(String name, InputStream content, String fileName, String contentType) {
         Objects.requireNonNull(content, "content");
-        return add(name, Objects.requireNonNull(fileName, "fileName"), contentType, HttpBody.Content.of(() -> content), false);
+        return add(
+                name,
+                Objects.requireNonNull(fileName, "fileName"),
+                contentType,
+                HttpBody.Content.of(() -> content),
+                false);
     }
 
     /** A file part from an {@link HttpFile} (its name, content type and content). */
@@ -128,16 +133,21 @@ public final class HttpMultipart {
         });
     }
 
-    private HttpMultipart add(String name, String fileName, String contentType, HttpBody.Content content, boolean repeatable) {
+    private HttpMultipart add(
+            String name, String fileName, String contentType, HttpBody.Content content, boolean repeatable) {
         StringBuilder h = new StringBuilder();
         h.append("--").append(boundary).append("\r\n");
-        h.append("Content-Disposition: form-data; name=\"").append(quote(Objects.requireNonNull(name, "name"))).append('"');
+        h.append("Content-Disposition: form-data; name=\"")
+                .append(quote(Objects.requireNonNull(name, "name")))
+                .append('"');
         if (fileName != null) {
             h.append("; filename=\"").append(quote(fileName)).append('"');
         }
         h.append("\r\n");
         if (contentType != null) {
-            h.append("Content-Type: ").append(HttpParams.requireHeaderValue(contentType)).append("\r\n");
+            h.append("Content-Type: ")
+                    .append(HttpParams.requireHeaderValue(contentType))
+                    .append("\r\n");
         }
         h.append("\r\n");
         parts.add(new Part(h.toString(), content, repeatable));

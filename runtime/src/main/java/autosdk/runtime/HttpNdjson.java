@@ -17,8 +17,7 @@ import java.util.stream.StreamSupport;
  */
 public final class HttpNdjson {
 
-    private HttpNdjson() {
-    }
+    private HttpNdjson() {}
 
     /** The non-blank lines of {@code body}, read lazily. */
     public static Stream<String> lines(InputStream body) {
@@ -60,7 +59,8 @@ public final class HttpNdjson {
                 return line;
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(() -> closeQuietly(reader));
     }
 

@@ -66,7 +66,9 @@ public abstract class HttpOptions<B extends HttpOptions<B>> extends ClientOption
 
     /** Adds (or replaces) a header sent with every request (call headers override it). */
     public B defaultHeader(String name, String value) {
-        defaultHeaders.put(HttpParams.requireHeaderName(name), HttpParams.requireHeaderValue(Objects.requireNonNull(value, "value")));
+        defaultHeaders.put(
+                HttpParams.requireHeaderName(name),
+                HttpParams.requireHeaderValue(Objects.requireNonNull(value, "value")));
         return self();
     }
 

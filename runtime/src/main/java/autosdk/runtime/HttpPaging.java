@@ -16,7 +16,13 @@ import java.util.function.Function;
  */
 public final class HttpPaging<R, T> {
 
-    private enum Kind { CURSOR, LAST_ITEM_CURSOR, NEXT_URL, OFFSET, PAGE }
+    private enum Kind {
+        CURSOR,
+        LAST_ITEM_CURSOR,
+        NEXT_URL,
+        OFFSET,
+        PAGE
+    }
 
     private final HttpResponseDecoder<R> decoder;
     private final Kind kind;
@@ -27,8 +33,15 @@ public final class HttpPaging<R, T> {
     private final Function<T, ?> itemCursor;
     private final Function<R, Boolean> hasMore;
 
-    private HttpPaging(HttpResponseDecoder<R> decoder, Kind kind, String param, long start, Function<R, List<T>> items, Function<R, ?> next, Function<T, ?> itemCursor,
-                       Function<R, Boolean> hasMore) {
+    private HttpPaging(
+            HttpResponseDecoder<R> decoder,
+            Kind kind,
+            String param,
+            long start,
+            Function<R, List<T>> items,
+            Function<R, ?> next,
+            Function<T, ?> itemCursor,
+            Function<R, Boolean> hasMore) {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.kind = kind;
         this.param = param;
@@ -40,28 +53,61 @@ public final class HttpPaging<R, T> {
     }
 
     /** The response's {@code next} value goes into the query parameter {@code param}; {@code hasMore} may be null. */
-    public static <R, T> HttpPaging<R, T> cursor(HttpResponseDecoder<R> decoder, String param, Function<R, List<T>> items, Function<R, ?> next, Function<R, Boolean> hasMore) {
-        return new HttpPaging<>(decoder, Kind.CURSOR, param, 0, items, Objects.requireNonNull(next, "next"), null, hasMore);
+    public static <R, T> HttpPaging<R, T> cursor(
+            HttpResponseDecoder<R> decoder,
+            String param,
+            Function<R, List<T>> items,
+            Function<R, ?> next,
+            Function<R, Boolean> hasMore) {
+        return new HttpPaging<>(
+                decoder, Kind.CURSOR, param, 0, items, Objects.requireNonNull(next, "next"), null, hasMore);
     }
 
     /** A property of the last item ({@code id}) goes into {@code param} ({@code after}) while {@code hasMore} says so. */
-    public static <R, T> HttpPaging<R, T> lastItemCursor(HttpResponseDecoder<R> decoder, String param, Function<R, List<T>> items, Function<T, ?> cursor,
-                                                       Function<R, Boolean> hasMore) {
-        return new HttpPaging<>(decoder, Kind.LAST_ITEM_CURSOR, param, 0, items, null, Objects.requireNonNull(cursor, "cursor"), hasMore);
+    public static <R, T> HttpPaging<R, T> lastItemCursor(
+            HttpResponseDecoder<R> decoder,
+            String param,
+            Function<R, List<T>> items,
+            Function<T, ?> cursor,
+            Function<R, Boolean> hasMore) {
+        return new HttpPaging<>(
+                decoder,
+                Kind.LAST_ITEM_CURSOR,
+                param,
+                0,
+                items,
+                null,
+                Objects.requireNonNull(cursor, "cursor"),
+                hasMore);
     }
 
     /** The response holds the next page's URL (absolute, or relative to the current request). */
-    public static <R, T> HttpPaging<R, T> nextUrl(HttpResponseDecoder<R> decoder, Function<R, List<T>> items, Function<R, String> next, Function<R, Boolean> hasMore) {
-        return new HttpPaging<>(decoder, Kind.NEXT_URL, null, 0, items, Objects.requireNonNull(next, "next"), null, hasMore);
+    public static <R, T> HttpPaging<R, T> nextUrl(
+            HttpResponseDecoder<R> decoder,
+            Function<R, List<T>> items,
+            Function<R, String> next,
+            Function<R, Boolean> hasMore) {
+        return new HttpPaging<>(
+                decoder, Kind.NEXT_URL, null, 0, items, Objects.requireNonNull(next, "next"), null, hasMore);
     }
 
     /** The query parameter {@code param} counts items from {@code start} and advances by the items received. */
-    public static <R, T> HttpPaging<R, T> offset(HttpResponseDecoder<R> decoder, String param, long start, Function<R, List<T>> items, Function<R, Boolean> hasMore) {
+    public static <R, T> HttpPaging<R, T> offset(
+            HttpResponseDecoder<R> decoder,
+            String param,
+            long start,
+            Function<R, List<T>> items,
+            Function<R, Boolean> hasMore) {
         return new HttpPaging<>(decoder, Kind.OFFSET, param, start, items, null, null, hasMore);
     }
 
     /** The query parameter {@code param} numbers pages from {@code start} and advances by one. */
-    public static <R, T> HttpPaging<R, T> pageNumber(HttpResponseDecoder<R> decoder, String param, long start, Function<R, List<T>> items, Function<R, Boolean> hasMore) {
+    public static <R, T> HttpPaging<R, T> pageNumber(
+            HttpResponseDecoder<R> decoder,
+            String param,
+            long start,
+            Function<R, List<T>> items,
+            Function<R, Boolean> hasMore) {
         return new HttpPaging<>(decoder, Kind.PAGE, param, start, items, null, null, hasMore);
     }
 
@@ -119,14 +165,17 @@ public final class HttpPaging<R, T> {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("the " + param + " parameter '" + value + "' is not a number; cannot compute the next page");
+            throw new IllegalStateException(
+                    "the " + param + " parameter '" + value + "' is not a number; cannot compute the next page");
         }
     }
 
     /** The request for the page at {@code token}; {@code base} is the client's base URL, against which next-page URLs resolve. */
     HttpRequestSpec request(HttpRequestSpec current, Object token, URI base) {
         if (kind != Kind.NEXT_URL) return current.withQueryParam(param, token);
-        String baseText = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1) : base.toString();
+        String baseText = base.toString().endsWith("/")
+                ? base.toString().substring(0, base.toString().length() - 1)
+                : base.toString();
         URI here = URI.create(baseText + current.path());
         URI target;
         try {
@@ -138,8 +187,9 @@ public final class HttpPaging<R, T> {
         String targetPath = target.getRawPath() == null ? "" : target.getRawPath();
         // Credentials go only where the client is configured to send them: the next page must stay under the base URL.
         if (!sameOrigin(base, target) || !targetPath.startsWith(basePath)) {
-            throw new IllegalStateException("the next-page URL " + HttpConfig.withoutUserInfo(target) + " leaves the client's base URL "
-                    + HttpConfig.withoutUserInfo(base) + "; not followed, so credentials are never sent elsewhere");
+            throw new IllegalStateException("the next-page URL " + HttpConfig.withoutUserInfo(target)
+                    + " leaves the client's base URL " + HttpConfig.withoutUserInfo(base)
+                    + "; not followed, so credentials are never sent elsewhere");
         }
         String path = targetPath.substring(basePath.length());
         return current.withTarget(path.isEmpty() ? "/" : path, target.getRawQuery());
@@ -156,8 +206,12 @@ public final class HttpPaging<R, T> {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().toLowerCase(Locale.ROOT).equals(b.getHost() == null ? null : b.getHost().toLowerCase(Locale.ROOT))
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(b.getHost() == null ? null : b.getHost().toLowerCase(Locale.ROOT))
                 && port(a) == port(b);
     }
 

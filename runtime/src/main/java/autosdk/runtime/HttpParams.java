@@ -1,7 +1,6 @@
 package autosdk.runtime;
 
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,8 +25,13 @@ public final class HttpParams {
 
     /** The OpenAPI {@code style} values. */
     public enum Style {
-        MATRIX("matrix"), LABEL("label"), SIMPLE("simple"), FORM("form"),
-        SPACE_DELIMITED("spaceDelimited"), PIPE_DELIMITED("pipeDelimited"), DEEP_OBJECT("deepObject");
+        MATRIX("matrix"),
+        LABEL("label"),
+        SIMPLE("simple"),
+        FORM("form"),
+        SPACE_DELIMITED("spaceDelimited"),
+        PIPE_DELIMITED("pipeDelimited"),
+        DEEP_OBJECT("deepObject");
 
         private final String openApiName;
 
@@ -51,9 +55,7 @@ public final class HttpParams {
         }
     }
 
-
-    private HttpParams() {
-    }
+    private HttpParams() {}
 
     /**
      * Serializes a path parameter; the result replaces {@code {name}} in the path template as is.
@@ -78,7 +80,8 @@ public final class HttpParams {
             case MATRIX:
                 return matrix(encode(name), v, explode);
             default:
-                throw new IllegalArgumentException("style " + style.openApiName + " is not allowed for path parameter '" + name + "'");
+                throw new IllegalArgumentException(
+                        "style " + style.openApiName + " is not allowed for path parameter '" + name + "'");
         }
     }
 
@@ -110,14 +113,16 @@ public final class HttpParams {
             }
             case DEEP_OBJECT: {
                 if (!(v instanceof Map)) {
-                    throw new IllegalArgumentException("deepObject query parameter '" + name + "' needs an object (Map) value");
+                    throw new IllegalArgumentException(
+                            "deepObject query parameter '" + name + "' needs an object (Map) value");
                 }
                 List<String> out = new ArrayList<>();
                 deepObject(n, (Map<?, ?>) v, out);
                 return out;
             }
             default:
-                throw new IllegalArgumentException("style " + style.openApiName + " is not allowed for query parameter '" + name + "'");
+                throw new IllegalArgumentException(
+                        "style " + style.openApiName + " is not allowed for query parameter '" + name + "'");
         }
     }
 
@@ -166,7 +171,8 @@ public final class HttpParams {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t') || c >= 0x7F) {
-                throw new IllegalArgumentException("header value contains a control or non-ASCII character at index " + i);
+                throw new IllegalArgumentException(
+                        "header value contains a control or non-ASCII character at index " + i);
             }
         }
         return value;
@@ -179,7 +185,9 @@ public final class HttpParams {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean token = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            boolean token = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!token) {
                 throw new IllegalArgumentException("invalid header name: " + name.replaceAll("[^\\x21-\\x7E]", "?"));

@@ -1,6 +1,9 @@
 package autosdk.runtime;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +91,7 @@ public final class HttpRequestSpec {
         String prefix = HttpParams.encode(name) + "=";
         for (String pair : query) {
             if (pair.startsWith(prefix)) {
-                return java.net.URLDecoder.decode(pair.substring(prefix.length()).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring(prefix.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
             }
         }
         return null;
@@ -189,7 +192,7 @@ public final class HttpRequestSpec {
      * a call that silently goes out without it only earns a 401 far from the cause. {@code sent} holds the header
      * names that credentials, default headers and call options will set.
      */
-    void checkRequiredHeaders(java.util.Collection<String> sent) {
+    void checkRequiredHeaders(Collection<String> sent) {
         for (Map.Entry<String, String> required : requiredHeaders.entrySet()) {
             boolean present = headers.keySet().stream().anyMatch(required.getKey()::equalsIgnoreCase)
                     || sent.stream().anyMatch(required.getKey()::equalsIgnoreCase);
@@ -237,7 +240,8 @@ public final class HttpRequestSpec {
         private final Map<String, String> requiredHeaders = new LinkedHashMap<>();
 
         private Builder(String method, String pathTemplate) {
-            this.method = HttpParams.requireHeaderName(Objects.requireNonNull(method, "method")).toUpperCase(Locale.ROOT);
+            this.method = HttpParams.requireHeaderName(Objects.requireNonNull(method, "method"))
+                    .toUpperCase(Locale.ROOT);
             this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
             if (!pathTemplate.isEmpty() && !pathTemplate.startsWith("/")) {
                 throw new IllegalArgumentException("path template must start with '/': " + pathTemplate);

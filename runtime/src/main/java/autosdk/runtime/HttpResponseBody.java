@@ -2,11 +2,13 @@ package autosdk.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,7 @@ final class HttpResponseBody extends InputStream implements Flow.Subscriber<List
 
     /** Nanos ({@link System#nanoTime}) after which reads fail; {@code null} for none. */
     private Long deadline;
+
     private String deadlineText = "";
     private Duration idleTimeout;
     private boolean perItem;
@@ -62,7 +65,8 @@ final class HttpResponseBody extends InputStream implements Flow.Subscriber<List
     void idleTimeout(Duration idle) {
         this.idleTimeout = idle;
         this.deadline = idle == null ? null : System.nanoTime() + idle.toNanos();
-        this.deadlineText = idle == null ? "" : "no data within the stream idle timeout of " + HttpResponseBody.show(idle);
+        this.deadlineText =
+                idle == null ? "" : "no data within the stream idle timeout of " + HttpResponseBody.show(idle);
     }
 
     /** Reading more than {@code maxBytes} fails; {@code text} names the setting, for the message. */
@@ -122,7 +126,7 @@ final class HttpResponseBody extends InputStream implements Flow.Subscriber<List
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (len == 0) {
             return 0;
         }
@@ -192,7 +196,7 @@ final class HttpResponseBody extends InputStream implements Flow.Subscriber<List
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel();
-            throw new java.io.InterruptedIOException("interrupted while reading the response body");
+            throw new InterruptedIOException("interrupted while reading the response body");
         }
     }
 

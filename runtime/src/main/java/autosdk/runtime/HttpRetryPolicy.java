@@ -57,7 +57,12 @@ public final class HttpRetryPolicy {
 
     /** Retries without backoff (for tests); {@code Retry-After} is still honoured up to 5 s. */
     public static HttpRetryPolicy immediate(int maxAttempts) {
-        return builder().maxAttempts(maxAttempts).initialDelay(Duration.ZERO).maxDelay(Duration.ofSeconds(5)).jitter(0).build();
+        return builder()
+                .maxAttempts(maxAttempts)
+                .initialDelay(Duration.ZERO)
+                .maxDelay(Duration.ofSeconds(5))
+                .jitter(0)
+                .build();
     }
 
     /** A builder starting from the defaults. */
@@ -80,7 +85,8 @@ public final class HttpRetryPolicy {
      *
      * @param attemptsSoFar attempts already made, the failed one included (1 after the first attempt)
      */
-    public Optional<Duration> delayAfterStatus(String method, int status, HttpHeaders headers, int attemptsSoFar, boolean bodyRepeatable) {
+    public Optional<Duration> delayAfterStatus(
+            String method, int status, HttpHeaders headers, int attemptsSoFar, boolean bodyRepeatable) {
         if (attemptsSoFar >= maxAttempts || !bodyRepeatable || !isRetryableStatus(status)) {
             return Optional.empty();
         }
@@ -93,7 +99,8 @@ public final class HttpRetryPolicy {
     }
 
     /** The wait before the next attempt after an I/O failure (no response), or empty when it must not be retried. */
-    public Optional<Duration> delayAfterFailure(String method, IOException failure, int attemptsSoFar, boolean bodyRepeatable) {
+    public Optional<Duration> delayAfterFailure(
+            String method, IOException failure, int attemptsSoFar, boolean bodyRepeatable) {
         if (attemptsSoFar >= maxAttempts || !bodyRepeatable) {
             return Optional.empty();
         }
@@ -144,7 +151,8 @@ public final class HttpRetryPolicy {
             return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration d = Duration.between(now, at);
             return Optional.of(d.isNegative() ? Duration.ZERO : d);
         } catch (DateTimeParseException e) {
@@ -158,8 +166,9 @@ public final class HttpRetryPolicy {
 
     @Override
     public String toString() {
-        return "HttpRetryPolicy[maxAttempts=" + maxAttempts + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
-                + ", multiplier=" + multiplier + ", jitter=" + jitter + ", retryNonIdempotent=" + retryNonIdempotent + "]";
+        return "HttpRetryPolicy[maxAttempts=" + maxAttempts + ", initialDelay=" + initialDelay + ", maxDelay="
+                + maxDelay + ", multiplier=" + multiplier + ", jitter=" + jitter + ", retryNonIdempotent="
+                + retryNonIdempotent + "]";
     }
 
     /** Builds an {@link HttpRetryPolicy}. */
@@ -172,8 +181,7 @@ public final class HttpRetryPolicy {
         private boolean retryNonIdempotent;
         private Random random;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Total attempts including the first; 1 disables retries. */
         public Builder maxAttempts(int maxAttempts) {

@@ -35,13 +35,13 @@ public final class HttpSse {
     /** Longest data of one event, in characters: the same bound as one line. */
     public static final int MAX_EVENT_CHARS = HttpLineReader.MAX_LINE_BYTES;
 
-    private HttpSse() {
-    }
+    private HttpSse() {}
 
     /** All events of {@code body}, read lazily; close the stream to release the connection early. */
     public static Stream<HttpSseEvent> events(InputStream body) {
         EventReader reader = new EventReader(body);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(reader::closeQuietly);
     }
 
@@ -175,7 +175,8 @@ public final class HttpSse {
                 return null;
             }
             data.setLength(data.length() - 1); // drop the trailing LF
-            HttpSseEvent event = new HttpSseEvent(eventType.isEmpty() ? "message" : eventType, data.toString(), lastEventId, retry);
+            HttpSseEvent event =
+                    new HttpSseEvent(eventType.isEmpty() ? "message" : eventType, data.toString(), lastEventId, retry);
             data.setLength(0);
             hasData = false;
             eventType = "";

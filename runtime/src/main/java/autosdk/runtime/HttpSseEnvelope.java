@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  */
 public final class HttpSseEnvelope {
 
-    private HttpSseEnvelope() {
-    }
+    private HttpSseEnvelope() {}
 
     /**
      * A response decoder giving one envelope per event (the stream owns the body).
@@ -27,15 +26,17 @@ public final class HttpSseEnvelope {
      * @param textData whether the envelope's {@code data} is a string: then the data text is taken as is
      * @param fields   the envelope's SSE properties besides {@code data}: any of {@code event}, {@code id}, {@code retry}
      */
-    public static <T> HttpResponseDecoder<Stream<T>> decoder(JsonCodec.Reader<T> reader, boolean textData, String... fields) {
+    public static <T> HttpResponseDecoder<Stream<T>> decoder(
+            JsonCodec.Reader<T> reader, boolean textData, String... fields) {
         Set<String> wanted = Set.of(fields);
-        return HttpResponseDecoder.keepingBodyOpen((body, headers) -> HttpSse.events(body).map(event -> {
-            try {
-                return HttpJson.read(toJson(event, textData, wanted), reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot decode server-sent event data", e);
-            }
-        }));
+        return HttpResponseDecoder.keepingBodyOpen((body, headers) -> HttpSse.events(body)
+                .map(event -> {
+                    try {
+                        return HttpJson.read(toJson(event, textData, wanted), reader);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot decode server-sent event data", e);
+                    }
+                }));
     }
 
     /** The envelope of one event as JSON text; {@code retry} is written as text, which number readers accept. */

@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param id    the last event ID at dispatch time (sticky across events, as in the WHATWG spec); {@code ""} if never set
  * @param retry the reconnection time from a {@code retry:} field received since the previous event, else {@code null}
  */
-public record HttpSseEvent(String event, String data, String id, Duration retry) {
-}
+public record HttpSseEvent(String event, String data, String id, Duration retry) {}

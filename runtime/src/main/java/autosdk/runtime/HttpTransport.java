@@ -30,8 +30,13 @@ public interface HttpTransport {
      * {@code null} for none, else a stream opened for this attempt with its length, -1 when unknown (sent chunked).
      * {@code timeout} bounds the wait for the response headers ({@code null}: none).
      */
-    record Request(String method, URI uri, List<Map.Entry<String, String>> headers, InputStream body, long bodyLength,
-                   Duration timeout) {}
+    record Request(
+            String method,
+            URI uri,
+            List<Map.Entry<String, String>> headers,
+            InputStream body,
+            long bodyLength,
+            Duration timeout) {}
 
     /** A response whose headers arrived; its body is read (and must be closed) by the caller. */
     record Exchange(int statusCode, HttpHeaders headers, HttpResponseBody body) {}

@@ -72,7 +72,8 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (HttpTimeoutException e) {
             throw (SocketTimeoutException) new SocketTimeoutException(e.getMessage()).initCause(e);
         }
-        return new Exchange(response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
+        return new Exchange(
+                response.statusCode(), HttpHeaders.of(response.headers().map()), response.body());
     }
 
     private static BodyPublisher publisher(InputStream body, long length) {
@@ -84,7 +85,9 @@ public final class JdkHttpTransport implements HttpTransport {
             return BodyPublishers.ofByteArray(bytes.readAllBytes());
         }
         BodyPublisher stream = BodyPublishers.ofInputStream(() -> body);
-        return length > 0 ? BodyPublishers.fromPublisher(stream, length) : length == 0 ? BodyPublishers.noBody() : stream;
+        return length > 0
+                ? BodyPublishers.fromPublisher(stream, length)
+                : length == 0 ? BodyPublishers.noBody() : stream;
     }
 
     /** Hands the JDK's chunks to the {@link HttpResponseBody}, which the call returns as soon as the headers are in. */

@@ -41,7 +41,8 @@ public final class JdkWsTransport implements WsTransport {
             }
             List<String> protocols = config.subprotocols();
             if (!protocols.isEmpty()) {
-                builder.subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
+                builder.subprotocols(
+                        protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
             }
             JdkSocket socket = new JdkSocket(listener);
             return builder.buildAsync(config.uri(), socket).thenApply(ws -> socket);

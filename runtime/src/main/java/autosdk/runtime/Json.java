@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
+import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.util.JsonParserSequence;
@@ -23,9 +24,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,15 +121,17 @@ public final class Json {
             text = String.valueOf(p.currentToken());
         }
         if (text != null && text.length() > 40) text = text.substring(0, 40) + "...";
-        return new JsonDecodeException("expected " + expected + " but found " + text + " (a fraction or out of range) at line "
-                + at.getLineNr() + ", column " + at.getColumnNr());
+        return new JsonDecodeException("expected " + expected + " but found " + text
+                + " (a fraction or out of range) at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
     public static BigInteger readBigInteger(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_NUMBER_INT) return p.getBigIntegerValue();
-        if (t == JsonToken.VALUE_STRING) return parse(p, () -> new BigInteger(p.getText().trim()), "an integer");
+        if (t == JsonToken.VALUE_STRING) {
+            return parse(p, () -> new BigInteger(p.getText().trim()), "an integer");
+        }
         throw JsonDecodeException.expected(p, "an integer");
     }
 
@@ -135,8 +141,9 @@ public final class Json {
         if (t == JsonToken.VALUE_NULL) return null;
         double v;
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) v = p.getDoubleValue();
-        else if (t == JsonToken.VALUE_STRING) v = parse(p, () -> Double.valueOf(p.getText().trim()), "a number");
-        else throw JsonDecodeException.expected(p, "a number");
+        else if (t == JsonToken.VALUE_STRING) {
+            v = parse(p, () -> Double.valueOf(p.getText().trim()), "a number");
+        } else throw JsonDecodeException.expected(p, "a number");
         if (!Double.isFinite(v)) throw outOfRange(p, "a finite number");
         return v;
     }
@@ -152,7 +159,9 @@ public final class Json {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDecimalValue();
-        if (t == JsonToken.VALUE_STRING) return parse(p, () -> new BigDecimal(p.getText().trim()), "a number");
+        if (t == JsonToken.VALUE_STRING) {
+            return parse(p, () -> new BigDecimal(p.getText().trim()), "a number");
+        }
         throw JsonDecodeException.expected(p, "a number");
     }
 
@@ -161,7 +170,9 @@ public final class Json {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
         if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
-        if (t == JsonToken.VALUE_STRING && ("true".equals(p.getText()) || "false".equals(p.getText()))) return Boolean.valueOf(p.getText());
+        if (t == JsonToken.VALUE_STRING && ("true".equals(p.getText()) || "false".equals(p.getText()))) {
+            return Boolean.valueOf(p.getText());
+        }
         throw JsonDecodeException.expected(p, "a boolean");
     }
 
@@ -185,8 +196,12 @@ public final class Json {
         String text = readString(p);
         if (text == null) return null;
         String clean = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? text.replaceAll("\\s", "") : text;
-        return parse(p, () -> clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0
-                ? Base64.getUrlDecoder().decode(clean) : Base64.getDecoder().decode(clean), "base64 text");
+        return parse(
+                p,
+                () -> clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0
+                        ? Base64.getUrlDecoder().decode(clean)
+                        : Base64.getDecoder().decode(clean),
+                "base64 text");
     }
 
     /**
@@ -194,8 +209,9 @@ public final class Json {
      * as it came in {@code malformed} (created when null) so that one bad value does not lose the whole document; the
      * model's accessor then reports it. Anything that is not a scalar is a real decode error and is rethrown.
      */
-    public static Map<String, JsonValue> keepMalformed(Map<String, JsonValue> malformed, String property, JsonParser p,
-                                                       JsonDecodeException error) throws IOException {
+    public static Map<String, JsonValue> keepMalformed(
+            Map<String, JsonValue> malformed, String property, JsonParser p, JsonDecodeException error)
+            throws IOException {
         JsonToken t = p.currentToken();
         if (t == null || !t.isScalarValue()) throw error;
         Map<String, JsonValue> out = malformed == null ? new LinkedHashMap<>() : malformed;
@@ -380,7 +396,8 @@ public final class Json {
      * current token (a field name or the end), and {@code firstName}/{@code firstValue}, when
      * given, are a member that was read before.
      */
-    public static JsonValue.JsonObject readObjectRest(JsonParser p, JsonToken token, String firstName, JsonValue firstValue) throws IOException {
+    public static JsonValue.JsonObject readObjectRest(
+            JsonParser p, JsonToken token, String firstName, JsonValue firstValue) throws IOException {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         if (firstName != null) members.put(firstName, firstValue);
         for (JsonToken t = token; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -418,7 +435,8 @@ public final class Json {
      * Writes {@code value} with {@code writer}, adding the member {@code name: text} first when the object written
      * lacks it: a union variant chosen by the spec's discriminator mapping always says which variant it is.
      */
-    public static <T> void writeWithMember(JsonGenerator g, T value, JsonCodec.Writer<T> writer, String name, String text) throws IOException {
+    public static <T> void writeWithMember(
+            JsonGenerator g, T value, JsonCodec.Writer<T> writer, String name, String text) throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator buffer = FACTORY.createGenerator(out)) {
             writer.write(buffer, value);
@@ -486,8 +504,15 @@ public final class Json {
      * <p>{@code token} is the current token (a field name or the end of the object) when no member was read yet;
      * with {@code firstName} the parser is on that first member's value, {@code firstValue}, instead.
      */
-    public static <T> T readUnionObject(JsonParser p, JsonToken token, String firstName, JsonValue firstValue,
-            UnionChooser chooser, UnionVariantReader<T> variants, UnionTreeReader<T> fromTree) throws IOException {
+    public static <T> T readUnionObject(
+            JsonParser p,
+            JsonToken token,
+            String firstName,
+            JsonValue firstValue,
+            UnionChooser chooser,
+            UnionVariantReader<T> variants,
+            UnionTreeReader<T> fromTree)
+            throws IOException {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         JsonToken t = token;
         if (firstName != null) {
@@ -512,10 +537,17 @@ public final class Json {
         return v == null || v instanceof JsonValue.JsonString s && s.value().equals(value);
     }
 
-    private static <T> T streamRest(JsonParser p, Map<String, JsonValue> members, int variant, UnionChooser chooser,
-            UnionVariantReader<T> variants, UnionTreeReader<T> fromTree) throws IOException {
+    private static <T> T streamRest(
+            JsonParser p,
+            Map<String, JsonValue> members,
+            int variant,
+            UnionChooser chooser,
+            UnionVariantReader<T> variants,
+            UnionTreeReader<T> fromTree)
+            throws IOException {
         Recorder rest = new Recorder(p);
-        JsonParser whole = JsonParserSequence.createFlattened(false, new TreeParser(new JsonValue.JsonObject(members), true), rest);
+        JsonParser whole = JsonParserSequence.createFlattened(
+                false, new TreeParser(new JsonValue.JsonObject(members), true), rest);
         T value = null;
         boolean read;
         try {
@@ -553,15 +585,28 @@ public final class Json {
             if (t == null) return null;
             String text = null;
             switch (t) {
-                case FIELD_NAME: text = delegate.currentName(); break;
-                case VALUE_STRING: case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: text = delegate.getText(); break;
-                case START_OBJECT: case START_ARRAY: depth++; break;
-                case END_OBJECT: case END_ARRAY: depth--; break;
-                default: break;
+                case FIELD_NAME:
+                    text = delegate.currentName();
+                    break;
+                case VALUE_STRING:
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    text = delegate.getText();
+                    break;
+                case START_OBJECT:
+                case START_ARRAY:
+                    depth++;
+                    break;
+                case END_OBJECT:
+                case END_ARRAY:
+                    depth--;
+                    break;
+                default:
+                    break;
             }
             if (size == kinds.length) {
-                kinds = java.util.Arrays.copyOf(kinds, size * 2);
-                texts = java.util.Arrays.copyOf(texts, size * 2);
+                kinds = Arrays.copyOf(kinds, size * 2);
+                texts = Arrays.copyOf(texts, size * 2);
             }
             kinds[size] = t;
             texts[size++] = text;
@@ -571,7 +616,10 @@ public final class Json {
         @Override
         public String getText() throws IOException {
             JsonToken t = delegate.currentToken();
-            if (size > 0 && (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)) {
+            if (size > 0
+                    && (t == JsonToken.VALUE_STRING
+                            || t == JsonToken.VALUE_NUMBER_INT
+                            || t == JsonToken.VALUE_NUMBER_FLOAT)) {
                 return texts[size - 1];
             }
             return delegate.getText();
@@ -592,7 +640,9 @@ public final class Json {
                 JsonToken next = nextToken();
                 if (next == null) return this;
                 if (next.isStructStart()) open++;
-                else if (next.isStructEnd()) open--;
+                else if (next.isStructEnd()) {
+                    open--;
+                }
             }
             return this;
         }
@@ -612,7 +662,9 @@ public final class Json {
                 JsonToken t = kinds[i];
                 if (level == 1 && t == JsonToken.FIELD_NAME && i + 1 < size) {
                     JsonToken v = kinds[i + 1];
-                    out.put(texts[i], v == JsonToken.VALUE_STRING ? new JsonValue.JsonString(texts[i + 1]) : JsonValue.NULL);
+                    out.put(
+                            texts[i],
+                            v == JsonToken.VALUE_STRING ? new JsonValue.JsonString(texts[i + 1]) : JsonValue.NULL);
                 } else if (t.isStructStart()) {
                     level++;
                 } else if (t.isStructEnd()) {
@@ -655,12 +707,19 @@ public final class Json {
                     cursor++;
                     return new JsonValue.JsonArray(items);
                 }
-                case VALUE_STRING: return new JsonValue.JsonString(text);
-                case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return new JsonValue.JsonNumber(text);
-                case VALUE_TRUE: return new JsonValue.JsonBoolean(true);
-                case VALUE_FALSE: return new JsonValue.JsonBoolean(false);
-                case VALUE_NULL: return JsonValue.NULL;
-                default: throw new JsonDecodeException("expected a JSON value but found " + t);
+                case VALUE_STRING:
+                    return new JsonValue.JsonString(text);
+                case VALUE_NUMBER_INT:
+                case VALUE_NUMBER_FLOAT:
+                    return new JsonValue.JsonNumber(text);
+                case VALUE_TRUE:
+                    return new JsonValue.JsonBoolean(true);
+                case VALUE_FALSE:
+                    return new JsonValue.JsonBoolean(false);
+                case VALUE_NULL:
+                    return JsonValue.NULL;
+                default:
+                    throw new JsonDecodeException("expected a JSON value but found " + t);
             }
         }
     }
@@ -680,7 +739,7 @@ public final class Json {
     public static int[] rankDescending(int... scores) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(scores[b], scores[a]));
+        Arrays.sort(order, (a, b) -> Integer.compare(scores[b], scores[a]));
         int[] out = new int[order.length];
         for (int i = 0; i < out.length; i++) out[i] = order[i];
         return out;
@@ -702,13 +761,20 @@ public final class Json {
      */
     public static boolean isKind(JsonValue value, String kind) {
         switch (kind) {
-            case "string": return value instanceof JsonValue.JsonString;
-            case "integer": return value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
-            case "number": return value instanceof JsonValue.JsonNumber;
-            case "boolean": return value instanceof JsonValue.JsonBoolean;
-            case "array": return value instanceof JsonValue.JsonArray;
-            case "object": return value instanceof JsonValue.JsonObject;
-            default: return true;
+            case "string":
+                return value instanceof JsonValue.JsonString;
+            case "integer":
+                return value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
+            case "number":
+                return value instanceof JsonValue.JsonNumber;
+            case "boolean":
+                return value instanceof JsonValue.JsonBoolean;
+            case "array":
+                return value instanceof JsonValue.JsonArray;
+            case "object":
+                return value instanceof JsonValue.JsonObject;
+            default:
+                return true;
         }
     }
 
@@ -739,7 +805,8 @@ public final class Json {
         try {
             return parse.get();
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new JsonDecodeException(JsonDecodeException.expected(p, expected).getMessage() + ": " + e.getMessage(), e);
+            throw new JsonDecodeException(
+                    JsonDecodeException.expected(p, expected).getMessage() + ": " + e.getMessage(), e);
         }
     }
 
@@ -753,17 +820,17 @@ public final class Json {
     private static final class TreeParser extends ParserMinimalBase {
         /** An open object or array: its members or items still to visit, and the current field name. */
         private static final class Frame {
-            final java.util.Iterator<Map.Entry<String, JsonValue>> members;
-            final java.util.Iterator<JsonValue> items;
+            final Iterator<Map.Entry<String, JsonValue>> members;
+            final Iterator<JsonValue> items;
             String name;
 
-            Frame(java.util.Iterator<Map.Entry<String, JsonValue>> members, java.util.Iterator<JsonValue> items) {
+            Frame(Iterator<Map.Entry<String, JsonValue>> members, Iterator<JsonValue> items) {
                 this.members = members;
                 this.items = items;
             }
         }
 
-        private final java.util.ArrayDeque<Frame> frames = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Frame> frames = new ArrayDeque<>();
         private JsonValue pending;
         private JsonValue value;
         private JsonParser number;
@@ -842,18 +909,20 @@ public final class Json {
 
         private JsonParser number() throws IOException {
             if (_currToken != JsonToken.VALUE_NUMBER_INT && _currToken != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw _constructError("Current token (" + _currToken + ") not numeric, can not use numeric value accessors");
+                throw _constructError(
+                        "Current token (" + _currToken + ") not numeric, can not use numeric value accessors");
             }
             return number;
         }
 
-        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must be.
+        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must
+        // be.
         @Deprecated
         @Override
         public String getCurrentName() {
             if (_currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY) {
                 // The new container's name is the field it is the value of, one frame down.
-                java.util.Iterator<Frame> it = frames.iterator();
+                Iterator<Frame> it = frames.iterator();
                 it.next();
                 return it.hasNext() ? it.next().name : null;
             }
@@ -987,18 +1056,20 @@ public final class Json {
         @Override
         public JsonStreamContext getParsingContext() {
             // Only for callers that insist on a context; the readers never ask for one.
-            if (context == null) context = com.fasterxml.jackson.core.json.JsonReadContext.createRootContext(null);
+            if (context == null) context = JsonReadContext.createRootContext(null);
             return context;
         }
 
-        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must be.
+        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must
+        // be.
         @Deprecated
         @Override
         public JsonLocation getCurrentLocation() {
             return JsonLocation.NA;
         }
 
-        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must be.
+        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must
+        // be.
         @Deprecated
         @Override
         public JsonLocation getTokenLocation() {

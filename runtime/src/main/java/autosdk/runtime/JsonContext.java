@@ -40,7 +40,10 @@ public abstract class JsonContext {
     @SuppressWarnings("unchecked")
     public <T> JsonCodec<T> codec(Class<T> type) {
         JsonCodec<T> codec = (JsonCodec<T>) codecs.get(type);
-        if (codec == null) throw new IllegalArgumentException(type.getName() + " is not a type of " + getClass().getName());
+        if (codec == null) {
+            throw new IllegalArgumentException(
+                    type.getName() + " is not a type of " + getClass().getName());
+        }
         return codec;
     }
 
@@ -152,6 +155,7 @@ public abstract class JsonContext {
                 if (codecs.containsKey(i)) return codecs.get(i);
             }
         }
-        throw new IllegalArgumentException(type.getName() + " is not a type of " + getClass().getName());
+        throw new IllegalArgumentException(
+                type.getName() + " is not a type of " + getClass().getName());
     }
 }

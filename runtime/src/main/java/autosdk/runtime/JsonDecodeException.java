@@ -18,7 +18,7 @@ public final class JsonDecodeException extends IOException {
 
     static JsonDecodeException expected(JsonParser parser, String expected) {
         JsonLocation at = parser.currentTokenLocation();
-        return new JsonDecodeException("expected " + expected + " but found " + parser.currentToken()
-                + " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        return new JsonDecodeException("expected " + expected + " but found " + parser.currentToken() + " at line "
+                + at.getLineNr() + ", column " + at.getColumnNr());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Any JSON value, kept exactly: free-form schema values, unknown properties and unknown union
@@ -31,14 +32,14 @@ public sealed interface JsonValue {
 
     record JsonString(String value) implements JsonValue {
         public JsonString {
-            java.util.Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(value, "value");
         }
     }
 
     /** A number kept as its JSON text, so no precision is lost and it is written back unchanged. */
     record JsonNumber(String text) implements JsonValue {
         public JsonNumber {
-            java.util.Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(text, "text");
         }
 
         public BigDecimal decimalValue() {

@@ -8,7 +8,9 @@ import java.util.function.Function;
  * event ({@code INFO}), or also headers and truncated bodies ({@code DEBUG}). Secrets are always redacted.
  */
 public enum LogLevel {
-    OFF, INFO, DEBUG;
+    OFF,
+    INFO,
+    DEBUG;
 
     /** The environment variable that switches logging on when no level is set in code: {@code off}, {@code info} or {@code debug}. */
     public static final String ENV_VARIABLE = "AUTOSDK_LOG";
@@ -20,9 +22,13 @@ public enum LogLevel {
             return OFF;
         }
         switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "info": return INFO;
-            case "debug": case "trace": return DEBUG;
-            default: return OFF;
+            case "info":
+                return INFO;
+            case "debug":
+            case "trace":
+                return DEBUG;
+            default:
+                return OFF;
         }
     }
 }

@@ -20,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
@@ -68,7 +70,8 @@ public final class OkHttpTransport implements HttpTransport {
      * the SDK: a client derived from it (sharing its pool and dispatcher) with redirects off is used.
      */
     public OkHttpTransport(OkHttpClient client) {
-        this.client = Objects.requireNonNull(client, "client").newBuilder()
+        this.client = Objects.requireNonNull(client, "client")
+                .newBuilder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .build();
@@ -81,21 +84,29 @@ public final class OkHttpTransport implements HttpTransport {
 
     @Override
     public Exchange send(HttpTransport.Request request) throws IOException, InterruptedException {
-        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(request.uri().toString());
+        okhttp3.Request.Builder b =
+                new okhttp3.Request.Builder().url(request.uri().toString());
         for (Map.Entry<String, String> h : request.headers()) {
             b.header(h.getKey(), h.getValue());
         }
-        // An in-memory body is not one-shot: OkHttp may then re-send it on a fresh connection when a pooled one was stale.
-        RequestBody body = request.body() instanceof ByteArrayInputStream bytes ? RequestBody.create(bytes.readAllBytes(), (MediaType) null)
-                : request.body() != null ? new StreamBody(request.body(), request.bodyLength())
-                : NEEDS_BODY.contains(request.method().toUpperCase(Locale.ROOT)) ? RequestBody.create(new byte[0], (MediaType) null) : null;
+        // An in-memory body is not one-shot: OkHttp may then re-send it on a fresh connection when a pooled one was
+        // stale.
+        RequestBody body = request.body() instanceof ByteArrayInputStream bytes
+                ? RequestBody.create(bytes.readAllBytes(), (MediaType) null)
+                : request.body() != null
+                        ? new StreamBody(request.body(), request.bodyLength())
+                        : NEEDS_BODY.contains(request.method().toUpperCase(Locale.ROOT))
+                                ? RequestBody.create(new byte[0], (MediaType) null)
+                                : null;
         Call call = client.newCall(b.method(request.method(), body).build());
         Deadline deadline = Deadline.start(call, request.timeout());
         Response response;
         try {
             response = call.execute();
         } catch (IOException e) {
-            throw deadline.passed() ? timeout(e) : connectFailure(e) ? (ConnectException) new ConnectException(e.getMessage()).initCause(e) : e;
+            throw deadline.passed()
+                    ? timeout(e)
+                    : connectFailure(e) ? (ConnectException) new ConnectException(e.getMessage()).initCause(e) : e;
         }
         if (!deadline.stop()) {
             response.close();
@@ -116,7 +127,8 @@ public final class OkHttpTransport implements HttpTransport {
             if (t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SocketTimeoutException && t.getMessage() != null
+            if (t instanceof SocketTimeoutException
+                    && t.getMessage() != null
                     && t.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out")) {
                 return true;
             }
@@ -126,7 +138,7 @@ public final class OkHttpTransport implements HttpTransport {
 
     private static HttpHeaders headers(Response response) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        okhttp3.Headers headers = response.headers();
+        Headers headers = response.headers();
         for (int i = 0; i < headers.size(); i++) {
             map.computeIfAbsent(headers.name(i), k -> new ArrayList<>()).add(headers.value(i));
         }
@@ -168,18 +180,22 @@ public final class OkHttpTransport implements HttpTransport {
 
     /** Cancels the call when the wait for the headers outlasts the timeout; {@link #stop} and the timer race fairly. */
     private static final class Deadline {
-        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(daemon("autosdk-okhttp-timer"));
+        private static final ScheduledExecutorService TIMER =
+                Executors.newSingleThreadScheduledExecutor(daemon("autosdk-okhttp-timer"));
         private final AtomicInteger state = new AtomicInteger(); // 0 waiting, 1 answered, 2 timed out
         private ScheduledFuture<?> task;
 
         static Deadline start(Call call, Duration timeout) {
             Deadline d = new Deadline();
             if (timeout != null) {
-                d.task = TIMER.schedule(() -> {
-                    if (d.state.compareAndSet(0, 2)) {
-                        call.cancel();
-                    }
-                }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+                d.task = TIMER.schedule(
+                        () -> {
+                            if (d.state.compareAndSet(0, 2)) {
+                                call.cancel();
+                            }
+                        },
+                        timeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
             }
             return d;
         }
@@ -261,7 +277,7 @@ public final class OkHttpTransport implements HttpTransport {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());

@@ -55,7 +55,10 @@ public final class OkHttpWsTransport implements WsTransport {
     /** The client of every connection configured without one: no read/write/call timeouts of OkHttp's own. */
     private static final class Shared {
         static final OkHttpClient CLIENT = new OkHttpClient.Builder()
-                .readTimeout(Duration.ZERO).writeTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .callTimeout(Duration.ZERO)
+                .build();
     }
 
     private final OkHttpClient client;
@@ -75,8 +78,8 @@ public final class OkHttpWsTransport implements WsTransport {
 
     @Override
     public CompletableFuture<WsTransport.Socket> open(WsConfig config, WsTransport.Listener listener) {
-        OkHttpClient.Builder derived = (client != null ? client : Shared.CLIENT).newBuilder()
-                .connectTimeout(config.connectTimeout());
+        OkHttpClient.Builder derived =
+                (client != null ? client : Shared.CLIENT).newBuilder().connectTimeout(config.connectTimeout());
         if (config.pingInterval() != null) {
             derived.pingInterval(config.pongTimeout()); // OkHttp's interval is also its pong deadline (class comment)
         }
@@ -92,12 +95,18 @@ public final class OkHttpWsTransport implements WsTransport {
         WebSocket ws = derived.build().newWebSocket(request.build(), socket);
         socket.ws = ws;
         long timeout = config.connectTimeout().toNanos();
-        ScheduledFuture<?> deadline = WsConnection.timer().schedule(() -> {
-            if (socket.opened.completeExceptionally(new SocketTimeoutException("WebSocket handshake with "
-                    + HttpLog.withoutSecrets(config.uri()) + " timed out after " + config.connectTimeout().toMillis() + " ms"))) {
-                ws.cancel();
-            }
-        }, timeout, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> deadline = WsConnection.timer()
+                .schedule(
+                        () -> {
+                            if (socket.opened.completeExceptionally(
+                                    new SocketTimeoutException("WebSocket handshake with "
+                                            + HttpLog.withoutSecrets(config.uri()) + " timed out after "
+                                            + config.connectTimeout().toMillis() + " ms"))) {
+                                ws.cancel();
+                            }
+                        },
+                        timeout,
+                        TimeUnit.NANOSECONDS);
         socket.opened.whenComplete((s, e) -> deadline.cancel(false));
         return socket.opened;
     }
@@ -112,6 +121,7 @@ public final class OkHttpWsTransport implements WsTransport {
         private volatile boolean ended;
         /** Set by {@link #abort}: OkHttp then reports the cancelled socket as failed, which nobody must hear. */
         private volatile boolean aborted;
+
         private final Object demandLock = new Object();
         private long demand; // guarded by demandLock
 
@@ -129,8 +139,8 @@ public final class OkHttpWsTransport implements WsTransport {
         public CompletableFuture<?> sendText(String text) {
             if (hasUnpairedSurrogate(text)) {
                 // OkHttp would send '?' instead; the JDK refuses the message, and so do we (only this send fails).
-                return CompletableFuture.failedFuture(new IOException("text message is not valid UTF-16",
-                        new CharacterCodingException()));
+                return CompletableFuture.failedFuture(
+                        new IOException("text message is not valid UTF-16", new CharacterCodingException()));
             }
             return enqueued(WsConnection.utf8Length(text), () -> ws.send(text));
         }
@@ -142,7 +152,8 @@ public final class OkHttpWsTransport implements WsTransport {
 
         @Override
         public CompletableFuture<?> sendClose(int code, String reason) {
-            return ws.close(code, reason.isEmpty() ? null : reason) ? CompletableFuture.completedFuture(null)
+            return ws.close(code, reason.isEmpty() ? null : reason)
+                    ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.failedFuture(new IOException("WebSocket already closed"));
         }
 
@@ -178,8 +189,9 @@ public final class OkHttpWsTransport implements WsTransport {
 
         private CompletableFuture<?> enqueued(long size, java.util.function.BooleanSupplier send) {
             if (size > OKHTTP_MAX_QUEUE) {
-                return CompletableFuture.failedFuture(new WsLimitExceededException("a message of " + size
-                        + " bytes exceeds OkHttp's 16 MiB send queue; it was not sent", OKHTTP_MAX_QUEUE));
+                return CompletableFuture.failedFuture(new WsLimitExceededException(
+                        "a message of " + size + " bytes exceeds OkHttp's 16 MiB send queue; it was not sent",
+                        OKHTTP_MAX_QUEUE));
             }
             if (!send.getAsBoolean()) {
                 return CompletableFuture.failedFuture(new IOException("WebSocket closed by OkHttp; message not sent"));
@@ -261,7 +273,8 @@ public final class OkHttpWsTransport implements WsTransport {
         public void onClosing(WebSocket webSocket, int code, String reason) {
             listener.onClose(this, code, reason);
             // Echo the close frame as the JDK does; codes a client may not send (1005 "no status") echo as 1000.
-            boolean sendable = code >= 1000 && code < 5000 && !(code >= 1004 && code <= 1006) && !(code >= 1015 && code < 3000);
+            boolean sendable =
+                    code >= 1000 && code < 5000 && !(code >= 1004 && code <= 1006) && !(code >= 1015 && code < 3000);
             webSocket.close(sendable ? code : 1000, null);
         }
 
@@ -277,8 +290,12 @@ public final class OkHttpWsTransport implements WsTransport {
                 return; // as on the JDK, an aborted socket reports nothing more
             }
             if (!opened.isDone()) {
-                Throwable cause = response == null ? error : new IOException("WebSocket handshake failed: HTTP "
-                        + response.code() + (response.message().isEmpty() ? "" : " " + response.message()), error);
+                Throwable cause = response == null
+                        ? error
+                        : new IOException(
+                                "WebSocket handshake failed: HTTP " + response.code()
+                                        + (response.message().isEmpty() ? "" : " " + response.message()),
+                                error);
                 opened.completeExceptionally(cause);
                 if (response != null) {
                     response.close();
@@ -290,12 +307,14 @@ public final class OkHttpWsTransport implements WsTransport {
 
         /** OkHttp's missed-pong failure, reported in the words of the JDK transport's dead-peer check. */
         private Throwable samePongTimeout(Throwable error) {
-            if (pongTimeout == null || !(error instanceof SocketTimeoutException) || error.getMessage() == null
+            if (pongTimeout == null
+                    || !(error instanceof SocketTimeoutException)
+                    || error.getMessage() == null
                     || !error.getMessage().contains("didn't receive pong")) {
                 return error;
             }
-            SocketTimeoutException e = new SocketTimeoutException("no pong from the server within "
-                    + pongTimeout.toMillis() + " ms after a ping (pongTimeout)");
+            SocketTimeoutException e = new SocketTimeoutException(
+                    "no pong from the server within " + pongTimeout.toMillis() + " ms after a ping (pongTimeout)");
             e.initCause(error);
             return e;
         }

@@ -46,7 +46,8 @@ public final class Page<T> {
     }
 
     /** Fetches the first page without blocking. */
-    public static <R, T> CompletableFuture<Page<T>> firstAsync(HttpExecutor executor, HttpRequestSpec request, HttpPaging<R, T> paging) {
+    public static <R, T> CompletableFuture<Page<T>> firstAsync(
+            HttpExecutor executor, HttpRequestSpec request, HttpPaging<R, T> paging) {
         Chain<R, T> chain = new Chain<>(executor, paging.decoder(), paging);
         HttpResponseDecoder<R> decoder = chain.decoder;
         HttpRequestSpec first;
@@ -96,7 +97,8 @@ public final class Page<T> {
 
             @Override
             public boolean hasNext() {
-                // Bounded: each turn fetches one page, and Chain stops a server that repeats itself or sends only empty pages.
+                // Bounded: each turn fetches one page, and Chain stops a server that repeats itself or sends only empty
+                // pages.
                 while (index >= page.items.size()) {
                     if (!page.hasNextPage()) return false;
                     page = page.nextPage();
@@ -138,7 +140,14 @@ public final class Page<T> {
         final int emptyRun;
         final String problem;
 
-        Next(Chain<R, T> chain, HttpRequestSpec current, Object token, Seen history, List<T> items, int emptyRun, String problem) {
+        Next(
+                Chain<R, T> chain,
+                HttpRequestSpec current,
+                Object token,
+                Seen history,
+                List<T> items,
+                int emptyRun,
+                String problem) {
             this.chain = chain;
             this.current = current;
             this.token = token;
@@ -169,7 +178,9 @@ public final class Page<T> {
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            return chain.executor.executeAsync(request, chain.decoder).thenApply(response -> chain.page(request, response, this));
+            return chain.executor
+                    .executeAsync(request, chain.decoder)
+                    .thenApply(response -> chain.page(request, response, this));
         }
     }
 
@@ -193,11 +204,12 @@ public final class Page<T> {
             List<T> items = paging.items(response);
             String where = request.method() + " " + request.pathTemplate();
             if (from != null && paging.tokensRepeatable() && !items.isEmpty() && items.equals(from.items)) {
-                throw new IllegalStateException(where + ": the server answered the " + paging.describe() + " " + from.token
-                        + " with the same items as the page before; stopping instead of paging forever");
+                throw new IllegalStateException(where + ": the server answered the " + paging.describe() + " "
+                        + from.token + " with the same items as the page before; stopping instead of paging forever");
             }
             int emptyRun = items.isEmpty() ? (from == null ? 0 : from.emptyRun) + 1 : 0;
-            Seen history = from == null ? null : paging.tokensRepeatable() ? from.history : new Seen(from.token, from.history);
+            Seen history =
+                    from == null ? null : paging.tokensRepeatable() ? from.history : new Seen(from.token, from.history);
             Object token = paging.nextToken(request, response, items);
             String problem = null;
             for (Seen seen = history; token != null && seen != null; seen = seen.previous()) {
@@ -208,8 +220,8 @@ public final class Page<T> {
                 }
             }
             if (token != null && emptyRun >= MAX_EMPTY_PAGES) {
-                problem = where + ": the server sent " + emptyRun + " empty pages in a row, each pointing to another; stopping "
-                        + "instead of paging forever";
+                problem = where + ": the server sent " + emptyRun
+                        + " empty pages in a row, each pointing to another; stopping " + "instead of paging forever";
             }
             return new Page<>(items, new Next<>(this, request, token, history, items, emptyRun, problem));
         }

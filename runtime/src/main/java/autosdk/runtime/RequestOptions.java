@@ -81,12 +81,13 @@ public final class RequestOptions {
         private Duration streamIdleTimeout;
         private Long maxResponseBytes;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds (or replaces) a header for this call. */
         public Builder header(String name, String value) {
-            headers.put(HttpParams.requireHeaderName(name), HttpParams.requireHeaderValue(Objects.requireNonNull(value, "value")));
+            headers.put(
+                    HttpParams.requireHeaderName(name),
+                    HttpParams.requireHeaderValue(Objects.requireNonNull(value, "value")));
             return this;
         }
 

@@ -1,6 +1,8 @@
 package autosdk.runtime;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +90,8 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
      * An exclusive waiter (an uncorrelated request) takes its event away from later exclusive waiters, so pipelined
      * requests whose replies carry no id are answered in order.
      */
-    private record Waiter(CompletableFuture<Object> future, List<Reply> accepts, JsonValue correlationId, boolean exclusive) {
+    private record Waiter(
+            CompletableFuture<Object> future, List<Reply> accepts, JsonValue correlationId, boolean exclusive) {
         boolean matches(Object event, String raw) {
             for (Reply r : accepts) {
                 if (!r.type().isInstance(event)) continue;
@@ -135,7 +138,8 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     protected WsClientBase(WsConfig.Builder config, List<String> setupMessages, WsInbox.Overflow overflow) {
         this.setupMessages.addAll(setupMessages);
         this.overflow = Objects.requireNonNull(overflow, "overflow");
-        this.config = config.setupMessages(() -> List.copyOf(this.setupMessages)).build();
+        this.config =
+                config.setupMessages(() -> List.copyOf(this.setupMessages)).build();
     }
 
     /** This client, typed as the generated class. */
@@ -182,8 +186,10 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         try {
             return connect().get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException && e.getCause().getCause() != null
-                    ? e.getCause().getCause() : e.getCause();
+            Throwable cause =
+                    e.getCause() instanceof CompletionException && e.getCause().getCause() != null
+                            ? e.getCause().getCause()
+                            : e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
             }
@@ -195,7 +201,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     }
 
     /** The URI this client connects to. */
-    public java.net.URI uri() {
+    public URI uri() {
         return config.uri();
     }
 
@@ -262,7 +268,8 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         if (f == null) {
             return new CompletableFuture<>();
         }
-        return f.handle((c, e) -> connection).thenCompose(c -> c == null ? CompletableFuture.completedFuture(null) : c.closeFuture());
+        return f.handle((c, e) -> connection)
+                .thenCompose(c -> c == null ? CompletableFuture.completedFuture(null) : c.closeFuture());
     }
 
     // ---------------------------------------------------------------- sending
@@ -286,7 +293,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     }
 
     /** Sends a raw binary frame from the buffer's remaining bytes (copied). */
-    public CompletableFuture<Void> sendBinary(java.nio.ByteBuffer data) {
+    public CompletableFuture<Void> sendBinary(ByteBuffer data) {
         WsConnection c = connection;
         if (c == null) {
             return CompletableFuture.failedFuture(notConnected());
@@ -372,7 +379,8 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
      * @throws WsClosedException when the connection ended before one arrived
      * @throws InterruptedException when the calling thread was interrupted (the waiter is unregistered)
      */
-    public final <V extends E> V receive(Class<V> type, Duration timeout) throws TimeoutException, InterruptedException, WsClosedException {
+    public final <V extends E> V receive(Class<V> type, Duration timeout)
+            throws TimeoutException, InterruptedException, WsClosedException {
         Objects.requireNonNull(timeout, "timeout");
         CompletableFuture<V> f = await(List.of(new Reply(type, null)), null, false);
         try {
@@ -394,8 +402,12 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
      * the order they were sent. Fails with {@link TimeoutException} after {@code timeout}, with the send's failure, or
      * with {@link WsClosedException} when the connection ends first.
      */
-    protected final <R extends E> CompletableFuture<R> request(Callable<String> encoder, String requestCorrelationPointer,
-                                                               Class<R> resultType, List<Reply> replies, Duration timeout) {
+    protected final <R extends E> CompletableFuture<R> request(
+            Callable<String> encoder,
+            String requestCorrelationPointer,
+            Class<R> resultType,
+            List<Reply> replies,
+            Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         String text;
         try {
@@ -408,7 +420,10 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         CompletableFuture<R> reply = await(replies, id, id == null);
         reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
         sendText(text).whenComplete((ok, error) -> {
-            if (error != null) reply.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            if (error != null) {
+                reply.completeExceptionally(
+                        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            }
         });
         return reply;
     }
@@ -540,8 +555,10 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     private void dispatch(E event, String raw) {
         if (event instanceof UnknownFrame u && u.error() != null) {
             Throwable error = u.error();
-            report(error instanceof IOException || error instanceof RuntimeException ? error
-                    : new JsonDecodeException("undecodable frame", error));
+            report(
+                    error instanceof IOException || error instanceof RuntimeException
+                            ? error
+                            : new JsonDecodeException("undecodable frame", error));
         }
         for (Handler h : handlers) {
             if (h.active && h.type.isInstance(event)) {

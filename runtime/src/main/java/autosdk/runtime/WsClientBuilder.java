@@ -26,6 +26,7 @@ public abstract class WsClientBuilder<B extends WsClientBuilder<B>> extends WsOp
     private WsInbox.Overflow overflow = WsInbox.Overflow.BLOCK;
     /** Credentials by the key their scheme method replaces them under, in the order first set. */
     private final Map<String, Map.Entry<String, String>> credentialHeaders = new LinkedHashMap<>();
+
     private final Map<String, Map.Entry<String, String>> credentialQueries = new LinkedHashMap<>();
     private final Map<String, List<String>> credentialSubprotocols = new LinkedHashMap<>();
 
@@ -202,7 +203,8 @@ public abstract class WsClientBuilder<B extends WsClientBuilder<B>> extends WsOp
                 if (b.serverUrl == null) {
                     throw new IllegalStateException("the spec names no server: call serverUrl(...) or uri(...)");
                 }
-                base = WsEndpoint.join(WsEndpoint.expandServer(b.serverUrl, serverVariables), WsEndpoint.expandPath(address, path));
+                base = WsEndpoint.join(
+                        WsEndpoint.expandServer(b.serverUrl, serverVariables), WsEndpoint.expandPath(address, path));
             }
             List<Map.Entry<String, String>> q = new ArrayList<>(query);
             q.addAll(b.credentialQueries.values());

@@ -47,7 +47,8 @@ public final class WsConfig {
         this.pingInterval = b.pingInterval;
         this.closeTimeout = b.closeTimeout;
         this.reconnect = b.reconnect;
-        this.pongTimeout = b.pingInterval == null ? null
+        this.pongTimeout = b.pingInterval == null
+                ? null
                 : b.pongTimeout != null ? b.pongTimeout : max(b.pingInterval, DEFAULT_PONG_TIMEOUT);
         this.maxQueuedBytes = b.maxQueuedBytes;
         this.maxMessageSize = b.maxMessageSize;
@@ -162,10 +163,12 @@ public final class WsConfig {
         }
         return "WsConfig[uri=" + uri + ", headers=" + headerNames + ", subprotocols=" + subprotocols
                 + ", connectTimeout=" + connectTimeout + ", pingInterval=" + pingInterval
-                + ", closeTimeout=" + closeTimeout + ", pongTimeout=" + pongTimeout + ", maxQueuedBytes=" + maxQueuedBytes
+                + ", closeTimeout=" + closeTimeout + ", pongTimeout=" + pongTimeout + ", maxQueuedBytes="
+                + maxQueuedBytes
                 + ", maxMessageSize=" + maxMessageSize + ", reconnect=" + reconnect
                 + ", inboundBufferCapacity=" + inboundBufferCapacity
-                + ", transport=" + (transport == null ? "none" : transport.getClass().getSimpleName()) + "]";
+                + ", transport="
+                + (transport == null ? "none" : transport.getClass().getSimpleName()) + "]";
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -82,6 +83,7 @@ public final class WsConnection implements AutoCloseable {
     private final HttpLog log;
     /** The URI as logs show it (query values redacted). */
     private final String shownUri;
+
     private final ExecutorService events;
     private volatile Thread eventThread;
     private volatile Supplier<List<String>> setupMessages;
@@ -100,9 +102,11 @@ public final class WsConnection implements AutoCloseable {
     private long queuedBytes;
     /** The reconnect attempt that opened the current socket (0 for the first connect) and when it opened. */
     private int openedByAttempt;
+
     private long openedAtNanos;
     /** Set when this side closes because the peer broke a limit; the connection then ends with this, whatever the echo. */
     private Ending localEnding;
+
     private int closeCode = -1;
     private String closeReason;
     private Throwable closeCause;
@@ -112,7 +116,8 @@ public final class WsConnection implements AutoCloseable {
     private WsConnection(WsConfig config, WsListener listener) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.transport = Objects.requireNonNull(config.transport(), "WsConfig.transport: no WebSocket transport configured");
+        this.transport =
+                Objects.requireNonNull(config.transport(), "WsConfig.transport: no WebSocket transport configured");
         this.setupMessages = config.setupMessages();
         this.log = new HttpLog(config.logLevel(), config.logger());
         this.shownUri = HttpLog.withoutSecrets(config.uri());
@@ -139,7 +144,8 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /** Blocking form of {@link #connect}: returns the open connection or throws the handshake failure. */
-    public static WsConnection connectBlocking(WsConfig config, WsListener listener) throws IOException, InterruptedException {
+    public static WsConnection connectBlocking(WsConfig config, WsListener listener)
+            throws IOException, InterruptedException {
         try {
             return connect(config, listener).get();
         } catch (ExecutionException e) {
@@ -157,7 +163,7 @@ public final class WsConnection implements AutoCloseable {
     /** Queues a text message; the future completes when it is written, or fails (see class doc). */
     public CompletableFuture<Void> sendText(String text) {
         if (log.debug() && text != null) {
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             log.detail("WebSocket " + shownUri + " send: " + HttpLog.body(bytes, bytes.length, s -> s));
         }
         return enqueue(Outgoing.text(Objects.requireNonNull(text, "text")));
@@ -316,9 +322,11 @@ public final class WsConnection implements AutoCloseable {
     }
 
     private WsLimitExceededException queueFullLocked(long size) {
-        return new WsLimitExceededException("send queue full: " + queuedBytes + " bytes wait to be written and "
-                + size + " more would exceed maxQueuedBytes " + config.maxQueuedBytes()
-                + " (is the server reading?); the message was not queued", config.maxQueuedBytes());
+        return new WsLimitExceededException(
+                "send queue full: " + queuedBytes + " bytes wait to be written and "
+                        + size + " more would exceed maxQueuedBytes " + config.maxQueuedBytes()
+                        + " (is the server reading?); the message was not queued",
+                config.maxQueuedBytes());
     }
 
     /** Writes queued messages one at a time; whoever finds the writer idle becomes the writer. */
@@ -423,7 +431,8 @@ public final class WsConnection implements AutoCloseable {
             }
             startKeepAliveLocked();
         }
-        log.line("WebSocket " + shownUri + (session.attempt > 0 ? " reconnected (attempt " + session.attempt + ")" : " connected"));
+        log.line("WebSocket " + shownUri
+                + (session.attempt > 0 ? " reconnected (attempt " + session.attempt + ")" : " connected"));
         dispatch(() -> {
             if (session.attempt > 0) {
                 listener.onReconnected(this);
@@ -494,7 +503,8 @@ public final class WsConnection implements AutoCloseable {
                 }
                 inFlight = null;
                 // Only a connection that stayed up for a while resets the count; otherwise this drop continues it.
-                boolean healthy = System.nanoTime() - openedAtNanos >= config.reconnect().healthyAfter().toNanos();
+                boolean healthy = System.nanoTime() - openedAtNanos
+                        >= config.reconnect().healthyAfter().toNanos();
                 attempt = healthy ? 1 : openedByAttempt + 1;
             }
         }
@@ -520,7 +530,10 @@ public final class WsConnection implements AutoCloseable {
     private void scheduleReconnect(int attempt, Throwable lastError) {
         WsReconnectPolicy policy = config.reconnect();
         if (attempt > policy.maxAttempts()) {
-            finish(1006, "reconnect gave up after " + policy.maxAttempts() + " attempts: " + describe(lastError), lastError);
+            finish(
+                    1006,
+                    "reconnect gave up after " + policy.maxAttempts() + " attempts: " + describe(lastError),
+                    lastError);
             return;
         }
         Duration delay = policy.delay(attempt, random);
@@ -721,8 +734,10 @@ public final class WsConnection implements AutoCloseable {
             return; // heard from the server meanwhile, or we are not reading on purpose (slow listener)
         }
         long millis = config.pongTimeout().toMillis();
-        dropped(session, new SocketTimeoutException("no pong or other frame from the server within " + millis
-                + " ms after a ping (pongTimeout)"));
+        dropped(
+                session,
+                new SocketTimeoutException(
+                        "no pong or other frame from the server within " + millis + " ms after a ping (pongTimeout)"));
     }
 
     /**
@@ -733,8 +748,9 @@ public final class WsConnection implements AutoCloseable {
     private void messageTooBig(Session session, WsTransport.Socket socket) {
         int limit = config.maxMessageSize();
         String reason = "message too big: more than " + limit + " bytes";
-        WsLimitExceededException cause = new WsLimitExceededException("the server sent a message larger than maxMessageSize "
-                + limit + " bytes; closing the connection", limit);
+        WsLimitExceededException cause = new WsLimitExceededException(
+                "the server sent a message larger than maxMessageSize " + limit + " bytes; closing the connection",
+                limit);
         List<Outgoing> failed;
         synchronized (lock) {
             if (session != current || state == WsState.CLOSED) {
@@ -752,10 +768,13 @@ public final class WsConnection implements AutoCloseable {
         socket.request(Long.MAX_VALUE); // read on to the peer's close reply; the rest of the big message is discarded
         pump();
         // Nobody waits in close() here, so a timer bounds the handshake.
-        TIMER.schedule(() -> {
-            abortSocket();
-            finish(1009, reason, cause);
-        }, config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        TIMER.schedule(
+                () -> {
+                    abortSocket();
+                    finish(1009, reason, cause);
+                },
+                config.closeTimeout().toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     // ---------------------------------------------------------------- callbacks
@@ -835,7 +854,7 @@ public final class WsConnection implements AutoCloseable {
             return false;
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.charset.CharacterCodingException) {
+            if (t instanceof CharacterCodingException) {
                 return false;
             }
         }
@@ -882,7 +901,11 @@ public final class WsConnection implements AutoCloseable {
         return timer;
     }
 
-    private enum Kind { TEXT, BINARY, CLOSE }
+    private enum Kind {
+        TEXT,
+        BINARY,
+        CLOSE
+    }
 
     /** How the connection ends when this side closed it because of a local decision (not a user close). */
     private record Ending(int code, String reason, Throwable cause) {}
@@ -915,6 +938,7 @@ public final class WsConnection implements AutoCloseable {
         final int code;
         /** Bytes counted against maxQueuedBytes; 0 for the close frame, which is never refused. */
         final long size;
+
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
         private Outgoing(Kind kind, String text, ByteBuffer data, int code) {
@@ -956,6 +980,7 @@ public final class WsConnection implements AutoCloseable {
     private final class Session implements WsTransport.Listener {
         /** The reconnect attempt that created this socket; 0 for the first connect. */
         final int attempt;
+
         volatile WsTransport.Socket socket;
         /** When the dead-peer clock started (the first unanswered ping), 0 while the server has been heard since. */
         volatile long silentSince;
@@ -963,6 +988,7 @@ public final class WsConnection implements AutoCloseable {
         volatile boolean consumerBusy;
         /** When the last frame of any kind arrived, and whether a lost-EOF probe is running (see scheduleProbe). */
         volatile long lastHeardNanos;
+
         volatile boolean probing;
         private final StringBuilder text = new StringBuilder();
         private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
@@ -1033,7 +1059,7 @@ public final class WsConnection implements AutoCloseable {
             text.setLength(0);
             messageBytes = 0;
             if (log.debug()) {
-                byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
                 log.detail("WebSocket " + shownUri + " received: " + HttpLog.body(bytes, bytes.length, s -> s));
             }
             deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));

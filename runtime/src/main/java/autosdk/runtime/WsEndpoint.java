@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * Builds the address and credentials of a WebSocket handshake from spec parts: a server URL template, a channel
@@ -27,7 +29,7 @@ public final class WsEndpoint {
         String rest = server;
         int schemeEnd = server.indexOf("://");
         if (schemeEnd >= 0) {
-            scheme = server.substring(0, schemeEnd).toLowerCase(java.util.Locale.ROOT);
+            scheme = server.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
             rest = server.substring(schemeEnd + 3);
             if (scheme.equals("http")) scheme = "ws";
             if (scheme.equals("https")) scheme = "wss";
@@ -89,7 +91,10 @@ public final class WsEndpoint {
                 if (value == null) {
                     throw new IllegalArgumentException("no value for {" + name + "} in " + template);
                 }
-                out.append(segment ? PercentEncoding.encode(value) : PercentEncoding.encode(value, PercentEncoding.URL_DELIMITERS));
+                out.append(
+                        segment
+                                ? PercentEncoding.encode(value)
+                                : PercentEncoding.encode(value, PercentEncoding.URL_DELIMITERS));
                 i = close + 1;
             } else {
                 out.append(c);
@@ -104,7 +109,10 @@ public final class WsEndpoint {
         StringBuilder sb = new StringBuilder(url);
         boolean first = url.indexOf('?') < 0;
         for (Map.Entry<String, String> e : query) {
-            sb.append(first ? '?' : '&').append(PercentEncoding.encode(e.getKey())).append('=').append(PercentEncoding.encode(e.getValue()));
+            sb.append(first ? '?' : '&')
+                    .append(PercentEncoding.encode(e.getKey()))
+                    .append('=')
+                    .append(PercentEncoding.encode(e.getValue()));
             first = false;
         }
         return URI.create(sb.toString());
@@ -126,7 +134,7 @@ public final class WsEndpoint {
         for (String part : template.split(",")) {
             String p = part.strip();
             if (p.isEmpty()) continue;
-            out.add(p.replaceAll("\\{[^}]*}", java.util.regex.Matcher.quoteReplacement(credential)));
+            out.add(p.replaceAll("\\{[^}]*}", Matcher.quoteReplacement(credential)));
         }
         return out;
     }

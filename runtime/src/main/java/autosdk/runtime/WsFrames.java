@@ -32,8 +32,13 @@ public final class WsFrames {
      * @param closed the schema allows no other properties ({@code additionalProperties: false}): a frame with a
      *     property not in {@code known} excludes the message
      */
-    public record Candidate<E>(boolean object, List<String> required, List<String> known, List<String> constants, boolean closed,
-                               Decoder<E> decoder) {
+    public record Candidate<E>(
+            boolean object,
+            List<String> required,
+            List<String> known,
+            List<String> constants,
+            boolean closed,
+            Decoder<E> decoder) {
         public Candidate {
             required = List.copyOf(required);
             known = List.copyOf(known);
@@ -90,7 +95,8 @@ public final class WsFrames {
             int score = score(tree, c);
             if (score != Integer.MIN_VALUE) ranked.add(Map.entry(score, c));
         }
-        ranked.sort(Comparator.comparing((Map.Entry<Integer, Candidate<E>> e) -> e.getKey()).reversed()); // stable: spec order on ties
+        ranked.sort(Comparator.comparing((Map.Entry<Integer, Candidate<E>> e) -> e.getKey())
+                .reversed()); // stable: spec order on ties
         for (Map.Entry<Integer, Candidate<E>> e : ranked) {
             try {
                 E event = e.getValue().decoder().decode(json);
@@ -136,7 +142,9 @@ public final class WsFrames {
             String name = token.replace("~1", "/").replace("~0", "~");
             if (v instanceof JsonValue.JsonObject o) {
                 v = o.get(name);
-            } else if (v instanceof JsonValue.JsonArray a && name.matches("\\d{1,9}") && Integer.parseInt(name) < a.items().size()) {
+            } else if (v instanceof JsonValue.JsonArray a
+                    && name.matches("\\d{1,9}")
+                    && Integer.parseInt(name) < a.items().size()) {
                 v = a.items().get(Integer.parseInt(name));
             } else {
                 return null;

@@ -216,8 +216,11 @@ public final class WsInbox<E> implements Iterable<E> {
             Objects.requireNonNull(subscriber, "subscriber");
             if (!subscribed.compareAndSet(false, true)) {
                 subscriber.onSubscribe(new Flow.Subscription() {
-                    @Override public void request(long n) {}
-                    @Override public void cancel() {}
+                    @Override
+                    public void request(long n) {}
+
+                    @Override
+                    public void cancel() {}
                 });
                 subscriber.onError(new IllegalStateException("WsInbox supports a single subscriber"));
                 return;

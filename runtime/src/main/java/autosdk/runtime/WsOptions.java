@@ -32,7 +32,8 @@ public abstract class WsOptions<B extends WsOptions<B>> extends ClientOptions<B>
 
     /** Adds a handshake header (e.g. a credential the spec does not describe); call repeatedly for several values. */
     public B header(String name, String value) {
-        headers.add(new SimpleImmutableEntry<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
+        headers.add(new SimpleImmutableEntry<>(
+                Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value")));
         return self();
     }
 

@@ -93,7 +93,8 @@ public final class WsReconnectPolicy {
 
     /** The delay before attempt {@code attempt} (1-based); deterministic for a seeded {@code random}. */
     public Duration delay(int attempt, Random random) {
-        return Backoff.delay(attempt, initialDelay, maxDelay, multiplier, jitter, Objects.requireNonNull(random, "random"));
+        return Backoff.delay(
+                attempt, initialDelay, maxDelay, multiplier, jitter, Objects.requireNonNull(random, "random"));
     }
 
     @Override
@@ -156,7 +157,8 @@ public final class WsReconnectPolicy {
         /** Builds the immutable policy. */
         public WsReconnectPolicy build() {
             if (maxDelay.compareTo(initialDelay) < 0) {
-                throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than initialDelay " + initialDelay);
+                throw new IllegalArgumentException(
+                        "maxDelay " + maxDelay + " is shorter than initialDelay " + initialDelay);
             }
             return new WsReconnectPolicy(this);
         }

@@ -21,8 +21,10 @@ class ApiResponseTest {
     @Test
     void requestIdFallsBackToTheOtherCommonHeaders() {
         assertThat(response(Map.of("request-id", List.of("req_1"))).requestId()).contains("req_1");
-        assertThat(response(Map.of("X-Amzn-RequestId", List.of("aws-1"))).requestId()).contains("aws-1");
-        assertThat(response(Map.of("X-Correlation-Id", List.of("c-1"))).requestId()).contains("c-1");
+        assertThat(response(Map.of("X-Amzn-RequestId", List.of("aws-1"))).requestId())
+                .contains("aws-1");
+        assertThat(response(Map.of("X-Correlation-Id", List.of("c-1"))).requestId())
+                .contains("c-1");
     }
 
     @Test

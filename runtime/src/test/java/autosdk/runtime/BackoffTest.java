@@ -52,7 +52,9 @@ class BackoffTest {
 
     @Test
     void stepsAreOneBased() {
-        assertThatThrownBy(() -> noJitter(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1-based");
+        assertThatThrownBy(() -> noJitter(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1-based");
     }
 
     @Test
@@ -67,22 +69,26 @@ class BackoffTest {
 
     @Test
     void aNegativeDelayFails() {
-        assertThatThrownBy(() -> Backoff.requireDelay(Duration.ofMillis(-1), "maxDelay")).hasMessageStartingWith("maxDelay must be a non-negative");
+        assertThatThrownBy(() -> Backoff.requireDelay(Duration.ofMillis(-1), "maxDelay"))
+                .hasMessageStartingWith("maxDelay must be a non-negative");
     }
 
     @Test
     void aMissingDelayFails() {
-        assertThatThrownBy(() -> Backoff.requireDelay(null, "initialDelay")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backoff.requireDelay(null, "initialDelay"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aMultiplierBelowOneFails() {
-        assertThatThrownBy(() -> Backoff.requireMultiplier(0.5)).hasMessage("multiplier must be a finite number >= 1: 0.5");
+        assertThatThrownBy(() -> Backoff.requireMultiplier(0.5))
+                .hasMessage("multiplier must be a finite number >= 1: 0.5");
     }
 
     @Test
     void anInfiniteMultiplierFails() {
-        assertThatThrownBy(() -> Backoff.requireMultiplier(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Backoff.requireMultiplier(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -102,13 +108,22 @@ class BackoffTest {
 
     @Test
     void bothPoliciesApplyTheSameMultiplierRule() {
-        assertThatThrownBy(() -> HttpRetryPolicy.builder().multiplier(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpRetryPolicy.builder().multiplier(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void bothPoliciesComputeTheSameDelay() {
-        HttpRetryPolicy http = HttpRetryPolicy.builder().initialDelay(INITIAL).maxDelay(MAX).jitter(0).build();
-        WsReconnectPolicy ws = WsReconnectPolicy.builder().initialDelay(INITIAL).maxDelay(MAX).jitter(0).build();
+        HttpRetryPolicy http = HttpRetryPolicy.builder()
+                .initialDelay(INITIAL)
+                .maxDelay(MAX)
+                .jitter(0)
+                .build();
+        WsReconnectPolicy ws = WsReconnectPolicy.builder()
+                .initialDelay(INITIAL)
+                .maxDelay(MAX)
+                .jitter(0)
+                .build();
         assertThat(http.backoff(3)).isEqualTo(ws.delay(3));
     }
 }

@@ -15,7 +15,8 @@ class HttpAuthTest {
     void toStringShowsKindAndNameButNeverTheSecret() {
         HttpAuth[] all = {
             HttpAuth.bearer(SECRET), HttpAuth.basic("user", SECRET), HttpAuth.apiKeyHeader("X-Api-Key", SECRET),
-            HttpAuth.apiKeyQuery("api_key", SECRET), HttpAuth.apiKeyCookie("session", SECRET), HttpAuth.bearer(() -> SECRET)
+            HttpAuth.apiKeyQuery("api_key", SECRET), HttpAuth.apiKeyCookie("session", SECRET),
+                    HttpAuth.bearer(() -> SECRET)
         };
         for (HttpAuth auth : all) {
             assertThat(auth.toString()).doesNotContain(SECRET).startsWith("HttpAuth[");
@@ -24,11 +25,18 @@ class HttpAuthTest {
         assertThat(all[3].kind()).isEqualTo(HttpAuth.Kind.API_KEY_QUERY);
         assertThat(all[4].name()).isEqualTo("session");
 
-        HttpConfig config = HttpConfig.builder().baseUri(URI.create("https://user:pw@api.example.com")).auth(all)
-                .defaultHeader("X-Extra-Secret", SECRET).build();
-        assertThat(config.toString()).doesNotContain(SECRET).doesNotContain("pw@").contains("X-Extra-Secret")
+        HttpConfig config = HttpConfig.builder()
+                .baseUri(URI.create("https://user:pw@api.example.com"))
+                .auth(all)
+                .defaultHeader("X-Extra-Secret", SECRET)
+                .build();
+        assertThat(config.toString())
+                .doesNotContain(SECRET)
+                .doesNotContain("pw@")
+                .contains("X-Extra-Secret")
                 .contains("HttpAuth[bearer]");
-        assertThat(RequestOptions.builder().header("X-Token", SECRET).build().toString()).doesNotContain(SECRET);
+        assertThat(RequestOptions.builder().header("X-Token", SECRET).build().toString())
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -36,21 +44,27 @@ class HttpAuthTest {
         String unset = "AUTOSDK_TEST_UNSET_VARIABLE_9F3A";
         assertThat(System.getenv(unset)).isNull();
         assertThatThrownBy(() -> HttpAuth.bearerFromEnv(unset))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(unset).hasMessageContaining("bearer");
-        assertThatThrownBy(() -> HttpAuth.apiKeyHeaderFromEnv("X-Api-Key", unset)).hasMessageContaining(unset);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(unset)
+                .hasMessageContaining("bearer");
+        assertThatThrownBy(() -> HttpAuth.apiKeyHeaderFromEnv("X-Api-Key", unset))
+                .hasMessageContaining(unset);
         assertThatThrownBy(() -> HttpAuth.apiKeyQueryFromEnv("k", unset)).hasMessageContaining(unset);
         assertThatThrownBy(() -> HttpAuth.apiKeyCookieFromEnv("k", unset)).hasMessageContaining(unset);
         assertThatThrownBy(() -> HttpAuth.basicFromEnv(unset, "ALSO_UNSET_X")).hasMessageContaining(unset);
         // A set variable is read (and trimmed); a blank one counts as unset.
         Map<String, String> env = Map.of("TOKEN", " abc \n", "BLANK", "  ");
         assertThat(HttpAuth.requireEnv("TOKEN", env::get, "a token")).isEqualTo("abc");
-        assertThatThrownBy(() -> HttpAuth.requireEnv("BLANK", env::get, "a token")).hasMessageContaining("BLANK");
+        assertThatThrownBy(() -> HttpAuth.requireEnv("BLANK", env::get, "a token"))
+                .hasMessageContaining("BLANK");
     }
 
     @Test
     void secretsWithLineBreaksAreRejectedWithoutEchoingThem() {
         assertThatThrownBy(() -> HttpAuth.bearer("abc\r\nX-Evil: 1"))
-                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("abc");
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain("abc");
         assertThatThrownBy(() -> HttpAuth.bearer("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpAuth.basic("a:b", "p")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -28,12 +28,17 @@ class HttpBodyTest {
     @Test
     void multipartLengthIsKnownUnlessAPartIsAStream(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("a.txt"), new byte[1000]);
-        HttpBody known = HttpBody.multipart().text("a", "b").file("f", file, "text/plain").build();
+        HttpBody known = HttpBody.multipart()
+                .text("a", "b")
+                .file("f", file, "text/plain")
+                .build();
         assertThat(known.contentType()).startsWith("multipart/form-data; boundary=autosdk-");
         assertThat(known.repeatable()).isTrue();
         assertThat(known.length()).isGreaterThan(1000);
 
-        HttpBody streamed = HttpBody.multipart().file("f", new ByteArrayInputStream(new byte[10]), "x.bin", "application/octet-stream").build();
+        HttpBody streamed = HttpBody.multipart()
+                .file("f", new ByteArrayInputStream(new byte[10]), "x.bin", "application/octet-stream")
+                .build();
         assertThat(streamed.repeatable()).isFalse();
         assertThat(streamed.length()).isEqualTo(-1);
     }
@@ -53,11 +58,15 @@ class HttpBodyTest {
 
     @Test
     void configRequiresAnAbsoluteHttpBaseUri() {
-        assertThatThrownBy(() -> HttpConfig.builder().baseUri(URI.create("/relative"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HttpConfig.builder().baseUri(URI.create("ftp://example.com"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpConfig.builder().baseUri(URI.create("/relative")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpConfig.builder().baseUri(URI.create("ftp://example.com")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpConfig.builder().build()).hasMessageContaining("baseUri");
-        assertThatThrownBy(() -> HttpConfig.builder().defaultHeader("X-A", "b\nc")).isInstanceOf(IllegalArgumentException.class);
-        HttpConfig config = HttpConfig.builder().baseUri("https://api.example.com/v1").build();
+        assertThatThrownBy(() -> HttpConfig.builder().defaultHeader("X-A", "b\nc"))
+                .isInstanceOf(IllegalArgumentException.class);
+        HttpConfig config =
+                HttpConfig.builder().baseUri("https://api.example.com/v1").build();
         assertThat(config.retry().maxAttempts()).isEqualTo(3);
         assertThat(config.toBuilder().userAgent("x").build().baseUri()).isEqualTo(config.baseUri());
     }

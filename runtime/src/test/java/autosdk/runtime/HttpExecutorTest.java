@@ -13,8 +13,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +70,12 @@ class HttpExecutorTest {
     }
 
     HttpExecutor executor(HttpRetryPolicy retry, HttpAuth... auth) {
-        return newExecutor(HttpConfig.builder().baseUri(server.uri()).retry(retry).auth(auth)
-                .requestTimeout(Duration.ofSeconds(10)).build());
+        return newExecutor(HttpConfig.builder()
+                .baseUri(server.uri())
+                .retry(retry)
+                .auth(auth)
+                .requestTimeout(Duration.ofSeconds(10))
+                .build());
     }
 
     static HttpRequestSpec.Builder get(String path) {
@@ -88,7 +92,8 @@ class HttpExecutorTest {
     void echoRoute() {
         server.route("/echo", ex -> {
             byte[] body = readBody(ex);
-            ex.getResponseHeaders().set("Content-Type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
+            ex.getResponseHeaders()
+                    .set("Content-Type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
             ex.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 ex.getResponseBody().write(body);
@@ -124,7 +129,9 @@ class HttpExecutorTest {
         assertThat(result).isNull();
         HttpTestServer.Received r = server.last();
         assertThat(r.rawPath()).isEqualTo("/params/a%2Fb%20c/.x.y/;R=100;G=200");
-        assertThat(r.rawQuery()).isEqualTo("color=blue&color=black&filter%5BR%5D=100&filter%5BG%5D=200&ids=1%7C2%7C3&q=a%26x%3D1%23frag");
+        assertThat(r.rawQuery())
+                .isEqualTo(
+                        "color=blue&color=black&filter%5BR%5D=100&filter%5BG%5D=200&ids=1%7C2%7C3&q=a%26x%3D1%23frag");
         Map<String, List<String>> query = parseQuery(r.rawQuery());
         assertThat(query).containsOnlyKeys("color", "filter[R]", "filter[G]", "ids", "q");
         assertThat(query.get("q")).containsExactly("a&x=1#frag");
@@ -139,17 +146,26 @@ class HttpExecutorTest {
         server.route("/admin", ex -> respond(ex, 500, "text/plain", "must never be reached"));
         HttpExecutor executor = executor(HttpRetryPolicy.none());
 
-        String body = executor.execute(get("/inject/{id}").pathParam("id", "../../admin?x=1#f")
-                .queryParam("q", "v&admin=true").queryParam("n&admin=true", "1").build(), HttpResponseDecoder.string());
+        String body = executor.execute(
+                get("/inject/{id}")
+                        .pathParam("id", "../../admin?x=1#f")
+                        .queryParam("q", "v&admin=true")
+                        .queryParam("n&admin=true", "1")
+                        .build(),
+                HttpResponseDecoder.string());
 
         assertThat(body).isEqualTo("ok");
         HttpTestServer.Received r = server.last();
         assertThat(r.rawPath()).isEqualTo("/inject/..%2F..%2Fadmin%3Fx%3D1%23f");
-        assertThat(parseQuery(r.rawQuery())).containsOnlyKeys("q", "n&admin=true").doesNotContainKey("admin");
+        assertThat(parseQuery(r.rawQuery()))
+                .containsOnlyKeys("q", "n&admin=true")
+                .doesNotContainKey("admin");
         assertThat(parseQuery(r.rawQuery()).get("q")).containsExactly("v&admin=true");
 
         int hits = server.hits.get();
-        assertThatThrownBy(() -> get("/inject/x").headerParam("X-A", "v\r\nX-Injected: 1").build())
+        assertThatThrownBy(() -> get("/inject/x")
+                        .headerParam("X-A", "v\r\nX-Injected: 1")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> get("/inject/{id}").pathParam("id", "..").build())
                 .isInstanceOf(IllegalArgumentException.class);
@@ -164,8 +180,12 @@ class HttpExecutorTest {
         HttpExecutor executor = executor(HttpRetryPolicy.none());
         String json = "{\"name\":\"Rex\",\"tags\":[\"é\"]}";
 
-        String echoed = executor.execute(HttpRequestSpec.builder("POST", "/echo").accept("application/json")
-                .body(HttpBody.json(json.getBytes(StandardCharsets.UTF_8))).build(), HttpResponseDecoder.string());
+        String echoed = executor.execute(
+                HttpRequestSpec.builder("POST", "/echo")
+                        .accept("application/json")
+                        .body(HttpBody.json(json.getBytes(StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponseDecoder.string());
 
         assertThat(echoed).isEqualTo(json);
         assertThat(server.last().header("Content-Type")).isEqualTo("application/json");
@@ -175,7 +195,10 @@ class HttpExecutorTest {
         fields.put("name", "a b&c=d");
         fields.put("tags", List.of("x", "y"));
         fields.put("skipped", null);
-        String form = executor.execute(HttpRequestSpec.builder("POST", "/echo").body(HttpBody.form(fields)).build(),
+        String form = executor.execute(
+                HttpRequestSpec.builder("POST", "/echo")
+                        .body(HttpBody.form(fields))
+                        .build(),
                 HttpResponseDecoder.string());
 
         assertThat(server.last().header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
@@ -190,8 +213,12 @@ class HttpExecutorTest {
         byte[] data = randomBytes(1_500_000, 3);
         Files.write(file, data);
 
-        byte[] echoed = executor(HttpRetryPolicy.none()).execute(
-                HttpRequestSpec.builder("PUT", "/echo").body(HttpBody.octetStream(file)).build(), HttpResponseDecoder.bytes());
+        byte[] echoed = executor(HttpRetryPolicy.none())
+                .execute(
+                        HttpRequestSpec.builder("PUT", "/echo")
+                                .body(HttpBody.octetStream(file))
+                                .build(),
+                        HttpResponseDecoder.bytes());
 
         assertThat(echoed).isEqualTo(data);
         assertThat(server.last().header("Content-Type")).isEqualTo("application/octet-stream");
@@ -218,8 +245,9 @@ class HttpExecutorTest {
                 .file("thumb", small, "thumb.bin", "application/octet-stream")
                 .file("photo", big, "image/jpeg")
                 .build();
-        ApiResponse<String> response = executor(HttpRetryPolicy.none()).executeWithResponse(
-                HttpRequestSpec.builder("POST", "/upload").body(body).build(), HttpResponseDecoder.string());
+        ApiResponse<String> response = executor(HttpRetryPolicy.none())
+                .executeWithResponse(
+                        HttpRequestSpec.builder("POST", "/upload").body(body).build(), HttpResponseDecoder.string());
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).isEqualTo("stored");
@@ -227,7 +255,8 @@ class HttpExecutorTest {
         assertThat(contentLength.get()).as("length known for Path/bytes parts").isNotNull();
         List<Part> received = parts.get();
         assertThat(received).extracting(Part::name).containsExactly("description", "meta", "thumb", "photo");
-        assertThat(new String(received.get(0).content, StandardCharsets.UTF_8)).isEqualTo("Rex \"the\" dog\r\nline 2 é");
+        assertThat(new String(received.get(0).content, StandardCharsets.UTF_8))
+                .isEqualTo("Rex \"the\" dog\r\nline 2 é");
         assertThat(received.get(1).contentType).isEqualTo("application/json");
         assertThat(received.get(2).fileName).isEqualTo("thumb.bin");
         assertThat(received.get(2).content).isEqualTo(small);
@@ -289,13 +318,18 @@ class HttpExecutorTest {
                 return count;
             }
         };
-        HttpBody body = HttpBody.multipart().text("kind", "stream").file("blob", producer, "blob.bin", "application/octet-stream").build();
+        HttpBody body = HttpBody.multipart()
+                .text("kind", "stream")
+                .file("blob", producer, "blob.bin", "application/octet-stream")
+                .build();
 
-        String result = executor(HttpRetryPolicy.none()).execute(
-                HttpRequestSpec.builder("POST", "/upload").body(body).build(), HttpResponseDecoder.string());
+        String result = executor(HttpRetryPolicy.none())
+                .execute(HttpRequestSpec.builder("POST", "/upload").body(body).build(), HttpResponseDecoder.string());
 
         assertThat(result).isEqualTo("ok");
-        assertThat(producerHadToWaitTooLong).as("body was buffered instead of streamed").isFalse();
+        assertThat(producerHadToWaitTooLong)
+                .as("body was buffered instead of streamed")
+                .isFalse();
         assertThat(body.repeatable()).isFalse();
         assertThat(parts.get().get(1).fileName).isEqualTo("blob.bin");
         assertThat(parts.get().get(1).content).isEqualTo(data);
@@ -305,9 +339,16 @@ class HttpExecutorTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "400, ApiBadRequestException", "401, ApiUnauthorizedException", "403, ApiForbiddenException",
-            "404, ApiNotFoundException", "409, ApiConflictException", "422, ApiUnprocessableEntityException",
-            "429, ApiRateLimitException", "500, ApiServerException", "503, ApiServerException", "418, ApiException",
+        "400, ApiBadRequestException",
+        "401, ApiUnauthorizedException",
+        "403, ApiForbiddenException",
+        "404, ApiNotFoundException",
+        "409, ApiConflictException",
+        "422, ApiUnprocessableEntityException",
+        "429, ApiRateLimitException",
+        "500, ApiServerException",
+        "503, ApiServerException",
+        "418, ApiException",
     })
     void errorStatusesMapToExceptions(int status, String exceptionName) {
         server.route("/status", ex -> {
@@ -315,8 +356,10 @@ class HttpExecutorTest {
             respond(ex, status, "application/json", "{\"error\":\"nope " + status + "\"}");
         });
 
-        ApiException e = catchThrowableOfType(() -> executor(HttpRetryPolicy.none())
-                .execute(get("/status").queryParam("code", status).build(), HttpResponseDecoder.string()), ApiException.class);
+        ApiException e = catchThrowableOfType(
+                () -> executor(HttpRetryPolicy.none())
+                        .execute(get("/status").queryParam("code", status).build(), HttpResponseDecoder.string()),
+                ApiException.class);
 
         assertThat(e.getClass().getSimpleName()).isEqualTo(exceptionName);
         assertThat(e.statusCode()).isEqualTo(status);
@@ -324,13 +367,13 @@ class HttpExecutorTest {
         assertThat(e.rawBody()).isEqualTo("{\"error\":\"nope " + status + "\"}");
         assertThat(e.method()).isEqualTo("GET");
         assertThat(e.attempts()).isEqualTo(1);
-        assertThat(e.getMessage()).startsWith("GET " + server.uri() + "/status?code=" + status + " failed with HTTP " + status)
+        assertThat(e.getMessage())
+                .startsWith("GET " + server.uri() + "/status?code=" + status + " failed with HTTP " + status)
                 .contains("nope " + status);
         assertThat(e.errorBody()).isNull();
     }
 
-    record ErrorModel(String code) {
-    }
+    record ErrorModel(String code) {}
 
     @Test
     void errorDecoderHookDecodesTheDeclaredModel() {
@@ -341,8 +384,13 @@ class HttpExecutorTest {
             return status == 422 && m.find() ? new ErrorModel(m.group(1)) : null;
         };
 
-        ApiUnprocessableEntityException e = catchThrowableOfType(() -> executor(HttpRetryPolicy.none())
-                .execute(HttpRequestSpec.builder("POST", "/invalid").errorDecoder(decoder).build(), HttpResponseDecoder.discard()),
+        ApiUnprocessableEntityException e = catchThrowableOfType(
+                () -> executor(HttpRetryPolicy.none())
+                        .execute(
+                                HttpRequestSpec.builder("POST", "/invalid")
+                                        .errorDecoder(decoder)
+                                        .build(),
+                                HttpResponseDecoder.discard()),
                 ApiUnprocessableEntityException.class);
 
         assertThat(e.errorBody()).isEqualTo(new ErrorModel("invalid_name"));
@@ -352,8 +400,13 @@ class HttpExecutorTest {
         HttpErrorDecoder broken = (status, body, headers) -> {
             throw new IOException("malformed error JSON");
         };
-        ApiException e2 = catchThrowableOfType(() -> executor(HttpRetryPolicy.none())
-                .execute(HttpRequestSpec.builder("POST", "/invalid").errorDecoder(broken).build(), HttpResponseDecoder.discard()),
+        ApiException e2 = catchThrowableOfType(
+                () -> executor(HttpRetryPolicy.none())
+                        .execute(
+                                HttpRequestSpec.builder("POST", "/invalid")
+                                        .errorDecoder(broken)
+                                        .build(),
+                                HttpResponseDecoder.discard()),
                 ApiUnprocessableEntityException.class);
         assertThat(e2.errorBody()).isNull();
         assertThat(e2.rawBody()).contains("invalid_name");
@@ -366,8 +419,9 @@ class HttpExecutorTest {
         String huge = "x".repeat(200_000);
         server.route("/huge", ex -> respond(ex, 400, "text/plain", huge));
 
-        ApiException e = catchThrowableOfType(() -> executor(HttpRetryPolicy.none())
-                .execute(get("/huge").build(), HttpResponseDecoder.string()), ApiBadRequestException.class);
+        ApiException e = catchThrowableOfType(
+                () -> executor(HttpRetryPolicy.none()).execute(get("/huge").build(), HttpResponseDecoder.string()),
+                ApiBadRequestException.class);
 
         assertThat(e.rawBody()).hasSize(64 * 1024);
         assertThat(e.getMessage().length()).isLessThan(400);
@@ -381,8 +435,9 @@ class HttpExecutorTest {
             throw new IOException("Unexpected character 'b'");
         };
 
-        ApiDecodeException e = catchThrowableOfType(() -> executor(HttpRetryPolicy.none())
-                .execute(get("/json").build(), failing), ApiDecodeException.class);
+        ApiDecodeException e = catchThrowableOfType(
+                () -> executor(HttpRetryPolicy.none()).execute(get("/json").build(), failing),
+                ApiDecodeException.class);
 
         assertThat(e.statusCode()).isEqualTo(200);
         assertThat(e.getCause()).hasMessageContaining("Unexpected character");
@@ -401,7 +456,8 @@ class HttpExecutorTest {
             }
         });
 
-        String body = executor(HttpRetryPolicy.immediate(3)).execute(get("/flaky").build(), HttpResponseDecoder.string());
+        String body =
+                executor(HttpRetryPolicy.immediate(3)).execute(get("/flaky").build(), HttpResponseDecoder.string());
 
         assertThat(body).isEqualTo("finally");
         assertThat(calls).hasValue(3);
@@ -415,8 +471,10 @@ class HttpExecutorTest {
             respond(ex, 503, "text/plain", "down");
         });
 
-        ApiServerException e = catchThrowableOfType(() -> executor(HttpRetryPolicy.immediate(3))
-                .execute(get("/down").build(), HttpResponseDecoder.string()), ApiServerException.class);
+        ApiServerException e = catchThrowableOfType(
+                () -> executor(HttpRetryPolicy.immediate(3))
+                        .execute(get("/down").build(), HttpResponseDecoder.string()),
+                ApiServerException.class);
 
         assertThat(calls).hasValue(3);
         assertThat(e.attempts()).isEqualTo(3);
@@ -434,7 +492,10 @@ class HttpExecutorTest {
                 respond(ex, 200, "text/plain", "ok");
             }
         });
-        HttpRetryPolicy policy = HttpRetryPolicy.builder().initialDelay(Duration.ZERO).maxDelay(Duration.ofSeconds(5)).build();
+        HttpRetryPolicy policy = HttpRetryPolicy.builder()
+                .initialDelay(Duration.ZERO)
+                .maxDelay(Duration.ofSeconds(5))
+                .build();
 
         long start = System.nanoTime();
         String body = executor(policy).execute(get("/limited").build(), HttpResponseDecoder.string());
@@ -452,8 +513,9 @@ class HttpExecutorTest {
             respond(ex, 429, "text/plain", "slow down");
         });
 
-        ApiRateLimitException e = catchThrowableOfType(() -> executor(HttpRetryPolicy.none())
-                .execute(get("/limited").build(), HttpResponseDecoder.string()), ApiRateLimitException.class);
+        ApiRateLimitException e = catchThrowableOfType(
+                () -> executor(HttpRetryPolicy.none()).execute(get("/limited").build(), HttpResponseDecoder.string()),
+                ApiRateLimitException.class);
 
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
     }
@@ -484,17 +546,31 @@ class HttpExecutorTest {
         HttpExecutor executor = executor(HttpRetryPolicy.immediate(3));
         HttpBody json = HttpBody.json("{}".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> executor.execute(HttpRequestSpec.builder("POST", "/plain").body(json).build(), HttpResponseDecoder.discard()))
+        assertThatThrownBy(() -> executor.execute(
+                        HttpRequestSpec.builder("POST", "/plain").body(json).build(), HttpResponseDecoder.discard()))
                 .isInstanceOf(ApiServerException.class);
         assertThat(plain).hasValue(1);
 
-        assertThat(executor.execute(HttpRequestSpec.builder("POST", "/retry-after").body(json).build(), HttpResponseDecoder.string()))
+        assertThat(executor.execute(
+                        HttpRequestSpec.builder("POST", "/retry-after")
+                                .body(json)
+                                .build(),
+                        HttpResponseDecoder.string()))
                 .isEqualTo("created");
         assertThat(withHeader).hasValue(2);
 
         RequestOptions retryPost = RequestOptions.builder()
-                .retry(HttpRetryPolicy.builder().initialDelay(Duration.ZERO).retryNonIdempotent(true).build()).build();
-        executor.execute(HttpRequestSpec.builder("POST", "/opt-in").body(json).options(retryPost).build(), HttpResponseDecoder.discard());
+                .retry(HttpRetryPolicy.builder()
+                        .initialDelay(Duration.ZERO)
+                        .retryNonIdempotent(true)
+                        .build())
+                .build();
+        executor.execute(
+                HttpRequestSpec.builder("POST", "/opt-in")
+                        .body(json)
+                        .options(retryPost)
+                        .build(),
+                HttpResponseDecoder.discard());
         assertThat(optIn).hasValue(2);
     }
 
@@ -506,10 +582,15 @@ class HttpExecutorTest {
             calls.incrementAndGet();
             respond(ex, 503, "text/plain", "busy");
         });
-        HttpBody stream = HttpBody.stream(new ByteArrayInputStream("payload".getBytes(StandardCharsets.UTF_8)), "text/plain");
+        HttpBody stream =
+                HttpBody.stream(new ByteArrayInputStream("payload".getBytes(StandardCharsets.UTF_8)), "text/plain");
 
         assertThatThrownBy(() -> executor(HttpRetryPolicy.immediate(3))
-                .execute(HttpRequestSpec.builder("PUT", "/put").body(stream).build(), HttpResponseDecoder.discard()))
+                        .execute(
+                                HttpRequestSpec.builder("PUT", "/put")
+                                        .body(stream)
+                                        .build(),
+                                HttpResponseDecoder.discard()))
                 .isInstanceOf(ApiServerException.class);
         assertThat(calls).hasValue(1);
     }
@@ -520,17 +601,27 @@ class HttpExecutorTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        HttpExecutor executor = newExecutor(HttpConfig.builder().baseUri(URI.create("http://127.0.0.1:" + port))
-                .retry(HttpRetryPolicy.immediate(3)).auth(HttpAuth.apiKeyQuery("key", SECRET)).build());
+        HttpExecutor executor = newExecutor(HttpConfig.builder()
+                .baseUri(URI.create("http://127.0.0.1:" + port))
+                .retry(HttpRetryPolicy.immediate(3))
+                .auth(HttpAuth.apiKeyQuery("key", SECRET))
+                .build());
 
-        ApiConnectionException e = catchThrowableOfType(() -> executor.execute(
-                HttpRequestSpec.builder("POST", "/x").body(HttpBody.json(new byte[] {'1'})).build(), HttpResponseDecoder.discard()),
+        ApiConnectionException e = catchThrowableOfType(
+                () -> executor.execute(
+                        HttpRequestSpec.builder("POST", "/x")
+                                .body(HttpBody.json(new byte[] {'1'}))
+                                .build(),
+                        HttpResponseDecoder.discard()),
                 ApiConnectionException.class);
 
-        assertThat(e.attempts()).as("connect failures are retried even for POST").isEqualTo(3);
+        assertThat(e.attempts())
+                .as("connect failures are retried even for POST")
+                .isEqualTo(3);
         assertThat(e.statusCode()).isZero();
         assertThat(HttpRetryPolicy.isConnectFailure(e.getCause())).isTrue();
-        assertThat(e.getMessage()).startsWith("POST http://127.0.0.1:" + port + "/x?key=*** failed after 3 attempts")
+        assertThat(e.getMessage())
+                .startsWith("POST http://127.0.0.1:" + port + "/x?key=*** failed after 3 attempts")
                 .doesNotContain(SECRET);
     }
 
@@ -546,10 +637,12 @@ class HttpExecutorTest {
             respond(ex, 200, "text/plain", "late");
         });
         HttpExecutor executor = executor(HttpRetryPolicy.none());
-        RequestOptions quick = RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
+        RequestOptions quick =
+                RequestOptions.builder().timeout(Duration.ofMillis(300)).build();
 
-        ApiConnectionException e = catchThrowableOfType(() -> executor.execute(get("/slow").options(quick).build(),
-                HttpResponseDecoder.string()), ApiConnectionException.class);
+        ApiConnectionException e = catchThrowableOfType(
+                () -> executor.execute(get("/slow").options(quick).build(), HttpResponseDecoder.string()),
+                ApiConnectionException.class);
         release.countDown();
 
         assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
@@ -579,16 +672,21 @@ class HttpExecutorTest {
         server.route("/missing", ex -> respond(ex, 404, "text/plain", "no such pet"));
         HttpExecutor executor = executor(HttpRetryPolicy.none());
 
-        assertThat(executor.executeAsync(get("/ok").build(), HttpResponseDecoder.string()).join()).isEqualTo("async ok");
-        assertThatThrownBy(() -> executor.executeAsync(get("/missing").build(), HttpResponseDecoder.string()).join())
-                .isInstanceOf(CompletionException.class).hasCauseInstanceOf(ApiNotFoundException.class);
+        assertThat(executor.executeAsync(get("/ok").build(), HttpResponseDecoder.string())
+                        .join())
+                .isEqualTo("async ok");
+        assertThatThrownBy(() -> executor.executeAsync(get("/missing").build(), HttpResponseDecoder.string())
+                        .join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(ApiNotFoundException.class);
     }
 
     @Test
     void inputStreamDecoderLeavesTheBodyToTheCaller() throws IOException {
         server.route("/raw", ex -> respond(ex, 200, "application/octet-stream", "raw bytes"));
 
-        try (InputStream in = executor(HttpRetryPolicy.none()).execute(get("/raw").build(), HttpResponseDecoder.inputStream())) {
+        try (InputStream in =
+                executor(HttpRetryPolicy.none()).execute(get("/raw").build(), HttpResponseDecoder.inputStream())) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("raw bytes");
         }
     }
@@ -623,16 +721,19 @@ class HttpExecutorTest {
         try (Stream<HttpSseEvent> events = executor(HttpRetryPolicy.none()).execute(spec, HttpSse.eventDecoder())) {
             Iterator<HttpSseEvent> it = events.iterator();
             first = it.next();
-            assertThat(serverFinished).as("first event must arrive while the server is still writing").isFalse();
+            assertThat(serverFinished)
+                    .as("first event must arrive while the server is still writing")
+                    .isFalse();
             clientGotFirst.countDown();
             it.forEachRemaining(rest::add);
         }
 
         assertThat(serverSawClientProgress).isTrue();
         assertThat(first).isEqualTo(new HttpSseEvent("greeting", "{\"n\":1}", "1", Duration.ofMillis(2500)));
-        assertThat(rest).containsExactly(
-                new HttpSseEvent("message", "line one\nline two", "1", null),
-                new HttpSseEvent("message", "{\"n\":3}", "2", null));
+        assertThat(rest)
+                .containsExactly(
+                        new HttpSseEvent("message", "line one\nline two", "1", null),
+                        new HttpSseEvent("message", "{\"n\":3}", "2", null));
         assertThat(server.last().header("Accept")).isEqualTo("text/event-stream");
     }
 
@@ -651,7 +752,8 @@ class HttpExecutorTest {
             out.close();
         });
 
-        try (Stream<Integer> numbers = executor(HttpRetryPolicy.none()).execute(get("/numbers").build(), HttpSse.decoder(Integer::parseInt))) {
+        try (Stream<Integer> numbers =
+                executor(HttpRetryPolicy.none()).execute(get("/numbers").build(), HttpSse.decoder(Integer::parseInt))) {
             Iterator<Integer> it = numbers.iterator();
             assertThat(it.next()).isEqualTo(1);
             assertThat(serverFinished).isFalse();
@@ -677,7 +779,8 @@ class HttpExecutorTest {
         });
 
         List<String> lines = new ArrayList<>();
-        try (Stream<String> stream = executor(HttpRetryPolicy.none()).execute(get("/lines").build(), HttpNdjson.decoder(line -> line))) {
+        try (Stream<String> stream =
+                executor(HttpRetryPolicy.none()).execute(get("/lines").build(), HttpNdjson.decoder(line -> line))) {
             Iterator<String> it = stream.iterator();
             lines.add(it.next());
             assertThat(serverFinished).isFalse();
@@ -707,7 +810,8 @@ class HttpExecutorTest {
             }
         });
 
-        try (Stream<String> stream = executor(HttpRetryPolicy.none()).execute(get("/endless").build(), HttpSse.decoder(d -> d))) {
+        try (Stream<String> stream =
+                executor(HttpRetryPolicy.none()).execute(get("/endless").build(), HttpSse.decoder(d -> d))) {
             assertThat(stream.findFirst()).contains("first");
         }
         clientClosed.countDown();
@@ -724,11 +828,21 @@ class HttpExecutorTest {
     @Test
     void credentialsReachTheServerAndNeverLeakIntoMessages() {
         server.route("/me", ex -> respond(ex, 401, "text/plain", "invalid key " + SECRET + " for this account"));
-        HttpExecutor executor = executor(HttpRetryPolicy.none(), HttpAuth.bearer(SECRET), HttpAuth.apiKeyHeader("X-Api-Key", SECRET),
-                HttpAuth.apiKeyQuery("api_key", SECRET), HttpAuth.apiKeyCookie("session", SECRET));
+        HttpExecutor executor = executor(
+                HttpRetryPolicy.none(),
+                HttpAuth.bearer(SECRET),
+                HttpAuth.apiKeyHeader("X-Api-Key", SECRET),
+                HttpAuth.apiKeyQuery("api_key", SECRET),
+                HttpAuth.apiKeyCookie("session", SECRET));
 
-        ApiUnauthorizedException e = catchThrowableOfType(() -> executor.execute(get("/me").cookieParam("theme", "dark")
-                .queryParam("page", 2).build(), HttpResponseDecoder.string()), ApiUnauthorizedException.class);
+        ApiUnauthorizedException e = catchThrowableOfType(
+                () -> executor.execute(
+                        get("/me")
+                                .cookieParam("theme", "dark")
+                                .queryParam("page", 2)
+                                .build(),
+                        HttpResponseDecoder.string()),
+                ApiUnauthorizedException.class);
 
         HttpTestServer.Received r = server.last();
         assertThat(r.header("Authorization")).isEqualTo("Bearer " + SECRET);
@@ -737,7 +851,10 @@ class HttpExecutorTest {
         assertThat(r.header("Cookie")).isEqualTo("theme=dark; session=" + SECRET);
         assertThat(r.header("User-Agent")).isEqualTo("autosdk-java");
 
-        assertThat(e.getMessage()).doesNotContain(SECRET).contains("/me?page=2&api_key=***").contains("invalid key ***");
+        assertThat(e.getMessage())
+                .doesNotContain(SECRET)
+                .contains("/me?page=2&api_key=***")
+                .contains("invalid key ***");
         assertThat(e.url()).doesNotContain(SECRET);
         assertThat(e.rawBody()).doesNotContain(SECRET);
         assertThat(e.toString()).doesNotContain(SECRET);
@@ -750,7 +867,8 @@ class HttpExecutorTest {
         HttpExecutor executor = executor(HttpRetryPolicy.none(), HttpAuth.basic("alice", "pä ss:word"));
 
         executor.execute(get("/who").build(), HttpResponseDecoder.discard());
-        String expected = "Basic " + Base64.getEncoder().encodeToString("alice:pä ss:word".getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("alice:pä ss:word".getBytes(StandardCharsets.UTF_8));
         assertThat(server.last().header("Authorization")).isEqualTo(expected);
 
         executor.execute(get("/who").noAuth().build(), HttpResponseDecoder.discard());
@@ -761,7 +879,8 @@ class HttpExecutorTest {
     void bearerSupplierIsAskedPerCall() {
         server.route("/who", ex -> respond(ex, 200, "text/plain", "ok"));
         AtomicInteger version = new AtomicInteger();
-        HttpExecutor executor = executor(HttpRetryPolicy.none(), HttpAuth.bearer(() -> "token-" + version.incrementAndGet()));
+        HttpExecutor executor =
+                executor(HttpRetryPolicy.none(), HttpAuth.bearer(() -> "token-" + version.incrementAndGet()));
 
         executor.execute(get("/who").build(), HttpResponseDecoder.discard());
         executor.execute(get("/who").build(), HttpResponseDecoder.discard());
@@ -782,13 +901,16 @@ class HttpExecutorTest {
                 respond(ex, 307, null, "");
             });
             server.route("/here", ex -> respond(ex, 200, "text/plain", "same origin"));
-            HttpExecutor executor = executor(HttpRetryPolicy.none(), HttpAuth.bearer(SECRET), HttpAuth.apiKeyCookie("sid", SECRET));
+            HttpExecutor executor =
+                    executor(HttpRetryPolicy.none(), HttpAuth.bearer(SECRET), HttpAuth.apiKeyCookie("sid", SECRET));
 
-            assertThat(executor.execute(get("/away").build(), HttpResponseDecoder.string())).isEqualTo("elsewhere");
+            assertThat(executor.execute(get("/away").build(), HttpResponseDecoder.string()))
+                    .isEqualTo("elsewhere");
             assertThat(other.last().header("Authorization")).isNull();
             assertThat(other.last().header("Cookie")).isNull();
 
-            assertThat(executor.execute(get("/moved").build(), HttpResponseDecoder.string())).isEqualTo("same origin");
+            assertThat(executor.execute(get("/moved").build(), HttpResponseDecoder.string()))
+                    .isEqualTo("same origin");
             assertThat(server.last().rawPath()).isEqualTo("/here");
             assertThat(server.last().header("Authorization")).isEqualTo("Bearer " + SECRET);
         }
@@ -797,11 +919,22 @@ class HttpExecutorTest {
     @Test
     void callOptionsAndDefaultHeadersAreSent() {
         server.route("/h", ex -> respond(ex, 200, "text/plain", "ok"));
-        HttpExecutor executor = newExecutor(HttpConfig.builder().baseUri(server.uri() + "/").retry(HttpRetryPolicy.none())
-                .defaultHeader("X-Client", "sdk").defaultHeader("X-Override", "default").userAgent("MySdk/1.0").build());
+        HttpExecutor executor = newExecutor(HttpConfig.builder()
+                .baseUri(server.uri() + "/")
+                .retry(HttpRetryPolicy.none())
+                .defaultHeader("X-Client", "sdk")
+                .defaultHeader("X-Override", "default")
+                .userAgent("MySdk/1.0")
+                .build());
 
-        executor.execute(get("/h").options(RequestOptions.builder().header("X-Override", "call").header("Idempotency-Key", "k1").build())
-                .build(), HttpResponseDecoder.discard());
+        executor.execute(
+                get("/h")
+                        .options(RequestOptions.builder()
+                                .header("X-Override", "call")
+                                .header("Idempotency-Key", "k1")
+                                .build())
+                        .build(),
+                HttpResponseDecoder.discard());
 
         HttpTestServer.Received r = server.last();
         assertThat(r.rawPath()).isEqualTo("/h");
@@ -833,8 +966,7 @@ class HttpExecutorTest {
     }
 
     /** One part of a multipart body as a server parses it. */
-    record Part(String name, String fileName, String contentType, byte[] content) {
-    }
+    record Part(String name, String fileName, String contentType, byte[] content) {}
 
     /** A minimal multipart/form-data parser (byte-exact via ISO-8859-1) for assertions. */
     static List<Part> parseMultipart(String contentType, byte[] body) {
@@ -853,8 +985,11 @@ class HttpExecutorTest {
             Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
             Matcher file = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
             Matcher type = Pattern.compile("(?i)Content-Type: (.*)").matcher(headers);
-            parts.add(new Part(name.find() ? name.group(1) : null, file.find() ? file.group(1) : null,
-                    type.find() ? type.group(1).trim() : null, content));
+            parts.add(new Part(
+                    name.find() ? name.group(1) : null,
+                    file.find() ? file.group(1) : null,
+                    type.find() ? type.group(1).trim() : null,
+                    content));
             pos = next + 2 + delimiter.length();
             if (text.startsWith("--", pos)) {
                 return parts;

@@ -14,14 +14,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +48,7 @@ class HttpFaultInjectionTest {
     HttpExecutor newExecutor(HttpConfig config) {
         return new HttpExecutor(config, transport());
     }
+
     final CountDownLatch testOver = new CountDownLatch(1);
 
     @BeforeEach
@@ -63,7 +63,10 @@ class HttpFaultInjectionTest {
     }
 
     HttpConfig.Builder config() {
-        return HttpConfig.builder().baseUri(server.uri()).retry(HttpRetryPolicy.none()).requestTimeout(Duration.ofSeconds(60));
+        return HttpConfig.builder()
+                .baseUri(server.uri())
+                .retry(HttpRetryPolicy.none())
+                .requestTimeout(Duration.ofSeconds(60));
     }
 
     static HttpRequestSpec.Builder get(String path) {
@@ -121,12 +124,14 @@ class HttpFaultInjectionTest {
         byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
         server.route("/endless", ex -> flood(ex, "{\"a\":\"", chunk, 2 * HttpConfig.DEFAULT_MAX_RESPONSE_BYTES));
 
-        ApiDecodeException e = catchThrowableOfType(() -> newExecutor(config().build())
-                .execute(get("/endless").build(), HttpJson.decoder(JSON)), ApiDecodeException.class);
+        ApiDecodeException e = catchThrowableOfType(
+                () -> newExecutor(config().build()).execute(get("/endless").build(), HttpJson.decoder(JSON)),
+                ApiDecodeException.class);
 
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(200);
-        assertThat(e.getMessage()).contains("the response body is larger than the limit of 33554432 bytes (maxResponseBytes");
+        assertThat(e.getMessage())
+                .contains("the response body is larger than the limit of 33554432 bytes (maxResponseBytes");
     }
 
     @Test
@@ -136,13 +141,17 @@ class HttpFaultInjectionTest {
         HttpExecutor small = newExecutor(config().maxResponseBytes(1000).build());
         RequestOptions perCall = RequestOptions.builder().maxResponseBytes(4999).build();
 
-        assertThat(small.execute(get("/fits").build(), HttpResponseDecoder.string())).hasSize(1000);
+        assertThat(small.execute(get("/fits").build(), HttpResponseDecoder.string()))
+                .hasSize(1000);
         assertThatThrownBy(() -> small.execute(get("/big").build(), HttpResponseDecoder.bytes()))
-                .isInstanceOf(ApiDecodeException.class).hasMessageContaining("larger than the limit of 1000 bytes");
+                .isInstanceOf(ApiDecodeException.class)
+                .hasMessageContaining("larger than the limit of 1000 bytes");
         HttpExecutor roomy = newExecutor(config().build());
         assertThatThrownBy(() -> roomy.execute(get("/big").options(perCall).build(), HttpResponseDecoder.string()))
-                .isInstanceOf(ApiDecodeException.class).hasMessageContaining("larger than the limit of 4999 bytes");
-        assertThat(roomy.execute(get("/big").build(), HttpResponseDecoder.string())).hasSize(5000);
+                .isInstanceOf(ApiDecodeException.class)
+                .hasMessageContaining("larger than the limit of 4999 bytes");
+        assertThat(roomy.execute(get("/big").build(), HttpResponseDecoder.string()))
+                .hasSize(5000);
         assertThatThrownBy(() -> HttpConfig.builder().maxResponseBytes(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -162,9 +171,11 @@ class HttpFaultInjectionTest {
                 // the client stops at the string limit
             }
         });
-        HttpExecutor roomy = newExecutor(config().maxResponseBytes(2L * Json.MAX_STRING_LENGTH).build());
+        HttpExecutor roomy = newExecutor(
+                config().maxResponseBytes(2L * Json.MAX_STRING_LENGTH).build());
 
-        ApiDecodeException e = catchThrowableOfType(() -> roomy.execute(get("/long-string").build(), HttpJson.decoder(Json::readString)),
+        ApiDecodeException e = catchThrowableOfType(
+                () -> roomy.execute(get("/long-string").build(), HttpJson.decoder(Json::readString)),
                 ApiDecodeException.class);
 
         assertThat(e).isNotNull();
@@ -188,9 +199,12 @@ class HttpFaultInjectionTest {
             }
         });
 
-        try (Stream<HttpSseEvent> events = newExecutor(config().build()).execute(get("/sse").build(), HttpSse.eventDecoder())) {
-            assertThatThrownBy(() -> events.iterator().hasNext()).isInstanceOf(UncheckedIOException.class)
-                    .hasRootCauseMessage("server-sent event data longer than " + HttpSse.MAX_EVENT_CHARS + " characters");
+        try (Stream<HttpSseEvent> events =
+                newExecutor(config().build()).execute(get("/sse").build(), HttpSse.eventDecoder())) {
+            assertThatThrownBy(() -> events.iterator().hasNext())
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasRootCauseMessage(
+                            "server-sent event data longer than " + HttpSse.MAX_EVENT_CHARS + " characters");
         }
     }
 
@@ -199,10 +213,11 @@ class HttpFaultInjectionTest {
     @Test
     void theRequestTimeoutCoversABodyThatTricklesIn() {
         server.route("/trickle", ex -> trickle(ex, 200, "{\"text\":\"" + "t".repeat(90) + "\"}", 400));
-        HttpExecutor executor = newExecutor(config().requestTimeout(Duration.ofSeconds(4)).build());
+        HttpExecutor executor =
+                newExecutor(config().requestTimeout(Duration.ofSeconds(4)).build());
 
-        ApiDecodeException e = catchThrowableOfType(() -> executor.execute(get("/trickle").build(), HttpJson.decoder(JSON)),
-                ApiDecodeException.class);
+        ApiDecodeException e = catchThrowableOfType(
+                () -> executor.execute(get("/trickle").build(), HttpJson.decoder(JSON)), ApiDecodeException.class);
 
         assertThat(e).isNotNull();
         assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
@@ -212,25 +227,35 @@ class HttpFaultInjectionTest {
     @Test
     void aPerCallTimeoutCoversTheBodyToo() {
         server.route("/trickle", ex -> trickle(ex, 200, "x".repeat(100), 400));
-        RequestOptions quick = RequestOptions.builder().timeout(Duration.ofSeconds(5)).build();
+        RequestOptions quick =
+                RequestOptions.builder().timeout(Duration.ofSeconds(5)).build();
 
-        ApiDecodeException e = catchThrowableOfType(() -> newExecutor(config().build())
-                .execute(get("/trickle").options(quick).build(), HttpResponseDecoder.string()), ApiDecodeException.class);
+        ApiDecodeException e = catchThrowableOfType(
+                () -> newExecutor(config().build())
+                        .execute(get("/trickle").options(quick).build(), HttpResponseDecoder.string()),
+                ApiDecodeException.class);
 
         assertThat(e).isNotNull();
-        assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class).hasMessageContaining("request timeout of 5 s");
+        assertThat(e.getCause())
+                .isInstanceOf(SocketTimeoutException.class)
+                .hasMessageContaining("request timeout of 5 s");
     }
 
     @Test
     void aTricklingErrorBodyEndsAtTheTimeoutWithWhatArrived() {
         server.route("/trickle", ex -> trickle(ex, 500, "{\"error\":\"" + "e".repeat(88) + "\"}", 400));
-        HttpExecutor executor = newExecutor(config().requestTimeout(Duration.ofSeconds(4)).build());
+        HttpExecutor executor =
+                newExecutor(config().requestTimeout(Duration.ofSeconds(4)).build());
 
-        ApiServerException e = catchThrowableOfType(() -> executor.execute(get("/trickle").build(), HttpResponseDecoder.string()),
+        ApiServerException e = catchThrowableOfType(
+                () -> executor.execute(get("/trickle").build(), HttpResponseDecoder.string()),
                 ApiServerException.class);
 
         assertThat(e).isNotNull();
-        assertThat(e.rawBody()).as("what arrived before the timeout").startsWith("{").hasSizeLessThan(100);
+        assertThat(e.rawBody())
+                .as("what arrived before the timeout")
+                .startsWith("{")
+                .hasSizeLessThan(100);
     }
 
     @Test
@@ -258,12 +283,15 @@ class HttpFaultInjectionTest {
                 // the client gave up
             }
         });
-        HttpExecutor executor = newExecutor(config().streamIdleTimeout(Duration.ofSeconds(3)).build());
+        HttpExecutor executor =
+                newExecutor(config().streamIdleTimeout(Duration.ofSeconds(3)).build());
 
         try (Stream<String> events = executor.execute(get("/sse").build(), HttpSse.decoder(data -> data))) {
             Iterator<String> it = events.iterator();
             assertThat(it.next()).isEqualTo("first");
-            assertThatThrownBy(it::hasNext).isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(SocketTimeoutException.class)
+            assertThatThrownBy(it::hasNext)
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasCauseInstanceOf(SocketTimeoutException.class)
                     .hasRootCauseMessage("no server-sent event within the stream idle timeout of 3 s");
         }
     }
@@ -285,13 +313,16 @@ class HttpFaultInjectionTest {
                 // the client gave up
             }
         });
-        RequestOptions idle = RequestOptions.builder().streamIdleTimeout(Duration.ofSeconds(3)).build();
+        RequestOptions idle = RequestOptions.builder()
+                .streamIdleTimeout(Duration.ofSeconds(3))
+                .build();
 
-        try (Stream<String> lines = newExecutor(config().build()).execute(get("/lines").options(idle).build(),
-                HttpNdjson.decoder(line -> line))) {
+        try (Stream<String> lines = newExecutor(config().build())
+                .execute(get("/lines").options(idle).build(), HttpNdjson.decoder(line -> line))) {
             Iterator<String> it = lines.iterator();
             assertThat(it.next()).isEqualTo("{\"n\":1}");
-            assertThatThrownBy(it::hasNext).isInstanceOf(UncheckedIOException.class)
+            assertThatThrownBy(it::hasNext)
+                    .isInstanceOf(UncheckedIOException.class)
                     .hasRootCauseMessage("no NDJSON line within the stream idle timeout of 3 s");
         }
     }
@@ -306,11 +337,13 @@ class HttpFaultInjectionTest {
             out.flush();
             HttpExecutorTest.await(testOver);
         });
-        HttpExecutor executor = newExecutor(config().streamIdleTimeout(Duration.ofSeconds(3)).build());
+        HttpExecutor executor =
+                newExecutor(config().streamIdleTimeout(Duration.ofSeconds(3)).build());
 
         try (InputStream in = executor.execute(get("/download").build(), HttpResponseDecoder.inputStream())) {
             assertThat(in.readNBytes(10)).hasSize(10);
-            assertThatThrownBy(in::read).isInstanceOf(SocketTimeoutException.class)
+            assertThatThrownBy(in::read)
+                    .isInstanceOf(SocketTimeoutException.class)
                     .hasMessage("no data within the stream idle timeout of 3 s");
         }
     }
@@ -329,11 +362,14 @@ class HttpFaultInjectionTest {
         Iterator<String> it = events.iterator();
         assertThat(it.next()).isEqualTo("first");
 
-        java.util.concurrent.CompletableFuture<Boolean> blocked = java.util.concurrent.CompletableFuture.supplyAsync(it::hasNext);
+        java.util.concurrent.CompletableFuture<Boolean> blocked =
+                java.util.concurrent.CompletableFuture.supplyAsync(it::hasNext);
         Thread.sleep(300);
         events.close();
 
-        assertThat(blocked.get(30, TimeUnit.SECONDS)).as("the stream ends once closed").isFalse();
+        assertThat(blocked.get(30, TimeUnit.SECONDS))
+                .as("the stream ends once closed")
+                .isFalse();
     }
 
     @Test
@@ -353,7 +389,9 @@ class HttpFaultInjectionTest {
                 Thread.currentThread().interrupt();
             }
         });
-        HttpExecutor executor = newExecutor(config().requestTimeout(Duration.ofSeconds(3)).streamIdleTimeout(Duration.ofSeconds(30)).build());
+        HttpExecutor executor = newExecutor(config().requestTimeout(Duration.ofSeconds(3))
+                .streamIdleTimeout(Duration.ofSeconds(30))
+                .build());
 
         List<String> ticks = new ArrayList<>();
         try (Stream<String> events = executor.execute(get("/ticks").build(), HttpSse.decoder(data -> data))) {
@@ -366,10 +404,13 @@ class HttpFaultInjectionTest {
     @Test
     void headersThatNeverComeEndAtTheRequestTimeout() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            HttpExecutor executor = newExecutor(config().baseUri(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
-                    .requestTimeout(Duration.ofSeconds(1)).build());
+            HttpExecutor executor =
+                    newExecutor(config().baseUri(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
+                            .requestTimeout(Duration.ofSeconds(1))
+                            .build());
 
-            ApiConnectionException e = catchThrowableOfType(() -> executor.execute(get("/x").build(), HttpResponseDecoder.string()),
+            ApiConnectionException e = catchThrowableOfType(
+                    () -> executor.execute(get("/x").build(), HttpResponseDecoder.string()),
                     ApiConnectionException.class);
 
             assertThat(e).isNotNull();
@@ -383,17 +424,21 @@ class HttpFaultInjectionTest {
             Thread serverThread = new Thread(() -> {
                 try (Socket s = raw.accept()) {
                     s.getInputStream().read(new byte[4096]);
-                    s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":")
-                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream()
+                            .write(
+                                    ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":")
+                                            .getBytes(StandardCharsets.US_ASCII));
                     s.getOutputStream().flush();
                 } catch (IOException ignored) {
                     // the test fails on the client side if this goes wrong
                 }
             });
             serverThread.start();
-            HttpExecutor executor = newExecutor(config().baseUri(URI.create("http://127.0.0.1:" + raw.getLocalPort())).build());
+            HttpExecutor executor = newExecutor(config().baseUri(URI.create("http://127.0.0.1:" + raw.getLocalPort()))
+                    .build());
 
-            assertThatThrownBy(() -> executor.execute(get("/x").build(), HttpJson.decoder(JSON))).isInstanceOf(ApiDecodeException.class);
+            assertThatThrownBy(() -> executor.execute(get("/x").build(), HttpJson.decoder(JSON)))
+                    .isInstanceOf(ApiDecodeException.class);
             serverThread.join(TimeUnit.SECONDS.toMillis(30));
         }
     }
@@ -407,8 +452,9 @@ class HttpFaultInjectionTest {
             respond(ex, 302, null, "");
         });
 
-        ApiException e = catchThrowableOfType(() -> newExecutor(config().build()).execute(get("/loop").build(),
-                HttpResponseDecoder.string()), ApiException.class);
+        ApiException e = catchThrowableOfType(
+                () -> newExecutor(config().build()).execute(get("/loop").build(), HttpResponseDecoder.string()),
+                ApiException.class);
 
         assertThat(e.statusCode()).isEqualTo(302);
         assertThat(server.hits).hasValue(6);
@@ -428,9 +474,12 @@ class HttpFaultInjectionTest {
         HttpExecutor executor = newExecutor(config().build());
 
         assertThatThrownBy(() -> executor.execute(get("/file").build(), HttpResponseDecoder.string()))
-                .isInstanceOf(ApiException.class).hasMessageContaining("HTTP 302");
-        assertThatThrownBy(() -> executor.execute(HttpRequestSpec.builder("POST", "/post").build(), HttpResponseDecoder.string()))
-                .isInstanceOf(ApiException.class).hasMessageContaining("HTTP 307");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("HTTP 302");
+        assertThatThrownBy(() -> executor.execute(
+                        HttpRequestSpec.builder("POST", "/post").build(), HttpResponseDecoder.string()))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("HTTP 307");
         assertThat(server.received).extracting(HttpTestServer.Received::rawPath).doesNotContain("/elsewhere");
     }
 
@@ -442,10 +491,14 @@ class HttpFaultInjectionTest {
                 ex.getResponseHeaders().set("Location", other.uri() + "/landing");
                 respond(ex, 301, null, "");
             });
-            HttpExecutor executor = newExecutor(config().auth(HttpAuth.apiKeyHeader("X-Api-Key", "secret-1"),
-                    HttpAuth.bearer("secret-2")).defaultHeader("X-Tenant", "t1").build());
+            HttpExecutor executor = newExecutor(
+                    config().auth(HttpAuth.apiKeyHeader("X-Api-Key", "secret-1"), HttpAuth.bearer("secret-2"))
+                            .defaultHeader("X-Tenant", "t1")
+                            .build());
 
-            assertThat(executor.execute(get("/away").headerParam("X-Trace", "abc").build(), HttpResponseDecoder.string())).isEqualTo("landed");
+            assertThat(executor.execute(
+                            get("/away").headerParam("X-Trace", "abc").build(), HttpResponseDecoder.string()))
+                    .isEqualTo("landed");
 
             HttpTestServer.Received landed = other.last();
             assertThat(landed.header("X-Api-Key")).isNull();
@@ -463,9 +516,14 @@ class HttpFaultInjectionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpConfig.builder().defaultHeader("X-A", "ok\nX-Injected: 1"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> HttpConfig.builder().defaultHeader("X-A\r\nX-B", "v")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> executor.execute(get("/x").headerParam("X-A", "v\r\n\r\nGET /smuggled HTTP/1.1").build(),
-                HttpResponseDecoder.string())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpConfig.builder().defaultHeader("X-A\r\nX-B", "v"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> executor.execute(
+                        get("/x")
+                                .headerParam("X-A", "v\r\n\r\nGET /smuggled HTTP/1.1")
+                                .build(),
+                        HttpResponseDecoder.string()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(server.hits).hasValue(0);
     }
 
@@ -516,7 +574,8 @@ class HttpFaultInjectionTest {
             } catch (IOException expected) {
                 // malformed input must surface as an IOException (the executor turns it into ApiDecodeException)
             } catch (RuntimeException | StackOverflowError e) {
-                throw new AssertionError("input #" + i + " escaped as " + e + ": " + new String(body, StandardCharsets.UTF_8), e);
+                throw new AssertionError(
+                        "input #" + i + " escaped as " + e + ": " + new String(body, StandardCharsets.UTF_8), e);
             }
         }
         assertThat(decoded).as("some mutations stay valid JSON").isPositive();
@@ -525,7 +584,8 @@ class HttpFaultInjectionTest {
     @Test
     void fuzzedEventStreamsAndNdjsonParseOrFailWithAnIOExceptionOnly() {
         Random random = new Random(7L);
-        byte[] seed = "\uFEFFid: 1\r\nevent: e\ndata: {\"a\":1}\n\n: c\rdata: x\rretry: 10\r\r".getBytes(StandardCharsets.UTF_8);
+        byte[] seed = "\uFEFFid: 1\r\nevent: e\ndata: {\"a\":1}\n\n: c\rdata: x\rretry: 10\r\r"
+                .getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 3000; i++) {
             byte[] body = mutate(seed, random);
             try (Stream<HttpSseEvent> events = HttpSse.events(new ByteArrayInputStream(body));
@@ -542,7 +602,9 @@ class HttpFaultInjectionTest {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         server.route("/deep", ex -> respond(ex, 200, "application/json", deep));
 
-        assertThatThrownBy(() -> newExecutor(config().build()).execute(get("/deep").build(), HttpJson.decoder(JSON)))
-                .isInstanceOf(ApiDecodeException.class).hasMessageContaining("nesting depth");
+        assertThatThrownBy(
+                        () -> newExecutor(config().build()).execute(get("/deep").build(), HttpJson.decoder(JSON)))
+                .isInstanceOf(ApiDecodeException.class)
+                .hasMessageContaining("nesting depth");
     }
 }

@@ -36,10 +36,14 @@ class HttpParamsTest {
 
     static Object value(String kind) {
         switch (kind) {
-            case "undefined": return UNDEFINED;
-            case "string": return STRING;
-            case "array": return ARRAY;
-            default: return OBJECT;
+            case "undefined":
+                return UNDEFINED;
+            case "string":
+                return STRING;
+            case "array":
+                return ARRAY;
+            default:
+                return OBJECT;
         }
     }
 
@@ -48,50 +52,54 @@ class HttpParamsTest {
     }
 
     @ParameterizedTest(name = "path {0} explode={1} {2}")
-    @CsvSource(delimiter = '|', value = {
-            "MATRIX | false | undefined | ;color",
-            "MATRIX | false | string    | ;color=blue",
-            "MATRIX | false | array     | ;color=blue,black,brown",
-            "MATRIX | false | object    | ;color=R,100,G,200,B,150",
-            "MATRIX | true  | undefined | ;color",
-            "MATRIX | true  | string    | ;color=blue",
-            "MATRIX | true  | array     | ;color=blue;color=black;color=brown",
-            "MATRIX | true  | object    | ;R=100;G=200;B=150",
-            "LABEL  | false | undefined | .",
-            "LABEL  | false | string    | .blue",
-            "LABEL  | false | array     | .blue,black,brown",
-            "LABEL  | false | object    | .R,100,G,200,B,150",
-            "LABEL  | true  | undefined | .",
-            "LABEL  | true  | string    | .blue",
-            "LABEL  | true  | array     | .blue.black.brown",
-            "LABEL  | true  | object    | .R=100.G=200.B=150",
-            "SIMPLE | false | string    | blue",
-            "SIMPLE | false | array     | blue,black,brown",
-            "SIMPLE | false | object    | R,100,G,200,B,150",
-            "SIMPLE | true  | string    | blue",
-            "SIMPLE | true  | array     | blue,black,brown",
-            "SIMPLE | true  | object    | R=100,G=200,B=150",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "MATRIX | false | undefined | ;color",
+                "MATRIX | false | string    | ;color=blue",
+                "MATRIX | false | array     | ;color=blue,black,brown",
+                "MATRIX | false | object    | ;color=R,100,G,200,B,150",
+                "MATRIX | true  | undefined | ;color",
+                "MATRIX | true  | string    | ;color=blue",
+                "MATRIX | true  | array     | ;color=blue;color=black;color=brown",
+                "MATRIX | true  | object    | ;R=100;G=200;B=150",
+                "LABEL  | false | undefined | .",
+                "LABEL  | false | string    | .blue",
+                "LABEL  | false | array     | .blue,black,brown",
+                "LABEL  | false | object    | .R,100,G,200,B,150",
+                "LABEL  | true  | undefined | .",
+                "LABEL  | true  | string    | .blue",
+                "LABEL  | true  | array     | .blue.black.brown",
+                "LABEL  | true  | object    | .R=100.G=200.B=150",
+                "SIMPLE | false | string    | blue",
+                "SIMPLE | false | array     | blue,black,brown",
+                "SIMPLE | false | object    | R,100,G,200,B,150",
+                "SIMPLE | true  | string    | blue",
+                "SIMPLE | true  | array     | blue,black,brown",
+                "SIMPLE | true  | object    | R=100,G=200,B=150",
+            })
     void pathStylesFollowTheTable(HttpParams.Style style, boolean explode, String kind, String expected) {
         assertThat(HttpParams.path("color", value(kind), style, explode)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "query {0} explode={1} {2}")
-    @CsvSource(delimiter = '|', value = {
-            "FORM            | false | undefined | color=",
-            "FORM            | false | string    | color=blue",
-            "FORM            | false | array     | color=blue,black,brown",
-            "FORM            | false | object    | color=R,100,G,200,B,150",
-            "FORM            | true  | undefined | color=",
-            "FORM            | true  | string    | color=blue",
-            "FORM            | true  | array     | color=blue&color=black&color=brown",
-            "FORM            | true  | object    | R=100&G=200&B=150",
-            "SPACE_DELIMITED | false | array     | color=blue%20black%20brown",
-            "SPACE_DELIMITED | false | object    | color=R%20100%20G%20200%20B%20150",
-            "PIPE_DELIMITED  | false | array     | color=blue%7Cblack%7Cbrown",
-            "PIPE_DELIMITED  | false | object    | color=R%7C100%7CG%7C200%7CB%7C150",
-            "DEEP_OBJECT     | true  | object    | color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "FORM            | false | undefined | color=",
+                "FORM            | false | string    | color=blue",
+                "FORM            | false | array     | color=blue,black,brown",
+                "FORM            | false | object    | color=R,100,G,200,B,150",
+                "FORM            | true  | undefined | color=",
+                "FORM            | true  | string    | color=blue",
+                "FORM            | true  | array     | color=blue&color=black&color=brown",
+                "FORM            | true  | object    | R=100&G=200&B=150",
+                "SPACE_DELIMITED | false | array     | color=blue%20black%20brown",
+                "SPACE_DELIMITED | false | object    | color=R%20100%20G%20200%20B%20150",
+                "PIPE_DELIMITED  | false | array     | color=blue%7Cblack%7Cbrown",
+                "PIPE_DELIMITED  | false | object    | color=R%7C100%7CG%7C200%7CB%7C150",
+                "DEEP_OBJECT     | true  | object    | color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150",
+            })
     void queryStylesFollowTheTable(HttpParams.Style style, boolean explode, String kind, String expected) {
         assertThat(query("color", value(kind), style, explode)).isEqualTo(expected);
     }
@@ -124,7 +132,8 @@ class HttpParamsTest {
         assertThat(HttpParams.query("q", Optional.of("x"), FORM, true)).containsExactly("q=x");
         assertThat(HttpParams.cookie("c", null, true)).isEmpty();
         assertThatThrownBy(() -> HttpParams.path("id", null, SIMPLE, false))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'id'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'id'");
     }
 
     @Test
@@ -139,7 +148,8 @@ class HttpParamsTest {
         java.time.OffsetDateTime midnight = java.time.OffsetDateTime.parse("2024-01-01T00:00:00Z");
         assertThat(query("t", midnight, FORM, true)).isEqualTo("t=2024-01-01T00%3A00%3A00Z");
         assertThat(HttpParams.toText(midnight)).isEqualTo("2024-01-01T00:00:00Z");
-        assertThat(HttpParams.toText(java.time.OffsetDateTime.parse("2024-01-01T10:20:30.5+02:00"))).isEqualTo("2024-01-01T10:20:30.5+02:00");
+        assertThat(HttpParams.toText(java.time.OffsetDateTime.parse("2024-01-01T10:20:30.5+02:00")))
+                .isEqualTo("2024-01-01T10:20:30.5+02:00");
         assertThat(HttpParams.header(midnight, false)).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(HttpParams.path("t", midnight, SIMPLE, false)).isEqualTo("2024-01-01T00%3A00%3A00Z");
         assertThat(HttpParams.toText(java.time.LocalDate.of(2024, 2, 3))).isEqualTo("2024-02-03");
@@ -150,7 +160,8 @@ class HttpParamsTest {
         assertThat(HttpParams.toText(0.1f)).isEqualTo("0.1");
         assertThat(HttpParams.toText(-7L)).isEqualTo("-7");
         assertThat(HttpParams.toText(true)).isEqualTo("true");
-        assertThat(query("b", new byte[] {(byte) 0xfb, (byte) 0xff}, FORM, true)).isEqualTo("b=%2B%2F8%3D");
+        assertThat(query("b", new byte[] {(byte) 0xfb, (byte) 0xff}, FORM, true))
+                .isEqualTo("b=%2B%2F8%3D");
     }
 
     @Test
@@ -174,14 +185,16 @@ class HttpParamsTest {
     void dotSegmentsAndEmptyPathValuesAreRejected() {
         for (String bad : new String[] {"..", ".", ""}) {
             assertThatThrownBy(() -> HttpParams.path("id", bad, SIMPLE, false))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'id'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'id'");
         }
         assertThat(HttpParams.path("id", "...", SIMPLE, false)).isEqualTo("...");
     }
 
     @Test
     void headerValuesWithLineBreaksOrNonAsciiAreRejected() {
-        assertThatThrownBy(() -> HttpParams.header("a\r\nX-Injected: 1", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HttpParams.header("a\r\nX-Injected: 1", false))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpParams.header("a\nb", false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpParams.header("é", false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpParams.requireHeaderName("X-A: b")).isInstanceOf(IllegalArgumentException.class);
@@ -195,9 +208,9 @@ class HttpParamsTest {
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("age", inner);
         filter.put("tag", List.of("a", "b"));
-        assertThat(query("f", filter, DEEP_OBJECT, true))
-                .isEqualTo("f%5Bage%5D%5Blt%5D=5&f%5Btag%5D=a&f%5Btag%5D=b");
-        assertThatThrownBy(() -> HttpParams.query("f", "x", DEEP_OBJECT, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(query("f", filter, DEEP_OBJECT, true)).isEqualTo("f%5Bage%5D%5Blt%5D=5&f%5Btag%5D=a&f%5Btag%5D=b");
+        assertThatThrownBy(() -> HttpParams.query("f", "x", DEEP_OBJECT, true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -211,11 +224,15 @@ class HttpParamsTest {
     @Test
     void requestSpecExpandsTemplateAndRequiresEveryPlaceholder() {
         HttpRequestSpec spec = HttpRequestSpec.builder("get", "/pets/{petId}/photos/{photo}")
-                .pathParam("petId", 42).pathParam("photo", "a b").queryParam("x", null).build();
+                .pathParam("petId", 42)
+                .pathParam("photo", "a b")
+                .queryParam("x", null)
+                .build();
         assertThat(spec.method()).isEqualTo("GET");
         assertThat(spec.path()).isEqualTo("/pets/42/photos/a%20b");
         assertThat(spec.query()).isEmpty();
         assertThatThrownBy(() -> HttpRequestSpec.builder("GET", "/pets/{petId}").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("petId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("petId");
     }
 }

@@ -39,10 +39,11 @@ class HttpSseTest {
     void handlesEventIdRetryCommentsAndUnknownFields() {
         List<HttpSseEvent> events = parse(": keep-alive\nevent: add\nid: 7\nretry: 1500\nfoo: bar\ndata: x\n\n"
                 + "data: y\n\nid\nretry: soon\ndata: z\n\n");
-        assertThat(events).containsExactly(
-                new HttpSseEvent("add", "x", "7", Duration.ofMillis(1500)),
-                new HttpSseEvent("message", "y", "7", null), // the last event ID is sticky
-                new HttpSseEvent("message", "z", "", null)); // "id" with no value resets it; bad retry ignored
+        assertThat(events)
+                .containsExactly(
+                        new HttpSseEvent("add", "x", "7", Duration.ofMillis(1500)),
+                        new HttpSseEvent("message", "y", "7", null), // the last event ID is sticky
+                        new HttpSseEvent("message", "z", "", null)); // "id" with no value resets it; bad retry ignored
     }
 
     @Test
@@ -54,21 +55,27 @@ class HttpSseTest {
 
     @Test
     void eventsWithoutDataAreNotDispatchedAndAnUnterminatedEventIsDiscarded() {
-        assertThat(parse("event: ping\n\nid: 1\n\ndata: done\n\ndata: cut off")).extracting(HttpSseEvent::data)
+        assertThat(parse("event: ping\n\nid: 1\n\ndata: done\n\ndata: cut off"))
+                .extracting(HttpSseEvent::data)
                 .containsExactly("done");
-        assertThat(parse("event: ping\n\ndata: after\n\n")).extracting(HttpSseEvent::event).containsExactly("message");
+        assertThat(parse("event: ping\n\ndata: after\n\n"))
+                .extracting(HttpSseEvent::event)
+                .containsExactly("message");
     }
 
     @Test
     void doneSentinelEndsTheStreamAndClosesTheBody() {
         AtomicBoolean closed = new AtomicBoolean();
-        InputStream in = new ByteArrayInputStream("data: 1\n\ndata: [DONE]\n\ndata: never\n\n".getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public void close() {
-                closed.set(true);
-            }
-        };
-        assertThat(HttpSse.stream(in, Integer::parseInt).collect(Collectors.toList())).containsExactly(1);
+        InputStream in =
+                new ByteArrayInputStream(
+                        "data: 1\n\ndata: [DONE]\n\ndata: never\n\n".getBytes(StandardCharsets.UTF_8)) {
+                    @Override
+                    public void close() {
+                        closed.set(true);
+                    }
+                };
+        assertThat(HttpSse.stream(in, Integer::parseInt).collect(Collectors.toList()))
+                .containsExactly(1);
         assertThat(closed).isTrue();
         assertThat(parse("data: [DONE] \n\ndata: x\n\n")).hasSize(2); // only the exact sentinel ends it
     }
@@ -85,7 +92,9 @@ class HttpSseTest {
         Stream<Object> stream = HttpSse.stream(in, data -> {
             throw new IOException("bad json");
         });
-        assertThatThrownBy(() -> stream.findFirst()).isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("bad json");
+        assertThatThrownBy(() -> stream.findFirst())
+                .isInstanceOf(UncheckedIOException.class)
+                .hasRootCauseMessage("bad json");
         stream.close();
         assertThat(closed).isTrue();
     }

@@ -3,7 +3,6 @@ package autosdk.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -44,8 +43,11 @@ final class HttpTestServer implements AutoCloseable {
     HttpTestServer route(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             hits.incrementAndGet();
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders()));
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders()));
             try {
                 handler.handle(exchange);
             } finally {

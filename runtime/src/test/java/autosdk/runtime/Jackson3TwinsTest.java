@@ -41,33 +41,54 @@ class Jackson3TwinsTest {
         }
         try (Stream<Path> main = Files.list(MAIN)) {
             // The OkHttp transports need okhttp on the class path and touch no JSON; the module build compiles them.
-            main.filter(p -> !twinned.contains(p.getFileName().toString()) && !p.getFileName().toString().startsWith("OkHttp"))
+            main.filter(p -> !twinned.contains(p.getFileName().toString())
+                            && !p.getFileName().toString().startsWith("OkHttp"))
                     .forEach(p -> sources.add(p.toString()));
         }
         assertThat(twinned).contains("Json.java", "JsonContext.java", "JsonCodec.java");
-        Path jackson3 = Path.of(tools.jackson.core.JsonParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jackson3 = Path.of(tools.jackson.core.JsonParser.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", jackson3.toString(),
-                "--release", "17", "-proc:none", "-Xlint:deprecation", "-Werror", "-encoding", "UTF-8"));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                classes.toString(),
+                "-classpath",
+                jackson3.toString(),
+                "--release",
+                "17",
+                "-proc:none",
+                "-Xlint:deprecation",
+                "-Werror",
+                "-encoding",
+                "UTF-8"));
         args.addAll(sources);
         int rc = javac.run(null, errors, errors, args.toArray(String[]::new));
-        assertThat(errors.toString()).as("javac against Jackson 3 only, deprecations as errors").isEmpty();
+        assertThat(errors.toString())
+                .as("javac against Jackson 3 only, deprecations as errors")
+                .isEmpty();
         assertThat(rc).isZero();
 
         // Only the JDK and Jackson 3 visible: a stray Jackson 2 reference fails to load.
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), jackson3.toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL(), jackson3.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             for (String file : twinned) {
                 String name = "autosdk.runtime." + file.replace(".java", "");
-                assertThat(api(loader.loadClass(name))).as("public API of the twin " + name)
+                assertThat(api(loader.loadClass(name)))
+                        .as("public API of the twin " + name)
                         .isEqualTo(api(Class.forName(name)));
             }
             Class<?> value = loader.loadClass("autosdk.runtime.JsonValue");
-            Object tree = value.getMethod("parse", String.class).invoke(null, "{\"a\":[1,2.50,\"x/y\",true,null],\"b\":{}}");
-            assertThat(value.getMethod("toJson").invoke(tree)).isEqualTo(JsonValue.parse("{\"a\":[1,2.50,\"x/y\",true,null],\"b\":{}}").toJson());
+            Object tree =
+                    value.getMethod("parse", String.class).invoke(null, "{\"a\":[1,2.50,\"x/y\",true,null],\"b\":{}}");
+            assertThat(value.getMethod("toJson").invoke(tree))
+                    .isEqualTo(JsonValue.parse("{\"a\":[1,2.50,\"x/y\",true,null],\"b\":{}}")
+                            .toJson());
         }
     }
 
@@ -78,12 +99,16 @@ class Jackson3TwinsTest {
             if (!Modifier.isPublic(m.getModifiers())) continue;
             StringBuilder s = new StringBuilder(m.getName()).append('(');
             for (Class<?> p : m.getParameterTypes()) s.append(p.getSimpleName()).append(',');
-            out.add(s.append(")").append(m.getReturnType().getSimpleName()).toString().toLowerCase(Locale.ROOT));
+            out.add(s.append(")")
+                    .append(m.getReturnType().getSimpleName())
+                    .toString()
+                    .toLowerCase(Locale.ROOT));
         }
         for (var f : type.getDeclaredFields()) {
-            if (Modifier.isPublic(f.getModifiers())) out.add("field " + f.getName() + " " + f.getType().getSimpleName());
+            if (Modifier.isPublic(f.getModifiers())) {
+                out.add("field " + f.getName() + " " + f.getType().getSimpleName());
+            }
         }
         return out;
     }
-
 }

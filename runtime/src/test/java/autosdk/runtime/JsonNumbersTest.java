@@ -36,15 +36,29 @@ class JsonNumbersTest {
 
     @Test
     void absurdIntegersAreDecodeErrors() {
-        for (String json : new String[] {"1e999999999", "-1e999999999", "9223372036854775808", "1.5", "1e-999999999", "\"NaN\"",
-                "\"Infinity\"", "\"1e999999999\""}) {
-            assertThatThrownBy(() -> fromText(json, Json::readLong)).as(json).isInstanceOf(JsonDecodeException.class)
+        for (String json : new String[] {
+            "1e999999999",
+            "-1e999999999",
+            "9223372036854775808",
+            "1.5",
+            "1e-999999999",
+            "\"NaN\"",
+            "\"Infinity\"",
+            "\"1e999999999\""
+        }) {
+            assertThatThrownBy(() -> fromText(json, Json::readLong))
+                    .as(json)
+                    .isInstanceOf(JsonDecodeException.class)
                     .hasMessageContaining("expected an integer in the int64 range");
-            assertThatThrownBy(() -> fromTree(json, Json::readLong)).as(json).isInstanceOf(JsonDecodeException.class)
+            assertThatThrownBy(() -> fromTree(json, Json::readLong))
+                    .as(json)
+                    .isInstanceOf(JsonDecodeException.class)
                     .hasMessageContaining("expected an integer in the int64 range");
         }
         for (String json : new String[] {"2147483648", "-2147483649", "3e9", "9223372036854775808", "0.5"}) {
-            assertThatThrownBy(() -> fromText(json, Json::readInt)).as(json).isInstanceOf(JsonDecodeException.class)
+            assertThatThrownBy(() -> fromText(json, Json::readInt))
+                    .as(json)
+                    .isInstanceOf(JsonDecodeException.class)
                     .hasMessageContaining("expected an integer in the int32 range");
         }
     }
@@ -53,10 +67,13 @@ class JsonNumbersTest {
     void numbersMustBeFinite() throws IOException {
         assertThat(fromText("2.5", Json::readDouble)).isEqualTo(2.5);
         for (String json : new String[] {"1e999", "-1e999", "\"NaN\"", "\"Infinity\"", "\"-Infinity\""}) {
-            assertThatThrownBy(() -> fromText(json, Json::readDouble)).as(json).isInstanceOf(JsonDecodeException.class)
+            assertThatThrownBy(() -> fromText(json, Json::readDouble))
+                    .as(json)
+                    .isInstanceOf(JsonDecodeException.class)
                     .hasMessageContaining("expected a finite number");
         }
-        assertThatThrownBy(() -> fromText("1e300", Json::readFloat)).isInstanceOf(JsonDecodeException.class)
+        assertThatThrownBy(() -> fromText("1e300", Json::readFloat))
+                .isInstanceOf(JsonDecodeException.class)
                 .hasMessageContaining("float range");
     }
 }

@@ -26,13 +26,18 @@ class PageTest {
     void start() throws IOException {
         server = new HttpTestServer();
         server.route("/same", exchange -> respond(exchange, 200, "text/plain", "a,b|"));
-        server.route("/elsewhere", exchange -> respond(exchange, 200, "text/plain", "a|http://example.com/v1/elsewhere?p=2"));
+        server.route(
+                "/elsewhere",
+                exchange -> respond(exchange, 200, "text/plain", "a|http://example.com/v1/elsewhere?p=2"));
         server.route("/empty", exchange -> {
             String q = exchange.getRequestURI().getRawQuery();
             int n = q == null ? 0 : Integer.parseInt(q.substring(q.indexOf('=') + 1));
             respond(exchange, 200, "text/plain", "|c" + (n + 1));
         });
-        server.route("/two", exchange -> respond(exchange, 200, "text/plain", exchange.getRequestURI().getRawQuery() == null ? "a|c1" : "b|"));
+        server.route(
+                "/two",
+                exchange -> respond(
+                        exchange, 200, "text/plain", exchange.getRequestURI().getRawQuery() == null ? "a|c1" : "b|"));
     }
 
     @AfterEach
@@ -59,50 +64,67 @@ class PageTest {
 
     @Test
     void anOffsetAnsweredWithTheSamePageStops() {
-        HttpPaging<String, String> paging = HttpPaging.offset(HttpResponseDecoder.string(), "offset", 0, PageTest::items, null);
+        HttpPaging<String, String> paging =
+                HttpPaging.offset(HttpResponseDecoder.string(), "offset", 0, PageTest::items, null);
         Page<String> first = Page.first(executor(), get("/same"), paging);
         assertThat(first.items()).containsExactly("a", "b");
-        assertThatThrownBy(first::nextPage).isInstanceOf(IllegalStateException.class).hasMessage(
-                "GET /same: the server answered the offset (query parameter 'offset') 2 with the same items as the page before; "
-                        + "stopping instead of paging forever");
-        assertThat(server.received).extracting(HttpTestServer.Received::rawQuery).containsExactly("offset=0", "offset=2");
+        assertThatThrownBy(first::nextPage)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(
+                        "GET /same: the server answered the offset (query parameter 'offset') 2 with the same items as the page before; "
+                                + "stopping instead of paging forever");
+        assertThat(server.received)
+                .extracting(HttpTestServer.Received::rawQuery)
+                .containsExactly("offset=0", "offset=2");
     }
 
     @Test
     void aNextUrlOnAnotherHostIsNotFollowed() {
-        HttpPaging<String, String> paging = HttpPaging.nextUrl(HttpResponseDecoder.string(), PageTest::items, PageTest::next, null);
+        HttpPaging<String, String> paging =
+                HttpPaging.nextUrl(HttpResponseDecoder.string(), PageTest::items, PageTest::next, null);
         Page<String> first = Page.first(executor(), get("/elsewhere"), paging);
         assertThat(first.items()).containsExactly("a");
         assertThat(first.hasNextPage()).isTrue();
-        assertThatThrownBy(first::nextPage).isInstanceOf(IllegalStateException.class).hasMessageStartingWith(
-                "the next-page URL http://example.com/v1/elsewhere?p=2 leaves the client's base URL http://127.0.0.1:");
+        assertThatThrownBy(first::nextPage)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "the next-page URL http://example.com/v1/elsewhere?p=2 leaves the client's base URL http://127.0.0.1:");
         assertThat(server.hits.get()).isEqualTo(1);
     }
 
     @Test
     void emptyPagesInARowAreBounded() {
-        HttpPaging<String, String> paging = HttpPaging.cursor(HttpResponseDecoder.string(), "c", PageTest::items,
-                body -> next(body).substring(1), null);
+        HttpPaging<String, String> paging = HttpPaging.cursor(
+                HttpResponseDecoder.string(),
+                "c",
+                PageTest::items,
+                body -> next(body).substring(1),
+                null);
         Page<String> first = Page.first(executor(), get("/empty"), paging);
         List<String> seen = new ArrayList<>();
-        assertThatThrownBy(() -> first.autoPager().forEach(seen::add)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("GET /empty: the server sent " + Page.MAX_EMPTY_PAGES + " empty pages in a row, each pointing to another; "
-                        + "stopping instead of paging forever");
+        assertThatThrownBy(() -> first.autoPager().forEach(seen::add))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("GET /empty: the server sent " + Page.MAX_EMPTY_PAGES
+                        + " empty pages in a row, each pointing to another; " + "stopping instead of paging forever");
         assertThat(seen).isEmpty();
         assertThat(server.hits.get()).isEqualTo(Page.MAX_EMPTY_PAGES);
     }
 
     @Test
     void theLastPageHasNoNextAndAsyncSaysSo() throws Exception {
-        HttpPaging<String, String> paging = HttpPaging.cursor(HttpResponseDecoder.string(), "c", PageTest::items, PageTest::next, null);
+        HttpPaging<String, String> paging =
+                HttpPaging.cursor(HttpResponseDecoder.string(), "c", PageTest::items, PageTest::next, null);
         Page<String> first = Page.firstAsync(executor(), get("/two"), paging).get(60, TimeUnit.SECONDS);
         Page<String> last = first.nextPageAsync().get(60, TimeUnit.SECONDS);
         assertThat(List.of(first.items(), last.items())).containsExactly(List.of("a"), List.of("b"));
         assertThat(last.hasNextPage()).isFalse();
         assertThatThrownBy(last::nextPage).isInstanceOf(NoSuchElementException.class);
-        assertThatThrownBy(() -> last.nextPageAsync().get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> last.nextPageAsync().get(60, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(NoSuchElementException.class);
         assertThat(first.stream().toList()).containsExactly("a", "b");
-        assertThat(server.received).extracting(HttpTestServer.Received::rawQuery).containsExactly(null, "c=c1", "c=c1");
+        assertThat(server.received)
+                .extracting(HttpTestServer.Received::rawQuery)
+                .containsExactly(null, "c=c1", "c=c1");
     }
 }

@@ -36,7 +36,8 @@ class PercentEncodingTest {
 
     @Test
     void keptDelimitersPassRaw() {
-        assertThat(PercentEncoding.encode("host:8080/v1", PercentEncoding.URL_DELIMITERS)).isEqualTo("host:8080/v1");
+        assertThat(PercentEncoding.encode("host:8080/v1", PercentEncoding.URL_DELIMITERS))
+                .isEqualTo("host:8080/v1");
     }
 
     @Test
@@ -51,6 +52,8 @@ class PercentEncodingTest {
 
     @Test
     void webSocketQueryValuesUseIt() {
-        assertThat(WsEndpoint.withQuery("wss://h/x", List.of(Map.entry("q", "a b/c"))).toString()).isEqualTo("wss://h/x?q=a%20b%2Fc");
+        assertThat(WsEndpoint.withQuery("wss://h/x", List.of(Map.entry("q", "a b/c")))
+                        .toString())
+                .isEqualTo("wss://h/x?q=a%20b%2Fc");
     }
 }

@@ -122,9 +122,11 @@ final class RawWsServer implements AutoCloseable {
             String key = request.lines()
                     .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElseThrow(() -> new IOException("no Sec-WebSocket-Key"));
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no Sec-WebSocket-Key"));
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(US_ASCII));
+                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
+                    .getBytes(US_ASCII));
             out.flush();
         }
 
@@ -230,8 +232,9 @@ final class RawWsServer implements AutoCloseable {
 
         private static String accept(String key) throws IOException {
             try {
-                return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                        .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(US_ASCII)));
+                return Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-1")
+                                .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(US_ASCII)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IOException(e);
             }

@@ -60,7 +60,6 @@ class WsConnectionTest {
         return new JdkWsTransport();
     }
 
-
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     Server server;
@@ -70,7 +69,9 @@ class WsConnectionTest {
     void startServer() throws InterruptedException {
         server = new Server();
         server.start();
-        assertThat(server.started.await(5, TimeUnit.SECONDS)).as("server started").isTrue();
+        assertThat(server.started.await(5, TimeUnit.SECONDS))
+                .as("server started")
+                .isTrue();
     }
 
     @AfterEach
@@ -116,8 +117,10 @@ class WsConnectionTest {
         int insideEmoji = indexOf(bytes, "😀".getBytes(UTF_8)) + 2; // in the middle of the 4-byte emoji
         server.onText = (c, m) -> {
             c.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(Arrays.copyOfRange(bytes, 0, insideUmlaut)), false);
-            c.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(Arrays.copyOfRange(bytes, insideUmlaut, insideEmoji)), false);
-            c.sendFragmentedFrame(Opcode.TEXT, ByteBuffer.wrap(Arrays.copyOfRange(bytes, insideEmoji, bytes.length)), true);
+            c.sendFragmentedFrame(
+                    Opcode.TEXT, ByteBuffer.wrap(Arrays.copyOfRange(bytes, insideUmlaut, insideEmoji)), false);
+            c.sendFragmentedFrame(
+                    Opcode.TEXT, ByteBuffer.wrap(Arrays.copyOfRange(bytes, insideEmoji, bytes.length)), true);
             c.send("after");
         };
         Recorder rec = new Recorder();
@@ -126,7 +129,9 @@ class WsConnectionTest {
         conn.sendText("go");
 
         assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo(expected);
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).as("exactly one message for the fragments").isEqualTo("after");
+        assertThat(rec.texts.poll(5, TimeUnit.SECONDS))
+                .as("exactly one message for the fragments")
+                .isEqualTo("after");
         assertThat(rec.errors).isEmpty();
     }
 
@@ -219,7 +224,9 @@ class WsConnectionTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture.allOf(sends.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
-        assertThat(allArrived.await(10, TimeUnit.SECONDS)).as("all messages arrived").isTrue();
+        assertThat(allArrived.await(10, TimeUnit.SECONDS))
+                .as("all messages arrived")
+                .isTrue();
 
         List<String> received = server.textsOf(0);
         assertThat(received).hasSize(threads * perThread);
@@ -315,7 +322,9 @@ class WsConnectionTest {
         assertThat(seen.remote).isTrue();
         assertThat(rec.closes).containsExactly("4002 client bye"); // close() waited for onClose
         assertThat(conn.closeCode()).isEqualTo(4002);
-        assertThat(server.closes.poll(200, TimeUnit.MILLISECONDS)).as("only one close frame").isNull();
+        assertThat(server.closes.poll(200, TimeUnit.MILLISECONDS))
+                .as("only one close frame")
+                .isNull();
     }
 
     @Test
@@ -355,7 +364,8 @@ class WsConnectionTest {
     void closeTimesOutAndAbortsWhenTheServerNeverAnswers() throws Exception {
         try (RawServer raw = new RawServer(RawServer.Mode.IGNORE)) {
             Recorder rec = new Recorder();
-            WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
+            WsConnection conn =
+                    connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             long start = System.nanoTime();
             conn.close(1000, "", Duration.ofMillis(300));
@@ -382,18 +392,23 @@ class WsConnectionTest {
         conn.closeFuture().get(5, TimeUnit.SECONDS);
 
         assertThat(rec.closes).hasSize(1).allMatch(s -> s.startsWith("1006 "));
-        assertThat(rec.errors).as("the disconnect is not also reported as an error").isEmpty();
+        assertThat(rec.errors)
+                .as("the disconnect is not also reported as an error")
+                .isEmpty();
         assertThat(conn.closeCode()).isEqualTo(1006);
         assertThat(conn.closeReason()).startsWith("connection lost: ");
         assertThat(conn.closeCause()).isNotNull();
-        assertThatThrownBy(() -> conn.sendText("x").get(5, TimeUnit.SECONDS)).cause().isInstanceOf(WsClosedException.class);
+        assertThatThrownBy(() -> conn.sendText("x").get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(WsClosedException.class);
     }
 
     @Test
     void tcpResetGivesExactlyOneOnClose1006() throws Exception {
         try (RawServer raw = new RawServer(RawServer.Mode.RESET_ON_FIRST_FRAME)) {
             Recorder rec = new Recorder();
-            WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
+            WsConnection conn =
+                    connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             conn.sendText("trigger reset");
             conn.closeFuture().get(5, TimeUnit.SECONDS);
@@ -414,14 +429,19 @@ class WsConnectionTest {
             }
         };
         WsReconnectPolicy policy = WsReconnectPolicy.builder()
-                .maxAttempts(3).initialDelay(Duration.ofMillis(20)).maxDelay(Duration.ofMillis(100)).jitter(0).build();
+                .maxAttempts(3)
+                .initialDelay(Duration.ofMillis(20))
+                .maxDelay(Duration.ofMillis(100))
+                .jitter(0)
+                .build();
         Recorder rec = new Recorder();
         // A send issued while the connection is down must wait and go out after the setup messages.
         rec.onReconnecting = conn -> conn.sendText("sent while reconnecting");
-        WsConnection conn = connect(config()
-                .header("Authorization", "Bearer secret")
-                .reconnect(policy)
-                .setupMessages(() -> List.of("setup-1", "setup-2")), rec);
+        WsConnection conn = connect(
+                config().header("Authorization", "Bearer secret")
+                        .reconnect(policy)
+                        .setupMessages(() -> List.of("setup-1", "setup-2")),
+                rec);
         rec.connection = conn;
 
         conn.sendText("drop");
@@ -433,7 +453,9 @@ class WsConnectionTest {
         assertThat(server.handshakes.get(1).getFieldValue("Authorization")).isEqualTo("Bearer secret");
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
         assertThat(rec.closes).isEmpty();
-        assertThat(rec.opens.getCount()).as("onOpen only for the first connection").isZero();
+        assertThat(rec.opens.getCount())
+                .as("onOpen only for the first connection")
+                .isZero();
 
         server.onText = (c, m) -> {
             if (m.equals("still works")) { // filter: a late "sent while reconnecting" may still be in flight
@@ -451,7 +473,11 @@ class WsConnectionTest {
             c.closeConnection(CloseFrame.ABNORMAL_CLOSE, "gone");
         };
         WsReconnectPolicy policy = WsReconnectPolicy.builder()
-                .maxAttempts(2).initialDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(20)).jitter(0).build();
+                .maxAttempts(2)
+                .initialDelay(Duration.ofMillis(10))
+                .maxDelay(Duration.ofMillis(20))
+                .jitter(0)
+                .build();
         Recorder rec = new Recorder();
         List<CompletableFuture<Void>> queued = new CopyOnWriteArrayList<>();
         rec.onReconnecting = conn -> queued.add(conn.sendText("never sent"));
@@ -468,14 +494,20 @@ class WsConnectionTest {
         for (CompletableFuture<Void> f : queued) {
             assertThat(failure(f)).isInstanceOf(WsClosedException.class);
         }
-        assertThat(server.connects.availablePermits()).as("only the first handshake succeeded").isEqualTo(1);
+        assertThat(server.connects.availablePermits())
+                .as("only the first handshake succeeded")
+                .isEqualTo(1);
     }
 
     @Test
     void serverCloseFrameIsNotRetriedEvenWithAReconnectPolicy() throws Exception {
         server.onText = (c, m) -> c.close(1001, "going away");
         Recorder rec = new Recorder();
-        WsConnection conn = connect(config().reconnect(WsReconnectPolicy.builder().initialDelay(Duration.ZERO).build()), rec);
+        WsConnection conn = connect(
+                config().reconnect(WsReconnectPolicy.builder()
+                        .initialDelay(Duration.ZERO)
+                        .build()),
+                rec);
 
         conn.sendText("bye");
         conn.closeFuture().get(5, TimeUnit.SECONDS);
@@ -536,12 +568,18 @@ class WsConnectionTest {
 
         conn.sendText("ping me");
 
-        assertThat(server.pongs.tryAcquire(1, 5, TimeUnit.SECONDS)).as("pong for the server's ping").isTrue();
-        assertThat(server.pings.tryAcquire(2, 5, TimeUnit.SECONDS)).as("keep-alive pings").isTrue();
+        assertThat(server.pongs.tryAcquire(1, 5, TimeUnit.SECONDS))
+                .as("pong for the server's ping")
+                .isTrue();
+        assertThat(server.pings.tryAcquire(2, 5, TimeUnit.SECONDS))
+                .as("keep-alive pings")
+                .isTrue();
         conn.close();
         server.pings.drainPermits();
         Thread.sleep(200); // checking for absence needs a window: four ping intervals
-        assertThat(server.pings.availablePermits()).as("keep-alive stops on close").isZero();
+        assertThat(server.pings.availablePermits())
+                .as("keep-alive stops on close")
+                .isZero();
     }
 
     @Test
@@ -591,7 +629,10 @@ class WsConnectionTest {
             closedPort = s.getLocalPort();
         }
         Recorder rec = new Recorder();
-        WsConfig cfg = WsConfig.builder().transport(wsTransport()).uri(URI.create("ws://127.0.0.1:" + closedPort + "/")).build();
+        WsConfig cfg = WsConfig.builder()
+                .transport(wsTransport())
+                .uri(URI.create("ws://127.0.0.1:" + closedPort + "/"))
+                .build();
 
         assertThatThrownBy(() -> WsConnection.connectBlocking(cfg, rec)).isInstanceOf(IOException.class);
         assertThat(rec.closes).isEmpty();
@@ -604,7 +645,8 @@ class WsConnectionTest {
         WsConnection conn = connect(config().subprotocols(List.of("v2.proto", "v1.proto")), new Recorder());
         eventually(() -> !server.handshakes.isEmpty()); // the server records it in onOpen, which may run after ours
 
-        assertThat(server.handshakes.get(0).getFieldValue("Sec-WebSocket-Protocol")).isEqualTo("v2.proto, v1.proto");
+        assertThat(server.handshakes.get(0).getFieldValue("Sec-WebSocket-Protocol"))
+                .isEqualTo("v2.proto, v1.proto");
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
     }
 
@@ -752,8 +794,8 @@ class WsConnectionTest {
         }
 
         @Override
-        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft, ClientHandshake request)
-                throws InvalidDataException {
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(
+                WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
             if (rejectHandshakes) {
                 throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "not now");
             }
@@ -810,7 +852,11 @@ class WsConnectionTest {
 
     /** A bare TCP server that completes the WebSocket handshake and then misbehaves in a chosen way. */
     static final class RawServer implements AutoCloseable {
-        enum Mode { IGNORE, RESET_ON_FIRST_FRAME, SEND_AND_RECORD }
+        enum Mode {
+            IGNORE,
+            RESET_ON_FIRST_FRAME,
+            SEND_AND_RECORD
+        }
 
         /** A frame received from the client: opcode and unmasked payload. */
         record Frame(int opcode, byte[] payload) {}
@@ -905,20 +951,24 @@ class WsConnectionTest {
                 }
                 request.write(b);
             }
-            String key = request.toString(US_ASCII).lines()
+            String key = request.toString(US_ASCII)
+                    .lines()
                     .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             String accept;
             try {
-                accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                        .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(US_ASCII)));
+                accept = Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-1")
+                                .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(US_ASCII)));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IOException(e);
             }
             OutputStream out = socket.getOutputStream();
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(US_ASCII));
+                            + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
+                    .getBytes(US_ASCII));
             out.flush();
         }
 

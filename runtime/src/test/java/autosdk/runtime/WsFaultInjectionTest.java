@@ -38,7 +38,6 @@ class WsFaultInjectionTest {
         return new JdkWsTransport();
     }
 
-
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final List<RawWsServer> servers = new CopyOnWriteArrayList<>();
@@ -65,8 +64,13 @@ class WsFaultInjectionTest {
             testOver.await(); // never read again: the TCP buffers fill, then the client's queue
         });
         int limit = 1024 * 1024;
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).maxQueuedBytes(limit)
-                .closeTimeout(Duration.ofSeconds(1)), new WsConnectionTest.Recorder());
+        WsConnection conn = connect(
+                WsConfig.builder()
+                        .transport(wsTransport())
+                        .uri(server.uri())
+                        .maxQueuedBytes(limit)
+                        .closeTimeout(Duration.ofSeconds(1)),
+                new WsConnectionTest.Recorder());
         byte[] chunk = new byte[8 * 1024];
         List<CompletableFuture<Void>> accepted = new ArrayList<>();
         Throwable refusal = null;
@@ -79,8 +83,10 @@ class WsFaultInjectionTest {
             }
         }
 
-        assertThat(refusal).as("a send is refused instead of queuing without bound")
-                .isInstanceOf(WsLimitExceededException.class).hasMessageContaining("maxQueuedBytes");
+        assertThat(refusal)
+                .as("a send is refused instead of queuing without bound")
+                .isInstanceOf(WsLimitExceededException.class)
+                .hasMessageContaining("maxQueuedBytes");
         assertThat(((WsLimitExceededException) refusal).limit()).isEqualTo(limit);
         assertThat(conn.state()).as("the connection stays usable").isEqualTo(WsState.OPEN);
         long started = System.nanoTime();
@@ -90,7 +96,8 @@ class WsFaultInjectionTest {
         for (CompletableFuture<Void> f : accepted) {
             assertDoneOrClosed(f); // every accepted send ends once closed: written or failed as closed
         }
-        System.out.printf("stopped reader: %d x 8 KB sends accepted before the 1 MiB limit, close() took %d ms (closeTimeout 1 s)%n",
+        System.out.printf(
+                "stopped reader: %d x 8 KB sends accepted before the 1 MiB limit, close() took %d ms (closeTimeout 1 s)%n",
                 accepted.size(), closeMillis);
     }
 
@@ -100,7 +107,8 @@ class WsFaultInjectionTest {
             peer.handshake();
             testOver.await();
         });
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)),
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)),
                 new WsConnectionTest.Recorder());
         long before = usedHeapAfterGc();
         byte[] chunk = new byte[8 * 1024];
@@ -113,12 +121,14 @@ class WsFaultInjectionTest {
         long held = usedHeapAfterGc() - before;
 
         assertThat(refused).as("sends beyond the default 16 MiB are refused").isPositive();
-        assertThat((100_000L - refused) * chunk.length).as("bytes accepted: the limit plus what the TCP buffers took")
+        assertThat((100_000L - refused) * chunk.length)
+                .as("bytes accepted: the limit plus what the TCP buffers took")
                 .isLessThan(WsConfig.DEFAULT_MAX_QUEUED_BYTES + 64L * 1024 * 1024);
         assertThat(held).as("heap held by the queue").isLessThan(128L * 1024 * 1024);
         long started = System.nanoTime();
         conn.close();
-        System.out.printf("100,000 x 8 KB: %d refused, heap held %d MiB, close() took %d ms (closeTimeout 2 s)%n",
+        System.out.printf(
+                "100,000 x 8 KB: %d refused, heap held %d MiB, close() took %d ms (closeTimeout 2 s)%n",
                 refused, held / (1024 * 1024), (System.nanoTime() - started) / 1_000_000);
         assertThat(conn.state()).isEqualTo(WsState.CLOSED);
     }
@@ -128,7 +138,8 @@ class WsFaultInjectionTest {
     @Test
     void binaryMessageLargerThanMaxMessageSizeClosesWith1009() throws Exception {
         AtomicInteger clientCloseCode = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<String> clientCloseReason = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> clientCloseReason =
+                new java.util.concurrent.atomic.AtomicReference<>();
         CountDownLatch serverSawClose = new CountDownLatch(1);
         RawWsServer server = server(peer -> {
             peer.handshake();
@@ -147,11 +158,16 @@ class WsFaultInjectionTest {
             peer.sendClose(1000); // whatever the server answers, the client reports its own reason
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).maxMessageSize(1024 * 1024), rec);
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).maxMessageSize(1024 * 1024), rec);
 
         assertThat(rec.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("small");
-        assertThat(serverSawClose.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("client sent a close frame").isTrue();
-        assertThat(clientCloseCode.get()).as("1008: java.net.http lets no client send 1009").isEqualTo(1008);
+        assertThat(serverSawClose.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("client sent a close frame")
+                .isTrue();
+        assertThat(clientCloseCode.get())
+                .as("1008: java.net.http lets no client send 1009")
+                .isEqualTo(1008);
         assertThat(clientCloseReason.get()).isEqualTo("message too big: more than 1048576 bytes");
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.closes.get(0)).startsWith("1009 message too big");
@@ -172,13 +188,15 @@ class WsFaultInjectionTest {
             peer.drain();
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)), rec);
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)), rec);
 
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.closes.get(0)).startsWith("1009 message too big: more than 16777216 bytes");
         assertThat(rec.texts).isEmpty();
         assertThat(conn.closeCause()).isInstanceOf(WsLimitExceededException.class);
-        System.out.printf("200 MiB text: the server got %d of 200 fragments out before the client cut it off%n",
+        System.out.printf(
+                "200 MiB text: the server got %d of 200 fragments out before the client cut it off%n",
                 fragmentsWritten.get());
     }
 
@@ -191,14 +209,29 @@ class WsFaultInjectionTest {
             peer.drain(); // reads everything, answers nothing: a half-open link looks like this from the client
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).pingInterval(Duration.ofMillis(100))
-                .pongTimeout(Duration.ofMillis(500))
-                .reconnect(WsReconnectPolicy.builder().maxAttempts(1).initialDelay(Duration.ofMillis(10)).jitter(0).build()), rec);
+        WsConnection conn = connect(
+                WsConfig.builder()
+                        .transport(wsTransport())
+                        .uri(server.uri())
+                        .pingInterval(Duration.ofMillis(100))
+                        .pongTimeout(Duration.ofMillis(500))
+                        .reconnect(WsReconnectPolicy.builder()
+                                .maxAttempts(1)
+                                .initialDelay(Duration.ofMillis(10))
+                                .jitter(0)
+                                .build()),
+                rec);
 
         eventually(() -> rec.closes.size() == 1);
-        assertThat(rec.reconnecting).as("the dead link was noticed and a reconnect tried").hasSize(1);
-        assertThat(server.accepted.availablePermits()).as("initial connection and one reconnect").isEqualTo(2);
-        assertThat(rec.closes.get(0)).startsWith("1006 reconnect gave up after 1 attempts").contains("pongTimeout");
+        assertThat(rec.reconnecting)
+                .as("the dead link was noticed and a reconnect tried")
+                .hasSize(1);
+        assertThat(server.accepted.availablePermits())
+                .as("initial connection and one reconnect")
+                .isEqualTo(2);
+        assertThat(rec.closes.get(0))
+                .startsWith("1006 reconnect gave up after 1 attempts")
+                .contains("pongTimeout");
         assertThat(conn.closeCause()).isInstanceOf(SocketTimeoutException.class);
     }
 
@@ -209,8 +242,13 @@ class WsFaultInjectionTest {
             peer.drain();
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).pingInterval(Duration.ofMillis(500))
-                .pongTimeout(Duration.ofSeconds(1)), rec);
+        WsConnection conn = connect(
+                WsConfig.builder()
+                        .transport(wsTransport())
+                        .uri(server.uri())
+                        .pingInterval(Duration.ofMillis(500))
+                        .pongTimeout(Duration.ofSeconds(1)),
+                rec);
 
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.closes.get(0)).startsWith("1006 connection lost: no pong");
@@ -229,8 +267,13 @@ class WsFaultInjectionTest {
         });
         CountDownLatch slowDone = new CountDownLatch(1);
         List<String> texts = new CopyOnWriteArrayList<>();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).pingInterval(Duration.ofMillis(100))
-                .pongTimeout(Duration.ofMillis(500)), new WsListener() {
+        WsConnection conn = connect(
+                WsConfig.builder()
+                        .transport(wsTransport())
+                        .uri(server.uri())
+                        .pingInterval(Duration.ofMillis(100))
+                        .pongTimeout(Duration.ofMillis(500)),
+                new WsListener() {
                     @Override
                     public void onText(WsConnection c, String message) {
                         texts.add(message);
@@ -256,14 +299,20 @@ class WsFaultInjectionTest {
             peer.dropWithFin();
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsReconnectPolicy policy = WsReconnectPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(20))
-                .multiplier(2).jitter(0).build();
+        WsReconnectPolicy policy = WsReconnectPolicy.builder()
+                .maxAttempts(4)
+                .initialDelay(Duration.ofMillis(20))
+                .multiplier(2)
+                .jitter(0)
+                .build();
         connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), rec);
 
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.reconnecting).containsExactly("1 PT0.02S", "2 PT0.04S", "3 PT0.08S", "4 PT0.16S");
         assertThat(rec.closes.get(0)).startsWith("1006 reconnect gave up after 4 attempts");
-        assertThat(server.accepted.availablePermits()).as("initial connection and 4 attempts").isEqualTo(5);
+        assertThat(server.accepted.availablePermits())
+                .as("initial connection and 4 attempts")
+                .isEqualTo(5);
     }
 
     @Test
@@ -282,9 +331,14 @@ class WsFaultInjectionTest {
             }
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsReconnectPolicy policy = WsReconnectPolicy.builder().maxAttempts(5).initialDelay(Duration.ofMillis(10))
-                .jitter(0).healthyAfter(Duration.ofMillis(400)).build();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), rec);
+        WsReconnectPolicy policy = WsReconnectPolicy.builder()
+                .maxAttempts(5)
+                .initialDelay(Duration.ofMillis(10))
+                .jitter(0)
+                .healthyAfter(Duration.ofMillis(400))
+                .build();
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), rec);
 
         eventually(() -> server.accepted.availablePermits() == 4 && rec.reconnecting.size() == 3);
         assertThat(rec.reconnecting).containsExactly("1 PT0.01S", "2 PT0.02S", "1 PT0.01S");
@@ -319,7 +373,12 @@ class WsFaultInjectionTest {
         });
         for (int run = 0; run < 50; run++) {
             WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-            WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)), rec);
+            WsConnection conn = connect(
+                    WsConfig.builder()
+                            .transport(wsTransport())
+                            .uri(server.uri())
+                            .closeTimeout(Duration.ofSeconds(2)),
+                    rec);
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (String m : List.of("a", "b", "c")) {
                 sends.add(conn.sendText(m));
@@ -332,7 +391,9 @@ class WsFaultInjectionTest {
             eventually(() -> rec.closes.size() == 1, "run " + attempt + ": the drop was never reported");
             assertThat(rec.closes.get(0)).as("run %d", run).startsWith("1006 connection lost");
             if (!reset) { // a reset may discard the frame in flight; a FIN never does
-                assertThat(rec.texts.poll()).as("run %d: the last frame before the drop", run).isEqualTo("done");
+                assertThat(rec.texts.poll())
+                        .as("run %d: the last frame before the drop", run)
+                        .isEqualTo("done");
             }
             assertThat(conn.state()).isEqualTo(WsState.CLOSED);
         }
@@ -355,19 +416,27 @@ class WsFaultInjectionTest {
         });
         AtomicInteger reconnects = new AtomicInteger();
         Semaphore reconnected = new Semaphore(0);
-        WsReconnectPolicy policy = WsReconnectPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
-                .jitter(0).healthyAfter(Duration.ZERO).build();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), new WsListener() {
-            @Override
-            public void onReconnected(WsConnection c) {
-                reconnects.incrementAndGet();
-                reconnected.release();
-            }
-        });
+        WsReconnectPolicy policy = WsReconnectPolicy.builder()
+                .maxAttempts(3)
+                .initialDelay(Duration.ofMillis(1))
+                .jitter(0)
+                .healthyAfter(Duration.ZERO)
+                .build();
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), new WsListener() {
+                    @Override
+                    public void onReconnected(WsConnection c) {
+                        reconnects.incrementAndGet();
+                        reconnected.release();
+                    }
+                });
         assertDoneOrClosed(conn.sendText("go"));
         for (int run = 0; run < 50; run++) {
-            assertThat(reconnected.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS)).as("reconnect %d", run).isTrue();
-            assertDoneOrClosed(conn.sendText("go")); // delivered, or failed as closed when the drop raced its completion
+            assertThat(reconnected.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("reconnect %d", run)
+                    .isTrue();
+            assertDoneOrClosed(
+                    conn.sendText("go")); // delivered, or failed as closed when the drop raced its completion
         }
         assertThat(reconnects.get()).isGreaterThanOrEqualTo(50);
     }
@@ -382,7 +451,8 @@ class WsFaultInjectionTest {
             peer.dropWithRst();
         });
         for (int run = 0; run < 5; run++) {
-            WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()), new WsConnectionTest.Recorder());
+            WsConnection conn = connect(
+                    WsConfig.builder().transport(wsTransport()).uri(server.uri()), new WsConnectionTest.Recorder());
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 sends.add(conn.sendBinary(new byte[256 * 1024]));
@@ -406,7 +476,8 @@ class WsFaultInjectionTest {
             peer.readRequest();
             testOver.await(); // never answers the upgrade request
         });
-        TestClient client = new TestClient(WsConfig.builder().transport(wsTransport()).uri(server.uri()).connectTimeout(Duration.ofMillis(300)));
+        TestClient client = new TestClient(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).connectTimeout(Duration.ofMillis(300)));
 
         CompletableFuture<TestClient> connecting = client.connect();
 
@@ -428,7 +499,8 @@ class WsFaultInjectionTest {
             }
             peer.sendClose(1000);
         });
-        TestClient client = new TestClient(WsConfig.builder().transport(wsTransport()).uri(server.uri()));
+        TestClient client =
+                new TestClient(WsConfig.builder().transport(wsTransport()).uri(server.uri()));
         AtomicBoolean opened = new AtomicBoolean();
         client.onOpen(() -> opened.set(true));
 
@@ -454,16 +526,24 @@ class WsFaultInjectionTest {
         long before = selectorThreads();
         int threadsBefore = Thread.activeCount();
         for (int i = 0; i < 50; i++) {
-            WsConnection conn = WsConnection.connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).build(),
-                    new WsListener() {}).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            WsConnection conn = WsConnection.connect(
+                            WsConfig.builder()
+                                    .transport(wsTransport())
+                                    .uri(server.uri())
+                                    .build(),
+                            new WsListener() {})
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             conn.sendText("x").get(WAIT.toSeconds(), TimeUnit.SECONDS);
             conn.close();
             assertThat(conn.state()).isEqualTo(WsState.CLOSED);
         }
         long after = selectorThreads();
-        System.out.printf("50 connect/close cycles: HttpClient selector threads %d -> %d, live threads %d -> %d%n",
+        System.out.printf(
+                "50 connect/close cycles: HttpClient selector threads %d -> %d, live threads %d -> %d%n",
                 before, after, threadsBefore, Thread.activeCount());
-        assertThat(after - before).as("HttpClient selector threads added by 50 connections").isLessThanOrEqualTo(1);
+        assertThat(after - before)
+                .as("HttpClient selector threads added by 50 connections")
+                .isLessThanOrEqualTo(1);
     }
 
     // ------------------------------------------------------------------ defaults fit realtime audio
@@ -472,12 +552,14 @@ class WsFaultInjectionTest {
     void realtimeAudioAtDefaultSettingsTripsNoLimit() throws Exception {
         RawWsServer server = server(RawWsServerScripts::echoUntilClose);
         List<String> echoed = new CopyOnWriteArrayList<>();
-        WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).pingInterval(Duration.ofSeconds(1)), new WsListener() {
-            @Override
-            public void onText(WsConnection c, String message) {
-                echoed.add(message);
-            }
-        });
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).pingInterval(Duration.ofSeconds(1)),
+                new WsListener() {
+                    @Override
+                    public void onText(WsConnection c, String message) {
+                        echoed.add(message);
+                    }
+                });
         // 10 s of 24 kHz PCM16 mono in 20 ms chunks (960 bytes, 1,280 in base64), sent as fast as possible, then one
         // maximal OpenAI Realtime append (15 MiB of base64), which also comes back as a 15 MiB inbound message.
         String chunk = java.util.Base64.getEncoder().encodeToString(new byte[960]);
@@ -517,7 +599,9 @@ class WsFaultInjectionTest {
         connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()), rec);
 
         assertThat(rec.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("Hello, wörld");
-        assertThat(pong.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("pong with the ping's payload").isTrue();
+        assertThat(pong.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("pong with the ping's payload")
+                .isTrue();
     }
 
     @Test
@@ -542,7 +626,8 @@ class WsFaultInjectionTest {
         try {
             for (int run = 0; run < 10; run++) {
                 WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-                WsConnection conn = connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()), rec);
+                WsConnection conn =
+                        connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()), rec);
                 CountDownLatch go = new CountDownLatch(1);
                 List<CompletableFuture<Void>> sends = new CopyOnWriteArrayList<>();
                 List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
@@ -640,7 +725,8 @@ class WsFaultInjectionTest {
 
     private static long selectorThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("SelectorManager"))
+                .filter(t ->
+                        t.getName().startsWith("HttpClient-") && t.getName().endsWith("SelectorManager"))
                 .count();
     }
 

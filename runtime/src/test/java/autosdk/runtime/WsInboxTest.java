@@ -104,7 +104,9 @@ class WsInboxTest {
         WsInbox<String> inbox = new WsInbox<>(1, WsInbox.Overflow.FAIL);
         inbox.offer("a");
 
-        assertThatThrownBy(() -> inbox.offer("b")).isInstanceOf(IllegalStateException.class).hasMessageContaining("full");
+        assertThatThrownBy(() -> inbox.offer("b"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("full");
         assertThat(inbox.size()).isEqualTo(1);
     }
 
@@ -144,16 +146,23 @@ class WsInboxTest {
         CountDownLatch firstTwo = new CountDownLatch(2);
         AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
         inbox.asPublisher().subscribe(new Flow.Subscriber<>() {
-            @Override public void onSubscribe(Flow.Subscription s) {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
                 subscription.set(s);
                 s.request(2);
             }
-            @Override public void onNext(Integer item) {
+
+            @Override
+            public void onNext(Integer item) {
                 got.add(item);
                 firstTwo.countDown();
             }
-            @Override public void onError(Throwable t) {}
-            @Override public void onComplete() {
+
+            @Override
+            public void onError(Throwable t) {}
+
+            @Override
+            public void onComplete() {
                 completed.countDown();
             }
         });
@@ -162,7 +171,9 @@ class WsInboxTest {
         }
 
         assertThat(firstTwo.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(completed.await(100, TimeUnit.MILLISECONDS)).as("no completion without demand").isFalse();
+        assertThat(completed.await(100, TimeUnit.MILLISECONDS))
+                .as("no completion without demand")
+                .isFalse();
         assertThat(got).as("only what was requested").containsExactly(0, 1);
 
         subscription.get().request(Long.MAX_VALUE);
@@ -180,7 +191,8 @@ class WsInboxTest {
         CompletableFuture<Throwable> error = new CompletableFuture<>();
 
         publisher.subscribe(new NoopSubscriber() {
-            @Override public void onError(Throwable t) {
+            @Override
+            public void onError(Throwable t) {
                 error.complete(t);
             }
         });
@@ -198,9 +210,16 @@ class WsInboxTest {
     }
 
     private static class NoopSubscriber implements Flow.Subscriber<Integer> {
-        @Override public void onSubscribe(Flow.Subscription s) {}
-        @Override public void onNext(Integer item) {}
-        @Override public void onError(Throwable t) {}
-        @Override public void onComplete() {}
+        @Override
+        public void onSubscribe(Flow.Subscription s) {}
+
+        @Override
+        public void onNext(Integer item) {}
+
+        @Override
+        public void onError(Throwable t) {}
+
+        @Override
+        public void onComplete() {}
     }
 }

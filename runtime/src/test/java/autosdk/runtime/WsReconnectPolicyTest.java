@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class WsReconnectPolicyTest {
 
     private static WsReconnectPolicy.Builder policy() {
-        return WsReconnectPolicy.builder().initialDelay(Duration.ofMillis(100)).maxDelay(Duration.ofMillis(500)).multiplier(2);
+        return WsReconnectPolicy.builder()
+                .initialDelay(Duration.ofMillis(100))
+                .maxDelay(Duration.ofMillis(500))
+                .multiplier(2);
     }
 
     @Test
@@ -21,7 +24,8 @@ class WsReconnectPolicyTest {
         Random random = new Random(1);
 
         assertThat(List.of(p.delay(1, random), p.delay(2, random), p.delay(3, random), p.delay(4, random)))
-                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(500));
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(500));
     }
 
     @Test
@@ -70,11 +74,16 @@ class WsReconnectPolicyTest {
     @Test
     void invalidSettingsAreRejected() {
         assertThatThrownBy(() -> WsReconnectPolicy.builder().jitter(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WsReconnectPolicy.builder().multiplier(0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WsReconnectPolicy.builder().maxAttempts(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WsReconnectPolicy.builder().multiplier(0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WsReconnectPolicy.builder().maxAttempts(-1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WsReconnectPolicy.builder().initialDelay(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WsReconnectPolicy.builder().initialDelay(Duration.ofSeconds(2)).maxDelay(Duration.ofSeconds(1)).build())
+        assertThatThrownBy(() -> WsReconnectPolicy.builder()
+                        .initialDelay(Duration.ofSeconds(2))
+                        .maxDelay(Duration.ofSeconds(1))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> policy().build().delay(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -11,9 +11,14 @@ final class Codecs {
 
     /** An empty {@code Codec} class for {@code model}; the emitter adds {@code read}, {@code write} and its helpers. */
     static TypeSpec.Builder holder(ClassName model) {
-        return TypeSpec.classBuilder(JavaTypes.codec(model)).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The streaming JSON codec of {@link $T}, used by the generated code and {@code SourceGenerationContext};\n"
-                        + "read and write values with the context instead.\n", model)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        return TypeSpec.classBuilder(JavaTypes.codec(model))
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(
+                        "The streaming JSON codec of {@link $T}, used by the generated code and {@code SourceGenerationContext};\n"
+                                + "read and write values with the context instead.\n",
+                        model)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
     }
 }

@@ -1,5 +1,6 @@
 package autosdk.emit.java;
 
+import autosdk.Libraries;
 import autosdk.Transport;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
@@ -13,19 +14,40 @@ import java.util.List;
  * @param generateContext whether this run emits its own context (false when models come from another package)
  * @param transport the HTTP library REST clients send through
  */
-public record EmitOptions(String packageName, ClassName jsonContext, boolean generateContext, List<String> reservedTypeNames,
-                          String sourceName, String clientClassName, String websocketClassName, autosdk.Libraries libraries,
-                          Transport transport) {
+public record EmitOptions(
+        String packageName,
+        ClassName jsonContext,
+        boolean generateContext,
+        List<String> reservedTypeNames,
+        String sourceName,
+        String clientClassName,
+        String websocketClassName,
+        Libraries libraries,
+        Transport transport) {
     public EmitOptions {
         reservedTypeNames = List.copyOf(reservedTypeNames);
-        libraries = libraries == null ? autosdk.Libraries.DEFAULT : libraries;
+        libraries = libraries == null ? Libraries.DEFAULT : libraries;
         transport = transport == null ? Transport.JDK : transport;
     }
 
     /** Options with the default libraries (Jackson 2, no nullability annotations) on the default transport. */
-    public EmitOptions(String packageName, ClassName jsonContext, boolean generateContext, List<String> reservedTypeNames,
-                       String sourceName, String clientClassName, String websocketClassName) {
-        this(packageName, jsonContext, generateContext, reservedTypeNames, sourceName, clientClassName, websocketClassName, null,
+    public EmitOptions(
+            String packageName,
+            ClassName jsonContext,
+            boolean generateContext,
+            List<String> reservedTypeNames,
+            String sourceName,
+            String clientClassName,
+            String websocketClassName) {
+        this(
+                packageName,
+                jsonContext,
+                generateContext,
+                reservedTypeNames,
+                sourceName,
+                clientClassName,
+                websocketClassName,
+                null,
                 Transport.JDK);
     }
 }

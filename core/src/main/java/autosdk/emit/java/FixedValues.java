@@ -24,7 +24,10 @@ final class FixedValues {
         try {
             return switch (fixed.kind()) {
                 case STRING -> type.equals(ClassName.get(String.class)) ? CodeBlock.of("$S", text) : null;
-                case BOOLEAN -> type.equals(ClassName.get(Boolean.class)) ? CodeBlock.of("$T.$L", Boolean.class, Boolean.parseBoolean(text) ? "TRUE" : "FALSE") : null;
+                case BOOLEAN ->
+                    type.equals(ClassName.get(Boolean.class))
+                            ? CodeBlock.of("$T.$L", Boolean.class, Boolean.parseBoolean(text) ? "TRUE" : "FALSE")
+                            : null;
                 case NUMBER -> number(text, type);
             };
         } catch (NumberFormatException | ArithmeticException e) {
@@ -39,7 +42,9 @@ final class FixedValues {
         if (type.equals(ClassName.get(Double.class))) return CodeBlock.of("$T.valueOf($S)", Double.class, text);
         if (type.equals(ClassName.get(Float.class))) return CodeBlock.of("$T.valueOf($S)", Float.class, text);
         if (type.equals(ClassName.get(BigDecimal.class))) return CodeBlock.of("new $T($S)", BigDecimal.class, text);
-        if (type.equals(ClassName.get(BigInteger.class))) return CodeBlock.of("$T.valueOf($LL)", BigInteger.class, value.longValueExact());
+        if (type.equals(ClassName.get(BigInteger.class))) {
+            return CodeBlock.of("$T.valueOf($LL)", BigInteger.class, value.longValueExact());
+        }
         return null;
     }
 }

@@ -18,25 +18,49 @@ import com.palantir.javapoet.CodeBlock;
  * @param contexts whether the factory's {@code createParser}/{@code createGenerator} take a read/write context first
  *                 (Jackson 3 deprecates the forms without)
  */
-public record JacksonApi(String pkg, ClassName parser, ClassName generator, ClassName token, String writeName, String getText,
-                         String nameToken, boolean contexts) {
+public record JacksonApi(
+        String pkg,
+        ClassName parser,
+        ClassName generator,
+        ClassName token,
+        String writeName,
+        String getText,
+        String nameToken,
+        boolean contexts) {
     static final JacksonApi V2 = of("com.fasterxml.jackson.core", "writeFieldName", "getText", "FIELD_NAME", false);
     static final JacksonApi V3 = of("tools.jackson.core", "writeName", "getString", "PROPERTY_NAME", true);
 
     private static JacksonApi of(String pkg, String writeName, String getText, String nameToken, boolean contexts) {
-        return new JacksonApi(pkg, ClassName.get(pkg, "JsonParser"), ClassName.get(pkg, "JsonGenerator"), ClassName.get(pkg, "JsonToken"),
-                writeName, getText, nameToken, contexts);
+        return new JacksonApi(
+                pkg,
+                ClassName.get(pkg, "JsonParser"),
+                ClassName.get(pkg, "JsonGenerator"),
+                ClassName.get(pkg, "JsonToken"),
+                writeName,
+                getText,
+                nameToken,
+                contexts);
     }
 
     /** An expression creating a parser over {@code source} with the runtime's shared factory ({@code json} is its Json class). */
     CodeBlock newParser(ClassName json, String source) {
-        return contexts ? CodeBlock.of("$T.FACTORY.createParser($T.empty(), $L)", json, ClassName.get(pkg, "ObjectReadContext"), source)
+        return contexts
+                ? CodeBlock.of(
+                        "$T.FACTORY.createParser($T.empty(), $L)",
+                        json,
+                        ClassName.get(pkg, "ObjectReadContext"),
+                        source)
                 : CodeBlock.of("$T.FACTORY.createParser($L)", json, source);
     }
 
     /** An expression creating a generator writing to {@code target} with the runtime's shared factory. */
     CodeBlock newGenerator(ClassName json, String target) {
-        return contexts ? CodeBlock.of("$T.FACTORY.createGenerator($T.empty(), $L)", json, ClassName.get(pkg, "ObjectWriteContext"), target)
+        return contexts
+                ? CodeBlock.of(
+                        "$T.FACTORY.createGenerator($T.empty(), $L)",
+                        json,
+                        ClassName.get(pkg, "ObjectWriteContext"),
+                        target)
                 : CodeBlock.of("$T.FACTORY.createGenerator($L)", json, target);
     }
 

@@ -11,7 +11,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,8 @@ public final class JavaEmitter {
      * What one run emits: the files, the classes made here for the model's named types, and the
      * classes of every named type (made here or reused from the types package).
      */
-    public record Output(List<GeneratedFile> files, Map<String, ClassName> classNames, Map<String, ClassName> allClassNames) {}
+    public record Output(
+            List<GeneratedFile> files, Map<String, ClassName> classNames, Map<String, ClassName> allClassNames) {}
 
     public Output emit(ApiModel model) {
         return emit(model, Map.of());
@@ -87,28 +90,39 @@ public final class JavaEmitter {
         List<ClassName> registered = new ArrayList<>(externalTypes.values());
         for (NamedType t : generated) registered.add(classNames.get(t.id()));
         // Types are independent of each other: emit them on all cores; the list keeps the model's order.
-        List<TypeSpec> specs = new ArrayList<>(generated.parallelStream().map(t -> {
-            ClassName name = classNames.get(t.id());
-            if (t instanceof ObjectType o) return objects.emit(o, name);
-            if (t instanceof EnumType e) return types.nullness().unmarked(enums.emit(e, name));
-            return types.nullness().unmarked(unions.emit((UnionType) t, name));
-        }).toList());
-        Set<String> runtime = new java.util.LinkedHashSet<>(RuntimeSources.JSON);
+        List<TypeSpec> specs = new ArrayList<>(generated.parallelStream()
+                .map(t -> {
+                    ClassName name = classNames.get(t.id());
+                    if (t instanceof ObjectType o) return objects.emit(o, name);
+                    if (t instanceof EnumType e) return types.nullness().unmarked(enums.emit(e, name));
+                    return types.nullness().unmarked(unions.emit((UnionType) t, name));
+                })
+                .toList());
+        Set<String> runtime = new LinkedHashSet<>(RuntimeSources.JSON);
         for (int i = 0; i < clients.size(); i++) {
-            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) specs.add(types.nullness().unmarked(spec));
+            for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) {
+                specs.add(types.nullness().unmarked(spec));
+            }
             runtime.addAll(clients.get(i).runtimeFiles());
         }
         if (options.generateContext()) {
             specs.add(types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)));
         }
-        // Generated code encodes, decodes and dispatches what the spec deprecates on purpose; the deprecation warning is
+        // Generated code encodes, decodes and dispatches what the spec deprecates on purpose; the deprecation warning
+        // is
         // for the user's code, so when anything is deprecated every generated type suppresses it for its own uses.
         boolean suppress = specs.stream().anyMatch(JavaEmitter::declaresDeprecated);
-        files.addAll(specs.parallelStream().map(spec -> file(folder, pkg, suppress ? suppressDeprecation(spec) : spec, qualify)).toList());
+        files.addAll(specs.parallelStream()
+                .map(spec -> file(folder, pkg, suppress ? suppressDeprecation(spec) : spec, qualify))
+                .toList());
         GeneratedFile packageInfo = types.nullness().packageInfo(pkg, folder, options.sourceName());
         if (packageInfo != null) files.add(packageInfo);
-        files.addAll(RuntimeSources.copy(List.copyOf(runtime), runtimePackage, folder + "/runtime", options.libraries().jackson()));
-        files.sort(java.util.Comparator.comparing(GeneratedFile::relativePath));
+        files.addAll(RuntimeSources.copy(
+                List.copyOf(runtime),
+                runtimePackage,
+                folder + "/runtime",
+                options.libraries().jackson()));
+        files.sort(Comparator.comparing(GeneratedFile::relativePath));
         // Callers know the model's ids as the spec wrote them.
         Map<String, ClassName> own = new LinkedHashMap<>();
         for (NamedType t : generated) own.put(SourceText.restore(t.id()), classNames.get(t.id()));
@@ -142,22 +156,34 @@ public final class JavaEmitter {
     /** Whether the type, a member or a nested type is {@code @Deprecated}. */
     private static boolean declaresDeprecated(TypeSpec spec) {
         if (spec.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED))) return true;
-        if (spec.methodSpecs().stream().anyMatch(m -> m.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
-        if (spec.fieldSpecs().stream().anyMatch(f -> f.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
+        if (spec.methodSpecs().stream()
+                .anyMatch(m -> m.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
+        if (spec.fieldSpecs().stream()
+                .anyMatch(f -> f.annotations().stream().anyMatch(a -> a.type().equals(DEPRECATED)))) return true;
         return spec.typeSpecs().stream().anyMatch(JavaEmitter::declaresDeprecated)
                 || spec.enumConstants().values().stream().anyMatch(JavaEmitter::declaresDeprecated);
     }
 
     private static TypeSpec suppressDeprecation(TypeSpec spec) {
-        return spec.toBuilder().addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build()).build();
+        return spec.toBuilder()
+                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                        .addMember("value", "$S", "deprecation")
+                        .build())
+                .build();
     }
 
     private GeneratedFile file(String folder, String pkg, TypeSpec spec, Set<String> qualify) {
-        if (!qualify.isEmpty()) spec = spec.toBuilder().alwaysQualify(qualify.toArray(String[]::new)).build();
+        if (!qualify.isEmpty()) {
+            spec = spec.toBuilder()
+                    .alwaysQualify(qualify.toArray(String[]::new))
+                    .build();
+        }
         JavaFile.Builder file = JavaFile.builder(pkg, spec)
                 .addFileComment("Generated by AutoSDK from $L. Do not edit.", options.sourceName())
                 .skipJavaLangImports(true)
                 .indent("    ");
-        return new GeneratedFile(folder + "/" + spec.name() + ".java", LongLines.wrap(SourceText.escapeStandIns(file.build().toString())));
+        return new GeneratedFile(
+                folder + "/" + spec.name() + ".java",
+                LongLines.wrap(SourceText.escapeStandIns(file.build().toString())));
     }
 }

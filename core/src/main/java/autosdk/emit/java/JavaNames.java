@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,42 +21,182 @@ public final class JavaNames {
     private static final int MAX_TYPE_NAME = 100;
 
     static final Set<String> KEYWORDS = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
-            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_",
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "_",
             // restricted identifiers: legal in some places only, so never used as generated names
-            "var", "yield", "record", "sealed", "permits", "non-sealed", "when", "module", "open", "exports", "requires");
+            "var",
+            "yield",
+            "record",
+            "sealed",
+            "permits",
+            "non-sealed",
+            "when",
+            "module",
+            "open",
+            "exports",
+            "requires");
 
     /**
      * Every public type of {@code java.lang} (JDK 17): a generated type of the same name would shadow it in its
      * package, so such names are always written qualified, whichever of them generated code refers to.
      */
     static final Set<String> JAVA_LANG = Set.of(
-            "AbstractMethodError", "Appendable", "ArithmeticException", "ArrayIndexOutOfBoundsException",
-            "ArrayStoreException", "AssertionError", "AutoCloseable", "Boolean", "BootstrapMethodError",
-            "Byte", "CharSequence", "Character", "Class", "ClassCastException", "ClassCircularityError",
-            "ClassFormatError", "ClassLoader", "ClassNotFoundException", "ClassValue",
-            "CloneNotSupportedException", "Cloneable", "Comparable", "Compiler", "Deprecated", "Double",
-            "Enum", "EnumConstantNotPresentException", "Error", "Exception", "ExceptionInInitializerError",
-            "Float", "FunctionalInterface", "IllegalAccessError", "IllegalAccessException",
-            "IllegalArgumentException", "IllegalCallerException", "IllegalMonitorStateException",
-            "IllegalStateException", "IllegalThreadStateException", "IncompatibleClassChangeError",
-            "IndexOutOfBoundsException", "InheritableThreadLocal", "InstantiationError",
-            "InstantiationException", "Integer", "InternalError", "InterruptedException", "Iterable",
-            "LayerInstantiationException", "LinkageError", "Long", "Math", "Module", "ModuleLayer",
-            "NegativeArraySizeException", "NoClassDefFoundError", "NoSuchFieldError", "NoSuchFieldException",
-            "NoSuchMethodError", "NoSuchMethodException", "NullPointerException", "Number",
-            "NumberFormatException", "Object", "OutOfMemoryError", "Override", "Package", "Process",
-            "ProcessBuilder", "ProcessHandle", "Readable", "Record", "ReflectiveOperationException",
-            "Runnable", "Runtime", "RuntimeException", "RuntimePermission", "SafeVarargs",
-            "SecurityException", "SecurityManager", "Short", "StackOverflowError", "StackTraceElement",
-            "StackWalker", "StrictMath", "String", "StringBuffer", "StringBuilder",
-            "StringIndexOutOfBoundsException", "SuppressWarnings", "System", "Thread", "ThreadDeath",
-            "ThreadGroup", "ThreadLocal", "Throwable", "TypeNotPresentException", "UnknownError",
-            "UnsatisfiedLinkError", "UnsupportedClassVersionError", "UnsupportedOperationException",
-            "VerifyError", "VirtualMachineError", "Void");
+            "AbstractMethodError",
+            "Appendable",
+            "ArithmeticException",
+            "ArrayIndexOutOfBoundsException",
+            "ArrayStoreException",
+            "AssertionError",
+            "AutoCloseable",
+            "Boolean",
+            "BootstrapMethodError",
+            "Byte",
+            "CharSequence",
+            "Character",
+            "Class",
+            "ClassCastException",
+            "ClassCircularityError",
+            "ClassFormatError",
+            "ClassLoader",
+            "ClassNotFoundException",
+            "ClassValue",
+            "CloneNotSupportedException",
+            "Cloneable",
+            "Comparable",
+            "Compiler",
+            "Deprecated",
+            "Double",
+            "Enum",
+            "EnumConstantNotPresentException",
+            "Error",
+            "Exception",
+            "ExceptionInInitializerError",
+            "Float",
+            "FunctionalInterface",
+            "IllegalAccessError",
+            "IllegalAccessException",
+            "IllegalArgumentException",
+            "IllegalCallerException",
+            "IllegalMonitorStateException",
+            "IllegalStateException",
+            "IllegalThreadStateException",
+            "IncompatibleClassChangeError",
+            "IndexOutOfBoundsException",
+            "InheritableThreadLocal",
+            "InstantiationError",
+            "InstantiationException",
+            "Integer",
+            "InternalError",
+            "InterruptedException",
+            "Iterable",
+            "LayerInstantiationException",
+            "LinkageError",
+            "Long",
+            "Math",
+            "Module",
+            "ModuleLayer",
+            "NegativeArraySizeException",
+            "NoClassDefFoundError",
+            "NoSuchFieldError",
+            "NoSuchFieldException",
+            "NoSuchMethodError",
+            "NoSuchMethodException",
+            "NullPointerException",
+            "Number",
+            "NumberFormatException",
+            "Object",
+            "OutOfMemoryError",
+            "Override",
+            "Package",
+            "Process",
+            "ProcessBuilder",
+            "ProcessHandle",
+            "Readable",
+            "Record",
+            "ReflectiveOperationException",
+            "Runnable",
+            "Runtime",
+            "RuntimeException",
+            "RuntimePermission",
+            "SafeVarargs",
+            "SecurityException",
+            "SecurityManager",
+            "Short",
+            "StackOverflowError",
+            "StackTraceElement",
+            "StackWalker",
+            "StrictMath",
+            "String",
+            "StringBuffer",
+            "StringBuilder",
+            "StringIndexOutOfBoundsException",
+            "SuppressWarnings",
+            "System",
+            "Thread",
+            "ThreadDeath",
+            "ThreadGroup",
+            "ThreadLocal",
+            "Throwable",
+            "TypeNotPresentException",
+            "UnknownError",
+            "UnsatisfiedLinkError",
+            "UnsupportedClassVersionError",
+            "UnsupportedOperationException",
+            "VerifyError",
+            "VirtualMachineError",
+            "Void");
 
     private JavaNames() {}
 
@@ -72,8 +214,11 @@ public final class JavaNames {
             if (word.length() > 0) {
                 char prev = word.charAt(word.length() - 1);
                 boolean hump = Character.isUpperCase(c) && Character.isLowerCase(prev);
-                boolean acronymEnd = Character.isUpperCase(c) && Character.isUpperCase(prev) && i + 1 < text.length()
-                        && Character.isLowerCase(text.charAt(i + 1)) && text.charAt(i + 1) < 128;
+                boolean acronymEnd = Character.isUpperCase(c)
+                        && Character.isUpperCase(prev)
+                        && i + 1 < text.length()
+                        && Character.isLowerCase(text.charAt(i + 1))
+                        && text.charAt(i + 1) < 128;
                 if (hump || acronymEnd) flush(word, out);
             }
             word.append(c);
@@ -115,7 +260,13 @@ public final class JavaNames {
     public static String memberName(String text) {
         List<String> ws = words(text);
         StringBuilder sb = new StringBuilder();
-        for (String w : ws) sb.append(sb.length() == 0 ? w.substring(0, 1).toLowerCase(Locale.ROOT) + lowerIfAllUpper(w).substring(1) : capitalize(w));
+        for (String w : ws) {
+            sb.append(
+                    sb.length() == 0
+                            ? w.substring(0, 1).toLowerCase(Locale.ROOT)
+                                    + lowerIfAllUpper(w).substring(1)
+                            : capitalize(w));
+        }
         String name = sb.length() == 0 ? "value" : sb.toString();
         if (Character.isDigit(name.charAt(0))) name = "_" + name;
         return KEYWORDS.contains(name) ? name + "_" : name;
@@ -128,9 +279,13 @@ public final class JavaNames {
     /** UPPER_SNAKE_CASE constant name, e.g. "session.update" → "SESSION_UPDATE". */
     public static String constantName(String text) {
         List<String> ws = words(text);
-        String name = ws.isEmpty() ? (text.isEmpty() ? "EMPTY" : "VALUE") : String.join("_", ws).toUpperCase(Locale.ROOT);
+        String name = ws.isEmpty()
+                ? (text.isEmpty() ? "EMPTY" : "VALUE")
+                : String.join("_", ws).toUpperCase(Locale.ROOT);
         if (Character.isDigit(name.charAt(0))) name = "_" + name;
-        return KEYWORDS.contains(name.toLowerCase(Locale.ROOT)) && name.equals(name.toLowerCase(Locale.ROOT)) ? name + "_" : name;
+        return KEYWORDS.contains(name.toLowerCase(Locale.ROOT)) && name.equals(name.toLowerCase(Locale.ROOT))
+                ? name + "_"
+                : name;
     }
 
     static String hash(String text) {
@@ -155,7 +310,11 @@ public final class JavaNames {
     public static boolean isPackageName(String name) {
         if (name == null || name.isEmpty()) return false;
         for (String segment : name.split("\\.", -1)) {
-            if (segment.isEmpty() || KEYWORDS.contains(segment) || !Character.isJavaIdentifierStart(segment.charAt(0))) return false;
+            if (segment.isEmpty()
+                    || KEYWORDS.contains(segment)
+                    || !Character.isJavaIdentifierStart(segment.charAt(0))) {
+                return false;
+            }
             for (int i = 1; i < segment.length(); i++) {
                 if (!Character.isJavaIdentifierPart(segment.charAt(i))) return false;
             }
@@ -173,7 +332,7 @@ public final class JavaNames {
     public static final class Scope {
         private final Scope parent;
         private final Set<String> used = new HashSet<>();
-        private final java.util.Map<Object, String> tagged = new java.util.HashMap<>();
+        private final Map<Object, String> tagged = new HashMap<>();
         private final boolean caseInsensitive;
 
         public Scope(boolean caseInsensitive, Iterable<String> reserved) {
@@ -200,7 +359,9 @@ public final class JavaNames {
 
         /** Allocates a name for {@code tag}, which {@link #get} returns from then on; a tag is allocated once. */
         public String allocate(String candidate, Object tag) {
-            if (lookup(tag) != null) throw new IllegalArgumentException("tag " + tag + " already has the name " + lookup(tag));
+            if (lookup(tag) != null) {
+                throw new IllegalArgumentException("tag " + tag + " already has the name " + lookup(tag));
+            }
             String name = allocate(candidate);
             tagged.put(tag, name);
             return name;

@@ -1,5 +1,6 @@
 package autosdk.emit.java;
 
+import autosdk.Libraries;
 import autosdk.model.ApiModel;
 import autosdk.model.EnumType;
 import autosdk.model.NamedType;
@@ -10,6 +11,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -21,13 +26,13 @@ public final class JavaTypes {
     private final ApiModel model;
     private final Map<String, ClassName> classNames;
     private final String runtimePackage;
-    private final autosdk.Libraries libraries;
+    private final Libraries libraries;
 
     public JavaTypes(ApiModel model, Map<String, ClassName> classNames, String runtimePackage) {
-        this(model, classNames, runtimePackage, autosdk.Libraries.DEFAULT);
+        this(model, classNames, runtimePackage, Libraries.DEFAULT);
     }
 
-    public JavaTypes(ApiModel model, Map<String, ClassName> classNames, String runtimePackage, autosdk.Libraries libraries) {
+    public JavaTypes(ApiModel model, Map<String, ClassName> classNames, String runtimePackage, Libraries libraries) {
         this.model = model;
         this.classNames = classNames;
         this.runtimePackage = runtimePackage;
@@ -45,7 +50,7 @@ public final class JavaTypes {
     }
 
     /** The libraries chosen for this run. */
-    public autosdk.Libraries libraries() {
+    public Libraries libraries() {
         return libraries;
     }
 
@@ -71,9 +76,12 @@ public final class JavaTypes {
 
     public TypeName javaType(TypeRef type) {
         if (type instanceof TypeRef.Scalar s) return scalarType(s.kind());
-        if (type instanceof TypeRef.ListOf l) return ParameterizedTypeName.get(ClassName.get("java.util", "List"), javaType(l.item()));
+        if (type instanceof TypeRef.ListOf l) {
+            return ParameterizedTypeName.get(ClassName.get("java.util", "List"), javaType(l.item()));
+        }
         if (type instanceof TypeRef.MapOf m) {
-            return ParameterizedTypeName.get(ClassName.get("java.util", "Map"), ClassName.get(String.class), javaType(m.value()));
+            return ParameterizedTypeName.get(
+                    ClassName.get("java.util", "Map"), ClassName.get(String.class), javaType(m.value()));
         }
         if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) return classNames.get(n.id());
         return runtime("JsonValue");
@@ -84,13 +92,13 @@ public final class JavaTypes {
             case STRING, TIME, DURATION, URI -> ClassName.get(String.class);
             case INT32 -> ClassName.get(Integer.class);
             case INT64 -> ClassName.get(Long.class);
-            case BIG_INTEGER -> ClassName.get(java.math.BigInteger.class);
+            case BIG_INTEGER -> ClassName.get(BigInteger.class);
             case FLOAT -> ClassName.get(Float.class);
             case DOUBLE -> ClassName.get(Double.class);
-            case DECIMAL -> ClassName.get(java.math.BigDecimal.class);
+            case DECIMAL -> ClassName.get(BigDecimal.class);
             case BOOLEAN -> ClassName.get(Boolean.class);
-            case DATE_TIME -> ClassName.get(java.time.OffsetDateTime.class);
-            case DATE -> ClassName.get(java.time.LocalDate.class);
+            case DATE_TIME -> ClassName.get(OffsetDateTime.class);
+            case DATE -> ClassName.get(LocalDate.class);
             case UUID -> ClassName.get(java.util.UUID.class);
             case BASE64, BINARY -> TypeName.get(byte[].class);
         };
@@ -130,8 +138,12 @@ public final class JavaTypes {
         if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.readList($L, $L)", json, p, reader(l.item()));
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.readMap($L, $L)", json, p, reader(m.value()));
         if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) {
-            return CodeBlock.of("$L.currentToken() == $T.VALUE_NULL ? null : $T.read($L)", p,
-                    jackson().token(), codec(classNames.get(n.id())), p);
+            return CodeBlock.of(
+                    "$L.currentToken() == $T.VALUE_NULL ? null : $T.read($L)",
+                    p,
+                    jackson().token(),
+                    codec(classNames.get(n.id())),
+                    p);
         }
         return CodeBlock.of("$T.readValue($L)", json, p);
     }
@@ -139,9 +151,15 @@ public final class JavaTypes {
     /** A statement writing the non-null value {@code value} of {@code type} with generator {@code g}. */
     public CodeBlock write(TypeRef type, String g, CodeBlock value) {
         ClassName json = runtime("Json");
-        if (type instanceof TypeRef.Scalar s) return CodeBlock.of("$T.write$L($L, $L)", json, scalarCodec(s.kind()), g, value);
-        if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.writeList($L, $L, $L)", json, g, value, writer(l.item()));
-        if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.writeMap($L, $L, $L)", json, g, value, writer(m.value()));
+        if (type instanceof TypeRef.Scalar s) {
+            return CodeBlock.of("$T.write$L($L, $L)", json, scalarCodec(s.kind()), g, value);
+        }
+        if (type instanceof TypeRef.ListOf l) {
+            return CodeBlock.of("$T.writeList($L, $L, $L)", json, g, value, writer(l.item()));
+        }
+        if (type instanceof TypeRef.MapOf m) {
+            return CodeBlock.of("$T.writeMap($L, $L, $L)", json, g, value, writer(m.value()));
+        }
         if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) {
             return CodeBlock.of("$T.write($L, $L)", codec(classNames.get(n.id())), g, value);
         }
@@ -154,7 +172,9 @@ public final class JavaTypes {
         if (type instanceof TypeRef.Scalar s) return CodeBlock.of("$T::read$L", json, scalarCodec(s.kind()));
         if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.listReader($L)", json, reader(l.item()));
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.mapReader($L)", json, reader(m.value()));
-        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) return CodeBlock.of("$T::read", codec(classNames.get(n.id())));
+        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) {
+            return CodeBlock.of("$T::read", codec(classNames.get(n.id())));
+        }
         return CodeBlock.of("$T::readValue", json);
     }
 
@@ -163,7 +183,9 @@ public final class JavaTypes {
         if (type instanceof TypeRef.Scalar s) return CodeBlock.of("$T::write$L", json, scalarCodec(s.kind()));
         if (type instanceof TypeRef.ListOf l) return CodeBlock.of("$T.listWriter($L)", json, writer(l.item()));
         if (type instanceof TypeRef.MapOf m) return CodeBlock.of("$T.mapWriter($L)", json, writer(m.value()));
-        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) return CodeBlock.of("$T::write", codec(classNames.get(n.id())));
+        if (type instanceof TypeRef.Named n && classNames.containsKey(n.id())) {
+            return CodeBlock.of("$T::write", codec(classNames.get(n.id())));
+        }
         return CodeBlock.of("$T::writeValue", json);
     }
 

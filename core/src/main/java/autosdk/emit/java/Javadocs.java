@@ -41,7 +41,7 @@ public final class Javadocs {
                 case '{' -> sb.append("&#123;");
                 case '}' -> sb.append("&#125;");
                 case '$' -> sb.append("&#36;");
-                case '\r' -> { }
+                case '\r' -> {}
                 case '\u2028', '\u2029', '\u0085' -> sb.append('\n');
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\t') sb.append(' ');
@@ -58,12 +58,22 @@ public final class Javadocs {
      */
     public static CodeBlock of(Doc doc, String fallback) {
         StringBuilder sb = new StringBuilder();
-        if (doc.title() != null && !doc.title().isBlank()) sb.append(escape(doc.title())).append("\n");
-        String description = doc.description() == null || doc.description().isBlank() ? "" : markdown(doc.description(), sb.length() > 0);
-        if (!description.isEmpty()) sb.append(sb.length() > 0 ? "\n" : "").append(description).append("\n");
+        if (doc.title() != null && !doc.title().isBlank()) {
+            sb.append(escape(doc.title())).append("\n");
+        }
+        String description = doc.description() == null || doc.description().isBlank()
+                ? ""
+                : markdown(doc.description(), sb.length() > 0);
+        if (!description.isEmpty()) {
+            sb.append(sb.length() > 0 ? "\n" : "").append(description).append("\n");
+        }
         if (sb.length() == 0 && fallback != null) sb.append(fallback).append("\n");
-        if (doc.defaultValue() != null) sb.append("\n<p>Default: <code>").append(escape(doc.defaultValue())).append("</code>\n");
-        if (doc.example() != null && doc.example().length() < 200) sb.append("\n<p>Example: <code>").append(escape(doc.example())).append("</code>\n");
+        if (doc.defaultValue() != null) {
+            sb.append("\n<p>Default: <code>").append(escape(doc.defaultValue())).append("</code>\n");
+        }
+        if (doc.example() != null && doc.example().length() < 200) {
+            sb.append("\n<p>Example: <code>").append(escape(doc.example())).append("</code>\n");
+        }
         if (doc.deprecated()) sb.append("\n@deprecated deprecated in the API description\n");
         return CodeBlock.of("$L", sb.toString());
     }

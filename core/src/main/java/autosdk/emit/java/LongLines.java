@@ -86,7 +86,9 @@ final class LongLines {
         while (rest.length() > LIMIT) {
             int cut = rest.lastIndexOf(' ', LIMIT);
             // A word starting with '@' must not begin a comment line: Javadoc would read it as a block tag.
-            while (cut > textStart && cut + 1 < rest.length() && rest.charAt(cut + 1) == '@') cut = rest.lastIndexOf(' ', cut - 1);
+            while (cut > textStart && cut + 1 < rest.length() && rest.charAt(cut + 1) == '@') {
+                cut = rest.lastIndexOf(' ', cut - 1);
+            }
             if (cut <= textStart) cut = slashBreak(rest, textStart);
             if (cut <= textStart) cut = rest.indexOf(' ', LIMIT);
             if (cut < 0) break;
@@ -163,20 +165,28 @@ final class LongLines {
             if (c == '(' || c == '[' || c == '{') {
                 depth++;
                 // After an opening parenthesis with arguments: "call(" then the arguments on the next line.
-                if (c == '(' && i + 1 < line.length() && line.charAt(i + 1) != ')') candidate = new Break(i + 1, i + 1, depth);
+                if (c == '(' && i + 1 < line.length() && line.charAt(i + 1) != ')') {
+                    candidate = new Break(i + 1, i + 1, depth);
+                }
             } else if (c == ')' || c == ']' || c == '}') {
                 depth--;
             } else if ((c == ',' || c == ';') && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
                 // After a comma, or between "if (...) a; else b;" (never inside a for header: that has depth).
                 candidate = new Break(i + 1, i + 2, depth);
-            } else if (c == ' ' && (line.startsWith(" implements ", i) || line.startsWith(" extends ", i)
-                    || line.startsWith(" throws ", i))) {
+            } else if (c == ' '
+                    && (line.startsWith(" implements ", i)
+                            || line.startsWith(" extends ", i)
+                            || line.startsWith(" throws ", i))) {
                 candidate = new Break(i, i + 1, depth);
-            } else if (c == ' ' && line.charAt(i - 1) == ')' && i + 1 < line.length()
+            } else if (c == ' '
+                    && line.charAt(i - 1) == ')'
+                    && i + 1 < line.length()
                     && Character.isJavaIdentifierStart(line.charAt(i + 1))) {
                 // Between "if (condition)" and its statement, or after a cast.
                 candidate = new Break(i, i + 1, depth);
-            } else if (c == ' ' && line.charAt(i - 1) == '>' && i + 1 < line.length()
+            } else if (c == ' '
+                    && line.charAt(i - 1) == '>'
+                    && i + 1 < line.length()
                     && Character.isJavaIdentifierStart(line.charAt(i + 1))) {
                 // Between a long generic type and the name it declares.
                 candidate = new Break(i, i + 1, depth + LAST_RESORT);
@@ -187,8 +197,12 @@ final class LongLines {
                 char op = line.charAt(i + 1);
                 if (op == '?') ternary = true;
                 if (op == '?' || op == '+' || (op == ':' && ternary)) candidate = new Break(i, i + 1, depth);
-                else if (op == '=') candidate = new Break(i + 2, i + 3, depth + 1);
-            } else if (c == ' ' && i + 4 < line.length() && line.charAt(i + 3) == ' '
+                else if (op == '=') {
+                    candidate = new Break(i + 2, i + 3, depth + 1);
+                }
+            } else if (c == ' '
+                    && i + 4 < line.length()
+                    && line.charAt(i + 3) == ' '
                     && (line.startsWith("&&", i + 1) || line.startsWith("||", i + 1))) {
                 candidate = new Break(i, i + 1, depth);
             }
@@ -252,7 +266,9 @@ final class LongLines {
         for (int i = open + 1; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '\\') i++;
-            else if (c == quote) return i;
+            else if (c == quote) {
+                return i;
+            }
         }
         return line.length();
     }

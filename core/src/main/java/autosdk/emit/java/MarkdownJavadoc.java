@@ -77,16 +77,31 @@ final class MarkdownJavadoc {
             char c = text.charAt(i);
             switch (c) {
                 case '{' -> depth++;
-                case '}' -> { if (--depth < 0) return false; }
-                // A backslash may start a unicode escape javac decodes even in comments; '$' is JavaPoet's format character.
-                case '\\', '$', '\r', '\u2028', '\u2029', '\u0085', '\uE028', '\uE029' -> { return false; }
-                case '*' -> { if (i + 1 < text.length() && text.charAt(i + 1) == '/') return false; }
-                case '@' -> { if (lineStart) return false; }
-                case '\n' -> { if (!multiline) return false; }
-                default -> { if (c < 0x20 && c != '\t') return false; }
+                case '}' -> {
+                    if (--depth < 0) return false;
+                }
+                // A backslash may start a unicode escape javac decodes even in comments; '$' is JavaPoet's format
+                // character.
+                case '\\', '$', '\r', '\u2028', '\u2029', '\u0085', '\uE028', '\uE029' -> {
+                    return false;
+                }
+                case '*' -> {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '/') return false;
+                }
+                case '@' -> {
+                    if (lineStart) return false;
+                }
+                case '\n' -> {
+                    if (!multiline) return false;
+                }
+                default -> {
+                    if (c < 0x20 && c != '\t') return false;
+                }
             }
             if (c == '\n') lineStart = true;
-            else if (c != ' ' && c != '\t') lineStart = false;
+            else if (c != ' ' && c != '\t') {
+                lineStart = false;
+            }
         }
         return depth == 0;
     }
@@ -242,8 +257,9 @@ final class MarkdownJavadoc {
         @Override
         public void visit(Code code) {
             String s = code.getLiteral();
-            if (codeSafe(s, false) && !s.isBlank()) out.append("{@code ").append(s).append('}');
-            else out.append("<code>").append(Javadocs.escapeChars(s)).append("</code>");
+            if (codeSafe(s, false) && !s.isBlank()) {
+                out.append("{@code ").append(s).append('}');
+            } else out.append("<code>").append(Javadocs.escapeChars(s)).append("</code>");
         }
 
         @Override
@@ -266,7 +282,9 @@ final class MarkdownJavadoc {
                 visitChildren(link);
                 return;
             }
-            out.append("<a href=\"").append(Javadocs.escapeChars(link.getDestination().strip()).replace("\"", "&quot;")).append("\">");
+            out.append("<a href=\"")
+                    .append(Javadocs.escapeChars(link.getDestination().strip()).replace("\"", "&quot;"))
+                    .append("\">");
             int before = out.length();
             visitChildren(link);
             if (out.length() == before) text(link.getDestination());

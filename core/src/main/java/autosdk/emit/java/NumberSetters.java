@@ -16,8 +16,12 @@ final class NumberSetters {
 
     /** The overload of setter {@code name} for a boxed number {@code type}, or null when the type is not a number. */
     static MethodSpec primitiveOverload(String name, TypeName type, ClassName builder, boolean deprecated) {
-        if (!type.isBoxedPrimitive() || type.equals(TypeName.BOOLEAN.box()) || type.equals(TypeName.CHAR.box())) return null;
-        MethodSpec.Builder setter = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(builder)
+        if (!type.isBoxedPrimitive() || type.equals(TypeName.BOOLEAN.box()) || type.equals(TypeName.CHAR.box())) {
+            return null;
+        }
+        MethodSpec.Builder setter = MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
                 .addParameter(type.unbox(), name)
                 .addJavadoc("Same as {@link #$N($T)}, for a literal such as {@code 10}.\n", name, type)
                 .addStatement("return $N($T.valueOf($N))", name, type, name);

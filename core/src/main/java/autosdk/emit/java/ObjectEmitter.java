@@ -4,6 +4,7 @@ import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
 import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.MAP;
 import static autosdk.emit.java.JavaClasses.OBJECTS;
+
 import autosdk.model.ObjectType;
 import autosdk.model.Property;
 import autosdk.model.TypeRef;
@@ -31,9 +32,30 @@ import javax.lang.model.element.Modifier;
  */
 final class ObjectEmitter {
     /** Member names the class and its builder use themselves; properties never take them. */
-    private static final Set<String> RESERVED = Set.of("builder", "toBuilder", "build", "equals", "hashCode", "toString",
-            "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "readJson", "writeJson", "readJsonAfterField",
-            "additionalProperties", "additionalProperty", "present", "Builder", "readRest", "readField", "malformed", "malformedValues");
+    private static final Set<String> RESERVED = Set.of(
+            "builder",
+            "toBuilder",
+            "build",
+            "equals",
+            "hashCode",
+            "toString",
+            "getClass",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize",
+            "readJson",
+            "writeJson",
+            "readJsonAfterField",
+            "additionalProperties",
+            "additionalProperty",
+            "present",
+            "Builder",
+            "readRest",
+            "readField",
+            "malformed",
+            "malformedValues");
 
     private static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
     private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
@@ -55,8 +77,16 @@ final class ObjectEmitter {
      * builders pre-fill (null when it has none); {@code format} names the string format whose text may fail to parse
      * (uuid, date-time...), kept raw instead of failing the document (null for other types).
      */
-    private record Member(Property property, int index, String name, String presence, String clear, String adder, TypeName type,
-                          CodeBlock fixed, String format) {
+    private record Member(
+            Property property,
+            int index,
+            String name,
+            String presence,
+            String clear,
+            String adder,
+            TypeName type,
+            CodeBlock fixed,
+            String format) {
         /** Must be set before {@code build()}: required, not sent by the server only, and not pre-filled. */
         boolean mustBeSet() {
             return property.required() && !property.readOnly() && property.fixed() == null;
@@ -68,78 +98,142 @@ final class ObjectEmitter {
      * is lenient, so a server that omits a required property still yields null there; docs/options.md says so.)
      */
     private TypeName accessorType(Member m) {
-        return types.nullness().nullableIf(!m.property().required() || m.property().nullable(), m.type());
+        return types.nullness()
+                .nullableIf(!m.property().required() || m.property().nullable(), m.type());
     }
 
     TypeSpec emit(ObjectType object, ClassName self) {
         List<Member> members = members(object);
         ClassName builder = self.nestedClass("Builder");
-        TypeName extraValue = object.additionalValues() == null ? types.runtime("JsonValue") : types.javaType(object.additionalValues()).box();
+        TypeName extraValue = object.additionalValues() == null
+                ? types.runtime("JsonValue")
+                : types.javaType(object.additionalValues()).box();
         TypeName extrasType = ParameterizedTypeName.get(MAP, ClassName.get(String.class), extraValue);
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc(Javadocs.of(object.doc(), "The {@code " + Javadocs.escape(String.join(".", object.nameHint())) + "} schema."));
+                .addJavadoc(Javadocs.of(
+                        object.doc(),
+                        "The {@code " + Javadocs.escape(String.join(".", object.nameHint())) + "} schema."));
         if (object.doc().deprecated()) type.addAnnotation(Deprecated.class);
 
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
+        MethodSpec.Builder constructor =
+                MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
         for (Member m : members) {
-            type.addField(FieldSpec.builder(accessorType(m), m.name(), Modifier.PRIVATE, Modifier.FINAL).build());
+            type.addField(FieldSpec.builder(accessorType(m), m.name(), Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
             constructor.addStatement("this.$N = b.$N", m.name(), m.name());
         }
-        type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
-        type.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).build());
+        type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
+                .build());
+        type.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL)
+                .build());
         // Only objects with uuid/date/base64 properties can hold a malformed value.
         boolean formats = hasFormats(members);
-        if (formats) type.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE, Modifier.FINAL).build());
+        if (formats) {
+            type.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE, Modifier.FINAL)
+                    .build());
+        }
         // Most objects have no unknown properties: share the empty map instead of copying one per object.
-        constructor.addStatement("this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
-                COLLECTIONS, COLLECTIONS, LINKED_HASH_MAP);
+        constructor.addStatement(
+                "this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
+                COLLECTIONS,
+                COLLECTIONS,
+                LINKED_HASH_MAP);
         constructor.addStatement("this.present = ($T) b.present.clone()", BIT_SET);
-        if (formats) constructor.addStatement("this.malformed = b.malformed == null ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.malformed))",
-                COLLECTIONS, COLLECTIONS, LINKED_HASH_MAP);
+        if (formats) {
+            constructor.addStatement(
+                    "this.malformed = b.malformed == null ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.malformed))",
+                    COLLECTIONS,
+                    COLLECTIONS,
+                    LINKED_HASH_MAP);
+        }
         type.addMethod(constructor.build());
 
         for (Member m : members) {
-            MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(accessorType(m))
-                    .addJavadoc(Javadocs.of(m.property().doc(), "The {@code " + Javadocs.escape(m.property().jsonName()) + "} property."))
-                    .addJavadoc("\n<p>JSON name: {@code $L}$L.\n", Javadocs.escape(m.property().jsonName()),
+            MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(accessorType(m))
+                    .addJavadoc(Javadocs.of(
+                            m.property().doc(),
+                            "The {@code " + Javadocs.escape(m.property().jsonName()) + "} property."))
+                    .addJavadoc(
+                            "\n<p>JSON name: {@code $L}$L.\n",
+                            Javadocs.escape(m.property().jsonName()),
                             m.property().required() ? "; required" : "; optional");
-            if (m.fixed() != null) getter.addJavadoc("<p>Fixed value: {@code $L}; builders pre-fill it.\n", Javadocs.escape(m.property().fixed().text()));
+            if (m.fixed() != null) {
+                getter.addJavadoc(
+                        "<p>Fixed value: {@code $L}; builders pre-fill it.\n",
+                        Javadocs.escape(m.property().fixed().text()));
+            }
             if (m.format() != null) {
-                getter.addJavadoc("\n@throws $T when the JSON held text that is not a valid $L (kept in {@link #malformedValues()})\n",
-                                types.runtime("JsonFormatException"), m.format())
-                        .addStatement("$T bad = this.malformed.get($S)", types.runtime("JsonValue"), m.property().jsonName())
-                        .addStatement("if (bad != null) throw new $T($S, $S, $S, bad)", types.runtime("JsonFormatException"),
-                                self.simpleName(), m.property().jsonName(), m.format());
+                getter.addJavadoc(
+                                "\n@throws $T when the JSON held text that is not a valid $L (kept in {@link #malformedValues()})\n",
+                                types.runtime("JsonFormatException"),
+                                m.format())
+                        .addStatement(
+                                "$T bad = this.malformed.get($S)",
+                                types.runtime("JsonValue"),
+                                m.property().jsonName())
+                        .addStatement(
+                                "if (bad != null) throw new $T($S, $S, $S, bad)",
+                                types.runtime("JsonFormatException"),
+                                self.simpleName(),
+                                m.property().jsonName(),
+                                m.format());
             }
             getter.addStatement("return this.$N", m.name());
             if (m.property().doc().deprecated()) getter.addAnnotation(Deprecated.class);
             type.addMethod(getter.build());
-            type.addMethod(MethodSpec.methodBuilder(m.presence()).addModifiers(Modifier.PUBLIC).returns(boolean.class)
-                    .addJavadoc("True when {@code $L} was set or present in JSON, even as an explicit {@code null}.\n", Javadocs.escape(m.property().jsonName()))
-                    .addStatement("return this.present.get($L)", m.index()).build());
+            type.addMethod(MethodSpec.methodBuilder(m.presence())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(boolean.class)
+                    .addJavadoc(
+                            "True when {@code $L} was set or present in JSON, even as an explicit {@code null}.\n",
+                            Javadocs.escape(m.property().jsonName()))
+                    .addStatement("return this.present.get($L)", m.index())
+                    .build());
         }
-        type.addMethod(MethodSpec.methodBuilder("additionalProperties").addModifiers(Modifier.PUBLIC).returns(extrasType)
+        type.addMethod(MethodSpec.methodBuilder("additionalProperties")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(extrasType)
                 .addJavadoc("Properties the schema does not declare, kept so that nothing a server sends is lost.\n")
-                .addStatement("return this.additionalProperties").build());
-        if (formats) type.addMethod(MethodSpec.methodBuilder("malformedValues").addModifiers(Modifier.PUBLIC).returns(malformedType)
-                .addJavadoc("Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by\n"
-                        + "JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.\n")
-                .addStatement("return this.malformed").build());
-        type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
+                .addStatement("return this.additionalProperties")
+                .build());
+        if (formats) {
+            type.addMethod(MethodSpec.methodBuilder("malformedValues")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(malformedType)
+                    .addJavadoc(
+                            "Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by\n"
+                                    + "JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.\n")
+                    .addStatement("return this.malformed")
+                    .build());
+        }
+        type.addMethod(MethodSpec.methodBuilder("builder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(builder)
                 .addJavadoc("A builder with every fixed value ({@code const} or one-value {@code enum}) already set.\n")
-                .addStatement("return new $T($L)", builder, newBuilderArg(members, true)).build());
-        MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC).returns(builder)
-                .addJavadoc("A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.\n")
+                .addStatement("return new $T($L)", builder, newBuilderArg(members, true))
+                .build());
+        MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addJavadoc(
+                        "A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.\n")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, true));
         for (Member m : members) {
-            if (m.fixed() != null) toBuilder.addStatement("if (this.present.get($L)) b.$N = this.$N", m.index(), m.name(), m.name());
-            else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
+            if (m.fixed() != null) {
+                toBuilder.addStatement("if (this.present.get($L)) b.$N = this.$N", m.index(), m.name(), m.name());
+            } else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
         }
-        toBuilder.addStatement("b.additionalProperties.putAll(this.additionalProperties)")
+        toBuilder
+                .addStatement("b.additionalProperties.putAll(this.additionalProperties)")
                 .addStatement("b.present.or(this.present)");
-        if (formats) toBuilder.addStatement("if (!this.malformed.isEmpty()) b.malformed = new $T<>(this.malformed)", LINKED_HASH_MAP);
+        if (formats) {
+            toBuilder.addStatement(
+                    "if (!this.malformed.isEmpty()) b.malformed = new $T<>(this.malformed)", LINKED_HASH_MAP);
+        }
         toBuilder.addStatement("return b");
         type.addMethod(toBuilder.build());
         addEqualsHashCodeToString(type, self, members);
@@ -170,10 +264,12 @@ final class ObjectEmitter {
             String presence = accessorName(scope, "has", suffix, "is", "Present");
             String clear = accessorName(scope, "clear", suffix, "remove", "");
             // Lists of unions get adders taking one element, or one variant: addMessage(TextContent).
-            String adder = unionOf(p.type() instanceof TypeRef.ListOf l ? l.item() : null) == null ? null
+            String adder = unionOf(p.type() instanceof TypeRef.ListOf l ? l.item() : null) == null
+                    ? null
                     : accessorName(scope, "add", singular(suffix), "addTo", suffix);
             TypeName type = types.javaType(p.type()).box();
-            members.add(new Member(p, i, name, presence, clear, adder, type, FixedValues.literal(p.fixed(), type), format(p.type())));
+            members.add(new Member(
+                    p, i, name, presence, clear, adder, type, FixedValues.literal(p.fixed(), type), format(p.type())));
         }
         return members;
     }
@@ -182,66 +278,115 @@ final class ObjectEmitter {
      * A presence or clear method name: {@code hasName}, or {@code isNamePresent} when a property already took
      * {@code hasName}, so a property's accessor and another's presence check never end up as {@code hasName2()}.
      */
-    private static String accessorName(JavaNames.Scope scope, String prefix, String suffix, String fallbackPrefix, String fallbackSuffix) {
+    private static String accessorName(
+            JavaNames.Scope scope, String prefix, String suffix, String fallbackPrefix, String fallbackSuffix) {
         String preferred = prefix + suffix;
         return scope.allocate(scope.isUsed(preferred) ? fallbackPrefix + suffix + fallbackSuffix : preferred);
     }
 
     /** "Messages" -> "Message": the adder's name for one element; a name without a plural "s" stays as it is. */
     private static String singular(String suffix) {
-        return suffix.length() > 2 && suffix.endsWith("s") && !suffix.endsWith("ss") ? suffix.substring(0, suffix.length() - 1) : suffix;
+        return suffix.length() > 2 && suffix.endsWith("s") && !suffix.endsWith("ss")
+                ? suffix.substring(0, suffix.length() - 1)
+                : suffix;
     }
 
     /** The union a type names, or null when it names none (or no class was emitted for it). */
     private UnionType unionOf(TypeRef type) {
-        return type instanceof TypeRef.Named n && types.model().type(n.id()) instanceof UnionType u && types.className(n.id()) != null ? u : null;
+        return type instanceof TypeRef.Named n
+                        && types.model().type(n.id()) instanceof UnionType u
+                        && types.className(n.id()) != null
+                ? u
+                : null;
     }
 
-    private TypeSpec builderType(ObjectType object, ClassName self, ClassName builder, List<Member> members, TypeName extraValue, TypeName extrasType) {
-        TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Builds {@link $T}; setting a property to {@code null} sends an explicit JSON null.\n", self);
-        for (Member m : members) b.addField(types.nullness().nullable(m.type()), m.name(), Modifier.PRIVATE); // null until set
+    private TypeSpec builderType(
+            ObjectType object,
+            ClassName self,
+            ClassName builder,
+            List<Member> members,
+            TypeName extraValue,
+            TypeName extrasType) {
+        TypeSpec.Builder b = TypeSpec.classBuilder(builder)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(
+                        "Builds {@link $T}; setting a property to {@code null} sends an explicit JSON null.\n", self);
+        for (Member m : members) {
+            b.addField(types.nullness().nullable(m.type()), m.name(), Modifier.PRIVATE);
+        } // null until set
         b.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T<>()", LINKED_HASH_MAP).build());
-        b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL).initializer("new $T()", BIT_SET).build());
-        if (hasFormats(members)) b.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE).build());
+                .initializer("new $T<>()", LINKED_HASH_MAP)
+                .build());
+        b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T()", BIT_SET)
+                .build());
+        if (hasFormats(members)) {
+            b.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE)
+                    .build());
+        }
         // Decoders pass false: what was read is kept exactly, so reading and writing a message gives the same JSON.
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
         List<Member> fixed = members.stream().filter(m -> m.fixed() != null).toList();
         if (!fixed.isEmpty()) {
             constructor.addParameter(boolean.class, "withFixedValues").beginControlFlow("if (withFixedValues)");
-            for (Member m : fixed) constructor.addStatement("this.$N = $L", m.name(), m.fixed()).addStatement("present.set($L)", m.index());
+            for (Member m : fixed) {
+                constructor
+                        .addStatement("this.$N = $L", m.name(), m.fixed())
+                        .addStatement("present.set($L)", m.index());
+            }
             constructor.endControlFlow();
         }
         b.addMethod(constructor.build());
         for (Member m : members) {
-            MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(builder)
-                    .addParameter(types.nullness().nullable(m.type()), m.name()) // null is sent as an explicit JSON null
-                    .addJavadoc(Javadocs.of(m.property().doc(), "Sets {@code " + Javadocs.escape(m.property().jsonName()) + "}."));
+            MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addParameter(
+                            types.nullness().nullable(m.type()), m.name()) // null is sent as an explicit JSON null
+                    .addJavadoc(Javadocs.of(
+                            m.property().doc(),
+                            "Sets {@code " + Javadocs.escape(m.property().jsonName()) + "}."));
             if (m.fixed() != null) {
-                setter.addJavadoc("\n<p>Pre-filled with its fixed value {@code $L}; another value is sent as given.\n",
+                setter.addJavadoc(
+                        "\n<p>Pre-filled with its fixed value {@code $L}; another value is sent as given.\n",
                         Javadocs.escape(m.property().fixed().text()));
             }
-            setter.addStatement("this.$N = $N", m.name(), m.name())
-                    .addStatement("present.set($L)", m.index());
-            if (m.format() != null) setter.addStatement("if (malformed != null) malformed.remove($S)", m.property().jsonName());
+            setter.addStatement("this.$N = $N", m.name(), m.name()).addStatement("present.set($L)", m.index());
+            if (m.format() != null) {
+                setter.addStatement(
+                        "if (malformed != null) malformed.remove($S)",
+                        m.property().jsonName());
+            }
             setter.addStatement("return this");
             if (m.property().doc().deprecated()) setter.addAnnotation(Deprecated.class);
             b.addMethod(setter.build());
             convenienceSetters(m, builder).forEach(b::addMethod);
             // A fixed value is always sent, so it cannot be removed.
             if (m.fixed() != null) continue;
-            MethodSpec.Builder clear = MethodSpec.methodBuilder(m.clear()).addModifiers(Modifier.PUBLIC).returns(builder)
-                    .addJavadoc("Removes {@code $L}, so it is absent from the JSON.\n", Javadocs.escape(m.property().jsonName()))
+            MethodSpec.Builder clear = MethodSpec.methodBuilder(m.clear())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
+                    .addJavadoc(
+                            "Removes {@code $L}, so it is absent from the JSON.\n",
+                            Javadocs.escape(m.property().jsonName()))
                     .addStatement("this.$N = null", m.name())
                     .addStatement("present.clear($L)", m.index());
-            if (m.format() != null) clear.addStatement("if (malformed != null) malformed.remove($S)", m.property().jsonName());
+            if (m.format() != null) {
+                clear.addStatement(
+                        "if (malformed != null) malformed.remove($S)",
+                        m.property().jsonName());
+            }
             b.addMethod(clear.addStatement("return this").build());
         }
-        b.addMethod(MethodSpec.methodBuilder("additionalProperty").addModifiers(Modifier.PUBLIC).returns(builder)
-                .addParameter(String.class, "name").addParameter(extraValue, "value")
+        b.addMethod(MethodSpec.methodBuilder("additionalProperty")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(String.class, "name")
+                .addParameter(extraValue, "value")
                 .addJavadoc("Adds a property the schema does not declare.\n")
-                .addStatement("additionalProperties.put(name, value)").addStatement("return this").build());
+                .addStatement("additionalProperties.put(name, value)")
+                .addStatement("return this")
+                .build());
         b.addMethod(build(self, members));
         return b.build();
     }
@@ -262,7 +407,12 @@ final class ObjectEmitter {
             ClassName unionClass = types.className(((TypeRef.Named) m.property().type()).id());
             for (UnionEmitter.Case c : new UnionEmitter(types).cases(union, unionClass)) {
                 if (!c.overloadable() || c.valueType().equals(m.type())) continue;
-                out.add(delegate(m, builder, c.valueType(), CodeBlock.of("$T.$N($N)", unionClass, c.factory(), m.name()), deprecated));
+                out.add(delegate(
+                        m,
+                        builder,
+                        c.valueType(),
+                        CodeBlock.of("$T.$N($N)", unionClass, c.factory(), m.name()),
+                        deprecated));
             }
         }
         if (m.adder() != null) out.addAll(adders(m, builder, deprecated));
@@ -277,19 +427,34 @@ final class ObjectEmitter {
         TypeRef.Named item = (TypeRef.Named) ((TypeRef.ListOf) m.property().type()).item();
         ClassName unionClass = types.className(item.id());
         List<MethodSpec> out = new ArrayList<>();
-        MethodSpec.Builder add = MethodSpec.methodBuilder(m.adder()).addModifiers(Modifier.PUBLIC).returns(builder)
+        MethodSpec.Builder add = MethodSpec.methodBuilder(m.adder())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
                 .addParameter(unionClass, "item")
-                .addJavadoc("Appends one item to {@code $L}.\n", Javadocs.escape(m.property().jsonName()))
-                .addStatement("$T items = new $T<>(this.$N == null ? $T.of() : this.$N)", m.type(), ARRAY_LIST, m.name(), LIST, m.name())
+                .addJavadoc(
+                        "Appends one item to {@code $L}.\n",
+                        Javadocs.escape(m.property().jsonName()))
+                .addStatement(
+                        "$T items = new $T<>(this.$N == null ? $T.of() : this.$N)",
+                        m.type(),
+                        ARRAY_LIST,
+                        m.name(),
+                        LIST,
+                        m.name())
                 .addStatement("items.add(item)")
                 .addStatement("return $N(items)", m.name());
         if (deprecated) add.addAnnotation(Deprecated.class);
         out.add(add.build());
         for (UnionEmitter.Case c : new UnionEmitter(types).cases(unionOf(item), unionClass)) {
             if (!c.overloadable()) continue;
-            MethodSpec.Builder variant = MethodSpec.methodBuilder(m.adder()).addModifiers(Modifier.PUBLIC).returns(builder)
+            MethodSpec.Builder variant = MethodSpec.methodBuilder(m.adder())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(builder)
                     .addParameter(c.valueType(), "item")
-                    .addJavadoc("Appends one {@link $T} item to {@code $L}.\n", c.record(), Javadocs.escape(m.property().jsonName()))
+                    .addJavadoc(
+                            "Appends one {@link $T} item to {@code $L}.\n",
+                            c.record(),
+                            Javadocs.escape(m.property().jsonName()))
                     .addStatement("return $N($T.$N(item))", m.adder(), unionClass, c.factory());
             if (deprecated) variant.addAnnotation(Deprecated.class);
             out.add(variant.build());
@@ -297,10 +462,17 @@ final class ObjectEmitter {
         return out;
     }
 
-    private static MethodSpec delegate(Member m, ClassName builder, TypeName parameter, CodeBlock converted, boolean deprecated) {
-        MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name()).addModifiers(Modifier.PUBLIC).returns(builder)
+    private static MethodSpec delegate(
+            Member m, ClassName builder, TypeName parameter, CodeBlock converted, boolean deprecated) {
+        MethodSpec.Builder setter = MethodSpec.methodBuilder(m.name())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
                 .addParameter(parameter, m.name())
-                .addJavadoc("Sets {@code $L}; same as {@link #$N($T)}.\n", Javadocs.escape(m.property().jsonName()), m.name(), erasure(m.type()))
+                .addJavadoc(
+                        "Sets {@code $L}; same as {@link #$N($T)}.\n",
+                        Javadocs.escape(m.property().jsonName()),
+                        m.name(),
+                        erasure(m.type()))
                 .addStatement("return $N($L)", m.name(), converted);
         if (deprecated) setter.addAnnotation(Deprecated.class);
         return setter.build();
@@ -316,17 +488,26 @@ final class ObjectEmitter {
      * construct without this check: reading stays lenient.
      */
     private static MethodSpec build(ClassName self, List<Member> members) {
-        MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self);
+        MethodSpec.Builder build =
+                MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self);
         List<Member> required = members.stream().filter(Member::mustBeSet).toList();
         if (!required.isEmpty()) {
-            String names = String.join(", ", required.stream().map(m -> m.property().jsonName()).toList());
-            build.addJavadoc("@throws IllegalStateException when a required property is not set ($L)\n", Javadocs.escape(names))
+            String names = String.join(
+                    ", ", required.stream().map(m -> m.property().jsonName()).toList());
+            build.addJavadoc(
+                            "@throws IllegalStateException when a required property is not set ($L)\n",
+                            Javadocs.escape(names))
                     .addStatement("$T missing = new $T()", StringBuilder.class, StringBuilder.class);
             for (Member m : required) {
-                build.addStatement("if (!present.get($L)) missing.append($S)", m.index(), ", " + m.property().jsonName());
+                build.addStatement(
+                        "if (!present.get($L)) missing.append($S)",
+                        m.index(),
+                        ", " + m.property().jsonName());
             }
             build.beginControlFlow("if (missing.length() > 0)")
-                    .addStatement("throw new $T($S + missing.substring(2))", IllegalStateException.class,
+                    .addStatement(
+                            "throw new $T($S + missing.substring(2))",
+                            IllegalStateException.class,
                             self.simpleName() + " is missing required properties: ")
                     .endControlFlow();
         }
@@ -343,7 +524,7 @@ final class ObjectEmitter {
     }
 
     /** The format name of a string type whose text can fail to parse, or null. */
-    private static String format(autosdk.model.TypeRef type) {
+    private static String format(TypeRef type) {
         if (!(type instanceof TypeRef.Scalar s)) return null;
         return switch (s.kind()) {
             case UUID -> "uuid";
@@ -355,8 +536,11 @@ final class ObjectEmitter {
     }
 
     private void addEqualsHashCodeToString(TypeSpec.Builder type, ClassName self, List<Member> members) {
-        MethodSpec.Builder equals = MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(boolean.class).addParameter(types.nullness().nullable(TypeName.get(Object.class)), "o")
+        MethodSpec.Builder equals = MethodSpec.methodBuilder("equals")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(boolean.class)
+                .addParameter(types.nullness().nullable(TypeName.get(Object.class)), "o")
                 .addStatement("if (this == o) return true")
                 .addStatement("if (!(o instanceof $T)) return false", self)
                 .addStatement("$T other = ($T) o", self, self);
@@ -367,96 +551,177 @@ final class ObjectEmitter {
         equals.addStatement("$L", cmp.build());
         type.addMethod(equals.build());
 
-        CodeBlock.Builder hash = CodeBlock.builder().add("return $T.deepHashCode(new $T[] {this.present, this.additionalProperties", ARRAYS, Object.class);
+        CodeBlock.Builder hash = CodeBlock.builder()
+                .add("return $T.deepHashCode(new $T[] {this.present, this.additionalProperties", ARRAYS, Object.class);
         if (hasFormats(members)) hash.add(", this.malformed");
         for (Member m : members) hash.add(", this.$N", m.name());
         hash.add("})");
-        type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(int.class).addStatement("$L", hash.build()).build());
+        type.addMethod(MethodSpec.methodBuilder("hashCode")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addStatement("$L", hash.build())
+                .build());
 
         // A joiner puts ", " only between the parts: "Pet{id=1, name=Rex}", never "Pet{id=1, }".
-        MethodSpec.Builder toString = MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder toString = MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
-                .addStatement("$T parts = new $T($S, $S, $S)", STRING_JOINER, STRING_JOINER, ", ", self.simpleName() + "{", "}");
+                .addStatement(
+                        "$T parts = new $T($S, $S, $S)",
+                        STRING_JOINER,
+                        STRING_JOINER,
+                        ", ",
+                        self.simpleName() + "{",
+                        "}");
         for (Member m : members) {
             CodeBlock value = m.type().equals(TypeName.get(byte[].class))
-                    ? CodeBlock.of("(this.$N == null ? \"null\" : this.$N.length + \" bytes\")", m.name(), m.name()) : CodeBlock.of("this.$N", m.name());
-            toString.addStatement("if (this.present.get($L)) parts.add($S + $L)", m.index(), m.property().jsonName() + "=", value);
+                    ? CodeBlock.of("(this.$N == null ? \"null\" : this.$N.length + \" bytes\")", m.name(), m.name())
+                    : CodeBlock.of("this.$N", m.name());
+            toString.addStatement(
+                    "if (this.present.get($L)) parts.add($S + $L)",
+                    m.index(),
+                    m.property().jsonName() + "=",
+                    value);
         }
-        toString.addStatement("if (!this.additionalProperties.isEmpty()) parts.add($T.valueOf(this.additionalProperties))", String.class);
-        if (hasFormats(members)) toString.addStatement("if (!this.malformed.isEmpty()) parts.add(\"malformed=\" + this.malformed)");
+        toString.addStatement(
+                "if (!this.additionalProperties.isEmpty()) parts.add($T.valueOf(this.additionalProperties))",
+                String.class);
+        if (hasFormats(members)) {
+            toString.addStatement("if (!this.malformed.isEmpty()) parts.add(\"malformed=\" + this.malformed)");
+        }
         toString.addStatement("return parts.toString()");
         type.addMethod(toString.build());
     }
 
-    private void addCodec(TypeSpec.Builder type, ObjectType object, ClassName self, ClassName builder, List<Member> members) {
+    private void addCodec(
+            TypeSpec.Builder type, ObjectType object, ClassName self, ClassName builder, List<Member> members) {
         // read/readAfterField/write live in the nested Codec; readRest/readField stay private here, reachable from it.
         TypeSpec.Builder codec = types.nullness().unmarked(Codecs.holder(self));
-        codec.addMethod(MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(types.jackson().parser(), "p").addException(IOException.class)
+        codec.addMethod(MethodSpec.methodBuilder("read")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(types.jackson().parser(), "p")
+                .addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
-                .addStatement("if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + p.currentTokenLocation())",
-                        types.jackson().token(), types.runtime("JsonDecodeException"), "expected an object for " + self.simpleName() + " but found ", " at ")
+                .addStatement(
+                        "if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + p.currentTokenLocation())",
+                        types.jackson().token(),
+                        types.runtime("JsonDecodeException"),
+                        "expected an object for " + self.simpleName() + " but found ",
+                        " at ")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
-                .addStatement("return readRest(p, p.nextToken(), b)").build());
-        codec.addMethod(MethodSpec.methodBuilder("readAfterField").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(types.jackson().parser(), "p").addParameter(String.class, "field").addException(IOException.class)
-                .addJavadoc("Reads an object whose first field name was already consumed; the parser is on that field's value.\n")
+                .addStatement("return readRest(p, p.nextToken(), b)")
+                .build());
+        codec.addMethod(MethodSpec.methodBuilder("readAfterField")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(types.jackson().parser(), "p")
+                .addParameter(String.class, "field")
+                .addException(IOException.class)
+                .addJavadoc(
+                        "Reads an object whose first field name was already consumed; the parser is on that field's value.\n")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("readField(p, field, b)")
-                .addStatement("return readRest(p, p.nextToken(), b)").build());
-        type.addMethod(MethodSpec.methodBuilder("readRest").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
-                .addParameter(types.jackson().parser(), "p").addParameter(types.jackson().token(), "t").addParameter(builder, "b").addException(IOException.class)
-                .beginControlFlow("for (; t == $T.$L; t = p.nextToken())", types.jackson().token(), types.jackson().nameToken())
+                .addStatement("return readRest(p, p.nextToken(), b)")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("readRest")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(self)
+                .addParameter(types.jackson().parser(), "p")
+                .addParameter(types.jackson().token(), "t")
+                .addParameter(builder, "b")
+                .addException(IOException.class)
+                .beginControlFlow(
+                        "for (; t == $T.$L; t = p.nextToken())",
+                        types.jackson().token(),
+                        types.jackson().nameToken())
                 .addStatement("$T field = p.currentName()", String.class)
                 .addStatement("p.nextToken()")
                 .addStatement("readField(p, field, b)")
                 .endControlFlow()
-                .addStatement("return new $T(b)", self).build());
+                .addStatement("return new $T(b)", self)
+                .build());
 
-        MethodSpec.Builder readField = MethodSpec.methodBuilder("readField").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(types.jackson().parser(), "p").addParameter(String.class, "field").addParameter(builder, "b").addException(IOException.class)
+        MethodSpec.Builder readField = MethodSpec.methodBuilder("readField")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(types.jackson().parser(), "p")
+                .addParameter(String.class, "field")
+                .addParameter(builder, "b")
+                .addException(IOException.class)
                 .beginControlFlow("switch (field)");
         for (Member m : members) {
             readField.addCode("case $S:\n", m.property().jsonName()).addCode("$>");
             if (m.format() == null) {
-                readField.addStatement("b.$N = $L", m.name(), types.read(m.property().type(), "p"));
+                readField.addStatement(
+                        "b.$N = $L", m.name(), types.read(m.property().type(), "p"));
             } else {
                 // Text that is no valid uuid/date is kept raw: one bad value must not lose the rest of the document.
-                readField.beginControlFlow("try")
-                        .addStatement("b.$N = $L", m.name(), types.read(m.property().type(), "p"))
+                readField
+                        .beginControlFlow("try")
+                        .addStatement(
+                                "b.$N = $L", m.name(), types.read(m.property().type(), "p"))
                         .nextControlFlow("catch ($T e)", types.runtime("JsonDecodeException"))
-                        .addStatement("b.malformed = $T.keepMalformed(b.malformed, $S, p, e)", types.runtime("Json"), m.property().jsonName())
+                        .addStatement(
+                                "b.malformed = $T.keepMalformed(b.malformed, $S, p, e)",
+                                types.runtime("Json"),
+                                m.property().jsonName())
                         .endControlFlow();
             }
-            readField.addStatement("b.present.set($L)", m.index())
-                    .addStatement("break").addCode("$<");
+            readField
+                    .addStatement("b.present.set($L)", m.index())
+                    .addStatement("break")
+                    .addCode("$<");
         }
         TypeRef extra = object.additionalValues() == null ? new TypeRef.Any() : object.additionalValues();
-        readField.addCode("default:\n").addCode("$>").addStatement("b.additionalProperties.put(field, $L)", types.read(extra, "p")).addCode("$<");
+        readField
+                .addCode("default:\n")
+                .addCode("$>")
+                .addStatement("b.additionalProperties.put(field, $L)", types.read(extra, "p"))
+                .addCode("$<");
         readField.endControlFlow();
         type.addMethod(readField.build());
 
-        MethodSpec.Builder write = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(types.jackson().generator(), "g").addParameter(self, "v").addException(IOException.class)
+        MethodSpec.Builder write = MethodSpec.methodBuilder("write")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(types.jackson().generator(), "g")
+                .addParameter(self, "v")
+                .addException(IOException.class)
                 .addJavadoc("Writes the object: present properties in schema order, then the additional ones.\n")
                 .addStatement("g.writeStartObject()");
         for (Member m : members) {
             write.beginControlFlow("if (v.present.get($L))", m.index())
-                    .addStatement("g.$L($S)", types.jackson().writeName(), m.property().jsonName());
-            CodeBlock value = CodeBlock.of("if (v.$N == null) g.writeNull(); else $L", m.name(), types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())));
+                    .addStatement(
+                            "g.$L($S)",
+                            types.jackson().writeName(),
+                            m.property().jsonName());
+            CodeBlock value = CodeBlock.of(
+                    "if (v.$N == null) g.writeNull(); else $L",
+                    m.name(),
+                    types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())));
             if (m.format() != null) {
-                write.addStatement("$T bad = v.malformed.get($S)", types.runtime("JsonValue"), m.property().jsonName())
+                write.addStatement(
+                                "$T bad = v.malformed.get($S)",
+                                types.runtime("JsonValue"),
+                                m.property().jsonName())
                         .addStatement("if (bad != null) $T.writeValue(g, bad); else $L", types.runtime("Json"), value);
             } else {
                 write.addStatement(value);
             }
             write.endControlFlow();
         }
-        write.beginControlFlow("for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())", MAP, String.class,
-                        object.additionalValues() == null ? types.runtime("JsonValue") : types.javaType(object.additionalValues()).box())
+        write.beginControlFlow(
+                        "for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())",
+                        MAP,
+                        String.class,
+                        object.additionalValues() == null
+                                ? types.runtime("JsonValue")
+                                : types.javaType(object.additionalValues()).box())
                 .addStatement("g.$L(e.getKey())", types.jackson().writeName())
-                .addStatement("if (e.getValue() == null) g.writeNull(); else $L", types.write(extra, "g", CodeBlock.of("e.getValue()")))
+                .addStatement(
+                        "if (e.getValue() == null) g.writeNull(); else $L",
+                        types.write(extra, "g", CodeBlock.of("e.getValue()")))
                 .endControlFlow()
                 .addStatement("g.writeEndObject()");
         type.addType(codec.addMethod(write.build()).build());

@@ -9,27 +9,53 @@ import java.util.Set;
  * own name never loses to another's suffixed variant. {@code paged} is the public {@code …Paged} method of a list
  * operation that pages, {@code paging} the private helper that describes how it pages (null when it does not page).
  */
-record RestNames(String method, String stream, String inputStream, String request,
-                 String errors, String params, String form, String paged, String paging) {
+record RestNames(
+        String method,
+        String stream,
+        String inputStream,
+        String request,
+        String errors,
+        String params,
+        String form,
+        String paged,
+        String paging) {
 
     /** Methods of {@link Object} and the client's own members: no operation may take them. */
-    static final Set<String> RESERVED_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify", "notifyAll",
-            "wait", "clone", "finalize", "builder", "create", "config", "async", "withRawResponse");
+    static final Set<String> RESERVED_METHODS = Set.of(
+            "equals",
+            "hashCode",
+            "toString",
+            "getClass",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize",
+            "builder",
+            "create",
+            "config",
+            "async",
+            "withRawResponse");
 
     /** The nested classes of every client: its {@code async()} and {@code withRawResponse()} twins. */
     static final String ASYNC_CLASS = "Async";
+
     static final String RAW_CLASS = "WithRawResponse";
 
     /** The base method name of each operation, in order, from its operationId. */
     static List<String> primary(List<RestOperation> ops, JavaNames.Scope methods) {
-        return ops.stream().map(op -> methods.allocate(JavaNames.memberName(op.op().operationId()))).toList();
+        return ops.stream()
+                .map(op -> methods.allocate(JavaNames.memberName(op.op().operationId())))
+                .toList();
     }
 
     /** The derived names of one operation whose base name is {@code base}. */
-    static RestNames derive(RestOperation op, String base, JavaNames.Scope methods, JavaNames.Scope nestedTypes, JavaTypes types) {
+    static RestNames derive(
+            RestOperation op, String base, JavaNames.Scope methods, JavaNames.Scope nestedTypes, JavaTypes types) {
         boolean optionalObject = op.optional().size() > 1;
         boolean form = RestForms.formObject(op, types) != null;
-        return new RestNames(base,
+        return new RestNames(
+                base,
                 op.stream() != null ? methods.allocate(base + "Stream") : null,
                 op.responseKind() == RestOperation.ResponseKind.BYTES ? methods.allocate(base + "AsInputStream") : null,
                 methods.allocate(base + "Request"),

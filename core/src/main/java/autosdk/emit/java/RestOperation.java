@@ -3,9 +3,11 @@ package autosdk.emit.java;
 import autosdk.model.Body;
 import autosdk.model.ObjectType;
 import autosdk.model.Operation;
+import autosdk.model.Pagination;
 import autosdk.model.Parameter;
 import autosdk.model.Property;
 import autosdk.model.Response;
+import autosdk.model.SecurityScheme;
 import autosdk.model.TypeRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,15 +35,40 @@ import java.util.regex.Pattern;
  * @param errors        declared error models by status ("404", "4XX", "default")
  * @param credentialHeaders required header parameters left to a credential: header name to the schemes that send it
  */
-record RestOperation(Operation op, String path, Map<String, String> fixedQuery, List<Parameter> required, List<Parameter> optional,
-                     Body request, RequestKind requestKind, Body response, ResponseKind responseKind, Body stream, String streamFlag,
-                     Map<String, TypeRef> errors, Map<String, String> credentialHeaders) {
+record RestOperation(
+        Operation op,
+        String path,
+        Map<String, String> fixedQuery,
+        List<Parameter> required,
+        List<Parameter> optional,
+        Body request,
+        RequestKind requestKind,
+        Body response,
+        ResponseKind responseKind,
+        Body stream,
+        String streamFlag,
+        Map<String, TypeRef> errors,
+        Map<String, String> credentialHeaders) {
 
     /** How the request body is put on the wire. */
-    enum RequestKind { NONE, JSON, FORM, MULTIPART, TEXT, BINARY }
+    enum RequestKind {
+        NONE,
+        JSON,
+        FORM,
+        MULTIPART,
+        TEXT,
+        BINARY
+    }
 
     /** How the success body is read. */
-    enum ResponseKind { VOID, JSON, TEXT, BYTES, SSE, NDJSON }
+    enum ResponseKind {
+        VOID,
+        JSON,
+        TEXT,
+        BYTES,
+        SSE,
+        NDJSON
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]+)}");
     /** Headers OpenAPI says are ignored as parameters: the client sets them itself. */
@@ -88,7 +115,8 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
         Map<String, String> credentialHeaders = new LinkedHashMap<>();
         for (Parameter p : op.parameters()) {
             if (p.in() == Parameter.Location.PATH) continue;
-            if (p.in() == Parameter.Location.HEADER && IGNORED_HEADERS.contains(p.name().toLowerCase(Locale.ROOT))) continue;
+            if (p.in() == Parameter.Location.HEADER
+                    && IGNORED_HEADERS.contains(p.name().toLowerCase(Locale.ROOT))) continue;
             if (p.in() == Parameter.Location.HEADER && p.name().equalsIgnoreCase("Authorization")) {
                 // OpenAPI ignores an Authorization parameter because security sends it; that holds only when a
                 // scheme of this operation can. Then a required one must still fail fast when no credential is set.
@@ -122,8 +150,14 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
         if (success != null && !success.bodies().isEmpty()) {
             List<Body> bodies = success.bodies();
             Body first = bodies.get(0);
-            Body json = bodies.stream().filter(b -> b.isJson() && !b.isEventStream() && !b.isJsonLines()).findFirst().orElse(null);
-            Body events = bodies.stream().filter(b -> b.isEventStream() || b.isJsonLines()).findFirst().orElse(null);
+            Body json = bodies.stream()
+                    .filter(b -> b.isJson() && !b.isEventStream() && !b.isJsonLines())
+                    .findFirst()
+                    .orElse(null);
+            Body events = bodies.stream()
+                    .filter(b -> b.isEventStream() || b.isJsonLines())
+                    .findFirst()
+                    .orElse(null);
             if (first.isBinary()) {
                 response = first;
                 responseKind = ResponseKind.BYTES;
@@ -140,10 +174,14 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
             if (events != null && response != events) stream = events;
         }
         String streamFlag = null;
-        if (stream != null && requestKind == RequestKind.JSON && request.type() instanceof TypeRef.Named n
+        if (stream != null
+                && requestKind == RequestKind.JSON
+                && request.type() instanceof TypeRef.Named n
                 && types.named(n) instanceof ObjectType o) {
             for (Property p : o.properties()) {
-                if (p.jsonName().equals("stream") && p.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.BOOLEAN) {
+                if (p.jsonName().equals("stream")
+                        && p.type() instanceof TypeRef.Scalar s
+                        && s.kind() == TypeRef.ScalarKind.BOOLEAN) {
                     streamFlag = p.jsonName();
                 }
             }
@@ -151,12 +189,29 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
 
         Map<String, TypeRef> errors = new LinkedHashMap<>();
         for (Response r : op.responses()) {
-            boolean error = r.status().startsWith("4") || r.status().startsWith("5") || r.status().equals("default") && !defaultIsSuccess;
+            boolean error = r.status().startsWith("4")
+                    || r.status().startsWith("5")
+                    || r.status().equals("default") && !defaultIsSuccess;
             if (!error) continue;
-            r.bodies().stream().filter(b -> b.isJson() && b.type() != null).findFirst().ifPresent(b -> errors.put(r.status(), b.type()));
+            r.bodies().stream()
+                    .filter(b -> b.isJson() && b.type() != null)
+                    .findFirst()
+                    .ifPresent(b -> errors.put(r.status(), b.type()));
         }
-        return new RestOperation(op, op.pathTemplate(), op.fixedQuery(), required, optional, request, requestKind, response, responseKind, stream,
-                streamFlag, errors, credentialHeaders);
+        return new RestOperation(
+                op,
+                op.pathTemplate(),
+                op.fixedQuery(),
+                required,
+                optional,
+                request,
+                requestKind,
+                response,
+                responseKind,
+                stream,
+                streamFlag,
+                errors,
+                credentialHeaders);
     }
 
     /**
@@ -167,11 +222,12 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
         Set<String> named = new LinkedHashSet<>();
         op.security().forEach(named::addAll);
         List<String> out = new ArrayList<>();
-        for (autosdk.model.SecurityScheme s : types.model().securitySchemes()) {
+        for (SecurityScheme s : types.model().securitySchemes()) {
             if (!named.contains(s.name())) continue;
             boolean sends = switch (s.kind()) {
                 case BEARER, BASIC, OTHER -> true;
-                case API_KEY -> "header".equalsIgnoreCase(s.in()) && "Authorization".equalsIgnoreCase(s.parameterName());
+                case API_KEY ->
+                    "header".equalsIgnoreCase(s.in()) && "Authorization".equalsIgnoreCase(s.parameterName());
                 case SUBPROTOCOL -> false;
             };
             if (sends) out.add("'" + s.name() + "'");
@@ -182,10 +238,18 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
     /** JSON first (the typed path), then multipart, form, text and finally raw bytes. */
     private static Body chooseRequest(List<Body> bodies) {
         if (bodies.isEmpty()) return null;
-        for (Body b : bodies) if (b.isJson() && !b.isJsonLines()) return b;
-        for (Body b : bodies) if (b.isMultipart()) return b;
-        for (Body b : bodies) if (b.isForm()) return b;
-        for (Body b : bodies) if (b.isText()) return b;
+        for (Body b : bodies) {
+            if (b.isJson() && !b.isJsonLines()) return b;
+        }
+        for (Body b : bodies) {
+            if (b.isMultipart()) return b;
+        }
+        for (Body b : bodies) {
+            if (b.isForm()) return b;
+        }
+        for (Body b : bodies) {
+            if (b.isText()) return b;
+        }
         return bodies.get(0);
     }
 
@@ -209,9 +273,13 @@ record RestOperation(Operation op, String path, Map<String, String> fixedQuery, 
      * very JSON body the pagination was read from (not a stream, bytes or another media type's body).
      */
     boolean pageable() {
-        autosdk.model.Pagination p = op.pagination();
+        Pagination p = op.pagination();
         boolean primaryBody = requestKind == RequestKind.NONE || requestKind == RequestKind.JSON;
-        return p != null && primaryBody && responseKind == ResponseKind.JSON && response != null && p.response().equals(response.type());
+        return p != null
+                && primaryBody
+                && responseKind == ResponseKind.JSON
+                && response != null
+                && p.response().equals(response.type());
     }
 
     /** The Accept header for the primary call. */

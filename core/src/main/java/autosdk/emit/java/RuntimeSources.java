@@ -1,13 +1,15 @@
 package autosdk.emit.java;
 
+import autosdk.Libraries.Jackson;
+import autosdk.Transport;
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,36 +30,85 @@ public final class RuntimeSources {
     private static final String JACKSON3_ROOT = "autosdk-runtime-sources-jackson3/autosdk/runtime/";
 
     /** Helpers every SDK needs: the JSON codecs' support. */
-    public static final List<String> JSON = List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonFormatException", "JsonValue");
+    public static final List<String> JSON =
+            List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonFormatException", "JsonValue");
 
     /** Helpers both REST and WebSocket clients use: one backoff, one percent-encoder, one log level. */
-    private static final List<String> SHARED = List.of("Backoff", "ClientOptions", "HttpLog", "LogLevel", "PercentEncoding");
+    private static final List<String> SHARED =
+            List.of("Backoff", "ClientOptions", "HttpLog", "LogLevel", "PercentEncoding");
 
     /** Helpers of REST clients, whatever their transport (see {@link #http}). */
-    public static final List<String> HTTP = with(SHARED, "ApiBadRequestException", "ApiConflictException", "ApiConnectionException",
-            "ApiDecodeException", "ApiException", "ApiForbiddenException", "ApiNotFoundException", "ApiRateLimitException",
-            "ApiResponse", "ApiServerException", "ApiUnauthorizedException", "ApiUnprocessableEntityException", "HttpAuth",
-            "HttpBody", "HttpClientBuilder", "HttpConfig", "HttpDataMapper", "HttpErrorDecoder", "HttpExecutor", "HttpFile", "HttpJson",
-            "HttpHeaders", "HttpLineReader", "HttpMultipart", "HttpNdjson", "HttpOptions", "HttpPaging", "HttpParams", "HttpRequestSpec", "HttpResponseBody", "HttpResponseDecoder",
-            "HttpRetryPolicy", "HttpSse", "HttpSseEnvelope", "HttpSseEvent", "HttpTransport", "Page",
+    public static final List<String> HTTP = with(
+            SHARED,
+            "ApiBadRequestException",
+            "ApiConflictException",
+            "ApiConnectionException",
+            "ApiDecodeException",
+            "ApiException",
+            "ApiForbiddenException",
+            "ApiNotFoundException",
+            "ApiRateLimitException",
+            "ApiResponse",
+            "ApiServerException",
+            "ApiUnauthorizedException",
+            "ApiUnprocessableEntityException",
+            "HttpAuth",
+            "HttpBody",
+            "HttpClientBuilder",
+            "HttpConfig",
+            "HttpDataMapper",
+            "HttpErrorDecoder",
+            "HttpExecutor",
+            "HttpFile",
+            "HttpJson",
+            "HttpHeaders",
+            "HttpLineReader",
+            "HttpMultipart",
+            "HttpNdjson",
+            "HttpOptions",
+            "HttpPaging",
+            "HttpParams",
+            "HttpRequestSpec",
+            "HttpResponseBody",
+            "HttpResponseDecoder",
+            "HttpRetryPolicy",
+            "HttpSse",
+            "HttpSseEnvelope",
+            "HttpSseEvent",
+            "HttpTransport",
+            "Page",
             "RequestOptions");
 
     /** Helpers of WebSocket clients, whatever their transport (see {@link #ws}). */
-    public static final List<String> WS = with(SHARED, "WsClientBase", "WsClientBuilder", "WsClosedException", "WsConfig", "WsConnection", "WsEndpoint",
-            "WsFrames", "WsInbox", "WsLimitExceededException", "WsListener", "WsOptions", "WsReconnectPolicy", "WsState", "WsSubscription",
+    public static final List<String> WS = with(
+            SHARED,
+            "WsClientBase",
+            "WsClientBuilder",
+            "WsClosedException",
+            "WsConfig",
+            "WsConnection",
+            "WsEndpoint",
+            "WsFrames",
+            "WsInbox",
+            "WsLimitExceededException",
+            "WsListener",
+            "WsOptions",
+            "WsReconnectPolicy",
+            "WsState",
+            "WsSubscription",
             "WsTransport");
 
     private RuntimeSources() {}
 
     /** The helpers of REST clients sending through {@code transport}: {@link #HTTP} and that transport's one class. */
-    public static List<String> http(autosdk.Transport transport) {
+    public static List<String> http(Transport transport) {
         List<String> names = new ArrayList<>(HTTP);
         names.add(transport.runtimeClass());
         return List.copyOf(names);
     }
 
     /** The helpers of WebSocket clients on {@code transport}: {@link #WS} and that transport's one class. */
-    public static List<String> ws(autosdk.Transport transport) {
+    public static List<String> ws(Transport transport) {
         List<String> names = new ArrayList<>(WS);
         names.add(transport.wsRuntimeClass());
         return List.copyOf(names);
@@ -65,21 +116,21 @@ public final class RuntimeSources {
 
     /** {@code names} plus {@code shared}, sorted, so the copied files do not depend on the order the lists are written in. */
     private static List<String> with(List<String> shared, String... names) {
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(shared);
+        TreeSet<String> all = new TreeSet<>(shared);
         all.addAll(List.of(names));
         return List.copyOf(all);
     }
 
     /** Copies {@code names} into {@code targetPackage}, placing files under {@code folder}. */
     public static List<GeneratedFile> copy(List<String> names, String targetPackage, String folder) {
-        return copy(names, targetPackage, folder, autosdk.Libraries.Jackson.V2);
+        return copy(names, targetPackage, folder, Jackson.V2);
     }
 
     /** Like {@link #copy(List, String, String)}, taking each helper's Jackson 3 twin when {@code jackson} is 3 and one exists. */
-    public static List<GeneratedFile> copy(List<String> names, String targetPackage, String folder, autosdk.Libraries.Jackson jackson) {
+    public static List<GeneratedFile> copy(List<String> names, String targetPackage, String folder, Jackson jackson) {
         List<GeneratedFile> out = new ArrayList<>();
         for (String name : names) {
-            String twin = jackson == autosdk.Libraries.Jackson.V3 ? readOptional(JACKSON3_ROOT, name) : null;
+            String twin = jackson == Jackson.V3 ? readOptional(JACKSON3_ROOT, name) : null;
             String source = twin != null ? twin : read(name);
             String rewritten = source.replace("package " + SOURCE_PACKAGE + ";", "package " + targetPackage + ";");
             String header = "// Generated by AutoSDK: a copy of its runtime helper " + name + ". Do not edit.\n";
@@ -109,10 +160,11 @@ public final class RuntimeSources {
     }
 
     /** A method of the top-level class (four spaces in, as the runtime is formatted): not of a nested class. */
-    private static final Pattern MEMBER = Pattern.compile("^    (?:public|protected) (?:(?:abstract|final|static) )*[\\w.<>\\[\\]?, ]+ (\\w+)\\(",
-            Pattern.MULTILINE);
+    private static final Pattern MEMBER = Pattern.compile(
+            "^    (?:public|protected) (?:(?:abstract|final|static) )*[\\w.<>\\[\\]?, ]+ (\\w+)\\(", Pattern.MULTILINE);
     /** The runtime superclass of a top-level class, if any. */
-    private static final Pattern PARENT = Pattern.compile("^public abstract class \\w+<.*> extends (\\w+)<", Pattern.MULTILINE);
+    private static final Pattern PARENT =
+            Pattern.compile("^public abstract class \\w+<.*> extends (\\w+)<", Pattern.MULTILINE);
 
     static String read(String name) {
         String source = readOptional(RESOURCE_ROOT, name);

@@ -40,7 +40,9 @@ final class SourceText {
     /** Turns stand-ins in generated Java source into Unicode escapes. */
     static String escapeStandIns(String javaSource) {
         if (javaSource.indexOf(LINE_STAND_IN) < 0 && javaSource.indexOf(PARAGRAPH_STAND_IN) < 0) return javaSource;
-        return javaSource.replace(String.valueOf(LINE_STAND_IN), "\\u2028").replace(String.valueOf(PARAGRAPH_STAND_IN), "\\u2029");
+        return javaSource
+                .replace(String.valueOf(LINE_STAND_IN), "\\u2028")
+                .replace(String.valueOf(PARAGRAPH_STAND_IN), "\\u2029");
     }
 
     /** The model with every string protected; the model itself when no string holds a separator (nearly always). */
@@ -72,7 +74,9 @@ final class SourceText {
             }
             return changed ? Collections.unmodifiableMap(out) : map;
         }
-        if (value instanceof Record r && r.getClass().getPackageName().equals(ApiModel.class.getPackageName())) return copyRecord(r);
+        if (value instanceof Record r && r.getClass().getPackageName().equals(ApiModel.class.getPackageName())) {
+            return copyRecord(r);
+        }
         return value;
     }
 
@@ -92,7 +96,8 @@ final class SourceText {
             Constructor<?> canonical = r.getClass().getDeclaredConstructor(types);
             return canonical.newInstance(values);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot copy model record " + r.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot copy model record " + r.getClass().getName(), e);
         }
     }
 }

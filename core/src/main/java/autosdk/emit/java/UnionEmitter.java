@@ -1,7 +1,9 @@
 package autosdk.emit.java;
 
+import autosdk.model.EnumType;
 import autosdk.model.NamedType;
 import autosdk.model.ObjectType;
+import autosdk.model.Property;
 import autosdk.model.TypeRef;
 import autosdk.model.UnionType;
 import com.palantir.javapoet.ClassName;
@@ -36,7 +38,8 @@ final class UnionEmitter {
      * erases to the same class (so overloads cannot clash), else the record's name in lower camel case ({@code ofList2}).
      * {@code overloadable} says whether builders may offer a setter overload taking the variant's value directly.
      */
-    record Case(UnionType.Variant variant, ClassName record, TypeName valueType, String factory, boolean overloadable) {}
+    record Case(
+            UnionType.Variant variant, ClassName record, TypeName valueType, String factory, boolean overloadable) {}
 
     /** The variants of a union as the emitted code names them; builders use this for their per-variant setters. */
     List<Case> cases(UnionType union, ClassName self) {
@@ -58,8 +61,12 @@ final class UnionEmitter {
         List<Case> cases = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             boolean unique = erasures.get(erasure(valueTypes.get(i))) == 1;
-            cases.add(new Case(union.variants().get(i), self.nestedClass(names.get(i)), valueTypes.get(i),
-                    unique ? "of" : "o" + names.get(i).substring(1), unique));
+            cases.add(new Case(
+                    union.variants().get(i),
+                    self.nestedClass(names.get(i)),
+                    valueTypes.get(i),
+                    unique ? "of" : "o" + names.get(i).substring(1),
+                    unique));
         }
         return cases;
     }
@@ -83,36 +90,61 @@ final class UnionEmitter {
 
         // Every permitted record is nested here, so Java infers them: no permits clause (thousands of characters
         // in large unions).
-        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-                .addJavadoc(Javadocs.of(union.doc(), "One of several shapes ({@code " + Javadocs.escape(String.join(".", union.nameHint())) + "})."))
-                .addJavadoc("\n<p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the\n"
-                        + "records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.\n");
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addJavadoc(Javadocs.of(
+                        union.doc(),
+                        "One of several shapes ({@code " + Javadocs.escape(String.join(".", union.nameHint())) + "})."))
+                .addJavadoc(
+                        "\n<p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the\n"
+                                + "records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.\n");
         if (union.doc().deprecated()) type.addAnnotation(Deprecated.class);
         for (Case c : cases) {
-            TypeSpec.Builder record = TypeSpec.recordBuilder(c.record()).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .recordConstructor(MethodSpec.constructorBuilder().addParameter(c.valueType(), "value").build())
+            TypeSpec.Builder record = TypeSpec.recordBuilder(c.record())
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .recordConstructor(MethodSpec.constructorBuilder()
+                            .addParameter(c.valueType(), "value")
+                            .build())
                     .addSuperinterface(self)
-                    // "Shape[Circle{radius=2}]" names the union and shows the value once, not "Circle[value=Circle{...}]".
-                    .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                            .returns(String.class).addStatement("return $S + $L + $S", self.simpleName() + "[",
-                                    c.valueType().equals(TypeName.get(byte[].class)) ? "(value == null ? \"null\" : value.length + \" bytes\")" : "value", "]")
+                    // "Shape[Circle{radius=2}]" names the union and shows the value once, not
+                    // "Circle[value=Circle{...}]".
+                    .addMethod(MethodSpec.methodBuilder("toString")
+                            .addAnnotation(Override.class)
+                            .addModifiers(Modifier.PUBLIC)
+                            .returns(String.class)
+                            .addStatement(
+                                    "return $S + $L + $S",
+                                    self.simpleName() + "[",
+                                    c.valueType().equals(TypeName.get(byte[].class))
+                                            ? "(value == null ? \"null\" : value.length + \" bytes\")"
+                                            : "value",
+                                    "]")
                             .build());
             if (!c.variant().discriminatorValues().isEmpty()) {
-                record.addJavadoc("The variant for {@code $L} = {@code $L}.\n", Javadocs.escape(union.discriminator()),
+                record.addJavadoc(
+                        "The variant for {@code $L} = {@code $L}.\n",
+                        Javadocs.escape(union.discriminator()),
                         Javadocs.escape(String.join(", ", c.variant().discriminatorValues())));
             }
             type.addType(record.build());
         }
-        type.addType(TypeSpec.recordBuilder(unknown).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .recordConstructor(MethodSpec.constructorBuilder().addParameter(jsonValue, "json").build())
+        type.addType(TypeSpec.recordBuilder(unknown)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .recordConstructor(MethodSpec.constructorBuilder()
+                        .addParameter(jsonValue, "json")
+                        .build())
                 .addSuperinterface(self)
-                .addJavadoc("JSON that matches no known variant, kept whole so it can be inspected and written back.\n").build());
+                .addJavadoc("JSON that matches no known variant, kept whole so it can be inspected and written back.\n")
+                .build());
 
         for (Case c : cases) {
-            type.addMethod(MethodSpec.methodBuilder(c.factory()).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+            type.addMethod(MethodSpec.methodBuilder(c.factory())
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(self)
                     .addParameter(c.valueType(), "value")
                     .addJavadoc("The {@link $T} variant holding {@code value}.\n", c.record())
-                    .addStatement("return new $T(value)", c.record()).build());
+                    .addStatement("return new $T(value)", c.record())
+                    .build());
         }
         TypeSpec.Builder codec = Codecs.holder(self);
         codec.addMethod(readJson(union, self, cases, unknown));
@@ -132,9 +164,13 @@ final class UnionEmitter {
      * the wrapped type itself, which the record would shadow, and read as a pair with the {@code of} factories.
      */
     private String variantName(TypeRef type) {
-        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) return "Of" + types.className(n.id()).simpleName();
+        if (type instanceof TypeRef.Named n && types.className(n.id()) != null) {
+            return "Of" + types.className(n.id()).simpleName();
+        }
         if (type instanceof TypeRef.Scalar s) {
-            String held = types.javaType(s) instanceof ClassName c ? c.simpleName() : s.kind().name();
+            String held = types.javaType(s) instanceof ClassName c
+                    ? c.simpleName()
+                    : s.kind().name();
             return JavaNames.typeName(List.of("of", held));
         }
         if (type instanceof TypeRef.ListOf) return "OfList";
@@ -143,34 +179,61 @@ final class UnionEmitter {
     }
 
     private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("read").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(types.jackson().parser(), "p").addException(IOException.class)
-                .addJavadoc("Reads one value, choosing the variant without buffering when the discriminator comes first.\n")
-                .addStatement("if (p.currentToken() == $T.VALUE_NULL) return null", types.jackson().token());
+        MethodSpec.Builder m = MethodSpec.methodBuilder("read")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(types.jackson().parser(), "p")
+                .addException(IOException.class)
+                .addJavadoc(
+                        "Reads one value, choosing the variant without buffering when the discriminator comes first.\n")
+                .addStatement(
+                        "if (p.currentToken() == $T.VALUE_NULL) return null",
+                        types.jackson().token());
         ClassName json = types.runtime("Json");
         if (union.discriminator() != null) {
-            m.beginControlFlow("if (p.currentToken() == $T.START_OBJECT)", types.jackson().token())
+            m.beginControlFlow(
+                            "if (p.currentToken() == $T.START_OBJECT)",
+                            types.jackson().token())
                     .addStatement("$T t = p.nextToken()", types.jackson().token())
-                    .beginControlFlow("if (t == $T.$L && $S.equals(p.currentName()))", types.jackson().token(), types.jackson().nameToken(), union.discriminator())
+                    .beginControlFlow(
+                            "if (t == $T.$L && $S.equals(p.currentName()))",
+                            types.jackson().token(),
+                            types.jackson().nameToken(),
+                            union.discriminator())
                     .addStatement("p.nextToken()")
-                    .beginControlFlow("if (p.currentToken() == $T.VALUE_STRING)", types.jackson().token())
+                    .beginControlFlow(
+                            "if (p.currentToken() == $T.VALUE_STRING)",
+                            types.jackson().token())
                     .beginControlFlow("switch (p.$L())", types.jackson().getText());
             Map<String, List<Case>> byValue = byValue(cases);
             for (Case c : cases) {
-                List<String> unique = c.variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
+                List<String> unique = c.variant().discriminatorValues().stream()
+                        .filter(v -> byValue.get(v).size() == 1)
+                        .toList();
                 if (!(isObject(c.variant().type())) || unique.isEmpty()) continue;
                 for (String value : unique) m.addCode("case $S:\n", value);
-                m.addCode("$>").addStatement("return new $T($T.readAfterField(p, $S))", c.record(),
-                        JavaTypes.codec(types.className(((TypeRef.Named) c.variant().type()).id())), union.discriminator()).addCode("$<");
+                m.addCode("$>")
+                        .addStatement(
+                                "return new $T($T.readAfterField(p, $S))",
+                                c.record(),
+                                JavaTypes.codec(types.className(
+                                        ((TypeRef.Named) c.variant().type()).id())),
+                                union.discriminator())
+                        .addCode("$<");
             }
             m.addCode("default:\n").addCode("$>").addStatement("break").addCode("$<");
             // Elsewhere in the object: buffer members only until they decide the variant (see choose), then stream.
-            m.endControlFlow().endControlFlow()
-                    .addStatement("$T first = $T.readValue(p)", types.runtime("JsonValue"), json)
-                    .addStatement("return $T.readUnionObject(p, null, $S, first, Codec::choose, Codec::readVariant, Codec::fromTree)",
-                            json, union.discriminator())
+            m.endControlFlow()
                     .endControlFlow()
-                    .addStatement("return $T.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree)", json)
+                    .addStatement("$T first = $T.readValue(p)", types.runtime("JsonValue"), json)
+                    .addStatement(
+                            "return $T.readUnionObject(p, null, $S, first, Codec::choose, Codec::readVariant, Codec::fromTree)",
+                            json,
+                            union.discriminator())
+                    .endControlFlow()
+                    .addStatement(
+                            "return $T.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree)",
+                            json)
                     .endControlFlow();
         }
         m.addStatement("return fromTree($T.readValue(p))", json);
@@ -181,32 +244,57 @@ final class UnionEmitter {
      * Chooses a variant for a buffered value: by discriminator, else by JSON kind, and for objects by
      * the variant whose required properties are all present and which knows most of the properties.
      */
-    private MethodSpec fromTree(UnionType union, ClassName self, List<Case> cases, ClassName unknown, List<MethodSpec> scoreMethods) {
+    private MethodSpec fromTree(
+            UnionType union, ClassName self, List<Case> cases, ClassName unknown, List<MethodSpec> scoreMethods) {
         ClassName json = types.runtime("Json");
         ClassName jsonValue = types.runtime("JsonValue");
-        MethodSpec.Builder m = MethodSpec.methodBuilder("fromTree").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addParameter(jsonValue, "v").addException(IOException.class)
-                .addJavadoc("Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.\n")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("fromTree")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addParameter(jsonValue, "v")
+                .addException(IOException.class)
+                .addJavadoc(
+                        "Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.\n")
                 .addStatement("if (v instanceof $T.JsonNull) return null", jsonValue);
         if (union.discriminator() != null) {
-            m.beginControlFlow("if (v instanceof $T.JsonObject o && o.get($S) instanceof $T.JsonString s)", jsonValue, union.discriminator(), jsonValue)
+            m.beginControlFlow(
+                            "if (v instanceof $T.JsonObject o && o.get($S) instanceof $T.JsonString s)",
+                            jsonValue,
+                            union.discriminator(),
+                            jsonValue)
                     .beginControlFlow("switch (s.value())");
             Map<String, List<Case>> byValue = byValue(cases);
             for (Case c : cases) {
-                List<String> unique = c.variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
+                List<String> unique = c.variant().discriminatorValues().stream()
+                        .filter(v -> byValue.get(v).size() == 1)
+                        .toList();
                 if (unique.isEmpty()) continue;
                 for (String value : unique) m.addCode("case $S:\n", value);
-                m.addCode("$>").addStatement("return new $T($T.decode(v, $L))", c.record(), json, types.reader(c.variant().type())).addCode("$<");
+                m.addCode("$>")
+                        .addStatement(
+                                "return new $T($T.decode(v, $L))",
+                                c.record(),
+                                json,
+                                types.reader(c.variant().type()))
+                        .addCode("$<");
             }
             // Values several variants share are told apart by shape below.
-            List<String> shared = byValue.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+            List<String> shared = byValue.entrySet().stream()
+                    .filter(e -> e.getValue().size() > 1)
+                    .map(Map.Entry::getKey)
+                    .toList();
             for (String value : shared) m.addCode("case $S:\n", value);
             if (!shared.isEmpty()) m.addCode("$>").addStatement("break").addCode("$<");
-            m.addCode("default:\n").addCode("$>").addStatement("return new $T(v)", unknown).addCode("$<");
+            m.addCode("default:\n")
+                    .addCode("$>")
+                    .addStatement("return new $T(v)", unknown)
+                    .addCode("$<");
             m.endControlFlow().endControlFlow();
         }
         // Objects: rank the object variants by shape, then decode the best one that accepts the value.
-        List<Case> objects = cases.stream().filter(c -> types.isObjectLike(c.variant().type())).toList();
+        List<Case> objects = cases.stream()
+                .filter(c -> types.isObjectLike(c.variant().type()))
+                .toList();
         if (!objects.isEmpty()) {
             CodeBlock.Builder scores = CodeBlock.builder().add("int[] scores = {");
             for (int i = 0; i < objects.size(); i++) scores.add(i == 0 ? "score$L(o)" : ", score$L(o)", i);
@@ -217,12 +305,20 @@ final class UnionEmitter {
                     .beginControlFlow("switch (i)");
             for (int i = 0; i < objects.size(); i++) {
                 Case c = objects.get(i);
-                m.addCode("case $L: {\n", i).addCode("$>")
-                        .addStatement("$T value = $T.tryDecode(v, $L)", c.valueType(), json, types.reader(c.variant().type()))
+                m.addCode("case $L: {\n", i)
+                        .addCode("$>")
+                        .addStatement(
+                                "$T value = $T.tryDecode(v, $L)",
+                                c.valueType(),
+                                json,
+                                types.reader(c.variant().type()))
                         .addStatement("if (value != null) return new $T(value)", c.record())
-                        .addStatement("break").addCode("$<").addCode("}\n");
+                        .addStatement("break")
+                        .addCode("$<")
+                        .addCode("}\n");
             }
-            m.endControlFlow().endControlFlow()
+            m.endControlFlow()
+                    .endControlFlow()
                     .addStatement("return new $T(v)", unknown)
                     .endControlFlow();
             for (int i = 0; i < objects.size(); i++) scoreMethods.add(scoreMethod(i, objects.get(i)));
@@ -230,8 +326,15 @@ final class UnionEmitter {
         // Other JSON kinds: the first variant whose reader accepts the value, in the spec's order.
         for (Case c : cases) {
             if (types.isObjectLike(c.variant().type())) continue;
-            m.addStatement("if ($T.isKind(v, $S) && $T.accepts(v, $L)) return new $T($T.decode(v, $L))", json, jsonKind(c.variant().type()),
-                    json, types.reader(c.variant().type()), c.record(), json, types.reader(c.variant().type()));
+            m.addStatement(
+                    "if ($T.isKind(v, $S) && $T.accepts(v, $L)) return new $T($T.decode(v, $L))",
+                    json,
+                    jsonKind(c.variant().type()),
+                    json,
+                    types.reader(c.variant().type()),
+                    c.record(),
+                    json,
+                    types.reader(c.variant().type()));
         }
         m.addStatement("return new $T(v)", unknown);
         return m.build();
@@ -247,29 +350,47 @@ final class UnionEmitter {
     private MethodSpec choose(UnionType union, List<Case> cases) {
         ClassName jsonValue = types.runtime("JsonValue");
         ClassName json = types.runtime("Json");
-        MethodSpec.Builder m = MethodSpec.methodBuilder("choose").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(int.class)
-                .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), jsonValue), "m")
-                .addStatement("if (!(m.get($S) instanceof $T.JsonString s)) return -1", union.discriminator(), jsonValue)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("choose")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(int.class)
+                .addParameter(
+                        ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), jsonValue),
+                        "m")
+                .addStatement(
+                        "if (!(m.get($S) instanceof $T.JsonString s)) return -1", union.discriminator(), jsonValue)
                 .beginControlFlow("switch (s.value())");
         Map<String, List<Case>> byValue = byValue(cases);
         for (int i = 0; i < cases.size(); i++) {
-            List<String> unique = cases.get(i).variant().discriminatorValues().stream().filter(v -> byValue.get(v).size() == 1).toList();
+            List<String> unique = cases.get(i).variant().discriminatorValues().stream()
+                    .filter(v -> byValue.get(v).size() == 1)
+                    .toList();
             if (unique.isEmpty()) continue;
             for (String value : unique) m.addCode("case $S:\n", value);
             m.addCode("$>").addStatement("return $L", i).addCode("$<");
         }
-        List<String> shared = byValue.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        List<String> shared = byValue.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .toList();
         for (String value : shared) m.addCode("case $S:\n", value);
         if (!shared.isEmpty()) m.addCode("$>").addStatement("break").addCode("$<");
-        m.addCode("default:\n").addCode("$>").addStatement("return -1").addCode("$<").endControlFlow();
+        m.addCode("default:\n")
+                .addCode("$>")
+                .addStatement("return -1")
+                .addCode("$<")
+                .endControlFlow();
         if (shared.isEmpty()) return m.build();
         // A shared value: fromTree ranks the object variants; the one no fixed value rules out is tried alone.
         m.addStatement("int found = -1");
         for (int i = 0; i < cases.size(); i++) {
             if (!types.isObjectLike(cases.get(i).variant().type())) continue;
             CodeBlock.Builder allowed = CodeBlock.builder();
-            fixedValues(cases.get(i).variant().type()).forEach((name, value) ->
-                    allowed.add(allowed.isEmpty() ? "$T.allows(m, $S, $S)" : " && $T.allows(m, $S, $S)", json, name, value));
+            fixedValues(cases.get(i).variant().type())
+                    .forEach((name, value) -> allowed.add(
+                            allowed.isEmpty() ? "$T.allows(m, $S, $S)" : " && $T.allows(m, $S, $S)",
+                            json,
+                            name,
+                            value));
             if (allowed.isEmpty()) allowed.add("true");
             m.beginControlFlow("if ($L)", allowed.build())
                     .addStatement("if (found >= 0) return -1")
@@ -281,14 +402,26 @@ final class UnionEmitter {
 
     /** Reads the variant {@code choose} named, straight from the parser. */
     private MethodSpec readVariant(ClassName self, List<Case> cases) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("readVariant").addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(self)
-                .addParameter(int.class, "variant").addParameter(types.jackson().parser(), "p").addException(IOException.class)
+        MethodSpec.Builder m = MethodSpec.methodBuilder("readVariant")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(self)
+                .addParameter(int.class, "variant")
+                .addParameter(types.jackson().parser(), "p")
+                .addException(IOException.class)
                 .beginControlFlow("switch (variant)");
         for (int i = 0; i < cases.size(); i++) {
-            m.addCode("case $L:\n", i).addCode("$>")
-                    .addStatement("return new $T($L)", cases.get(i).record(), types.read(cases.get(i).variant().type(), "p")).addCode("$<");
+            m.addCode("case $L:\n", i)
+                    .addCode("$>")
+                    .addStatement(
+                            "return new $T($L)",
+                            cases.get(i).record(),
+                            types.read(cases.get(i).variant().type(), "p"))
+                    .addCode("$<");
         }
-        m.addCode("default:\n").addCode("$>").addStatement("throw new $T($S + variant)", IllegalArgumentException.class, "no variant ").addCode("$<");
+        m.addCode("default:\n")
+                .addCode("$>")
+                .addStatement("throw new $T($S + variant)", IllegalArgumentException.class, "no variant ")
+                .addCode("$<");
         return m.endControlFlow().build();
     }
 
@@ -300,33 +433,48 @@ final class UnionEmitter {
     private MethodSpec scoreMethod(int index, Case c) {
         ClassName jsonValue = types.runtime("JsonValue");
         UnionType.Variant variant = c.variant();
-        MethodSpec.Builder m = MethodSpec.methodBuilder("score" + index).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .returns(int.class).addParameter(jsonValue.nestedClass("JsonObject"), "o")
+        MethodSpec.Builder m = MethodSpec.methodBuilder("score" + index)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(int.class)
+                .addParameter(jsonValue.nestedClass("JsonObject"), "o")
                 .addStatement("int score = 0");
         for (String required : variant.requiredProperties()) {
             m.addStatement("if (!o.members().containsKey($S)) score -= 1000", required);
         }
         // A fixed value that differs rules the variant out: the object is some other (maybe newer) variant.
-        fixedValues(variant.type()).forEach((name, value) -> m
-                .beginControlFlow("if (o.get($S) != null)", name)
-                .addStatement("if (!(o.get($S) instanceof $T.JsonString s && s.value().equals($S))) return $T.MIN_VALUE", name, jsonValue, value, Integer.class)
-                .addStatement("score += 100")
-                .endControlFlow());
+        fixedValues(variant.type())
+                .forEach((name, value) -> m.beginControlFlow("if (o.get($S) != null)", name)
+                        .addStatement(
+                                "if (!(o.get($S) instanceof $T.JsonString s && s.value().equals($S))) return $T.MIN_VALUE",
+                                name,
+                                jsonValue,
+                                value,
+                                Integer.class)
+                        .addStatement("score += 100")
+                        .endControlFlow());
         if (!variant.knownProperties().isEmpty()) {
-            m.beginControlFlow("for ($T key : o.members().keySet())", String.class).beginControlFlow("switch (key)");
+            m.beginControlFlow("for ($T key : o.members().keySet())", String.class)
+                    .beginControlFlow("switch (key)");
             for (String known : variant.knownProperties()) m.addCode("case $S:\n", known);
-            m.addCode("$>").addStatement("score += 10").addStatement("break").addCode("$<")
-                    .addCode("default:\n").addCode("$>").addStatement("score -= 1").addCode("$<")
-                    .endControlFlow().endControlFlow();
+            m.addCode("$>")
+                    .addStatement("score += 10")
+                    .addStatement("break")
+                    .addCode("$<")
+                    .addCode("default:\n")
+                    .addCode("$>")
+                    .addStatement("score -= 1")
+                    .addCode("$<")
+                    .endControlFlow()
+                    .endControlFlow();
         }
         return m.addStatement("return score").build();
     }
 
     /** The properties of an object variant that have one fixed string value (const or one-value enum). */
-    private java.util.Map<String, String> fixedValues(TypeRef type) {
-        java.util.Map<String, String> out = new LinkedHashMap<>();
+    private Map<String, String> fixedValues(TypeRef type) {
+        Map<String, String> out = new LinkedHashMap<>();
         if (type instanceof TypeRef.Named n && types.model().type(n.id()) instanceof ObjectType o) {
-            for (autosdk.model.Property p : o.properties()) {
+            for (Property p : o.properties()) {
                 if (p.constValue() != null) out.put(p.jsonName(), p.constValue());
             }
         }
@@ -339,13 +487,21 @@ final class UnionEmitter {
      * which variant it is, so the JSON must too. Fixed values are pre-filled by the object's builder.
      */
     private MethodSpec writeJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder("write").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addParameter(types.jackson().generator(), "g").addParameter(self, "v").addException(IOException.class);
+        MethodSpec.Builder m = MethodSpec.methodBuilder("write")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(types.jackson().generator(), "g")
+                .addParameter(self, "v")
+                .addException(IOException.class);
         for (Case c : cases) {
             String value = impliedDiscriminator(union, c);
-            CodeBlock write = value == null ? types.write(c.variant().type(), "g", CodeBlock.of("c.value()"))
-                    : CodeBlock.of("$T.writeWithMember(g, c.value(), $L, $S, $S)", types.runtime("Json"), types.writer(c.variant().type()),
-                            union.discriminator(), value);
+            CodeBlock write = value == null
+                    ? types.write(c.variant().type(), "g", CodeBlock.of("c.value()"))
+                    : CodeBlock.of(
+                            "$T.writeWithMember(g, c.value(), $L, $S, $S)",
+                            types.runtime("Json"),
+                            types.writer(c.variant().type()),
+                            union.discriminator(),
+                            value);
             m.beginControlFlow("if (v instanceof $T c)", c.record())
                     .addStatement("if (c.value() == null) g.writeNull(); else $L", write)
                     .addStatement("return")
@@ -358,9 +514,14 @@ final class UnionEmitter {
     /** The discriminator value to add when writing an object variant that does not pre-fill it, else null. */
     private String impliedDiscriminator(UnionType union, Case c) {
         String property = union.discriminator();
-        if (property == null || property.startsWith("/") || c.variant().discriminatorValues().isEmpty()) return null;
-        if (!(c.variant().type() instanceof TypeRef.Named n) || !(types.model().type(n.id()) instanceof ObjectType o)) return null;
-        boolean prefilled = o.properties().stream().anyMatch(p -> p.jsonName().equals(property) && p.constValue() != null);
+        if (property == null
+                || property.startsWith("/")
+                || c.variant().discriminatorValues().isEmpty()) return null;
+        if (!(c.variant().type() instanceof TypeRef.Named n) || !(types.model().type(n.id()) instanceof ObjectType o)) {
+            return null;
+        }
+        boolean prefilled =
+                o.properties().stream().anyMatch(p -> p.jsonName().equals(property) && p.constValue() != null);
         return prefilled ? null : c.variant().discriminatorValues().get(0);
     }
 
@@ -375,7 +536,7 @@ final class UnionEmitter {
             };
         }
         if (type instanceof TypeRef.ListOf) return "array";
-        if (type instanceof TypeRef.Named n && types.model().type(n.id()) instanceof autosdk.model.EnumType e) {
+        if (type instanceof TypeRef.Named n && types.model().type(n.id()) instanceof EnumType e) {
             return e.integer() ? "integer" : "string";
         }
         return "any";
@@ -384,7 +545,9 @@ final class UnionEmitter {
     private static Map<String, List<Case>> byValue(List<Case> cases) {
         Map<String, List<Case>> out = new LinkedHashMap<>();
         for (Case c : cases) {
-            for (String v : c.variant().discriminatorValues()) out.computeIfAbsent(v, k -> new ArrayList<>()).add(c);
+            for (String v : c.variant().discriminatorValues()) {
+                out.computeIfAbsent(v, k -> new ArrayList<>()).add(c);
+            }
         }
         return out;
     }

@@ -1,8 +1,7 @@
 package autosdk.emit.java;
 
-import static autosdk.emit.java.JavaClasses.LIST;
-import static autosdk.emit.java.JavaClasses.MAP;
 import static autosdk.emit.java.JavaClasses.OBJECTS;
+
 import autosdk.model.ApiModel;
 import autosdk.model.Channel;
 import autosdk.model.Parameter;
@@ -11,7 +10,6 @@ import autosdk.model.Server;
 import autosdk.model.TypeRef;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -55,12 +53,16 @@ final class WsBuilderEmitter {
 
     private MethodSpec clientOptionMethod(ClassName self) {
         boolean okhttp = transport == autosdk.Transport.OKHTTP;
-        TypeName type = okhttp ? ClassName.get("okhttp3", "OkHttpClient") : ClassName.get("java.net.http", "HttpClient");
+        TypeName type =
+                okhttp ? ClassName.get("okhttp3", "OkHttpClient") : ClassName.get("java.net.http", "HttpClient");
         String doc = okhttp
                 ? "Connects through an existing {@code OkHttpClient} (its proxy, TLS, interceptors and dispatcher apply; the connect\n"
                         + "timeout and keep-alive pings of this builder are set on a client derived from it).\n"
                 : "Reuses an existing {@code HttpClient} (its executor, proxy and TLS settings apply); by default one shared client.\n";
-        return MethodSpec.methodBuilder(clientOption()).addModifiers(Modifier.PUBLIC).returns(self).addJavadoc(doc)
+        return MethodSpec.methodBuilder(clientOption())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self)
+                .addJavadoc(doc)
                 .addParameter(type, clientOption())
                 .addStatement("return transport(new $T($N))", types.runtime(transport.wsRuntimeClass()), clientOption())
                 .build();
@@ -82,9 +84,12 @@ final class WsBuilderEmitter {
         for (SecurityScheme.Kind fixed : List.of(SecurityScheme.Kind.BEARER, SecurityScheme.Kind.BASIC)) {
             if (schemes.stream().anyMatch(s -> s.kind() == fixed)) names.allocate(fixedAuthMethod(fixed));
         }
-        List<Parameter> channelParams = channel.parameters().stream().filter(p -> !carriedByCredential(p, schemes)).toList();
+        List<Parameter> channelParams = channel.parameters().stream()
+                .filter(p -> !carriedByCredential(p, schemes))
+                .toList();
         List<WsConnectParam> params = WsConnectParam.of(server, channelParams, names);
-        JavaNames.Scope nestedTypes = new JavaNames.Scope(true, Set.of("Builder", plan.client().simpleName(), plan.event().simpleName()));
+        JavaNames.Scope nestedTypes = new JavaNames.Scope(
+                true, Set.of("Builder", plan.client().simpleName(), plan.event().simpleName()));
         Map<WsConnectParam, ClassName> enums = new LinkedHashMap<>();
         for (WsConnectParam p : params) {
             if (p.enumValues().isEmpty()) continue;
@@ -94,52 +99,79 @@ final class WsBuilderEmitter {
         }
         List<Auth> auths = auths(schemes, names);
 
-        TypeSpec.Builder b = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        TypeSpec.Builder b = TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(types.runtime(BASE), self))
-                .addJavadoc("Settings of a {@link $T}: connect parameters, credentials and connection options.\n", plan.client());
+                .addJavadoc(
+                        "Settings of a {@link $T}: connect parameters, credentials and connection options.\n",
+                        plan.client());
         for (WsConnectParam p : params) b.addField(p.javaType(types, enums.get(p)), p.javaName(), Modifier.PRIVATE);
 
         // Required parameters are the factory's arguments, in order, and the constructor's.
-        MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addStatement("super($L)", server == null ? CodeBlock.of("null") : CodeBlock.of("$S", server.urlTemplate()))
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addStatement(
+                        "super($L)", server == null ? CodeBlock.of("null") : CodeBlock.of("$S", server.urlTemplate()))
                 .addStatement("transport(new $T())", types.runtime(transport.wsRuntimeClass()));
-        MethodSpec.Builder factory = MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
-                .addJavadoc("A builder for a client of channel {@code $L}; required connect parameters are the arguments.\n",
+        MethodSpec.Builder factory = MethodSpec.methodBuilder("builder")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addJavadoc(
+                        "A builder for a client of channel {@code $L}; required connect parameters are the arguments.\n",
                         Javadocs.escape(channel.id()));
         List<CodeBlock> arguments = new ArrayList<>();
         for (WsConnectParam p : params) {
             if (!p.required()) continue;
             TypeName type = p.javaType(types, enums.get(p));
             factory.addParameter(type, p.javaName()).addJavadoc("@param $L $L\n", p.javaName(), paramDoc(p));
-            constructor.addParameter(type, p.javaName())
-                    .addStatement("this.$N = $T.requireNonNull($N, $S)", p.javaName(), OBJECTS, p.javaName(), p.javaName());
+            constructor
+                    .addParameter(type, p.javaName())
+                    .addStatement(
+                            "this.$N = $T.requireNonNull($N, $S)", p.javaName(), OBJECTS, p.javaName(), p.javaName());
             arguments.add(CodeBlock.of("$N", p.javaName()));
         }
         factory.addStatement("return new $T($L)", self, CodeBlock.join(arguments, ", "));
         client.addMethod(factory.build());
         b.addMethod(constructor.build());
-        b.addMethod(MethodSpec.methodBuilder("self").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(self)
-                .addStatement("return this").build());
+        b.addMethod(MethodSpec.methodBuilder("self")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(self)
+                .addStatement("return this")
+                .build());
 
         for (WsConnectParam p : params) {
-            b.addMethod(setter(self, p.javaName(), p.javaType(types, enums.get(p)), CodeBlock.of("$L\n\n<p>$L.\n", paramDoc(p), where(p))));
+            b.addMethod(setter(
+                    self,
+                    p.javaName(),
+                    p.javaType(types, enums.get(p)),
+                    CodeBlock.of("$L\n\n<p>$L.\n", paramDoc(p), where(p))));
         }
         for (Auth a : auths) b.addMethod(authMethod(self, a));
         b.addMethod(clientOptionMethod(self));
         for (Map.Entry<WsChannelPlan.Send, CodeBlock> e : encoders.entrySet()) {
             WsChannelPlan.Send s = e.getKey();
-            String method = names.allocate(JavaNames.memberName("setup " + s.message().name()));
-            b.addMethod(MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(self)
+            String method =
+                    names.allocate(JavaNames.memberName("setup " + s.message().name()));
+            b.addMethod(MethodSpec.methodBuilder(method)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(self)
                     .addParameter(WsEventEmitter.payloadType(types, s.message()), "payload")
-                    .addJavadoc("Adds a {@code $L} message sent first on open and again after every reconnect (e.g. a session\n"
-                            + "configuration), encoded now.\n", Javadocs.escape(s.message().name()))
+                    .addJavadoc(
+                            "Adds a {@code $L} message sent first on open and again after every reconnect (e.g. a session\n"
+                                    + "configuration), encoded now.\n",
+                            Javadocs.escape(s.message().name()))
                     .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
                     .beginControlFlow("try")
                     .addStatement("setupText($L)", e.getValue())
                     .nextControlFlow("catch ($T e)", Exception.class)
-                    .addStatement("throw new $T($S + e.getMessage(), e)", IllegalArgumentException.class, "cannot encode the setup message: ")
+                    .addStatement(
+                            "throw new $T($S + e.getMessage(), e)",
+                            IllegalArgumentException.class,
+                            "cannot encode the setup message: ")
                     .endControlFlow()
-                    .addStatement("return this").build());
+                    .addStatement("return this")
+                    .build());
         }
         b.addMethod(build(build, plan, server, params, enums));
         client.addType(b.build());
@@ -181,10 +213,13 @@ final class WsBuilderEmitter {
                 }
                 case API_KEY -> {
                     if (s.parameterName() == null) continue;
-                    if ("query".equals(s.in()) ? query && p.name().equals(s.parameterName())
-                            : !"cookie".equals(s.in()) && header && p.name().equalsIgnoreCase(s.parameterName())) return true;
+                    if ("query".equals(s.in())
+                            ? query && p.name().equals(s.parameterName())
+                            : !"cookie".equals(s.in()) && header && p.name().equalsIgnoreCase(s.parameterName())) {
+                        return true;
+                    }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return false;
@@ -214,7 +249,7 @@ final class WsBuilderEmitter {
                     if (s.template() == null) continue;
                     out.add(new Auth(s, names.allocate(JavaNames.memberName(s.name() + " auth"))));
                 }
-                default -> { }
+                default -> {}
             }
         }
         return out;
@@ -223,30 +258,61 @@ final class WsBuilderEmitter {
     /** A credential method: it hands the credential to the runtime base, replacing the one its scheme set before. */
     private MethodSpec authMethod(ClassName self, Auth a) {
         SecurityScheme s = a.scheme();
-        MethodSpec.Builder m = MethodSpec.methodBuilder(a.method()).addModifiers(Modifier.PUBLIC).returns(self)
-                .addJavadoc(Javadocs.of(s.doc(), "Credentials of the {@code " + Javadocs.escape(s.name()) + "} security scheme."));
+        MethodSpec.Builder m = MethodSpec.methodBuilder(a.method())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self)
+                .addJavadoc(Javadocs.of(
+                        s.doc(), "Credentials of the {@code " + Javadocs.escape(s.name()) + "} security scheme."));
         switch (s.kind()) {
-            case BEARER -> m.addJavadoc("\n<p>Sent as {@code Authorization: Bearer <token>}.\n").addParameter(String.class, "token")
-                    .addStatement("return credentialHeader($S, $S, $S + $T.requireNonNull(token, \"token\"))", "Authorization", "Authorization",
-                            "Bearer ", OBJECTS);
-            case BASIC -> m.addJavadoc("\n<p>Sent as HTTP basic {@code Authorization}.\n").addParameter(String.class, "user").addParameter(String.class, "password")
-                    .addStatement("return credentialHeader($S, $S, $T.basic(user, password))", "Authorization", "Authorization", types.runtime("WsEndpoint"));
+            case BEARER ->
+                m.addJavadoc("\n<p>Sent as {@code Authorization: Bearer <token>}.\n")
+                        .addParameter(String.class, "token")
+                        .addStatement(
+                                "return credentialHeader($S, $S, $S + $T.requireNonNull(token, \"token\"))",
+                                "Authorization",
+                                "Authorization",
+                                "Bearer ",
+                                OBJECTS);
+            case BASIC ->
+                m.addJavadoc("\n<p>Sent as HTTP basic {@code Authorization}.\n")
+                        .addParameter(String.class, "user")
+                        .addParameter(String.class, "password")
+                        .addStatement(
+                                "return credentialHeader($S, $S, $T.basic(user, password))",
+                                "Authorization",
+                                "Authorization",
+                                types.runtime("WsEndpoint"));
             case API_KEY -> {
-                m.addJavadoc("\n<p>Sent as the {@code $L} $L.\n", Javadocs.escape(s.parameterName()),
-                        "query".equals(s.in()) ? "query parameter" : "cookie".equals(s.in()) ? "cookie" : "header").addParameter(String.class, "key");
+                m.addJavadoc(
+                                "\n<p>Sent as the {@code $L} $L.\n",
+                                Javadocs.escape(s.parameterName()),
+                                "query".equals(s.in())
+                                        ? "query parameter"
+                                        : "cookie".equals(s.in()) ? "cookie" : "header")
+                        .addParameter(String.class, "key");
                 CodeBlock key = CodeBlock.of("$T.requireNonNull(key, \"key\")", OBJECTS);
                 if ("query".equals(s.in())) {
                     m.addStatement("return credentialQuery($S, $S, $L)", s.name(), s.parameterName(), key);
                 } else if ("cookie".equals(s.in())) {
-                    m.addStatement("return credentialHeader($S, $S, $S + $L)", s.name(), "Cookie", s.parameterName() + "=", key);
+                    m.addStatement(
+                            "return credentialHeader($S, $S, $S + $L)",
+                            s.name(),
+                            "Cookie",
+                            s.parameterName() + "=",
+                            key);
                 } else {
                     m.addStatement("return credentialHeader($S, $S, $L)", s.name(), s.parameterName(), key);
                 }
             }
-            default -> m.addJavadoc("\n<p>Sent as the WebSocket subprotocols {@code $L}.\n", Javadocs.escape(s.template()))
-                    .addParameter(String.class, "credential")
-                    .addStatement("return credentialSubprotocols($S, $T.subprotocols($S, $T.requireNonNull(credential, \"credential\")))", s.name(),
-                            types.runtime("WsEndpoint"), s.template(), OBJECTS);
+            default ->
+                m.addJavadoc("\n<p>Sent as the WebSocket subprotocols {@code $L}.\n", Javadocs.escape(s.template()))
+                        .addParameter(String.class, "credential")
+                        .addStatement(
+                                "return credentialSubprotocols($S, $T.subprotocols($S, $T.requireNonNull(credential, \"credential\")))",
+                                s.name(),
+                                types.runtime("WsEndpoint"),
+                                s.template(),
+                                OBJECTS);
         }
         return m.build();
     }
@@ -255,7 +321,12 @@ final class WsBuilderEmitter {
      * {@code build()}: one chained expression over the runtime's handshake assembly, so no local variable can shadow a
      * parameter's field (fields are read as {@code this.name}).
      */
-    private MethodSpec build(String name, WsChannelPlan plan, Server server, List<WsConnectParam> params, Map<WsConnectParam, ClassName> enums) {
+    private MethodSpec build(
+            String name,
+            WsChannelPlan plan,
+            Server server,
+            List<WsConnectParam> params,
+            Map<WsConnectParam, ClassName> enums) {
         CodeBlock.Builder chain = CodeBlock.builder().add("handshake()");
         if (server != null) {
             for (Server.Variable v : server.variables()) {
@@ -276,8 +347,13 @@ final class WsBuilderEmitter {
                 default -> {
                     if (p.type() instanceof TypeRef.ListOf l && enums.get(p) == null) {
                         // form style, exploded: one name=value pair per item
-                        WsConnectParam item = new WsConnectParam(p.where(), p.wireName(), p.javaName(), l.item(), List.of(), false, null, p.doc());
-                        chain.add("\n.queryEach($S, $L == null ? null : $L.stream().map(item -> $L).toList())", p.wireName(), field, field,
+                        WsConnectParam item = new WsConnectParam(
+                                p.where(), p.wireName(), p.javaName(), l.item(), List.of(), false, null, p.doc());
+                        chain.add(
+                                "\n.queryEach($S, $L == null ? null : $L.stream().map(item -> $L).toList())",
+                                p.wireName(),
+                                field,
+                                field,
                                 item.text(types, jsonContext, null, CodeBlock.of("item")));
                     } else {
                         chain.add("\n.query($S, $L)", p.wireName(), value);
@@ -286,7 +362,9 @@ final class WsBuilderEmitter {
             }
         }
         chain.add("\n.config($S)", plan.channel().address());
-        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(plan.client())
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(plan.client())
                 .addJavadoc("A new, not yet connected client; register handlers, then call {@code connect()}.\n")
                 .addStatement("return new $T($L,\nsetupMessages(), overflow())", plan.client(), chain.build())
                 .build();
@@ -296,7 +374,8 @@ final class WsBuilderEmitter {
         String name = Javadocs.escape(p.wireName());
         return switch (p.where()) {
             case SERVER -> "Server URL variable {@code " + name + "}";
-            case SERVER_QUERY -> "Server variable {@code " + name + "}, sent as a query parameter (the server URL does not use it)";
+            case SERVER_QUERY ->
+                "Server variable {@code " + name + "}, sent as a query parameter (the server URL does not use it)";
             case PATH -> "Channel address parameter {@code " + name + "}, percent-encoded";
             case QUERY -> "Query parameter {@code " + name + "}, percent-encoded";
             case HEADER -> "Handshake header {@code " + name + "}";
@@ -304,29 +383,47 @@ final class WsBuilderEmitter {
     }
 
     private static String paramDoc(WsConnectParam p) {
-        String text = p.doc().description() != null && !p.doc().description().isBlank() ? Javadocs.markdown(p.doc().description(), false)
+        String text = p.doc().description() != null && !p.doc().description().isBlank()
+                ? Javadocs.markdown(p.doc().description(), false)
                 : "the {@code " + Javadocs.escape(p.wireName()) + "} parameter";
         if (p.defaultValue() != null) text += " (default {@code " + Javadocs.escape(p.defaultValue()) + "})";
         return text;
     }
 
     private static MethodSpec setter(ClassName self, String name, TypeName type, CodeBlock doc) {
-        return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self).addParameter(type, name)
-                .addJavadoc(doc).addStatement("this.$N = $N", name, name).addStatement("return this").build();
+        return MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self)
+                .addParameter(type, name)
+                .addJavadoc(doc)
+                .addStatement("this.$N = $N", name, name)
+                .addStatement("return this")
+                .build();
     }
 
     private static TypeSpec enumType(ClassName self, WsConnectParam p) {
-        TypeSpec.Builder e = TypeSpec.enumBuilder(self).addModifiers(Modifier.PUBLIC)
+        TypeSpec.Builder e = TypeSpec.enumBuilder(self)
+                .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Values of the {@code $L} connect parameter.\n", Javadocs.escape(p.wireName()));
         JavaNames.Scope constants = new JavaNames.Scope(false, Set.of("value"));
         for (String v : p.enumValues()) {
-            e.addEnumConstant(constants.allocate(JavaNames.constantName(v)),
-                    TypeSpec.anonymousClassBuilder("$S", v).addJavadoc("{@code $L}\n", Javadocs.escape(v)).build());
+            e.addEnumConstant(
+                    constants.allocate(JavaNames.constantName(v)),
+                    TypeSpec.anonymousClassBuilder("$S", v)
+                            .addJavadoc("{@code $L}\n", Javadocs.escape(v))
+                            .build());
         }
         e.addField(String.class, "value", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addParameter(String.class, "value").addStatement("this.value = value").build())
-                .addMethod(MethodSpec.methodBuilder("value").addModifiers(Modifier.PUBLIC).returns(String.class)
-                        .addJavadoc("The value as sent.\n").addStatement("return value").build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "value")
+                        .addStatement("this.value = value")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("value")
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addJavadoc("The value as sent.\n")
+                        .addStatement("return value")
+                        .build());
         return e.build();
     }
 }

@@ -15,15 +15,61 @@ import java.util.Set;
  * sends whose reply comes back on the channel. Names are made here, through {@link JavaNames}, with the
  * generator's own member names reserved first.
  */
-record WsChannelPlan(Channel channel, ClassName client, ClassName event, ClassName binary, ClassName unknown,
-                     List<Receive> receives, List<Send> sends, List<Request> requests) {
+record WsChannelPlan(
+        Channel channel,
+        ClassName client,
+        ClassName event,
+        ClassName binary,
+        ClassName unknown,
+        List<Receive> receives,
+        List<Send> sends,
+        List<Request> requests) {
 
     /** Public members of the runtime base class and the generated client; message-derived names never take them. */
-    static final Set<String> CLIENT_MEMBERS = Set.of("connect", "connectBlocking", "uri", "connection", "state", "close",
-            "closeCode", "closeReason", "closeFuture", "sendText", "sendBinary", "sendEncoded", "addSetupMessage",
-            "setupMessages", "clearSetupMessages", "on", "onEvent", "onUnknown", "onError", "onClose", "onOpen",
-            "onReconnecting", "onReconnected", "events", "eventPublisher", "subscribe", "next", "receive", "request", "await", "self", "decodeText", "decodeBinary", "builder",
-            "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+    static final Set<String> CLIENT_MEMBERS = Set.of(
+            "connect",
+            "connectBlocking",
+            "uri",
+            "connection",
+            "state",
+            "close",
+            "closeCode",
+            "closeReason",
+            "closeFuture",
+            "sendText",
+            "sendBinary",
+            "sendEncoded",
+            "addSetupMessage",
+            "setupMessages",
+            "clearSetupMessages",
+            "on",
+            "onEvent",
+            "onUnknown",
+            "onError",
+            "onClose",
+            "onOpen",
+            "onReconnecting",
+            "onReconnected",
+            "events",
+            "eventPublisher",
+            "subscribe",
+            "next",
+            "receive",
+            "request",
+            "await",
+            "self",
+            "decodeText",
+            "decodeBinary",
+            "builder",
+            "equals",
+            "hashCode",
+            "toString",
+            "getClass",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize");
 
     /** A received message: its event record and typed handler. */
     record Receive(Message message, ClassName record, String handler) {}
@@ -35,7 +81,12 @@ record WsChannelPlan(Channel channel, ClassName client, ClassName event, ClassNa
      * A request/reply operation: {@code send} sends the request, {@code method} sends it and completes with one of
      * {@code replies} (with the pointer at which each carries the correlation id, or null).
      */
-    record Request(Send send, String method, String requestCorrelation, List<Receive> replies, List<String> replyCorrelations) {}
+    record Request(
+            Send send,
+            String method,
+            String requestCorrelation,
+            List<Receive> replies,
+            List<String> replyCorrelations) {}
 
     /** A member name; one that the client already uses (a message named "Error" → onError) gets "Message" appended. */
     private static String member(JavaNames.Scope members, String text) {
@@ -44,7 +95,8 @@ record WsChannelPlan(Channel channel, ClassName client, ClassName event, ClassNa
     }
 
     static WsChannelPlan of(Channel channel, ClassName client, ClassName event) {
-        JavaNames.Scope records = new JavaNames.Scope(true, Set.of("Binary", "Unknown", event.simpleName(), client.simpleName()));
+        JavaNames.Scope records =
+                new JavaNames.Scope(true, Set.of("Binary", "Unknown", event.simpleName(), client.simpleName()));
         JavaNames.Scope members = new JavaNames.Scope(false, CLIENT_MEMBERS);
         List<Receive> receives = new ArrayList<>();
         for (Message m : channel.receives()) {
@@ -56,22 +108,43 @@ record WsChannelPlan(Channel channel, ClassName client, ClassName event, ClassNa
         List<Send> sends = new ArrayList<>();
         for (Message m : channel.sends()) sends.add(new Send(m, member(members, "send " + m.name())));
         List<Request> requests = new ArrayList<>();
-        java.util.Set<String> requested = new LinkedHashSet<>();
+        Set<String> requested = new LinkedHashSet<>();
         for (RequestReply rr : channel.requestReplies()) {
-            Send send = sends.stream().filter(s -> s.message().name().equals(rr.request().name())).findFirst().orElse(null);
+            Send send = sends.stream()
+                    .filter(s -> s.message().name().equals(rr.request().name()))
+                    .findFirst()
+                    .orElse(null);
             // One method per request message (the first operation wins); binary requests have no JSON to correlate.
-            if (send == null || WsEventEmitter.isRawBinary(send.message()) || !requested.add(send.message().name())) continue;
+            if (send == null
+                    || WsEventEmitter.isRawBinary(send.message())
+                    || !requested.add(send.message().name())) continue;
             List<Receive> replies = new ArrayList<>();
             List<String> pointers = new ArrayList<>();
             for (RequestReply.Reply reply : rr.replies()) {
-                receives.stream().filter(r -> r.message().name().equals(reply.message().name())).findFirst().ifPresent(r -> {
-                    replies.add(r);
-                    pointers.add(reply.correlation());
-                });
+                receives.stream()
+                        .filter(r -> r.message().name().equals(reply.message().name()))
+                        .findFirst()
+                        .ifPresent(r -> {
+                            replies.add(r);
+                            pointers.add(reply.correlation());
+                        });
             }
             if (replies.isEmpty()) continue;
-            requests.add(new Request(send, member(members, send.method() + " and await reply"), rr.requestCorrelation(), replies, pointers));
+            requests.add(new Request(
+                    send,
+                    member(members, send.method() + " and await reply"),
+                    rr.requestCorrelation(),
+                    replies,
+                    pointers));
         }
-        return new WsChannelPlan(channel, client, event, event.nestedClass("Binary"), event.nestedClass("Unknown"), receives, sends, requests);
+        return new WsChannelPlan(
+                channel,
+                client,
+                event,
+                event.nestedClass("Binary"),
+                event.nestedClass("Unknown"),
+                receives,
+                sends,
+                requests);
     }
 }

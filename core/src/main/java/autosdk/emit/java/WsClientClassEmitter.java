@@ -2,11 +2,13 @@ package autosdk.emit.java;
 
 import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.OBJECTS;
+
 import autosdk.model.ApiModel;
 import autosdk.model.Message;
 import autosdk.model.NamedType;
 import autosdk.model.ObjectType;
 import autosdk.model.Property;
+import autosdk.model.RequestReply;
 import autosdk.model.TypeRef;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -17,10 +19,15 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
@@ -47,16 +54,23 @@ final class WsClientClassEmitter {
     TypeSpec emit(WsChannelPlan plan) {
         ClassName self = plan.client();
         ClassName event = plan.event();
-        TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(ParameterizedTypeName.get(types.runtime("WsClientBase"), event, self))
                 .addJavadoc(classDoc(plan));
-        type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
                 .addParameter(types.runtimeNested("WsConfig", "Builder"), "config")
                 .addParameter(ParameterizedTypeName.get(LIST, ClassName.get(String.class)), "setup")
                 .addParameter(types.runtimeNested("WsInbox", "Overflow"), "overflow")
-                .addStatement("super(config, setup, overflow)").build());
-        type.addMethod(MethodSpec.methodBuilder("self").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(self)
-                .addStatement("return this").build());
+                .addStatement("super(config, setup, overflow)")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("self")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(self)
+                .addStatement("return this")
+                .build());
 
         Map<WsChannelPlan.Send, CodeBlock> encoders = new LinkedHashMap<>();
         for (WsChannelPlan.Send s : plan.sends()) {
@@ -64,7 +78,8 @@ final class WsClientClassEmitter {
             if (WsEventEmitter.isRawBinary(m)) {
                 type.addMethod(send(s).addParameter(byte[].class, "payload")
                         .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
-                        .addStatement("return sendBinary(payload)").build());
+                        .addStatement("return sendBinary(payload)")
+                        .build());
                 continue;
             }
             // Fixed values (a discriminator like "type") are pre-filled by the payload's builder: nothing to add here.
@@ -72,7 +87,8 @@ final class WsClientClassEmitter {
             encoders.put(s, encode);
             type.addMethod(send(s).addParameter(WsEventEmitter.payloadType(types, m), "payload")
                     .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
-                    .addStatement("return sendEncoded(() -> $L)", encode).build());
+                    .addStatement("return sendEncoded(() -> $L)", encode)
+                    .build());
             bytesOverload(s).ifPresent(type::addMethod);
         }
         for (WsChannelPlan.Request r : plan.requests()) {
@@ -80,10 +96,20 @@ final class WsClientClassEmitter {
         }
         for (WsChannelPlan.Receive r : plan.receives()) {
             TypeName payload = WsEventEmitter.payloadType(types, r.message());
-            MethodSpec.Builder on = MethodSpec.methodBuilder(r.handler()).addModifiers(Modifier.PUBLIC).returns(self)
-                    .addParameter(ParameterizedTypeName.get(ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(payload)), "handler")
-                    .addJavadoc(WsEventEmitter.doc(WsEventEmitter.messageDoc(types, r.message()), "Handles the {@code " + Javadocs.escape(r.message().name()) + "} message.",
-                            CodeBlock.of("\n<p>Called on the connection's event thread, in order; an exception goes to {@code onError}.\n")))
+            MethodSpec.Builder on = MethodSpec.methodBuilder(r.handler())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(self)
+                    .addParameter(
+                            ParameterizedTypeName.get(
+                                    ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(payload)),
+                            "handler")
+                    .addJavadoc(
+                            WsEventEmitter.doc(
+                                    WsEventEmitter.messageDoc(types, r.message()),
+                                    "Handles the {@code "
+                                            + Javadocs.escape(r.message().name()) + "} message.",
+                                    CodeBlock.of(
+                                            "\n<p>Called on the connection's event thread, in order; an exception goes to {@code onError}.\n")))
                     .addStatement("$T.requireNonNull(handler, \"handler\")", OBJECTS)
                     .addStatement("return on($T.class, e -> handler.accept(e.payload()))", r.record());
             if (r.message().doc().deprecated()) on.addAnnotation(Deprecated.class);
@@ -99,23 +125,32 @@ final class WsClientClassEmitter {
         CodeBlock.Builder doc = CodeBlock.builder();
         var channel = plan.channel();
         String title = model.title() == null ? "the API" : Javadocs.escape(model.title());
-        doc.add("A WebSocket client of channel {@code $L} ({@code $L}) of $L.\n", Javadocs.escape(channel.id()),
-                Javadocs.escape(channel.address()), title);
+        doc.add(
+                "A WebSocket client of channel {@code $L} ({@code $L}) of $L.\n",
+                Javadocs.escape(channel.id()),
+                Javadocs.escape(channel.address()),
+                title);
         CodeBlock channelDoc = Javadocs.of(channel.doc(), null);
         if (!channelDoc.toString().isBlank()) doc.add("\n<p>").add(channelDoc);
-        doc.add("\n<p>Build with {@link #builder}, register handlers ({@code on…}, {@link #onEvent}) or ask for {@link #events()},\n"
-                + "then {@link #connect()}. Sends are queued and written whole, in order, from any thread. Events arrive on one\n"
-                + "event thread per connection. Close with {@link #close()} (or try-with-resources).\n");
+        doc.add(
+                "\n<p>Build with {@link #builder}, register handlers ({@code on…}, {@link #onEvent}) or ask for {@link #events()},\n"
+                        + "then {@link #connect()}. Sends are queued and written whole, in order, from any thread. Events arrive on one\n"
+                        + "event thread per connection. Close with {@link #close()} (or try-with-resources).\n");
         return doc.build();
     }
 
     private MethodSpec.Builder send(WsChannelPlan.Send s) {
         Message m = s.message();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(s.method()).addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder b = MethodSpec.methodBuilder(s.method())
+                .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), ClassName.get(Void.class)))
-                .addJavadoc(WsEventEmitter.doc(WsEventEmitter.messageDoc(types, m), "Sends the {@code " + Javadocs.escape(m.name()) + "} message.",
-                        CodeBlock.of("\n<p>Sent as a $L frame; the future completes when it was written, and fails with\n"
-                        + "{@code WsClosedException} once the connection is closed.\n", WsEventEmitter.isRawBinary(m) ? "binary" : "text")));
+                .addJavadoc(WsEventEmitter.doc(
+                        WsEventEmitter.messageDoc(types, m),
+                        "Sends the {@code " + Javadocs.escape(m.name()) + "} message.",
+                        CodeBlock.of(
+                                "\n<p>Sent as a $L frame; the future completes when it was written, and fails with\n"
+                                        + "{@code WsClosedException} once the connection is closed.\n",
+                                WsEventEmitter.isRawBinary(m) ? "binary" : "text")));
         if (m.doc().deprecated()) b.addAnnotation(Deprecated.class);
         return b;
     }
@@ -131,41 +166,74 @@ final class WsClientClassEmitter {
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < r.replies().size(); i++) {
             WsChannelPlan.Receive reply = r.replies().get(i);
-            replies.add(i == 0 ? "" : ", ").add("new $T($T.class, $S)", types.runtimeNested("WsClientBase", "Reply"), reply.record(), r.replyCorrelations().get(i));
-            names.append(i == 0 ? "" : ", ").append("{@link ").append(plan.event().simpleName()).append(".")
-                    .append(reply.record().simpleName()).append("}");
+            replies.add(i == 0 ? "" : ", ")
+                    .add(
+                            "new $T($T.class, $S)",
+                            types.runtimeNested("WsClientBase", "Reply"),
+                            reply.record(),
+                            r.replyCorrelations().get(i));
+            names.append(i == 0 ? "" : ", ")
+                    .append("{@link ")
+                    .append(plan.event().simpleName())
+                    .append(".")
+                    .append(reply.record().simpleName())
+                    .append("}");
         }
         // A request id only helps when some reply carries it back; otherwise requests are answered in order.
-        String requestId = r.replyCorrelations().stream().anyMatch(java.util.Objects::nonNull) ? r.requestCorrelation() : null;
+        String requestId = r.replyCorrelations().stream().anyMatch(Objects::nonNull) ? r.requestCorrelation() : null;
         String correlation = requestId != null
-                ? "the reply whose {@code " + Javadocs.escape(r.replyCorrelations().stream().filter(java.util.Objects::nonNull).findFirst().get())
-                        + "} equals the request's {@code " + Javadocs.escape(r.requestCorrelation()) + "}, in whatever order replies come;\n"
+                ? "the reply whose {@code "
+                        + Javadocs.escape(r.replyCorrelations().stream()
+                                .filter(Objects::nonNull)
+                                .findFirst()
+                                .get())
+                        + "} equals the request's {@code " + Javadocs.escape(r.requestCorrelation())
+                        + "}, in whatever order replies come;\n"
                         + "without that id in the request, the next reply (uncorrelated requests are answered in the order sent)"
                 : "the next reply (requests are answered in the order sent)";
         if (requestId != null) {
             List<String> asIs = new ArrayList<>();
             for (int i = 0; i < r.replies().size(); i++) {
-                if (r.replyCorrelations().get(i) == null) asIs.add("{@code " + r.replies().get(i).record().simpleName() + "}");
+                if (r.replyCorrelations().get(i) == null) {
+                    asIs.add("{@code " + r.replies().get(i).record().simpleName() + "}");
+                }
             }
-            if (!asIs.isEmpty()) correlation += ";\n" + String.join(", ", asIs) + " declares no id and is accepted as it comes";
+            if (!asIs.isEmpty()) {
+                correlation += ";\n" + String.join(", ", asIs) + " declares no id and is accepted as it comes";
+            }
         }
-        MethodSpec.Builder b = MethodSpec.methodBuilder(r.method()).addModifiers(Modifier.PUBLIC)
+        MethodSpec.Builder b = MethodSpec.methodBuilder(r.method())
+                .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), result))
                 .addParameter(WsEventEmitter.payloadType(types, m), "payload")
-                .addParameter(java.time.Duration.class, "timeout")
-                .addJavadoc("Sends {@code $L} and completes with its reply ($L):\n$L.\n", Javadocs.escape(m.name()), names, correlation)
-                .addJavadoc("\n<p>Fails with {@code TimeoutException} after {@code timeout}, with {@code WsClosedException} when the\n"
-                        + "connection ends first, or with the send's failure. Operation {@code $L}.\n", Javadocs.escape(opId(plan, r)))
+                .addParameter(Duration.class, "timeout")
+                .addJavadoc(
+                        "Sends {@code $L} and completes with its reply ($L):\n$L.\n",
+                        Javadocs.escape(m.name()),
+                        names,
+                        correlation)
+                .addJavadoc(
+                        "\n<p>Fails with {@code TimeoutException} after {@code timeout}, with {@code WsClosedException} when the\n"
+                                + "connection ends first, or with the send's failure. Operation {@code $L}.\n",
+                        Javadocs.escape(opId(plan, r)))
                 .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
-                .addStatement("return request(() -> $L, $S, $T.class, $T.of($L), timeout)", encode, requestId, result, LIST,
+                .addStatement(
+                        "return request(() -> $L, $S, $T.class, $T.of($L), timeout)",
+                        encode,
+                        requestId,
+                        result,
+                        LIST,
                         replies.build());
         if (m.doc().deprecated()) b.addAnnotation(Deprecated.class);
         return b.build();
     }
 
     private static String opId(WsChannelPlan plan, WsChannelPlan.Request r) {
-        return plan.channel().requestReplies().stream().filter(rr -> rr.request().name().equals(r.send().message().name()))
-                .map(autosdk.model.RequestReply::operationId).findFirst().orElse("");
+        return plan.channel().requestReplies().stream()
+                .filter(rr -> rr.request().name().equals(r.send().message().name()))
+                .map(RequestReply::operationId)
+                .findFirst()
+                .orElse("");
     }
 
     /** An expression encoding {@code payload} as JSON text: through the JSON context for named types. */
@@ -175,13 +243,20 @@ final class WsClientClassEmitter {
         }
         String name = "encode" + (++codecCount);
         ClassName json = types.runtime("Json");
-        codecs.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(String.class)
-                .addParameter(types.javaType(payload).box(), "v").addException(IOException.class)
-                .addStatement("$T out = new $T()", java.io.StringWriter.class, java.io.StringWriter.class)
-                .beginControlFlow("try ($T g = $L)", types.jackson().generator(), types.jackson().newGenerator(json, "out"))
+        codecs.add(MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(String.class)
+                .addParameter(types.javaType(payload).box(), "v")
+                .addException(IOException.class)
+                .addStatement("$T out = new $T()", StringWriter.class, StringWriter.class)
+                .beginControlFlow(
+                        "try ($T g = $L)",
+                        types.jackson().generator(),
+                        types.jackson().newGenerator(json, "out"))
                 .addStatement(types.write(payload, "g", CodeBlock.of("v")))
                 .endControlFlow()
-                .addStatement("return out.toString()").build());
+                .addStatement("return out.toString()")
+                .build());
         return CodeBlock.of("$N(payload)", name);
     }
 
@@ -192,14 +267,24 @@ final class WsClientClassEmitter {
         }
         String name = "decode" + (++codecCount);
         ClassName json = types.runtime("Json");
-        codecs.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(types.javaType(payload).box())
-                .addParameter(String.class, "text").addException(IOException.class)
-                .beginControlFlow("try ($T p = $L)", types.jackson().parser(), types.jackson().newParser(json, "text"))
+        codecs.add(MethodSpec.methodBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(types.javaType(payload).box())
+                .addParameter(String.class, "text")
+                .addException(IOException.class)
+                .beginControlFlow(
+                        "try ($T p = $L)",
+                        types.jackson().parser(),
+                        types.jackson().newParser(json, "text"))
                 .addStatement("p.nextToken()")
                 .addStatement("$T v = $L", types.javaType(payload).box(), types.read(payload, "p"))
-                .addStatement("if (p.nextToken() != null) throw new $T($S)", types.runtime("JsonDecodeException"), "trailing content after the JSON value")
+                .addStatement(
+                        "if (p.nextToken() != null) throw new $T($S)",
+                        types.runtime("JsonDecodeException"),
+                        "trailing content after the JSON value")
                 .addStatement("return v")
-                .endControlFlow().build());
+                .endControlFlow()
+                .build());
         return CodeBlock.of("$N($L)", name, t);
     }
 
@@ -208,26 +293,33 @@ final class WsClientClassEmitter {
      * audio chunk). It builds the message with the model's builder, so fixed values (like {@code type}) are pre-filled
      * exactly as in the typed send, and encodes it the same way.
      */
-    private java.util.Optional<MethodSpec> bytesOverload(WsChannelPlan.Send s) {
-        if (!(s.message().payload() instanceof TypeRef.Named n) || types.className(n.id()) == null) return java.util.Optional.empty();
+    private Optional<MethodSpec> bytesOverload(WsChannelPlan.Send s) {
+        if (!(s.message().payload() instanceof TypeRef.Named n) || types.className(n.id()) == null) {
+            return Optional.empty();
+        }
         NamedType t = model.type(n.id());
-        if (!(t instanceof ObjectType o)) return java.util.Optional.empty();
+        if (!(t instanceof ObjectType o)) return Optional.empty();
         Property data = null;
         for (Property p : o.properties()) {
             if (!p.required() || p.readOnly() || p.fixed() != null) continue;
-            if (data != null || !p.base64()) return java.util.Optional.empty();
+            if (data != null || !p.base64()) return Optional.empty();
             data = p;
         }
-        if (data == null) return java.util.Optional.empty();
+        if (data == null) return Optional.empty();
         String setter = ObjectEmitter.memberNames(o).get(o.properties().indexOf(data));
         CodeBlock value = data.type() instanceof TypeRef.Scalar sc && sc.kind() == TypeRef.ScalarKind.BASE64
-                ? CodeBlock.of("bytes") : CodeBlock.of("$T.getEncoder().encodeToString(bytes)", java.util.Base64.class);
+                ? CodeBlock.of("bytes")
+                : CodeBlock.of("$T.getEncoder().encodeToString(bytes)", Base64.class);
         ClassName payload = types.className(n.id());
-        return java.util.Optional.of(send(s).addParameter(byte[].class, "bytes")
-                .addJavadoc("\n<p>Convenience form: {@code bytes} are sent base64-encoded as {@code $L}.\n", Javadocs.escape(data.jsonName()))
+        return Optional.of(send(s).addParameter(byte[].class, "bytes")
+                .addJavadoc(
+                        "\n<p>Convenience form: {@code bytes} are sent base64-encoded as {@code $L}.\n",
+                        Javadocs.escape(data.jsonName()))
                 .addStatement("$T.requireNonNull(bytes, \"bytes\")", OBJECTS)
                 .addStatement("$T payload = $T.builder().$N($L).build()", payload, payload, setter, value)
-                .addStatement("return sendEncoded(() -> $L)", encoder(s.message().payload())).build());
+                .addStatement(
+                        "return sendEncoded(() -> $L)", encoder(s.message().payload()))
+                .build());
     }
 
     static FieldSpec.Builder constant(TypeName type, String name) {

@@ -17,11 +17,24 @@ import java.util.List;
  *
  * @param enumValues when non-empty, the parameter gets a nested Java enum of these values
  */
-record WsConnectParam(Where where, String wireName, String javaName, TypeRef type, List<String> enumValues, boolean required,
-                      String defaultValue, Doc doc) {
+record WsConnectParam(
+        Where where,
+        String wireName,
+        String javaName,
+        TypeRef type,
+        List<String> enumValues,
+        boolean required,
+        String defaultValue,
+        Doc doc) {
 
     /** Where the value goes in the handshake. */
-    enum Where { SERVER, SERVER_QUERY, PATH, QUERY, HEADER }
+    enum Where {
+        SERVER,
+        SERVER_QUERY,
+        PATH,
+        QUERY,
+        HEADER
+    }
 
     /** The connect parameters of a channel on its default server: required ones first, then the spec's order. */
     static List<WsConnectParam> of(Server server, List<Parameter> channelParams, JavaNames.Scope names) {
@@ -29,8 +42,15 @@ record WsConnectParam(Where where, String wireName, String javaName, TypeRef typ
         if (server != null) {
             for (Server.Variable v : server.variables()) {
                 Where where = server.urlTemplate().contains("{" + v.name() + "}") ? Where.SERVER : Where.SERVER_QUERY;
-                all.add(new WsConnectParam(where, v.name(), null, TypeRef.scalar(TypeRef.ScalarKind.STRING), v.enumValues(),
-                        v.defaultValue() == null, v.defaultValue(), v.doc()));
+                all.add(new WsConnectParam(
+                        where,
+                        v.name(),
+                        null,
+                        TypeRef.scalar(TypeRef.ScalarKind.STRING),
+                        v.enumValues(),
+                        v.defaultValue() == null,
+                        v.defaultValue(),
+                        v.doc()));
             }
         }
         for (Parameter p : channelParams) {
@@ -40,7 +60,9 @@ record WsConnectParam(Where where, String wireName, String javaName, TypeRef typ
                 default -> Where.QUERY;
             };
             boolean required = p.required() && (p.defaultValue() == null || where != Where.PATH);
-            List<String> enums = p.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.STRING ? p.enumValues() : List.of();
+            List<String> enums = p.type() instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.STRING
+                    ? p.enumValues()
+                    : List.of();
             all.add(new WsConnectParam(where, p.name(), null, p.type(), enums, required, p.defaultValue(), p.doc()));
         }
         List<WsConnectParam> ordered = new ArrayList<>();
@@ -48,8 +70,15 @@ record WsConnectParam(Where where, String wireName, String javaName, TypeRef typ
         all.stream().filter(p -> !p.required()).forEach(ordered::add);
         List<WsConnectParam> named = new ArrayList<>();
         for (WsConnectParam p : ordered) {
-            named.add(new WsConnectParam(p.where(), p.wireName(), names.allocate(JavaNames.memberName(p.wireName())), p.type(),
-                    p.enumValues(), p.required(), p.defaultValue(), p.doc()));
+            named.add(new WsConnectParam(
+                    p.where(),
+                    p.wireName(),
+                    names.allocate(JavaNames.memberName(p.wireName())),
+                    p.type(),
+                    p.enumValues(),
+                    p.required(),
+                    p.defaultValue(),
+                    p.doc()));
         }
         return named;
     }
@@ -69,14 +98,19 @@ record WsConnectParam(Where where, String wireName, String javaName, TypeRef typ
     CodeBlock text(JavaTypes types, ClassName jsonContext, ClassName nestedEnum, CodeBlock value) {
         if (nestedEnum != null || types.isEnum(type)) return CodeBlock.of("$L.value()", value);
         if (type instanceof TypeRef.ListOf l) {
-            return CodeBlock.of("$L.stream().map(item -> $L).collect($T.joining($S))", value,
-                    new WsConnectParam(where, wireName, javaName, l.item(), List.of(), false, null, doc).text(types, jsonContext, null, CodeBlock.of("item")),
-                    ClassName.get("java.util.stream", "Collectors"), ",");
+            return CodeBlock.of(
+                    "$L.stream().map(item -> $L).collect($T.joining($S))",
+                    value,
+                    new WsConnectParam(where, wireName, javaName, l.item(), List.of(), false, null, doc)
+                            .text(types, jsonContext, null, CodeBlock.of("item")),
+                    ClassName.get("java.util.stream", "Collectors"),
+                    ",");
         }
         ClassName json = types.runtime("Json");
         if (type instanceof TypeRef.Named n && types.className(n.id()) != null) {
             // an object or union value: its JSON, as a free-form value would be sent
-            return CodeBlock.of("$T.text($T.parse($T.DEFAULT.write($L)))", json, types.runtime("JsonValue"), jsonContext, value);
+            return CodeBlock.of(
+                    "$T.text($T.parse($T.DEFAULT.write($L)))", json, types.runtime("JsonValue"), jsonContext, value);
         }
         // scalars and free-form values: the text of their JSON form, the rule REST parameters follow too
         return CodeBlock.of("$T.text($L)", json, value);

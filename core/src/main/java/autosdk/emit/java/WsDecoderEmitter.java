@@ -8,6 +8,7 @@ import autosdk.model.TypeRef;
 import autosdk.model.UnionType;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -34,8 +35,12 @@ final class WsDecoderEmitter {
     }
 
     void emit(TypeSpec.Builder type, WsChannelPlan plan) {
-        List<WsChannelPlan.Receive> text = plan.receives().stream().filter(r -> !WsEventEmitter.isRawBinary(r.message())).toList();
-        List<WsChannelPlan.Receive> binary = plan.receives().stream().filter(r -> WsEventEmitter.isRawBinary(r.message())).toList();
+        List<WsChannelPlan.Receive> text = plan.receives().stream()
+                .filter(r -> !WsEventEmitter.isRawBinary(r.message()))
+                .toList();
+        List<WsChannelPlan.Receive> binary = plan.receives().stream()
+                .filter(r -> WsEventEmitter.isRawBinary(r.message()))
+                .toList();
 
         String property = null;
         Map<String, List<WsChannelPlan.Receive>> byValue = new LinkedHashMap<>();
@@ -44,14 +49,18 @@ final class WsDecoderEmitter {
             Message m = r.message();
             if (m.discriminatorProperty() != null && m.discriminatorValue() != null) {
                 property = m.discriminatorProperty();
-                byValue.computeIfAbsent(m.discriminatorValue(), k -> new ArrayList<>()).add(r);
+                byValue.computeIfAbsent(m.discriminatorValue(), k -> new ArrayList<>())
+                        .add(r);
             } else {
                 untagged.add(r);
             }
         }
         ClassName frames = types.runtime("WsFrames");
-        MethodSpec.Builder decode = MethodSpec.methodBuilder("decodeText").addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED).returns(plan.event()).addParameter(String.class, "text")
+        MethodSpec.Builder decode = MethodSpec.methodBuilder("decodeText")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(plan.event())
+                .addParameter(String.class, "text")
                 .beginControlFlow("try");
         int groups = 0;
         if (property != null) {
@@ -65,7 +74,10 @@ final class WsDecoderEmitter {
                 decode.addCode("case $S: {\n$>", e.getKey());
                 if (e.getValue().size() == 1) {
                     WsChannelPlan.Receive r = e.getValue().get(0);
-                    decode.addStatement("return new $T($L)", r.record(), codecs.decoder(r.message().payload(), "text"));
+                    decode.addStatement(
+                            "return new $T($L)",
+                            r.record(),
+                            codecs.decoder(r.message().payload(), "text"));
                 } else {
                     // Several messages share this value: tell them apart by shape.
                     String field = "SHAPES_" + (++groups);
@@ -83,17 +95,22 @@ final class WsDecoderEmitter {
             decode.addStatement("$T event = $T.match(text, SHAPES)", plan.event(), frames)
                     .addStatement("if (event != null) return event");
         }
-        decode.addStatement("$T.parse(text)", types.runtime("JsonValue")).addCode("// well-formed: an unknown kind of message\n")
+        decode.addStatement("$T.parse(text)", types.runtime("JsonValue"))
+                .addCode("// well-formed: an unknown kind of message\n")
                 .addStatement("return new $T(text, null)", plan.unknown())
                 .nextControlFlow("catch ($T | $T e)", Exception.class, StackOverflowError.class)
                 .addStatement("return new $T(text, e)", plan.unknown())
                 .endControlFlow();
         type.addMethod(decode.build());
 
-        MethodSpec.Builder bin = MethodSpec.methodBuilder("decodeBinary").addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED).returns(plan.event()).addParameter(byte[].class, "data");
-        if (binary.size() == 1) bin.addStatement("return new $T(data)", binary.get(0).record());
-        else bin.addStatement("return new $T(data)", plan.binary());
+        MethodSpec.Builder bin = MethodSpec.methodBuilder("decodeBinary")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(plan.event())
+                .addParameter(byte[].class, "data");
+        if (binary.size() == 1) {
+            bin.addStatement("return new $T(data)", binary.get(0).record());
+        } else bin.addStatement("return new $T(data)", plan.binary());
         type.addMethod(bin.build());
     }
 
@@ -101,28 +118,44 @@ final class WsDecoderEmitter {
     static List<String> path(String property) {
         if (!property.startsWith("/")) return List.of(property);
         List<String> parts = new ArrayList<>();
-        for (String p : property.substring(1).split("/", -1)) parts.add(p.replace("~1", "/").replace("~0", "~"));
+        for (String p : property.substring(1).split("/", -1)) {
+            parts.add(p.replace("~1", "/").replace("~0", "~"));
+        }
         return parts;
     }
 
-    private com.palantir.javapoet.FieldSpec shapes(WsChannelPlan plan, String name, List<WsChannelPlan.Receive> receives) {
+    private FieldSpec shapes(WsChannelPlan plan, String name, List<WsChannelPlan.Receive> receives) {
         ClassName candidate = types.runtimeNested("WsFrames", "Candidate");
-        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(", ClassName.get("java.util", "List")).indent();
+        CodeBlock.Builder list = CodeBlock.builder()
+                .add("$T.of(", ClassName.get("java.util", "List"))
+                .indent();
         boolean first = true;
         for (WsChannelPlan.Receive r : receives) {
             TypeRef payload = r.message().payload();
             for (Shape shape : shapesOf(payload, new HashSet<>())) {
-                list.add(first ? "\n" : ",\n").add("new $T<>($L, $L, $L, $L, $L, t -> new $T($L))", candidate, shape.object(),
-                        strings(shape.required()), strings(shape.known()), strings(shape.constants()), shape.closed(), r.record(),
-                        codecs.decoder(payload, "t"));
+                list.add(first ? "\n" : ",\n")
+                        .add(
+                                "new $T<>($L, $L, $L, $L, $L, t -> new $T($L))",
+                                candidate,
+                                shape.object(),
+                                strings(shape.required()),
+                                strings(shape.known()),
+                                strings(shape.constants()),
+                                shape.closed(),
+                                r.record(),
+                                codecs.decoder(payload, "t"));
                 first = false;
             }
         }
         list.unindent().add(")");
-        return WsClientClassEmitter.constant(ParameterizedTypeName.get(ClassName.get("java.util", "List"),
-                        ParameterizedTypeName.get(candidate, plan.event())), name)
-                .addJavadoc("Messages told apart by shape, in the spec's order; a union payload has one entry per branch.\n")
-                .initializer(list.build()).build();
+        return WsClientClassEmitter.constant(
+                        ParameterizedTypeName.get(
+                                ClassName.get("java.util", "List"), ParameterizedTypeName.get(candidate, plan.event())),
+                        name)
+                .addJavadoc(
+                        "Messages told apart by shape, in the spec's order; a union payload has one entry per branch.\n")
+                .initializer(list.build())
+                .build();
     }
 
     /**
@@ -130,7 +163,8 @@ final class WsDecoderEmitter {
      * other properties are allowed. A union payload is the disjunction of its branches' shapes (with the union's
      * discriminator values as fixed values), so it never matches a frame that none of its branches would.
      */
-    private record Shape(boolean object, List<String> required, List<String> known, List<String> constants, boolean closed) {
+    private record Shape(
+            boolean object, List<String> required, List<String> known, List<String> constants, boolean closed) {
         /** This shape with the discriminator fixed to one value (a mapping value the branch's schema may not spell out). */
         Shape withConstant(String property, String value) {
             List<String> fixed = new ArrayList<>();
@@ -176,7 +210,8 @@ final class WsDecoderEmitter {
             visiting.remove(u.id());
             return out;
         }
-        // A payload of any JSON (schema {} or none) is not an object shape: scalars match it exactly and objects weakly,
+        // A payload of any JSON (schema {} or none) is not an object shape: scalars match it exactly and objects
+        // weakly,
         // so an object-shaped message of the channel still wins an object frame it describes better.
         return List.of(new Shape(types.isObjectLike(type), List.of(), List.of(), List.of(), false));
     }

@@ -91,7 +91,8 @@ class JavaNamesTest {
 
     @Test
     void javaAndJavaxAreJdkPackages() {
-        assertThat(List.of("java.util", "javax", "javafx").stream().map(JavaNames::isJdkPackage)).containsExactly(true, true, false);
+        assertThat(List.of("java.util", "javax", "javafx").stream().map(JavaNames::isJdkPackage))
+                .containsExactly(true, true, false);
     }
 
     @Test
@@ -103,7 +104,8 @@ class JavaNamesTest {
 
     @Test
     void aScopeNeverHandsOutAReservedName() {
-        assertThat(new JavaNames.Scope(false, List.of("build")).allocate("build")).isEqualTo("build2");
+        assertThat(new JavaNames.Scope(false, List.of("build")).allocate("build"))
+                .isEqualTo("build2");
     }
 
     @Test
@@ -129,7 +131,8 @@ class JavaNamesTest {
 
     @Test
     void anUnknownTagIsAnError() {
-        assertThatThrownBy(() -> new JavaNames.Scope(false, List.of()).get("nothing")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JavaNames.Scope(false, List.of()).get("nothing"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

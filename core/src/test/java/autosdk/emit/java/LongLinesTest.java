@@ -49,50 +49,60 @@ class LongLinesTest {
 
     @Test
     void breaksAConditionBeforeItsOperatorsAtTheOutermostLevel() {
-        String line = "        return this.present.equals(other.present) && Objects.deepEquals(this.firstName, other.firstName)"
-                + " && Objects.deepEquals(this.lastName, other.lastName);";
-        assertThat(LongLines.wrap(line)).isEqualTo(
-                "        return this.present.equals(other.present) && Objects.deepEquals(this.firstName, other.firstName)\n"
-                + "                && Objects.deepEquals(this.lastName, other.lastName);");
+        String line =
+                "        return this.present.equals(other.present) && Objects.deepEquals(this.firstName, other.firstName)"
+                        + " && Objects.deepEquals(this.lastName, other.lastName);";
+        assertThat(LongLines.wrap(line))
+                .isEqualTo(
+                        "        return this.present.equals(other.present) && Objects.deepEquals(this.firstName, other.firstName)\n"
+                                + "                && Objects.deepEquals(this.lastName, other.lastName);");
     }
 
     @Test
     void breaksATernaryAndAnElseAndListsAfterCommas() {
         String ternary = "        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()"
                 + " : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));";
-        assertThat(LongLines.wrap(ternary)).isEqualTo(
-                "        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()\n"
-                + "                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));");
-        String list = "    return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.alpha, this.beta,"
-                + " this.gamma, this.delta, this.epsilon, this.zeta, this.eta, this.theta, this.iota, this.kappa, this.lambda});";
+        assertThat(LongLines.wrap(ternary))
+                .isEqualTo(
+                        "        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()\n"
+                                + "                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));");
+        String list =
+                "    return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.alpha, this.beta,"
+                        + " this.gamma, this.delta, this.epsilon, this.zeta, this.eta, this.theta, this.iota, this.kappa, this.lambda});";
         // The outermost break first (after the call's parenthesis), then the array's elements, packed.
-        assertThat(LongLines.wrap(list)).isEqualTo(
-                "    return Arrays.deepHashCode(\n"
-                + "            new Object[] {this.present, this.additionalProperties, this.alpha, this.beta, this.gamma, this.delta,\n"
-                + "            this.epsilon, this.zeta, this.eta, this.theta, this.iota, this.kappa, this.lambda});");
+        assertThat(LongLines.wrap(list))
+                .isEqualTo(
+                        "    return Arrays.deepHashCode(\n"
+                                + "            new Object[] {this.present, this.additionalProperties, this.alpha, this.beta, this.gamma, this.delta,\n"
+                                + "            this.epsilon, this.zeta, this.eta, this.theta, this.iota, this.kappa, this.lambda});");
     }
 
     @Test
     void neverBreaksInsideLiteralsButSplitsALongStringIntoAConcatenation() {
-        String commas = "a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, bb, cc, dd, ee, ff";
+        String commas =
+                "a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v, w, x, y, z, aa, bb, cc, dd, ee, ff";
         String line = "        throw new IllegalStateException(\"" + commas + commas + "\" + missing);";
         String wrapped = LongLines.wrap(line);
         assertThat(wrapped.lines()).allMatch(l -> l.length() <= LongLines.LIMIT);
         // Joining the pieces of the literal gives the literal back.
-        assertThat(wrapped.replaceAll("\" \\+\n *\"", "").replaceAll("\\s+", "")).isEqualTo(line.replaceAll("\\s+", ""));
+        assertThat(wrapped.replaceAll("\" \\+\n *\"", "").replaceAll("\\s+", ""))
+                .isEqualTo(line.replaceAll("\\s+", ""));
         assertThat(LongLines.wrap("        String s = \"x\" + \"" + "w".repeat(130) + "\".length();"))
-                .as("a literal followed by .length() is not split").doesNotContain("\" +\n");
+                .as("a literal followed by .length() is not split")
+                .doesNotContain("\" +\n");
     }
 
     @Test
     void wrapsCommentsBetweenWordsAndNeverStartsALineWithAnAt() {
-        String javadoc = "    /**\n     * " + "word ".repeat(21) + "@mention here, then more words to pass the limit\n     */";
+        String javadoc =
+                "    /**\n     * " + "word ".repeat(21) + "@mention here, then more words to pass the limit\n     */";
         String wrapped = LongLines.wrap(javadoc);
         assertThat(wrapped.lines()).allMatch(l -> l.length() <= LongLines.LIMIT);
         assertThat(wrapped.lines()).noneMatch(l -> l.strip().startsWith("* @"));
         assertThat(wrapped.replaceAll("\n     \\* ", " ")).isEqualTo(javadoc.replaceAll("\n     \\* ", " "));
         String comment = "    // " + "note ".repeat(30);
-        assertThat(LongLines.wrap(comment).lines()).allMatch(l -> l.startsWith("    // ") && l.length() <= LongLines.LIMIT);
+        assertThat(LongLines.wrap(comment).lines())
+                .allMatch(l -> l.startsWith("    // ") && l.length() <= LongLines.LIMIT);
     }
 
     @Test
@@ -115,9 +125,13 @@ class LongLinesTest {
         for (String line : content.split("\n", -1)) {
             n++;
             if (line.contains("<pre>")) pre = true;
-            boolean unbreakable = pre || Arrays.stream(line.split("[\\s(){}<>,;=]+")).anyMatch(w -> w.length() >= 60)
-                    || line.stripLeading().startsWith("*") && Arrays.stream(line.split("\\s+")).anyMatch(w -> w.length() >= 60);
-            if (line.codePointCount(0, line.length()) > LongLines.LIMIT && !unbreakable) out.add(file + ":" + n + ": " + line);
+            boolean unbreakable = pre
+                    || Arrays.stream(line.split("[\\s(){}<>,;=]+")).anyMatch(w -> w.length() >= 60)
+                    || line.stripLeading().startsWith("*")
+                            && Arrays.stream(line.split("\\s+")).anyMatch(w -> w.length() >= 60);
+            if (line.codePointCount(0, line.length()) > LongLines.LIMIT && !unbreakable) {
+                out.add(file + ":" + n + ": " + line);
+            }
             if (line.contains("</pre>") || line.contains("*/")) pre = false;
         }
         return out;

@@ -40,18 +40,17 @@ class MarkdownJavadocTest {
     void fencedAndIndentedCode() {
         assertThat(md("Example:\n\n```json\n{\"a\": [1, 2]}\n  x < y\n```\n"))
                 .isEqualTo("Example:\n\n<pre>{@code\n{\"a\": [1, 2]}\n  x < y\n}</pre>");
-        assertThat(md("    int a = b;\n"))
-                .isEqualTo("<pre>{@code\nint a = b;\n}</pre>");
+        assertThat(md("    int a = b;\n")).isEqualTo("<pre>{@code\nint a = b;\n}</pre>");
         // A line starting with '@' would be a block tag even inside {@code}: escaped <pre> instead.
-        assertThat(md("```\n@Override\nvoid f() {\n```"))
-                .isEqualTo("<pre>\n&#64;Override\nvoid f() &#123;\n</pre>");
+        assertThat(md("```\n@Override\nvoid f() {\n```")).isEqualTo("<pre>\n&#64;Override\nvoid f() &#123;\n</pre>");
     }
 
     @Test
     void lists() {
         assertThat(md("Kinds:\n\n- `a`: first\n- *b*\n  - nested\n\n1. one\n2. two\n"))
-                .isEqualTo("Kinds:\n\n<ul>\n<li>{@code a}: first</li>\n<li><em>b</em>\n\n<ul>\n<li>nested</li>\n</ul></li>\n</ul>\n\n"
-                        + "<ol>\n<li>one</li>\n<li>two</li>\n</ol>");
+                .isEqualTo(
+                        "Kinds:\n\n<ul>\n<li>{@code a}: first</li>\n<li><em>b</em>\n\n<ul>\n<li>nested</li>\n</ul></li>\n</ul>\n\n"
+                                + "<ol>\n<li>one</li>\n<li>two</li>\n</ol>");
         assertThat(md("3. three\n4. four")).isEqualTo("<ol start=\"3\">\n<li>three</li>\n<li>four</li>\n</ol>");
         assertThat(md("- loose\n\n  more\n\n- b")).isEqualTo("<ul>\n<li>loose\n\n<p>more</li>\n<li>b</li>\n</ul>");
     }
@@ -68,7 +67,9 @@ class MarkdownJavadocTest {
         assertThat(md("See [the guide](https://example.com/a?b=1&c=\"2\") or <mailto:me@example.com>."))
                 .isEqualTo("See <a href=\"https://example.com/a?b=1&amp;c=&quot;2&quot;\">the guide</a> or "
                         + "<a href=\"mailto:me&#64;example.com\">mailto:me&#64;example.com</a>.");
-        assertThat(md("[x](javascript:alert(1)) [y](/docs/relative) [z](data:text/html,hi) ![alt](https://e.com/i.png)"))
+        assertThat(
+                        md(
+                                "[x](javascript:alert(1)) [y](/docs/relative) [z](data:text/html,hi) ![alt](https://e.com/i.png)"))
                 .isEqualTo("x y z alt");
     }
 
@@ -76,15 +77,23 @@ class MarkdownJavadocTest {
     void rawHtmlIsShownAsText() {
         assertThat(md("a <script>alert(1)</script> b")).isEqualTo("a &lt;script&gt;alert(1)&lt;/script&gt; b");
         assertThat(md("<div>\n<b>x</b>\n</div>")).isEqualTo("&lt;div&gt;\n&lt;b&gt;x&lt;/b&gt;\n&lt;/div&gt;");
-        assertThat(md("Read <https://example.com> & &amp; &lt;")).isEqualTo("Read <a href=\"https://example.com\">https://example.com</a> &amp; &amp; &lt;");
+        assertThat(md("Read <https://example.com> & &amp; &lt;"))
+                .isEqualTo("Read <a href=\"https://example.com\">https://example.com</a> &amp; &amp; &lt;");
     }
 
     @Test
     void hostileTextCannotEndTheCommentOrStartATag() {
         String out = md("ends */ here\n@param x injected\n{@link Foo} {@code x\n\n`a*` /b and *a*/ \\u002a/");
-        assertThat(out).doesNotContain("*/").doesNotContain("\\").doesNotContain("{@link").doesNotContain("@param");
+        assertThat(out)
+                .doesNotContain("*/")
+                .doesNotContain("\\")
+                .doesNotContain("{@link")
+                .doesNotContain("@param");
         for (String line : out.split("\n")) assertThat(line.strip()).doesNotStartWith("@");
-        assertThat(out).contains("ends &#42;&#47; here").contains("&#64;param x injected").contains("&#123;&#64;link Foo&#125;");
+        assertThat(out)
+                .contains("ends &#42;&#47; here")
+                .contains("&#64;param x injected")
+                .contains("&#123;&#64;link Foo&#125;");
     }
 
     @Test
@@ -98,13 +107,17 @@ class MarkdownJavadocTest {
     @Test
     void emptyRenderingsLeaveNoTrace() {
         assertThat(md("[ref]: https://example.com\n\n![](https://e.com/i.png)")).isEmpty();
-        assertThat(Javadocs.of(new Doc(null, "[ref]: https://example.com", false, null, null), "Fallback.").toString())
+        assertThat(Javadocs.of(new Doc(null, "[ref]: https://example.com", false, null, null), "Fallback.")
+                        .toString())
                 .isEqualTo("Fallback.\n");
     }
 
     @Test
     void docJoinsTitleAndDescriptionAsParagraphs() {
-        assertThat(Javadocs.of(new Doc("conversation.item.create", "Send this `event`.\n\nMore.", false, null, null), null).toString())
+        assertThat(Javadocs.of(
+                                new Doc("conversation.item.create", "Send this `event`.\n\nMore.", false, null, null),
+                                null)
+                        .toString())
                 .isEqualTo("conversation.item.create\n\n<p>Send this {@code event}.\n\n<p>More.\n");
     }
 

@@ -60,13 +60,22 @@ class NameAndSizeLimitsTest {
         TreeSet<String> names = new TreeSet<>(JavaNames.JAVA_LANG);
         names.removeAll(List.of("Thread", "Exception"));
         for (String name : names) {
-            yaml.append("    ").append(name).append(": {type: object, properties: {text: {type: string}, number: {type: number}, ")
-                    .append("flag: {type: boolean}, when: {type: string, format: date-time}, list: {type: array, items: {type: integer}}, ")
+            yaml.append("    ")
+                    .append(name)
+                    .append(": {type: object, properties: {text: {type: string}, number: {type: number}, ")
+                    .append(
+                            "flag: {type: boolean}, when: {type: string, format: date-time}, list: {type: array, items: {type: integer}}, ")
                     .append("map: {type: object, additionalProperties: {type: string}}}}\n");
         }
-        yaml.append("    Integer: {type: object, properties: {kind: {type: string, enum: [a, b]}, next: {$ref: '#/components/schemas/String'}}}\n");
+        yaml.append(
+                "    Integer: {type: object, properties: {kind: {type: string, enum: [a, b]}, next: {$ref: '#/components/schemas/String'}}}\n");
         Path spec = dir.resolve("lang.yaml");
-        Files.writeString(spec, yaml.toString().replace("    Integer: {type: object, properties: {text:", "    IntegerUnused: {type: object, properties: {text:"));
+        Files.writeString(
+                spec,
+                yaml.toString()
+                        .replace(
+                                "    Integer: {type: object, properties: {text:",
+                                "    IntegerUnused: {type: object, properties: {text:"));
         GenerationResult result = Generator.plan(GenerationRequest.of(spec, "com.example.lang", dir.resolve("out")));
         assertThat(result.files()).anyMatch(f -> f.relativePath().equals("com/example/lang/String.java"));
         Compiler.Result compiled = Compiler.compile(result.files(), dir.resolve("build"));
@@ -105,15 +114,24 @@ class NameAndSizeLimitsTest {
     @Test
     void anEnumOfTwentyThousandValuesGeneratesAndCompiles() throws Exception {
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) values.add("value-" + i + (i % 7 == 0 ? ":x" : "") + (i % 11 == 0 ? " \u00e9\u4e2d\ud83d\ude00" : ""));
+        for (int i = 0; i < 20_000; i++) {
+            values.add("value-" + i + (i % 7 == 0 ? ":x" : "") + (i % 11 == 0 ? " \u00e9\u4e2d\ud83d\ude00" : ""));
+        }
         values.add("line\nbreak \"quoted\" \\ 12:34");
         values.add("");
         // JSON rather than YAML: the spec is big, and JSON needs only quotes and backslashes escaped.
-        StringBuilder json = new StringBuilder("{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"Big\", \"version\": \"1\"}, \"paths\": {},"
-                + " \"components\": {\"schemas\": {\"Holder\": {\"type\": \"object\", \"properties\": {\"code\": {\"$ref\": \"#/components/schemas/Code\"}}},"
-                + " \"Code\": {\"type\": \"string\", \"enum\": [");
+        StringBuilder json = new StringBuilder(
+                "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"Big\", \"version\": \"1\"}, \"paths\": {},"
+                        + " \"components\": {\"schemas\": {\"Holder\": {\"type\": \"object\", \"properties\": {\"code\": {\"$ref\": \"#/components/schemas/Code\"}}},"
+                        + " \"Code\": {\"type\": \"string\", \"enum\": [");
         for (int i = 0; i < values.size(); i++) {
-            json.append(i == 0 ? "" : ", ").append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")).append('"');
+            json.append(i == 0 ? "" : ", ")
+                    .append('"')
+                    .append(values.get(i)
+                            .replace("\\", "\\\\")
+                            .replace("\"", "\\\"")
+                            .replace("\n", "\\n"))
+                    .append('"');
         }
         json.append("]}}}}");
         Path spec = dir.resolve("big.json");
@@ -123,8 +141,9 @@ class NameAndSizeLimitsTest {
         GenerationResult result = Generator.plan(GenerationRequest.of(spec, "com.example.big", dir.resolve("out")));
         long generated = System.nanoTime();
         Compiler.Result compiled = Compiler.compile(result.files(), dir.resolve("build"));
-        System.out.printf("enum of %d values: generated in %d ms, compiled in %d ms%n", values.size(),
-                (generated - start) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
+        System.out.printf(
+                "enum of %d values: generated in %d ms, compiled in %d ms%n",
+                values.size(), (generated - start) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
         assertThat(compiled.errors()).isEmpty();
 
         Class<?> code = compiled.loader().loadClass("com.example.big.Code");
@@ -133,11 +152,14 @@ class NameAndSizeLimitsTest {
         Method value = code.getMethod("value");
         List<?> known = (List<?>) code.getMethod("knownValues").invoke(null);
         assertThat(known).hasSize(values.size());
-        for (int i = 0; i < values.size(); i += 997) assertThat(value.invoke(known.get(i))).isEqualTo(values.get(i));
+        for (int i = 0; i < values.size(); i += 997) {
+            assertThat(value.invoke(known.get(i))).isEqualTo(values.get(i));
+        }
         assertThat(value.invoke(known.get(values.size() - 2))).isEqualTo("line\nbreak \"quoted\" \\ 12:34");
         assertThat(isKnown.invoke(of.invoke(null, "value-19997"))).isEqualTo(true);
         assertThat(value.invoke(known.get(11))).isEqualTo("value-11 \u00e9\u4e2d\ud83d\ude00");
-        assertThat(isKnown.invoke(of.invoke(null, "value-11 \u00e9\u4e2d\ud83d\ude00"))).isEqualTo(true);
+        assertThat(isKnown.invoke(of.invoke(null, "value-11 \u00e9\u4e2d\ud83d\ude00")))
+                .isEqualTo(true);
         assertThat(isKnown.invoke(of.invoke(null, ""))).isEqualTo(true);
         assertThat(isKnown.invoke(of.invoke(null, "value-20000"))).isEqualTo(false);
         assertThat(of.invoke(null, "value-7:x")).isSameAs(known.get(7));

@@ -37,31 +37,61 @@ class NullabilityTest {
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         ClassLoader loader = compiled.loader();
 
-        assertThat(loader.loadClass(pkg + ".package-info").isAnnotationPresent(NullMarked.class)).as("@NullMarked package").isTrue();
+        assertThat(loader.loadClass(pkg + ".package-info").isAnnotationPresent(NullMarked.class))
+                .as("@NullMarked package")
+                .isTrue();
         Class<?> room = loader.loadClass(pkg + ".Room");
         assertThat(room.isAnnotationPresent(NullUnmarked.class)).isFalse();
-        assertThat(nullable(room.getMethod("topic").getAnnotatedReturnType())).as("optional, nullable topic()").isTrue();
-        assertThat(nullable(room.getMethod("memberCount").getAnnotatedReturnType())).as("optional memberCount()").isTrue();
-        assertThat(nullable(room.getMethod("name").getAnnotatedReturnType())).as("required name()").isFalse();
-        assertThat(nullable(room.getMethod("id").getAnnotatedReturnType())).as("required id()").isFalse();
+        assertThat(nullable(room.getMethod("topic").getAnnotatedReturnType()))
+                .as("optional, nullable topic()")
+                .isTrue();
+        assertThat(nullable(room.getMethod("memberCount").getAnnotatedReturnType()))
+                .as("optional memberCount()")
+                .isTrue();
+        assertThat(nullable(room.getMethod("name").getAnnotatedReturnType()))
+                .as("required name()")
+                .isFalse();
+        assertThat(nullable(room.getMethod("id").getAnnotatedReturnType()))
+                .as("required id()")
+                .isFalse();
         assertThat(room.getMethod("id").getReturnType()).isEqualTo(UUID.class);
-        assertThat(nullable(room.getDeclaredField("topic").getAnnotatedType())).as("field topic").isTrue();
-        assertThat(nullable(room.getMethod("equals", Object.class).getAnnotatedParameterTypes()[0])).as("equals accepts null").isTrue();
+        assertThat(nullable(room.getDeclaredField("topic").getAnnotatedType()))
+                .as("field topic")
+                .isTrue();
+        assertThat(nullable(room.getMethod("equals", Object.class).getAnnotatedParameterTypes()[0]))
+                .as("equals accepts null")
+                .isTrue();
 
         Class<?> builder = loader.loadClass(pkg + ".Room$Builder");
         Method setTopic = builder.getMethod("topic", String.class);
         Method setCreated = builder.getMethod("createdAt", OffsetDateTime.class);
-        assertThat(nullable(setTopic.getAnnotatedParameterTypes()[0])).as("builder topic(null) sends JSON null").isTrue();
-        assertThat(nullable(setCreated.getAnnotatedParameterTypes()[0])).as("every setter accepts null").isTrue();
+        assertThat(nullable(setTopic.getAnnotatedParameterTypes()[0]))
+                .as("builder topic(null) sends JSON null")
+                .isTrue();
+        assertThat(nullable(setCreated.getAnnotatedParameterTypes()[0]))
+                .as("every setter accepts null")
+                .isTrue();
 
-        assertThat(loader.loadClass(pkg + ".Visibility").isAnnotationPresent(NullUnmarked.class)).as("enum").isTrue();
-        assertThat(loader.loadClass(pkg + ".Room$Codec").isAnnotationPresent(NullUnmarked.class)).as("codec").isTrue();
-        assertThat(loader.loadClass(pkg + ".SourceGenerationContext").isAnnotationPresent(NullUnmarked.class)).as("context").isTrue();
+        assertThat(loader.loadClass(pkg + ".Visibility").isAnnotationPresent(NullUnmarked.class))
+                .as("enum")
+                .isTrue();
+        assertThat(loader.loadClass(pkg + ".Room$Codec").isAnnotationPresent(NullUnmarked.class))
+                .as("codec")
+                .isTrue();
+        assertThat(loader.loadClass(pkg + ".SourceGenerationContext").isAnnotationPresent(NullUnmarked.class))
+                .as("context")
+                .isTrue();
 
         // The annotations change no behaviour: a room without its optional members reads, and they read as null.
-        Object context = loader.loadClass(pkg + ".SourceGenerationContext").getField("DEFAULT").get(null);
-        Object read = context.getClass().getMethod("read", String.class, Class.class).invoke(context,
-                "{\"name\":\"general\",\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"created_at\":\"2024-01-01T00:00:00Z\"}", room);
+        Object context = loader.loadClass(pkg + ".SourceGenerationContext")
+                .getField("DEFAULT")
+                .get(null);
+        Object read = context.getClass()
+                .getMethod("read", String.class, Class.class)
+                .invoke(
+                        context,
+                        "{\"name\":\"general\",\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"created_at\":\"2024-01-01T00:00:00Z\"}",
+                        room);
         assertThat(room.getMethod("topic").invoke(read)).isNull();
         assertThat(room.getMethod("name").invoke(read)).isEqualTo("general");
     }

@@ -1,6 +1,5 @@
 package autosdk.emit.java;
 
-import autosdk.translate.ModelBuilder;
 import autosdk.diag.Diagnostics;
 import autosdk.model.ApiModel;
 import autosdk.model.Body;
@@ -8,6 +7,7 @@ import autosdk.model.Operation;
 import autosdk.model.Parameter;
 import autosdk.read.SpecDocument;
 import autosdk.read.SpecReader;
+import autosdk.translate.ModelBuilder;
 import com.palantir.javapoet.ClassName;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,15 +29,27 @@ public final class RestCallSites {
      * trailing argument. A multipart form body has the builder setters {@code formSetters} for its
      * {@code formJsonNames}.
      */
-    public record CallSite(Operation operation, String accessor, String method, List<Parameter> arguments, Body body,
-                           String requestKind, boolean formObject, List<Parameter> optional, List<String> optionalSetters,
-                           boolean paramsObject, String responseKind, boolean streams, List<String> formJsonNames,
-                           List<String> formSetters) {}
+    public record CallSite(
+            Operation operation,
+            String accessor,
+            String method,
+            List<Parameter> arguments,
+            Body body,
+            String requestKind,
+            boolean formObject,
+            List<Parameter> optional,
+            List<String> optionalSetters,
+            boolean paramsObject,
+            String responseKind,
+            boolean streams,
+            List<String> formJsonNames,
+            List<String> formSetters) {}
 
     /** The model the generator builds for {@code spec} (client perspective). */
     public static ApiModel model(Path spec) {
         Diagnostics diagnostics = new Diagnostics();
-        SpecDocument doc = SpecReader.read(spec, diagnostics).orElseThrow(() -> new AssertionError(diagnostics.errors()));
+        SpecDocument doc =
+                SpecReader.read(spec, diagnostics).orElseThrow(() -> new AssertionError(diagnostics.errors()));
         return ModelBuilder.build(doc, true, diagnostics);
     }
 
@@ -55,21 +67,38 @@ public final class RestCallSites {
     public static List<CallSite> of(ApiModel model, String pkg) {
         JavaTypes types = new JavaTypes(model, Map.of(), pkg + ".runtime");
         RestClientEmitter emitter = new RestClientEmitter(types, options(pkg));
-        List<ClassName> names = emitter.wantedNames(model).stream().map(n -> ClassName.get(pkg, n)).toList();
+        List<ClassName> names = emitter.wantedNames(model).stream()
+                .map(n -> ClassName.get(pkg, n))
+                .toList();
         List<CallSite> sites = new ArrayList<>();
         for (RestClientEmitter.ClientPlan plan : emitter.plan(model, names)) {
             for (int i = 0; i < plan.operations().size(); i++) {
                 RestOperation op = plan.operations().get(i);
                 RestNames n = plan.names().get(i);
                 // One call site per operation: its primary method. The methods for its other request media types
-                // (createFileMultipart next to createFile) follow it in the plan; RestWireTest checks those on the wire.
+                // (createFileMultipart next to createFile) follow it in the plan; RestWireTest checks those on the
+                // wire.
                 if (i > 0 && plan.operations().get(i - 1).op() == op.op()) continue;
                 boolean hasBody = op.requestKind() != RestOperation.RequestKind.NONE;
                 autosdk.model.ObjectType form = n.form() != null ? RestForms.formObject(op, types) : null;
-                sites.add(new CallSite(op.op(), plan.accessor(), n.method(), op.required(), hasBody ? op.request() : null,
-                        op.requestKind().name(), n.form() != null, op.optional(), RestForms.paramNames(op.optional()),
-                        n.params() != null, op.responseKind().name(), op.stream() != null,
-                        form == null ? List.of() : form.properties().stream().map(autosdk.model.Property::jsonName).toList(),
+                sites.add(new CallSite(
+                        op.op(),
+                        plan.accessor(),
+                        n.method(),
+                        op.required(),
+                        hasBody ? op.request() : null,
+                        op.requestKind().name(),
+                        n.form() != null,
+                        op.optional(),
+                        RestForms.paramNames(op.optional()),
+                        n.params() != null,
+                        op.responseKind().name(),
+                        op.stream() != null,
+                        form == null
+                                ? List.of()
+                                : form.properties().stream()
+                                        .map(autosdk.model.Property::jsonName)
+                                        .toList(),
                         form == null ? List.of() : RestForms.formNames(form)));
             }
         }

@@ -19,7 +19,8 @@ class RuntimeSourcesTest {
 
     @Test
     void methodsOfRuntimeSuperclassesAreInherited() {
-        assertThat(RuntimeSources.inheritedMethodNames("WsClientBuilder")).contains("connectTimeout", "logging", "self");
+        assertThat(RuntimeSources.inheritedMethodNames("WsClientBuilder"))
+                .contains("connectTimeout", "logging", "self");
     }
 
     @Test

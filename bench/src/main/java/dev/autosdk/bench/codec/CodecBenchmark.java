@@ -1,7 +1,7 @@
 package dev.autosdk.bench.codec;
 
-import dev.autosdk.bench.openai.realtime.SourceGenerationContext;
 import dev.autosdk.bench.openai.realtime.ServerEventDispatch;
+import dev.autosdk.bench.openai.realtime.SourceGenerationContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class CodecBenchmark {
     @Param({"AUDIO_DELTA", "SESSION_CREATED", "RESPONSE_DONE"})
     public Fixture fixture;

@@ -23,12 +23,20 @@ public final class CodecProfile {
         long start = System.nanoTime();
         while (System.nanoTime() < end) {
             for (int i = 0; i < 100; i++) {
-                if (decode) sink += System.identityHashCode(SourceGenerationContext.DEFAULT.read(json, fixture.generatedType));
-                else sink += SourceGenerationContext.DEFAULT.writeBytes(value).length;
+                if (decode) {
+                    sink += System.identityHashCode(SourceGenerationContext.DEFAULT.read(json, fixture.generatedType));
+                } else sink += SourceGenerationContext.DEFAULT.writeBytes(value).length;
             }
             ops += 100;
         }
         double ms = (System.nanoTime() - start) / 1e6;
-        System.out.printf(Locale.ROOT, "%s %s: %.1f ops/ms (%d ops, sink %d)%n", fixture, decode ? "decode" : "encode", ops / ms, ops, sink);
+        System.out.printf(
+                Locale.ROOT,
+                "%s %s: %.1f ops/ms (%d ops, sink %d)%n",
+                fixture,
+                decode ? "decode" : "encode",
+                ops / ms,
+                ops,
+                sink);
     }
 }

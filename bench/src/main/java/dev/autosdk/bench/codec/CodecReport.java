@@ -27,9 +27,8 @@ public final class CodecReport {
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
         CommandLineOptions cli = new CommandLineOptions(args);
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .parent(cli)
-                .include(CodecBenchmark.class.getName() + "\\.");
+        ChainedOptionsBuilder options =
+                new OptionsBuilder().parent(cli).include(CodecBenchmark.class.getName() + "\\.");
         if (!cli.getResult().hasValue()) options.result("bench/target/codec-results.json");
         if (!cli.getResultFormat().hasValue()) options.resultFormat(ResultFormatType.JSON);
         Collection<RunResult> results = new Runner(options.build()).run();
@@ -64,17 +63,28 @@ public final class CodecReport {
             ratio(e.getKey(), "encode a/d", m, "encodeAutosdk", "encodeOpenaiJava", 0, failed);
         }
         System.out.println();
-        System.out.println("c  = bare token scan (decode) or token replay (encode); c' = token scan that also materializes every value");
-        System.out.println("d  = official OpenAI Java SDK (openai-java-core, decode with validate()); dispatch = decode the message text"
-                + " through the server-event union, as each SDK's WebSocket client does");
-        System.out.println(failed.isEmpty() ? "All codec targets met." : "Targets missed: " + String.join(", ", failed));
+        System.out.println(
+                "c  = bare token scan (decode) or token replay (encode); c' = token scan that also materializes every value");
+        System.out.println(
+                "d  = official OpenAI Java SDK (openai-java-core, decode with validate()); dispatch = decode the message text"
+                        + " through the server-event union, as each SDK's WebSocket client does");
+        System.out.println(
+                failed.isEmpty() ? "All codec targets met." : "Targets missed: " + String.join(", ", failed));
     }
 
-    private static void ratio(String fixture, String label, Map<String, double[]> m, String a, String b, double target,
+    private static void ratio(
+            String fixture,
+            String label,
+            Map<String, double[]> m,
+            String a,
+            String b,
+            double target,
             List<String> failed) {
         if (!m.containsKey(a) || !m.containsKey(b)) return;
         double r = m.get(a)[0] / m.get(b)[0];
-        String verdict = target <= 0 ? "(informational)" : r >= target ? "(target >= " + target + ": met)" : "(target >= " + target + ": MISSED)";
+        String verdict = target <= 0
+                ? "(informational)"
+                : r >= target ? "(target >= " + target + ": met)" : "(target >= " + target + ": MISSED)";
         if (target > 0 && r < target) failed.add(fixture + " " + label);
         System.out.printf(Locale.ROOT, "  %-24s %12.2f  %s%n", label, r, verdict);
     }

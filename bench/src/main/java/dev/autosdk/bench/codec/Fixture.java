@@ -18,13 +18,22 @@ import java.util.Arrays;
  */
 public enum Fixture {
     /** {@code response.output_audio.delta}: 75 ms of 24 kHz PCM16 as 4,800 base64 characters. */
-    AUDIO_DELTA("response-output-audio-delta.json", RealtimeServerEventResponseAudioDelta.class, DatabindEvents.AudioDelta.class,
+    AUDIO_DELTA(
+            "response-output-audio-delta.json",
+            RealtimeServerEventResponseAudioDelta.class,
+            DatabindEvents.AudioDelta.class,
             ResponseAudioDeltaEvent.class),
     /** {@code session.created}: the nested session configuration, with two function tools. */
-    SESSION_CREATED("session-created.json", RealtimeServerEventSessionCreated.class, DatabindEvents.SessionCreated.class,
+    SESSION_CREATED(
+            "session-created.json",
+            RealtimeServerEventSessionCreated.class,
+            DatabindEvents.SessionCreated.class,
             SessionCreatedEvent.class),
     /** {@code response.done}: twelve output items (messages with transcripts, function calls) and usage. */
-    RESPONSE_DONE("response-done.json", RealtimeServerEventResponseDone.class, DatabindEvents.ResponseDone.class,
+    RESPONSE_DONE(
+            "response-done.json",
+            RealtimeServerEventResponseDone.class,
+            DatabindEvents.ResponseDone.class,
             ResponseDoneEvent.class);
 
     public final String resource;

@@ -39,7 +39,7 @@ public final class TokenScan {
                     case VALUE_NUMBER_INT -> h += p.getLongValue();
                     case VALUE_NUMBER_FLOAT -> h += (long) p.getDoubleValue();
                     case VALUE_TRUE -> h++;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -63,13 +63,14 @@ public final class TokenScan {
                 JsonToken t;
                 while ((t = p.nextToken()) != null) {
                     ts.add(t);
-                    vs.add(switch (t) {
-                        case FIELD_NAME -> p.currentName();
-                        case VALUE_STRING -> p.getText();
-                        case VALUE_NUMBER_INT -> p.getLongValue();
-                        case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-                        default -> null;
-                    });
+                    vs.add(
+                            switch (t) {
+                                case FIELD_NAME -> p.currentName();
+                                case VALUE_STRING -> p.getText();
+                                case VALUE_NUMBER_INT -> p.getLongValue();
+                                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                                default -> null;
+                            });
                 }
             }
             return new Recording(ts.toArray(new JsonToken[0]), vs.toArray());

@@ -43,7 +43,9 @@ final class LoopbackWsServer implements AutoCloseable {
     /** What the next connections receive: {@code events} frames, cycling through {@code messages}. */
     void stream(List<String> messages, int events) {
         byte[][] encoded = new byte[messages.size()][];
-        for (int i = 0; i < encoded.length; i++) encoded[i] = textFrame(messages.get(i).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = textFrame(messages.get(i).getBytes(StandardCharsets.UTF_8));
+        }
         this.frames = encoded;
         this.events = events;
     }
@@ -69,7 +71,8 @@ final class LoopbackWsServer implements AutoCloseable {
             String key = header(request, "sec-websocket-key");
             OutputStream raw = s.getOutputStream();
             raw.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             raw.flush();
             byte[][] cycle = frames;
             int n = events;
@@ -94,7 +97,9 @@ final class LoopbackWsServer implements AutoCloseable {
             int b = in.read();
             if (b < 0) throw new IOException("connection closed during the handshake");
             head.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
         }
         return head.toString(StandardCharsets.US_ASCII);
     }
@@ -102,7 +107,8 @@ final class LoopbackWsServer implements AutoCloseable {
     private static String header(String head, String name) throws IOException {
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
+            if (colon > 0
+                    && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
                 return line.substring(colon + 1).trim();
             }
         }

@@ -46,9 +46,17 @@ public final class WsThroughput {
         List<String> stream = stream();
         long bytes = 0;
         for (int i = 0; i < events; i++) bytes += stream.get(i % stream.size()).getBytes(StandardCharsets.UTF_8).length;
-        System.out.printf(Locale.ROOT, "WebSocket throughput (%s): %,d events per run (%.1f MB of JSON, mean %d bytes/event), %d rounds, "
-                + "%d cores, JDK %s%n", LocalDate.now(), events, bytes / 1e6, bytes / events, rounds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "WebSocket throughput (%s): %,d events per run (%.1f MB of JSON, mean %d bytes/event), %d rounds, "
+                        + "%d cores, JDK %s%n",
+                LocalDate.now(),
+                events,
+                bytes / 1e6,
+                bytes / events,
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
 
         try (LoopbackWsServer server = new LoopbackWsServer()) {
             // Warm-up: both paths, not counted.
@@ -71,16 +79,38 @@ public final class WsThroughput {
             }
             double rawRate = median(raws.stream().mapToDouble(Run::rate).toArray());
             double typedRate = median(typeds.stream().mapToDouble(Run::rate).toArray());
-            double typedAlloc = median(typeds.stream().mapToDouble(x -> (double) x.allocatedBytes() / x.events()).toArray());
-            double rawAlloc = median(raws.stream().mapToDouble(x -> (double) x.allocatedBytes() / x.events()).toArray());
-            double typedAllocRate = median(typeds.stream().mapToDouble(x -> x.allocatedBytes() / x.seconds() / 1e6).toArray());
-            double typedGc = median(typeds.stream().mapToDouble(x -> 100.0 * x.gcMillis() / (x.seconds() * 1000)).toArray());
+            double typedAlloc = median(typeds.stream()
+                    .mapToDouble(x -> (double) x.allocatedBytes() / x.events())
+                    .toArray());
+            double rawAlloc = median(raws.stream()
+                    .mapToDouble(x -> (double) x.allocatedBytes() / x.events())
+                    .toArray());
+            double typedAllocRate = median(typeds.stream()
+                    .mapToDouble(x -> x.allocatedBytes() / x.seconds() / 1e6)
+                    .toArray());
+            double typedGc = median(typeds.stream()
+                    .mapToDouble(x -> 100.0 * x.gcMillis() / (x.seconds() * 1000))
+                    .toArray());
             double ratio = typedRate / rawRate;
             System.out.println();
-            System.out.printf(Locale.ROOT, "raw JDK listener : %,12.0f events/s (median), %,8.0f bytes allocated/event%n", rawRate, rawAlloc);
-            System.out.printf(Locale.ROOT, "typed client     : %,12.0f events/s (median), %,8.0f bytes allocated/event, %,.0f MB/s allocated, "
-                    + "GC %.1f%% of wall time%n", typedRate, typedAlloc, typedAllocRate, typedGc);
-            System.out.printf(Locale.ROOT, "ratio typed/raw  : %.2f (target >= 0.9: %s)%n", ratio, ratio >= 0.9 ? "met" : "MISSED");
+            System.out.printf(
+                    Locale.ROOT,
+                    "raw JDK listener : %,12.0f events/s (median), %,8.0f bytes allocated/event%n",
+                    rawRate,
+                    rawAlloc);
+            System.out.printf(
+                    Locale.ROOT,
+                    "typed client     : %,12.0f events/s (median), %,8.0f bytes allocated/event, %,.0f MB/s allocated, "
+                            + "GC %.1f%% of wall time%n",
+                    typedRate,
+                    typedAlloc,
+                    typedAllocRate,
+                    typedGc);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio typed/raw  : %.2f (target >= 0.9: %s)%n",
+                    ratio,
+                    ratio >= 0.9 ? "met" : "MISSED");
         }
         System.exit(0); // the JDK HttpClient's selector threads are not daemons on every JDK
     }
@@ -90,14 +120,17 @@ public final class WsThroughput {
         String audio = new String(Fixture.AUDIO_DELTA.bytes(), StandardCharsets.UTF_8);
         String done = new String(Fixture.RESPONSE_DONE.bytes(), StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
-        String[] words = {"Sure", ", ", "here", " is", " the", " weather", " for", " Paris", ": ", "sunny", " and", " 21", "°C", "."};
+        String[] words = {
+            "Sure", ", ", "here", " is", " the", " weather", " for", " Paris", ": ", "sunny", " and", " 21", "°C", "."
+        };
         for (int i = 0; i < 1000; i++) {
             if (i == 999) {
                 out.add(done);
             } else if (i % 10 < 7) {
                 out.add(audio.replace("event_CCXHxcMy86rrKhBLDdqCh", "event_" + (100000 + i)));
             } else {
-                out.add("{\"event_id\":\"event_" + (100000 + i) + "\",\"type\":\"response.output_audio_transcript.delta\","
+                out.add("{\"event_id\":\"event_" + (100000 + i)
+                        + "\",\"type\":\"response.output_audio_transcript.delta\","
                         + "\"response_id\":\"resp_CCXHw0UJld10EzIUXQCNh\",\"item_id\":\"item_CCXHwGjjDUfOXbiySlK7i\","
                         + "\"output_index\":0,\"content_index\":0,\"delta\":\"" + words[i % words.length] + "\"}");
             }
@@ -133,7 +166,9 @@ public final class WsThroughput {
 
             @Override
             public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-                if (!done.isDone()) done.completeExceptionally(new IllegalStateException("closed after " + count + " events"));
+                if (!done.isDone()) {
+                    done.completeExceptionally(new IllegalStateException("closed after " + count + " events"));
+                }
                 return null;
             }
 
@@ -149,7 +184,9 @@ public final class WsThroughput {
         done.get(5, TimeUnit.MINUTES);
         Run run = probe.stop("raw", target, target);
         // The server closes after the last event and the JDK answers that close by itself.
-        if (!ws.isOutputClosed()) ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(x -> null).get(10, TimeUnit.SECONDS);
+        if (!ws.isOutputClosed()) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(x -> null).get(10, TimeUnit.SECONDS);
+        }
         ws.abort();
         return run;
     }
@@ -158,28 +195,41 @@ public final class WsThroughput {
     static Run typed(URI uri, long target) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         long[] counts = new long[2]; // [all, typed]; written by the client's single event thread only
-        OpenAiRealtimeApiClient client = OpenAiRealtimeApiClient.builder("gpt-realtime").uri(uri).build();
+        OpenAiRealtimeApiClient client =
+                OpenAiRealtimeApiClient.builder("gpt-realtime").uri(uri).build();
         client.onEvent(e -> {
-            if (!(e instanceof OpenAiRealtimeApiClientEvent.Unknown) && !(e instanceof OpenAiRealtimeApiClientEvent.Binary)) {
+            if (!(e instanceof OpenAiRealtimeApiClientEvent.Unknown)
+                    && !(e instanceof OpenAiRealtimeApiClientEvent.Binary)) {
                 counts[1]++;
             }
             if (++counts[0] == target) done.complete(null);
         });
         client.onClose((code, reason) -> {
-            if (!done.isDone()) done.completeExceptionally(new IllegalStateException("closed after " + counts[0] + " events"));
+            if (!done.isDone()) {
+                done.completeExceptionally(new IllegalStateException("closed after " + counts[0] + " events"));
+            }
         });
         Probe probe = Probe.start();
         client.connectBlocking();
         done.get(5, TimeUnit.MINUTES);
         Run run = probe.stop("typed", target, counts[1]);
         client.close();
-        if (counts[1] != target) throw new IllegalStateException((target - counts[1]) + " events were not decoded as typed events");
+        if (counts[1] != target) {
+            throw new IllegalStateException((target - counts[1]) + " events were not decoded as typed events");
+        }
         return run;
     }
 
     private static Run print(Run r) {
-        System.out.printf(Locale.ROOT, "  %-5s %,10.0f events/s  %6.2f s  %,8d bytes allocated/event  GC %d collections, %d ms%n",
-                r.kind(), r.rate(), r.seconds(), r.allocatedBytes() / r.events(), r.gcCount(), r.gcMillis());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-5s %,10.0f events/s  %6.2f s  %,8d bytes allocated/event  GC %d collections, %d ms%n",
+                r.kind(),
+                r.rate(),
+                r.seconds(),
+                r.allocatedBytes() / r.events(),
+                r.gcCount(),
+                r.gcMillis());
         return r;
     }
 

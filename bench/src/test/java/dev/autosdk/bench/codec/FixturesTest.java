@@ -15,9 +15,9 @@ import dev.autosdk.bench.openai.realtime.SourceGenerationContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark fixtures are valid for the spec (they decode into the typed variants, never {@code Unknown}),
@@ -64,7 +64,8 @@ class FixturesTest {
     @ParameterizedTest
     @EnumSource(Fixture.class)
     void generatedClientDispatchGivesTheTypedEvent(Fixture fixture) {
-        OpenAiRealtimeApiClientEvent event = ServerEventDispatch.decode(new String(fixture.bytes(), StandardCharsets.UTF_8));
+        OpenAiRealtimeApiClientEvent event =
+                ServerEventDispatch.decode(new String(fixture.bytes(), StandardCharsets.UTF_8));
         assertThat(event).isNotInstanceOf(OpenAiRealtimeApiClientEvent.Unknown.class);
         assertThat(event.toString()).doesNotContain("Unknown[");
     }
@@ -79,23 +80,29 @@ class FixturesTest {
 
     @Test
     void audioDeltaCarriesBase64Audio() {
-        var e = SourceGenerationContext.DEFAULT.read(Fixture.AUDIO_DELTA.bytes(), RealtimeServerEventResponseAudioDelta.class);
+        var e = SourceGenerationContext.DEFAULT.read(
+                Fixture.AUDIO_DELTA.bytes(), RealtimeServerEventResponseAudioDelta.class);
         assertThat(e.type()).isEqualTo("response.output_audio.delta");
         assertThat(Base64.getDecoder().decode(e.delta())).hasSize(3600);
     }
 
     @Test
     void sessionCreatedIsTheRealtimeVariant() {
-        var e = SourceGenerationContext.DEFAULT.read(Fixture.SESSION_CREATED.bytes(), RealtimeServerEventSessionCreated.class);
-        assertThat(e.session()).isInstanceOf(RealtimeServerEventSessionCreatedSession.RealtimeSessionCreateResponseGa.class);
-        var session = ((RealtimeServerEventSessionCreatedSession.RealtimeSessionCreateResponseGa) e.session()).value();
+        var e = SourceGenerationContext.DEFAULT.read(
+                Fixture.SESSION_CREATED.bytes(), RealtimeServerEventSessionCreated.class);
+        assertThat(e.session())
+                .isInstanceOf(RealtimeServerEventSessionCreatedSession.OfRealtimeSessionCreateResponseGa.class);
+        var session =
+                ((RealtimeServerEventSessionCreatedSession.OfRealtimeSessionCreateResponseGa) e.session()).value();
         assertThat(session.tools()).hasSize(2);
     }
 
     @Test
     void responseDoneHasTypedOutputItems() {
-        var e = SourceGenerationContext.DEFAULT.read(Fixture.RESPONSE_DONE.bytes(), RealtimeServerEventResponseDone.class);
-        assertThat(e.response().output()).hasSize(12)
+        var e = SourceGenerationContext.DEFAULT.read(
+                Fixture.RESPONSE_DONE.bytes(), RealtimeServerEventResponseDone.class);
+        assertThat(e.response().output())
+                .hasSize(12)
                 .noneMatch(item -> item instanceof RealtimeConversationItem.Unknown)
                 .filteredOn(item -> item instanceof RealtimeConversationItem.OfRealtimeConversationItemFunctionCall)
                 .hasSize(3);
@@ -103,7 +110,8 @@ class FixturesTest {
 
     @Test
     void responseDoneAssistantMessagesAreTheAssistantVariant() {
-        var e = SourceGenerationContext.DEFAULT.read(Fixture.RESPONSE_DONE.bytes(), RealtimeServerEventResponseDone.class);
+        var e = SourceGenerationContext.DEFAULT.read(
+                Fixture.RESPONSE_DONE.bytes(), RealtimeServerEventResponseDone.class);
         assertThat(e.response().output())
                 .filteredOn(item -> item instanceof RealtimeConversationItem.OfRealtimeConversationItemMessageAssistant)
                 .hasSize(9);
@@ -116,7 +124,9 @@ class FixturesTest {
             if (x.isNumber() && y.isNumber()) return x.decimalValue().compareTo(y.decimalValue());
             return 1;
         };
-        assertThat(actual.equals(numbersByValue, expected)).as("%s%nshould be the same JSON as%n%s", actual, expected).isTrue();
+        assertThat(actual.equals(numbersByValue, expected))
+                .as("%s%nshould be the same JSON as%n%s", actual, expected)
+                .isTrue();
     }
 
     private static JsonNode withoutNulls(JsonNode node) {

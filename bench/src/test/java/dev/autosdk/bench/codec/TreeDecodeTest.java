@@ -34,8 +34,14 @@ class TreeDecodeTest {
             StringBuilder s = new StringBuilder().append(t).append(' ').append(p.getText());
             if (t == JsonToken.FIELD_NAME) s.append(" name=").append(p.currentName());
             if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                s.append(" type=").append(p.getNumberType()).append(" n=").append(p.getNumberValue())
-                        .append(" d=").append(p.getDoubleValue()).append(" dec=").append(p.getDecimalValue());
+                s.append(" type=")
+                        .append(p.getNumberType())
+                        .append(" n=")
+                        .append(p.getNumberValue())
+                        .append(" d=")
+                        .append(p.getDoubleValue())
+                        .append(" dec=")
+                        .append(p.getDecimalValue());
                 if (t == JsonToken.VALUE_NUMBER_INT) s.append(" big=").append(p.getBigIntegerValue());
             }
             seen.add(s.toString());
@@ -47,11 +53,17 @@ class TreeDecodeTest {
     };
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\":1,\"b\":-2.5e3,\"c\":\"x\\u00e9\\n\\\"\",\"d\":[true,false,null,{},[]],\"e\":{\"f\":{\"g\":[1,[2,[3]]]}}}",
-        "[12345678901234567890,0.1,1E2,-0,3.0,\"\",\"\\ud83d\\ude00\"]",
-        "\"just a string\"", "42", "null", "true", "{}", "[]",
-    })
+    @ValueSource(
+            strings = {
+                "{\"a\":1,\"b\":-2.5e3,\"c\":\"x\\u00e9\\n\\\"\",\"d\":[true,false,null,{},[]],\"e\":{\"f\":{\"g\":[1,[2,[3]]]}}}",
+                "[12345678901234567890,0.1,1E2,-0,3.0,\"\",\"\\ud83d\\ude00\"]",
+                "\"just a string\"",
+                "42",
+                "null",
+                "true",
+                "{}",
+                "[]",
+            })
     void aTreeYieldsTheTokensOfItsText(String json) throws IOException {
         JsonValue tree = JsonValue.parse(json);
         List<String> fromText;

@@ -8,8 +8,9 @@ import java.net.URI;
  * package only because that decoding is the client's protected {@code decodeText}; nothing connects.
  */
 public final class ServerEventDispatch {
-    private static final OpenAiRealtimeApiClient CLIENT =
-            OpenAiRealtimeApiClient.builder("gpt-realtime").uri(URI.create("ws://127.0.0.1:9/unused")).build();
+    private static final OpenAiRealtimeApiClient CLIENT = OpenAiRealtimeApiClient.builder("gpt-realtime")
+            .uri(URI.create("ws://127.0.0.1:9/unused"))
+            .build();
 
     private ServerEventDispatch() {}
 
