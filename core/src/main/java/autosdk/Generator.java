@@ -54,12 +54,6 @@ public final class Generator {
             throw new SpecException(diagnostics.errors());
         }
         if (diagnostics.hasErrors()) throw new SpecException(diagnostics.errors());
-        if (request.transport() != Transport.JDK && !model.channels().isEmpty()) {
-            throw new UsageException(
-                    "--transport " + request.transport().optionValue() + " is for REST clients (OpenAPI) so far; "
-                            + "WebSocket clients (AsyncAPI) run on java.net.http: generate them with the default --transport jdk");
-        }
-
         Map<String, ClassName> external = Map.of();
         List<String> notes = new ArrayList<>();
         ClassName context = ClassName.get(request.namespace(), request.contextSimpleName());

@@ -3,25 +3,32 @@ package autosdk;
 import java.util.Locale;
 
 /**
- * The HTTP library a generated REST client sends through ({@code --transport}). The runtime has one
- * {@code HttpTransport} implementation per value; a generated SDK carries only its own, so an OkHttp SDK names no
- * {@code java.net.http} type and runs on Android.
+ * The HTTP library a generated client sends through ({@code --transport}). The runtime has one {@code HttpTransport}
+ * (REST) and one {@code WsTransport} (WebSocket) implementation per value; a generated SDK carries only its own, so an
+ * OkHttp SDK names no {@code java.net.http} type and runs on Android.
  */
 public enum Transport {
     /** {@code java.net.http}: no dependency beyond the JDK (the default). */
-    JDK("JdkHttpTransport"),
+    JDK("JdkHttpTransport", "JdkWsTransport"),
     /** OkHttp 5 ({@code com.squareup.okhttp3:okhttp-jvm}), for Android and teams that configure an OkHttpClient. */
-    OKHTTP("OkHttpTransport");
+    OKHTTP("OkHttpTransport", "OkHttpWsTransport");
 
     private final String runtimeClass;
+    private final String wsRuntimeClass;
 
-    Transport(String runtimeClass) {
+    Transport(String runtimeClass, String wsRuntimeClass) {
         this.runtimeClass = runtimeClass;
+        this.wsRuntimeClass = wsRuntimeClass;
     }
 
-    /** The simple name of the runtime class implementing it. */
+    /** The simple name of the runtime class implementing it for REST clients ({@code HttpTransport}). */
     public String runtimeClass() {
         return runtimeClass;
+    }
+
+    /** The simple name of the runtime class implementing it for WebSocket clients ({@code WsTransport}). */
+    public String wsRuntimeClass() {
+        return wsRuntimeClass;
     }
 
     /** The option's value as written: {@code jdk} or {@code okhttp}. */

@@ -109,8 +109,9 @@ final class GenerateCommand implements Callable<Integer> {
             names = "--transport",
             paramLabel = "jdk|okhttp",
             defaultValue = "jdk",
-            description = "HTTP library of the REST client: jdk (default; java.net.http, no dependency) or okhttp "
-                    + "(OkHttp 5, e.g. for Android; the SDK then names no java.net.http type).")
+            description =
+                    "HTTP library of the REST and WebSocket clients: jdk (default; java.net.http, no dependency) or okhttp "
+                            + "(OkHttp 5, e.g. for Android; the SDK then names no java.net.http type).")
     String transport;
 
     @Option(

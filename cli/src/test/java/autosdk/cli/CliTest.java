@@ -220,7 +220,7 @@ class CliTest {
     }
 
     @Test
-    void transportOkhttpGeneratesTheRestClientOnOkHttpAndRefusesWebSocketClients() throws Exception {
+    void transportOkhttpGeneratesRestAndWebSocketClientsOnOkHttp() throws Exception {
         Run rest = run(
                 "generate",
                 EXAMPLE + "openapi.yaml",
@@ -244,9 +244,10 @@ class CliTest {
                 dir.resolve("ws").toString(),
                 "--transport",
                 "okhttp");
-        assertThat(ws.exit()).isEqualTo(2);
-        assertThat(ws.err()).contains("--transport okhttp is for REST clients").doesNotContain("\tat ");
-        assertThat(dir.resolve("ws")).doesNotExist();
+        assertThat(ws.exit()).as(ws.err()).isZero();
+        Path wsRuntime = dir.resolve("ws/com/example/rt/runtime");
+        assertThat(wsRuntime.resolve("OkHttpWsTransport.java")).exists();
+        assertThat(wsRuntime.resolve("JdkWsTransport.java")).doesNotExist();
 
         Run bad = run(
                 "generate", EXAMPLE + "openapi.yaml", "-o", dir.resolve("bad").toString(), "--transport", "apache");

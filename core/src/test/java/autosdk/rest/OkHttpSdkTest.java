@@ -3,9 +3,11 @@ package autosdk.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
+import autosdk.GenerationResult;
 import autosdk.Generator;
 import autosdk.ProjectCoordinates;
 import autosdk.Transport;
+import autosdk.testing.Compiler;
 import autosdk.write.ProjectPom;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -50,6 +52,36 @@ class OkHttpSdkTest {
         assertThat(okhttp.result().files())
                 .as("not even in a comment")
                 .noneMatch(f -> f.content().contains("java.net.http"));
+    }
+
+    @Test
+    void anOkHttpWebSocketSdkReferencesNoJavaNetHttpWhileAJdkOneDoes(@TempDir Path dir) throws Exception {
+        Path spec = Path.of("../examples/chat/asyncapi.yaml").toAbsolutePath();
+        GenerationResult okhttp = Generator.plan(GenerationRequest.of(spec, "com.example.rt", dir.resolve("okhttp"))
+                .withTransport(Transport.OKHTTP));
+        GenerationResult jdk = Generator.plan(GenerationRequest.of(spec, "com.example.rt", dir.resolve("jdk")));
+        Compiler.Result okhttpClasses = Compiler.compileCached(okhttp.files());
+        Compiler.Result jdkClasses = Compiler.compileCached(jdk.files());
+        assertThat(okhttpClasses.errors()).as("javac errors").isEmpty();
+        assertThat(jdkClasses.errors()).as("javac errors").isEmpty();
+
+        assertThat(classFiles(okhttpClasses.classes()))
+                .as("the WebSocket runtime is in")
+                .anyMatch(p -> p.endsWith("OkHttpWsTransport.class"))
+                .noneMatch(p -> p.endsWith("JdkWsTransport.class"));
+        assertThat(referencingJavaNetHttp(okhttpClasses.classes()))
+                .as("classes of the OkHttp WebSocket SDK naming java.net.http")
+                .isEmpty();
+        assertThat(referencingJavaNetHttp(jdkClasses.classes()))
+                .as("the scan finds the JDK WebSocket transport")
+                .anyMatch(name -> name.endsWith("JdkWsTransport.class"));
+        assertThat(okhttp.files())
+                .as("not even in a comment")
+                .noneMatch(f -> f.content().contains("java.net.http"));
+        assertThat(okhttp.files())
+                .as("the caller's OkHttpClient reaches the connection")
+                .anyMatch(f -> f.content().contains("public Builder okHttpClient(OkHttpClient okHttpClient)")
+                        && f.content().contains("return transport(new OkHttpWsTransport(okHttpClient))"));
     }
 
     @Test

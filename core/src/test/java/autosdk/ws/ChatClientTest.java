@@ -9,21 +9,32 @@ import org.java_websocket.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** End to end: the client generated from our own fixture against a real WebSocket server on 127.0.0.1. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatClientTest {
     private static final String DRIVER = "ChatDriver";
+    /** The SDK of the class running now (test classes run one after another). */
     static WsGenerated gen;
+
     WsTestServer server;
 
+    /** The transport the client is generated for; the OkHttp subclass runs every test here again on OkHttp. */
+    autosdk.Transport transport() {
+        return autosdk.Transport.JDK;
+    }
+
     @BeforeAll
-    static void generate() throws Exception {
+    void generate() throws Exception {
         gen = WsGenerated.build(
                 WsGenerated.fixture("chat.yaml"),
                 "test.chat",
-                WsGenerated.workDir("chat"),
+                WsGenerated.workDir("chat-" + transport().optionValue()),
                 DRIVER,
-                GenerationRequest.Perspective.CLIENT);
+                GenerationRequest.Perspective.CLIENT,
+                null,
+                transport());
     }
 
     @AfterEach

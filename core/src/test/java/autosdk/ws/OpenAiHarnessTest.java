@@ -9,22 +9,35 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The client generated from corpus/tryAGI-OpenAI/asyncapi.json against the independent harness (shared/harness/ws):
  * it validates every frame the client sends with Ajv against the spec and plays scenarios at the client.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenAiHarnessTest {
     private static final String DRIVER = "OpenAiDriver";
     private static final Path SPEC = Corpus.file("tryAGI-OpenAI/asyncapi.json");
+    /** The SDK and work folder of the class running now (test classes run one after another). */
     static WsGenerated gen;
+
     static Path work;
 
+    /** The transport the client is generated for; the OkHttp subclass plays every scenario again on OkHttp. */
+    autosdk.Transport transport() {
+        return autosdk.Transport.JDK;
+    }
+
     @BeforeAll
-    static void generate() throws Exception {
+    void generate() throws Exception {
         WsHarness.install(); // fails clearly when node/npm are missing
-        work = WsGenerated.workDir("openai");
-        gen = WsGenerated.build(SPEC, "test.openai", work, DRIVER, GenerationRequest.Perspective.CLIENT);
+        work = WsGenerated.workDir(
+                transport() == autosdk.Transport.JDK
+                        ? "openai"
+                        : "openai-" + transport().optionValue());
+        gen = WsGenerated.build(
+                SPEC, "test.openai", work, DRIVER, GenerationRequest.Perspective.CLIENT, null, transport());
     }
 
     @Test

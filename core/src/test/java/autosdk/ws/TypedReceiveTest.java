@@ -11,23 +11,41 @@ import org.java_websocket.WebSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Waiting for one event ({@code next}, {@code receive}), removable handlers ({@code subscribe}) and AsyncAPI 3
  * request/reply methods, generated from the Kraken request/reply example and run against a real local server.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TypedReceiveTest {
     private static final String DRIVER = "KrakenDriver";
+    /** The SDK of the class running now (test classes run one after another). */
     static WsGenerated gen;
+
     WsTestServer server;
 
+    /** The transport the client is generated for; the OkHttp subclass runs every test here again on OkHttp. */
+    autosdk.Transport transport() {
+        return autosdk.Transport.JDK;
+    }
+
     @BeforeAll
-    static void generate() throws Exception {
+    void generate() throws Exception {
         Path spec =
                 Corpus.file("asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml");
         try {
             gen = WsGenerated.build(
-                    spec, "test.kraken", WsGenerated.workDir("kraken"), DRIVER, GenerationRequest.Perspective.SERVER);
+                    spec,
+                    "test.kraken",
+                    WsGenerated.workDir(
+                            transport() == autosdk.Transport.JDK
+                                    ? "kraken"
+                                    : "kraken-" + transport().optionValue()),
+                    DRIVER,
+                    GenerationRequest.Perspective.SERVER,
+                    null,
+                    transport());
         } catch (autosdk.diag.SpecException e) {
             throw new AssertionError(e.diagnostics().toString(), e);
         }

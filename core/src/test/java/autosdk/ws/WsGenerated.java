@@ -52,9 +52,23 @@ final class WsGenerated {
             GenerationRequest.Perspective perspective,
             autosdk.Libraries libraries)
             throws Exception {
+        return build(spec, pkg, dir, driver, perspective, libraries, autosdk.Transport.JDK);
+    }
+
+    /** Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective, autosdk.Libraries)} on {@code transport}. */
+    static WsGenerated build(
+            Path spec,
+            String pkg,
+            Path dir,
+            String driver,
+            GenerationRequest.Perspective perspective,
+            autosdk.Libraries libraries,
+            autosdk.Transport transport)
+            throws Exception {
         GenerationRequest request = GenerationRequest.builder(spec, pkg, dir.resolve("out"))
                 .perspective(perspective)
                 .libraries(libraries)
+                .transport(transport)
                 .build();
         GenerationResult result = Generator.plan(request);
         List<GeneratedFile> files = new ArrayList<>(result.files());

@@ -23,13 +23,20 @@ class WsWireRulesTest {
         if (server != null) server.close();
     }
 
-    private static WsGenerated generate(String fixture, String driver) throws Exception {
+    /** The transport the clients are generated for; the OkHttp subclass runs every test here again on OkHttp. */
+    autosdk.Transport transport() {
+        return autosdk.Transport.JDK;
+    }
+
+    private WsGenerated generate(String fixture, String driver) throws Exception {
         return WsGenerated.build(
                 WsGenerated.fixture("wire/" + fixture + ".yaml"),
                 "test.wire." + fixture.replace("-", ""),
-                WsGenerated.workDir("wire-" + fixture),
+                WsGenerated.workDir("wire-" + fixture + "-" + transport().optionValue()),
                 driver,
-                GenerationRequest.Perspective.CLIENT);
+                GenerationRequest.Perspective.CLIENT,
+                null,
+                transport());
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "client")
     String perspective;
 
-    /** {@code jdk} or {@code okhttp}: the HTTP library of the REST client ({@code --transport}). */
+    /** {@code jdk} or {@code okhttp}: the HTTP library of the REST and WebSocket clients ({@code --transport}). */
     @Parameter(defaultValue = "jdk")
     String transport;
 

@@ -1,7 +1,6 @@
 package autosdk.runtime;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class WsConfig {
     private final long maxQueuedBytes;
     private final int maxMessageSize;
     private final int inboundBufferCapacity;
-    private final HttpClient httpClient;
+    private final WsTransport transport;
     private final Supplier<List<String>> setupMessages;
     private final LogLevel logLevel;
     private final System.Logger logger;
@@ -54,7 +53,7 @@ public final class WsConfig {
         this.maxQueuedBytes = b.maxQueuedBytes;
         this.maxMessageSize = b.maxMessageSize;
         this.inboundBufferCapacity = b.inboundBufferCapacity;
-        this.httpClient = b.httpClient;
+        this.transport = b.transport;
         this.setupMessages = b.setupMessages;
         this.logLevel = b.resolvedLogLevel();
         this.logger = b.resolvedLogger(HttpLog.WS_LOGGER_NAME);
@@ -143,9 +142,12 @@ public final class WsConfig {
         return inboundBufferCapacity;
     }
 
-    /** The HttpClient to use, or {@code null} for one client shared by every connection of this runtime. */
-    public HttpClient httpClient() {
-        return httpClient;
+    /**
+     * The WebSocket library connections use ({@code JdkWsTransport} or {@code OkHttpWsTransport}); {@code null} until
+     * set, and a connection refuses a config without one. Generated clients always set it.
+     */
+    public WsTransport transport() {
+        return transport;
     }
 
     /** Text messages re-sent after every successful reconnect (not on the first open), before queued user sends. */
@@ -165,7 +167,8 @@ public final class WsConfig {
                 + maxQueuedBytes
                 + ", maxMessageSize=" + maxMessageSize + ", reconnect=" + reconnect
                 + ", inboundBufferCapacity=" + inboundBufferCapacity
-                + ", httpClient=" + (httpClient == null ? "default" : "custom") + "]";
+                + ", transport="
+                + (transport == null ? "none" : transport.getClass().getSimpleName()) + "]";
     }
 
     private static Duration max(Duration a, Duration b) {

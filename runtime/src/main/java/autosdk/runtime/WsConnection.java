@@ -3,8 +3,6 @@ package autosdk.runtime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +10,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One client WebSocket connection on {@link java.net.http.WebSocket} that adds what the JDK leaves to the caller:
- * serialized sends, message reassembly, a single terminal notification, keep-alive and opt-in reconnect.
+ * One client WebSocket connection on a {@link WsTransport} (the JDK's WebSocket client or OkHttp) that
+ * adds what the library leaves to the caller: serialized sends, message reassembly, a single terminal notification, keep-alive and opt-in reconnect.
  *
  * <p><b>Sending.</b> The JDK allows one outstanding text/binary send at a time. Every send here goes through one FIFO
  * queue and is written whole, in submission order, whatever thread submitted it; the returned future completes when
@@ -80,17 +76,9 @@ public final class WsConnection implements AutoCloseable {
     /** One shared daemon timer for keep-alive pings and reconnect delays; its tasks never block, so one thread is enough. */
     private static final ScheduledExecutorService TIMER = newTimer();
 
-    /**
-     * The HttpClient of every connection configured without one. A client per connection would keep its selector and
-     * worker threads alive until garbage collection (Java 17 cannot close an HttpClient), so they piled up.
-     */
-    private static final class SharedHttp {
-        static final HttpClient CLIENT = HttpClient.newHttpClient();
-    }
-
     private final WsConfig config;
     private final WsListener listener;
-    private final HttpClient http;
+    private final WsTransport transport;
     private final Random random = new Random();
     private final HttpLog log;
     /** The URI as logs show it (query values redacted). */
@@ -128,7 +116,8 @@ public final class WsConnection implements AutoCloseable {
     private WsConnection(WsConfig config, WsListener listener) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.http = config.httpClient() != null ? config.httpClient() : SharedHttp.CLIENT;
+        this.transport =
+                Objects.requireNonNull(config.transport(), "WsConfig.transport: no WebSocket transport configured");
         this.setupMessages = config.setupMessages();
         this.log = new HttpLog(config.logLevel(), config.logger());
         this.shownUri = HttpLog.withoutSecrets(config.uri());
@@ -232,7 +221,7 @@ public final class WsConnection implements AutoCloseable {
     /** The subprotocol the server selected on the current socket; empty if none or not open. */
     public String subprotocol() {
         synchronized (lock) {
-            return current == null || current.socket == null ? "" : current.socket.getSubprotocol();
+            return current == null || current.socket == null ? "" : current.socket.subprotocol();
         }
     }
 
@@ -259,13 +248,13 @@ public final class WsConnection implements AutoCloseable {
      * that arrive before the server's close frame are still delivered. When no socket is open (reconnecting), the
      * connection ends at once and {@code onClose} reports {@code code} and {@code reason}.
      *
-     * @throws IllegalArgumentException if {@code code} may not be sent by a client (java.net.http allows 1000, 1001,
+     * @throws IllegalArgumentException if {@code code} may not be sent by a client (the JDK allows 1000, 1001,
      *     1008, 1011 and 3000-4999) or {@code reason} exceeds 123 UTF-8 bytes
      */
     public void close(int code, String reason, Duration timeout) {
         String why = reason == null ? "" : reason;
         checkCloseArguments(code, why);
-        WebSocket closing = null;
+        WsTransport.Socket closing = null;
         boolean noSocket = false;
         synchronized (lock) {
             if (state == WsState.OPEN) {
@@ -290,7 +279,7 @@ public final class WsConnection implements AutoCloseable {
 
     /** Drops the connection at once without a close handshake; reported as onClose(1006, "aborted"). */
     public void abort() {
-        WebSocket socket;
+        WsTransport.Socket socket;
         synchronized (lock) {
             socket = current == null ? null : current.socket;
         }
@@ -354,8 +343,8 @@ public final class WsConnection implements AutoCloseable {
                 inFlight = next;
                 session = current;
             }
-            WebSocket socket = session.socket;
-            CompletableFuture<WebSocket> write;
+            WsTransport.Socket socket = session.socket;
+            CompletableFuture<?> write;
             try {
                 write = next.writeTo(socket);
             } catch (RuntimeException e) {
@@ -413,25 +402,16 @@ public final class WsConnection implements AutoCloseable {
 
     // ---------------------------------------------------------------- lifecycle
 
-    private CompletableFuture<WebSocket> openSocket(Session session) {
+    private CompletableFuture<WsTransport.Socket> openSocket(Session session) {
         try {
-            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(config.connectTimeout());
-            for (Map.Entry<String, String> header : config.headers()) {
-                builder.header(header.getKey(), header.getValue());
-            }
-            List<String> protocols = config.subprotocols();
-            if (!protocols.isEmpty()) {
-                builder.subprotocols(
-                        protocols.get(0), protocols.subList(1, protocols.size()).toArray(new String[0]));
-            }
-            return builder.buildAsync(config.uri(), session);
-        } catch (RuntimeException e) { // e.g. a restricted header name: report through the future like other failures
+            return transport.open(config, session);
+        } catch (RuntimeException e) { // report through the future like other failures
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** Called by the JDK once a socket's handshake succeeded, before any frame of it is delivered. */
-    private void opened(Session session, WebSocket socket) {
+    /** Called by the transport once a socket's handshake succeeded, before any frame of it is delivered. */
+    private void opened(Session session, WsTransport.Socket socket) {
         // Ask the supplier before taking the lock: it is user code and may be slow or call back into us.
         List<String> setup = session.attempt > 0 ? setupMessagesSafely() : List.of();
         synchronized (lock) {
@@ -650,7 +630,7 @@ public final class WsConnection implements AutoCloseable {
     }
 
     private void abortSocket() {
-        WebSocket socket;
+        WsTransport.Socket socket;
         synchronized (lock) {
             socket = current == null ? null : current.socket;
         }
@@ -663,7 +643,7 @@ public final class WsConnection implements AutoCloseable {
 
     private void startKeepAliveLocked() {
         Duration interval = config.pingInterval();
-        if (interval != null && pingTask == null) {
+        if (interval != null && pingTask == null && current.socket.canPing()) { // else the library pings itself
             long nanos = interval.toNanos();
             pingTask = TIMER.scheduleAtFixedRate(this::ping, nanos, nanos, TimeUnit.NANOSECONDS);
         }
@@ -671,7 +651,7 @@ public final class WsConnection implements AutoCloseable {
 
     private void ping() {
         Session session;
-        WebSocket socket;
+        WsTransport.Socket socket;
         synchronized (lock) {
             if (state != WsState.OPEN || current == null) {
                 return; // paused while reconnecting; the task is cancelled when the connection closes
@@ -690,9 +670,9 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /** Sends a ping; a ping that cannot be written means the link is gone (the reader may not have noticed). */
-    private void sendPing(Session session, WebSocket socket) {
+    private void sendPing(Session session, WsTransport.Socket socket) {
         try {
-            socket.sendPing(ByteBuffer.allocate(0)).whenComplete((ws, error) -> {
+            socket.sendPing().whenComplete((ws, error) -> {
                 if (isLinkFailure(unwrap(error))) {
                     dropped(session, unwrap(error));
                 }
@@ -704,7 +684,7 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /**
-     * Works around a java.net.http defect (seen on JDK 17, still in the current sources): when the server closes TCP
+     * Works around a defect of the JDK's WebSocket client (seen on JDK 17, still in the current sources): when the server closes TCP
      * right after a frame, the JDK may read the EOF before it asked for the next frame; its end-of-stream handler then
      * fails an internal demand check and the EOF is dropped silently, so neither onClose nor onError ever comes. Only
      * writing reveals such a dead socket. So once the server has gone quiet after a frame, up to {@link #PROBES} pings
@@ -713,8 +693,8 @@ public final class WsConnection implements AutoCloseable {
      * first ping, which ends the probe; a server that never answers pings is merely probed {@link #PROBES} times.
      */
     private void scheduleProbe(Session session) {
-        if (session.probing) {
-            return;
+        if (session.probing || !session.socket.canPing()) {
+            return; // a library that pings by itself (OkHttp) has no such defect to work around
         }
         session.probing = true;
         long heard = session.lastHeardNanos;
@@ -722,7 +702,7 @@ public final class WsConnection implements AutoCloseable {
     }
 
     private void probe(Session session, long heardAtSchedule, int sent) {
-        WebSocket socket;
+        WsTransport.Socket socket;
         synchronized (lock) {
             if (session != current || state != WsState.OPEN) {
                 session.probing = false;
@@ -763,9 +743,9 @@ public final class WsConnection implements AutoCloseable {
     /**
      * The peer sent a message larger than maxMessageSize: close, and end with 1009 ("message too big") whatever the
      * peer answers. On the wire the close frame carries 1008 (policy violation) with the same reason, because
-     * java.net.http refuses to let a client send 1009.
+     * the JDK refuses to let a client send 1009.
      */
-    private void messageTooBig(Session session, WebSocket socket) {
+    private void messageTooBig(Session session, WsTransport.Socket socket) {
         int limit = config.maxMessageSize();
         String reason = "message too big: more than " + limit + " bytes";
         WsLimitExceededException cause = new WsLimitExceededException(
@@ -854,8 +834,7 @@ public final class WsConnection implements AutoCloseable {
     // ---------------------------------------------------------------- helpers
 
     private static void checkCloseArguments(int code, String reason) {
-        // The codes java.net.http lets a client send (others fail inside the JDK, too late to report well): 1000
-        // normal,
+        // The codes the JDK lets a client send (others fail inside the JDK, too late to report well): 1000 normal,
         // 1001 going away, 1008 policy violation, 1011 unexpected condition, and 3000-4999 for applications.
         boolean legal = code == 1000 || code == 1001 || code == 1008 || code == 1011 || (code >= 3000 && code <= 4999);
         if (!legal) {
@@ -905,6 +884,11 @@ public final class WsConnection implements AutoCloseable {
         }
         String message = error.getMessage();
         return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    /** The shared timer, for transports that need deadlines or polls of their own (its tasks must not block). */
+    static ScheduledExecutorService timer() {
+        return TIMER;
     }
 
     private static ScheduledExecutorService newTimer() {
@@ -977,12 +961,12 @@ public final class WsConnection implements AutoCloseable {
             return new Outgoing(Kind.CLOSE, reason, null, code);
         }
 
-        CompletableFuture<WebSocket> writeTo(WebSocket socket) {
+        CompletableFuture<?> writeTo(WsTransport.Socket socket) {
             switch (kind) {
                 case TEXT:
-                    return socket.sendText(text, true);
+                    return socket.sendText(text);
                 case BINARY:
-                    return socket.sendBinary(data, true);
+                    return socket.sendBinary(data);
                 default:
                     return socket.sendClose(code, text);
             }
@@ -990,14 +974,14 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /**
-     * JDK listener for one physical socket; a reconnect creates a new one, and events of a replaced socket are ignored.
-     * The JDK calls these methods one at a time, so the reassembly buffers need no locking.
+     * Listener of one physical socket; a reconnect creates a new one, and events of a replaced socket are ignored.
+     * The transport calls these methods one at a time, so the reassembly buffers need no locking.
      */
-    private final class Session implements WebSocket.Listener {
+    private final class Session implements WsTransport.Listener {
         /** The reconnect attempt that created this socket; 0 for the first connect. */
         final int attempt;
 
-        volatile WebSocket socket;
+        volatile WsTransport.Socket socket;
         /** When the dead-peer clock started (the first unanswered ping), 0 while the server has been heard since. */
         volatile long silentSince;
         /** True while a listener callback runs: frames are deliberately not read, so silence proves nothing. */
@@ -1024,7 +1008,7 @@ public final class WsConnection implements AutoCloseable {
         }
 
         /** Adds {@code bytes} to the current message; false (and the 1009 close started) if that breaks the limit. */
-        private boolean withinLimit(WebSocket webSocket, long bytes) {
+        private boolean withinLimit(WsTransport.Socket webSocket, long bytes) {
             messageBytes += bytes;
             if (messageBytes <= config.maxMessageSize()) {
                 return true;
@@ -1049,19 +1033,19 @@ public final class WsConnection implements AutoCloseable {
         }
 
         @Override
-        public void onOpen(WebSocket webSocket) {
+        public void onOpen(WsTransport.Socket webSocket) {
             socket = webSocket;
             opened(this, webSocket);
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        public void onText(WsTransport.Socket webSocket, CharSequence data, boolean last) {
             heard();
             if (!isCurrent(this)) {
-                return null;
+                return;
             }
             if (overLimit || !withinLimit(webSocket, textBytes(data))) {
-                return null; // demand was lifted by the 1009 close
+                return; // demand was lifted by the 1009 close
             }
             // The JDK decodes UTF-8 across frame boundaries; at worst a surrogate pair is split between two calls,
             // which appending to one builder repairs.
@@ -1069,7 +1053,7 @@ public final class WsConnection implements AutoCloseable {
             if (!last) {
                 webSocket.request(1);
                 scheduleProbe(this);
-                return null;
+                return;
             }
             String message = text.toString();
             text.setLength(0);
@@ -1079,17 +1063,17 @@ public final class WsConnection implements AutoCloseable {
                 log.detail("WebSocket " + shownUri + " received: " + HttpLog.body(bytes, bytes.length, s -> s));
             }
             deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
-            return null;
+            return;
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        public void onBinary(WsTransport.Socket webSocket, ByteBuffer data, boolean last) {
             heard();
             if (!isCurrent(this)) {
-                return null;
+                return;
             }
             if (overLimit || !withinLimit(webSocket, data.remaining())) {
-                return null; // demand was lifted by the 1009 close
+                return; // demand was lifted by the 1009 close
             }
             byte[] chunk = new byte[data.remaining()];
             data.get(chunk);
@@ -1097,42 +1081,39 @@ public final class WsConnection implements AutoCloseable {
             if (!last) {
                 webSocket.request(1);
                 scheduleProbe(this);
-                return null;
+                return;
             }
             byte[] message = binary.toByteArray();
             binary.reset();
             messageBytes = 0;
             deliverThenRequest(webSocket, () -> listener.onBinary(WsConnection.this, message));
-            return null;
+            return;
         }
 
         @Override
-        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        public void onPing(WsTransport.Socket webSocket) {
             heard();
-            webSocket.request(1); // the JDK answers with a pong by itself
-            return null;
+            webSocket.request(1); // the library answers with a pong by itself
         }
 
         @Override
-        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        public void onPong(WsTransport.Socket webSocket) {
             heard();
             webSocket.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClose(WsTransport.Socket webSocket, int statusCode, String reason) {
             closedByPeer(this, statusCode, reason == null ? "" : reason);
-            return null;
         }
 
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
+        public void onError(WsTransport.Socket webSocket, Throwable error) {
             dropped(this, error);
         }
 
         /** Requesting the next frame only after the callback returned is what turns a slow consumer into backpressure. */
-        private void deliverThenRequest(WebSocket webSocket, Runnable callback) {
+        private void deliverThenRequest(WsTransport.Socket webSocket, Runnable callback) {
             synchronized (lock) {
                 // Checked and queued atomically with finish(), so a message never arrives after onClose.
                 if (this == current && state != WsState.CLOSED) {

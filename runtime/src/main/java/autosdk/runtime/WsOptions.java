@@ -1,6 +1,5 @@
 package autosdk.runtime;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.Objects;
 
 /**
  * The settings of a WebSocket connection that no API description decides: extra handshake headers, timeouts,
- * keep-alive, limits, reconnecting, the inbox size, the {@link HttpClient} and (inherited) the wire log. One place for
+ * keep-alive, limits, reconnecting, the inbox size, the {@link WsTransport} and (inherited) the wire log. One place for
  * them: {@link WsConfig.Builder} and every generated WebSocket client builder ({@link WsClientBuilder}) extend this
  * class.
  *
@@ -26,7 +25,7 @@ public abstract class WsOptions<B extends WsOptions<B>> extends ClientOptions<B>
     long maxQueuedBytes = WsConfig.DEFAULT_MAX_QUEUED_BYTES;
     int maxMessageSize = WsConfig.DEFAULT_MAX_MESSAGE_SIZE;
     int inboundBufferCapacity = 256;
-    HttpClient httpClient;
+    WsTransport transport;
 
     /** Subclasses outside the runtime are the generated builders. */
     protected WsOptions() {}
@@ -119,9 +118,12 @@ public abstract class WsOptions<B extends WsOptions<B>> extends ClientOptions<B>
         return self();
     }
 
-    /** An existing HttpClient to use (its executor, proxy and TLS settings apply); by default one shared client. */
-    public B httpClient(HttpClient httpClient) {
-        this.httpClient = httpClient;
+    /**
+     * The WebSocket library to connect with, e.g. {@code new JdkWsTransport(httpClient)}. Generated builders set their
+     * transport's default and offer {@code httpClient(…)} or {@code okHttpClient(…)} to pass a configured client.
+     */
+    public B transport(WsTransport transport) {
+        this.transport = transport;
         return self();
     }
 
@@ -136,6 +138,6 @@ public abstract class WsOptions<B extends WsOptions<B>> extends ClientOptions<B>
         to.maxQueuedBytes = maxQueuedBytes;
         to.maxMessageSize = maxMessageSize;
         to.inboundBufferCapacity = inboundBufferCapacity;
-        to.httpClient = httpClient;
+        to.transport = transport;
     }
 }

@@ -47,7 +47,7 @@ class WsConfigTest {
 
         assertThat(config.reconnect().enabled()).isFalse();
         assertThat(config.pingInterval()).isNull();
-        assertThat(config.httpClient()).isNull();
+        assertThat(config.transport()).isNull();
         assertThat(config.subprotocols()).isEmpty();
         assertThat(config.setupMessages().get()).isEmpty();
         assertThat(config.closeTimeout()).isPositive();

@@ -55,9 +55,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class WsConnectionTest {
 
+    /** The WebSocket library under test; the OkHttp subclass runs every test again on {@link OkHttpWsTransport}. */
+    WsTransport wsTransport() {
+        return new JdkWsTransport();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private Server server;
+    Server server;
     private final List<WsConnection> connections = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -179,7 +184,7 @@ class WsConnectionTest {
         script.write(RawServer.frame(true, 0x2, new byte[] {42})); // a BINARY message right after
         try (RawServer raw = new RawServer(RawServer.Mode.SEND_AND_RECORD, script.toByteArray())) {
             Recorder rec = new Recorder();
-            connect(WsConfig.builder().uri(raw.uri()), rec);
+            connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("Helélo 😀");
             assertThat(rec.binaries.poll(5, TimeUnit.SECONDS)).containsExactly(42);
@@ -359,7 +364,8 @@ class WsConnectionTest {
     void closeTimesOutAndAbortsWhenTheServerNeverAnswers() throws Exception {
         try (RawServer raw = new RawServer(RawServer.Mode.IGNORE)) {
             Recorder rec = new Recorder();
-            WsConnection conn = connect(WsConfig.builder().uri(raw.uri()), rec);
+            WsConnection conn =
+                    connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             long start = System.nanoTime();
             conn.close(1000, "", Duration.ofMillis(300));
@@ -401,7 +407,8 @@ class WsConnectionTest {
     void tcpResetGivesExactlyOneOnClose1006() throws Exception {
         try (RawServer raw = new RawServer(RawServer.Mode.RESET_ON_FIRST_FRAME)) {
             Recorder rec = new Recorder();
-            WsConnection conn = connect(WsConfig.builder().uri(raw.uri()), rec);
+            WsConnection conn =
+                    connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             conn.sendText("trigger reset");
             conn.closeFuture().get(5, TimeUnit.SECONDS);
@@ -623,6 +630,7 @@ class WsConnectionTest {
         }
         Recorder rec = new Recorder();
         WsConfig cfg = WsConfig.builder()
+                .transport(wsTransport())
                 .uri(URI.create("ws://127.0.0.1:" + closedPort + "/"))
                 .build();
 
@@ -635,6 +643,7 @@ class WsConnectionTest {
     @Test
     void subprotocolIsNegotiated() throws Exception {
         WsConnection conn = connect(config().subprotocols(List.of("v2.proto", "v1.proto")), new Recorder());
+        eventually(() -> !server.handshakes.isEmpty()); // the server records it in onOpen, which may run after ours
 
         assertThat(server.handshakes.get(0).getFieldValue("Sec-WebSocket-Protocol"))
                 .isEqualTo("v2.proto, v1.proto");
@@ -643,11 +652,11 @@ class WsConnectionTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private WsConfig.Builder config() {
-        return WsConfig.builder().uri(server.uri());
+    WsConfig.Builder config() {
+        return WsConfig.builder().transport(wsTransport()).uri(server.uri());
     }
 
-    private WsConnection connect(WsConfig.Builder config, WsListener listener) throws Exception {
+    WsConnection connect(WsConfig.Builder config, WsListener listener) throws Exception {
         WsConnection conn = WsConnection.connect(config.build(), listener).get(5, TimeUnit.SECONDS);
         connections.add(conn);
         return conn;
@@ -664,7 +673,7 @@ class WsConnectionTest {
         }
     }
 
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+    static void eventually(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition not reached in time").isLessThan(deadline);

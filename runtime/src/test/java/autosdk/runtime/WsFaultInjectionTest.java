@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class WsFaultInjectionTest {
 
+    /** The WebSocket library under test; the OkHttp subclass runs every test again on {@link OkHttpWsTransport}. */
+    WsTransport wsTransport() {
+        return new JdkWsTransport();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final List<RawWsServer> servers = new CopyOnWriteArrayList<>();
@@ -60,7 +65,11 @@ class WsFaultInjectionTest {
         });
         int limit = 1024 * 1024;
         WsConnection conn = connect(
-                WsConfig.builder().uri(server.uri()).maxQueuedBytes(limit).closeTimeout(Duration.ofSeconds(1)),
+                WsConfig.builder()
+                        .transport(wsTransport())
+                        .uri(server.uri())
+                        .maxQueuedBytes(limit)
+                        .closeTimeout(Duration.ofSeconds(1)),
                 new WsConnectionTest.Recorder());
         byte[] chunk = new byte[8 * 1024];
         List<CompletableFuture<Void>> accepted = new ArrayList<>();
@@ -99,7 +108,7 @@ class WsFaultInjectionTest {
             testOver.await();
         });
         WsConnection conn = connect(
-                WsConfig.builder().uri(server.uri()).closeTimeout(Duration.ofSeconds(2)),
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)),
                 new WsConnectionTest.Recorder());
         long before = usedHeapAfterGc();
         byte[] chunk = new byte[8 * 1024];
@@ -149,7 +158,8 @@ class WsFaultInjectionTest {
             peer.sendClose(1000); // whatever the server answers, the client reports its own reason
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsConnection conn = connect(WsConfig.builder().uri(server.uri()).maxMessageSize(1024 * 1024), rec);
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).maxMessageSize(1024 * 1024), rec);
 
         assertThat(rec.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("small");
         assertThat(serverSawClose.await(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -178,7 +188,8 @@ class WsFaultInjectionTest {
             peer.drain();
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        WsConnection conn = connect(WsConfig.builder().uri(server.uri()).closeTimeout(Duration.ofSeconds(2)), rec);
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)), rec);
 
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.closes.get(0)).startsWith("1009 message too big: more than 16777216 bytes");
@@ -200,6 +211,7 @@ class WsFaultInjectionTest {
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
         WsConnection conn = connect(
                 WsConfig.builder()
+                        .transport(wsTransport())
                         .uri(server.uri())
                         .pingInterval(Duration.ofMillis(100))
                         .pongTimeout(Duration.ofMillis(500))
@@ -232,6 +244,7 @@ class WsFaultInjectionTest {
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
         WsConnection conn = connect(
                 WsConfig.builder()
+                        .transport(wsTransport())
                         .uri(server.uri())
                         .pingInterval(Duration.ofMillis(500))
                         .pongTimeout(Duration.ofSeconds(1)),
@@ -256,6 +269,7 @@ class WsFaultInjectionTest {
         List<String> texts = new CopyOnWriteArrayList<>();
         WsConnection conn = connect(
                 WsConfig.builder()
+                        .transport(wsTransport())
                         .uri(server.uri())
                         .pingInterval(Duration.ofMillis(100))
                         .pongTimeout(Duration.ofMillis(500)),
@@ -291,7 +305,7 @@ class WsFaultInjectionTest {
                 .multiplier(2)
                 .jitter(0)
                 .build();
-        connect(WsConfig.builder().uri(server.uri()).reconnect(policy), rec);
+        connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), rec);
 
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.reconnecting).containsExactly("1 PT0.02S", "2 PT0.04S", "3 PT0.08S", "4 PT0.16S");
@@ -323,7 +337,8 @@ class WsFaultInjectionTest {
                 .jitter(0)
                 .healthyAfter(Duration.ofMillis(400))
                 .build();
-        WsConnection conn = connect(WsConfig.builder().uri(server.uri()).reconnect(policy), rec);
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), rec);
 
         eventually(() -> server.accepted.availablePermits() == 4 && rec.reconnecting.size() == 3);
         assertThat(rec.reconnecting).containsExactly("1 PT0.01S", "2 PT0.02S", "1 PT0.01S");
@@ -358,7 +373,12 @@ class WsFaultInjectionTest {
         });
         for (int run = 0; run < 50; run++) {
             WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-            WsConnection conn = connect(WsConfig.builder().uri(server.uri()).closeTimeout(Duration.ofSeconds(2)), rec);
+            WsConnection conn = connect(
+                    WsConfig.builder()
+                            .transport(wsTransport())
+                            .uri(server.uri())
+                            .closeTimeout(Duration.ofSeconds(2)),
+                    rec);
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (String m : List.of("a", "b", "c")) {
                 sends.add(conn.sendText(m));
@@ -402,13 +422,14 @@ class WsFaultInjectionTest {
                 .jitter(0)
                 .healthyAfter(Duration.ZERO)
                 .build();
-        WsConnection conn = connect(WsConfig.builder().uri(server.uri()).reconnect(policy), new WsListener() {
-            @Override
-            public void onReconnected(WsConnection c) {
-                reconnects.incrementAndGet();
-                reconnected.release();
-            }
-        });
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).reconnect(policy), new WsListener() {
+                    @Override
+                    public void onReconnected(WsConnection c) {
+                        reconnects.incrementAndGet();
+                        reconnected.release();
+                    }
+                });
         assertDoneOrClosed(conn.sendText("go"));
         for (int run = 0; run < 50; run++) {
             assertThat(reconnected.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -430,7 +451,8 @@ class WsFaultInjectionTest {
             peer.dropWithRst();
         });
         for (int run = 0; run < 5; run++) {
-            WsConnection conn = connect(WsConfig.builder().uri(server.uri()), new WsConnectionTest.Recorder());
+            WsConnection conn = connect(
+                    WsConfig.builder().transport(wsTransport()).uri(server.uri()), new WsConnectionTest.Recorder());
             List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 sends.add(conn.sendBinary(new byte[256 * 1024]));
@@ -454,7 +476,8 @@ class WsFaultInjectionTest {
             peer.readRequest();
             testOver.await(); // never answers the upgrade request
         });
-        TestClient client = new TestClient(WsConfig.builder().uri(server.uri()).connectTimeout(Duration.ofMillis(300)));
+        TestClient client = new TestClient(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).connectTimeout(Duration.ofMillis(300)));
 
         CompletableFuture<TestClient> connecting = client.connect();
 
@@ -476,7 +499,8 @@ class WsFaultInjectionTest {
             }
             peer.sendClose(1000);
         });
-        TestClient client = new TestClient(WsConfig.builder().uri(server.uri()));
+        TestClient client =
+                new TestClient(WsConfig.builder().transport(wsTransport()).uri(server.uri()));
         AtomicBoolean opened = new AtomicBoolean();
         client.onOpen(() -> opened.set(true));
 
@@ -503,7 +527,11 @@ class WsFaultInjectionTest {
         int threadsBefore = Thread.activeCount();
         for (int i = 0; i < 50; i++) {
             WsConnection conn = WsConnection.connect(
-                            WsConfig.builder().uri(server.uri()).build(), new WsListener() {})
+                            WsConfig.builder()
+                                    .transport(wsTransport())
+                                    .uri(server.uri())
+                                    .build(),
+                            new WsListener() {})
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             conn.sendText("x").get(WAIT.toSeconds(), TimeUnit.SECONDS);
             conn.close();
@@ -524,8 +552,9 @@ class WsFaultInjectionTest {
     void realtimeAudioAtDefaultSettingsTripsNoLimit() throws Exception {
         RawWsServer server = server(RawWsServerScripts::echoUntilClose);
         List<String> echoed = new CopyOnWriteArrayList<>();
-        WsConnection conn =
-                connect(WsConfig.builder().uri(server.uri()).pingInterval(Duration.ofSeconds(1)), new WsListener() {
+        WsConnection conn = connect(
+                WsConfig.builder().transport(wsTransport()).uri(server.uri()).pingInterval(Duration.ofSeconds(1)),
+                new WsListener() {
                     @Override
                     public void onText(WsConnection c, String message) {
                         echoed.add(message);
@@ -567,7 +596,7 @@ class WsFaultInjectionTest {
             peer.drain();
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        connect(WsConfig.builder().uri(server.uri()), rec);
+        connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()), rec);
 
         assertThat(rec.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("Hello, wörld");
         assertThat(pong.await(WAIT.toSeconds(), TimeUnit.SECONDS))
@@ -583,7 +612,7 @@ class WsFaultInjectionTest {
             peer.dropWithRst();
         });
         WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-        connect(WsConfig.builder().uri(server.uri()), rec);
+        connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()), rec);
 
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.closes.get(0)).startsWith("1006");
@@ -597,7 +626,8 @@ class WsFaultInjectionTest {
         try {
             for (int run = 0; run < 10; run++) {
                 WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
-                WsConnection conn = connect(WsConfig.builder().uri(server.uri()), rec);
+                WsConnection conn =
+                        connect(WsConfig.builder().transport(wsTransport()).uri(server.uri()), rec);
                 CountDownLatch go = new CountDownLatch(1);
                 List<CompletableFuture<Void>> sends = new CopyOnWriteArrayList<>();
                 List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WsLoggingTest {
 
+    /** The WebSocket library under test; the OkHttp subclass runs every test again on {@link OkHttpWsTransport}. */
+    WsTransport wsTransport() {
+        return new JdkWsTransport();
+    }
+
     @Test
     void logsConnectionEventsAndTruncatedFramesWithTheQueryKeyRedacted() throws Exception {
         String big = "z".repeat(5000);
@@ -40,6 +45,7 @@ class WsLoggingTest {
             CountDownLatch closed = new CountDownLatch(1);
             WsConnection conn = WsConnection.connect(
                             WsConfig.builder()
+                                    .transport(wsTransport())
                                     .uri(uri)
                                     .reconnect(policy)
                                     .logging(LogLevel.DEBUG)
@@ -74,12 +80,14 @@ class WsLoggingTest {
     @Test
     void offByDefaultWhenTheEnvironmentSaysNothing() {
         WsConfig config = WsConfig.builder()
+                .transport(wsTransport())
                 .uri(URI.create("ws://127.0.0.1:1/"))
                 .environment(name -> null)
                 .build();
         assertThat(config.logLevel()).isEqualTo(LogLevel.OFF);
         assertThat(config.logger().getName()).isEqualTo("autosdk.runtime.ws");
         assertThat(WsConfig.builder()
+                        .transport(wsTransport())
                         .uri(URI.create("ws://127.0.0.1:1/"))
                         .environment(name -> "debug")
                         .build()

@@ -79,7 +79,7 @@ public final class RuntimeSources {
             "Page",
             "RequestOptions");
 
-    /** Helpers of WebSocket clients. */
+    /** Helpers of WebSocket clients, whatever their transport (see {@link #ws}). */
     public static final List<String> WS = with(
             SHARED,
             "WsClientBase",
@@ -95,7 +95,8 @@ public final class RuntimeSources {
             "WsOptions",
             "WsReconnectPolicy",
             "WsState",
-            "WsSubscription");
+            "WsSubscription",
+            "WsTransport");
 
     private RuntimeSources() {}
 
@@ -103,6 +104,13 @@ public final class RuntimeSources {
     public static List<String> http(Transport transport) {
         List<String> names = new ArrayList<>(HTTP);
         names.add(transport.runtimeClass());
+        return List.copyOf(names);
+    }
+
+    /** The helpers of WebSocket clients on {@code transport}: {@link #WS} and that transport's one class. */
+    public static List<String> ws(Transport transport) {
+        List<String> names = new ArrayList<>(WS);
+        names.add(transport.wsRuntimeClass());
         return List.copyOf(names);
     }
 

@@ -61,6 +61,6 @@ final class WebSocketClientEmitter implements ClientEmitter {
 
     @Override
     public List<String> runtimeFiles() {
-        return RuntimeSources.WS;
+        return RuntimeSources.ws(options.transport());
     }
 }

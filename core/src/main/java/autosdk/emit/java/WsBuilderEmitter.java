@@ -36,10 +36,36 @@ final class WsBuilderEmitter {
     /** The JSON context class, for connect values of generated object or union types. */
     private final ClassName jsonContext;
 
-    WsBuilderEmitter(JavaTypes types, ApiModel model, ClassName jsonContext) {
+    /** The WebSocket library the client connects with; decides the default transport and the client option's type. */
+    private final autosdk.Transport transport;
+
+    WsBuilderEmitter(JavaTypes types, ApiModel model, ClassName jsonContext, autosdk.Transport transport) {
         this.types = types;
         this.model = model;
         this.jsonContext = jsonContext;
+        this.transport = transport;
+    }
+
+    /** The option that hands the connection a client the caller configured: the JDK's HttpClient or an OkHttpClient. */
+    private String clientOption() {
+        return transport == autosdk.Transport.OKHTTP ? "okHttpClient" : "httpClient";
+    }
+
+    private MethodSpec clientOptionMethod(ClassName self) {
+        boolean okhttp = transport == autosdk.Transport.OKHTTP;
+        TypeName type =
+                okhttp ? ClassName.get("okhttp3", "OkHttpClient") : ClassName.get("java.net.http", "HttpClient");
+        String doc = okhttp
+                ? "Connects through an existing {@code OkHttpClient} (its proxy, TLS, interceptors and dispatcher apply; the connect\n"
+                        + "timeout and keep-alive pings of this builder are set on a client derived from it).\n"
+                : "Reuses an existing {@code HttpClient} (its executor, proxy and TLS settings apply); by default one shared client.\n";
+        return MethodSpec.methodBuilder(clientOption())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self)
+                .addJavadoc(doc)
+                .addParameter(type, clientOption())
+                .addStatement("return transport(new $T($N))", types.runtime(transport.wsRuntimeClass()), clientOption())
+                .build();
     }
 
     /** An auth method of the builder. */
@@ -52,6 +78,7 @@ final class WsBuilderEmitter {
         Server server = defaultServer(channel);
         JavaNames.Scope names = new JavaNames.Scope(false, RuntimeSources.inheritedMethodNames(BASE));
         String build = names.allocate("build");
+        names.allocate(clientOption());
         List<SecurityScheme> schemes = schemes(channel, server);
         // The fixed credential methods take their names before connect parameters do.
         for (SecurityScheme.Kind fixed : List.of(SecurityScheme.Kind.BEARER, SecurityScheme.Kind.BASIC)) {
@@ -84,7 +111,8 @@ final class WsBuilderEmitter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addStatement(
-                        "super($L)", server == null ? CodeBlock.of("null") : CodeBlock.of("$S", server.urlTemplate()));
+                        "super($L)", server == null ? CodeBlock.of("null") : CodeBlock.of("$S", server.urlTemplate()))
+                .addStatement("transport(new $T())", types.runtime(transport.wsRuntimeClass()));
         MethodSpec.Builder factory = MethodSpec.methodBuilder("builder")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
@@ -120,6 +148,7 @@ final class WsBuilderEmitter {
                     CodeBlock.of("$L\n\n<p>$L.\n", paramDoc(p), where(p))));
         }
         for (Auth a : auths) b.addMethod(authMethod(self, a));
+        b.addMethod(clientOptionMethod(self));
         for (Map.Entry<WsChannelPlan.Send, CodeBlock> e : encoders.entrySet()) {
             WsChannelPlan.Send s = e.getKey();
             String method =

@@ -116,7 +116,7 @@ final class WsClientClassEmitter {
             type.addMethod(on.build());
         }
         new WsDecoderEmitter(types, this).emit(type, plan);
-        new WsBuilderEmitter(types, model, options.jsonContext()).emit(type, plan, encoders);
+        new WsBuilderEmitter(types, model, options.jsonContext(), options.transport()).emit(type, plan, encoders);
         codecs.forEach(type::addMethod);
         return type.build();
     }

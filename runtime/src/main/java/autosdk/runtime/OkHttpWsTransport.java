@@ -1,0 +1,339 @@
+package autosdk.runtime;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import okio.ByteString;
+
+/**
+ * The {@link WsTransport} on OkHttp 5 ({@code --transport okhttp}): for Android and teams whose proxies, TLS and
+ * interceptors live on an {@link OkHttpClient}. Where OkHttp differs from the JDK, the connection's guarantees are
+ * kept this way:
+ *
+ * <ul>
+ *   <li><b>Message size.</b> OkHttp reads a whole message (all its fragments) into memory before handing it over and
+ *       has no hook to stop earlier, so {@link WsConfig#maxMessageSize()} is enforced on each complete message: the
+ *       connection closes the same way as on the JDK (1009 reported, 1008 on the wire), but a message bigger than the
+ *       limit has been buffered by OkHttp first. The heap a hostile server can fill is thus one message, not the limit.</li>
+ *   <li><b>Send queue.</b> The connection hands OkHttp one message at a time and counts it until OkHttp's queue has
+ *       written it, so {@link WsConfig#maxQueuedBytes()} bounds both queues together; OkHttp's own 16 MiB queue never
+ *       fills (a single message above 16 MiB fails with {@link WsLimitExceededException} instead of OkHttp closing
+ *       the socket). OkHttp has no write callback: completion is seen by polling its queue size, from 50 µs up to 10 ms
+ *       apart.</li>
+ *   <li><b>Backpressure.</b> OkHttp reads the next frame when its listener returns, so the listener waits there until
+ *       the connection asks for the next message.</li>
+ *   <li><b>Keep-alive.</b> OkHttp sends pings itself (it has no API to send one), reports no pongs, and drops a
+ *       connection whose ping is still unanswered when the next one is due: its ping interval is also its pong
+ *       deadline. So with a {@link WsConfig#pingInterval()} OkHttp pings every {@link WsConfig#pongTimeout()} (by
+ *       default the larger of the ping interval and 10 s), which keeps the dead-peer guarantee exactly (a server
+ *       silent for the pong timeout after a ping counts as gone, reported as on the JDK with a
+ *       {@link SocketTimeoutException} naming pongTimeout) but pings less often when the interval is shorter than the
+ *       pong timeout. Only a pong answers (other frames do not stop the clock), and a listener callback slower than the
+ *       pong timeout stops the reading of pongs too, so OkHttp then drops the connection (reconnect applies as for any
+ *       drop).</li>
+ *   <li><b>Connect timeout.</b> {@link WsConfig#connectTimeout()} bounds the whole handshake (TCP, TLS and the
+ *       upgrade response): the call is cancelled when it passes.</li>
+ * </ul>
+ */
+public final class OkHttpWsTransport implements WsTransport {
+
+    /** OkHttp closes a socket whose outgoing queue would pass this (RealWebSocket's MAX_QUEUE_SIZE). */
+    static final long OKHTTP_MAX_QUEUE = 16L * 1024 * 1024;
+
+    /** The client of every connection configured without one: no read/write/call timeouts of OkHttp's own. */
+    private static final class Shared {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder()
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
+                .callTimeout(Duration.ZERO)
+                .build();
+    }
+
+    private final OkHttpClient client;
+
+    /** A transport on one OkHttpClient shared by every connection configured without one. */
+    public OkHttpWsTransport() {
+        this(null);
+    }
+
+    /**
+     * A transport on {@code client} (its proxy, TLS, interceptors and dispatcher apply; a client derived from it sets
+     * the connect timeout and ping interval of each connection); {@code null} means the shared default client.
+     */
+    public OkHttpWsTransport(OkHttpClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public CompletableFuture<WsTransport.Socket> open(WsConfig config, WsTransport.Listener listener) {
+        OkHttpClient.Builder derived =
+                (client != null ? client : Shared.CLIENT).newBuilder().connectTimeout(config.connectTimeout());
+        if (config.pingInterval() != null) {
+            derived.pingInterval(config.pongTimeout()); // OkHttp's interval is also its pong deadline (class comment)
+        }
+        Request.Builder request = new Request.Builder().url(config.uri().toString());
+        for (Map.Entry<String, String> header : config.headers()) {
+            request.addHeader(header.getKey(), header.getValue());
+        }
+        List<String> protocols = config.subprotocols();
+        if (!protocols.isEmpty()) {
+            request.header("Sec-WebSocket-Protocol", String.join(", ", protocols));
+        }
+        OkSocket socket = new OkSocket(listener, config.pongTimeout());
+        WebSocket ws = derived.build().newWebSocket(request.build(), socket);
+        socket.ws = ws;
+        long timeout = config.connectTimeout().toNanos();
+        ScheduledFuture<?> deadline = WsConnection.timer()
+                .schedule(
+                        () -> {
+                            if (socket.opened.completeExceptionally(
+                                    new SocketTimeoutException("WebSocket handshake with "
+                                            + HttpLog.withoutSecrets(config.uri()) + " timed out after "
+                                            + config.connectTimeout().toMillis() + " ms"))) {
+                                ws.cancel();
+                            }
+                        },
+                        timeout,
+                        TimeUnit.NANOSECONDS);
+        socket.opened.whenComplete((s, e) -> deadline.cancel(false));
+        return socket.opened;
+    }
+
+    /** Adapts one OkHttp WebSocket; OkHttp calls the listener methods on its reader thread, one at a time. */
+    private static final class OkSocket extends WebSocketListener implements WsTransport.Socket {
+        final CompletableFuture<WsTransport.Socket> opened = new CompletableFuture<>();
+        private final WsTransport.Listener listener;
+        volatile WebSocket ws;
+        private volatile String subprotocol = "";
+        /** Set once the socket failed, closed or was aborted: sends stop waiting for OkHttp's queue to drain. */
+        private volatile boolean ended;
+        /** Set by {@link #abort}: OkHttp then reports the cancelled socket as failed, which nobody must hear. */
+        private volatile boolean aborted;
+
+        private final Object demandLock = new Object();
+        private long demand; // guarded by demandLock
+
+        /** The pong deadline OkHttp enforces, or null without keep-alive. */
+        private final Duration pongTimeout;
+
+        OkSocket(WsTransport.Listener listener, Duration pongTimeout) {
+            this.listener = listener;
+            this.pongTimeout = pongTimeout;
+        }
+
+        // ------------------------------------------------------------ Socket
+
+        @Override
+        public CompletableFuture<?> sendText(String text) {
+            if (hasUnpairedSurrogate(text)) {
+                // OkHttp would send '?' instead; the JDK refuses the message, and so do we (only this send fails).
+                return CompletableFuture.failedFuture(
+                        new IOException("text message is not valid UTF-16", new CharacterCodingException()));
+            }
+            return enqueued(WsConnection.utf8Length(text), () -> ws.send(text));
+        }
+
+        @Override
+        public CompletableFuture<?> sendBinary(ByteBuffer data) {
+            return enqueued(data.remaining(), () -> ws.send(ByteString.of(data)));
+        }
+
+        @Override
+        public CompletableFuture<?> sendClose(int code, String reason) {
+            return ws.close(code, reason.isEmpty() ? null : reason)
+                    ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(new IOException("WebSocket already closed"));
+        }
+
+        @Override
+        public boolean canPing() {
+            return false; // OkHttp pings by itself (pingInterval) and hides pongs
+        }
+
+        @Override
+        public CompletableFuture<?> sendPing() {
+            throw new UnsupportedOperationException("OkHttp sends its own pings");
+        }
+
+        @Override
+        public void request(long n) {
+            synchronized (demandLock) {
+                demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
+                demandLock.notifyAll();
+            }
+        }
+
+        @Override
+        public void abort() {
+            aborted = true;
+            end();
+            ws.cancel();
+        }
+
+        @Override
+        public String subprotocol() {
+            return subprotocol;
+        }
+
+        private CompletableFuture<?> enqueued(long size, java.util.function.BooleanSupplier send) {
+            if (size > OKHTTP_MAX_QUEUE) {
+                return CompletableFuture.failedFuture(new WsLimitExceededException(
+                        "a message of " + size + " bytes exceeds OkHttp's 16 MiB send queue; it was not sent",
+                        OKHTTP_MAX_QUEUE));
+            }
+            if (!send.getAsBoolean()) {
+                return CompletableFuture.failedFuture(new IOException("WebSocket closed by OkHttp; message not sent"));
+            }
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            awaitWritten(written, 0);
+            return written;
+        }
+
+        /** Completes {@code written} once OkHttp's queue is empty (the connection has one message in it at a time). */
+        private void awaitWritten(CompletableFuture<Void> written, int round) {
+            if (ws.queueSize() == 0) {
+                written.complete(null);
+            } else if (ended) {
+                written.completeExceptionally(new IOException("connection ended before the message was written"));
+            } else {
+                long micros = Math.min(10_000, 50L << Math.min(round, 8));
+                WsConnection.timer().schedule(() -> awaitWritten(written, round + 1), micros, TimeUnit.MICROSECONDS);
+            }
+        }
+
+        private void end() {
+            ended = true;
+            synchronized (demandLock) {
+                demandLock.notifyAll();
+            }
+        }
+
+        /** Blocks OkHttp's reader until the connection asked for another message; false once the socket ended. */
+        private boolean awaitDemand() {
+            synchronized (demandLock) {
+                while (demand == 0 && !ended) {
+                    try {
+                        demandLock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }
+                if (ended) {
+                    return false;
+                }
+                if (demand != Long.MAX_VALUE) {
+                    demand--;
+                }
+                return true;
+            }
+        }
+
+        // ------------------------------------------------------------ WebSocketListener
+
+        @Override
+        public void onOpen(WebSocket webSocket, Response response) {
+            ws = webSocket;
+            String chosen = response.header("Sec-WebSocket-Protocol");
+            subprotocol = chosen == null ? "" : chosen;
+            if (opened.isDone()) {
+                return; // the handshake deadline passed first and cancelled the call
+            }
+            listener.onOpen(this);
+            opened.complete(this);
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            if (awaitDemand()) {
+                listener.onText(this, text, true);
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, ByteString bytes) {
+            if (awaitDemand()) {
+                listener.onBinary(this, bytes.asByteBuffer(), true);
+            }
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            listener.onClose(this, code, reason);
+            // Echo the close frame as the JDK does; codes a client may not send (1005 "no status") echo as 1000.
+            boolean sendable =
+                    code >= 1000 && code < 5000 && !(code >= 1004 && code <= 1006) && !(code >= 1015 && code < 3000);
+            webSocket.close(sendable ? code : 1000, null);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            end();
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+            end();
+            if (aborted) {
+                return; // as on the JDK, an aborted socket reports nothing more
+            }
+            if (!opened.isDone()) {
+                Throwable cause = response == null
+                        ? error
+                        : new IOException(
+                                "WebSocket handshake failed: HTTP " + response.code()
+                                        + (response.message().isEmpty() ? "" : " " + response.message()),
+                                error);
+                opened.completeExceptionally(cause);
+                if (response != null) {
+                    response.close();
+                }
+                return;
+            }
+            listener.onError(this, samePongTimeout(error));
+        }
+
+        /** OkHttp's missed-pong failure, reported in the words of the JDK transport's dead-peer check. */
+        private Throwable samePongTimeout(Throwable error) {
+            if (pongTimeout == null
+                    || !(error instanceof SocketTimeoutException)
+                    || error.getMessage() == null
+                    || !error.getMessage().contains("didn't receive pong")) {
+                return error;
+            }
+            SocketTimeoutException e = new SocketTimeoutException(
+                    "no pong from the server within " + pongTimeout.toMillis() + " ms after a ping (pongTimeout)");
+            e.initCause(error);
+            return e;
+        }
+
+        private static boolean hasUnpairedSurrogate(String text) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        i++;
+                    } else {
+                        return true;
+                    }
+                } else if (Character.isLowSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
