@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.Generator;
+import autosdk.Transport;
 import autosdk.testing.Compiler;
 import autosdk.write.GeneratedFile;
 import java.io.File;
@@ -45,14 +46,25 @@ import org.junit.jupiter.api.io.TempDir;
 class DocsSnippetsTest {
     private static final Path ROOT = Path.of("..");
 
-    /** An SDK the docs show: spec, package, and whose side an AsyncAPI document describes. */
-    private record Sdk(String spec, String pkg, GenerationRequest.Perspective perspective) {}
+    /** An SDK the docs show: spec, package, whose side an AsyncAPI document describes, and its transport. */
+    private record Sdk(String spec, String pkg, GenerationRequest.Perspective perspective, Transport transport) {
+        Sdk(String spec, String pkg, GenerationRequest.Perspective perspective) {
+            this(spec, pkg, perspective, Transport.JDK);
+        }
+    }
 
     private static final Map<String, Sdk> SDKS = Map.of(
             "chat", new Sdk("examples/chat/openapi.yaml", "com.example.chat", null),
             "chat-realtime", new Sdk("examples/chat/asyncapi.yaml", "com.example.chat.realtime", null),
             "mycompany", new Sdk("examples/chat/openapi.yaml", "MyCompany.MyApi", null),
             "petstore", new Sdk("../shared/corpus/swagger-petstore/openapi.yaml", "com.example.petstore", null),
+            "paging", new Sdk("core/src/test/resources/fixtures/rest/paging.yaml", "com.example.paging", null),
+            "petstore-okhttp",
+                    new Sdk(
+                            "../shared/corpus/swagger-petstore/openapi.yaml",
+                            "com.example.petstore.okhttp",
+                            null,
+                            Transport.OKHTTP),
             "realtime", new Sdk("../shared/corpus/tryAGI-OpenAI/asyncapi.json", "com.example.realtime", null),
             "kraken",
                     new Sdk(
@@ -188,9 +200,10 @@ class DocsSnippetsTest {
 
     private Path generate(String name, Sdk sdk) throws Exception {
         Path spec = ROOT.resolve(sdk.spec()).toAbsolutePath().normalize();
-        GenerationRequest base = GenerationRequest.of(spec, sdk.pkg(), dir.resolve("unused"));
-        GenerationRequest request = new GenerationRequest(
-                base.spec(), base.namespace(), base.output(), null, null, null, sdk.perspective(), null, null, null);
+        GenerationRequest request = GenerationRequest.builder(spec, sdk.pkg(), dir.resolve("unused"))
+                .perspective(sdk.perspective())
+                .transport(sdk.transport())
+                .build();
         Path root = dir.resolve("sdk-" + name);
         for (GeneratedFile f : Generator.plan(request).files()) {
             Path p = root.resolve(f.relativePath());

@@ -8,6 +8,7 @@ import tools.jackson.core.TokenStreamLocation;
 // tools.jackson.core; keep the two in step.
 /** A JSON document that does not fit the expected type; says what was expected and where. */
 public final class JsonDecodeException extends IOException {
+    private static final long serialVersionUID = 1L;
 
     public JsonDecodeException(String message) {
         super(message);

@@ -5,7 +5,7 @@ import java.util.Random;
 
 /**
  * The one exponential backoff with jitter, and the rules of its settings, shared by HTTP retries
- * ({@link HttpRetryPolicy}) and WebSocket reconnects ({@link WsReconnectPolicy}).
+ * ({@code HttpRetryPolicy}) and WebSocket reconnects ({@code WsReconnectPolicy}); plain names, as an SDK may carry only one.
  *
  * <p>The delay before step {@code n} (1-based) is {@code base = min(maxDelay, initialDelay * multiplier^(n-1))},
  * shortened by a random share of at most {@code jitter}: {@code base * (1 - jitter * r)}, {@code r} uniform in [0, 1).

@@ -42,10 +42,7 @@ class Jackson3TwinsTest {
             });
         }
         try (Stream<Path> main = Files.list(MAIN)) {
-            // The OkHttp transports need okhttp on the class path and touch no JSON; the module build compiles them.
-            main.filter(p -> !twinned.contains(p.getFileName().toString())
-                            && !p.getFileName().toString().startsWith("OkHttp"))
-                    .forEach(p -> sources.add(p.toString()));
+            main.filter(p -> !twinned.contains(p.getFileName().toString())).forEach(p -> sources.add(p.toString()));
         }
         assertThat(twinned).contains("Json.java", "JsonContext.java", "JsonCodec.java");
         Path jackson3 = Path.of(tools.jackson.core.JsonParser.class
@@ -61,7 +58,7 @@ class Jackson3TwinsTest {
                 "-d",
                 classes.toString(),
                 "-classpath",
-                // Jackson 3 and, for OkHttpTransport (a helper like the others), OkHttp with what it needs.
+                // Jackson 3 and, for the OkHttp transports (helpers like the others), OkHttp with what it needs.
                 String.join(
                         File.pathSeparator,
                         jackson3.toString(),
