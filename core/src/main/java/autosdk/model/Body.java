@@ -19,7 +19,7 @@ public record Body(String mediaType, TypeRef type, boolean required, TypeRef sse
         return m.equals("application/json")
                 || m.endsWith("+json")
                 || m.startsWith("application/json;")
-                || m.equals("*/*") && type != null;
+                || (m.equals("*/*") && type != null);
     }
 
     public boolean isEventStream() {

@@ -41,8 +41,8 @@ final class JsonTreeReader {
                     case VALUE_STRING -> tree.scalar(parser.getText(), line, column);
                     case VALUE_NUMBER_INT -> tree.scalar(parser.getBigIntegerValue(), line, column);
                     case VALUE_NUMBER_FLOAT -> tree.scalar(parser.getDecimalValue(), line, column);
-                    case VALUE_TRUE -> tree.scalar(Boolean.TRUE, line, column);
-                    case VALUE_FALSE -> tree.scalar(Boolean.FALSE, line, column);
+                    case VALUE_TRUE -> tree.scalar(true, line, column);
+                    case VALUE_FALSE -> tree.scalar(false, line, column);
                     case VALUE_NULL -> tree.scalar(null, line, column);
                     default -> {}
                 }

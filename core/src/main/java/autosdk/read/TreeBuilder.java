@@ -41,7 +41,7 @@ final class TreeBuilder {
         }
     }
 
-    private abstract class Frame {
+    private abstract static class Frame {
         final Location location;
         /** The key this node has in its parent map, restored when the node ends. */
         String keyInParent;

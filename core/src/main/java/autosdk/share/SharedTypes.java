@@ -145,7 +145,7 @@ public final class SharedTypes {
             if (cl.endsWith(lower) || lower.endsWith(cl) || cl.startsWith(lower) || lower.startsWith(cl)) {
                 score = Math.min(score, Math.abs(c.length() - name.length()) / 2 + 1);
             }
-            if (score < bestScore || score == bestScore && best != null && c.compareTo(best) < 0) {
+            if (score < bestScore || (score == bestScore && best != null && c.compareTo(best) < 0)) {
                 best = c;
                 bestScore = score;
             }

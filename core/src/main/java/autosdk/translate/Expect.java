@@ -27,7 +27,7 @@ final class Expect {
 
     Optional<MapNode> map(MapNode parent, String key) {
         SpecNode node = parent.get(key);
-        if (node == null || node instanceof ScalarNode s && s.isNull()) return Optional.empty();
+        if (node == null || (node instanceof ScalarNode s && s.isNull())) return Optional.empty();
         if (node instanceof MapNode m) return Optional.of(m);
         wrongKind(node, key, "an object");
         return Optional.empty();
@@ -35,7 +35,7 @@ final class Expect {
 
     Optional<ListNode> list(MapNode parent, String key) {
         SpecNode node = parent.get(key);
-        if (node == null || node instanceof ScalarNode s && s.isNull()) return Optional.empty();
+        if (node == null || (node instanceof ScalarNode s && s.isNull())) return Optional.empty();
         if (node instanceof ListNode l) return Optional.of(l);
         wrongKind(node, key, "a list");
         return Optional.empty();
@@ -43,7 +43,7 @@ final class Expect {
 
     Optional<String> string(MapNode parent, String key) {
         SpecNode node = parent.get(key);
-        if (node == null || node instanceof ScalarNode s && s.isNull()) return Optional.empty();
+        if (node == null || (node instanceof ScalarNode s && s.isNull())) return Optional.empty();
         if (node instanceof ScalarNode s && (s.isString() || s.isNumber())) return Optional.of(s.text());
         wrongKind(node, key, "a string");
         return Optional.empty();

@@ -114,7 +114,7 @@ final class PaginationDetector {
     Result detect(MapNode op, String method, List<Parameter> parameters, TypeRef response) {
         for (String name : EXTENSIONS) {
             SpecNode ext = op.get(name);
-            if (ext == null || ext instanceof ScalarNode s && Boolean.FALSE.equals(s.value())) continue;
+            if (ext == null || (ext instanceof ScalarNode s && Boolean.FALSE.equals(s.value()))) continue;
             if (!(ext instanceof MapNode m)) {
                 return Result.refused(
                         name + " is not an object (a reference to a shared configuration is not supported)");
@@ -137,7 +137,7 @@ final class PaginationDetector {
         // A page "number" that is a string is a page token (OpenAI's usage API: page <- next_page).
         Optional<Parameter> cursor = find(
                 query,
-                p -> isCursorParam(norm(p.name())) || PAGE_PARAMS.contains(norm(p.name())) && isString(p.type()));
+                p -> isCursorParam(norm(p.name())) || (PAGE_PARAMS.contains(norm(p.name())) && isString(p.type())));
         Optional<Parameter> offset = find(query, p -> OFFSET_PARAMS.contains(norm(p.name())));
         Optional<Parameter> page = find(query, p -> PAGE_PARAMS.contains(norm(p.name())));
         Optional<Parameter> size = find(query, p -> SIZE_PARAMS.contains(norm(p.name())));
@@ -147,7 +147,7 @@ final class PaginationDetector {
         // single resource with an array property (an assistant's tools) is not.
         boolean itemsNamed =
                 items.path != null && (items.path.isEmpty() || ITEM_FIELDS.contains(norm(items.path.get(0))));
-        boolean listLooking = pagingParams || method.equalsIgnoreCase("GET") && itemsNamed;
+        boolean listLooking = pagingParams || (method.equalsIgnoreCase("GET") && itemsNamed);
         if (!listLooking) return Result.NOT_A_LIST;
         if (response == null) return Result.refused("it has paging parameters but no JSON success body");
         if (items.path == null) return Result.refused(items.problem);
@@ -163,7 +163,7 @@ final class PaginationDetector {
                     : field(
                             body,
                             f -> f.equals("next" + p)
-                                    || f.equals(p) && !p.equals("after")
+                                    || (f.equals(p) && !p.equals("after"))
                                     || NEXT_CURSOR_FIELDS.contains(f)
                                     || isLastOf(f, p),
                             this::isCursorValue);
@@ -263,7 +263,8 @@ final class PaginationDetector {
                 || p.contains("cursor")
                 || p.startsWith("startafter")
                 || p.startsWith("startingafter")
-                || p.endsWith("token") && (p.startsWith("pag") || p.startsWith("next") || p.startsWith("continuation"));
+                || (p.endsWith("token")
+                        && (p.startsWith("pag") || p.startsWith("next") || p.startsWith("continuation")));
     }
 
     /** {@code last_history_item_id} feeds {@code start_after_history_item_id}; {@code last_id} feeds {@code after}. */
@@ -271,8 +272,8 @@ final class PaginationDetector {
         if (!field.startsWith("last") || field.length() == 4 || !param.contains("after")) return false;
         String suffix = field.substring(4);
         return param.endsWith(suffix)
-                || suffix.equals("id")
-                        && (param.equals("after") || param.equals("startingafter") || param.equals("startafter"));
+                || (suffix.equals("id")
+                        && (param.equals("after") || param.equals("startingafter") || param.equals("startafter")));
     }
 
     private static Long start(Parameter p, long fallback) {
@@ -613,7 +614,7 @@ final class PaginationDetector {
     }
 
     private boolean isCursorValue(TypeRef t) {
-        return isString(t) || isInteger(t) || t instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.UUID;
+        return isString(t) || isInteger(t) || (t instanceof TypeRef.Scalar s && s.kind() == TypeRef.ScalarKind.UUID);
     }
 
     private static Optional<Parameter> find(List<Parameter> params, Predicate<Parameter> test) {

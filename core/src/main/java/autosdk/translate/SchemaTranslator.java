@@ -167,8 +167,9 @@ final class SchemaTranslator {
                     p.base64()));
         }
         // additionalProperties (or unevaluatedProperties) false: no property beyond the declared ones
-        boolean closed = schema.get("additionalProperties") instanceof ScalarNode ap && Boolean.FALSE.equals(ap.value())
-                || schema.get("unevaluatedProperties") instanceof ScalarNode up && Boolean.FALSE.equals(up.value());
+        boolean closed = (schema.get("additionalProperties") instanceof ScalarNode ap
+                        && Boolean.FALSE.equals(ap.value()))
+                || (schema.get("unevaluatedProperties") instanceof ScalarNode up && Boolean.FALSE.equals(up.value()));
         return new ObjectType(id, hint, doc(schema), schema.location(), finalProps, additional[0], closed);
     }
 
@@ -646,14 +647,14 @@ final class SchemaTranslator {
                         .count();
                 boolean stringsOrInts = "string".equals(type)
                         || "integer".equals(type)
-                        || type == null
+                        || (type == null
                                 && l.items().stream()
-                                        .allMatch(i -> i instanceof ScalarNode s && (s.isString() || s.isNull()));
+                                        .allMatch(i -> i instanceof ScalarNode s && (s.isString() || s.isNull())));
                 if (nonNull >= 2 && stringsOrInts) return ENUM;
                 if (nonNull == 1) return SCALAR;
             }
-            if ("array".equals(type) || type == null && schema.has("items")) return ARRAY;
-            if ("object".equals(type) || type == null && schema.has("additionalProperties")) return MAP;
+            if ("array".equals(type) || (type == null && schema.has("items"))) return ARRAY;
+            if ("object".equals(type) || (type == null && schema.has("additionalProperties"))) return MAP;
             if (type != null || schema.has("const") || schema.has("enum")) return SCALAR;
             return ANY;
         }
@@ -668,8 +669,8 @@ final class SchemaTranslator {
             boolean stringEnum = s.get("enum") instanceof ListNode l
                     && l.items().stream().allMatch(i -> i instanceof ScalarNode x && (x.isString() || x.isNull()));
             boolean stringConst = s.get("const") instanceof ScalarNode c && c.isString();
-            if (!("string".equals(type) && !s.has("format")
-                    || (type == null || "string".equals(type)) && (stringEnum || stringConst))) {
+            if (!(("string".equals(type) && !s.has("format"))
+                    || ((type == null || "string".equals(type)) && (stringEnum || stringConst)))) {
                 return false;
             }
             if (s.has("properties") || s.has("oneOf") || s.has("anyOf") || s.has("allOf")) return false;

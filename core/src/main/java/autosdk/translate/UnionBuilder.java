@@ -102,7 +102,7 @@ final class UnionBuilder {
         String name = targetKey.substring(targetKey.lastIndexOf('/') + 1);
         return mappingValue.equals(name)
                 || targetKey.endsWith(mappingValue.startsWith("#") ? mappingValue : "#" + mappingValue)
-                || mappingValue.startsWith("#") && targetKey.endsWith(mappingValue);
+                || (mappingValue.startsWith("#") && targetKey.endsWith(mappingValue));
     }
 
     /** Required (or all known) JSON property names of an object variant, for matching by shape. */

@@ -91,7 +91,7 @@ public final class OutputWriter {
             Path target = resolve(f.relativePath());
             if (previous.contains(f.relativePath()) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) continue;
             boolean regular = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
-            if (!regular || !startsWithMarker(target) && !sameContent(target, f)) {
+            if (!regular || (!startsWithMarker(target) && !sameContent(target, f))) {
                 foreign.add(target.toString());
             }
         }

@@ -52,26 +52,19 @@ public class ApiException extends RuntimeException {
 
     /** Creates the subclass that matches {@code details.statusCode}. */
     public static ApiException forStatus(String message, Details details) {
-        switch (details.statusCode) {
-            case 400:
-                return new ApiBadRequestException(message, details);
-            case 401:
-                return new ApiUnauthorizedException(message, details);
-            case 403:
-                return new ApiForbiddenException(message, details);
-            case 404:
-                return new ApiNotFoundException(message, details);
-            case 409:
-                return new ApiConflictException(message, details);
-            case 422:
-                return new ApiUnprocessableEntityException(message, details);
-            case 429:
-                return new ApiRateLimitException(message, details);
-            default:
-                return details.statusCode >= 500 && details.statusCode <= 599
+        return switch (details.statusCode) {
+            case 400 -> new ApiBadRequestException(message, details);
+            case 401 -> new ApiUnauthorizedException(message, details);
+            case 403 -> new ApiForbiddenException(message, details);
+            case 404 -> new ApiNotFoundException(message, details);
+            case 409 -> new ApiConflictException(message, details);
+            case 422 -> new ApiUnprocessableEntityException(message, details);
+            case 429 -> new ApiRateLimitException(message, details);
+            default ->
+                details.statusCode >= 500 && details.statusCode <= 599
                         ? new ApiServerException(message, details)
                         : new ApiException(message, details, null);
-        }
+        };
     }
 
     /** The HTTP status, or 0 when no response was received. */

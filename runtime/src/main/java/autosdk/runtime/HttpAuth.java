@@ -116,14 +116,11 @@ public final class HttpAuth {
      */
     public static HttpAuth apiKeyFromEnv(String in, String name, String variable, Function<String, String> env) {
         String key = requireEnv(variable, Objects.requireNonNull(env, "env"), "the API key " + in + " " + name);
-        switch (in) {
-            case "query":
-                return apiKeyQuery(name, key);
-            case "cookie":
-                return apiKeyCookie(name, key);
-            default:
-                return apiKeyHeader(name, key);
-        }
+        return switch (in) {
+            case "query" -> apiKeyQuery(name, key);
+            case "cookie" -> apiKeyCookie(name, key);
+            default -> apiKeyHeader(name, key);
+        };
     }
 
     /** HTTP basic credentials read now from two environment variables; fails naming the one that is unset. */
@@ -170,18 +167,13 @@ public final class HttpAuth {
     @Override
     public String toString() {
         String forScheme = scheme == null ? "" : " for " + scheme;
-        switch (kind) {
-            case BEARER:
-                return "HttpAuth[bearer" + forScheme + "]";
-            case BASIC:
-                return "HttpAuth[basic" + forScheme + "]";
-            case API_KEY_HEADER:
-                return "HttpAuth[apiKeyHeader " + name + forScheme + "]";
-            case API_KEY_QUERY:
-                return "HttpAuth[apiKeyQuery " + name + forScheme + "]";
-            default:
-                return "HttpAuth[apiKeyCookie " + name + forScheme + "]";
-        }
+        return switch (kind) {
+            case BEARER -> "HttpAuth[bearer" + forScheme + "]";
+            case BASIC -> "HttpAuth[basic" + forScheme + "]";
+            case API_KEY_HEADER -> "HttpAuth[apiKeyHeader " + name + forScheme + "]";
+            case API_KEY_QUERY -> "HttpAuth[apiKeyQuery " + name + forScheme + "]";
+            default -> "HttpAuth[apiKeyCookie " + name + forScheme + "]";
+        };
     }
 
     /**
@@ -227,14 +219,11 @@ public final class HttpAuth {
 
     /** The header value for header kinds ({@code Bearer x}, {@code Basic x}, or the key itself). */
     static String headerValue(Kind kind, String credential) {
-        switch (kind) {
-            case BEARER:
-                return "Bearer " + credential;
-            case BASIC:
-                return "Basic " + credential;
-            default:
-                return credential;
-        }
+        return switch (kind) {
+            case BEARER -> "Bearer " + credential;
+            case BASIC -> "Basic " + credential;
+            default -> credential;
+        };
     }
 
     /** Every form in which this credential could show up in text, for redaction. */

@@ -39,10 +39,12 @@ public final class HttpBody {
 
         static Content of(byte[] bytes) {
             return new Content() {
+                @Override
                 public InputStream open() {
                     return new ByteArrayInputStream(bytes);
                 }
 
+                @Override
                 public long length() {
                     return bytes.length;
                 }
@@ -51,10 +53,12 @@ public final class HttpBody {
 
         static Content of(Supplier<InputStream> stream) {
             return new Content() {
+                @Override
                 public InputStream open() {
                     return Objects.requireNonNull(stream.get(), "body stream");
                 }
 
+                @Override
                 public long length() {
                     return -1;
                 }
@@ -64,6 +68,7 @@ public final class HttpBody {
         /** A file read from disk while sending; a missing file fails here, before anything is sent. */
         static Content of(Path file) {
             return new Content() {
+                @Override
                 public InputStream open() {
                     try {
                         return Files.newInputStream(file);
@@ -72,6 +77,7 @@ public final class HttpBody {
                     }
                 }
 
+                @Override
                 public long length() {
                     try {
                         return Files.size(file);

@@ -331,16 +331,13 @@ public final class HttpExecutor {
                     HttpAuth auth = auths.get(i);
                     String credential = credentials.get(i);
                     switch (auth.kind()) {
-                        case BEARER:
-                        case BASIC:
-                        case API_KEY_HEADER:
+                        case BEARER, BASIC, API_KEY_HEADER ->
                             b.setHeader(auth.name(), HttpAuth.headerValue(auth.kind(), credential));
-                            break;
-                        case API_KEY_COOKIE:
+                        case API_KEY_COOKIE ->
                             cookies.add(HttpParams.encode(auth.name()) + "=" + HttpParams.encode(credential));
-                            break;
-                        default:
-                            break; // query keys are part of the URI already
+                        default -> {
+                            // query keys are part of the URI already
+                        }
                     }
                 }
                 if (!cookies.isEmpty()) {

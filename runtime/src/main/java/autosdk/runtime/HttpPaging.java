@@ -138,7 +138,7 @@ public final class HttpPaging<R, T> {
         switch (kind) {
             case CURSOR, NEXT_URL -> {
                 Object token = next.apply(response);
-                return token == null || token instanceof String s && s.isBlank() ? null : token;
+                return token == null || (token instanceof String s && s.isBlank()) ? null : token;
             }
             case LAST_ITEM_CURSOR -> {
                 // has_more (checked above) ends the list; without it, the first empty page does.

@@ -67,7 +67,7 @@ public final class HttpParams {
             throw new IllegalArgumentException("path parameter '" + name + "' is required but was null");
         }
         switch (style) {
-            case SIMPLE: {
+            case SIMPLE -> {
                 String s = String.join(",", items(v, explode, HttpParams::encode));
                 // An empty or dot segment would silently address another resource ("/pets/.." is "/").
                 if (s.isEmpty() || s.equals(".") || s.equals("..")) {
@@ -75,11 +75,13 @@ public final class HttpParams {
                 }
                 return s;
             }
-            case LABEL:
+            case LABEL -> {
                 return "." + String.join(explode ? "." : ",", items(v, explode, HttpParams::encode));
-            case MATRIX:
+            }
+            case MATRIX -> {
                 return matrix(encode(name), v, explode);
-            default:
+            }
+            default ->
                 throw new IllegalArgumentException(
                         "style " + style.openApiName + " is not allowed for path parameter '" + name + "'");
         }
@@ -98,10 +100,10 @@ public final class HttpParams {
         }
         String n = encode(name);
         switch (style) {
-            case FORM:
+            case FORM -> {
                 return form(n, v, explode);
-            case SPACE_DELIMITED:
-            case PIPE_DELIMITED: {
+            }
+            case SPACE_DELIMITED, PIPE_DELIMITED -> {
                 if (explode || !(v instanceof List || v instanceof Map)) {
                     return form(n, v, explode);
                 }
@@ -111,7 +113,7 @@ public final class HttpParams {
                 }
                 return List.of(n + "=" + String.join(style == Style.SPACE_DELIMITED ? "%20" : "%7C", items));
             }
-            case DEEP_OBJECT: {
+            case DEEP_OBJECT -> {
                 if (!(v instanceof Map)) {
                     throw new IllegalArgumentException(
                             "deepObject query parameter '" + name + "' needs an object (Map) value");
@@ -120,7 +122,7 @@ public final class HttpParams {
                 deepObject(n, (Map<?, ?>) v, out);
                 return out;
             }
-            default:
+            default ->
                 throw new IllegalArgumentException(
                         "style " + style.openApiName + " is not allowed for query parameter '" + name + "'");
         }
@@ -204,8 +206,8 @@ public final class HttpParams {
         if (value instanceof byte[]) {
             return value; // OpenAPI's format byte/binary: one base64 scalar, not an array of numbers
         }
-        if (value instanceof Object[]) {
-            return normalize(Arrays.asList((Object[]) value));
+        if (value instanceof Object[] array) {
+            return normalize(Arrays.asList(array));
         }
         if (value != null && value.getClass().isArray()) {
             List<Object> list = new ArrayList<>();

@@ -140,22 +140,20 @@ public final class HttpSse {
 
         private void field(String field, String value) throws IOException {
             switch (field) {
-                case "event":
-                    eventType = value;
-                    break;
-                case "data":
+                case "event" -> eventType = value;
+                case "data" -> {
                     if (data.length() + value.length() + 1 > MAX_EVENT_CHARS) {
                         throw new IOException("server-sent event data longer than " + MAX_EVENT_CHARS + " characters");
                     }
                     data.append(value).append('\n');
                     hasData = true;
-                    break;
-                case "id":
+                }
+                case "id" -> {
                     if (value.indexOf('\0') < 0) {
                         lastEventId = value;
                     }
-                    break;
-                case "retry":
+                }
+                case "retry" -> {
                     if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                         try {
                             retry = Duration.ofMillis(Long.parseLong(value));
@@ -163,9 +161,10 @@ public final class HttpSse {
                             // more digits than a long holds: ignored like any invalid retry value
                         }
                     }
-                    break;
-                default:
-                    break; // unknown fields are ignored
+                }
+                default -> {
+                    // unknown fields are ignored
+                }
             }
         }
 

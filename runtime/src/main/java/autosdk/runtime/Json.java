@@ -368,26 +368,30 @@ public final class Json {
         JsonToken t = p.currentToken();
         if (t == null) throw new JsonDecodeException("unexpected end of input");
         switch (t) {
-            case START_OBJECT:
+            case START_OBJECT -> {
                 return readObjectRest(p, p.nextToken(), null, null);
-            case START_ARRAY: {
+            }
+            case START_ARRAY -> {
                 List<JsonValue> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p));
                 return new JsonValue.JsonArray(items);
             }
-            case VALUE_STRING:
+            case VALUE_STRING -> {
                 return new JsonValue.JsonString(p.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return new JsonValue.JsonNumber(p.getText());
-            case VALUE_TRUE:
+            }
+            case VALUE_TRUE -> {
                 return new JsonValue.JsonBoolean(true);
-            case VALUE_FALSE:
+            }
+            case VALUE_FALSE -> {
                 return new JsonValue.JsonBoolean(false);
-            case VALUE_NULL:
+            }
+            case VALUE_NULL -> {
                 return JsonValue.NULL;
-            default:
-                throw JsonDecodeException.expected(p, "a JSON value");
+            }
+            default -> throw JsonDecodeException.expected(p, "a JSON value");
         }
     }
 
@@ -534,7 +538,7 @@ public final class Json {
     /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it. */
     public static boolean allows(Map<String, JsonValue> members, String name, String value) {
         JsonValue v = members.get(name);
-        return v == null || v instanceof JsonValue.JsonString s && s.value().equals(value);
+        return v == null || (v instanceof JsonValue.JsonString s && s.value().equals(value));
     }
 
     private static <T> T streamRest(
@@ -585,24 +589,11 @@ public final class Json {
             if (t == null) return null;
             String text = null;
             switch (t) {
-                case FIELD_NAME:
-                    text = delegate.currentName();
-                    break;
-                case VALUE_STRING:
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    text = delegate.getText();
-                    break;
-                case START_OBJECT:
-                case START_ARRAY:
-                    depth++;
-                    break;
-                case END_OBJECT:
-                case END_ARRAY:
-                    depth--;
-                    break;
-                default:
-                    break;
+                case FIELD_NAME -> text = delegate.currentName();
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> text = delegate.getText();
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                default -> {}
             }
             if (size == kinds.length) {
                 kinds = Arrays.copyOf(kinds, size * 2);
@@ -692,7 +683,7 @@ public final class Json {
             JsonToken t = kinds[cursor];
             String text = texts[cursor++];
             switch (t) {
-                case START_OBJECT: {
+                case START_OBJECT -> {
                     Map<String, JsonValue> m = new LinkedHashMap<>();
                     while (kinds[cursor] == JsonToken.FIELD_NAME) {
                         String name = texts[cursor++];
@@ -701,25 +692,28 @@ public final class Json {
                     cursor++; // END_OBJECT
                     return new JsonValue.JsonObject(m);
                 }
-                case START_ARRAY: {
+                case START_ARRAY -> {
                     List<JsonValue> items = new ArrayList<>();
                     while (kinds[cursor] != JsonToken.END_ARRAY) items.add(value());
                     cursor++;
                     return new JsonValue.JsonArray(items);
                 }
-                case VALUE_STRING:
+                case VALUE_STRING -> {
                     return new JsonValue.JsonString(text);
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
+                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                     return new JsonValue.JsonNumber(text);
-                case VALUE_TRUE:
+                }
+                case VALUE_TRUE -> {
                     return new JsonValue.JsonBoolean(true);
-                case VALUE_FALSE:
+                }
+                case VALUE_FALSE -> {
                     return new JsonValue.JsonBoolean(false);
-                case VALUE_NULL:
+                }
+                case VALUE_NULL -> {
                     return JsonValue.NULL;
-                default:
-                    throw new JsonDecodeException("expected a JSON value but found " + t);
+                }
+                default -> throw new JsonDecodeException("expected a JSON value but found " + t);
             }
         }
     }
@@ -760,22 +754,16 @@ public final class Json {
      * "boolean", "array", "object" or "any"), so scalar union variants are matched strictly.
      */
     public static boolean isKind(JsonValue value, String kind) {
-        switch (kind) {
-            case "string":
-                return value instanceof JsonValue.JsonString;
-            case "integer":
-                return value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
-            case "number":
-                return value instanceof JsonValue.JsonNumber;
-            case "boolean":
-                return value instanceof JsonValue.JsonBoolean;
-            case "array":
-                return value instanceof JsonValue.JsonArray;
-            case "object":
-                return value instanceof JsonValue.JsonObject;
-            default:
-                return true;
-        }
+        return switch (kind) {
+            case "string" -> value instanceof JsonValue.JsonString;
+            case "integer" ->
+                value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
+            case "number" -> value instanceof JsonValue.JsonNumber;
+            case "boolean" -> value instanceof JsonValue.JsonBoolean;
+            case "array" -> value instanceof JsonValue.JsonArray;
+            case "object" -> value instanceof JsonValue.JsonObject;
+            default -> true;
+        };
     }
 
     static JsonValue parseValue(String json) {
@@ -944,17 +932,12 @@ public final class Json {
         @Override
         public String getText() {
             if (_currToken == null) return null;
-            switch (_currToken) {
-                case FIELD_NAME:
-                    return getCurrentName();
-                case VALUE_STRING:
-                    return ((JsonValue.JsonString) value).value();
-                case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    return ((JsonValue.JsonNumber) value).text();
-                default:
-                    return _currToken.asString();
-            }
+            return switch (_currToken) {
+                case FIELD_NAME -> getCurrentName();
+                case VALUE_STRING -> ((JsonValue.JsonString) value).value();
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ((JsonValue.JsonNumber) value).text();
+                default -> _currToken.asString();
+            };
         }
 
         @Override

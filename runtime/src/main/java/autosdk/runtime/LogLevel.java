@@ -21,14 +21,10 @@ public enum LogLevel {
         if (value == null) {
             return OFF;
         }
-        switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "info":
-                return INFO;
-            case "debug":
-            case "trace":
-                return DEBUG;
-            default:
-                return OFF;
-        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "info" -> INFO;
+            case "debug", "trace" -> DEBUG;
+            default -> OFF;
+        };
     }
 }

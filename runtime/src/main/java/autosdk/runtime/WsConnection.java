@@ -150,11 +150,11 @@ public final class WsConnection implements AutoCloseable {
             return connect(config, listener).get();
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e.getCause());
-            if (cause instanceof IOException) {
-                throw (IOException) cause;
+            if (cause instanceof IOException iOException) {
+                throw iOException;
             }
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
+            if (cause instanceof RuntimeException runtimeException) {
+                throw runtimeException;
             }
             throw new IOException("WebSocket connect to " + config.uri() + " failed", cause);
         }
@@ -962,14 +962,11 @@ public final class WsConnection implements AutoCloseable {
         }
 
         CompletableFuture<?> writeTo(WsTransport.Socket socket) {
-            switch (kind) {
-                case TEXT:
-                    return socket.sendText(text);
-                case BINARY:
-                    return socket.sendBinary(data);
-                default:
-                    return socket.sendClose(code, text);
-            }
+            return switch (kind) {
+                case TEXT -> socket.sendText(text);
+                case BINARY -> socket.sendBinary(data);
+                default -> socket.sendClose(code, text);
+            };
         }
     }
 
@@ -1063,7 +1060,6 @@ public final class WsConnection implements AutoCloseable {
                 log.detail("WebSocket " + shownUri + " received: " + HttpLog.body(bytes, bytes.length, s -> s));
             }
             deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
-            return;
         }
 
         @Override
@@ -1087,7 +1083,6 @@ public final class WsConnection implements AutoCloseable {
             binary.reset();
             messageBytes = 0;
             deliverThenRequest(webSocket, () -> listener.onBinary(WsConnection.this, message));
-            return;
         }
 
         @Override

@@ -375,7 +375,7 @@ public final class JavaNames {
         }
 
         public boolean isUsed(String name) {
-            return used.contains(key(name)) || parent != null && parent.isUsed(name);
+            return used.contains(key(name)) || (parent != null && parent.isUsed(name));
         }
 
         private String lookup(Object tag) {

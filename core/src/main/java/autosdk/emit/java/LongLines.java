@@ -237,7 +237,7 @@ final class LongLines {
             int close = endOfLiteral(line, i);
             if (c == '"' && close >= LIMIT - 3 && close < line.length()) {
                 int space = line.lastIndexOf(' ', LIMIT - 4);
-                boolean tight = close + 1 < line.length() && line.charAt(close + 1) == '.'
+                boolean tight = (close + 1 < line.length() && line.charAt(close + 1) == '.')
                         || "*/%.!".indexOf(previousNonSpace(line, i)) >= 0;
                 return space > i + 1 && !tight && !escaped(line, i, space) ? space + 1 : -1;
             }

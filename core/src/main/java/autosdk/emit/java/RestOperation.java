@@ -191,7 +191,7 @@ record RestOperation(
         for (Response r : op.responses()) {
             boolean error = r.status().startsWith("4")
                     || r.status().startsWith("5")
-                    || r.status().equals("default") && !defaultIsSuccess;
+                    || (r.status().equals("default") && !defaultIsSuccess);
             if (!error) continue;
             r.bodies().stream()
                     .filter(b -> b.isJson() && b.type() != null)

@@ -210,7 +210,7 @@ final class UnionEmitter {
                 List<String> unique = c.variant().discriminatorValues().stream()
                         .filter(v -> byValue.get(v).size() == 1)
                         .toList();
-                if (!(isObject(c.variant().type())) || unique.isEmpty()) continue;
+                if (!isObject(c.variant().type()) || unique.isEmpty()) continue;
                 for (String value : unique) m.addCode("case $S:\n", value);
                 m.addCode("$>")
                         .addStatement(

@@ -241,7 +241,7 @@ final class WsClientClassEmitter {
         if (payload instanceof TypeRef.Named n && types.className(n.id()) != null) {
             return CodeBlock.of("$T.DEFAULT.write(payload)", options.jsonContext());
         }
-        String name = "encode" + (++codecCount);
+        String name = "encode" + ++codecCount;
         ClassName json = types.runtime("Json");
         codecs.add(MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -265,7 +265,7 @@ final class WsClientClassEmitter {
         if (payload instanceof TypeRef.Named n && types.className(n.id()) != null) {
             return CodeBlock.of("$T.DEFAULT.read($L, $T.class)", options.jsonContext(), t, types.className(n.id()));
         }
-        String name = "decode" + (++codecCount);
+        String name = "decode" + ++codecCount;
         ClassName json = types.runtime("Json");
         codecs.add(MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)

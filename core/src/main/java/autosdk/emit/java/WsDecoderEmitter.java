@@ -80,7 +80,7 @@ final class WsDecoderEmitter {
                             codecs.decoder(r.message().payload(), "text"));
                 } else {
                     // Several messages share this value: tell them apart by shape.
-                    String field = "SHAPES_" + (++groups);
+                    String field = "SHAPES_" + ++groups;
                     type.addField(shapes(plan, field, e.getValue()));
                     decode.addStatement("$T event = $T.match(text, $N)", plan.event(), frames, field)
                             .addStatement("if (event != null) return event")
