@@ -12,6 +12,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
@@ -362,14 +364,13 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
      * unregisters the waiter; call it before {@link #connect()} to be sure not to miss an early event.
      */
     public final <V extends E> CompletableFuture<V> next(Class<V> type) {
-        return await(List.of(new Reply(type, null)), null, false);
+        return await(List.of(new Reply(type, null)), null, false, null);
     }
 
     /** {@link #next(Class)} that fails with {@link TimeoutException} (and unregisters) when no such event came within {@code timeout}. */
     public final <V extends E> CompletableFuture<V> next(Class<V> type, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        CompletableFuture<V> f = await(List.of(new Reply(type, null)), null, false);
-        return f.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return await(List.of(new Reply(type, null)), null, false, timeout);
     }
 
     /**
@@ -382,7 +383,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     public final <V extends E> V receive(Class<V> type, Duration timeout)
             throws TimeoutException, InterruptedException, WsClosedException {
         Objects.requireNonNull(timeout, "timeout");
-        CompletableFuture<V> f = await(List.of(new Reply(type, null)), null, false);
+        CompletableFuture<V> f = await(List.of(new Reply(type, null)), null, false, null);
         try {
             return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
@@ -417,8 +418,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         }
         JsonValue id = requestCorrelationPointer == null ? null : WsFrames.at(text, requestCorrelationPointer);
         if (id instanceof JsonValue.JsonNull) id = null;
-        CompletableFuture<R> reply = await(replies, id, id == null);
-        reply.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture<R> reply = await(replies, id, id == null, timeout);
         sendText(text).whenComplete((ok, error) -> {
             if (error != null) {
                 reply.completeExceptionally(
@@ -429,11 +429,14 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     }
 
     /**
-     * Registers a waiter and returns its future itself (not a dependent stage), so that cancelling or timing out what the
-     * caller holds unregisters the waiter. {@code V} is a supertype of every accepted type, so the cast is safe.
+     * Registers a waiter and returns its future itself (not a dependent stage), so that cancelling what the caller holds
+     * unregisters the waiter. {@code V} is a supertype of every accepted type, so the cast is safe. With a
+     * {@code timeout}, the waiter is unregistered <em>before</em> its future fails with {@link TimeoutException}:
+     * {@code orTimeout} would wake the caller first, and the caller could still see the waiter registered.
      */
     @SuppressWarnings("unchecked")
-    private <V> CompletableFuture<V> await(List<Reply> accepts, JsonValue correlationId, boolean exclusive) {
+    private <V> CompletableFuture<V> await(
+            List<Reply> accepts, JsonValue correlationId, boolean exclusive, Duration timeout) {
         Waiter w = new Waiter(new CompletableFuture<>(), List.copyOf(accepts), correlationId, exclusive);
         WsClosedException closed;
         synchronized (lock) {
@@ -445,9 +448,34 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         if (closed != null) {
             w.future().completeExceptionally(closed);
         } else {
-            w.future().whenComplete((v, e) -> waiters.remove(w)); // cancelled or timed out
+            w.future().whenComplete((v, e) -> waiters.remove(w)); // completed, failed or cancelled
+            if (timeout != null) {
+                ScheduledFuture<?> expiry = WaiterDeadlines.TIMER.schedule(
+                        () -> {
+                            waiters.remove(w);
+                            w.future().completeExceptionally(new TimeoutException("no reply within " + timeout));
+                        },
+                        timeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
+                w.future().whenComplete((v, e) -> expiry.cancel(false));
+            }
         }
         return (CompletableFuture<V>) (CompletableFuture<?>) w.future();
+    }
+
+    /** One daemon timer for every waiter's deadline in this JVM; cancelled deadlines leave its queue at once. */
+    private static final class WaiterDeadlines {
+        static final ScheduledThreadPoolExecutor TIMER = timer();
+
+        private static ScheduledThreadPoolExecutor timer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "autosdk-ws-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
     }
 
     /** The connection ended for good: every pending waiter fails, and so will every later one. */
