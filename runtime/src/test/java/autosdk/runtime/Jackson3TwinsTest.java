@@ -45,11 +45,7 @@ class Jackson3TwinsTest {
             main.filter(p -> !twinned.contains(p.getFileName().toString())).forEach(p -> sources.add(p.toString()));
         }
         assertThat(twinned).contains("Json.java", "JsonContext.java", "JsonCodec.java");
-        Path jackson3 = Path.of(tools.jackson.core.JsonParser.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path jackson3 = jarOf(tools.jackson.core.JsonParser.class);
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -62,9 +58,9 @@ class Jackson3TwinsTest {
                 String.join(
                         File.pathSeparator,
                         jackson3.toString(),
-                        jarOf(okhttp3.OkHttpClient.class),
-                        jarOf(okio.Okio.class),
-                        jarOf(kotlin.Unit.class)),
+                        jarOf(okhttp3.OkHttpClient.class).toString(),
+                        jarOf(okio.Okio.class).toString(),
+                        jarOf(kotlin.Unit.class).toString()),
                 "--release",
                 "17",
                 "-proc:none",
@@ -117,13 +113,11 @@ class Jackson3TwinsTest {
         return out;
     }
 
-    private static String jarOf(Class<?> type) {
+    /** The jar (or folder) {@code type} was loaded from. */
+    private static Path jarOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
