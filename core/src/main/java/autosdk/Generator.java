@@ -166,7 +166,7 @@ public final class Generator {
     private static void checkPackageClash(GenerationRequest request, TypeIndex index) throws UsageException {
         String prefix = index.namespace() + ".";
         if (!request.namespace().startsWith(prefix)) return;
-        String child = request.namespace().substring(prefix.length()).split("\\.")[0];
+        String child = request.namespace().substring(prefix.length()).split("\\.", -1)[0];
         for (String type : index.types().keySet()) {
             if (type.equalsIgnoreCase(child)) {
                 throw new UsageException("--namespace " + request.namespace() + " would put package " + prefix + child

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * One REST operation (method + path).
  *
- * @param path         the path as the spec writes it (the key under {@code paths}), for documentation
+ * @param path         the path as the spec writes it (its key in the spec's Paths Object), for documentation
  * @param pathTemplate the path the request goes to: {@code path} without a literal query string, starting with '/';
  *                     every {@code {placeholder}} in it has a path parameter
  * @param fixedQuery   literal query pairs that were part of the spec's path (e.g. {@code ?beta=true}), decoded

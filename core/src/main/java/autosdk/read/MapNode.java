@@ -11,6 +11,8 @@ public final class MapNode implements SpecNode {
     private final Location location;
     private final Map<String, SpecNode> entries;
 
+    // The LinkedHashMap type says the entries keep the document's order, which the generated code follows.
+    @SuppressWarnings("NonApiType")
     public MapNode(Location location, LinkedHashMap<String, SpecNode> entries) {
         this.location = location;
         this.entries = Collections.unmodifiableMap(entries);

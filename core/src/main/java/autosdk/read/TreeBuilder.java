@@ -86,7 +86,7 @@ final class TreeBuilder {
         }
     }
 
-    private final class ListFrame extends Frame {
+    private static final class ListFrame extends Frame {
         final List<SpecNode> items = new ArrayList<>();
 
         ListFrame(Location location) {

@@ -32,9 +32,9 @@ final class AsyncApiModelBuilder {
     private final Discriminators discriminators;
     private final Map<String, Message> messagesByKey = new LinkedHashMap<>();
     /** The payload schema of each message, for finding discriminators. */
-    private final Map<Message, MapNode> payloadSchemas = new IdentityHashMap<>();
+    private final IdentityHashMap<Message, MapNode> payloadSchemas = new IdentityHashMap<>();
     /** The payload JSON pointer of each message's correlation id, when it declares one in its payload. */
-    private final Map<Message, String> correlations = new IdentityHashMap<>();
+    private final IdentityHashMap<Message, String> correlations = new IdentityHashMap<>();
 
     AsyncApiModelBuilder(SchemaTranslator schemas, Expect expect, boolean clientPerspective) {
         this.schemas = schemas;

@@ -26,7 +26,7 @@ record RequestPath(String template, Map<String, String> fixedQuery, Set<String> 
         Map<String, String> fixedQuery = new LinkedHashMap<>();
         int q = path.indexOf('?');
         if (q >= 0) {
-            for (String pair : path.substring(q + 1).split("&")) {
+            for (String pair : path.substring(q + 1).split("&", -1)) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
                 fixedQuery.put(

@@ -146,7 +146,7 @@ public final class HttpExecutor {
     /** One attempt up to the final response's headers (redirects followed); its body is bounded by the deadline. */
     private HttpTransport.Exchange send(Call call) throws IOException, InterruptedException {
         call.startAttempt();
-        HttpTransport.Request request = call.request(call.uri, true);
+        HttpTransport.Request request = call.request(call.uri, true, true);
         call.logRequest(request);
         HttpTransport.Exchange response = sendOne(request);
         for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
@@ -156,7 +156,7 @@ public final class HttpExecutor {
             }
             finish(response.body());
             call.logResponse(response);
-            request = call.request(target, sameOrigin(call.uri, target));
+            request = call.request(target, false, sameOrigin(call.uri, target));
             call.logRequest(request);
             response = sendOne(request);
         }
@@ -308,8 +308,11 @@ public final class HttpExecutor {
             return names;
         }
 
-        /** Builds one attempt's request; headers, cookies and credentials only for the original origin. */
-        HttpTransport.Request request(URI target, boolean sameOrigin) {
+        /**
+         * Builds one hop's request: the spec's method and body only on the {@code original} hop (a redirect hop is a
+         * bodiless GET or HEAD, even to the same URI); headers, cookies and credentials only for the original origin.
+         */
+        HttpTransport.Request request(URI target, boolean original, boolean sameOrigin) {
             Headers b = new Headers();
             if (config.userAgent() != null) {
                 b.setHeader("User-Agent", config.userAgent());
@@ -317,7 +320,6 @@ public final class HttpExecutor {
             if (spec.accept() != null) {
                 b.setHeader("Accept", spec.accept());
             }
-            boolean original = target == uri;
             if (original && spec.body() != null) {
                 if (spec.body().contentType() != null) {
                     b.setHeader("Content-Type", spec.body().contentType());

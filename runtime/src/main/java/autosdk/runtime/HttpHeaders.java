@@ -22,6 +22,8 @@ public final class HttpHeaders {
 
     private final Map<String, List<String>> map;
 
+    // The TreeMap type says what both callers pass: a map ordered by String.CASE_INSENSITIVE_ORDER.
+    @SuppressWarnings("NonApiType")
     private HttpHeaders(TreeMap<String, List<String>> map) {
         this.map = Collections.unmodifiableMap(map);
     }

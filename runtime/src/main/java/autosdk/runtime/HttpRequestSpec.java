@@ -104,7 +104,7 @@ public final class HttpRequestSpec {
     public HttpRequestSpec withTarget(String rawPath, String rawQuery) {
         List<String> pairs = new ArrayList<>();
         if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
+            for (String pair : rawQuery.split("&", -1)) {
                 if (!pair.isEmpty()) pairs.add(pair);
             }
         }

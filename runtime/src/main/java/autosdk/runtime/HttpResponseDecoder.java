@@ -66,7 +66,7 @@ public interface HttpResponseDecoder<T> {
     /** The charset parameter of the {@code Content-Type} header, or UTF-8. */
     static Charset charsetOf(HttpHeaders headers) {
         String contentType = headers.firstValue("Content-Type").orElse("");
-        for (String param : contentType.split(";")) {
+        for (String param : contentType.split(";", -1)) {
             String p = param.trim();
             if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
                 try {

@@ -842,12 +842,12 @@ public final class Json {
             if (pending != null) {
                 JsonValue v = pending;
                 pending = null;
-                return _currToken = start(v);
+                return current(start(v));
             }
             Frame top = frames.peek();
             if (top == null) {
                 value = null;
-                return _currToken = null;
+                return current(null);
             }
             if (top.members != null) {
                 if (top.members.hasNext()) {
@@ -855,20 +855,26 @@ public final class Json {
                     top.name = e.getKey();
                     pending = e.getValue() == null ? JsonValue.NULL : e.getValue();
                     value = null;
-                    return _currToken = JsonToken.FIELD_NAME;
+                    return current(JsonToken.FIELD_NAME);
                 }
                 frames.pop();
                 value = null;
-                if (openRoot && frames.isEmpty()) return _currToken = null;
-                return _currToken = JsonToken.END_OBJECT;
+                if (openRoot && frames.isEmpty()) return current(null);
+                return current(JsonToken.END_OBJECT);
             }
             if (top.items.hasNext()) {
                 JsonValue v = top.items.next();
-                return _currToken = start(v == null ? JsonValue.NULL : v);
+                return current(start(v == null ? JsonValue.NULL : v));
             }
             frames.pop();
             value = null;
-            return _currToken = JsonToken.END_ARRAY;
+            return current(JsonToken.END_ARRAY);
+        }
+
+        /** Makes {@code token} the current token and returns it. */
+        private JsonToken current(JsonToken token) {
+            _currToken = token;
+            return token;
         }
 
         private JsonToken start(JsonValue v) throws IOException {
@@ -903,8 +909,7 @@ public final class Json {
             return number;
         }
 
-        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must
-        // be.
+        // Jackson 2 still declares this deprecated method abstract: @Deprecated says it is here only because it must be.
         @Deprecated
         @Override
         public String getCurrentName() {
@@ -1043,18 +1048,18 @@ public final class Json {
             return context;
         }
 
-        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must
-        // be.
+        // Jackson 2 still declares this deprecated method abstract: @Deprecated says it is here only because it must be.
         @Deprecated
         @Override
+        @SuppressWarnings("InlineMeSuggester") // nothing calls it; @InlineMe would need error-prone in every SDK
         public JsonLocation getCurrentLocation() {
             return JsonLocation.NA;
         }
 
-        // Jackson 2 still declares this deprecated method abstract; @Deprecated says it is here only because it must
-        // be.
+        // Jackson 2 still declares this deprecated method abstract: @Deprecated says it is here only because it must be.
         @Deprecated
         @Override
+        @SuppressWarnings("InlineMeSuggester") // nothing calls it; @InlineMe would need error-prone in every SDK
         public JsonLocation getTokenLocation() {
             return JsonLocation.NA;
         }

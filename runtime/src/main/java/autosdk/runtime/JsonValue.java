@@ -60,6 +60,10 @@ public sealed interface JsonValue {
     /** JSON {@code null}: an explicit null, different from a missing property. */
     record JsonNull() implements JsonValue {}
 
+    // Initializing JsonNull initializes this interface first (it declares a default method), so a thread running
+    // `new JsonNull()` before anything touched JsonValue could deadlock with one reading NULL. Nothing in the runtime
+    // or in generated code constructs JsonNull (they use NULL), and the constant is public API.
+    @SuppressWarnings("ClassInitializationDeadlock")
     JsonNull NULL = new JsonNull();
 
     static JsonValue of(String value) {

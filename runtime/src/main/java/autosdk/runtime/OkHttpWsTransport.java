@@ -107,7 +107,7 @@ public final class OkHttpWsTransport implements WsTransport {
                         },
                         timeout,
                         TimeUnit.NANOSECONDS);
-        socket.opened.whenComplete((s, e) -> deadline.cancel(false));
+        WsConnection.whenDone(socket.opened, (s, e) -> deadline.cancel(false));
         return socket.opened;
     }
 
@@ -209,7 +209,7 @@ public final class OkHttpWsTransport implements WsTransport {
                 written.completeExceptionally(new IOException("connection ended before the message was written"));
             } else {
                 long micros = Math.min(10_000, 50L << Math.min(round, 8));
-                WsConnection.timer().schedule(() -> awaitWritten(written, round + 1), micros, TimeUnit.MICROSECONDS);
+                WsConnection.later(() -> awaitWritten(written, round + 1), micros, TimeUnit.MICROSECONDS);
             }
         }
 

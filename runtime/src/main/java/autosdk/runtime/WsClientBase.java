@@ -168,7 +168,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
                 install(c);
                 return self();
             });
-            connecting.whenComplete((c, error) -> {
+            WsConnection.whenDone(connecting, (c, error) -> {
                 if (error != null) {
                     synchronized (lock) {
                         connectFailed = true; // the handshake failed: state() must say CLOSED, not CONNECTING forever
@@ -419,7 +419,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         JsonValue id = requestCorrelationPointer == null ? null : WsFrames.at(text, requestCorrelationPointer);
         if (id instanceof JsonValue.JsonNull) id = null;
         CompletableFuture<R> reply = await(replies, id, id == null, timeout);
-        sendText(text).whenComplete((ok, error) -> {
+        WsConnection.whenDone(sendText(text), (ok, error) -> {
             if (error != null) {
                 reply.completeExceptionally(
                         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
@@ -448,7 +448,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         if (closed != null) {
             w.future().completeExceptionally(closed);
         } else {
-            w.future().whenComplete((v, e) -> waiters.remove(w)); // completed, failed or cancelled
+            WsConnection.whenDone(w.future(), (v, e) -> waiters.remove(w)); // completed, failed or cancelled
             if (timeout != null) {
                 ScheduledFuture<?> expiry = WaiterDeadlines.TIMER.schedule(
                         () -> {
@@ -457,7 +457,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
                         },
                         timeout.toNanos(),
                         TimeUnit.NANOSECONDS);
-                w.future().whenComplete((v, e) -> expiry.cancel(false));
+                WsConnection.whenDone(w.future(), (v, e) -> expiry.cancel(false));
             }
         }
         return (CompletableFuture<V>) (CompletableFuture<?>) w.future();
@@ -569,7 +569,12 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
             }
             // Setup messages go ahead of every user send: nobody can send before connection is set.
             for (String text : setupMessages) {
-                c.sendText(text);
+                // One lost with the connection is sent again after a reconnect; any other failure goes to onError.
+                WsConnection.whenDone(c.sendText(text), (ok, error) -> {
+                    if (error != null && !(error instanceof WsClosedException)) {
+                        report(error);
+                    }
+                });
             }
             connection = c;
             closeNow = closedBeforeOpen;
@@ -593,21 +598,7 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
                 guard(() -> h.consumer.accept(event));
             }
         }
-        boolean taken = false;
-        for (Waiter w : waiters) {
-            if (w.future().isDone() || (taken && w.exclusive())) continue;
-            boolean match;
-            try {
-                match = w.matches(event, raw);
-            } catch (RuntimeException e) { // a reply whose id cannot be read is not this waiter's reply
-                match = false;
-            }
-            if (match) {
-                taken |= w.exclusive();
-                waiters.remove(w); // before completing: whoever the future wakes sees the waiter gone
-                guard(() -> w.future().complete(event)); // dependent stages run here; one that throws is reported
-            }
-        }
+        offerToWaiters(event, raw);
         if (event instanceof UnknownFrame) {
             for (Consumer<? super E> h : unknownHandlers) {
                 guard(() -> h.accept(event));
@@ -622,6 +613,27 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         }
         if (box != null) {
             box.offer(event); // BLOCK: waits for the consumer, which stops reading (backpressure)
+        }
+    }
+
+    /** Completes the waiters {@code event} matches; an exclusive waiter (a reply) takes it from the other exclusive ones. */
+    // waiters is a CopyOnWriteArrayList: the loop walks a snapshot, so removing a matched waiter inside it is safe.
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
+    private void offerToWaiters(E event, String raw) {
+        boolean taken = false;
+        for (Waiter w : waiters) {
+            if (w.future().isDone() || (taken && w.exclusive())) continue;
+            boolean match;
+            try {
+                match = w.matches(event, raw);
+            } catch (RuntimeException e) { // a reply whose id cannot be read is not this waiter's reply
+                match = false;
+            }
+            if (match) {
+                taken |= w.exclusive();
+                waiters.remove(w); // before completing: whoever the future wakes sees the waiter gone
+                guard(() -> w.future().complete(event)); // dependent stages run here; one that throws is reported
+            }
         }
     }
 

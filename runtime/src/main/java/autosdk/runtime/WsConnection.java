@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -351,7 +353,7 @@ public final class WsConnection implements AutoCloseable {
                 write = CompletableFuture.failedFuture(e);
             }
             if (!write.isDone()) {
-                write.whenComplete((ws, error) -> {
+                whenDone(write, (ws, error) -> {
                     written(session, next, error);
                     pump();
                 });
@@ -555,7 +557,7 @@ public final class WsConnection implements AutoCloseable {
                 return;
             }
         }
-        openSocket(new Session(attempt)).whenComplete((ws, error) -> {
+        whenDone(openSocket(new Session(attempt)), (ws, error) -> {
             if (error != null) {
                 scheduleReconnect(attempt + 1, unwrap(error));
             }
@@ -664,7 +666,7 @@ public final class WsConnection implements AutoCloseable {
             long now = System.nanoTime();
             session.silentSince = now;
             long timeout = config.pongTimeout().toNanos();
-            TIMER.schedule(() -> checkAlive(session, now), timeout, TimeUnit.NANOSECONDS);
+            later(() -> checkAlive(session, now), timeout, TimeUnit.NANOSECONDS);
         }
         sendPing(session, socket);
     }
@@ -672,7 +674,7 @@ public final class WsConnection implements AutoCloseable {
     /** Sends a ping; a ping that cannot be written means the link is gone (the reader may not have noticed). */
     private void sendPing(Session session, WsTransport.Socket socket) {
         try {
-            socket.sendPing().whenComplete((ws, error) -> {
+            whenDone(socket.sendPing(), (ws, error) -> {
                 if (isLinkFailure(unwrap(error))) {
                     dropped(session, unwrap(error));
                 }
@@ -698,7 +700,7 @@ public final class WsConnection implements AutoCloseable {
         }
         session.probing = true;
         long heard = session.lastHeardNanos;
-        TIMER.schedule(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        later(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void probe(Session session, long heardAtSchedule, int sent) {
@@ -717,7 +719,7 @@ public final class WsConnection implements AutoCloseable {
         }
         if (heard != heardAtSchedule || session.consumerBusy) {
             // Still receiving (or we are not reading on purpose): look again once it has gone quiet.
-            TIMER.schedule(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            later(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
         if (sent == PROBES) {
@@ -725,7 +727,7 @@ public final class WsConnection implements AutoCloseable {
             return;
         }
         sendPing(session, socket);
-        TIMER.schedule(() -> probe(session, heard, sent + 1), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        later(() -> probe(session, heard, sent + 1), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Drops the socket if the server stayed silent since the ping that started the clock at {@code since}. */
@@ -768,7 +770,7 @@ public final class WsConnection implements AutoCloseable {
         socket.request(Long.MAX_VALUE); // read on to the peer's close reply; the rest of the big message is discarded
         pump();
         // Nobody waits in close() here, so a timer bounds the handshake.
-        TIMER.schedule(
+        later(
                 () -> {
                     abortSocket();
                     finish(1009, reason, cause);
@@ -889,6 +891,34 @@ public final class WsConnection implements AutoCloseable {
     /** The shared timer, for transports that need deadlines or polls of their own (its tasks must not block). */
     static ScheduledExecutorService timer() {
         return TIMER;
+    }
+
+    // ---------------------------------------------------------------- fire-and-forget
+
+    /**
+     * Runs {@code task} once on the shared timer after {@code delay}, when nobody needs its future: a task that throws
+     * (a bug) is logged instead of vanishing into a {@code ScheduledFuture} that nobody reads.
+     */
+    static void later(Runnable task, long delay, TimeUnit unit) {
+        ScheduledFuture<?> unused = TIMER.schedule(() -> logIfThrows(task), delay, unit);
+    }
+
+    /**
+     * Runs {@code action} when {@code stage} completes, for its effect only: {@code action} handles the outcome itself,
+     * so the stage {@code whenComplete} returns is not kept; an action that throws (a bug) is logged, not lost there.
+     */
+    static <T> void whenDone(CompletionStage<T> stage, BiConsumer<? super T, ? super Throwable> action) {
+        CompletionStage<T> unused = stage.whenComplete((value, error) -> logIfThrows(() -> action.accept(value, error)));
+    }
+
+    private static void logIfThrows(Runnable r) {
+        try {
+            r.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.WARNING, "WebSocket background task failed", e);
+        }
     }
 
     private static ScheduledExecutorService newTimer() {

@@ -131,7 +131,7 @@ public final class WsEndpoint {
      */
     public static List<String> subprotocols(String template, String credential) {
         List<String> out = new ArrayList<>();
-        for (String part : template.split(",")) {
+        for (String part : template.split(",", -1)) {
             String p = part.strip();
             if (p.isEmpty()) continue;
             out.add(p.replaceAll("\\{[^}]*}", Matcher.quoteReplacement(credential)));

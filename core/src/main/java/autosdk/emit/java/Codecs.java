@@ -13,10 +13,10 @@ final class Codecs {
     static TypeSpec.Builder holder(ClassName model) {
         return TypeSpec.classBuilder(JavaTypes.codec(model))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc(
-                        "The streaming JSON codec of {@link $T}, used by the generated code and {@code SourceGenerationContext};\n"
-                                + "read and write values with the context instead.\n",
-                        model)
+                .addJavadoc("""
+                The streaming JSON codec of {@link $T}, used by the generated code and {@code SourceGenerationContext};
+                read and write values with the context instead.
+                """, model)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());

@@ -28,11 +28,11 @@ final class ContextEmitter {
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .superclass(base)
-                .addJavadoc(
-                        "Reads and writes every type of this package as JSON, with generated streaming codecs and no reflection.\n"
-                                + "\n<p>Use {@link #DEFAULT}: {@code $T.DEFAULT.read(json, Type.class)} and {@code $T.DEFAULT.write(value)}.\n",
-                        self,
-                        self)
+                .addJavadoc("""
+                Reads and writes every type of this package as JSON, with generated streaming codecs and no reflection.
+
+                <p>Use {@link #DEFAULT}: {@code $T.DEFAULT.read(json, Type.class)} and {@code $T.DEFAULT.write(value)}.
+                """, self, self)
                 .addField(FieldSpec.builder(self, "DEFAULT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The shared, thread-safe instance.\n")
                         .initializer("new $T()", self)

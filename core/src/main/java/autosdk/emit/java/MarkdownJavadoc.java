@@ -26,11 +26,11 @@ import org.commonmark.parser.Parser;
 
 /**
  * Renders the CommonMark of spec descriptions as Javadoc HTML: the first paragraph bare (so it
- * gives the summary sentence), later ones after {@code <p>}; code spans as {@code {@code …}}; lists,
+ * gives the summary sentence), later ones after {@code <p>}; code spans as <code>{&#64;code …}</code>; lists,
  * emphasis and http/https/mailto links as HTML. Every piece of spec text still goes through
  * {@link Javadocs#escape}, so nothing the spec says can end the comment, start a block tag or
  * become markup: raw HTML in the Markdown is shown as text, other links lose their target, and code
- * that {@code {@code}} cannot carry verbatim is written as escaped {@code <code>} or {@code <pre>}.
+ * that <code>{&#64;code}</code> cannot carry verbatim is written as escaped {@code <code>} or {@code <pre>}.
  * The library runs in the generator only; generated code never sees it.
  */
 final class MarkdownJavadoc {
@@ -69,7 +69,7 @@ final class MarkdownJavadoc {
         return sb.toString().strip().replace("*/", "*&#47;").replace("\\", "&#92;");
     }
 
-    /** True when {@code {@code text}} shows {@code text} verbatim and keeps the comment and the JavaPoet format intact. */
+    /** True when <code>{&#64;code text}</code> shows {@code text} verbatim and keeps the comment and the JavaPoet format intact. */
     static boolean codeSafe(String text, boolean multiline) {
         int depth = 0;
         boolean lineStart = true;

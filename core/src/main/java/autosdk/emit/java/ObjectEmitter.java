@@ -204,9 +204,10 @@ final class ObjectEmitter {
             type.addMethod(MethodSpec.methodBuilder("malformedValues")
                     .addModifiers(Modifier.PUBLIC)
                     .returns(malformedType)
-                    .addJavadoc(
-                            "Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by\n"
-                                    + "JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.\n")
+                    .addJavadoc("""
+                    Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
+                    JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
+                    """)
                     .addStatement("return this.malformed")
                     .build());
         }
@@ -237,7 +238,7 @@ final class ObjectEmitter {
         toBuilder.addStatement("return b");
         type.addMethod(toBuilder.build());
         addEqualsHashCodeToString(type, self, members);
-        type.addType(builderType(object, self, builder, members, extraValue, extrasType));
+        type.addType(builderType(self, builder, members, extraValue, extrasType));
         addCodec(type, object, self, builder, members);
         return type.build();
     }
@@ -301,12 +302,7 @@ final class ObjectEmitter {
     }
 
     private TypeSpec builderType(
-            ObjectType object,
-            ClassName self,
-            ClassName builder,
-            List<Member> members,
-            TypeName extraValue,
-            TypeName extrasType) {
+            ClassName self, ClassName builder, List<Member> members, TypeName extraValue, TypeName extrasType) {
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(

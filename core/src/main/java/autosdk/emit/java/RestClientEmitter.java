@@ -173,12 +173,10 @@ final class RestClientEmitter implements ClientEmitter {
                         .build());
         TypeSpec.Builder rawType = TypeSpec.classBuilder(raw)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc(
-                        "The operations of {@link $T}$L, each returning the status code, headers and request ID with the body;\n"
-                                + "get it from {@link $T#withRawResponse()}.\n",
-                        self,
-                        withSubClients,
-                        self)
+                .addJavadoc("""
+                The operations of {@link $T}$L, each returning the status code, headers and request ID with the body;
+                get it from {@link $T#withRawResponse()}.
+                """, self, withSubClients, self)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());

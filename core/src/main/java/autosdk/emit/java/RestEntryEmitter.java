@@ -79,9 +79,10 @@ final class RestEntryEmitter {
         if (soleCredential(model.securitySchemes()) != null) {
             type.addField(FieldSpec.builder(
                             String.class, "DEFAULT_API_KEY_ENV", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc(
-                            "The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without\n"
-                                    + "trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.\n")
+                    .addJavadoc("""
+            The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without
+            trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.
+            """)
                     .initializer("$S", defaultKeyVariable(model.title()))
                     .build());
         }
@@ -269,10 +270,11 @@ final class RestEntryEmitter {
         if (transport == Transport.OKHTTP) {
             b.addMethod(fluent(builder, "okHttpClient")
                     .addParameter(ClassName.get("okhttp3", "OkHttpClient"), "okHttpClient")
-                    .addJavadoc(
-                            "An existing OkHttpClient to send through (its proxy, TLS, interceptors, pool and timeouts apply; redirects\n"
-                                    + "are always followed by the SDK, keeping credentials on the original origin). Default: one made with\n"
-                                    + "{@code connectTimeout} and no timeouts of OkHttp's own (the SDK's request and stream timeouts apply).\n")
+                    .addJavadoc("""
+            An existing OkHttpClient to send through (its proxy, TLS, interceptors, pool and timeouts apply; redirects
+            are always followed by the SDK, keeping credentials on the original origin). Default: one made with
+            {@code connectTimeout} and no timeouts of OkHttp's own (the SDK's request and stream timeouts apply).
+            """)
                     .addStatement("return transport(new $T(okHttpClient))", transportClass)
                     .build());
         } else {
@@ -439,7 +441,7 @@ final class RestEntryEmitter {
      */
     static String defaultKeyVariable(String title) {
         List<String> words = new ArrayList<>();
-        for (String w : (title == null ? "" : title).split("[^A-Za-z0-9]+")) {
+        for (String w : (title == null ? "" : title).split("[^A-Za-z0-9]+", -1)) {
             if (!w.isEmpty()) words.add(w.toUpperCase(Locale.ROOT));
         }
         while (!words.isEmpty()

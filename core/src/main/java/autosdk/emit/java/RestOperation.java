@@ -171,7 +171,7 @@ record RestOperation(
                 response = first;
                 responseKind = first.isText() ? ResponseKind.TEXT : ResponseKind.BYTES;
             }
-            if (events != null && response != events) stream = events;
+            if (events != null && !events.equals(response)) stream = events;
         }
         String streamFlag = null;
         if (stream != null

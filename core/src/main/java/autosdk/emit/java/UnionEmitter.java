@@ -95,9 +95,11 @@ final class UnionEmitter {
                 .addJavadoc(Javadocs.of(
                         union.doc(),
                         "One of several shapes ({@code " + Javadocs.escape(String.join(".", union.nameHint())) + "})."))
-                .addJavadoc(
-                        "\n<p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the\n"
-                                + "records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.\n");
+                .addJavadoc("""
+
+                <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
+                records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
+                """);
         if (union.doc().deprecated()) type.addAnnotation(Deprecated.class);
         for (Case c : cases) {
             TypeSpec.Builder record = TypeSpec.recordBuilder(c.record())
@@ -147,7 +149,7 @@ final class UnionEmitter {
                     .build());
         }
         TypeSpec.Builder codec = Codecs.holder(self);
-        codec.addMethod(readJson(union, self, cases, unknown));
+        codec.addMethod(readJson(union, self, cases));
         List<MethodSpec> scoreMethods = new ArrayList<>();
         codec.addMethod(fromTree(union, self, cases, unknown, scoreMethods));
         codec.addMethods(scoreMethods);
@@ -178,7 +180,7 @@ final class UnionEmitter {
         return "OfJson";
     }
 
-    private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases, ClassName unknown) {
+    private MethodSpec readJson(UnionType union, ClassName self, List<Case> cases) {
         MethodSpec.Builder m = MethodSpec.methodBuilder("read")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)

@@ -56,8 +56,10 @@ final class WsBuilderEmitter {
         TypeName type =
                 okhttp ? ClassName.get("okhttp3", "OkHttpClient") : ClassName.get("java.net.http", "HttpClient");
         String doc = okhttp
-                ? "Connects through an existing {@code OkHttpClient} (its proxy, TLS, interceptors and dispatcher apply; the connect\n"
-                        + "timeout and keep-alive pings of this builder are set on a client derived from it).\n"
+                ? """
+        Connects through an existing {@code OkHttpClient} (its proxy, TLS, interceptors and dispatcher apply; the connect
+        timeout and keep-alive pings of this builder are set on a client derived from it).
+        """
                 : "Reuses an existing {@code HttpClient} (its executor, proxy and TLS settings apply); by default one shared client.\n";
         return MethodSpec.methodBuilder(clientOption())
                 .addModifiers(Modifier.PUBLIC)
@@ -157,10 +159,10 @@ final class WsBuilderEmitter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(self)
                     .addParameter(WsEventEmitter.payloadType(types, s.message()), "payload")
-                    .addJavadoc(
-                            "Adds a {@code $L} message sent first on open and again after every reconnect (e.g. a session\n"
-                                    + "configuration), encoded now.\n",
-                            Javadocs.escape(s.message().name()))
+                    .addJavadoc("""
+                    Adds a {@code $L} message sent first on open and again after every reconnect (e.g. a session
+                    configuration), encoded now.
+                    """, Javadocs.escape(s.message().name()))
                     .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
                     .beginControlFlow("try")
                     .addStatement("setupText($L)", e.getValue())

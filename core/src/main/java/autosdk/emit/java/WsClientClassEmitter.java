@@ -132,10 +132,12 @@ final class WsClientClassEmitter {
                 title);
         CodeBlock channelDoc = Javadocs.of(channel.doc(), null);
         if (!channelDoc.toString().isBlank()) doc.add("\n<p>").add(channelDoc);
-        doc.add(
-                "\n<p>Build with {@link #builder}, register handlers ({@code on…}, {@link #onEvent}) or ask for {@link #events()},\n"
-                        + "then {@link #connect()}. Sends are queued and written whole, in order, from any thread. Events arrive on one\n"
-                        + "event thread per connection. Close with {@link #close()} (or try-with-resources).\n");
+        doc.add("""
+
+        <p>Build with {@link #builder}, register handlers ({@code on…}, {@link #onEvent}) or ask for {@link #events()},
+        then {@link #connect()}. Sends are queued and written whole, in order, from any thread. Events arrive on one
+        event thread per connection. Close with {@link #close()} (or try-with-resources).
+        """);
         return doc.build();
     }
 
@@ -147,10 +149,11 @@ final class WsClientClassEmitter {
                 .addJavadoc(WsEventEmitter.doc(
                         WsEventEmitter.messageDoc(types, m),
                         "Sends the {@code " + Javadocs.escape(m.name()) + "} message.",
-                        CodeBlock.of(
-                                "\n<p>Sent as a $L frame; the future completes when it was written, and fails with\n"
-                                        + "{@code WsClosedException} once the connection is closed.\n",
-                                WsEventEmitter.isRawBinary(m) ? "binary" : "text")));
+                        CodeBlock.of("""
+
+                        <p>Sent as a $L frame; the future completes when it was written, and fails with
+                        {@code WsClosedException} once the connection is closed.
+                        """, WsEventEmitter.isRawBinary(m) ? "binary" : "text")));
         if (m.doc().deprecated()) b.addAnnotation(Deprecated.class);
         return b;
     }
@@ -212,10 +215,11 @@ final class WsClientClassEmitter {
                         Javadocs.escape(m.name()),
                         names,
                         correlation)
-                .addJavadoc(
-                        "\n<p>Fails with {@code TimeoutException} after {@code timeout}, with {@code WsClosedException} when the\n"
-                                + "connection ends first, or with the send's failure. Operation {@code $L}.\n",
-                        Javadocs.escape(opId(plan, r)))
+                .addJavadoc("""
+
+                <p>Fails with {@code TimeoutException} after {@code timeout}, with {@code WsClosedException} when the
+                connection ends first, or with the send's failure. Operation {@code $L}.
+                """, Javadocs.escape(opId(plan, r)))
                 .addStatement("$T.requireNonNull(payload, \"payload\")", OBJECTS)
                 .addStatement(
                         "return request(() -> $L, $S, $T.class, $T.of($L), timeout)",

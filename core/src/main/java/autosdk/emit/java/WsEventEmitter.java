@@ -74,9 +74,11 @@ final class WsEventEmitter {
                         "A message received on channel {@code $L} ($L).\n",
                         Javadocs.escape(plan.channel().id()),
                         Javadocs.escape(plan.channel().address()))
-                .addJavadoc(
-                        "\n<p>Use a {@code switch} over the records; {@link Unknown} keeps the raw text of frames that match no\n"
-                                + "message or fail to decode, {@link Binary} the bytes of binary frames.\n");
+                .addJavadoc("""
+
+                <p>Use a {@code switch} over the records; {@link Unknown} keeps the raw text of frames that match no
+                message or fail to decode, {@link Binary} the bytes of binary frames.
+                """);
         for (WsChannelPlan.Receive r : plan.receives()) {
             Message m = r.message();
             TypeSpec.Builder record = TypeSpec.recordBuilder(r.record())
@@ -112,9 +114,10 @@ final class WsEventEmitter {
                         .build())
                 .addSuperinterface(self)
                 .addSuperinterface(types.runtimeNested("WsClientBase", "UnknownFrame"))
-                .addJavadoc(
-                        "A text frame that matches no message of the channel ({@code error} is null), or that could not be\n"
-                                + "decoded ({@code error} says why). The text is kept exactly as received.\n")
+                .addJavadoc("""
+                A text frame that matches no message of the channel ({@code error} is null), or that could not be
+                decoded ({@code error} says why). The text is kept exactly as received.
+                """)
                 .build());
         return type.build();
     }
