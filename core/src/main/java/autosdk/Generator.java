@@ -266,7 +266,8 @@ public final class Generator {
         if (JavaNames.isJdkPackage(request.namespace())) {
             throw new UsageException(
                     "--namespace '" + request.namespace() + "' is inside the JDK's own packages (java.*, javax.*), "
-                            + "where generated classes cannot load or would shadow the platform; choose a package of your own, e.g. com.example.api");
+                            + "where generated classes cannot load or would shadow the platform; choose a "
+                            + "package of your own, e.g. com.example.api");
         }
         if (request.typesNamespace() != null && !JavaNames.isPackageName(request.typesNamespace())) {
             throw new UsageException(

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         name = "autosdk",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description =
-                "Generates typed Java SDKs (models, JSON codecs, HTTP and WebSocket clients) from OpenAPI and AsyncAPI.",
+        description = "Generates typed Java SDKs (models, JSON codecs, HTTP and WebSocket clients) from OpenAPI and "
+                + "AsyncAPI.",
         subcommands = {GenerateCommand.class, HelpCommand.class})
 final class AutosdkCommand implements Runnable {
     @Spec

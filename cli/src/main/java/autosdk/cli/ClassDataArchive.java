@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JDK class-data-sharing archive ({@code autosdk-cli-VERSION.jsa} beside {@code autosdk-cli-VERSION.jar}) of a relaunched
- * run: mapping the classes recorded by an earlier run saves loading and verifying them again. The
+ * The JDK class-data-sharing archive ({@code autosdk-cli-VERSION.jsa} beside {@code autosdk-cli-VERSION.jar}) of a
+ * relaunched run: mapping the classes recorded by an earlier run saves loading and verifying them again. The
  * same rule as the {@code autosdk} launcher script: an archive newer than the jar is used; otherwise
  * a {@code generate} run records one (under a temporary name, renamed once complete, so a
  * concurrent run never maps half a file). {@code AUTOSDK_CDS=0} turns it off. The JVM ignores an

@@ -46,8 +46,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = {"-n", "--namespace"},
             paramLabel = "<package>",
-            description =
-                    "Java package of the generated code, used exactly as given; not under java. or javax. (default: derived from the file name).")
+            description = "Java package of the generated code, used exactly as given; not under java. or javax. "
+                    + "(default: derived from the file name).")
     String namespace;
 
     @Option(
@@ -67,8 +67,8 @@ final class GenerateCommand implements Callable<Integer> {
             names = "--generate-models",
             paramLabel = "true|false|auto",
             defaultValue = "true",
-            description =
-                    "Emit models: true (default), false (use --types-namespace's), auto (reuse matching types, generate the rest).")
+            description = "Emit models: true (default), false (use --types-namespace's), auto (reuse matching "
+                    + "types, generate the rest).")
     String generateModels;
 
     @Option(
@@ -82,8 +82,8 @@ final class GenerateCommand implements Callable<Integer> {
             names = "--perspective",
             paramLabel = "client|server",
             defaultValue = "client",
-            description =
-                    "Whose side an AsyncAPI document describes: client (default; its send is what our client sends) or server.")
+            description = "Whose side an AsyncAPI document describes: client (default; its send is what our client "
+                    + "sends) or server.")
     String perspective;
 
     @Option(
@@ -95,8 +95,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--websocket-class-name",
             paramLabel = "<name>",
-            description =
-                    "Name of the WebSocket client class (a prefix when there are several channels; default: from info.title).")
+            description = "Name of the WebSocket client class (a prefix when there are several channels; default: "
+                    + "from info.title).")
     String websocketClassName;
 
     @Option(
@@ -109,26 +109,26 @@ final class GenerateCommand implements Callable<Integer> {
             names = "--transport",
             paramLabel = "jdk|okhttp",
             defaultValue = "jdk",
-            description =
-                    "HTTP library of the REST and WebSocket clients: jdk (default; java.net.http, no dependency) or okhttp "
-                            + "(OkHttp 5, e.g. for Android; the SDK then names no java.net.http type).")
+            description = "HTTP library of the REST and WebSocket clients: jdk (default; java.net.http, no "
+                    + "dependency) or okhttp "
+                    + "(OkHttp 5, e.g. for Android; the SDK then names no java.net.http type).")
     String transport;
 
     @Option(
             names = "--project",
             paramLabel = "<groupId:artifactId:version>",
-            description =
-                    "Also make <dir> a Maven module: sources go to <dir>/src/main/java and <dir>/pom.xml "
-                            + "declares jackson-core (jspecify and OkHttp when chosen) and Java 17, so mvn install there builds a jar.")
+            description = "Also make <dir> a Maven module: sources go to <dir>/src/main/java and <dir>/pom.xml "
+                    + "declares jackson-core (jspecify and OkHttp when chosen) and Java 17, so mvn "
+                    + "install there builds a jar.")
     String project;
 
     @Option(
             names = "--jackson",
             paramLabel = "2|3",
             defaultValue = "2",
-            description =
-                    "Jackson major version the codecs and runtime are written for: 2 (default, com.fasterxml.jackson.core) "
-                            + "or 3 (tools.jackson.core, e.g. Spring Boot 4). The SDK's API is the same.")
+            description = "Jackson major version the codecs and runtime are written for: 2 (default, "
+                    + "com.fasterxml.jackson.core) "
+                    + "or 3 (tools.jackson.core, e.g. Spring Boot 4). The SDK's API is the same.")
     String jackson;
 
     @Option(
@@ -142,9 +142,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(
             names = {"-v", "--verbose"},
-            description =
-                    "Also print the generator's decisions: which list operations get paged methods (and by which pattern), "
-                            + "and why other list-looking operations do not.")
+            description = "Also print the generator's decisions: which list operations get paged methods (and by "
+                    + "which pattern), and why other list-looking operations do not.")
     boolean verbose;
 
     @Override

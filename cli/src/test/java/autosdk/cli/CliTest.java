@@ -38,8 +38,8 @@ class CliTest {
         Run step1 = run("generate", EXAMPLE + "openapi.yaml", "--namespace", "MyCompany.MyApi", "--output", output);
         assertThat(step1.exit()).as(step1.err()).isZero();
         assertThat(step1.out())
-                .matches(
-                        "(?s)Generated \\d+ files \\(14 types, \\d+ changed, 0 removed\\) into .*MyCompany/MyApi in \\d+\\.\\d\\d s\\R");
+                .matches("(?s)Generated \\d+ files \\(14 types, \\d+ changed, 0 removed\\) into "
+                        + ".*MyCompany/MyApi in \\d+\\.\\d\\d s\\R");
         Run step2 = run(
                 "generate",
                 EXAMPLE + "asyncapi.yaml",
@@ -172,9 +172,10 @@ class CliTest {
                 "--verbose");
         assertThat(verbose.exit()).isZero();
         assertThat(verbose.out())
-                .contains(
-                        "openapi.yaml:17:7: note: operation 'listRooms' (GET /rooms) looks like a list but gets no paged "
-                                + "method: size parameter 'limit' but no cursor, offset or page parameter and no next-page URL (at /paths/~1rooms/get)");
+                .contains("openapi.yaml:17:7: note: operation 'listRooms' (GET /rooms) looks like a list but "
+                        + "gets no paged "
+                        + "method: size parameter 'limit' but no cursor, offset or page parameter and "
+                        + "no next-page URL (at /paths/~1rooms/get)");
         assertThat(verbose.err()).isEmpty();
     }
 

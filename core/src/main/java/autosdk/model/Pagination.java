@@ -33,7 +33,10 @@ public record Pagination(
 
     /** The common patterns of paged list operations. */
     public enum Kind {
-        /** An opaque cursor from the response goes into a request parameter ({@code cursor}, {@code after}, page tokens). */
+        /**
+         * An opaque cursor from the response goes into a request parameter ({@code cursor}, {@code after}, page
+         * tokens).
+         */
         CURSOR,
         /** The response holds the URL of the next page. */
         NEXT_URL,

@@ -74,7 +74,8 @@ public final class SpecReader {
         if (root.has("swagger")) {
             diagnostics.error(
                     root.get("swagger").location(),
-                    "Swagger 2.0 is not supported; convert the document to OpenAPI 3 first (for example with swagger2openapi)");
+                    "Swagger 2.0 is not supported; convert the document to OpenAPI 3 first (for example with "
+                            + "swagger2openapi)");
             return Optional.empty();
         }
         if (root.has("openapi")) {

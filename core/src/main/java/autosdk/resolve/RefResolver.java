@@ -42,7 +42,9 @@ public final class RefResolver {
         documents.put(absolute, Optional.of(specRoot));
     }
 
-    /** A resolver over the same documents that reports to other diagnostics (for checks whose findings are filtered). */
+    /**
+     * A resolver over the same documents that reports to other diagnostics (for checks whose findings are filtered).
+     */
     public RefResolver reportingTo(Diagnostics other) {
         return new RefResolver(this, other);
     }

@@ -144,7 +144,9 @@ final class OpenApiModelBuilder {
                 paging.pagination());
     }
 
-    /** The type of the JSON body of the first 2xx response (else {@code default}), as clients read it; null when none. */
+    /**
+     * The type of the JSON body of the first 2xx response (else {@code default}), as clients read it; null when none.
+     */
     private static TypeRef successJson(List<Response> responses) {
         Response success = responses.stream()
                 .filter(Response::isSuccess)

@@ -352,7 +352,10 @@ final class PaginationDetector {
         }
     }
 
-    /** {@code {cursor: $request.x, next_cursor: $response.y, results: $response.z}} or {@code {offset: $request.x, results, has-next-page}}. */
+    /**
+     * {@code {cursor: $request.x, next_cursor: $response.y, results: $response.z}} or
+     * {@code {offset: $request.x, results, has-next-page}}.
+     */
     private Result fern(String ext, MapNode m, List<Parameter> parameters, TypeRef response) {
         JsonPath results =
                 m.string("results").map(t -> JsonPath.parse(t, "$response")).orElse(null);
@@ -561,7 +564,9 @@ final class PaginationDetector {
         return t;
     }
 
-    /** The path of a matching scalar field: top level first, then one level down (pagination.next_cursor, links.next). */
+    /**
+     * The path of a matching scalar field: top level first, then one level down (pagination.next_cursor, links.next).
+     */
     private List<String> field(ObjectType body, Predicate<String> name, Predicate<TypeRef> type) {
         for (Map.Entry<List<String>, Property> e : fields(body).entrySet()) {
             if (name.test(norm(e.getValue().jsonName()))

@@ -139,7 +139,10 @@ final class SchemaTranslator {
 
     // ---- objects -------------------------------------------------------------------------
 
-    /** Base64 data: by format or encoding, or a string whose description says so (the only sign many realtime specs give). */
+    /**
+     * Base64 data: by format or encoding, or a string whose description says so (the only sign many realtime specs
+     * give).
+     */
     static boolean isBase64(TypeRef type, Doc doc) {
         if (!(type instanceof TypeRef.Scalar s)) return false;
         if (s.kind() == TypeRef.ScalarKind.BASE64) return true;
@@ -413,7 +416,10 @@ final class SchemaTranslator {
             "externalDocs",
             "$comment");
 
-    /** True when an allOf member only annotates ({@code {nullable: true}}, {@code {description: …}}) and adds no constraint. */
+    /**
+     * True when an allOf member only annotates ({@code {nullable: true}}, {@code {description: …}}) and adds no
+     * constraint.
+     */
     boolean annotationOnly(SpecNode node) {
         if (!(node instanceof MapNode m) || m.entries().isEmpty()) return false;
         return m.entries().keySet().stream().allMatch(k -> ANNOTATIONS.contains(k) || k.startsWith("x-"));
@@ -548,7 +554,9 @@ final class SchemaTranslator {
         return out;
     }
 
-    /** Name parts for a schema reached by ref: its key under a schemas/definitions map, else the nearest named segment. */
+    /**
+     * Name parts for a schema reached by ref: its key under a schemas/definitions map, else the nearest named segment.
+     */
     static List<String> hintFromPointer(SpecNode node) {
         String pointer = node.pointer();
         String[] parts =

@@ -38,7 +38,8 @@ public final class ProjectPom {
     /**
      * The OkHttp of SDKs generated with {@code --transport okhttp}: the version the runtime's OkHttpTransport is
      * compiled and tested against (the root pom's {@code okhttp.version}; ProjectPomTest keeps them in step).
-     * OkHttp 5 is multiplatform: for Maven its JVM classes are in {@code okhttp-jvm} (the plain {@code okhttp} jar is empty).
+     * OkHttp 5 is multiplatform: for Maven its JVM classes are in {@code okhttp-jvm} (the plain {@code okhttp} jar is
+     * empty).
      */
     public static final String OKHTTP_VERSION = "5.5.1";
 
@@ -73,7 +74,10 @@ public final class ProjectPom {
         return moduleRoot.resolve("pom.xml");
     }
 
-    /** Jackson 3 core of SDKs generated with {@code --jackson 3}: the version their runtime was compiled and tested against. */
+    /**
+     * Jackson 3 core of SDKs generated with {@code --jackson 3}: the version their runtime was compiled and tested
+     * against.
+     */
     public static final String JACKSON3_VERSION = "3.3.0";
     /** JSpecify of SDKs generated with {@code --nullability jspecify}. */
     public static final String JSPECIFY_VERSION = "1.0.1";
@@ -144,7 +148,8 @@ public final class ProjectPom {
         String okhttpVersion = !okhttp ? "" : "    <okhttp.version>" + OKHTTP_VERSION + "</okhttp.version>\n";
         String needs = !okhttp
                 ? "the JDK and jackson-core (and the annotations chosen), nothing else"
-                : "jackson-core and OkHttp (generated with transport okhttp; and the annotations chosen), nothing else; no java.net.http";
+                : "jackson-core and OkHttp (generated with transport okhttp; and the annotations chosen), "
+                        + "nothing else; no java.net.http";
         StringBuilder plugins = new StringBuilder();
         for (String[] p : PLUGINS) {
             plugins.append("        <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>")
@@ -160,7 +165,8 @@ public final class ProjectPom {
                      a pom.xml without this line is never overwritten. Sources are in src/main/java. -->
                 <project xmlns="http://maven.apache.org/POM/4.0.0"
                          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 \
+                https://maven.apache.org/xsd/maven-4.0.0.xsd">
                   <modelVersion>4.0.0</modelVersion>
                   <groupId>%s</groupId>
                   <artifactId>%s</artifactId>

@@ -28,7 +28,10 @@ final class ConformanceSdk {
         this.context = type("SourceGenerationContext").getField("DEFAULT").get(null);
     }
 
-    /** Generates {@code spec} into {@code pkg} and compiles it, or loads an identical earlier compile (see {@link Compiler#compileCached}). */
+    /**
+     * Generates {@code spec} into {@code pkg} and compiles it, or loads an identical earlier compile (see
+     * {@link Compiler#compileCached}).
+     */
     static ConformanceSdk build(Path spec, String pkg) throws Exception {
         GenerationResult result = Generator.plan(
                 GenerationRequest.of(spec, pkg, Path.of("target/unused").toAbsolutePath()));

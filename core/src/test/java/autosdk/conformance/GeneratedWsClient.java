@@ -113,7 +113,9 @@ final class GeneratedWsClient implements AutoCloseable {
         ((CompletableFuture<?>) invoke(sendMethod(method, true), client, (Object) data)).get(30, TimeUnit.SECONDS);
     }
 
-    /** The typed payload class a send method takes: the one-argument overload that is (binary) or is not (text) byte[]. */
+    /**
+     * The typed payload class a send method takes: the one-argument overload that is (binary) or is not (text) byte[].
+     */
     private Method sendMethod(String name, boolean binary) {
         return Arrays.stream(client.getClass().getMethods())
                 .filter(m -> m.getName().equals(name)

@@ -40,18 +40,22 @@ class RestConformanceTest {
             + "'Cannot find serializer for audio/...' because it cannot mock a body of an audio media type";
     private static final String PRISM_JSON_PART =
             "Prism limit: an object property of a multipart/form-data body goes out as "
-                    + "one part with Content-Type application/json (OpenAPI's default encoding for object properties of multipart "
+                    + "one part with Content-Type application/json (OpenAPI's default encoding for object "
+                    + "properties of multipart "
                     + "bodies), and Prism validates that part's text as a string ('must be object')";
     private static final String PRISM_MULTIPART_ARRAY =
             "Prism limit: an array property of a multipart/form-data body goes "
-                    + "out as one part per item (OpenAPI's encoding for arrays in multipart bodies); Prism answers 'must be array' "
+                    + "out as one part per item (OpenAPI's encoding for arrays in multipart bodies); Prism "
+                    + "answers 'must be array' "
                     + "even when two parts of that name are sent, so it never reads repeated parts as an array";
     private static final String FAKER_ONE_OF =
             "sample generator limit: the SDK sent exactly the faker's sample (sent vs sample: same), "
-                    + "which matches none or several branches of a oneOf whose branches are not kept apart by a const or a required property";
+                    + "which matches none or several branches of a oneOf whose branches are not kept apart by "
+                    + "a const or a required property";
     private static final String EVAL_EXAMPLE =
             "spec defect: Eval.data_source_config's example gives 'schema' as a string where "
-                    + "EvalCustomDataSourceConfig declares an object; Prism itself logs 'Response body property data_source_config.schema "
+                    + "EvalCustomDataSourceConfig declares an object; Prism itself logs 'Response body "
+                    + "property data_source_config.schema "
                     + "must be object' for the answer it makes from that example";
     /**
      * Operations that Prism rejects (or whose answers do not decode) for reasons that are not ours, keyed
@@ -61,8 +65,10 @@ class RestConformanceTest {
             Map.entry(
                     "tryAGI-OpenAI/openapi.yaml POST /embeddings",
                     "Prism limit: Embedding.embedding is an array of "
-                            + "`type: number, format: float` without an example, and Prism's generated answer puts -3.402823669209385e+38 "
-                            + "(-2^128) in it, beyond the float range (Float.MAX_VALUE is 3.4028235e38); our decoder refuses out-of-range "
+                            + "`type: number, format: float` without an example, and Prism's generated answer "
+                            + "puts -3.402823669209385e+38 "
+                            + "(-2^128) in it, beyond the float range (Float.MAX_VALUE is 3.4028235e38); our "
+                            + "decoder refuses out-of-range "
                             + "numbers by rule instead of turning them into infinity"),
             Map.entry("tryAGI-OpenAI/openapi.yaml POST /audio/transcriptions", PRISM_JSON_PART),
             Map.entry("tryAGI-OpenAI/openapi.yaml POST /files", PRISM_JSON_PART),
@@ -88,9 +94,12 @@ class RestConformanceTest {
             Map.entry(
                     "tryAGI-ElevenLabs/openapi.json GET /v1/convai/conversations/{conversation_id}/audio", PRISM_AUDIO),
             Map.entry(
-                    "tryAGI-ElevenLabs/openapi.json POST /v1/convai/agents/{agent_id}/branches/{branch_id}/procedures/compile",
-                    "spec defect: the example of CompileProceduresResponseModel is {\"workflow\": {\"edges\": [], \"nodes\": []}}, "
-                            + "but AgentWorkflowResponseModel declares edges and nodes as objects (maps), so the typed decoder "
+                    "tryAGI-ElevenLabs/openapi.json POST "
+                            + "/v1/convai/agents/{agent_id}/branches/{branch_id}/procedures/compile",
+                    "spec defect: the example of CompileProceduresResponseModel is {\"workflow\": {\"edges\": "
+                            + "[], \"nodes\": []}}, "
+                            + "but AgentWorkflowResponseModel declares edges and nodes as objects (maps), so "
+                            + "the typed decoder "
                             + "rightly refuses the arrays Prism answers with"),
             Map.entry("tryAGI-ElevenLabs/openapi.json POST /v1/convai/whatsapp/outbound-message", FAKER_ONE_OF),
             Map.entry(
@@ -230,8 +239,8 @@ class RestConformanceTest {
         int accepted = counts.get(OperationCall.Result.DECODED) + counts.get(OperationCall.Result.NOT_DECODED);
         StringBuilder s =
                 new StringBuilder("## " + spec + (reused ? " (compiled SDK reused from the cache)" : "") + "\n\n");
-        s.append(
-                "| operations | accepted | decoded | rejected | sample undecodable | client failed | skipped |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        s.append("| operations | accepted | decoded | rejected | sample undecodable | client failed | skipped "
+                + "|\n|---:|---:|---:|---:|---:|---:|---:|\n");
         s.append("| ")
                 .append(outcomes.size())
                 .append(" | ")

@@ -36,9 +36,15 @@ final class WsConformanceResult {
     int typedCorrectly;
     int unknownAsExpected;
     int mistyped;
-    /** Frames typed as another message whose schema also accepts them (the harness's validator says so): the spec leaves it open. */
+    /**
+     * Frames typed as another message whose schema also accepts them (the harness's validator says so): the spec leaves
+     * it open.
+     */
     int ambiguous;
-    /** Findings that are neither a rejection nor a mistyping, e.g. a send method for a message the harness does not let the client send. */
+    /**
+     * Findings that are neither a rejection nor a mistyping, e.g. a send method for a message the harness does not let
+     * the client send.
+     */
     final List<String> notes = new ArrayList<>();
 
     final List<Problem> problems = new ArrayList<>();

@@ -10,9 +10,8 @@ final class WsConformanceTable {
 
     static String markdown(List<WsConformanceResult> results, Map<String, String> knownCauses) {
         StringBuilder md = new StringBuilder();
-        md.append(
-                "| spec | perspective | WS clients | client messages | sent | valid | frames received | typed correctly "
-                        + "| Unknown as expected | open by spec | mistyped |\n");
+        md.append("| spec | perspective | WS clients | client messages | sent | valid | frames received | typed "
+                + "correctly | Unknown as expected | open by spec | mistyped |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         int[] total = new int[9];
         for (WsConformanceResult r :

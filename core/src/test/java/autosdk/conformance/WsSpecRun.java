@@ -298,7 +298,10 @@ final class WsSpecRun {
         check(scenario, names, messages, expected, events);
     }
 
-    /** A frame the harness sent: a sample of message {@code id}, or one of the fragmented scenario's deliberate Unknowns. */
+    /**
+     * A frame the harness sent: a sample of message {@code id}, or one of the fragmented scenario's deliberate
+     * Unknowns.
+     */
     private record Expected(String id, boolean unknownType, boolean malformed) {}
 
     /** basic sends one frame per message with a sample, in the channel's order. */
@@ -435,8 +438,8 @@ final class WsSpecRun {
 
     /**
      * Our model's name for a harness message. The harness names a message by its id (the key it is declared under)
-     * and keeps its {@code name}; our model takes {@code name}, then {@code messageId}, then the key. A "#2" suffix marks
-     * a second message of the same id in the harness.
+     * and keeps its {@code name}; our model takes {@code name}, then {@code messageId}, then the key. A "#2" suffix
+     * marks a second message of the same id in the harness.
      */
     private static String ourName(HarnessMessages.Message m, Map<String, String> ours) {
         if (m.name() != null && ours.containsKey(m.name())) return m.name();

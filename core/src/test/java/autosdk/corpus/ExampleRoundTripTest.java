@@ -104,7 +104,9 @@ class ExampleRoundTripTest {
                 .isGreaterThanOrEqualTo(Math.max(1, cases.size() * 3 / 4));
     }
 
-    /** Schema examples of object or list shape, and AsyncAPI message examples' payloads, with the class they belong to. */
+    /**
+     * Schema examples of object or list shape, and AsyncAPI message examples' payloads, with the class they belong to.
+     */
     private static void collect(
             SpecNode node, RefResolver resolver, Map<String, ClassName> classes, List<String[]> cases)
             throws Exception {

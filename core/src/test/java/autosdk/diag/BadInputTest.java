@@ -31,9 +31,9 @@ class BadInputTest {
     @Test
     void malformedJson() throws Exception {
         assertThat(diagnostics("malformed.json"))
-                .containsExactly(
-                        DIR + "malformed.json:3:62: error: malformed JSON: "
-                                + "Unexpected character ('}' (code 125)): was expecting double-quote to start field name (at /)");
+                .containsExactly(DIR + "malformed.json:3:62: error: malformed JSON: "
+                        + "Unexpected character ('}' (code 125)): was expecting double-quote to start "
+                        + "field name (at /)");
     }
 
     @Test
@@ -87,29 +87,38 @@ class BadInputTest {
         assertThat(diagnostics("refs.yaml"))
                 .containsExactly(
                         DIR
-                                + "ext/sub/types.yaml:5:18: error: $ref '../../refs.yaml#/components/schemas/Nope' does not resolve: "
+                                + "ext/sub/types.yaml:5:18: error: $ref "
+                                + "'../../refs.yaml#/components/schemas/Nope' does not resolve: "
                                 + "no 'Nope' in refs.yaml at /components/schemas (at /Thing/properties/bad/$ref)",
                         f
-                                + ":9:20: error: $ref '#/components/schemas/Missing' does not resolve: no 'Missing' in refs.yaml at "
+                                + ":9:20: error: $ref '#/components/schemas/Missing' does not resolve: no "
+                                + "'Missing' in refs.yaml at "
                                 + "/components/schemas (at /components/schemas/Broken/properties/a/$ref)",
                         f
-                                + ":10:21: error: $ref cycle: the references #/components/schemas/CycleB -> #/components/schemas/CycleA -> "
-                                + "#/components/schemas/CycleB lead back to themselves and never reach a schema (at /components/schemas/CycleA/$ref)",
+                                + ":10:21: error: $ref cycle: the references #/components/schemas/CycleB -> "
+                                + "#/components/schemas/CycleA -> "
+                                + "#/components/schemas/CycleB lead back to themselves and never reach a "
+                                + "schema (at /components/schemas/CycleA/$ref)",
                         f
-                                + ":11:21: error: $ref cycle: the references #/components/schemas/CycleA -> #/components/schemas/CycleB -> "
-                                + "#/components/schemas/CycleA lead back to themselves and never reach a schema (at /components/schemas/CycleB/$ref)",
+                                + ":11:21: error: $ref cycle: the references #/components/schemas/CycleA -> "
+                                + "#/components/schemas/CycleB -> "
+                                + "#/components/schemas/CycleA lead back to themselves and never reach a "
+                                + "schema (at /components/schemas/CycleB/$ref)",
                         f
-                                + ":12:21: error: $ref 'https://example.com/schemas.yaml#/Pet' points to a remote document; AutoSDK never fetches "
-                                + "over the network. Save the document beside the spec and refer to it by a relative path (at /components/schemas/Remote/$ref)",
+                                + ":12:21: error: $ref 'https://example.com/schemas.yaml#/Pet' points to a "
+                                + "remote document; AutoSDK never fetches "
+                                + "over the network. Save the document beside the spec and refer to it by a "
+                                + "relative path (at /components/schemas/Remote/$ref)",
                         f + ":13:22: error: $ref '../../../../../etc/passwd' points outside the spec's folder ("
                                 + DIR.substring(0, DIR.length() - 1)
                                 + "); refs may only reach files beside or below the spec, "
-                                + "so move the spec up to the folder that holds everything it refers to (at /components/schemas/Outside/$ref)",
-                        f
-                                + ":14:21: error: $ref points to a missing file: ext/nope.yaml (at /components/schemas/NoFile/$ref)",
-                        f
-                                + ":18:19: error: 'properties' must be an object, found a string (at /components/schemas/WrongType/properties)",
-                        f
-                                + ":19:21: error: 'required item' must be a string, found an object (at /components/schemas/WrongType/required/1)");
+                                + "so move the spec up to the folder that holds everything it refers to (at "
+                                + "/components/schemas/Outside/$ref)",
+                        f + ":14:21: error: $ref points to a missing file: ext/nope.yaml (at "
+                                + "/components/schemas/NoFile/$ref)",
+                        f + ":18:19: error: 'properties' must be an object, found a string (at "
+                                + "/components/schemas/WrongType/properties)",
+                        f + ":19:21: error: 'required item' must be a string, found an object (at "
+                                + "/components/schemas/WrongType/required/1)");
     }
 }

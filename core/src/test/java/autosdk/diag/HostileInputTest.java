@@ -51,7 +51,9 @@ class HostileInputTest {
         return e.diagnostics().stream().map(Diagnostic::toString).toList();
     }
 
-    /** Nine levels, each a list of nine aliases of the level before: 9^9 nodes once expanded, from a few hundred bytes. */
+    /**
+     * Nine levels, each a list of nine aliases of the level before: 9^9 nodes once expanded, from a few hundred bytes.
+     */
     static String aliasBomb(int levels) {
         StringBuilder yaml = new StringBuilder(HEAD).append("x-l0: &l0 [x, x, x, x, x, x, x, x, x]\n");
         for (int level = 1; level < levels; level++) {
@@ -76,7 +78,8 @@ class HostileInputTest {
         // Levels add 90, 819, 7380 and 66429 nodes (74718 in all); the first *l4 of level 5 adds 66430 more.
         assertThat(diagnostics(spec))
                 .containsExactly(spec + ":9:12: error: YAML aliases expand to more than 100000 nodes "
-                        + "(alias *l4 alone repeats 66430); a document may grow through aliases by at most one node per character "
+                        + "(alias *l4 alone repeats 66430); a document may grow through aliases by at most "
+                        + "one node per character "
                         + "of the file (at least 100000) (at /x-l5/0)");
 
         Files.writeString(spec, aliasBomb(10)); // 10^9 nodes: refused at the same alias, never expanded

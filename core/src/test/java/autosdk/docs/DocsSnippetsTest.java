@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * &lt;!-- compile: sdk=chat given="ChatApiClient api, NewRoom newRoom" imports="com.example.chat.Error" --&gt;
  * </pre>
  * {@code sdk} names one of {@link #SDKS} (its package and runtime package are imported with {@code *}, as are
- * {@code java.util}, {@code java.util.concurrent}, {@code java.util.stream}, {@code java.time} and {@code java.nio.file});
+ * {@code java.util}, {@code java.util.concurrent}, {@code java.util.stream}, {@code java.time} and
+ * {@code java.nio.file});
  * {@code given} declares the variables the fragment uses without defining them (they become parameters of the method
  * the fragment is wrapped in, which may throw anything; {@code Log log} is a logger with {@code info/warn/debug});
  * {@code imports} adds single-type imports, e.g. to pick a model that shares a {@code java.lang} name. {@code import}
@@ -68,7 +69,8 @@ class DocsSnippetsTest {
             "realtime", new Sdk("../shared/corpus/tryAGI-OpenAI/asyncapi.json", "com.example.realtime", null),
             "kraken",
                     new Sdk(
-                            "../shared/corpus/asyncapi-spec-v3.0.0/kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml",
+                            "../shared/corpus/asyncapi-spec-v3.0.0/"
+                                    + "kraken-websocket-request-reply-message-filter-in-reply-asyncapi.yml",
                             "com.example.kraken",
                             GenerationRequest.Perspective.SERVER));
 
@@ -189,8 +191,8 @@ class DocsSnippetsTest {
         out.append("\nfinal class ")
                 .append(s.className())
                 .append(" {\n")
-                .append(
-                        "    interface Log { void info(String m, Object... a); void warn(String m, Object... a); void debug(String m, Object... a); }\n\n")
+                .append("    interface Log { void info(String m, Object... a); void warn(String m, Object... "
+                        + "a); void debug(String m, Object... a); }\n\n")
                 .append("    static void run(")
                 .append(s.options().getOrDefault("given", ""))
                 .append(") throws Exception {\n");

@@ -145,7 +145,8 @@ class RoundTripTest {
                 .contains("extra");
         // Decided by "role"; a member after it that the variant cannot read makes the value Unknown, kept whole.
         assertThat(roundTrip(
-                                "{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\",\"text\":{\"not\":[\"text\"]}}",
+                                "{\"id\":\"x\",\"type\":\"message\",\"role\":\"assistant\","
+                                        + "\"text\":{\"not\":[\"text\"]}}",
                                 "Message")
                         .getClass()
                         .getSimpleName())
@@ -198,7 +199,8 @@ class RoundTripTest {
     @Test
     void recursiveTypesNest() throws Throwable {
         Object tree = roundTrip(
-                "{\"value\":\"root\",\"children\":[{\"value\":\"leaf\",\"children\":[]}],\"parent\":{\"value\":\"up\"}}",
+                "{\"value\":\"root\",\"children\":[{\"value\":\"leaf\",\"children\":[]}],"
+                        + "\"parent\":{\"value\":\"up\"}}",
                 "TreeNode");
         assertThat(Sdk.call(tree, "value")).isEqualTo("root");
     }

@@ -26,7 +26,10 @@ class YamlSurrogatePairTest {
     @TempDir
     Path dir;
 
-    /** An OpenAPI document with {@code shift} padding chars before hundreds of emoji-laden lines, 5 buffer chunks or more long. */
+    /**
+     * An OpenAPI document with {@code shift} padding chars before hundreds of emoji-laden lines, 5 buffer chunks or
+     * more long.
+     */
     private static String spec(int shift, String tail) {
         StringBuilder yaml = new StringBuilder("openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n  description: \"")
                 .append("x".repeat(shift))

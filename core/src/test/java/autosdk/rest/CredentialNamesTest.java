@@ -75,8 +75,8 @@ class CredentialNamesTest {
         assertThat(widgets.call("schemeNamed", server.port())).isEqualTo("widget");
         assertThat(header(2, "X-acme-key")).isEqualTo("scheme-key");
         assertThat(widgets.call("unset"))
-                .isEqualTo(
-                        "Environment variable ACME_WIDGETS_API_KEY is not set; it must hold the API key header X-Acme-Key");
+                .isEqualTo("Environment variable ACME_WIDGETS_API_KEY is not set; it must hold the API key "
+                        + "header X-Acme-Key");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Building models by hand: generates building.yaml, compiles {@code BuildingDriver} against it (so union factories,
- * per-variant setter overloads, list adders, presence names and {@code limit(10)} must exist to compile at all), runs it,
- * and sends what it built to a local server to check the bytes on the wire.
+ * per-variant setter overloads, list adders, presence names and {@code limit(10)} must exist to compile at all), runs
+ * it, and sends what it built to a local server to check the bytes on the wire.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelBuildingTest {
@@ -69,7 +69,8 @@ class ModelBuildingTest {
         Object chat = sdk.call("built");
         assertThat(chat.toString())
                 .isEqualTo("Chat{name=n, hasName=a property, not a presence check, limit=10, temperature=1.0, "
-                        + "content=Content[TextContent{type=text, text=hi}], messages=[Content[TextContent{type=text, text=one}], "
+                        + "content=Content[TextContent{type=text, text=hi}], "
+                        + "messages=[Content[TextContent{type=text, text=one}], "
                         + "Content[ImageContent{type=image, url=two}], Content[three]]}");
         sdk.call("send", port);
         assertThat(bodies).hasSize(1);

@@ -64,8 +64,8 @@ class ModelRulesEndToEndTest {
     void fixedDiscriminatorsAreSentWithoutBeingSet() throws Throwable {
         sdk.call("chat", port);
         assertThat(bodies)
-                .containsExactly(
-                        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"system\",\"content\":\"be brief\"}]}");
+                .containsExactly("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"system\","
+                        + "\"content\":\"be brief\"}]}");
     }
 
     @Test
@@ -101,9 +101,11 @@ class ModelRulesEndToEndTest {
                         "{id=JsonString[value=<your_file_id>]}",
                         "id",
                         "uuid",
-                        "FileObject.id: \"<your_file_id>\" is not a valid uuid; the value is kept as it came in malformedValues()",
+                        "FileObject.id: \"<your_file_id>\" is not a valid uuid; the value is kept as it came "
+                                + "in malformedValues()",
                         "{\"id\":\"<your_file_id>\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}",
-                        "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}");
+                        "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"name\":\"second\","
+                                + "\"created\":\"2024-01-02T03:04:05Z\"}");
     }
 
     @Test
@@ -112,8 +114,8 @@ class ModelRulesEndToEndTest {
                 .isEqualTo("9223372036854775807|-2147483648|2.5");
         assertThat(countsFor("{\"big\":1e3,\"small\":\"7\"}")).isEqualTo("1000|7|null");
         assertThat(countsFor("{\"big\":1e999999999}"))
-                .startsWith(
-                        "error: expected an integer in the int64 range but found 1e999999999 (a fraction or out of range) at line 1");
+                .startsWith("error: expected an integer in the int64 range but found 1e999999999 (a fraction or "
+                        + "out of range) at line 1");
         assertThat(countsFor("{\"big\":9223372036854775808}"))
                 .startsWith("error: expected an integer in the int64 range but found 9223372036854775808 ");
         assertThat(countsFor("{\"big\":-1e19}"))
@@ -152,7 +154,8 @@ class ModelRulesEndToEndTest {
                         200,
                         json,
                         "[{\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"name\":\"first\","
-                                + "\"created\":\"2024-01-02T03:04:05Z\"},{\"id\":\"<your_file_id>\",\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}]");
+                                + "\"created\":\"2024-01-02T03:04:05Z\"},{\"id\":\"<your_file_id>\","
+                                + "\"name\":\"second\",\"created\":\"2024-01-02T03:04:05Z\"}]");
             case "GET /counts" -> send(ex, 200, json, counts.get());
             default -> send(ex, 500, "text/plain", "unexpected " + ex.getRequestMethod() + " " + ex.getRequestURI());
         }

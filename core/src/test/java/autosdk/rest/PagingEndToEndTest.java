@@ -139,11 +139,11 @@ class PagingEndToEndTest {
         assertThat(client).contains("listModels(").doesNotContain("listModelsPaged");
         assertThat(sdk.result().details())
                 .extracting(Object::toString)
-                .anySatisfy(
-                        d -> assertThat(d)
-                                .contains(
-                                        "note: operation 'listModels' (GET /models) looks like a list but gets no paged method: its response has an "
-                                                + "array (data) but the operation has no cursor, offset or page parameter and no next-page URL"));
+                .anySatisfy(d -> assertThat(d)
+                        .contains("note: operation 'listModels' (GET /models) looks like a list but "
+                                + "gets no paged method: its response has an "
+                                + "array (data) but the operation has no cursor, offset or "
+                                + "page parameter and no next-page URL"));
     }
 
     // ---- the server ---------------------------------------------------------------------------

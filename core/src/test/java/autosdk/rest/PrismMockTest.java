@@ -36,9 +36,9 @@ class PrismMockTest {
                 RestSdk.build(spec, "com.example.petstore", "fixtures/rest/PetstoreDriver.java", dir, transport());
         String result = withPrism(spec, dir, url -> (String) sdk.call("run", url));
         assertThat(result)
-                .isEqualTo(
-                        "getPetById=doggie|findPetsByStatus=doggie|findPetsByTags=true|addPet=doggie"
-                                + "|updatePetWithForm=true|getInventory=true|placeOrder=true|loginUser=true|getUserByName=theUser|deletePet=ok");
+                .isEqualTo("getPetById=doggie|findPetsByStatus=doggie|findPetsByTags=true|addPet=doggie"
+                        + "|updatePetWithForm=true|getInventory=true|placeOrder=true|loginUser=true|"
+                        + "getUserByName=theUser|deletePet=ok");
     }
 
     @Test
@@ -47,8 +47,8 @@ class PrismMockTest {
         RestSdk sdk = RestSdk.build(spec, "com.example.xai", "fixtures/rest/XaiDriver.java", dir, transport());
         String result = withPrism(spec, dir, url -> (String) sdk.call("run", url));
         assertThat(result)
-                .isEqualTo(
-                        "getModel=true|listCustomVoices=true|createChatCompletion=true|createBatch=true|listBatchRequests=true");
+                .isEqualTo("getModel=true|listCustomVoices=true|createChatCompletion=true|createBatch=true|"
+                        + "listBatchRequests=true");
     }
 
     interface Call {

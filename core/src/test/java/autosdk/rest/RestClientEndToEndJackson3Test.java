@@ -2,7 +2,10 @@ package autosdk.rest;
 
 import autosdk.Libraries;
 
-/** Every test of {@link RestClientEndToEndTest} again, on an SDK generated with {@code --jackson 3}: the same driver, the same bytes. */
+/**
+ * Every test of {@link RestClientEndToEndTest} again, on an SDK generated with {@code --jackson 3}: the same driver,
+ * the same bytes.
+ */
 class RestClientEndToEndJackson3Test extends RestClientEndToEndTest {
     @Override
     Libraries libraries() {

@@ -128,8 +128,8 @@ class RestClientEndToEndTest {
         assertThat(upload.header("Content-Type")).startsWith("multipart/form-data; boundary=");
         String body = new String(upload.body(), StandardCharsets.ISO_8859_1);
         assertThat(body)
-                .contains(
-                        "Content-Disposition: form-data; name=\"file\"; filename=\"photo.png\"\r\nContent-Type: image/png\r\n\r\n\u0001\u0002\u0003\u0004\r\n")
+                .contains("Content-Disposition: form-data; name=\"file\"; "
+                        + "filename=\"photo.png\"\r\nContent-Type: image/png\r\n\r\n\u0001\u0002\u0003\u0004\r\n")
                 .contains("name=\"caption\"\r\n\r\nNice & shiny\r\n")
                 .contains("name=\"labels\"\r\n\r\nx\r\n")
                 .contains("name=\"labels\"\r\n\r\ny\r\n")
@@ -231,7 +231,8 @@ class RestClientEndToEndTest {
                             200,
                             "text/event-stream",
                             ": keep-alive\n\nevent: chunk\nid: 1\ndata: {\"delta\":\"Hel\"}\n\n"
-                                    + "data: {\"delta\":\ndata: \"lo\"}\n\ndata: [DONE]\n\ndata: {\"delta\":\"after done\"}\n\n");
+                                    + "data: {\"delta\":\ndata: \"lo\"}\n\ndata: [DONE]\n\ndata: "
+                                    + "{\"delta\":\"after done\"}\n\n");
                 } else {
                     send(ex, 200, json, "{\"text\":\"plain\"}");
                 }

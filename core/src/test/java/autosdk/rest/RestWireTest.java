@@ -72,11 +72,12 @@ class RestWireTest {
         sdk.call("formats", port);
         Seen get = seen.get(0);
         assertThat(get.rawPath())
-                .isEqualTo(
-                        "/formats/2024-01-01T00%3A00%3A00Z/2024-02-03/123e4567-e89b-12d3-a456-426614174000/2/true/%2B%2F8B");
+                .isEqualTo("/formats/2024-01-01T00%3A00%3A00Z/2024-02-03/123e4567-e89b-12d3-a456-426614174000/2/"
+                        + "true/%2B%2F8B");
         assertThat(get.rawQuery())
                 .isEqualTo("since=2024-01-01T00%3A00%3A00Z&on=2024-02-03&at=10%3A20%3A30"
-                        + "&ref=123e4567-e89b-12d3-a456-426614174000&count=12&small=0.1&whole=1.5&price=9.99&on-sale=false&token=%2B%2F8B"
+                        + "&ref=123e4567-e89b-12d3-a456-426614174000&count=12&small=0.1&whole=1.5&price=9.99&"
+                        + "on-sale=false&token=%2B%2F8B"
                         + "&times=2024-01-01T00%3A00%3A00Z&times=2024-05-06T07%3A08%3A09.5%2B02%3A00");
         assertThat(get.header("X-When")).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(get.header("X-Day")).isEqualTo("2024-02-03");
@@ -137,7 +138,8 @@ class RestWireTest {
                         ex,
                         200,
                         "text/event-stream",
-                        "event: delta\ndata: {\"text\":\"Hel\"}\n\n: keep-alive\n\ndata: {\"text\":\ndata: \"lo\"}\n\ndata: [DONE]\n\n");
+                        "event: delta\ndata: {\"text\":\"Hel\"}\n\n: keep-alive\n\ndata: {\"text\":\ndata: "
+                                + "\"lo\"}\n\ndata: [DONE]\n\n");
             case "GET /stream/text" ->
                 send(
                         ex,
@@ -149,7 +151,8 @@ class RestWireTest {
                         ex,
                         200,
                         "text/event-stream",
-                        "event: run.created\ndata: {\"id\":\"r1\",\"status\":\"queued\"}\n\nevent: run.delta\ndata: {\"text\":\"Hi\"}\n\n");
+                        "event: run.created\ndata: {\"id\":\"r1\",\"status\":\"queued\"}\n\nevent: "
+                                + "run.delta\ndata: {\"text\":\"Hi\"}\n\n");
             case "POST /files" ->
                 send(
                         ex,

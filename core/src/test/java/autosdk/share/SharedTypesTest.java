@@ -141,7 +141,8 @@ class SharedTypesTest {
                   r: {action: receive, channel: {$ref: '#/channels/c'}}
                 components:
                   schemas:
-                    Pet: {type: object, required: [name], properties: {name: {type: string}, age: {type: string}, color: {type: string}}}
+                    Pet: {type: object, required: [name], properties: {name: {type: string}, age: {type: string}, \
+                      color: {type: string}}}
                     Owner: {type: object, properties: {pet: {$ref: '#/components/schemas/Pet'}}}
                     Stat: {type: object, properties: {ok: {type: boolean}}}
                 """);
@@ -156,13 +157,15 @@ class SharedTypesTest {
         assertThat(errors(strict))
                 .containsExactly(
                         ws
-                                + ":13:10: error: type 'Pet' has another shape in com.acme: property 'age' is string? here but int64? there; "
+                                + ":13:10: error: type 'Pet' has another shape in com.acme: property 'age' is "
+                                + "string? here but int64? there; "
                                 + "property 'color' is missing there (at /components/schemas/Pet)",
-                        ws
-                                + ":15:11: error: type 'Stat' does not exist in com.acme (did you mean 'Status'?) (at /components/schemas/Stat)",
+                        ws + ":15:11: error: type 'Stat' does not exist in com.acme (did you mean "
+                                + "'Status'?) (at /components/schemas/Stat)",
                         // Owner matches but refers to the differing Pet, so the hint counts it among the generated
                         // ones, as auto does.
-                        "hint: --generate-models auto would reuse the 0 matching type(s) of com.acme and generate the 3 that are missing or differ here");
+                        "hint: --generate-models auto would reuse the 0 matching type(s) of com.acme and "
+                                + "generate the 3 that are missing or differ here");
 
         GenerationRequest auto = GenerationRequest.builder(specs.resolve("ws.yaml"), "com.acme.live", out)
                 .typesNamespace("com.acme")
@@ -232,9 +235,9 @@ class SharedTypesTest {
                 .build();
         assertThatThrownBy(() -> Generator.generate(clash))
                 .isInstanceOf(UsageException.class)
-                .hasMessage(
-                        "--namespace tryAGI.Xai.Model would put package tryAGI.Xai.Model beside the class tryAGI.Xai.Model of the "
-                                + "same name, which Java does not allow; choose another --namespace");
+                .hasMessage("--namespace tryAGI.Xai.Model would put package tryAGI.Xai.Model beside the class "
+                        + "tryAGI.Xai.Model of the "
+                        + "same name, which Java does not allow; choose another --namespace");
     }
 
     @Test

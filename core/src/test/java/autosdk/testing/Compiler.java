@@ -117,7 +117,10 @@ public final class Compiler {
         return d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING;
     }
 
-    /** Whether a source starts with the header every generated file has (warnings without a source, such as class path notes, are not the code's). */
+    /**
+     * Whether a source starts with the header every generated file has (warnings without a source, such as class path
+     * notes, are not the code's).
+     */
     private static boolean isGenerated(JavaFileObject source) {
         if (source == null) return false;
         try {

@@ -72,7 +72,10 @@ public final class Prism implements AutoCloseable {
         return HOME;
     }
 
-    /** Starts {@code prism mock} for {@code spec} on a free port of 127.0.0.1, logging to {@code log}; waits until it listens. */
+    /**
+     * Starts {@code prism mock} for {@code spec} on a free port of 127.0.0.1, logging to {@code log}; waits until it
+     * listens.
+     */
     public static Prism mock(Path spec, Path log, Duration startup) throws Exception {
         Path bin = home().resolve("node_modules/.bin/prism");
         int port;

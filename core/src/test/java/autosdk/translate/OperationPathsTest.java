@@ -73,9 +73,8 @@ class OperationPathsTest {
     void anUndeclaredPlaceholderIsWarnedAboutWhereTheOperationIs() throws Exception {
         only("/things/{id}");
         assertThat(diagnostics.all().stream().map(Diagnostic::toString).map(s -> s.replace(dir + "/", "")))
-                .containsExactly(
-                        "spec.yaml:6:7: warning: path parameter 'id' of GET /things/{id} is not declared; it is sent as a "
-                                + "required string (at /paths/~1things~1{id}/get)");
+                .containsExactly("spec.yaml:6:7: warning: path parameter 'id' of GET /things/{id} is not declared; it "
+                        + "is sent as a required string (at /paths/~1things~1{id}/get)");
     }
 
     @Test

@@ -15,14 +15,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One small inline spec per rule of {@link PaginationDetector}: what pages how, and why a list-looking operation does not. */
+/**
+ * One small inline spec per rule of {@link PaginationDetector}: what pages how, and why a list-looking operation does
+ * not.
+ */
 class PaginationDetectorTest {
     @TempDir
     Path dir;
 
     private static final String ITEM = "{type: object, properties: {id: {type: string}}}";
 
-    /** A spec with one GET /things operation: {@code params} are query parameters (name: schema), {@code props} the response's. */
+    /**
+     * A spec with one GET /things operation: {@code params} are query parameters (name: schema), {@code props} the
+     * response's.
+     */
     private String spec(String params, String props, String extension) {
         StringBuilder sb =
                 new StringBuilder("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /things:\n    get:\n"
@@ -39,9 +45,9 @@ class PaginationDetectorTest {
             }
         }
         if (extension != null) sb.append(extension.indent(6));
-        sb.append(
-                "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n"
-                        + "              schema:\n                type: object\n                properties:\n");
+        sb.append("      responses:\n        '200':\n          description: ok\n          content:\n            "
+                + "application/json:\n"
+                + "              schema:\n                type: object\n                properties:\n");
         for (String p : props.split(";")) {
             String[] kv = p.split("=", 2);
             sb.append("                  ")
@@ -182,7 +188,8 @@ class PaginationDetectorTest {
         Built b = build(spec(
                 "since={type: string}",
                 "data={type: object, properties: {rows: {type: array, items: " + ITEM + "}}}",
-                "x-speakeasy-pagination:\n  type: cursor\n  inputs:\n    - {name: since, in: parameters, type: cursor}\n"
+                "x-speakeasy-pagination:\n  type: cursor\n  inputs:\n    - {name: since, in: parameters, "
+                        + "type: cursor}\n"
                         + "  outputs:\n    results: $.data.rows\n    nextCursor: $.data.rows[-1].id\n"));
         Pagination p = b.pagination();
         assertThat(List.of(p.kind(), p.param(), p.items(), p.nextItemField(), p.source()))
@@ -195,8 +202,8 @@ class PaginationDetectorTest {
         Pagination page = build(spec(
                         "p={type: integer}",
                         "rows={type: array, items: " + ITEM + "}",
-                        "x-speakeasy-pagination:\n  type: offsetLimit\n  inputs:\n    - {name: p, in: parameters, type: page}\n"
-                                + "  outputs: {results: $.rows}\n"))
+                        "x-speakeasy-pagination:\n  type: offsetLimit\n  inputs:\n    - {name: p, in: "
+                                + "parameters, type: page}\n  outputs: {results: $.rows}\n"))
                 .pagination();
         assertThat(List.of(page.kind(), page.param(), page.start())).containsExactly(Pagination.Kind.PAGE, "p", 1L);
         Pagination url = build(spec(
@@ -213,8 +220,8 @@ class PaginationDetectorTest {
                         "starting_after={type: string}",
                         "data={type: array, items: " + ITEM + "}; page={type: object, "
                                 + "properties: {next: {type: object, properties: {starting_after: {type: string}}}}}",
-                        "x-fern-pagination:\n  cursor: $request.starting_after\n  next_cursor: $response.page.next.starting_after\n"
-                                + "  results: $response.data\n"))
+                        "x-fern-pagination:\n  cursor: $request.starting_after\n  next_cursor: "
+                                + "$response.page.next.starting_after\n  results: $response.data\n"))
                 .pagination();
         assertThat(List.of(cursor.kind(), cursor.param(), cursor.next(), cursor.source()))
                 .containsExactly(
@@ -222,11 +229,11 @@ class PaginationDetectorTest {
                         "starting_after",
                         List.of("page", "next", "starting_after"),
                         "x-fern-pagination");
-        Pagination offset = build(
-                        spec(
-                                "skip={type: integer}",
-                                "results={type: array, items: " + ITEM + "}; more={type: boolean}",
-                                "x-fern-pagination:\n  offset: $request.skip\n  results: $response.results\n  has-next-page: $response.more\n"))
+        Pagination offset = build(spec(
+                        "skip={type: integer}",
+                        "results={type: array, items: " + ITEM + "}; more={type: boolean}",
+                        "x-fern-pagination:\n  offset: $request.skip\n  results: $response.results\n  "
+                                + "has-next-page: $response.more\n"))
                 .pagination();
         assertThat(List.of(offset.kind(), offset.param(), offset.hasMore()))
                 .containsExactly(Pagination.Kind.OFFSET, "skip", List.of("more"));
@@ -250,11 +257,11 @@ class PaginationDetectorTest {
 
     @Test
     void anExtensionThatPointsNowhereIsRefusedNotGuessed() throws IOException {
-        assertThat(
-                        refused(
-                                "cursor={type: string}",
-                                "rows={type: array, items: " + ITEM + "}; next_cursor={type: string}",
-                                "x-fern-pagination:\n  cursor: $request.cursor\n  next_cursor: $response.missing\n  results: $response.rows\n"))
+        assertThat(refused(
+                        "cursor={type: string}",
+                        "rows={type: array, items: " + ITEM + "}; next_cursor={type: string}",
+                        "x-fern-pagination:\n  cursor: $request.cursor\n  next_cursor: "
+                                + "$response.missing\n  results: $response.rows\n"))
                 .endsWith(
                         "x-fern-pagination next cursor 'missing' is not a string or integer property of the response");
     }
@@ -265,25 +272,26 @@ class PaginationDetectorTest {
                         "limit={type: integer}",
                         "data={type: array, items: " + ITEM + "}; has_more={type: boolean}",
                         null))
-                .isEqualTo(
-                        "operation 'listThings' (GET /things) looks like a list but gets no paged method: size parameter 'limit' but no "
-                                + "cursor, offset or page parameter and no next-page URL (the response has has_more but nothing says where the next "
-                                + "page starts)");
+                .isEqualTo("operation 'listThings' (GET /things) looks like a list but gets no paged method: "
+                        + "size parameter 'limit' but no "
+                        + "cursor, offset or page parameter and no next-page URL (the response has "
+                        + "has_more but nothing says where the next "
+                        + "page starts)");
         assertThat(refused("cursor={type: string}", "data={type: array, items: " + ITEM + "}", null))
                 .endsWith("cursor parameter 'cursor' but no response field gives the next cursor");
         assertThat(refused(
                         "page={type: integer}",
                         "agents={type: array, items: " + ITEM + "}; branches={type: array, items: " + ITEM + "}",
                         null))
-                .endsWith(
-                        "its response has several arrays (agents, branches) and none is the one named like items (data, items, results, ...)");
+                .endsWith("its response has several arrays (agents, branches) and none is the one named like "
+                        + "items (data, items, results, ...)");
         assertThat(refused(
                         "",
                         "data={type: array, items: " + ITEM
                                 + "}; next_page={type: string, description: The token for the next page}",
                         null))
-                .endsWith(
-                        "its response has an array (data) but the operation has no cursor, offset or page parameter and no next-page URL");
+                .endsWith("its response has an array (data) but the operation has no cursor, offset or page "
+                        + "parameter and no next-page URL");
         assertThat(refused("offset={type: string}", "data={type: array, items: " + ITEM + "}", null))
                 .endsWith("offset parameter 'offset' is not an integer");
     }

@@ -132,8 +132,8 @@ class RealWorldQuirksTest {
                 """);
         assertThat(result.warnings())
                 .extracting(Diagnostic::message)
-                .containsExactly(
-                        "message 'm' uses schemaFormat application/vnd.apache.avro;version=1.9.0, which is not JSON Schema; its payload is typed as raw JSON");
+                .containsExactly("message 'm' uses schemaFormat application/vnd.apache.avro;version=1.9.0, which is "
+                        + "not JSON Schema; its payload is typed as raw JSON");
     }
 
     @Test
@@ -158,8 +158,10 @@ class RealWorldQuirksTest {
         assertThat(result.warnings())
                 .extracting(Diagnostic::toString)
                 .containsExactly(dir.resolve("spec.yaml")
-                        + ":13:36: warning: $ref '#/components/schemas/Missing' does not resolve: no 'components' in spec.yaml at / (in a part of the "
-                        + "document the generated code does not use) (at /paths/~1s/post/callbacks/onData/{$request.query.cb}/post/requestBody/"
+                        + ":13:36: warning: $ref '#/components/schemas/Missing' does not resolve: no "
+                        + "'components' in spec.yaml at / (in a part of the "
+                        + "document the generated code does not use) (at "
+                        + "/paths/~1s/post/callbacks/onData/{$request.query.cb}/post/requestBody/"
                         + "content/application~1json/schema/$ref)");
     }
 
@@ -177,9 +179,9 @@ class RealWorldQuirksTest {
                 """);
         assertThat(result.warnings())
                 .extracting(Diagnostic::toString)
-                .containsExactly(
-                        dir.resolve("spec.yaml")
-                                + ":7:20: warning: duplicate key 'operationId' in one object; the last value is used (at /paths/~1p/get/operationId)");
+                .containsExactly(dir.resolve("spec.yaml")
+                        + ":7:20: warning: duplicate key 'operationId' in one object; the last value "
+                        + "is used (at /paths/~1p/get/operationId)");
         assertThat(file(result, "TClient.java"))
                 .contains("public void second()")
                 .doesNotContain("first()");
@@ -202,8 +204,8 @@ class RealWorldQuirksTest {
                 """);
         assertThat(result.warnings())
                 .extracting(Diagnostic::message)
-                .containsExactly(
-                        "channel 'lights' is served only over [mqtt], not WebSocket; its models are generated but it gets no client");
+                .containsExactly("channel 'lights' is served only over [mqtt], not WebSocket; its models are generated "
+                        + "but it gets no client");
         assertThat(result.files())
                 .anyMatch(f -> f.relativePath().endsWith("/On.java"))
                 .noneMatch(f -> f.relativePath().endsWith("Client.java"));

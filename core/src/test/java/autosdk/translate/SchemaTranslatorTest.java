@@ -103,13 +103,14 @@ class SchemaTranslatorTest {
 
     @Test
     void allOfMembersContributeTheirProperties() throws Exception {
-        ObjectType o = (ObjectType) rules(
-                        "{allOf: [{type: object, properties: {a: {type: string}}}, {type: object, properties: {b: {type: integer}}}]}")
-                .translator
-                .types()
-                .values()
-                .iterator()
-                .next();
+        ObjectType o = (ObjectType)
+                rules("{allOf: [{type: object, properties: {a: {type: string}}}, {type: object, properties: "
+                                + "{b: {type: integer}}}]}")
+                        .translator
+                        .types()
+                        .values()
+                        .iterator()
+                        .next();
         assertThat(o.properties().stream().map(p -> p.jsonName()).toList()).containsExactly("a", "b");
     }
 

@@ -27,8 +27,8 @@ class CorpusClientsTest {
             List<String> seen = gen.call("ElevenLabsDriver", "run", server.url(), 3);
             assertThat(seen).containsExactly("partial:hel", "committed:hello", "unknown");
             assertThat(server.texts)
-                    .containsExactly(
-                            "{\"message_type\":\"input_audio_chunk\",\"audio_base_64\":\"AAAA\",\"commit\":false,\"sample_rate\":16000}");
+                    .containsExactly("{\"message_type\":\"input_audio_chunk\",\"audio_base_64\":\"AAAA\","
+                            + "\"commit\":false,\"sample_rate\":16000}");
             assertThat(server.handshakes.get(0).resource()).isEqualTo("/v1/speech-to-text/realtime");
             assertThat(server.handshakes.get(0).headers()).containsEntry("xi-api-key", "xi-key");
         }
@@ -71,8 +71,8 @@ class CorpusClientsTest {
         assertThat(gen.result.warnings().toString()).contains("share type=emoji_changed");
         try (WsTestServer server = WsTestServer.begin()) {
             server.onOpen(c -> c.send("{\"type\":\"hello\"}")).onText((c, t) -> {
-                c.send(
-                        "{\"type\":\"emoji_changed\",\"subtype\":\"add\",\"name\":\"x\",\"value\":\"y\",\"event_ts\":\"1\"}");
+                c.send("{\"type\":\"emoji_changed\",\"subtype\":\"add\",\"name\":\"x\",\"value\":\"y\","
+                        + "\"event_ts\":\"1\"}");
                 c.send("{\"type\":\"emoji_changed\",\"subtype\":\"remove\",\"names\":[\"x\"],\"event_ts\":\"1\"}");
             });
             List<String> seen = gen.call("SlackDriver", "run", server.url(), 3);

@@ -50,7 +50,10 @@ class OpenAiHarnessTest {
         basicScenario(gen, work);
     }
 
-    /** The harness's basic scenario against {@code gen} (an SDK of this spec with {@link #DRIVER}); also run on Jackson 3. */
+    /**
+     * The harness's basic scenario against {@code gen} (an SDK of this spec with {@link #DRIVER}); also run on Jackson
+     * 3.
+     */
     static void basicScenario(WsGenerated gen, Path work) throws Throwable {
         try (WsHarness h = WsHarness.start(SPEC, "basic", work.resolve("basic.json"))) {
             Object s = gen.call(DRIVER, "open", h.url());

@@ -52,10 +52,10 @@ class SharedModelsClientTest {
                 Object say = JsonTrees.parse(text);
                 String said = (String) ((Map<?, ?>) ((Map<?, ?>) say).get("content")).get("text");
                 conn.send("{\"type\":\"typing\",\"author\":\"bot\"}");
-                conn.send(
-                        "{\"type\":\"message.created\",\"message\":{\"id\":\"m1\",\"room_id\":\"lobby\",\"author\":\"bot\","
-                                + "\"content\":{\"type\":\"text\",\"text\":\"echo: " + said
-                                + "\"},\"sent_at\":\"2026-11-30T10:00:00Z\"}}");
+                conn.send("{\"type\":\"message.created\",\"message\":{\"id\":\"m1\",\"room_id\":\"lobby\","
+                        + "\"author\":\"bot\","
+                        + "\"content\":{\"type\":\"text\",\"text\":\"echo: " + said
+                        + "\"},\"sent_at\":\"2026-11-30T10:00:00Z\"}}");
             });
             Object seen = compiled.loader()
                     .loadClass("drivers.SharedDriver")

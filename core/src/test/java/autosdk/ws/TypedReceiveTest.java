@@ -98,8 +98,8 @@ class TypedReceiveTest {
     void nextAndReceiveReturnTheRequestedTypeWhileOtherEventsArriveFirst() throws Throwable {
         server = krakenServer();
         assertThat((String) gen.call(DRIVER, "nextAndReceive", server.url()))
-                .isEqualTo(
-                        "pending=1 first=99 second=99 seen=[heartbeat, systemStatus, heartbeat, systemStatus] after=0/0");
+                .isEqualTo("pending=1 first=99 second=99 seen=[heartbeat, systemStatus, heartbeat, systemStatus] "
+                        + "after=0/0");
     }
 
     @Test
@@ -113,8 +113,8 @@ class TypedReceiveTest {
     void closeBeforeTheEventFailsPendingAndLaterWaitsWithWsClosedException() throws Throwable {
         server = krakenServer();
         assertThat((String) gen.call(DRIVER, "closeBeforeEvent", server.url()))
-                .isEqualTo(
-                        "WsClosedException:1000 WsClosedException:1000 WsClosedException:1000 WsClosedException:1000 waiters=0");
+                .isEqualTo("WsClosedException:1000 WsClosedException:1000 WsClosedException:1000 "
+                        + "WsClosedException:1000 waiters=0");
     }
 
     @Test
@@ -139,17 +139,17 @@ class TypedReceiveTest {
     void aReplyOfSeveralMessagesCompletesWithTheEventTypeAndUncorrelatedRepliesAreAnsweredInOrder() {
         String client = gen.source("KrakenWebsocketsApiClient").replaceAll("\\s+", " ");
         assertThat(client)
-                .contains(
-                        "public CompletableFuture<KrakenWebsocketsApiClientEvent.Pong> sendPingAndAwaitReply( Ping payload, Duration timeout)");
+                .contains("public CompletableFuture<KrakenWebsocketsApiClientEvent.Pong> sendPingAndAwaitReply( "
+                        + "Ping payload, Duration timeout)");
         assertThat(client)
-                .contains(
-                        "public CompletableFuture<KrakenWebsocketsApiClientEvent> sendSubscribeAndAwaitReply( Subscribe payload, Duration timeout)");
+                .contains("public CompletableFuture<KrakenWebsocketsApiClientEvent> sendSubscribeAndAwaitReply( "
+                        + "Subscribe payload, Duration timeout)");
         // no reply of unsubscribe declares where it carries the id: answered in order, the request's reqid is not used
         assertThat(client)
-                .contains(
-                        "public CompletableFuture<KrakenWebsocketsApiClientEvent.SubscriptionStatus> sendUnsubscribeAndAwaitReply(")
-                .contains(
-                        "request(() -> SourceGenerationContext.DEFAULT.write(payload), null, KrakenWebsocketsApiClientEvent.SubscriptionStatus.class");
+                .contains("public CompletableFuture<KrakenWebsocketsApiClientEvent.SubscriptionStatus> "
+                        + "sendUnsubscribeAndAwaitReply(")
+                .contains("request(() -> SourceGenerationContext.DEFAULT.write(payload), null, "
+                        + "KrakenWebsocketsApiClientEvent.SubscriptionStatus.class");
         // one method per operation with a reply whose request the client sends: ping, subscribe, unsubscribe
         assertThat(client.split("AndAwaitReply\\(", -1)).hasSize(4);
     }

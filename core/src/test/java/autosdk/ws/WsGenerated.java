@@ -55,7 +55,10 @@ final class WsGenerated {
         return build(spec, pkg, dir, driver, perspective, libraries, autosdk.Transport.JDK);
     }
 
-    /** Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective, autosdk.Libraries)} on {@code transport}. */
+    /**
+     * Like {@link #build(Path, String, Path, String, GenerationRequest.Perspective, autosdk.Libraries)} on
+     * {@code transport}.
+     */
     static WsGenerated build(
             Path spec,
             String pkg,

@@ -35,7 +35,10 @@ public final class WsHarness implements AutoCloseable {
         this.report = report;
     }
 
-    /** The harness folder, copied and installed (once per JVM; node_modules reused while package-lock.json is unchanged). */
+    /**
+     * The harness folder, copied and installed (once per JVM; node_modules reused while package-lock.json is
+     * unchanged).
+     */
     public static synchronized Path install() throws Exception {
         if (installed != null) return installed;
         requireTool("node", "--version");

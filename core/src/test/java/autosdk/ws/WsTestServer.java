@@ -73,7 +73,10 @@ final class WsTestServer extends WebSocketServer implements AutoCloseable {
         return this;
     }
 
-    /** Sends {@code text} split into {@code parts} frames (TEXT then CONTINUOUS), cutting bytes anywhere, even inside UTF-8. */
+    /**
+     * Sends {@code text} split into {@code parts} frames (TEXT then CONTINUOUS), cutting bytes anywhere, even inside
+     * UTF-8.
+     */
     static void sendFragmented(WebSocket conn, String text, int parts) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int size = Math.max(1, bytes.length / parts);

@@ -121,14 +121,14 @@ class WsWireRulesTest {
                 .toList();
         assertThat(warnings).hasSize(3);
         assertThat(warnings.get(0))
-                .matches(
-                        ".*unescaped-refs\\.yaml:4:57: warning: \\$ref "
-                                + "'#/components/messages/group/one' names a key that contains '/' without escaping it; .*"
-                                + "'#/components/messages/group~1one' \\(at /channels/~1live/subscribe/message/oneOf/0/\\$ref\\)");
+                .matches(".*unescaped-refs\\.yaml:4:57: warning: \\$ref "
+                        + "'#/components/messages/group/one' names a key that contains '/' without escaping it; .*"
+                        + "'#/components/messages/group~1one' \\(at "
+                        + "/channels/~1live/subscribe/message/oneOf/0/\\$ref\\)");
         // a longer pointer continues inside the joined key
         assertThat(warnings.get(2))
-                .contains(
-                        "'#/components/schemas/shared~1ids/properties/body' (at /components/messages/group~1two/payload/$ref)");
+                .contains("'#/components/schemas/shared~1ids/properties/body' (at "
+                        + "/components/messages/group~1two/payload/$ref)");
         server = WsTestServer.begin();
         Object s = gen.call("UnescapedRefsDriver", "open", server.url());
         WebSocket c = server.getConnections().iterator().next();

@@ -24,7 +24,9 @@ import java.util.TreeMap;
 final class Fingerprint {
     /** Spec files by extension: an external {@code $ref} can only point at one of these. */
     private static final Set<String> SPEC_EXTENSIONS = Set.of(".json", ".yaml", ".yml");
-    /** Folders that hold build output or tooling state, never specs; walking them would make every build look changed. */
+    /**
+     * Folders that hold build output or tooling state, never specs; walking them would make every build look changed.
+     */
     private static final Set<String> SKIPPED_FOLDERS = Set.of("target", "node_modules");
 
     private final MessageDigest digest;

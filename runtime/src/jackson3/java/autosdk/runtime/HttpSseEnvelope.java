@@ -29,7 +29,8 @@ public final class HttpSseEnvelope {
      *
      * @param reader   the envelope's generated reader
      * @param textData whether the envelope's {@code data} is a string: then the data text is taken as is
-     * @param fields   the envelope's SSE properties besides {@code data}: any of {@code event}, {@code id}, {@code retry}
+     * @param fields   the envelope's SSE properties besides {@code data}: any of {@code event}, {@code id},
+     * {@code retry}
      */
     public static <T> HttpResponseDecoder<Stream<T>> decoder(
             JsonCodec.Reader<T> reader, boolean textData, String... fields) {

@@ -62,7 +62,10 @@ public final class Json {
 
     private Json() {}
 
-    /** Jackson 3 reports malformed JSON unchecked; callers of the runtime get the checked decode error, as with Jackson 2. */
+    /**
+     * Jackson 3 reports malformed JSON unchecked; callers of the runtime get the checked decode error, as with Jackson
+     * 2.
+     */
     static JsonDecodeException malformed(JacksonException e) {
         return new JsonDecodeException(
                 e.getOriginalMessage()
@@ -529,7 +532,9 @@ public final class Json {
         return fromTree.fromTree(new JsonValue.JsonObject(members));
     }
 
-    /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it. */
+    /**
+     * True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it.
+     */
     public static boolean allows(Map<String, JsonValue> members, String name, String value) {
         JsonValue v = members.get(name);
         return v == null || v instanceof JsonValue.JsonString s && s.value().equals(value);

@@ -5,7 +5,8 @@ import java.util.Random;
 
 /**
  * The one exponential backoff with jitter, and the rules of its settings, shared by HTTP retries
- * ({@code HttpRetryPolicy}) and WebSocket reconnects ({@code WsReconnectPolicy}); plain names, as an SDK may carry only one.
+ * ({@code HttpRetryPolicy}) and WebSocket reconnects ({@code WsReconnectPolicy}); plain names, as an SDK may carry only
+ * one.
  *
  * <p>The delay before step {@code n} (1-based) is {@code base = min(maxDelay, initialDelay * multiplier^(n-1))},
  * shortened by a random share of at most {@code jitter}: {@code base * (1 - jitter * r)}, {@code r} uniform in [0, 1).
@@ -14,7 +15,9 @@ import java.util.Random;
 final class Backoff {
     private Backoff() {}
 
-    /** The delay before step {@code step} (1-based); computed in double nanoseconds so large steps saturate at the cap. */
+    /**
+     * The delay before step {@code step} (1-based); computed in double nanoseconds so large steps saturate at the cap.
+     */
     static Duration delay(
             int step, Duration initialDelay, Duration maxDelay, double multiplier, double jitter, Random random) {
         if (step < 1) {

@@ -63,7 +63,9 @@ public final class HttpAuth {
         return new HttpAuth(Kind.BEARER, "Authorization", () -> t, null);
     }
 
-    /** {@code Authorization: Bearer <token>} with the token fetched for every request (e.g. a refreshed OAuth token). */
+    /**
+     * {@code Authorization: Bearer <token>} with the token fetched for every request (e.g. a refreshed OAuth token).
+     */
     public static HttpAuth bearer(Supplier<String> tokenSupplier) {
         Objects.requireNonNull(tokenSupplier, "tokenSupplier");
         return new HttpAuth(
@@ -105,7 +107,9 @@ public final class HttpAuth {
         return bearer(requireEnv(variable, System::getenv, "a bearer token"));
     }
 
-    /** A bearer token read now from {@code variable} of {@code env} (e.g. a map's {@code get}, or a {@code .env} file). */
+    /**
+     * A bearer token read now from {@code variable} of {@code env} (e.g. a map's {@code get}, or a {@code .env} file).
+     */
     public static HttpAuth bearerFromEnv(String variable, Function<String, String> env) {
         return bearer(requireEnv(variable, Objects.requireNonNull(env, "env"), "a bearer token"));
     }
@@ -158,7 +162,9 @@ public final class HttpAuth {
         return kind;
     }
 
-    /** The header, query parameter or cookie name the credential is sent as ({@code Authorization} for bearer/basic). */
+    /**
+     * The header, query parameter or cookie name the credential is sent as ({@code Authorization} for bearer/basic).
+     */
     public String name() {
         return name;
     }

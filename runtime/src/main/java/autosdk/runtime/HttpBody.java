@@ -28,7 +28,9 @@ public final class HttpBody {
     private final boolean repeatable;
     private final Content content;
     private final AtomicBoolean used = new AtomicBoolean();
-    /** The bytes of an in-memory body (for the DEBUG wire log); {@code null} for files, streams and custom publishers. */
+    /**
+     * The bytes of an in-memory body (for the DEBUG wire log); {@code null} for files, streams and custom publishers.
+     */
     private final byte[] inMemory;
 
     /** The bytes of one attempt, opened when it starts; {@link #length()} is -1 when unknown. */

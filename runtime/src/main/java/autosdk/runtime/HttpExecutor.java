@@ -358,7 +358,9 @@ public final class HttpExecutor {
             attemptDeadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         }
 
-        /** What is left of the attempt's timeout (redirect hops share it); a spent one leaves 1 ms, so the hop fails. */
+        /**
+         * What is left of the attempt's timeout (redirect hops share it); a spent one leaves 1 ms, so the hop fails.
+         */
         Duration remaining() {
             long left = attemptDeadline - System.nanoTime();
             return Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
@@ -572,7 +574,10 @@ public final class HttpExecutor {
         return r == null ? "" : " " + r;
     }
 
-    /** Request headers as {@code setHeader} makes them: a later value replaces an earlier one of the same name (any case). */
+    /**
+     * Request headers as {@code setHeader} makes them: a later value replaces an earlier one of the same name (any
+     * case).
+     */
     private static final class Headers {
         private final Map<String, Map.Entry<String, String>> byName = new LinkedHashMap<>();
 
@@ -593,7 +598,9 @@ public final class HttpExecutor {
         }
     }
 
-    /** Passes a buffered body through to the decoder, keeping its first {@link HttpLog#BODY_LIMIT} bytes for the log. */
+    /**
+     * Passes a buffered body through to the decoder, keeping its first {@link HttpLog#BODY_LIMIT} bytes for the log.
+     */
     private static final class LoggedBody extends FilterInputStream {
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         private long total;

@@ -28,7 +28,9 @@ public final class HttpHeaders {
         this.map = Collections.unmodifiableMap(map);
     }
 
-    /** Headers from name to values (names compared case-insensitively; values of names equal but for case are joined). */
+    /**
+     * Headers from name to values (names compared case-insensitively; values of names equal but for case are joined).
+     */
     public static HttpHeaders of(Map<String, List<String>> headers) {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {

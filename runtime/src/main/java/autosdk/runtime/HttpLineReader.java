@@ -30,7 +30,9 @@ public final class HttpLineReader implements Closeable {
         this.in = new BufferedInputStream(in, 8192);
     }
 
-    /** The next line without its terminator, or {@code null} at end of stream. An unterminated last line is returned. */
+    /**
+     * The next line without its terminator, or {@code null} at end of stream. An unterminated last line is returned.
+     */
     public String readLine() throws IOException {
         line.reset();
         while (true) {

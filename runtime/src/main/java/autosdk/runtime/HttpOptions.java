@@ -8,8 +8,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The settings of HTTP calls that no API description decides: timeouts, body limit, retries, default headers, user
- * agent, the {@link HttpTransport} and executor, and (inherited) the wire log. One place for them: {@link HttpConfig.Builder}
- * and every generated REST client builder ({@link HttpClientBuilder}) extend this class.
+ * agent, the {@link HttpTransport} and executor, and (inherited) the wire log. One place for them:
+ * {@link HttpConfig.Builder} and every generated REST client builder ({@link HttpClientBuilder}) extend this class.
  *
  * @param <B> the concrete builder
  */

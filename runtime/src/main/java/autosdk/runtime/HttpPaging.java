@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * How one paged list operation goes from a response to the request for its next page: how a response is decoded, which items it
+ * How one paged list operation goes from a response to the request for its next page: how a response is decoded, which
+ * items it
  * holds and where the next page starts (a cursor, a next-page URL, an offset or a page number). Generated clients
  * build one per paged operation and hand it to {@link Page}.
  *
@@ -63,7 +64,9 @@ public final class HttpPaging<R, T> {
                 decoder, Kind.CURSOR, param, 0, items, Objects.requireNonNull(next, "next"), null, hasMore);
     }
 
-    /** A property of the last item ({@code id}) goes into {@code param} ({@code after}) while {@code hasMore} says so. */
+    /**
+     * A property of the last item ({@code id}) goes into {@code param} ({@code after}) while {@code hasMore} says so.
+     */
     public static <R, T> HttpPaging<R, T> lastItemCursor(
             HttpResponseDecoder<R> decoder,
             String param,
@@ -122,7 +125,10 @@ public final class HttpPaging<R, T> {
         return list == null ? List.of() : list;
     }
 
-    /** The first request: an offset or page number the caller left out is sent as the start value, so counting is explicit. */
+    /**
+     * The first request: an offset or page number the caller left out is sent as the start value, so counting is
+     * explicit.
+     */
     HttpRequestSpec first(HttpRequestSpec request) {
         boolean counted = kind == Kind.OFFSET || kind == Kind.PAGE;
         return counted && request.queryParamValue(param) == null ? request.withQueryParam(param, start) : request;
@@ -170,7 +176,10 @@ public final class HttpPaging<R, T> {
         }
     }
 
-    /** The request for the page at {@code token}; {@code base} is the client's base URL, against which next-page URLs resolve. */
+    /**
+     * The request for the page at {@code token}; {@code base} is the client's base URL, against which next-page URLs
+     * resolve.
+     */
     HttpRequestSpec request(HttpRequestSpec current, Object token, URI base) {
         if (kind != Kind.NEXT_URL) return current.withQueryParam(param, token);
         String baseText = base.toString().endsWith("/")

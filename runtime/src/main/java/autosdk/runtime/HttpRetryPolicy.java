@@ -111,7 +111,9 @@ public final class HttpRetryPolicy {
         return Optional.of(backoff(attemptsSoFar));
     }
 
-    /** The exponential backoff before retry number {@code retry} (1-based), jittered and capped (see {@link Backoff}). */
+    /**
+     * The exponential backoff before retry number {@code retry} (1-based), jittered and capped (see {@link Backoff}).
+     */
     public Duration backoff(int retry) {
         return Backoff.delay(Math.max(1, retry), initialDelay, maxDelay, multiplier, jitter, random);
     }

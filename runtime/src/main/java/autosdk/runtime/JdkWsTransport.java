@@ -26,7 +26,9 @@ public final class JdkWsTransport implements WsTransport {
         this(null);
     }
 
-    /** A transport on {@code http} (its executor, proxy and TLS settings apply); {@code null} means the shared client. */
+    /**
+     * A transport on {@code http} (its executor, proxy and TLS settings apply); {@code null} means the shared client.
+     */
     public JdkWsTransport(HttpClient http) {
         this.http = http;
     }

@@ -535,7 +535,9 @@ public final class Json {
         return fromTree.fromTree(new JsonValue.JsonObject(members));
     }
 
-    /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it. */
+    /**
+     * True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it.
+     */
     public static boolean allows(Map<String, JsonValue> members, String name, String value) {
         JsonValue v = members.get(name);
         return v == null || (v instanceof JsonValue.JsonString s && s.value().equals(value));
@@ -645,7 +647,10 @@ public final class Json {
             }
         }
 
-        /** The buffered members with the recorded top-level members after them: strings as read, anything else as a stand-in. */
+        /**
+         * The buffered members with the recorded top-level members after them: strings as read, anything else as a
+         * stand-in.
+         */
         Map<String, JsonValue> topLevel(Map<String, JsonValue> members) {
             Map<String, JsonValue> out = new LinkedHashMap<>(members);
             int level = 1;
@@ -824,7 +829,9 @@ public final class Json {
         private JsonParser number;
         private JsonStreamContext context;
         private boolean closed;
-        /** Leave the root object open: yield no END_OBJECT for it, so that another parser can go on with its members. */
+        /**
+         * Leave the root object open: yield no END_OBJECT for it, so that another parser can go on with its members.
+         */
         private final boolean openRoot;
 
         TreeParser(JsonValue root) {
@@ -909,7 +916,8 @@ public final class Json {
             return number;
         }
 
-        // Jackson 2 still declares this deprecated method abstract: @Deprecated says it is here only because it must be.
+        // Jackson 2 still declares this deprecated method abstract;
+        // @Deprecated says it is here only because it must be.
         @Deprecated
         @Override
         public String getCurrentName() {
@@ -1048,7 +1056,8 @@ public final class Json {
             return context;
         }
 
-        // Jackson 2 still declares this deprecated method abstract: @Deprecated says it is here only because it must be.
+        // Jackson 2 still declares this deprecated method abstract;
+        // @Deprecated says it is here only because it must be.
         @Deprecated
         @Override
         @SuppressWarnings("InlineMeSuggester") // nothing calls it; @InlineMe would need error-prone in every SDK
@@ -1056,7 +1065,8 @@ public final class Json {
             return JsonLocation.NA;
         }
 
-        // Jackson 2 still declares this deprecated method abstract: @Deprecated says it is here only because it must be.
+        // Jackson 2 still declares this deprecated method abstract;
+        // @Deprecated says it is here only because it must be.
         @Deprecated
         @Override
         @SuppressWarnings("InlineMeSuggester") // nothing calls it; @InlineMe would need error-prone in every SDK

@@ -12,7 +12,10 @@ public enum LogLevel {
     INFO,
     DEBUG;
 
-    /** The environment variable that switches logging on when no level is set in code: {@code off}, {@code info} or {@code debug}. */
+    /**
+     * The environment variable that switches logging on when no level is set in code: {@code off}, {@code info} or
+     * {@code debug}.
+     */
     public static final String ENV_VARIABLE = "AUTOSDK_LOG";
 
     /** The level named by {@link #ENV_VARIABLE} in {@code env}; {@code OFF} when unset or unrecognised. */

@@ -26,7 +26,8 @@ import okio.ByteString;
  *   <li><b>Message size.</b> OkHttp reads a whole message (all its fragments) into memory before handing it over and
  *       has no hook to stop earlier, so {@link WsConfig#maxMessageSize()} is enforced on each complete message: the
  *       connection closes the same way as on the JDK (1009 reported, 1008 on the wire), but a message bigger than the
- *       limit has been buffered by OkHttp first. The heap a hostile server can fill is thus one message, not the limit.</li>
+ *       limit has been buffered by OkHttp first. The heap a hostile server can fill is thus one message, not the
+ * limit.</li>
  *   <li><b>Send queue.</b> The connection hands OkHttp one message at a time and counts it until OkHttp's queue has
  *       written it, so {@link WsConfig#maxQueuedBytes()} bounds both queues together; OkHttp's own 16 MiB queue never
  *       fills (a single message above 16 MiB fails with {@link WsLimitExceededException} instead of OkHttp closing

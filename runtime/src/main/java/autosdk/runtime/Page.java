@@ -73,14 +73,17 @@ public final class Page<T> {
      * Fetches the next page (blocking).
      *
      * @throws NoSuchElementException when there is none ({@link #hasNextPage()} is false)
-     * @throws IllegalStateException  when the server goes in circles or points outside the base URL (see the class comment)
+     * @throws IllegalStateException  when the server goes in circles or points outside the base URL (see the class
+     * comment)
      */
     public Page<T> nextPage() {
         if (!hasNextPage()) throw new NoSuchElementException("this is the last page");
         return next.fetch();
     }
 
-    /** Fetches the next page without blocking; the future fails with {@link NoSuchElementException} when there is none. */
+    /**
+     * Fetches the next page without blocking; the future fails with {@link NoSuchElementException} when there is none.
+     */
     public CompletableFuture<Page<T>> nextPageAsync() {
         if (!hasNextPage()) return CompletableFuture.failedFuture(new NoSuchElementException("this is the last page"));
         return next.fetchAsync();
@@ -199,7 +202,10 @@ public final class Page<T> {
             this.paging = paging;
         }
 
-        /** The page for {@code response} to {@code request}; {@code from} is the previous page's link (null for the first). */
+        /**
+         * The page for {@code response} to {@code request}; {@code from} is the previous page's link (null for the
+         * first).
+         */
         Page<T> page(HttpRequestSpec request, R response, Next<R, T> from) {
             List<T> items = paging.items(response);
             String where = request.method() + " " + request.pathTemplate();

@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  * bounded by {@link WsConfig#inboundBufferCapacity()}; when it is full its {@link WsInbox.Overflow} policy applies
  * ({@code BLOCK} by default: the reader waits for the consumer, nothing is lost).
  *
- * <p><b>Waiting for one event.</b> {@link #next(Class)} and {@link #receive(Class, Duration)} wait for the next event of
- * a type; generated request/reply methods send and wait for the correlated reply (see {@link #request}). A waiter is
+ * <p><b>Waiting for one event.</b> {@link #next(Class)} and {@link #receive(Class, Duration)} wait for the next event
+ * of a type; generated request/reply methods send and wait for the correlated reply (see {@link #request}). A waiter is
  * offered each event right after the typed handlers; it is unregistered as soon as it completes, is cancelled or times
  * out, and fails with {@link WsClosedException} when the connection ends first. No thread is used per waiter.
  *
@@ -45,7 +45,10 @@ import java.util.function.Consumer;
  */
 public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements AutoCloseable {
 
-    /** Implemented by a client's "unknown" event: a frame no message of the channel matched, or one that failed to decode. */
+    /**
+     * Implemented by a client's "unknown" event: a frame no message of the channel matched, or one that failed to
+     * decode.
+     */
     public interface UnknownFrame {
         /** The frame's text, exactly as received. */
         String raw();
@@ -276,7 +279,10 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
 
     // ---------------------------------------------------------------- sending
 
-    /** Sends a raw text frame (queued, in order, whole). Fails with {@link IllegalStateException} before {@link #connect()} completed. */
+    /**
+     * Sends a raw text frame (queued, in order, whole). Fails with {@link IllegalStateException} before
+     * {@link #connect()} completed.
+     */
     public CompletableFuture<Void> sendText(String text) {
         WsConnection c = connection;
         if (c == null) {
@@ -345,7 +351,8 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
 
     /**
      * Registers a handler for events of {@code type} (an event record, or the sealed event type itself for every
-     * event) and returns a handle that removes it. Runs where the typed {@code on…} handlers run, in registration order.
+     * event) and returns a handle that removes it. Runs where the typed {@code on…} handlers run, in registration
+     * order.
      * Use it for handlers that must not live as long as the client; {@code on…} methods chain and stay registered.
      */
     @SuppressWarnings("unchecked")
@@ -367,7 +374,10 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         return await(List.of(new Reply(type, null)), null, false, null);
     }
 
-    /** {@link #next(Class)} that fails with {@link TimeoutException} (and unregisters) when no such event came within {@code timeout}. */
+    /**
+     * {@link #next(Class)} that fails with {@link TimeoutException} (and unregisters) when no such event came within
+     * {@code timeout}.
+     */
     public final <V extends E> CompletableFuture<V> next(Class<V> type, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return await(List.of(new Reply(type, null)), null, false, timeout);
@@ -396,8 +406,8 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     }
 
     /**
-     * Sends a request and completes with its reply (used by the generated {@code …AndAwaitReply} methods). The waiter is
-     * registered before the request is sent, so a fast reply is not missed. When the encoded request has a value at
+     * Sends a request and completes with its reply (used by the generated {@code …AndAwaitReply} methods). The waiter
+     * is registered before the request is sent, so a fast reply is not missed. When the encoded request has a value at
      * {@code requestCorrelationPointer}, only a reply with the same value at its own pointer completes it (replies may
      * come in any order); otherwise the next event of an accepted type does, and uncorrelated requests are answered in
      * the order they were sent. Fails with {@link TimeoutException} after {@code timeout}, with the send's failure, or
@@ -429,8 +439,8 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
     }
 
     /**
-     * Registers a waiter and returns its future itself (not a dependent stage), so that cancelling what the caller holds
-     * unregisters the waiter. {@code V} is a supertype of every accepted type, so the cast is safe. With a
+     * Registers a waiter and returns its future itself (not a dependent stage), so that cancelling what the caller
+     * holds unregisters the waiter. {@code V} is a supertype of every accepted type, so the cast is safe. With a
      * {@code timeout}, the waiter is unregistered <em>before</em> its future fails with {@link TimeoutException}:
      * {@code orTimeout} would wake the caller first, and the caller could still see the waiter registered.
      */
@@ -505,13 +515,19 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         return self();
     }
 
-    /** Registers an error handler: undecodable frames, exceptions thrown by handlers, other non-fatal problems. Never terminal. */
+    /**
+     * Registers an error handler: undecodable frames, exceptions thrown by handlers, other non-fatal problems. Never
+     * terminal.
+     */
     public C onError(Consumer<? super Throwable> handler) {
         errorHandlers.add(Objects.requireNonNull(handler, "handler"));
         return self();
     }
 
-    /** Registers a handler called once when the connection ends for good, with the close code (1006 when dropped) and reason. */
+    /**
+     * Registers a handler called once when the connection ends for good, with the close code (1006 when dropped) and
+     * reason.
+     */
     public C onClose(BiConsumer<Integer, String> handler) {
         closeHandlers.add(Objects.requireNonNull(handler, "handler"));
         return self();
@@ -616,7 +632,10 @@ public abstract class WsClientBase<E, C extends WsClientBase<E, C>> implements A
         }
     }
 
-    /** Completes the waiters {@code event} matches; an exclusive waiter (a reply) takes it from the other exclusive ones. */
+    /**
+     * Completes the waiters {@code event} matches; an exclusive waiter (a reply) takes it from the other exclusive
+     * ones.
+     */
     // waiters is a CopyOnWriteArrayList: the loop walks a snapshot, so removing a matched waiter inside it is safe.
     @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
     private void offerToWaiters(E event, String raw) {

@@ -114,7 +114,10 @@ public abstract class WsClientBuilder<B extends WsClientBuilder<B>> extends WsOp
         return overflow;
     }
 
-    /** A new assembly of one connection's handshake from the spec's connect parameters (chained calls, then {@code config}). */
+    /**
+     * A new assembly of one connection's handshake from the spec's connect parameters (chained calls, then
+     * {@code config}).
+     */
     protected final Handshake handshake() {
         return new Handshake(this);
     }
@@ -135,7 +138,9 @@ public abstract class WsClientBuilder<B extends WsClientBuilder<B>> extends WsOp
             this.serverVariables = new LinkedHashMap<>(builder.serverVariables);
         }
 
-        /** A server URL variable's value from a connect parameter (overrides {@link WsClientBuilder#serverVariable}). */
+        /**
+         * A server URL variable's value from a connect parameter (overrides {@link WsClientBuilder#serverVariable}).
+         */
         public Handshake serverVariable(String name, String value) {
             if (value != null) {
                 serverVariables.put(name, value);
@@ -190,7 +195,8 @@ public abstract class WsClientBuilder<B extends WsClientBuilder<B>> extends WsOp
         }
 
         /**
-         * The connection's settings: the URL (the builder's {@code uri}, else its server URL joined with {@code address}),
+         * The connection's settings: the URL (the builder's {@code uri}, else its server URL joined with
+         * {@code address}),
          * query parameters (the spec's, credentials, then those added by hand), headers and subprotocols in the same
          * order, and every option of the builder.
          */

@@ -29,7 +29,10 @@ public class WsClosedException extends IOException {
         this.reason = "";
     }
 
-    /** The WebSocket close code (1000 normal, 1006 abnormal drop, ...), or -1 while the close handshake is still running. */
+    /**
+     * The WebSocket close code (1000 normal, 1006 abnormal drop, ...), or -1 while the close handshake is still
+     * running.
+     */
     public int code() {
         return code;
     }

@@ -16,9 +16,14 @@ import java.util.function.Supplier;
  */
 public final class WsConfig {
 
-    /** Default {@link #maxQueuedBytes()}: 16 MiB, the limit OkHttp uses; minutes of realtime audio, never a heap risk. */
+    /**
+     * Default {@link #maxQueuedBytes()}: 16 MiB, the limit OkHttp uses; minutes of realtime audio, never a heap risk.
+     */
     public static final long DEFAULT_MAX_QUEUED_BYTES = 16L * 1024 * 1024;
-    /** Default {@link #maxMessageSize()}: 16 MiB, far above any realtime event (a second of 24 kHz PCM16 is 64 KB in base64). */
+    /**
+     * Default {@link #maxMessageSize()}: 16 MiB, far above any realtime event (a second of 24 kHz PCM16 is 64 KB in
+     * base64).
+     */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
     /** Lower bound of the default {@link #pongTimeout()}: long enough for a pong queued behind a large message. */
     public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);

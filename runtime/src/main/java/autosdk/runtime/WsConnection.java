@@ -31,12 +31,14 @@ import java.util.function.Supplier;
 
 /**
  * One client WebSocket connection on a {@link WsTransport} (the JDK's WebSocket client or OkHttp) that
- * adds what the library leaves to the caller: serialized sends, message reassembly, a single terminal notification, keep-alive and opt-in reconnect.
+ * adds what the library leaves to the caller: serialized sends, message reassembly, a single terminal notification,
+ * keep-alive and opt-in reconnect.
  *
  * <p><b>Sending.</b> The JDK allows one outstanding text/binary send at a time. Every send here goes through one FIFO
  * queue and is written whole, in submission order, whatever thread submitted it; the returned future completes when
  * the frame has been written. Sends submitted while {@link WsState#CONNECTING} or {@link WsState#RECONNECTING} wait in
- * the queue. Sends after {@link #close} was called, or once {@link WsState#CLOSED}, fail with {@link WsClosedException}.
+ * the queue. Sends after {@link #close} was called, or once {@link WsState#CLOSED}, fail with
+ * {@link WsClosedException}.
  * A send that was being written when the connection dropped fails too (it is not retried: it may have been delivered).
  * If reconnecting gives up, every queued send fails with {@link WsClosedException}. The bytes of unsent messages are
  * limited by {@link WsConfig#maxQueuedBytes()}: a send that would exceed it fails at once with
@@ -75,7 +77,10 @@ public final class WsConnection implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WsConnection.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
 
-    /** One shared daemon timer for keep-alive pings and reconnect delays; its tasks never block, so one thread is enough. */
+    /**
+     * One shared daemon timer for keep-alive pings and reconnect delays; its tasks never block, so one thread is
+     * enough.
+     */
     private static final ScheduledExecutorService TIMER = newTimer();
 
     private final WsConfig config;
@@ -106,7 +111,9 @@ public final class WsConnection implements AutoCloseable {
     private int openedByAttempt;
 
     private long openedAtNanos;
-    /** Set when this side closes because the peer broke a limit; the connection then ends with this, whatever the echo. */
+    /**
+     * Set when this side closes because the peer broke a limit; the connection then ends with this, whatever the echo.
+     */
     private Ending localEnding;
 
     private int closeCode = -1;
@@ -237,7 +244,10 @@ public final class WsConnection implements AutoCloseable {
         return terminated.copy(); // a copy, so callers cannot complete ours
     }
 
-    /** Closes normally (1000) and waits up to {@link WsConfig#closeTimeout()}; see {@link #close(int, String, Duration)}. */
+    /**
+     * Closes normally (1000) and waits up to {@link WsConfig#closeTimeout()}; see
+     * {@link #close(int, String, Duration)}.
+     */
     @Override
     public void close() {
         close(1000, "", config.closeTimeout());
@@ -686,7 +696,8 @@ public final class WsConnection implements AutoCloseable {
     }
 
     /**
-     * Works around a defect of the JDK's WebSocket client (seen on JDK 17, still in the current sources): when the server closes TCP
+     * Works around a defect of the JDK's WebSocket client (seen on JDK 17, still in the current sources): when the
+     * server closes TCP
      * right after a frame, the JDK may read the EOF before it asked for the next frame; its end-of-stream handler then
      * fails an internal demand check and the EOF is dropped silently, so neither onClose nor onError ever comes. Only
      * writing reveals such a dead socket. So once the server has gone quiet after a frame, up to {@link #PROBES} pings
@@ -908,7 +919,8 @@ public final class WsConnection implements AutoCloseable {
      * so the stage {@code whenComplete} returns is not kept; an action that throws (a bug) is logged, not lost there.
      */
     static <T> void whenDone(CompletionStage<T> stage, BiConsumer<? super T, ? super Throwable> action) {
-        CompletionStage<T> unused = stage.whenComplete((value, error) -> logIfThrows(() -> action.accept(value, error)));
+        CompletionStage<T> unused =
+                stage.whenComplete((value, error) -> logIfThrows(() -> action.accept(value, error)));
     }
 
     private static void logIfThrows(Runnable r) {
@@ -1137,7 +1149,9 @@ public final class WsConnection implements AutoCloseable {
             dropped(this, error);
         }
 
-        /** Requesting the next frame only after the callback returned is what turns a slow consumer into backpressure. */
+        /**
+         * Requesting the next frame only after the callback returned is what turns a slow consumer into backpressure.
+         */
         private void deliverThenRequest(WsTransport.Socket webSocket, Runnable callback) {
             synchronized (lock) {
                 // Checked and queued atomically with finish(), so a message never arrives after onClose.

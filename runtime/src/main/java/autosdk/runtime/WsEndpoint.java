@@ -69,12 +69,18 @@ public final class WsEndpoint {
         return p.equals("/") ? "" : p;
     }
 
-    /** Replaces {@code {name}} in {@code template} with the value, percent-encoded as one path segment; missing values fail. */
+    /**
+     * Replaces {@code {name}} in {@code template} with the value, percent-encoded as one path segment; missing values
+     * fail.
+     */
     public static String expandPath(String template, Map<String, String> values) {
         return expand(template, values, true);
     }
 
-    /** Replaces {@code {name}} in a server URL template; values may hold {@code /} and {@code :} (hosts, ports, base paths). */
+    /**
+     * Replaces {@code {name}} in a server URL template; values may hold {@code /} and {@code :} (hosts, ports, base
+     * paths).
+     */
     public static String expandServer(String template, Map<String, String> values) {
         return expand(template, values, false);
     }

@@ -28,7 +28,8 @@ public final class WsFrames {
      * @param object whether the payload is a JSON object (shape checks apply) or another JSON value
      * @param required properties that must be present
      * @param known every declared property
-     * @param constants fixed values: {@code name, value, name, value...}; a present property with another value excludes the message
+     * @param constants fixed values: {@code name, value, name, value...}; a present property with another value
+     * excludes the message
      * @param closed the schema allows no other properties ({@code additionalProperties: false}): a frame with a
      *     property not in {@code known} excludes the message
      */

@@ -125,7 +125,10 @@ public final class WsInbox<E> implements Iterable<E> {
         }
     }
 
-    /** Ends the stream: later offers are refused, blocked producers and consumers wake up, queued elements remain readable. */
+    /**
+     * Ends the stream: later offers are refused, blocked producers and consumers wake up, queued elements remain
+     * readable.
+     */
     public void close() {
         lock.lock();
         try {
@@ -172,7 +175,9 @@ public final class WsInbox<E> implements Iterable<E> {
         }
     }
 
-    /** A blocking iterator: {@code hasNext()} waits for an element and returns {@code false} once closed and drained. */
+    /**
+     * A blocking iterator: {@code hasNext()} waits for an element and returns {@code false} once closed and drained.
+     */
     @Override
     public Iterator<E> iterator() {
         return new Iterator<>() {
@@ -208,8 +213,10 @@ public final class WsInbox<E> implements Iterable<E> {
     }
 
     /**
-     * Exposes the inbox as a {@link Flow.Publisher} for reactive consumers; only one subscriber is allowed. Elements are
-     * emitted from a dedicated daemon thread as demand allows; {@code onComplete} follows {@link #close()} and draining.
+     * Exposes the inbox as a {@link Flow.Publisher} for reactive consumers; only one subscriber is allowed. Elements
+     * are
+     * emitted from a dedicated daemon thread as demand allows; {@code onComplete} follows {@link #close()} and
+     * draining.
      */
     public Flow.Publisher<E> asPublisher() {
         return subscriber -> {
@@ -237,7 +244,10 @@ public final class WsInbox<E> implements Iterable<E> {
         return element;
     }
 
-    /** Demand-driven pump from the inbox to one subscriber, on its own thread so a blocking take never stalls the caller. */
+    /**
+     * Demand-driven pump from the inbox to one subscriber, on its own thread so a blocking take never stalls the
+     * caller.
+     */
     private final class InboxSubscription implements Flow.Subscription {
         private final Flow.Subscriber<? super E> subscriber;
         private final ReentrantLock demandLock = new ReentrantLock();

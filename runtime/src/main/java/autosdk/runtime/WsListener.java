@@ -3,7 +3,8 @@ package autosdk.runtime;
 import java.time.Duration;
 
 /**
- * Receives the events of a {@link WsConnection}; every method has a no-op default so clients override only what they need.
+ * Receives the events of a {@link WsConnection}; every method has a no-op default so clients override only what they
+ * need.
  *
  * <p>Threading: all callbacks of one connection run one at a time, in order, on that connection's own event thread
  * (never on a JDK I/O thread), so a callback may block. While {@link #onText} or {@link #onBinary} runs, no further

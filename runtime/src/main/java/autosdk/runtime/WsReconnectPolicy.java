@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Immutable exponential-backoff-with-jitter policy that decides how often and how late a dropped
  * {@link WsConnection} tries to reconnect.
  *
- * <p>The delay before attempt {@code n} (1-based) follows {@link Backoff}. {@code jitter = 1} is "full jitter" (uniform in [0, base]), {@code jitter = 0.2} keeps at least 80% of
+ * <p>The delay before attempt {@code n} (1-based) follows {@link Backoff}. {@code jitter = 1} is "full jitter" (uniform
+ * in [0, base]), {@code jitter = 0.2} keeps at least 80% of
  * the base, {@code jitter = 0} is deterministic. Jitter spreads reconnecting clients so a restarted server is not hit
  * by all of them at the same instant.
  *
@@ -43,7 +44,10 @@ public final class WsReconnectPolicy {
         return NONE;
     }
 
-    /** A builder with defaults: 5 attempts, 500 ms initial delay, 30 s max delay, multiplier 2, jitter 0.5, healthy after 10 s. */
+    /**
+     * A builder with defaults: 5 attempts, 500 ms initial delay, 30 s max delay, multiplier 2, jitter 0.5, healthy
+     * after 10 s.
+     */
     public static Builder builder() {
         return new Builder();
     }

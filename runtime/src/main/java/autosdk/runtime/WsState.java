@@ -8,7 +8,9 @@ public enum WsState {
     OPEN,
     /** The connection dropped and a {@link WsReconnectPolicy} is trying to re-establish it; sends are queued. */
     RECONNECTING,
-    /** {@link WsConnection#close} was called: queued sends are flushed, then the close handshake runs; new sends fail. */
+    /**
+     * {@link WsConnection#close} was called: queued sends are flushed, then the close handshake runs; new sends fail.
+     */
     CLOSING,
     /** Terminal: the connection is gone and will not come back; every send fails with {@link WsClosedException}. */
     CLOSED

@@ -48,7 +48,9 @@ public interface WsTransport {
         String subprotocol();
     }
 
-    /** What a socket reports, one call at a time, each text/binary/ping/pong call only after a {@link Socket#request}. */
+    /**
+     * What a socket reports, one call at a time, each text/binary/ping/pong call only after a {@link Socket#request}.
+     */
     interface Listener {
         /** The handshake succeeded; no other call comes before this one. */
         void onOpen(Socket socket);

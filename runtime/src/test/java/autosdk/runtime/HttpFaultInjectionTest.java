@@ -97,7 +97,9 @@ class HttpFaultInjectionTest {
         }
     }
 
-    /** Sends {@code text} one byte at a time, {@code gapMillis} apart, until done, the client leaves or the test ends. */
+    /**
+     * Sends {@code text} one byte at a time, {@code gapMillis} apart, until done, the client leaves or the test ends.
+     */
     void trickle(HttpExchange ex, int status, String text, long gapMillis) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -425,9 +427,9 @@ class HttpFaultInjectionTest {
                 try (Socket s = raw.accept()) {
                     s.getInputStream().read(new byte[4096]);
                     s.getOutputStream()
-                            .write(
-                                    ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":")
-                                            .getBytes(StandardCharsets.US_ASCII));
+                            .write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                            + "100\r\n\r\n{\"a\":")
+                                    .getBytes(StandardCharsets.US_ASCII));
                     s.getOutputStream().flush();
                 } catch (IOException ignored) {
                     // the test fails on the client side if this goes wrong
@@ -531,7 +533,8 @@ class HttpFaultInjectionTest {
 
     static final byte[] SEED_DOCUMENT = """
             {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"choices":[{"index":0,
-            "message":{"role":"assistant","content":"Hi \\u00e9 \\ud83d\\ude00","tool_calls":null},"logprobs":[-0.5,1e-3,12345678901234567890]}],
+            "message":{"role":"assistant","content":"Hi \\u00e9 \\ud83d\\ude00","tool_calls":null},\
+            "logprobs":[-0.5,1e-3,12345678901234567890]}],
             "usage":{"prompt_tokens":9,"completion_tokens":12,"total_tokens":21},"flags":[true,false,null]}
             """.getBytes(StandardCharsets.UTF_8);
 

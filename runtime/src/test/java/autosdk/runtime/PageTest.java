@@ -70,9 +70,8 @@ class PageTest {
         assertThat(first.items()).containsExactly("a", "b");
         assertThatThrownBy(first::nextPage)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage(
-                        "GET /same: the server answered the offset (query parameter 'offset') 2 with the same items as the page before; "
-                                + "stopping instead of paging forever");
+                .hasMessage("GET /same: the server answered the offset (query parameter 'offset') 2 with the same "
+                        + "items as the page before; stopping instead of paging forever");
         assertThat(server.received)
                 .extracting(HttpTestServer.Received::rawQuery)
                 .containsExactly("offset=0", "offset=2");
@@ -88,7 +87,8 @@ class PageTest {
         assertThatThrownBy(first::nextPage)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith(
-                        "the next-page URL http://example.com/v1/elsewhere?p=2 leaves the client's base URL http://127.0.0.1:");
+                        "the next-page URL http://example.com/v1/elsewhere?p=2 leaves the client's base URL "
+                                + "http://127.0.0.1:");
         assertThat(server.hits.get()).isEqualTo(1);
     }
 

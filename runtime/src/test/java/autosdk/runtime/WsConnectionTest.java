@@ -870,7 +870,10 @@ class WsConnectionTest {
             this(mode, new byte[0]);
         }
 
-        /** In {@link Mode#SEND_AND_RECORD}, writes {@code script} (raw frames) after the handshake, then records client frames. */
+        /**
+         * In {@link Mode#SEND_AND_RECORD}, writes {@code script} (raw frames) after the handshake, then records client
+         * frames.
+         */
         RawServer(Mode mode, byte[] script) throws IOException {
             this.script = script;
             listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());

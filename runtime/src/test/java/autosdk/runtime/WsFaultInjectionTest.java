@@ -97,7 +97,8 @@ class WsFaultInjectionTest {
             assertDoneOrClosed(f); // every accepted send ends once closed: written or failed as closed
         }
         System.out.printf(
-                "stopped reader: %d x 8 KB sends accepted before the 1 MiB limit, close() took %d ms (closeTimeout 1 s)%n",
+                "stopped reader: %d x 8 KB sends accepted before the 1 MiB limit, close() took %d ms "
+                        + "(closeTimeout 1 s)%n",
                 accepted.size(), closeMillis);
     }
 

@@ -45,8 +45,8 @@ final class EnumEmitter {
 
         TypeSpec.Builder knownEnum = TypeSpec.enumBuilder(known)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc(
-                        "The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other.\n");
+                .addJavadoc("The values known when the SDK was generated, for {@code switch}; "
+                        + "{@code UNRECOGNIZED} stands for any other.\n");
         for (String c : constants) knownEnum.addEnumConstant(c);
         knownEnum.addEnumConstant("UNRECOGNIZED");
 
@@ -143,7 +143,8 @@ final class EnumEmitter {
                         enumType.doc(),
                         "The {@code " + Javadocs.escape(String.join(".", enumType.nameHint())) + "} values."))
                 .addJavadoc(
-                        "\n<p>An open enum of $L values, too many for a constant each: get one with {@link #of(String)}; "
+                        "\n<p>An open enum of $L values, too many for a constant each: get one with "
+                                + "{@link #of(String)}; "
                                 + "values not listed are kept as they came, see {@link #isKnown()}.\n",
                         enumType.values().size());
         if (enumType.doc().deprecated()) type.addAnnotation(Deprecated.class);

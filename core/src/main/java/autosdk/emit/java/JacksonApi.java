@@ -42,7 +42,10 @@ public record JacksonApi(
                 contexts);
     }
 
-    /** An expression creating a parser over {@code source} with the runtime's shared factory ({@code json} is its Json class). */
+    /**
+     * An expression creating a parser over {@code source} with the runtime's shared factory ({@code json} is its Json
+     * class).
+     */
     CodeBlock newParser(ClassName json, String source) {
         return contexts
                 ? CodeBlock.of(

@@ -133,8 +133,8 @@ public final class JavaEmitter {
 
     /**
      * The simple class names a run that generates every model type gives them (type id → name), allocated exactly as
-     * {@link #emit} does: a run sharing those types ({@code --types-namespace}) looks them up under these names, so a type
-     * the models run suffixed ("pet" beside "Pet" becomes Pet2) is found under its suffixed name.
+     * {@link #emit} does: a run sharing those types ({@code --types-namespace}) looks them up under these names, so a
+     * type the models run suffixed ("pet" beside "Pet" becomes Pet2) is found under its suffixed name.
      */
     public static Map<String, String> typeNames(ApiModel model, List<String> reservedTypeNames) {
         JavaNames.Scope scope = new JavaNames.Scope(true, reservedTypeNames);
@@ -144,7 +144,9 @@ public final class JavaEmitter {
         return names;
     }
 
-    /** Allocates each model type's class name in model order, tagged with the type's id; {@code skip} are not generated. */
+    /**
+     * Allocates each model type's class name in model order, tagged with the type's id; {@code skip} are not generated.
+     */
     private static void allocateTypeNames(ApiModel model, JavaNames.Scope scope, Set<String> skip) {
         for (NamedType t : model.types().values()) {
             if (!skip.contains(t.id())) scope.allocate(JavaNames.typeName(t.nameHint()), t.id());

@@ -327,7 +327,8 @@ public final class JavaNames {
      * A naming scope: hands out unique names, reserving the generator's own names first. A name may be allocated for a
      * tag and looked up by it later, so code that emits a local or member refers to the name it actually got instead of
      * assuming it. A child scope (a method inside a class, a nested type) sees every name and tag of its parents, while
-     * what it allocates stays its own. Case-insensitive scopes keep "Item" and "item" from becoming two files that clash.
+     * what it allocates stays its own. Case-insensitive scopes keep "Item" and "item" from becoming two files that
+     * clash.
      */
     public static final class Scope {
         private final Scope parent;

@@ -69,7 +69,10 @@ final class MarkdownJavadoc {
         return sb.toString().strip().replace("*/", "*&#47;").replace("\\", "&#92;");
     }
 
-    /** True when <code>{&#64;code text}</code> shows {@code text} verbatim and keeps the comment and the JavaPoet format intact. */
+    /**
+     * True when <code>{&#64;code text}</code> shows {@code text} verbatim and keeps the comment and the JavaPoet format
+     * intact.
+     */
     static boolean codeSafe(String text, boolean multiline) {
         int depth = 0;
         boolean lineStart = true;

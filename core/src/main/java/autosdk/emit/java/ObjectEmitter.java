@@ -94,7 +94,8 @@ final class ObjectEmitter {
     }
 
     /**
-     * The type of a property's accessor and field: may be null unless the property is required and not nullable. (Reading
+     * The type of a property's accessor and field: may be null unless the property is required and not nullable.
+     * (Reading
      * is lenient, so a server that omits a required property still yields null there; docs/options.md says so.)
      */
     private TypeName accessorType(Member m) {
@@ -136,7 +137,8 @@ final class ObjectEmitter {
         }
         // Most objects have no unknown properties: share the empty map instead of copying one per object.
         constructor.addStatement(
-                "this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
+                "this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : "
+                        + "$T.unmodifiableMap(new $T<>(b.additionalProperties))",
                 COLLECTIONS,
                 COLLECTIONS,
                 LINKED_HASH_MAP);
@@ -168,7 +170,8 @@ final class ObjectEmitter {
             }
             if (m.format() != null) {
                 getter.addJavadoc(
-                                "\n@throws $T when the JSON held text that is not a valid $L (kept in {@link #malformedValues()})\n",
+                                "\n@throws $T when the JSON held text that is not a valid $L (kept in "
+                                        + "{@link #malformedValues()})\n",
                                 types.runtime("JsonFormatException"),
                                 m.format())
                         .addStatement(
@@ -205,7 +208,8 @@ final class ObjectEmitter {
                     .addModifiers(Modifier.PUBLIC)
                     .returns(malformedType)
                     .addJavadoc("""
-                    Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
+                    Values the JSON held that do not parse as their property's format (a {@code uuid} that is \
+                    no UUID), by
                     JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
                     """)
                     .addStatement("return this.malformed")
@@ -220,8 +224,8 @@ final class ObjectEmitter {
         MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
-                .addJavadoc(
-                        "A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.\n")
+                .addJavadoc("A builder holding this object's values, to make a changed copy; fixed values it "
+                        + "lacks are filled in.\n")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, true));
         for (Member m : members) {
             if (m.fixed() != null) {
@@ -390,8 +394,8 @@ final class ObjectEmitter {
     /**
      * Setters that delegate to the main one: a primitive overload for a number ({@code limit(10)} compiles for a
      * {@code Long}; {@code limit(null)} still picks the boxed setter and sends null), and for a union one per variant
-     * ({@code content(TextContent)} wraps it with the union's {@code of} factory). Variants whose Java types erase alike
-     * get no overload; their factories are named apart.
+     * ({@code content(TextContent)} wraps it with the union's {@code of} factory). Variants whose Java types erase
+     * alike get no overload; their factories are named apart.
      */
     private List<MethodSpec> convenienceSetters(Member m, ClassName builder) {
         List<MethodSpec> out = new ArrayList<>();
@@ -602,7 +606,8 @@ final class ObjectEmitter {
                 .addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
                 .addStatement(
-                        "if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + p.currentTokenLocation())",
+                        "if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + "
+                                + "p.currentTokenLocation())",
                         types.jackson().token(),
                         types.runtime("JsonDecodeException"),
                         "expected an object for " + self.simpleName() + " but found ",
@@ -616,8 +621,8 @@ final class ObjectEmitter {
                 .addParameter(types.jackson().parser(), "p")
                 .addParameter(String.class, "field")
                 .addException(IOException.class)
-                .addJavadoc(
-                        "Reads an object whose first field name was already consumed; the parser is on that field's value.\n")
+                .addJavadoc("Reads an object whose first field name was already consumed; the parser is on that "
+                        + "field's value.\n")
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
                 .addStatement("readField(p, field, b)")
                 .addStatement("return readRest(p, p.nextToken(), b)")

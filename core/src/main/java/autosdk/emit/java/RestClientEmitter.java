@@ -164,7 +164,8 @@ final class RestClientEmitter implements ClientEmitter {
         TypeSpec.Builder asyncType = TypeSpec.classBuilder(async)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(
-                        "The operations of {@link $T}$L, each returning a {@code CompletableFuture}; get it from {@link $T#async()}.\n",
+                        "The operations of {@link $T}$L, each returning a {@code CompletableFuture}; get it "
+                                + "from {@link $T#async()}.\n",
                         self,
                         withSubClients,
                         self)

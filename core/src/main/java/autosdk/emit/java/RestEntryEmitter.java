@@ -25,8 +25,8 @@ import javax.lang.model.element.Modifier;
  * Emits the entry class of a REST client: its sub-client accessors and its {@code Builder}, which picks the base
  * URL (a server of the spec with its variables, or any URL), takes one typed credential method per security
  * scheme (plus a {@code …FromEnv} variant). Everything no API decides (timeouts, retries, headers, logging, an existing
- * {@code HttpClient} or {@code OkHttpClient} per {@link Transport}, a base URL of one's own) it inherits from the runtime's
- * {@code HttpClientBuilder}. When the spec has exactly one bearer or API-key scheme,
+ * {@code HttpClient} or {@code OkHttpClient} per {@link Transport}, a base URL of one's own) it inherits from the
+ * runtime's {@code HttpClientBuilder}. When the spec has exactly one bearer or API-key scheme,
  * it also gets the natural names {@code apiKey(key)}, {@code apiKeyFromEnv()} and {@code apiKeyFromEnv(variable)};
  * the no-argument form reads {@code DEFAULT_API_KEY_ENV}, derived from the API title by {@link #defaultKeyVariable}.
  */
@@ -81,7 +81,8 @@ final class RestEntryEmitter {
                             String.class, "DEFAULT_API_KEY_ENV", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("""
             The environment variable {@code Builder.apiKeyFromEnv()} reads: the API title's words in upper case, without
-            trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, plus {@code _API_KEY}.
+            trailing {@code API}, {@code OpenAPI}, documentation and version words, joined by {@code _}, \
+            plus {@code _API_KEY}.
             """)
                     .initializer("$S", defaultKeyVariable(model.title()))
                     .build());
@@ -256,7 +257,8 @@ final class RestEntryEmitter {
                 .returns(self)
                 .addJavadoc("The client; fails when no absolute base URL is known.\n")
                 .addStatement(
-                        "return new $T(new $T(config(SERVERS.length == 0 ? null : expand(SERVERS[server], serverVariables), schemes.values()), $T::new))",
+                        "return new $T(new $T(config(SERVERS.length == 0 ? null : expand(SERVERS[server], "
+                                + "serverVariables), schemes.values()), $T::new))",
                         self,
                         types.runtime("HttpExecutor"),
                         types.runtime(transport.runtimeClass()))
@@ -377,8 +379,10 @@ final class RestEntryEmitter {
     }
 
     /**
-     * The natural names of the spec's only bearer or API-key scheme: {@code apiKey(key)}, {@code apiKeyFromEnv()} (reading
-     * {@code DEFAULT_API_KEY_ENV}) and {@code apiKeyFromEnv(variable)}; a name the scheme's own methods already use is skipped.
+     * The natural names of the spec's only bearer or API-key scheme: {@code apiKey(key)}, {@code apiKeyFromEnv()}
+     * (reading
+     * {@code DEFAULT_API_KEY_ENV}) and {@code apiKeyFromEnv(variable)}; a name the scheme's own methods already use is
+     * skipped.
      */
     private void addNaturalNames(TypeSpec.Builder b, ClassName builder, ClassName self, List<SecurityScheme> schemes) {
         SecurityScheme s = soleCredential(schemes);
@@ -453,12 +457,17 @@ final class RestEntryEmitter {
         return words.isEmpty() ? "API_KEY" : String.join("_", words) + "_API_KEY";
     }
 
-    /** The credential of an API-key scheme from a parameter {@code key}: {@code HttpAuth.apiKeyHeader("X-Api-Key", key)}. */
+    /**
+     * The credential of an API-key scheme from a parameter {@code key}:
+     * {@code HttpAuth.apiKeyHeader("X-Api-Key", key)}.
+     */
     private CodeBlock keyCall(SecurityScheme s) {
         return CodeBlock.of("$T.apiKey$L($S, key)", types.runtime("HttpAuth"), apiKeyKind(s), s.parameterName());
     }
 
-    /** The credential of a bearer or API-key scheme read from the environment variable in a parameter {@code variable}. */
+    /**
+     * The credential of a bearer or API-key scheme read from the environment variable in a parameter {@code variable}.
+     */
     private CodeBlock keyFromEnvCall(SecurityScheme s) {
         ClassName httpAuth = types.runtime("HttpAuth");
         if (s.kind() == SecurityScheme.Kind.BEARER) {
@@ -471,7 +480,9 @@ final class RestEntryEmitter {
                 s.parameterName());
     }
 
-    /** {@code Header}, {@code Query} or {@code Cookie}: the suffix of the runtime's {@code HttpAuth.apiKey…} factories. */
+    /**
+     * {@code Header}, {@code Query} or {@code Cookie}: the suffix of the runtime's {@code HttpAuth.apiKey…} factories.
+     */
     private static String apiKeyKind(SecurityScheme s) {
         return switch (s.in() == null ? "header" : s.in()) {
             case "query" -> "Query";

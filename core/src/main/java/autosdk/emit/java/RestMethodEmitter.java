@@ -31,7 +31,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits the methods of one operation into its client class and that class's {@code async()} and
- * {@code withRawResponse()} twins (same names; each method with a per-call {@code RequestOptions} overload), the {@code …Stream} variant of operations that
+ * {@code withRawResponse()} twins (same names; each method with a per-call {@code RequestOptions} overload), the
+ * {@code …Stream} variant of operations that
  * can answer with server-sent events or JSON Lines, {@code …AsInputStream} for binary downloads, and one private
  * method that builds the request so all of them share it.
  */
@@ -74,7 +75,9 @@ final class RestMethodEmitter {
      */
     record Targets(TypeSpec.Builder blocking, ClassName self, TypeSpec.Builder async, TypeSpec.Builder raw) {}
 
-    /** Adds the operation's methods and nested types to the targets; the blocking class has an {@code executor} field. */
+    /**
+     * Adds the operation's methods and nested types to the targets; the blocking class has an {@code executor} field.
+     */
     void emit(Targets targets, RestOperation op, RestNames names) {
         TypeSpec.Builder type = targets.blocking();
         ClassName self = targets.self();
@@ -365,8 +368,8 @@ final class RestMethodEmitter {
 
     /**
      * The short, optional-object and full ({@code RequestOptions}) overloads of one variant. With the operation's
-     * {@link #fullDoc} as {@code header} (the blocking variant) the full overload carries the whole Javadoc; every other method gets
-     * {@code header} as one sentence and a {@code @see} to it, so an operation is documented once.
+     * {@link #fullDoc} as {@code header} (the blocking variant) the full overload carries the whole Javadoc; every
+     * other method gets {@code header} as one sentence and a {@code @see} to it, so an operation is documented once.
      */
     private void addVariants(
             TypeSpec.Builder type,
@@ -782,8 +785,8 @@ final class RestMethodEmitter {
         if (returns != null) sb.append("@return ").append(returns).append('\n');
         sb.append("@throws ")
                 .append(types.runtime("ApiException").canonicalName())
-                .append(
-                        " on an error status (with the decoded error model when the API declares one) or a connection failure\n");
+                .append(" on an error status (with the decoded error model when the API declares one) or a "
+                        + "connection failure\n");
         if (op.op().doc().deprecated()) sb.append("@deprecated deprecated in the API description\n");
         return sb.toString();
     }

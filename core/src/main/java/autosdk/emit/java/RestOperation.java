@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * @param request       the request body sent, or null
  * @param response      the body read on success, or null for none
  * @param stream        the event-stream / JSON Lines alternative of a non-streaming response, or null
- * @param streamFlag    the JSON property set to {@code true} in the streaming variant (OpenAI's {@code stream}), or null
+ * @param streamFlag    the JSON property set to {@code true} in the streaming variant (OpenAI's {@code stream}), or
+ * null
  * @param errors        declared error models by status ("404", "4XX", "default")
  * @param credentialHeaders required header parameters left to a credential: header name to the schemes that send it
  */

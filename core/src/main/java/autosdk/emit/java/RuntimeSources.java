@@ -114,7 +114,10 @@ public final class RuntimeSources {
         return List.copyOf(names);
     }
 
-    /** {@code names} plus {@code shared}, sorted, so the copied files do not depend on the order the lists are written in. */
+    /**
+     * {@code names} plus {@code shared}, sorted, so the copied files do not depend on the order the lists are written
+     * in.
+     */
     private static List<String> with(List<String> shared, String... names) {
         TreeSet<String> all = new TreeSet<>(shared);
         all.addAll(List.of(names));
@@ -126,7 +129,10 @@ public final class RuntimeSources {
         return copy(names, targetPackage, folder, Jackson.V2);
     }
 
-    /** Like {@link #copy(List, String, String)}, taking each helper's Jackson 3 twin when {@code jackson} is 3 and one exists. */
+    /**
+     * Like {@link #copy(List, String, String)}, taking each helper's Jackson 3 twin when {@code jackson} is 3 and one
+     * exists.
+     */
     public static List<GeneratedFile> copy(List<String> names, String targetPackage, String folder, Jackson jackson) {
         List<GeneratedFile> out = new ArrayList<>();
         for (String name : names) {

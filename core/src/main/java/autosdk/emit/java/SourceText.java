@@ -50,7 +50,9 @@ final class SourceText {
         return (ApiModel) copy(model);
     }
 
-    /** Copies model records, lists and maps, protecting strings; other values (enums, locations) are kept as they are. */
+    /**
+     * Copies model records, lists and maps, protecting strings; other values (enums, locations) are kept as they are.
+     */
     private static Object copy(Object value) {
         if (value instanceof String s) return protect(s);
         if (value instanceof List<?> list) {

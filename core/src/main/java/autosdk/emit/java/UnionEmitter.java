@@ -35,7 +35,8 @@ final class UnionEmitter {
 
     /**
      * A variant with its record's name and the name of its static factory: {@code of} when no other variant's Java type
-     * erases to the same class (so overloads cannot clash), else the record's name in lower camel case ({@code ofList2}).
+     * erases to the same class (so overloads cannot clash), else the record's name in lower camel case
+     * ({@code ofList2}).
      * {@code overloadable} says whether builders may offer a setter overload taking the variant's value directly.
      */
     record Case(
@@ -98,7 +99,8 @@ final class UnionEmitter {
                 .addJavadoc("""
 
                 <p>Build one with the static {@code of} factories; read one with an {@code instanceof} chain over the
-                records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
+                records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches \
+                no variant.
                 """);
         if (union.doc().deprecated()) type.addAnnotation(Deprecated.class);
         for (Case c : cases) {
@@ -162,8 +164,8 @@ final class UnionEmitter {
     }
 
     /**
-     * {@code Of} plus what the variant holds ({@code OfTextContent}, {@code OfString}, {@code OfList}): never the name of
-     * the wrapped type itself, which the record would shadow, and read as a pair with the {@code of} factories.
+     * {@code Of} plus what the variant holds ({@code OfTextContent}, {@code OfString}, {@code OfList}): never the name
+     * of the wrapped type itself, which the record would shadow, and read as a pair with the {@code of} factories.
      */
     private String variantName(TypeRef type) {
         if (type instanceof TypeRef.Named n && types.className(n.id()) != null) {
@@ -229,12 +231,14 @@ final class UnionEmitter {
                     .endControlFlow()
                     .addStatement("$T first = $T.readValue(p)", types.runtime("JsonValue"), json)
                     .addStatement(
-                            "return $T.readUnionObject(p, null, $S, first, Codec::choose, Codec::readVariant, Codec::fromTree)",
+                            "return $T.readUnionObject(p, null, $S, first, Codec::choose, Codec::readVariant, "
+                                    + "Codec::fromTree)",
                             json,
                             union.discriminator())
                     .endControlFlow()
                     .addStatement(
-                            "return $T.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree)",
+                            "return $T.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, "
+                                    + "Codec::fromTree)",
                             json)
                     .endControlFlow();
         }
@@ -255,8 +259,8 @@ final class UnionEmitter {
                 .returns(self)
                 .addParameter(jsonValue, "v")
                 .addException(IOException.class)
-                .addJavadoc(
-                        "Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.\n")
+                .addJavadoc("Chooses the variant for an already parsed value; anything unmatched becomes "
+                        + "{@link Unknown}.\n")
                 .addStatement("if (v instanceof $T.JsonNull) return null", jsonValue);
         if (union.discriminator() != null) {
             m.beginControlFlow(
@@ -447,7 +451,8 @@ final class UnionEmitter {
         fixedValues(variant.type())
                 .forEach((name, value) -> m.beginControlFlow("if (o.get($S) != null)", name)
                         .addStatement(
-                                "if (!(o.get($S) instanceof $T.JsonString s && s.value().equals($S))) return $T.MIN_VALUE",
+                                "if (!(o.get($S) instanceof $T.JsonString s && s.value().equals($S))) return "
+                                        + "$T.MIN_VALUE",
                                 name,
                                 jsonValue,
                                 value,

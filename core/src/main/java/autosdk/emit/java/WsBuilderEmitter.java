@@ -28,7 +28,9 @@ import javax.lang.model.element.Modifier;
  * parameters, another URL, logging, ...) the builder inherits from the runtime's {@code WsClientBuilder}.
  */
 final class WsBuilderEmitter {
-    /** The runtime class every generated WebSocket builder extends; its methods' names are never taken by the spec's. */
+    /**
+     * The runtime class every generated WebSocket builder extends; its methods' names are never taken by the spec's.
+     */
     private static final String BASE = "WsClientBuilder";
 
     private final JavaTypes types;
@@ -57,10 +59,12 @@ final class WsBuilderEmitter {
                 okhttp ? ClassName.get("okhttp3", "OkHttpClient") : ClassName.get("java.net.http", "HttpClient");
         String doc = okhttp
                 ? """
-        Connects through an existing {@code OkHttpClient} (its proxy, TLS, interceptors and dispatcher apply; the connect
+        Connects through an existing {@code OkHttpClient} (its proxy, TLS, interceptors and dispatcher apply; \
+        the connect
         timeout and keep-alive pings of this builder are set on a client derived from it).
         """
-                : "Reuses an existing {@code HttpClient} (its executor, proxy and TLS settings apply); by default one shared client.\n";
+                : "Reuses an existing {@code HttpClient} (its executor, proxy and TLS settings apply); by "
+                        + "default one shared client.\n";
         return MethodSpec.methodBuilder(clientOption())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(self)
@@ -119,7 +123,8 @@ final class WsBuilderEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addJavadoc(
-                        "A builder for a client of channel {@code $L}; required connect parameters are the arguments.\n",
+                        "A builder for a client of channel {@code $L}; required connect parameters are the "
+                                + "arguments.\n",
                         Javadocs.escape(channel.id()));
         List<CodeBlock> arguments = new ArrayList<>();
         for (WsConnectParam p : params) {
@@ -310,7 +315,8 @@ final class WsBuilderEmitter {
                 m.addJavadoc("\n<p>Sent as the WebSocket subprotocols {@code $L}.\n", Javadocs.escape(s.template()))
                         .addParameter(String.class, "credential")
                         .addStatement(
-                                "return credentialSubprotocols($S, $T.subprotocols($S, $T.requireNonNull(credential, \"credential\")))",
+                                "return credentialSubprotocols($S, $T.subprotocols($S, "
+                                        + "$T.requireNonNull(credential, \"credential\")))",
                                 s.name(),
                                 types.runtime("WsEndpoint"),
                                 s.template(),

@@ -103,13 +103,11 @@ final class WsClientClassEmitter {
                             ParameterizedTypeName.get(
                                     ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(payload)),
                             "handler")
-                    .addJavadoc(
-                            WsEventEmitter.doc(
-                                    WsEventEmitter.messageDoc(types, r.message()),
-                                    "Handles the {@code "
-                                            + Javadocs.escape(r.message().name()) + "} message.",
-                                    CodeBlock.of(
-                                            "\n<p>Called on the connection's event thread, in order; an exception goes to {@code onError}.\n")))
+                    .addJavadoc(WsEventEmitter.doc(
+                            WsEventEmitter.messageDoc(types, r.message()),
+                            "Handles the {@code " + Javadocs.escape(r.message().name()) + "} message.",
+                            CodeBlock.of("\n<p>Called on the connection's event thread, in order; an "
+                                    + "exception goes to {@code onError}.\n")))
                     .addStatement("$T.requireNonNull(handler, \"handler\")", OBJECTS)
                     .addStatement("return on($T.class, e -> handler.accept(e.payload()))", r.record());
             if (r.message().doc().deprecated()) on.addAnnotation(Deprecated.class);
@@ -192,7 +190,8 @@ final class WsClientClassEmitter {
                                 .get())
                         + "} equals the request's {@code " + Javadocs.escape(r.requestCorrelation())
                         + "}, in whatever order replies come;\n"
-                        + "without that id in the request, the next reply (uncorrelated requests are answered in the order sent)"
+                        + "without that id in the request, the next reply (uncorrelated requests are answered "
+                        + "in the order sent)"
                 : "the next reply (requests are answered in the order sent)";
         if (requestId != null) {
             List<String> asIs = new ArrayList<>();

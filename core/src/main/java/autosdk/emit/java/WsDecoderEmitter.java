@@ -114,7 +114,9 @@ final class WsDecoderEmitter {
         type.addMethod(bin.build());
     }
 
-    /** The property path: a plain name, or a JSON pointer ("/envelope/type") for a discriminator nested in an envelope. */
+    /**
+     * The property path: a plain name, or a JSON pointer ("/envelope/type") for a discriminator nested in an envelope.
+     */
     static List<String> path(String property) {
         if (!property.startsWith("/")) return List.of(property);
         List<String> parts = new ArrayList<>();
@@ -152,8 +154,8 @@ final class WsDecoderEmitter {
                         ParameterizedTypeName.get(
                                 ClassName.get("java.util", "List"), ParameterizedTypeName.get(candidate, plan.event())),
                         name)
-                .addJavadoc(
-                        "Messages told apart by shape, in the spec's order; a union payload has one entry per branch.\n")
+                .addJavadoc("Messages told apart by shape, in the spec's order; a union payload has one entry per "
+                        + "branch.\n")
                 .initializer(list.build())
                 .build();
     }
@@ -165,7 +167,9 @@ final class WsDecoderEmitter {
      */
     private record Shape(
             boolean object, List<String> required, List<String> known, List<String> constants, boolean closed) {
-        /** This shape with the discriminator fixed to one value (a mapping value the branch's schema may not spell out). */
+        /**
+         * This shape with the discriminator fixed to one value (a mapping value the branch's schema may not spell out).
+         */
         Shape withConstant(String property, String value) {
             List<String> fixed = new ArrayList<>();
             for (int i = 0; i + 1 < constants.size(); i += 2) {

@@ -49,13 +49,12 @@ class LongLinesTest {
 
     @Test
     void breaksAConditionBeforeItsOperatorsAtTheOutermostLevel() {
-        String line =
-                "        return this.present.equals(other.present) && Objects.deepEquals(this.firstName, other.firstName)"
-                        + " && Objects.deepEquals(this.lastName, other.lastName);";
+        String line = "        return this.present.equals(other.present) && Objects.deepEquals(this.firstName, "
+                + "other.firstName) && Objects.deepEquals(this.lastName, other.lastName);";
         assertThat(LongLines.wrap(line))
-                .isEqualTo(
-                        "        return this.present.equals(other.present) && Objects.deepEquals(this.firstName, other.firstName)\n"
-                                + "                && Objects.deepEquals(this.lastName, other.lastName);");
+                .isEqualTo("        return this.present.equals(other.present) && "
+                        + "Objects.deepEquals(this.firstName, other.firstName)\n"
+                        + "                && Objects.deepEquals(this.lastName, other.lastName);");
     }
 
     @Test
@@ -63,18 +62,21 @@ class LongLinesTest {
         String ternary = "        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()"
                 + " : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));";
         assertThat(LongLines.wrap(ternary))
-                .isEqualTo(
-                        "        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()\n"
-                                + "                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));");
-        String list =
-                "    return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.alpha, this.beta,"
-                        + " this.gamma, this.delta, this.epsilon, this.zeta, this.eta, this.theta, this.iota, this.kappa, this.lambda});";
+                .isEqualTo("        this.additionalProperties = b.additionalProperties.isEmpty() ? "
+                        + "Collections.emptyMap()\n"
+                        + "                : Collections.unmodifiableMap("
+                        + "new LinkedHashMap<>(b.additionalProperties));");
+        String list = "    return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, "
+                + "this.alpha, this.beta,"
+                + " this.gamma, this.delta, this.epsilon, this.zeta, this.eta, this.theta, this.iota, "
+                + "this.kappa, this.lambda});";
         // The outermost break first (after the call's parenthesis), then the array's elements, packed.
         assertThat(LongLines.wrap(list))
-                .isEqualTo(
-                        "    return Arrays.deepHashCode(\n"
-                                + "            new Object[] {this.present, this.additionalProperties, this.alpha, this.beta, this.gamma, this.delta,\n"
-                                + "            this.epsilon, this.zeta, this.eta, this.theta, this.iota, this.kappa, this.lambda});");
+                .isEqualTo("    return Arrays.deepHashCode(\n"
+                        + "            new Object[] {this.present, this.additionalProperties, "
+                        + "this.alpha, this.beta, this.gamma, this.delta,\n"
+                        + "            this.epsilon, this.zeta, this.eta, this.theta, this.iota, "
+                        + "this.kappa, this.lambda});");
     }
 
     @Test

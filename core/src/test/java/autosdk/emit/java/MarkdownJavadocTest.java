@@ -48,9 +48,9 @@ class MarkdownJavadocTest {
     @Test
     void lists() {
         assertThat(md("Kinds:\n\n- `a`: first\n- *b*\n  - nested\n\n1. one\n2. two\n"))
-                .isEqualTo(
-                        "Kinds:\n\n<ul>\n<li>{@code a}: first</li>\n<li><em>b</em>\n\n<ul>\n<li>nested</li>\n</ul></li>\n</ul>\n\n"
-                                + "<ol>\n<li>one</li>\n<li>two</li>\n</ol>");
+                .isEqualTo("Kinds:\n\n<ul>\n<li>{@code a}: "
+                        + "first</li>\n<li><em>b</em>\n\n<ul>\n<li>nested</li>\n</ul></li>\n</ul>\n\n"
+                        + "<ol>\n<li>one</li>\n<li>two</li>\n</ol>");
         assertThat(md("3. three\n4. four")).isEqualTo("<ol start=\"3\">\n<li>three</li>\n<li>four</li>\n</ol>");
         assertThat(md("- loose\n\n  more\n\n- b")).isEqualTo("<ul>\n<li>loose\n\n<p>more</li>\n<li>b</li>\n</ul>");
     }
@@ -67,9 +67,8 @@ class MarkdownJavadocTest {
         assertThat(md("See [the guide](https://example.com/a?b=1&c=\"2\") or <mailto:me@example.com>."))
                 .isEqualTo("See <a href=\"https://example.com/a?b=1&amp;c=&quot;2&quot;\">the guide</a> or "
                         + "<a href=\"mailto:me&#64;example.com\">mailto:me&#64;example.com</a>.");
-        assertThat(
-                        md(
-                                "[x](javascript:alert(1)) [y](/docs/relative) [z](data:text/html,hi) ![alt](https://e.com/i.png)"))
+        assertThat(md("[x](javascript:alert(1)) [y](/docs/relative) [z](data:text/html,hi) "
+                        + "![alt](https://e.com/i.png)"))
                 .isEqualTo("x y z alt");
     }
 

@@ -44,17 +44,21 @@ class NameAndSizeLimitsTest {
                           application/json: {schema: {$ref: '#/components/schemas/String'}}
                           multipart/form-data: {schema: {$ref: '#/components/schemas/Exception'}}
                       responses:
-                        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Object'}}}}
-                        '404': {description: no, content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}}
+                        '200': {description: ok, \
+                          content: {application/json: {schema: {$ref: '#/components/schemas/Object'}}}}
+                        '404': {description: no, \
+                          content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}}
                   /stream:
                     get:
                       operationId: stream
-                      responses: {'200': {description: ok, content: {text/event-stream: {schema: {$ref: '#/components/schemas/Thread'}}}}}
+                      responses: {'200': {description: ok, \
+                        content: {text/event-stream: {schema: {$ref: '#/components/schemas/Thread'}}}}}
                 components:
                   securitySchemes:
                     key: {type: apiKey, in: header, name: X-Key}
                   schemas:
-                    Thread: {type: object, properties: {event: {type: string}, data: {$ref: '#/components/schemas/Integer'}}}
+                    Thread: {type: object, properties: {event: {type: string}, \
+                      data: {$ref: '#/components/schemas/Integer'}}}
                     Exception: {type: object, properties: {file: {type: string, format: binary}, note: {type: string}}}
                 """);
         TreeSet<String> names = new TreeSet<>(JavaNames.JAVA_LANG);
@@ -63,12 +67,12 @@ class NameAndSizeLimitsTest {
             yaml.append("    ")
                     .append(name)
                     .append(": {type: object, properties: {text: {type: string}, number: {type: number}, ")
-                    .append(
-                            "flag: {type: boolean}, when: {type: string, format: date-time}, list: {type: array, items: {type: integer}}, ")
+                    .append("flag: {type: boolean}, when: {type: string, format: date-time}, list: {type: "
+                            + "array, items: {type: integer}}, ")
                     .append("map: {type: object, additionalProperties: {type: string}}}}\n");
         }
-        yaml.append(
-                "    Integer: {type: object, properties: {kind: {type: string, enum: [a, b]}, next: {$ref: '#/components/schemas/String'}}}\n");
+        yaml.append("    Integer: {type: object, properties: {kind: {type: string, enum: [a, b]}, next: {$ref: "
+                + "'#/components/schemas/String'}}}\n");
         Path spec = dir.resolve("lang.yaml");
         Files.writeString(
                 spec,
@@ -96,12 +100,15 @@ class NameAndSizeLimitsTest {
                       String: {payload: {$ref: '#/components/schemas/String'}}
                       Object: {payload: {$ref: '#/components/schemas/Object'}}
                 operations:
-                  sendString: {action: send, channel: {$ref: '#/channels/room'}, messages: [{$ref: '#/channels/room/messages/String'}]}
-                  getObject: {action: receive, channel: {$ref: '#/channels/room'}, messages: [{$ref: '#/channels/room/messages/Object'}]}
+                  sendString: {action: send, channel: {$ref: '#/channels/room'}, \
+                    messages: [{$ref: '#/channels/room/messages/String'}]}
+                  getObject: {action: receive, channel: {$ref: '#/channels/room'}, \
+                    messages: [{$ref: '#/channels/room/messages/Object'}]}
                 components:
                   schemas:
                     String: {type: object, properties: {type: {const: string}, text: {type: string}}}
-                    Object: {type: object, properties: {type: {const: object}, when: {type: string, format: date-time}, s: {$ref: '#/components/schemas/String'}}}
+                    Object: {type: object, properties: {type: {const: object}, when: {type: string, \
+                      format: date-time}, s: {$ref: '#/components/schemas/String'}}}
                 """;
         Path spec = dir.resolve("lang-async.yaml");
         Files.writeString(spec, yaml);
@@ -122,7 +129,8 @@ class NameAndSizeLimitsTest {
         // JSON rather than YAML: the spec is big, and JSON needs only quotes and backslashes escaped.
         StringBuilder json = new StringBuilder(
                 "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"Big\", \"version\": \"1\"}, \"paths\": {},"
-                        + " \"components\": {\"schemas\": {\"Holder\": {\"type\": \"object\", \"properties\": {\"code\": {\"$ref\": \"#/components/schemas/Code\"}}},"
+                        + " \"components\": {\"schemas\": {\"Holder\": {\"type\": \"object\", \"properties\": "
+                        + "{\"code\": {\"$ref\": \"#/components/schemas/Code\"}}},"
                         + " \"Code\": {\"type\": \"string\", \"enum\": [");
         for (int i = 0; i < values.size(); i++) {
             json.append(i == 0 ? "" : ", ")

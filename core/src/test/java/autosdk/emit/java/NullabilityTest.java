@@ -90,7 +90,8 @@ class NullabilityTest {
                 .getMethod("read", String.class, Class.class)
                 .invoke(
                         context,
-                        "{\"name\":\"general\",\"id\":\"123e4567-e89b-12d3-a456-426614174000\",\"created_at\":\"2024-01-01T00:00:00Z\"}",
+                        "{\"name\":\"general\",\"id\":\"123e4567-e89b-12d3-a456-426614174000\","
+                                + "\"created_at\":\"2024-01-01T00:00:00Z\"}",
                         room);
         assertThat(room.getMethod("topic").invoke(read)).isNull();
         assertThat(room.getMethod("name").invoke(read)).isEqualTo("general");

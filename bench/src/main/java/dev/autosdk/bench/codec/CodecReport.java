@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs {@link CodecBenchmark} with JMH and prints throughput per fixture and the ratios against the targets:
  * a/b (generated codecs over databind, target at least 1), a/c (over the bare token scan, target at least 0.7 for
  * decoding; over the token replay, at least 0.5 for encoding), and, for information, a/d (over the official OpenAI
- * Java SDK) and the union dispatch of both SDKs' WebSocket clients. Any JMH command-line option may be passed (e.g. {@code -f 2 -i 10}); the JSON results
+ * Java SDK) and the union dispatch of both SDKs' WebSocket clients. Any JMH command-line option may be passed (e.g.
+ * {@code -f 2 -i 10}); the JSON results
  * go to {@code bench/target/codec-results.json} unless {@code -rff} says otherwise.
  */
 public final class CodecReport {
@@ -63,11 +64,11 @@ public final class CodecReport {
             ratio(e.getKey(), "encode a/d", m, "encodeAutosdk", "encodeOpenaiJava", 0, failed);
         }
         System.out.println();
+        System.out.println("c  = bare token scan (decode) or token replay (encode); c' = token scan that also "
+                + "materializes every value");
         System.out.println(
-                "c  = bare token scan (decode) or token replay (encode); c' = token scan that also materializes every value");
-        System.out.println(
-                "d  = official OpenAI Java SDK (openai-java-core, decode with validate()); dispatch = decode the message text"
-                        + " through the server-event union, as each SDK's WebSocket client does");
+                "d  = official OpenAI Java SDK (openai-java-core, decode with validate()); dispatch = decode "
+                        + "the message text through the server-event union, as each SDK's WebSocket client does");
         System.out.println(
                 failed.isEmpty() ? "All codec targets met." : "Targets missed: " + String.join(", ", failed));
     }

@@ -115,7 +115,9 @@ public final class WsThroughput {
         System.exit(0); // the JDK HttpClient's selector threads are not daemons on every JDK
     }
 
-    /** The event mix: mostly audio deltas (as in a spoken response), transcript deltas, and a response.done every 1,000. */
+    /**
+     * The event mix: mostly audio deltas (as in a spoken response), transcript deltas, and a response.done every 1,000.
+     */
     static List<String> stream() {
         String audio = new String(Fixture.AUDIO_DELTA.bytes(), StandardCharsets.UTF_8);
         String done = new String(Fixture.RESPONSE_DONE.bytes(), StandardCharsets.UTF_8);

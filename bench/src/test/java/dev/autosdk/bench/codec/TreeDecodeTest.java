@@ -55,7 +55,8 @@ class TreeDecodeTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "{\"a\":1,\"b\":-2.5e3,\"c\":\"x\\u00e9\\n\\\"\",\"d\":[true,false,null,{},[]],\"e\":{\"f\":{\"g\":[1,[2,[3]]]}}}",
+                "{\"a\":1,\"b\":-2.5e3,\"c\":\"x\\u00e9\\n\\\"\",\"d\":[true,false,null,{},[]],"
+                        + "\"e\":{\"f\":{\"g\":[1,[2,[3]]]}}}",
                 "[12345678901234567890,0.1,1E2,-0,3.0,\"\",\"\\ud83d\\ude00\"]",
                 "\"just a string\"",
                 "42",
