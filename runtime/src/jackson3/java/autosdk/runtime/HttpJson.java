@@ -14,8 +14,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/HttpJson.java: the same API and behaviour on
-// tools.jackson.core; keep the two in step.
 /**
  * Glue between the generated streaming codecs and HTTP: response decoders and stream mappers over a
  * {@link JsonCodec.Reader}, request bodies from a {@link JsonCodec.Writer}, and the flattening of a JSON
@@ -71,10 +69,10 @@ public final class HttpJson {
      */
     public static byte[] withMember(byte[] json, String name, boolean value) {
         JsonValue tree = parse(json);
-        if (!(tree instanceof JsonValue.JsonObject)) {
+        if (!(tree instanceof JsonValue.JsonObject jsonObject)) {
             return json;
         }
-        Map<String, JsonValue> members = new LinkedHashMap<>(((JsonValue.JsonObject) tree).members());
+        Map<String, JsonValue> members = new LinkedHashMap<>(jsonObject.members());
         members.put(name, JsonValue.of(value));
         return write(new JsonValue.JsonObject(members), Json::writeValue);
     }
@@ -86,11 +84,10 @@ public final class HttpJson {
     public static Map<String, Object> formFields(byte[] json) {
         Map<String, Object> out = new LinkedHashMap<>();
         JsonValue tree = parse(json);
-        if (!(tree instanceof JsonValue.JsonObject)) {
+        if (!(tree instanceof JsonValue.JsonObject jsonObject)) {
             throw new IllegalArgumentException("a form body must be a JSON object");
         }
-        for (Map.Entry<String, JsonValue> e :
-                ((JsonValue.JsonObject) tree).members().entrySet()) {
+        for (Map.Entry<String, JsonValue> e : jsonObject.members().entrySet()) {
             Object field = field(e.getValue());
             if (field != null) {
                 out.put(e.getKey(), field);
@@ -136,9 +133,9 @@ public final class HttpJson {
         if (value instanceof JsonValue.JsonNull) {
             return null;
         }
-        if (value instanceof JsonValue.JsonArray) {
+        if (value instanceof JsonValue.JsonArray jsonArray) {
             List<Object> items = new ArrayList<>();
-            for (JsonValue item : ((JsonValue.JsonArray) value).items()) {
+            for (JsonValue item : jsonArray.items()) {
                 Object p = param(item);
                 if (p != null) {
                     items.add(p);
@@ -146,10 +143,9 @@ public final class HttpJson {
             }
             return items;
         }
-        if (value instanceof JsonValue.JsonObject) {
+        if (value instanceof JsonValue.JsonObject jsonObject) {
             Map<String, Object> members = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonValue> e :
-                    ((JsonValue.JsonObject) value).members().entrySet()) {
+            for (Map.Entry<String, JsonValue> e : jsonObject.members().entrySet()) {
                 Object p = param(e.getValue());
                 if (p != null) {
                     members.put(e.getKey(), p);
@@ -165,19 +161,19 @@ public final class HttpJson {
         if (value instanceof JsonValue.JsonNull) {
             return null;
         }
-        if (value instanceof JsonValue.JsonArray) {
+        if (value instanceof JsonValue.JsonArray jsonArray) {
             List<String> items = new ArrayList<>();
-            for (JsonValue item : ((JsonValue.JsonArray) value).items()) {
+            for (JsonValue item : jsonArray.items()) {
                 Object text = field(item);
                 if (text == null) {
                     continue;
                 }
-                if (!(text instanceof String)
+                if (!(text instanceof String string)
                         || item instanceof JsonValue.JsonObject
                         || item instanceof JsonValue.JsonArray) {
                     return value.toJson();
                 }
-                items.add((String) text);
+                items.add(string);
             }
             return items;
         }
@@ -185,14 +181,14 @@ public final class HttpJson {
     }
 
     private static String scalarText(JsonValue value) {
-        if (value instanceof JsonValue.JsonString) {
-            return ((JsonValue.JsonString) value).value();
+        if (value instanceof JsonValue.JsonString jsonString) {
+            return jsonString.value();
         }
-        if (value instanceof JsonValue.JsonNumber) {
-            return ((JsonValue.JsonNumber) value).text();
+        if (value instanceof JsonValue.JsonNumber jsonNumber) {
+            return jsonNumber.text();
         }
-        if (value instanceof JsonValue.JsonBoolean) {
-            return Boolean.toString(((JsonValue.JsonBoolean) value).value());
+        if (value instanceof JsonValue.JsonBoolean jsonBoolean) {
+            return Boolean.toString(jsonBoolean.value());
         }
         return value.toJson();
     }

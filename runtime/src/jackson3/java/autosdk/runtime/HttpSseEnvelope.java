@@ -11,8 +11,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/HttpSseEnvelope.java: the same API and behaviour on
-// tools.jackson.core; keep the two in step.
 /**
  * Server-sent events whose schema describes the event itself, {@code {event, data, id, retry}}, rather than the
  * payload of its {@code data} lines. Each event becomes such an envelope: {@code data} is the event's data parsed
@@ -70,14 +68,14 @@ public final class HttpSseEnvelope {
     }
 
     /** Whether {@code text} is exactly one JSON value (checked before it is embedded raw). */
-    private static boolean isJson(String text) {
+    private static boolean isJson(String text) throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(ObjectReadContext.empty(), text)) {
             if (p.nextToken() == null) {
                 return false;
             }
             p.skipChildren();
             return p.nextToken() == null;
-        } catch (JacksonException e) {
+        } catch (JacksonException e) { // not JSON (reading a String raises no other IOException)
             return false;
         }
     }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,12 +30,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Jackson 3 twin of {@code runtime/src/main/java/autosdk/runtime/Json.java} (same public API and behaviour; keep the
- * two in step). Differences: Jackson 3's names ({@code tools.jackson.core}, {@code writeName}, {@code getString},
- * {@code PROPERTY_NAME}); Jackson's unchecked {@link JacksonException} becomes a {@link JsonDecodeException} where
- * callers expect an {@code IOException}; buffered union values are decoded from their JSON text.
- *
- * <p>Static helpers that generated codecs call: scalars, lists, maps, free-form values, and the
+ * Static helpers that generated codecs call: scalars, lists, maps, free-form values, and the
  * buffering needed to tell union variants apart. JSON {@code null} reads as Java {@code null}.
  */
 public final class Json {
@@ -46,13 +42,12 @@ public final class Json {
     public static final int MAX_STRING_LENGTH = 32 * 1024 * 1024;
 
     /** Shared factory; limits sized for real payloads (base64 audio is big), never unbounded. */
-    public static final JsonFactory FACTORY =
-            JsonFactory.builderWithJackson2Defaults() // the same bytes as Jackson 2 writes
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(MAX_STRING_LENGTH)
-                            .maxNumberLength(10_000)
-                            .build())
-                    .build();
+    public static final JsonFactory FACTORY = JsonFactory.builderWithJackson2Defaults()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(10_000)
+                    .build())
+            .build();
 
     /** {@link #FACTORY} for streams the caller owns: closing the parser or generator leaves them open. */
     static final JsonFactory STREAMS = FACTORY.rebuild()
@@ -62,7 +57,12 @@ public final class Json {
 
     private Json() {}
 
-    /** Jackson 3 reports malformed JSON unchecked; callers of the runtime get the checked decode error, as with Jackson 2. */
+    /**
+     * Malformed JSON as the runtime reports it on Jackson 3, whose parse errors are unchecked: the checked decode
+     * error callers expect, with the line and column. The Jackson 3 port ({@code Jackson3Port} in the generator)
+     * adds a {@code catch} calling it to each parser the runtime opens; on Jackson 2, where parse errors are already
+     * {@code IOException}s, nothing calls it.
+     */
     static JsonDecodeException malformed(JacksonException e) {
         return new JsonDecodeException(
                 e.getOriginalMessage()
@@ -145,8 +145,9 @@ public final class Json {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_NUMBER_INT) return p.getBigIntegerValue();
-        if (t == JsonToken.VALUE_STRING)
+        if (t == JsonToken.VALUE_STRING) {
             return parse(p, () -> new BigInteger(p.getString().trim()), "an integer");
+        }
         throw JsonDecodeException.expected(p, "an integer");
     }
 
@@ -156,9 +157,9 @@ public final class Json {
         if (t == JsonToken.VALUE_NULL) return null;
         double v;
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) v = p.getDoubleValue();
-        else if (t == JsonToken.VALUE_STRING)
+        else if (t == JsonToken.VALUE_STRING) {
             v = parse(p, () -> Double.valueOf(p.getString().trim()), "a number");
-        else throw JsonDecodeException.expected(p, "a number");
+        } else throw JsonDecodeException.expected(p, "a number");
         if (!Double.isFinite(v)) throw outOfRange(p, "a finite number");
         return v;
     }
@@ -174,8 +175,9 @@ public final class Json {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) return p.getDecimalValue();
-        if (t == JsonToken.VALUE_STRING)
+        if (t == JsonToken.VALUE_STRING) {
             return parse(p, () -> new BigDecimal(p.getString().trim()), "a number");
+        }
         throw JsonDecodeException.expected(p, "a number");
     }
 
@@ -184,8 +186,9 @@ public final class Json {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
         if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
-        if (t == JsonToken.VALUE_STRING && ("true".equals(p.getString()) || "false".equals(p.getString())))
+        if (t == JsonToken.VALUE_STRING && ("true".equals(p.getString()) || "false".equals(p.getString()))) {
             return Boolean.valueOf(p.getString());
+        }
         throw JsonDecodeException.expected(p, "a boolean");
     }
 
@@ -381,26 +384,30 @@ public final class Json {
         JsonToken t = p.currentToken();
         if (t == null) throw new JsonDecodeException("unexpected end of input");
         switch (t) {
-            case START_OBJECT:
+            case START_OBJECT -> {
                 return readObjectRest(p, p.nextToken(), null, null);
-            case START_ARRAY: {
+            }
+            case START_ARRAY -> {
                 List<JsonValue> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p));
                 return new JsonValue.JsonArray(items);
             }
-            case VALUE_STRING:
+            case VALUE_STRING -> {
                 return new JsonValue.JsonString(p.getString());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return new JsonValue.JsonNumber(p.getString());
-            case VALUE_TRUE:
+            }
+            case VALUE_TRUE -> {
                 return new JsonValue.JsonBoolean(true);
-            case VALUE_FALSE:
+            }
+            case VALUE_FALSE -> {
                 return new JsonValue.JsonBoolean(false);
-            case VALUE_NULL:
+            }
+            case VALUE_NULL -> {
                 return JsonValue.NULL;
-            default:
-                throw JsonDecodeException.expected(p, "a JSON value");
+            }
+            default -> throw JsonDecodeException.expected(p, "a JSON value");
         }
     }
 
@@ -465,11 +472,25 @@ public final class Json {
     }
 
     /**
-     * Decodes a buffered tree with a generated reader (used once a union variant is chosen), from the tree's JSON
-     * text, so an error has a line and column in that text.
+     * Decodes a buffered tree with a generated reader (used once a union variant is chosen). The reader walks the tree
+     * directly; only when it fails is the tree decoded again from its JSON text, so that the error is exactly the one
+     * (with a line and column in that text) that decoding from text has always reported.
      */
     public static <T> T decode(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
-        return decodeText(value, reader);
+        try (JsonParser p = treeParser(value)) {
+            p.nextToken();
+            return reader.read(p);
+        } catch (IOException | RuntimeException e) {
+            return decodeText(value, reader);
+        }
+    }
+
+    /**
+     * A parser over a buffered tree, yielding the tokens its JSON text would. On Jackson 3 it parses that text (the
+     * tree parser is a subclass of Jackson 2's parser base): slower for union-heavy payloads, the same results.
+     */
+    private static JsonParser treeParser(JsonValue value) {
+        return FACTORY.createParser(ObjectReadContext.empty(), toJson(value));
     }
 
     private static <T> T decodeText(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
@@ -481,7 +502,7 @@ public final class Json {
         }
     }
 
-    // ---- union objects ---------------------------------------------------------------------
+    // ---- union objects: buffer only until the variant is decided, then stream (on Jackson 2) -----
 
     /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
     @FunctionalInterface
@@ -502,9 +523,18 @@ public final class Json {
     }
 
     /**
-     * Reads an object of a union whose variant the leading members decide. The Jackson 2 file streams the rest of
-     * the object once {@code chooser} decides; this twin buffers the whole object and lets {@code fromTree} decide,
-     * which gives the same value by the same rules (only slower): the streamed path exists for speed alone.
+     * Reads an object of a union whose variant the leading members decide (the discriminator, and fixed values
+     * such as a message's {@code role} when variants share a discriminator value). Members are buffered only until
+     * {@code chooser} names one variant; the rest of the object is then decoded straight from the parser, the
+     * buffered members replayed first, while its tokens are recorded. When that read fails, or a later member
+     * changes the choice, the recording completes the value and {@code fromTree} decides exactly as for a fully
+     * buffered value: every union rule (Unknown for an unknown discriminator, trying the next variant, the error
+     * reported) stays that of {@code fromTree}, only the common case no longer builds a tree. (On Jackson 3 the whole
+     * object is buffered and {@code fromTree} decides: the same value by the same rules, the streamed path exists for
+     * speed alone.)
+     *
+     * <p>{@code token} is the current token (a field name or the end of the object) when no member was read yet;
+     * with {@code firstName} the parser is on that first member's value, {@code firstValue}, instead.
      */
     public static <T> T readUnionObject(
             JsonParser p,
@@ -532,13 +562,14 @@ public final class Json {
     /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it. */
     public static boolean allows(Map<String, JsonValue> members, String name, String value) {
         JsonValue v = members.get(name);
-        return v == null || v instanceof JsonValue.JsonString s && s.value().equals(value);
+        return v == null || (v instanceof JsonValue.JsonString s && s.value().equals(value));
     }
 
     /** Decodes a buffered tree with a reader, or returns null when the reader refuses it. */
     public static <T> T tryDecode(JsonValue value, JsonCodec.Reader<T> reader) {
-        try {
-            return decodeText(value, reader);
+        try (JsonParser p = treeParser(value)) {
+            p.nextToken();
+            return reader.read(p);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -548,7 +579,7 @@ public final class Json {
     public static int[] rankDescending(int... scores) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Integer.compare(scores[b], scores[a]));
+        Arrays.sort(order, (a, b) -> Integer.compare(scores[b], scores[a]));
         int[] out = new int[order.length];
         for (int i = 0; i < out.length; i++) out[i] = order[i];
         return out;
@@ -556,8 +587,9 @@ public final class Json {
 
     /** True when a reader accepts the tree; used to match union variants by shape. */
     public static boolean accepts(JsonValue value, JsonCodec.Reader<?> reader) {
-        try {
-            decodeText(value, reader);
+        try (JsonParser p = treeParser(value)) {
+            p.nextToken();
+            reader.read(p);
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
@@ -569,22 +601,16 @@ public final class Json {
      * "boolean", "array", "object" or "any"), so scalar union variants are matched strictly.
      */
     public static boolean isKind(JsonValue value, String kind) {
-        switch (kind) {
-            case "string":
-                return value instanceof JsonValue.JsonString;
-            case "integer":
-                return value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
-            case "number":
-                return value instanceof JsonValue.JsonNumber;
-            case "boolean":
-                return value instanceof JsonValue.JsonBoolean;
-            case "array":
-                return value instanceof JsonValue.JsonArray;
-            case "object":
-                return value instanceof JsonValue.JsonObject;
-            default:
-                return true;
-        }
+        return switch (kind) {
+            case "string" -> value instanceof JsonValue.JsonString;
+            case "integer" ->
+                value instanceof JsonValue.JsonNumber n && n.text().matches("-?\\d+");
+            case "number" -> value instanceof JsonValue.JsonNumber;
+            case "boolean" -> value instanceof JsonValue.JsonBoolean;
+            case "array" -> value instanceof JsonValue.JsonArray;
+            case "object" -> value instanceof JsonValue.JsonObject;
+            default -> true;
+        };
     }
 
     static JsonValue parseValue(String json) {

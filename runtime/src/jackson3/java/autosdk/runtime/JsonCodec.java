@@ -4,8 +4,6 @@ import java.io.IOException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonCodec.java: the same API and behaviour on
-// tools.jackson.core; keep the two in step.
 /** A reflection-free reader and writer of one type on jackson-core's streaming API. */
 public interface JsonCodec<T> {
 

@@ -16,8 +16,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonContext.java: the same API and behaviour on
-// tools.jackson.core; keep the two in step.
 /**
  * The public face of a package's generated codecs: read and write any generated type from and to
  * {@code String}, {@code byte[]} and streams, with no reflection. A generated subclass registers
@@ -45,9 +43,10 @@ public abstract class JsonContext {
     @SuppressWarnings("unchecked")
     public <T> JsonCodec<T> codec(Class<T> type) {
         JsonCodec<T> codec = (JsonCodec<T>) codecs.get(type);
-        if (codec == null)
+        if (codec == null) {
             throw new IllegalArgumentException(
                     type.getName() + " is not a type of " + getClass().getName());
+        }
         return codec;
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/JsonDecodeException.java: the same API and behaviour on
-// tools.jackson.core; keep the two in step.
 /** A JSON document that does not fit the expected type; says what was expected and where. */
 public final class JsonDecodeException extends IOException {
     private static final long serialVersionUID = 1L;

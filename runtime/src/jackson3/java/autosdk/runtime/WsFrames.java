@@ -11,8 +11,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 
-// Jackson 3 twin of runtime/src/main/java/autosdk/runtime/WsFrames.java: the same API and behaviour on
-// tools.jackson.core; keep the two in step.
 /**
  * Tells received text frames apart for generated clients: a cheap streaming peek at the discriminating property
  * (possibly nested inside an envelope), and matching by shape when no discriminator decides.
