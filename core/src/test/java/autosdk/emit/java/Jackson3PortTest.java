@@ -3,11 +3,6 @@ package autosdk.emit.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** One rule per test: how {@link Jackson3Port} turns a Jackson 2 runtime helper into its Jackson 3 form. */
@@ -179,28 +174,5 @@ class Jackson3PortTest {
     void aJackson2NameWithoutARuleFailsTheGenerator() {
         assertThatThrownBy(() -> port("    JsonParser p; // see com.fasterxml.jackson.databind\n"))
                 .hasMessageContaining("no rule");
-    }
-
-    /** Transitional: the port gives exactly the hand-kept twins (up to white space: spotless formats the twins) before they are deleted. */
-    @Test
-    void portingTheJackson2HelpersGivesTheCommittedTwins() throws IOException {
-        Path twins = Path.of("../runtime/src/jackson3/java/autosdk/runtime");
-        List<Path> files;
-        try (Stream<Path> list = Files.list(twins)) {
-            files = list.sorted().toList();
-        }
-        assertThat(files).hasSize(7);
-        for (Path twin : files) {
-            String jackson2 = Files.readString(Path.of(
-                    "../runtime/src/main/java/autosdk/runtime",
-                    twin.getFileName().toString()));
-            assertThat(spaced(Jackson3Port.port(jackson2)))
-                    .as(twin.getFileName().toString())
-                    .isEqualTo(spaced(Files.readString(twin)));
-        }
-    }
-
-    private static String spaced(String source) {
-        return source.replaceAll("\\s+", "");
     }
 }
