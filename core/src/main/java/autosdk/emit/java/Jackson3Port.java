@@ -124,15 +124,16 @@ final class Jackson3Port {
                 // No double blank line, and none before a closing brace, where the region was.
                 boolean blankBefore = !out.isEmpty() && out.get(out.size() - 1).isBlank();
                 String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
-                if (blankBefore && next.isBlank()) i++;
-                else if (blankBefore && next.strip().startsWith("}")) out.remove(out.size() - 1);
-            } else if (!code.isEmpty() && instruction.equals("omit")) {
-                continue;
-            } else if (!code.isEmpty() && !instruction.isEmpty() && !instruction.startsWith("omit")) {
-                out.add(line.substring(0, line.indexOf(code)) + instruction);
-            } else {
+                if (blankBefore && next.isBlank()) {
+                    i++;
+                } else if (blankBefore && next.strip().startsWith("}")) {
+                    out.remove(out.size() - 1);
+                }
+            } else if (code.isEmpty() || instruction.isEmpty() || instruction.startsWith("omit ")) {
                 throw new IllegalStateException("unknown Jackson 3 marker at line " + (i + 1) + ": " + line.strip());
-            }
+            } else if (!instruction.equals("omit")) {
+                out.add(line.substring(0, line.indexOf(code)) + instruction);
+            } // else the line is omitted
         }
         return out;
     }
