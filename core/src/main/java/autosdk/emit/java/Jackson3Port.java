@@ -98,6 +98,24 @@ final class Jackson3Port {
         return out;
     }
 
+    /**
+     * The Jackson 2 form of runtime helper source {@code source}: the code as written, without the {@code // jackson3:}
+     * markers, which are notes for the port and would only puzzle a reader of the generated SDK.
+     */
+    static String stripMarkers(String source) {
+        if (!source.contains(MARKER)) return source;
+        List<String> out = new ArrayList<>();
+        for (String line : source.split("\n", -1)) {
+            int at = line.indexOf(MARKER);
+            if (at < 0) {
+                out.add(line);
+            } else if (!line.substring(0, at).isBlank()) {
+                out.add(line.substring(0, at).stripTrailing());
+            } // else a line holding only a marker is dropped
+        }
+        return String.join("\n", out);
+    }
+
     private static String rename(String line) {
         String out = line.replace(V2_PACKAGE + ".", V3_PACKAGE + ".");
         for (Map.Entry<String, String> type : RENAMED_TYPES.entrySet()) {

@@ -175,4 +175,11 @@ class Jackson3PortTest {
         assertThatThrownBy(() -> port("    JsonParser p; // see com.fasterxml.jackson.databind\n"))
                 .hasMessageContaining("no rule");
     }
+
+    @Test
+    void theJackson2CopyKeepsTheCodeAndDropsTheMarkers() {
+        String source = "class T {\n    int a = 1; // jackson3: int a = 3;\n    // jackson3: omit from here (why)\n"
+                + "    int b;\n    // jackson3: omit to here\n}\n";
+        assertThat(Jackson3Port.stripMarkers(source)).isEqualTo("class T {\n    int a = 1;\n    int b;\n}\n");
+    }
 }
