@@ -85,7 +85,8 @@ public final class OkHttpWsTransport implements WsTransport {
 
     /**
      * A transport on {@code client} (its proxy, TLS, interceptors and dispatcher apply; a client derived from it sets
-     * the connect timeout and ping interval of each connection); {@code null} means the shared default client.
+     * the connect timeout and ping interval of each connection, wraps its socket factories for the frame check and
+     * gives the WebSocket a connection pool of its own); {@code null} means the shared default client.
      */
     public OkHttpWsTransport(OkHttpClient client) {
         this.client = client;
@@ -353,7 +354,8 @@ public final class OkHttpWsTransport implements WsTransport {
                 aborted = true;
                 end();
                 webSocket.cancel();
-                opened.completeExceptionally(new IOException("WebSocket to " + HttpLog.withoutSecrets(response.request().url().uri())
+                opened.completeExceptionally(new IOException("WebSocket to "
+                        + HttpLog.withoutSecrets(response.request().url().uri())
                         + " refused: its upgrade did not arrive on a socket whose message sizes can be checked"
                         + " (ws:// through a SOCKS proxy? use wss:// or the JDK transport)"));
                 return;

@@ -53,6 +53,7 @@ class OkHttpWsGuardTest {
     private static final int LIMIT = 1024 * 1024;
     /** What the server may get out beyond what the client read: both sockets' buffers (64 KiB asked, doubled). */
     private static final long SLACK = 1024 * 1024;
+
     private static final int SMALL_BUFFER = 64 * 1024;
 
     private final List<RawWsServer> servers = new CopyOnWriteArrayList<>();
@@ -103,7 +104,9 @@ class OkHttpWsGuardTest {
         assertThat(serverDone.await(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .as("the client dropped the connection, so the server's writes failed")
                 .isTrue();
-        assertThat(socketsMade.get()).as("the caller's socket factory made the socket").isPositive();
+        assertThat(socketsMade.get())
+                .as("the caller's socket factory made the socket")
+                .isPositive();
         System.out.printf(
                 "OkHttp guard: 200 MiB in 64 KiB frames, limit 1 MiB: the server got %d bytes out%n", written.get());
         assertThat(written.get()).as("bytes the server could write").isLessThanOrEqualTo(LIMIT + SLACK);
@@ -168,8 +171,9 @@ class OkHttpWsGuardTest {
             int[] cuts = {0, 1, 125, 126, 65_535, 65_536, 300_000, bytes.length};
             for (int i = 0; i + 1 < cuts.length; i++) {
                 byte[] fragment = Arrays.copyOfRange(bytes, cuts[i], cuts[i + 1]);
-                dribble(peer, frame(i + 2 == cuts.length, i == 0 ? RawWsServer.TEXT : RawWsServer.CONTINUATION,
-                        fragment));
+                dribble(
+                        peer,
+                        frame(i + 2 == cuts.length, i == 0 ? RawWsServer.TEXT : RawWsServer.CONTINUATION, fragment));
                 if (i == 1 || i == 4) {
                     dribble(peer, frame(true, RawWsServer.PING, "p".getBytes(UTF_8)));
                 }
@@ -188,7 +192,9 @@ class OkHttpWsGuardTest {
 
         assertThat(rec.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(big);
         assertThat(rec.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("after");
-        assertThat(pongs.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("both pings answered").isTrue();
+        assertThat(pongs.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("both pings answered")
+                .isTrue();
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
     }
 
@@ -229,11 +235,14 @@ class OkHttpWsGuardTest {
                 received.add(f.payload().length);
             }
         });
-        WsConnection conn = connect(config(server, smallBufferClient(new AtomicInteger())), new WsConnectionTest.Recorder());
+        WsConnection conn =
+                connect(config(server, smallBufferClient(new AtomicInteger())), new WsConnectionTest.Recorder());
 
         CompletableFuture<Void> first = conn.sendBinary(new byte[10 * 1024 * 1024]);
         Thread.sleep(1000); // the absence of completion needs a window: the server reads nothing meanwhile
-        assertThat(first).as("10 MiB cannot fit the socket buffers of a server that does not read").isNotDone();
+        assertThat(first)
+                .as("10 MiB cannot fit the socket buffers of a server that does not read")
+                .isNotDone();
         startReading.countDown();
         first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
         // Sent as soon as the first is reported written, while OkHttp may still count it in its queue: both together
@@ -282,7 +291,8 @@ class OkHttpWsGuardTest {
         eventually(() -> received.size() == 8000);
         for (int t = 0; t < 8; t++) {
             String prefix = t + ":";
-            List<String> mine = received.stream().filter(m -> m.startsWith(prefix)).toList();
+            List<String> mine =
+                    received.stream().filter(m -> m.startsWith(prefix)).toList();
             assertThat(mine).as("thread %d's messages in its order", t).hasSize(1000);
             for (int i = 0; i < 1000; i++) {
                 assertThat(mine.get(i)).isEqualTo(prefix + i);
@@ -383,12 +393,14 @@ class OkHttpWsGuardTest {
     }
 
     /** Sends {@code payload} as one message cut into {@code pieces} fragments. */
-    private static void sendInPieces(RawWsServer.Peer peer, byte[] payload, int opcode, int pieces)
-            throws IOException {
+    private static void sendInPieces(RawWsServer.Peer peer, byte[] payload, int opcode, int pieces) throws IOException {
         int step = Math.max(1, payload.length / pieces);
         for (int from = 0, i = 0; from < payload.length || i == 0; from += step, i++) {
             int to = i == pieces - 1 ? payload.length : Math.min(payload.length, from + step);
-            peer.send(to == payload.length, i == 0 ? opcode : RawWsServer.CONTINUATION, Arrays.copyOfRange(payload, from, to));
+            peer.send(
+                    to == payload.length,
+                    i == 0 ? opcode : RawWsServer.CONTINUATION,
+                    Arrays.copyOfRange(payload, from, to));
             if (to == payload.length) {
                 return;
             }
@@ -429,9 +441,28 @@ class OkHttpWsGuardTest {
         Path file = tmp.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process p = new ProcessBuilder(
-                        keytool.toString(), "-genkeypair", "-alias", "ws", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype",
-                        "PKCS12", "-keystore", file.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "ws",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "san=ip:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(p.getInputStream().readAllBytes(), UTF_8);
