@@ -198,6 +198,43 @@ class OkHttpWsGuardTest {
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
     }
 
+    @Test
+    void aChallengeAnsweredOnTheSameConnectionIsFollowedToTheUpgrade() throws Exception {
+        RawWsServer server = server(peer -> {
+            String first = peer.readRequest();
+            if (!first.toLowerCase(java.util.Locale.ROOT).contains("authorization:")) {
+                // A 401 with a body on a kept-alive connection: the guard must skip the body to find the next response.
+                String body = "\u0082\u007f looks like a frame header";
+                peer.out.write(("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"ws\"\r\n"
+                                + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                peer.out.flush();
+                first = peer.readRequest();
+            }
+            peer.answerHandshake(first);
+            peer.sendText("authorized");
+            sendInPieces(peer, new byte[LIMIT + 1], RawWsServer.BINARY, 4);
+            peer.drain();
+        });
+        AtomicInteger challenges = new AtomicInteger();
+        OkHttpClient own = new OkHttpClient.Builder()
+                .authenticator((route, response) -> challenges.incrementAndGet() > 1
+                        ? null
+                        : response.request()
+                                .newBuilder()
+                                .header("Authorization", okhttp3.Credentials.basic("user", "secret"))
+                                .build())
+                .build();
+        WsConnectionTest.Recorder rec = new WsConnectionTest.Recorder();
+        connect(config(server, own), rec);
+
+        assertThat(rec.texts.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("authorized");
+        eventually(() -> rec.closes.size() == 1);
+        assertThat(rec.closes.get(0)).startsWith("1009 message too big");
+        assertThat(challenges.get()).isEqualTo(1);
+        assertThat(server.accepted.availablePermits()).as("one TCP connection carried both").isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ compression
 
     @Test
