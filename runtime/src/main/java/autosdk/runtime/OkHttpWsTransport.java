@@ -66,6 +66,8 @@ public final class OkHttpWsTransport implements WsTransport {
     static final long OKHTTP_MAX_QUEUE = 16L * 1024 * 1024;
 
     private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+    /** How often a send waits for room in OkHttp's queue (at most 1 ms apart, so about 10 s) before it fails. */
+    private static final int MAX_ROOM_ROUNDS = 10_000;
 
     /** The client of every connection configured without one: no read/write/call timeouts of OkHttp's own. */
     private static final class Shared {
@@ -260,6 +262,11 @@ public final class OkHttpWsTransport implements WsTransport {
                 return;
             }
             if (ws.queueSize() + size > OKHTTP_MAX_QUEUE) {
+                if (round >= MAX_ROOM_ROUNDS) { // OkHttp subtracts right after a write: this never passes in practice
+                    written.completeExceptionally(
+                            new IOException("OkHttp's send queue did not drain; message not sent"));
+                    return;
+                }
                 long micros = Math.min(1_000, 50L << Math.min(round, 5));
                 WsConnection.timer()
                         .schedule(() -> sendWhenRoom(size, send, written, round + 1), micros, TimeUnit.MICROSECONDS);

@@ -232,7 +232,9 @@ class OkHttpWsGuardTest {
         eventually(() -> rec.closes.size() == 1);
         assertThat(rec.closes.get(0)).startsWith("1009 message too big");
         assertThat(challenges.get()).isEqualTo(1);
-        assertThat(server.accepted.availablePermits()).as("one TCP connection carried both").isEqualTo(1);
+        assertThat(server.accepted.availablePermits())
+                .as("one TCP connection carried both")
+                .isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ compression
