@@ -103,10 +103,11 @@ public final class RuntimeSources {
         return List.copyOf(names);
     }
 
-    /** The helpers of WebSocket clients on {@code transport}: {@link #WS} and that transport's one class. */
+    /** The helpers of WebSocket clients on {@code transport}: {@link #WS}, that transport's class and its helpers. */
     public static List<String> ws(Transport transport) {
         List<String> names = new ArrayList<>(WS);
         names.add(transport.wsRuntimeClass());
+        names.addAll(transport.wsHelpers());
         return List.copyOf(names);
     }
 
