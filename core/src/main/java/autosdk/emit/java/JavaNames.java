@@ -393,7 +393,7 @@ public final class JavaNames {
             for (Own own : names) {
                 String got = allocate(own.javaName(), own);
                 if (!got.equals(own.javaName())) {
-                    throw new IllegalStateException("generator name " + own.javaName() + " is declared twice");
+                    throw new IllegalStateException("generator name " + own.javaName() + " is taken already");
                 }
             }
         }
