@@ -6,8 +6,6 @@ import autosdk.write.GeneratedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,16 +96,19 @@ public final class RuntimeSources {
 
     /** The helpers of REST clients sending through {@code transport}: {@link #HTTP} and that transport's one class. */
     public static List<String> http(Transport transport) {
-        List<String> names = new ArrayList<>(HTTP);
-        names.add(transport.runtimeClass());
-        return List.copyOf(names);
+        return plus(HTTP, transport.runtimeClass(), List.of());
     }
 
     /** The helpers of WebSocket clients on {@code transport}: {@link #WS}, that transport's class and its helpers. */
     public static List<String> ws(Transport transport) {
-        List<String> names = new ArrayList<>(WS);
-        names.add(transport.wsRuntimeClass());
-        names.addAll(transport.wsHelpers());
+        return plus(WS, transport.wsRuntimeClass(), transport.wsHelpers());
+    }
+
+    /** {@code helpers}, then a transport's class and the helpers that class needs. */
+    private static List<String> plus(List<String> helpers, String transportClass, List<String> transportHelpers) {
+        List<String> names = new ArrayList<>(helpers);
+        names.add(transportClass);
+        names.addAll(transportHelpers);
         return List.copyOf(names);
     }
 
@@ -142,10 +143,7 @@ public final class RuntimeSources {
      * A generated builder allocates its own member names around them.
      */
     static Set<String> inheritedMethodNames(String name) {
-        Set<String> names = new TreeSet<>();
-        for (Method m : Object.class.getDeclaredMethods()) {
-            if (!Modifier.isPrivate(m.getModifiers())) names.add(m.getName());
-        }
+        Set<String> names = new TreeSet<>(JavaNames.OBJECT_METHODS);
         for (String type = name; type != null; ) {
             String source = read(type);
             Matcher member = MEMBER.matcher(source);
