@@ -18,8 +18,8 @@ import java.util.List;
 final class ShortRunJvm {
     /**
      * C1 only and the serial collector; what survives one young collection (spec tree, model, generated text) lives
-     * to the end of the run, so it is promoted at once rather than copied between survivor spaces (about 15-20 %
-     * less CPU on the OpenAI spec). The {@code autosdk} launcher script uses the same options.
+     * to the end of the run, so it is promoted at once rather than copied between survivor spaces (about 12 % less
+     * CPU on the OpenAI spec). The {@code autosdk} launcher script uses the same options.
      */
     static final List<String> OPTIONS =
             List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxTenuringThreshold=0");
