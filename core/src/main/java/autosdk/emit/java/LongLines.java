@@ -69,9 +69,10 @@ final class LongLines {
             char c = source.charAt(i);
             if (c == '*' && i + 1 < to && source.charAt(i + 1) == '/') {
                 marks |= ENDS_COMMENT;
-            } else if (c == '<') {
-                if (i + 5 <= to && source.startsWith("<pre>", i)) marks |= OPENS_PRE;
-                else if (i + 6 <= to && source.startsWith("</pre>", i)) marks |= CLOSES_PRE;
+            } else if (c == '<' && i + 5 <= to && source.startsWith("<pre>", i)) {
+                marks |= OPENS_PRE;
+            } else if (c == '<' && i + 6 <= to && source.startsWith("</pre>", i)) {
+                marks |= CLOSES_PRE;
             }
         }
         return marks;
