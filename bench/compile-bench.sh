@@ -29,9 +29,8 @@ work="$root/bench/target/compile-bench"
 mkdir -p "$work"
 
 # ---- the two generators -------------------------------------------------------------------------
-./autosdk --version >/dev/null   # builds cli/target/autosdk.jar when missing or older than the sources
 current_jar="$work/current.jar"
-cp "$root/cli/target/autosdk.jar" "$current_jar"
+cp "$(./autosdk --print-jar)" "$current_jar"   # built first when missing or older than the sources
 baseline_jar="$work/baseline.jar"
 if [ -n "${BASELINE_JAR:-}" ]; then
   cp "$BASELINE_JAR" "$baseline_jar"
@@ -40,9 +39,10 @@ else
   src="$work/baseline-src"
   rm -rf "$src"; mkdir -p "$src"
   git archive "$BASELINE_REF" | tar -x -C "$src"
-  (cd "$src" && mvn -B -q -o -Dstyle.color=never -DskipTests -pl cli -am package >"$work/baseline-build.log" 2>&1) \
-    || { echo "compile-bench: baseline build failed, see $work/baseline-build.log" >&2; exit 2; }
-  cp "$src/cli/target/autosdk.jar" "$baseline_jar"
+  # This tree's launcher builds the baseline and finds its jar, whatever the baseline's own launcher did.
+  cp "$root/autosdk" "$src/autosdk"
+  baseline_built="$("$src/autosdk" --print-jar)" || { echo "compile-bench: baseline build failed" >&2; exit 2; }
+  cp "$baseline_built" "$baseline_jar"
 fi
 jackson_jar="$HOME/.m2/repository/com/fasterxml/jackson/core/jackson-core/$JACKSON_VERSION/jackson-core-$JACKSON_VERSION.jar"
 if [ ! -f "$jackson_jar" ]; then

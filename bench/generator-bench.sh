@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Generator benchmark: AutoSDK's CLI (the ./autosdk launcher) versus OpenAPI Generator 7.25.0 (-g java --library native) on three real
 # specs, as whole processes with default JVM settings, alternating the two tools, several runs each. Prints the
-# median wall time, the peak RSS (/usr/bin/time -f %M) and the ratio per spec, then whether each tool's output
+# median wall time, CPU time (user + sys, which a loaded machine disturbs less), the peak RSS (/usr/bin/time -f %M)
+# and the ratios per spec, then whether each tool's output
 # compiles.
 #
 #   bench/generator-bench.sh               # 3 runs per tool and spec, then the compile checks
@@ -56,7 +57,7 @@ specs=(
   "xai|tryAGI-Xai/openapi.yaml|bench.xai"
 )
 
-# Runs one tool once into a fresh folder; appends "seconds kilobytes" to $work/<spec>.<tool>.times.
+# Runs one tool once into a fresh folder; appends "seconds kilobytes cpu-seconds" to $work/<spec>.<tool>.times.
 run_tool() {
   local tool="$1" id="$2" spec="$3" pkg="$4"
   local out="$work/$id/$tool" log="$work/$id.$tool.log" t="$work/$id.$tool.time"
@@ -64,12 +65,12 @@ run_tool() {
   local status=0
   if [ "$tool" = autosdk ]; then
     # The ./autosdk launcher, as users run it: one JVM with the short-run options and the CDS archive.
-    /usr/bin/time -f "%e %M" -o "$t" ./autosdk generate "$spec" -n "$pkg" -o "$out" >"$log" 2>&1 || status=$?
+    /usr/bin/time -f "%e %M %U %S" -o "$t" ./autosdk generate "$spec" -n "$pkg" -o "$out" >"$log" 2>&1 || status=$?
   else
     # maxYamlCodePoints: swagger-parser's override of SnakeYAML's 3 MB input limit (the OpenAI spec is 3.6 MB).
     # --skip-validate-spec: its validator rejects the OpenAI spec (x-oai-* extensions "reserved by the
     # OpenAPI Initiative"); skipping it only makes OpenAPI Generator faster.
-    /usr/bin/time -f "%e %M" -o "$t" java -DmaxYamlCodePoints=99999999 -jar "$oag_jar" generate -i "$spec" \
+    /usr/bin/time -f "%e %M %U %S" -o "$t" java -DmaxYamlCodePoints=99999999 -jar "$oag_jar" generate -i "$spec" \
       -g java --library native --skip-validate-spec -o "$out" >"$log" 2>&1 || status=$?
   fi
   if [ "$status" -ne 0 ]; then
@@ -77,13 +78,13 @@ run_tool() {
     tail -5 "$log" >&2
     return 1
   fi
-  tail -1 "$t" >> "$work/$id.$tool.times"
+  tail -1 "$t" | awk '{print $1, $2, $3 + $4}' >> "$work/$id.$tool.times"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "generator-bench: $RUNS runs per tool and spec, alternating; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-declare -A ours_t ours_m oag_t oag_m
+declare -A ours_t ours_m ours_c oag_t oag_m oag_c
 for entry in "${specs[@]}"; do
   IFS='|' read -r id file pkg <<<"$entry"
   spec="$CORPUS/$file"
@@ -98,17 +99,21 @@ for entry in "${specs[@]}"; do
   done
   ours_t[$id]=$(cut -d' ' -f1 "$work/$id.autosdk.times" | median)
   ours_m[$id]=$(cut -d' ' -f2 "$work/$id.autosdk.times" | median)
+  ours_c[$id]=$(cut -d' ' -f3 "$work/$id.autosdk.times" | median)
   oag_t[$id]=$(cut -d' ' -f1 "$work/$id.openapi-generator.times" | median)
   oag_m[$id]=$(cut -d' ' -f2 "$work/$id.openapi-generator.times" | median)
+  oag_c[$id]=$(cut -d' ' -f3 "$work/$id.openapi-generator.times" | median)
 done
 
 echo
 echo "Generator benchmark ($(date -u +%Y-%m-%d), $RUNS runs each, medians; ratio = OpenAPI Generator / AutoSDK)"
-printf "%-11s %12s %12s %14s %12s %9s %9s\n" spec "autosdk s" "autosdk MB" "openapi-gen s" "oag MB" "time x" "RSS x"
+printf "%-11s %10s %10s %10s %10s %10s %10s %7s %7s %7s\n" spec "autosdk s" "cpu s" "MB" "oag s" "cpu s" "MB" \
+  "time x" "cpu x" "RSS x"
 for entry in "${specs[@]}"; do
   IFS='|' read -r id file pkg <<<"$entry"
-  awk -v id="$id" -v a="${ours_t[$id]}" -v am="${ours_m[$id]}" -v b="${oag_t[$id]}" -v bm="${oag_m[$id]}" 'BEGIN {
-    printf "%-11s %12.2f %12.0f %14.2f %12.0f %9.1f %9.1f\n", id, a, am/1024, b, bm/1024, b/a, bm/am }'
+  awk -v id="$id" -v a="${ours_t[$id]}" -v ac="${ours_c[$id]}" -v am="${ours_m[$id]}" -v b="${oag_t[$id]}" \
+      -v bc="${oag_c[$id]}" -v bm="${oag_m[$id]}" 'BEGIN {
+    printf "%-11s %10.2f %10.2f %10.0f %10.2f %10.2f %10.0f %7.1f %7.1f %7.1f\n", id, a, ac, am/1024, b, bc, bm/1024, b/a, bc/ac, bm/am }'
 done
 awk -v a="${ours_t[openai]}" -v am="${ours_m[openai]}" -v b="${oag_t[openai]}" 'BEGIN {
   printf "\nTargets on the OpenAI spec: >= 10x faster: %s (%.1fx); under 5 s: %s (%.2f s); peak RSS under 1 GB: %s (%.0f MB)\n",

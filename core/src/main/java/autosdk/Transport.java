@@ -1,5 +1,6 @@
 package autosdk;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,14 +12,16 @@ public enum Transport {
     /** {@code java.net.http}: no dependency beyond the JDK (the default). */
     JDK("JdkHttpTransport", "JdkWsTransport"),
     /** OkHttp 5 ({@code com.squareup.okhttp3:okhttp-jvm}), for Android and teams that configure an OkHttpClient. */
-    OKHTTP("OkHttpTransport", "OkHttpWsTransport");
+    OKHTTP("OkHttpTransport", "OkHttpWsTransport", "WsFrameGuard", "WsGuardedSockets");
 
     private final String runtimeClass;
     private final String wsRuntimeClass;
+    private final List<String> wsHelpers;
 
-    Transport(String runtimeClass, String wsRuntimeClass) {
+    Transport(String runtimeClass, String wsRuntimeClass, String... wsHelpers) {
         this.runtimeClass = runtimeClass;
         this.wsRuntimeClass = wsRuntimeClass;
+        this.wsHelpers = List.of(wsHelpers);
     }
 
     /** The simple name of the runtime class implementing it for REST clients ({@code HttpTransport}). */
@@ -29,6 +32,11 @@ public enum Transport {
     /** The simple name of the runtime class implementing it for WebSocket clients ({@code WsTransport}). */
     public String wsRuntimeClass() {
         return wsRuntimeClass;
+    }
+
+    /** Further runtime helpers its WebSocket class uses (OkHttp's socket guard), copied with it. */
+    public List<String> wsHelpers() {
+        return wsHelpers;
     }
 
     /** The option's value as written: {@code jdk} or {@code okhttp}. */

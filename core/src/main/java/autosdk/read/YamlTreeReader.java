@@ -35,6 +35,9 @@ final class YamlTreeReader {
     private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern OCT = Pattern.compile("0o[0-7]+");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
+    /** The characters that NULL, BOOL, INT, OCT, HEX and FLOAT can match first (the empty string aside). */
+    private static final String CORE_SCHEMA_FIRST_CHARS = "~nNtTfF+-.0123456789";
+
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
 
     /**
@@ -185,6 +188,8 @@ final class YamlTreeReader {
             };
         }
         if (!plain) return value;
+        // Most plain scalars are words (keys, names, descriptions): skip the patterns when none can match.
+        if (!value.isEmpty() && CORE_SCHEMA_FIRST_CHARS.indexOf(value.charAt(0)) < 0) return value;
         if (NULL.matcher(value).matches()) return null;
         if (BOOL.matcher(value).matches()) return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
         Object number = number(value);

@@ -45,7 +45,7 @@ final class GeneratedWsClient implements AutoCloseable {
                 .get(null);
         GeneratedWsClient c = new GeneratedWsClient(client, context);
         invoke(client.getClass().getMethod("onEvent", Consumer.class), client, (Consumer<Object>) c.events::add);
-        ((CompletableFuture<?>) invoke(client.getClass().getMethod("connect"), client)).get(60, TimeUnit.SECONDS);
+        ((CompletableFuture<?>) invoke(client.getClass().getMethod("connect"), client)).get(120, TimeUnit.SECONDS);
         return c;
     }
 
@@ -78,7 +78,7 @@ final class GeneratedWsClient implements AutoCloseable {
         } catch (Throwable e) {
             throw new SampleNotReadable(e);
         }
-        ((CompletableFuture<?>) invoke(send, client, payload)).get(30, TimeUnit.SECONDS);
+        ((CompletableFuture<?>) invoke(send, client, payload)).get(120, TimeUnit.SECONDS);
     }
 
     /**
@@ -110,7 +110,7 @@ final class GeneratedWsClient implements AutoCloseable {
     }
 
     void sendBinary(String method, byte[] data) throws Throwable {
-        ((CompletableFuture<?>) invoke(sendMethod(method, true), client, (Object) data)).get(30, TimeUnit.SECONDS);
+        ((CompletableFuture<?>) invoke(sendMethod(method, true), client, (Object) data)).get(120, TimeUnit.SECONDS);
     }
 
     /**

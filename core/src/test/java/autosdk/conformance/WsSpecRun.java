@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionException;
  * against the message the harness sent. Counts go into a {@link WsConformanceResult}; nothing is asserted here.
  */
 final class WsSpecRun {
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofMinutes(3);
     /** The id under which the fragmented scenario reports its unknown-type frame (server.mjs). */
     private static final String UNKNOWN_TYPE = "x.unknown.type";
 

@@ -70,7 +70,7 @@ class MutationTest {
         Files.writeString(mutant, mutate(original, new Random(seed)));
 
         GenerationRequest request = GenerationRequest.of(mutant, "com.example.mutant", dir.resolve("out"));
-        GenerationResult result = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        GenerationResult result = Assertions.assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
             try {
                 return Generator.plan(request);
             } catch (SpecException e) {

@@ -57,7 +57,7 @@ class PrismMockTest {
 
     /** Starts {@code prism mock} for {@code spec} on a free port, runs {@code call}, and stops Prism. */
     private static String withPrism(Path spec, Path dir, Call call) throws Throwable {
-        try (Prism prism = Prism.mock(spec, dir.resolve("prism.log"), Duration.ofSeconds(60))) {
+        try (Prism prism = Prism.mock(spec, dir.resolve("prism.log"), Duration.ofMinutes(3))) {
             try {
                 return call.run(prism.url());
             } catch (Throwable t) {

@@ -55,7 +55,7 @@ final class WsTestServer extends WebSocketServer implements AutoCloseable {
     static WsTestServer begin(String... subprotocols) throws InterruptedException {
         WsTestServer s = new WsTestServer(subprotocols);
         s.start();
-        if (!s.started.await(5, TimeUnit.SECONDS)) throw new IllegalStateException("server did not start");
+        if (!s.started.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("server did not start");
         return s;
     }
 

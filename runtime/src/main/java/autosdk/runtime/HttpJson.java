@@ -23,8 +23,7 @@ public final class HttpJson {
     /** Decodes a whole response body as one JSON value; an empty body or JSON {@code null} gives {@code null}. */
     public static <T> HttpResponseDecoder<T> decoder(JsonCodec.Reader<T> reader) {
         return (body, headers) -> {
-            try (JsonParser p = Json.FACTORY.createParser(body)) {
-                p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            try (JsonParser p = Json.STREAMS.createParser(body)) {
                 return readDocument(p, reader);
             }
         };

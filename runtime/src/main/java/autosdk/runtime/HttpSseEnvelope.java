@@ -1,5 +1,6 @@
 package autosdk.runtime;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
@@ -66,14 +67,14 @@ public final class HttpSseEnvelope {
     }
 
     /** Whether {@code text} is exactly one JSON value (checked before it is embedded raw). */
-    private static boolean isJson(String text) {
+    private static boolean isJson(String text) throws IOException {
         try (JsonParser p = Json.FACTORY.createParser(text)) {
             if (p.nextToken() == null) {
                 return false;
             }
             p.skipChildren();
             return p.nextToken() == null;
-        } catch (IOException e) {
+        } catch (JacksonException e) { // not JSON (reading a String raises no other IOException)
             return false;
         }
     }

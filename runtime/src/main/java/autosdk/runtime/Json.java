@@ -1,6 +1,7 @@
 package autosdk.runtime;
 
 import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
 import com.fasterxml.jackson.core.json.JsonReadContext;
@@ -55,7 +58,29 @@ public final class Json {
                     .build())
             .build();
 
+    /** {@link #FACTORY} for streams the caller owns: closing the parser or generator leaves them open. */
+    static final JsonFactory STREAMS = FACTORY.rebuild()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
     private Json() {}
+
+    /**
+     * Malformed JSON as the runtime reports it on Jackson 3, whose parse errors are unchecked: the checked decode
+     * error callers expect, with the line and column. The Jackson 3 port ({@code Jackson3Port} in the generator)
+     * adds a {@code catch} calling it to each parser the runtime opens; on Jackson 2, where parse errors are already
+     * {@code IOException}s, nothing calls it.
+     */
+    static JsonDecodeException malformed(JacksonException e) {
+        return new JsonDecodeException(
+                e.getOriginalMessage()
+                        + (e.getLocation() == null
+                                ? ""
+                                : " at line " + e.getLocation().getLineNr() + ", column "
+                                        + e.getLocation().getColumnNr()),
+                e);
+    }
 
     // ---- scalars ---------------------------------------------------------------------------
 
@@ -117,7 +142,7 @@ public final class Json {
         String text;
         try {
             text = p.getText();
-        } catch (IOException e) {
+        } catch (IOException e) { // jackson3: } catch (JacksonException e) {
             text = String.valueOf(p.currentToken());
         }
         if (text != null && text.length() > 40) text = text.substring(0, 40) + "...";
@@ -461,12 +486,20 @@ public final class Json {
      * (with a line and column in that text) that decoding from text has always reported.
      */
     public static <T> T decode(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
-        try (JsonParser p = new TreeParser(value)) {
+        try (JsonParser p = treeParser(value)) {
             p.nextToken();
             return reader.read(p);
         } catch (IOException | RuntimeException e) {
             return decodeText(value, reader);
         }
+    }
+
+    /**
+     * A parser over a buffered tree, yielding the tokens its JSON text would. On Jackson 3 it parses that text (the
+     * tree parser is a subclass of Jackson 2's parser base): slower for union-heavy payloads, the same results.
+     */
+    private static JsonParser treeParser(JsonValue value) {
+        return new TreeParser(value); // jackson3: return FACTORY.createParser(toJson(value));
     }
 
     private static <T> T decodeText(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
@@ -476,7 +509,7 @@ public final class Json {
         }
     }
 
-    // ---- union objects: buffer only until the variant is decided, then stream -----------------
+    // ---- union objects: buffer only until the variant is decided, then stream (on Jackson 2) -----
 
     /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
     @FunctionalInterface
@@ -503,7 +536,9 @@ public final class Json {
      * buffered members replayed first, while its tokens are recorded. When that read fails, or a later member
      * changes the choice, the recording completes the value and {@code fromTree} decides exactly as for a fully
      * buffered value: every union rule (Unknown for an unknown discriminator, trying the next variant, the error
-     * reported) stays that of {@code fromTree}, only the common case no longer builds a tree.
+     * reported) stays that of {@code fromTree}, only the common case no longer builds a tree. (On Jackson 3 the whole
+     * object is buffered and {@code fromTree} decides: the same value by the same rules, the streamed path exists for
+     * speed alone.)
      *
      * <p>{@code token} is the current token (a field name or the end of the object) when no member was read yet;
      * with {@code firstName} the parser is on that first member's value, {@code firstValue}, instead.
@@ -521,16 +556,16 @@ public final class Json {
         JsonToken t = token;
         if (firstName != null) {
             members.put(firstName, firstValue);
-            int variant = chooser.choose(members);
-            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree);
+            int variant = chooser.choose(members); // jackson3: omit
+            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree); // jackson3: omit
             t = p.nextToken();
         }
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
             members.put(name, readValue(p));
-            int variant = chooser.choose(members);
-            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree);
+            int variant = chooser.choose(members); // jackson3: omit
+            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree); // jackson3: omit
         }
         return fromTree.fromTree(new JsonValue.JsonObject(members));
     }
@@ -543,6 +578,7 @@ public final class Json {
         return v == null || (v instanceof JsonValue.JsonString s && s.value().equals(value));
     }
 
+    // jackson3: omit from here (the streamed union path builds on Jackson 2's parser delegate and tree parser)
     private static <T> T streamRest(
             JsonParser p,
             Map<String, JsonValue> members,
@@ -723,10 +759,11 @@ public final class Json {
         }
     }
 
-    /** True when a reader accepts the tree; used to match union variants by shape. */
+    // jackson3: omit to here
+
     /** Decodes a buffered tree with a reader, or returns null when the reader refuses it. */
     public static <T> T tryDecode(JsonValue value, JsonCodec.Reader<T> reader) {
-        try (JsonParser p = new TreeParser(value)) {
+        try (JsonParser p = treeParser(value)) {
             p.nextToken();
             return reader.read(p);
         } catch (IOException | RuntimeException e) {
@@ -744,8 +781,9 @@ public final class Json {
         return out;
     }
 
+    /** True when a reader accepts the tree; used to match union variants by shape. */
     public static boolean accepts(JsonValue value, JsonCodec.Reader<?> reader) {
-        try (JsonParser p = new TreeParser(value)) {
+        try (JsonParser p = treeParser(value)) {
             p.nextToken();
             reader.read(p);
             return true;
@@ -803,6 +841,7 @@ public final class Json {
         }
     }
 
+    // jackson3: omit from here (Jackson 3's parser base differs; treeParser parses the tree's text there)
     /**
      * A parser over a {@link JsonValue} tree that yields exactly the tokens that parsing {@code toJson(tree)} would:
      * the union readers decode buffered values with it instead of writing them out as text and parsing that again.
@@ -1089,4 +1128,5 @@ public final class Json {
             return Version.unknownVersion();
         }
     }
+    // jackson3: omit to here
 }

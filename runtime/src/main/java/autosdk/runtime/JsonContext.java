@@ -71,8 +71,7 @@ public abstract class JsonContext {
 
     /** Reads one document from a stream; the stream is not closed. */
     public <T> T read(InputStream json, Class<T> type) throws IOException {
-        try (JsonParser p = Json.FACTORY.createParser(json)) {
-            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        try (JsonParser p = Json.STREAMS.createParser(json)) {
             return readDocument(p, type);
         }
     }
@@ -125,8 +124,7 @@ public abstract class JsonContext {
 
     /** Writes to a stream as UTF-8; the stream is flushed, not closed. */
     public void write(Object value, OutputStream out) throws IOException {
-        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = Json.STREAMS.createGenerator(out)) {
             write(g, value);
         }
     }

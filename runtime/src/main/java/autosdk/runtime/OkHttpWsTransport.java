@@ -1,15 +1,21 @@
 package autosdk.runtime;
 
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.X509TrustManager;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -23,16 +29,22 @@ import okio.ByteString;
  * kept this way:
  *
  * <ul>
- *   <li><b>Message size.</b> OkHttp reads a whole message (all its fragments) into memory before handing it over and
- *       has no hook to stop earlier, so {@link WsConfig#maxMessageSize()} is enforced on each complete message: the
- *       connection closes the same way as on the JDK (1009 reported, 1008 on the wire), but a message bigger than the
- *       limit has been buffered by OkHttp first. The heap a hostile server can fill is thus one message, not the
- * limit.</li>
- *   <li><b>Send queue.</b> The connection hands OkHttp one message at a time and counts it until OkHttp's queue has
- *       written it, so {@link WsConfig#maxQueuedBytes()} bounds both queues together; OkHttp's own 16 MiB queue never
+ *   <li><b>Message size.</b> OkHttp reads a whole message (all its fragments) into memory before handing it over, so
+ *       the connection's sockets are made by {@link WsGuardedSockets}: a {@link WsFrameGuard} under OkHttp (above TLS)
+ *       adds up the payload lengths the frame headers of each message announce and, when a message would pass
+ *       {@link WsConfig#maxMessageSize()}, passes nothing from that header on. The connection then closes as on the
+ *       JDK (1009 reported, 1008 on the wire) and the socket is dropped once our close frame is out (or after
+ *       {@link WsConfig#closeTimeout()}); the refused payload is never read. So a hostile server can make the client
+ *       hold at most the limit plus one 8 KiB read. Compression is not offered (permessage-deflate is taken out of
+ *       OkHttp's request, and a server that enables an extension anyway is refused), since an inflated message
+ *       could be any size. A connection whose upgrade did not pass a guarded socket (ws:// through a SOCKS proxy,
+ *       whose socket OkHttp makes itself) is refused. The caller's socket factory, TLS factory and trust manager are
+ *       wrapped, not replaced; the WebSocket gets a connection pool of its own.</li>
+ *   <li><b>Send queue.</b> The connection hands OkHttp one message at a time and counts it until it has been
+ *       written, so {@link WsConfig#maxQueuedBytes()} bounds both queues together; OkHttp's own 16 MiB queue never
  *       fills (a single message above 16 MiB fails with {@link WsLimitExceededException} instead of OkHttp closing
- *       the socket). OkHttp has no write callback: completion is seen by polling its queue size, from 50 µs up to 10 ms
- *       apart.</li>
+ *       the socket). OkHttp has no write callback: the guard parses our outgoing frames and completes a send when
+ *       the last byte of its frame has been written to the socket.</li>
  *   <li><b>Backpressure.</b> OkHttp reads the next frame when its listener returns, so the listener waits there until
  *       the connection asks for the next message.</li>
  *   <li><b>Keep-alive.</b> OkHttp sends pings itself (it has no API to send one), reports no pongs, and drops a
@@ -53,6 +65,10 @@ public final class OkHttpWsTransport implements WsTransport {
     /** OkHttp closes a socket whose outgoing queue would pass this (RealWebSocket's MAX_QUEUE_SIZE). */
     static final long OKHTTP_MAX_QUEUE = 16L * 1024 * 1024;
 
+    private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+    /** How often a send waits for room in OkHttp's queue (at most 1 ms apart, so about 10 s) before it fails. */
+    private static final int MAX_ROOM_ROUNDS = 10_000;
+
     /** The client of every connection configured without one: no read/write/call timeouts of OkHttp's own. */
     private static final class Shared {
         static final OkHttpClient CLIENT = new OkHttpClient.Builder()
@@ -71,7 +87,8 @@ public final class OkHttpWsTransport implements WsTransport {
 
     /**
      * A transport on {@code client} (its proxy, TLS, interceptors and dispatcher apply; a client derived from it sets
-     * the connect timeout and ping interval of each connection); {@code null} means the shared default client.
+     * the connect timeout and ping interval of each connection, wraps its socket factories for the frame check and
+     * gives the WebSocket a connection pool of its own); {@code null} means the shared default client.
      */
     public OkHttpWsTransport(OkHttpClient client) {
         this.client = client;
@@ -79,8 +96,19 @@ public final class OkHttpWsTransport implements WsTransport {
 
     @Override
     public CompletableFuture<WsTransport.Socket> open(WsConfig config, WsTransport.Listener listener) {
-        OkHttpClient.Builder derived =
-                (client != null ? client : Shared.CLIENT).newBuilder().connectTimeout(config.connectTimeout());
+        OkSocket socket = new OkSocket(listener, config);
+        OkHttpClient base = client != null ? client : Shared.CLIENT;
+        OkHttpClient.Builder derived = base.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                // Its own pool, so the WebSocket never rides a pooled connection whose sockets the guard did not make.
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+                .socketFactory(socket.sockets.plain(base.socketFactory()))
+                .addInterceptor(OkHttpWsTransport::withoutCompression);
+        X509TrustManager trust = base.x509TrustManager();
+        if (trust != null) { // null when the caller's client is cleartext-only
+            // The caller's factory and trust manager, so their TLS settings and certificate pinning still apply.
+            derived.sslSocketFactory(socket.sockets.tls(base.sslSocketFactory()), trust);
+        }
         if (config.pingInterval() != null) {
             derived.pingInterval(config.pongTimeout()); // OkHttp's interval is also its pong deadline (class comment)
         }
@@ -92,12 +120,10 @@ public final class OkHttpWsTransport implements WsTransport {
         if (!protocols.isEmpty()) {
             request.header("Sec-WebSocket-Protocol", String.join(", ", protocols));
         }
-        OkSocket socket = new OkSocket(listener, config.pongTimeout());
         WebSocket ws = derived.build().newWebSocket(request.build(), socket);
         socket.ws = ws;
         long timeout = config.connectTimeout().toNanos();
-        ScheduledFuture<?> deadline = WsConnection.timer()
-                .schedule(
+        ScheduledFuture<?> deadline = WsConnection.later(
                         () -> {
                             if (socket.opened.completeExceptionally(
                                     new SocketTimeoutException("WebSocket handshake with "
@@ -112,9 +138,29 @@ public final class OkHttpWsTransport implements WsTransport {
         return socket.opened;
     }
 
+    /**
+     * Takes permessage-deflate out of OkHttp's offer, and refuses a server that enables an extension anyway: an
+     * inflated message could be any size, while the guard can only count the bytes on the wire.
+     */
+    private static Response withoutCompression(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(
+                chain.request().newBuilder().removeHeader(EXTENSIONS).build());
+        String accepted = response.header(EXTENSIONS);
+        if (response.code() == 101 && accepted != null) {
+            chain.call().cancel();
+            response.close();
+            throw new ProtocolException("the server enabled the WebSocket extension '" + accepted
+                    + "', which was not offered (a compressed message could exceed maxMessageSize once inflated)");
+        }
+        return response;
+    }
+
     /** Adapts one OkHttp WebSocket; OkHttp calls the listener methods on its reader thread, one at a time. */
-    private static final class OkSocket extends WebSocketListener implements WsTransport.Socket {
+    private static final class OkSocket extends WebSocketListener implements WsTransport.Socket, WsFrameGuard.Events {
         final CompletableFuture<WsTransport.Socket> opened = new CompletableFuture<>();
+        /** The sockets OkHttp opens for this WebSocket, whose frames are counted before OkHttp reads them. */
+        final WsGuardedSockets sockets;
+
         private final WsTransport.Listener listener;
         volatile WebSocket ws;
         private volatile String subprotocol = "";
@@ -126,12 +172,16 @@ public final class OkHttpWsTransport implements WsTransport {
         private final Object demandLock = new Object();
         private long demand; // guarded by demandLock
 
+        /** Sends handed to OkHttp and not yet written, oldest first (the connection sends one at a time). */
+        private final ArrayDeque<CompletableFuture<Void>> unwritten = new ArrayDeque<>(); // guarded by itself
+
         /** The pong deadline OkHttp enforces, or null without keep-alive. */
         private final Duration pongTimeout;
 
-        OkSocket(WsTransport.Listener listener, Duration pongTimeout) {
+        OkSocket(WsTransport.Listener listener, WsConfig config) {
             this.listener = listener;
-            this.pongTimeout = pongTimeout;
+            this.pongTimeout = config.pongTimeout();
+            this.sockets = new WsGuardedSockets(config.maxMessageSize(), config.closeTimeout(), this);
         }
 
         // ------------------------------------------------------------ Socket
@@ -194,28 +244,79 @@ public final class OkHttpWsTransport implements WsTransport {
                         "a message of " + size + " bytes exceeds OkHttp's 16 MiB send queue; it was not sent",
                         OKHTTP_MAX_QUEUE));
             }
-            if (!send.getAsBoolean()) {
-                return CompletableFuture.failedFuture(new IOException("WebSocket closed by OkHttp; message not sent"));
-            }
             CompletableFuture<Void> written = new CompletableFuture<>();
-            awaitWritten(written, 0);
+            sendWhenRoom(size, send, written, 0);
             return written;
         }
 
-        /** Completes {@code written} once OkHttp's queue is empty (the connection has one message in it at a time). */
-        private void awaitWritten(CompletableFuture<Void> written, int round) {
-            if (ws.queueSize() == 0) {
-                written.complete(null);
-            } else if (ended) {
-                written.completeExceptionally(new IOException("connection ended before the message was written"));
-            } else {
-                long micros = Math.min(10_000, 50L << Math.min(round, 8));
-                WsConnection.later(() -> awaitWritten(written, round + 1), micros, TimeUnit.MICROSECONDS);
+        /**
+         * Hands the message to OkHttp once its queue has room. The previous message is reported written while OkHttp
+         * still counts it (it subtracts after the write returns), and OkHttp closes a socket whose queue would pass
+         * 16 MiB; so two large messages in a row wait here, from 50 µs up to 1 ms apart, for that count to drop.
+         */
+        private void sendWhenRoom(
+                long size, java.util.function.BooleanSupplier send, CompletableFuture<Void> written, int round) {
+            if (ended) {
+                written.completeExceptionally(new IOException("WebSocket closed by OkHttp; message not sent"));
+                return;
             }
+            if (ws.queueSize() + size > OKHTTP_MAX_QUEUE) {
+                if (round >= MAX_ROOM_ROUNDS) { // OkHttp subtracts right after a write: this never passes in practice
+                    written.completeExceptionally(
+                            new IOException("OkHttp's send queue did not drain; message not sent"));
+                    return;
+                }
+                long micros = Math.min(1_000, 50L << Math.min(round, 5));
+                WsConnection.later(() -> sendWhenRoom(size, send, written, round + 1), micros, TimeUnit.MICROSECONDS);
+                return;
+            }
+            synchronized (unwritten) {
+                unwritten.add(written); // before OkHttp can write it, so the guard's report finds it
+            }
+            if (!send.getAsBoolean()) {
+                synchronized (unwritten) {
+                    unwritten.remove(written);
+                }
+                written.completeExceptionally(new IOException("WebSocket closed by OkHttp; message not sent"));
+            } else if (ended) {
+                failUnwritten(); // the socket ended meanwhile: nobody will report this one written
+            }
+        }
+
+        @Override
+        public void messageWritten() {
+            CompletableFuture<Void> oldest;
+            synchronized (unwritten) {
+                oldest = unwritten.poll();
+            }
+            if (oldest != null) {
+                oldest.complete(null);
+            }
+        }
+
+        @Override
+        public boolean messageTooBig() {
+            if (!opened.isDone() || opened.isCompletedExceptionally()) {
+                return false;
+            }
+            listener.onMessageTooBig(this);
+            return true;
+        }
+
+        private void failUnwritten() {
+            List<CompletableFuture<Void>> failed;
+            synchronized (unwritten) {
+                failed = new ArrayList<>(unwritten);
+                unwritten.clear();
+            }
+            IOException e = new IOException("connection ended before the message was written");
+            failed.forEach(f -> f.completeExceptionally(e));
         }
 
         private void end() {
             ended = true;
+            sockets.release();
+            failUnwritten();
             synchronized (demandLock) {
                 demandLock.notifyAll();
             }
@@ -251,6 +352,18 @@ public final class OkHttpWsTransport implements WsTransport {
             subprotocol = chosen == null ? "" : chosen;
             if (opened.isDone()) {
                 return; // the handshake deadline passed first and cancelled the call
+            }
+            if (!sockets.upgradeWatched()) {
+                // Its frames would reach OkHttp unchecked (e.g. ws:// through a SOCKS proxy, whose socket OkHttp
+                // makes itself): refuse rather than let a message of any size be buffered.
+                aborted = true;
+                end();
+                webSocket.cancel();
+                opened.completeExceptionally(new IOException("WebSocket to "
+                        + HttpLog.withoutSecrets(response.request().url().uri())
+                        + " refused: its upgrade did not arrive on a socket whose message sizes can be checked"
+                        + " (ws:// through a SOCKS proxy? use wss:// or the JDK transport)"));
+                return;
             }
             listener.onOpen(this);
             opened.complete(this);

@@ -1052,12 +1052,17 @@ public final class WsConnection implements AutoCloseable {
             if (messageBytes <= config.maxMessageSize()) {
                 return true;
             }
+            refuseMessage(webSocket);
+            return false;
+        }
+
+        /** Drops what was reassembled and starts the 1009 close; everything after it is discarded. */
+        private void refuseMessage(WsTransport.Socket webSocket) {
             overLimit = true;
             text.setLength(0);
             text.trimToSize();
             binary.reset();
             messageTooBig(this, webSocket);
-            return false;
         }
 
         /**
@@ -1125,6 +1130,14 @@ public final class WsConnection implements AutoCloseable {
             binary.reset();
             messageBytes = 0;
             deliverThenRequest(webSocket, () -> listener.onBinary(WsConnection.this, message));
+        }
+
+        @Override
+        public void onMessageTooBig(WsTransport.Socket webSocket) {
+            heard();
+            if (isCurrent(this) && !overLimit) {
+                refuseMessage(webSocket); // the transport found it before reading it
+            }
         }
 
         @Override

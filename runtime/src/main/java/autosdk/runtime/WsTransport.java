@@ -67,6 +67,13 @@ public interface WsTransport {
         /** A pong arrived. */
         void onPong(Socket socket);
 
+        /**
+         * The server announced a message over {@link WsConfig#maxMessageSize()} and the transport refused it before
+         * reading its payload (a transport that delivers whole messages checks the size itself); the connection
+         * closes as for any message too big. The socket reports a failure afterwards, once our close frame is out.
+         */
+        void onMessageTooBig(Socket socket);
+
         /** The peer's close frame arrived; the library echoes it once this returns. */
         void onClose(Socket socket, int code, String reason);
 

@@ -74,7 +74,7 @@ class HttpExecutorTest {
                 .baseUri(server.uri())
                 .retry(retry)
                 .auth(auth)
-                .requestTimeout(Duration.ofSeconds(10))
+                .requestTimeout(Duration.ofMinutes(2))
                 .build());
     }
 
@@ -301,7 +301,7 @@ class HttpExecutorTest {
             public int read(byte[] b, int off, int len) {
                 if (pos == half) {
                     try {
-                        if (!serverReadFirstHalf.await(5, TimeUnit.SECONDS)) {
+                        if (!serverReadFirstHalf.await(120, TimeUnit.SECONDS)) {
                             producerHadToWaitTooLong.set(true);
                         }
                     } catch (InterruptedException e) {
@@ -704,7 +704,7 @@ class HttpExecutorTest {
             OutputStream out = ex.getResponseBody();
             write(out, "\uFEFF: welcome\nretry: 2500\nid: 1\nevent: greeting\ndata: {\"n\":1}\n\n");
             try {
-                serverSawClientProgress.set(clientGotFirst.await(5, TimeUnit.SECONDS));
+                serverSawClientProgress.set(clientGotFirst.await(120, TimeUnit.SECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

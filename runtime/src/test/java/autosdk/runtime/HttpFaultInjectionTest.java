@@ -369,7 +369,7 @@ class HttpFaultInjectionTest {
         Thread.sleep(300);
         events.close();
 
-        assertThat(blocked.get(30, TimeUnit.SECONDS))
+        assertThat(blocked.get(120, TimeUnit.SECONDS))
                 .as("the stream ends once closed")
                 .isFalse();
     }

@@ -102,7 +102,7 @@ final class HttpTestServer implements AutoCloseable {
         server.stop(0);
         pool.shutdownNow();
         try {
-            pool.awaitTermination(2, TimeUnit.SECONDS);
+            pool.awaitTermination(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -114,12 +114,12 @@ class PageTest {
     void theLastPageHasNoNextAndAsyncSaysSo() throws Exception {
         HttpPaging<String, String> paging =
                 HttpPaging.cursor(HttpResponseDecoder.string(), "c", PageTest::items, PageTest::next, null);
-        Page<String> first = Page.firstAsync(executor(), get("/two"), paging).get(60, TimeUnit.SECONDS);
-        Page<String> last = first.nextPageAsync().get(60, TimeUnit.SECONDS);
+        Page<String> first = Page.firstAsync(executor(), get("/two"), paging).get(120, TimeUnit.SECONDS);
+        Page<String> last = first.nextPageAsync().get(120, TimeUnit.SECONDS);
         assertThat(List.of(first.items(), last.items())).containsExactly(List.of("a"), List.of("b"));
         assertThat(last.hasNextPage()).isFalse();
         assertThatThrownBy(last::nextPage).isInstanceOf(NoSuchElementException.class);
-        assertThatThrownBy(() -> last.nextPageAsync().get(60, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> last.nextPageAsync().get(120, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(NoSuchElementException.class);
         assertThat(first.stream().toList()).containsExactly("a", "b");

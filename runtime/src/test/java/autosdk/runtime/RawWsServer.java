@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import javax.net.ssl.SSLContext;
 
 /**
  * A WebSocket server written on a bare {@link ServerSocket} (handshake and framing by hand) for fault injection: each
@@ -47,6 +48,7 @@ final class RawWsServer implements AutoCloseable {
     static final int CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
 
     private final ServerSocket listener;
+    private final String scheme;
     private final Script script;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     /** Released once per accepted TCP connection. */
@@ -55,15 +57,23 @@ final class RawWsServer implements AutoCloseable {
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     RawWsServer(Script script) throws IOException {
+        this(script, null);
+    }
+
+    /** A server speaking TLS with {@code tls}'s key (wss://), or plain when it is null. */
+    RawWsServer(Script script, SSLContext tls) throws IOException {
         this.script = script;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.scheme = tls == null ? "ws" : "wss";
+        this.listener = tls == null
+                ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "raw-ws-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     URI uri() {
-        return URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/");
+        return URI.create(scheme + "://127.0.0.1:" + listener.getLocalPort() + "/");
     }
 
     private void acceptLoop() {
@@ -119,13 +129,18 @@ final class RawWsServer implements AutoCloseable {
 
         /** Answers an upgrade request read earlier with {@link #readRequest}. */
         void answerHandshake(String request) throws IOException {
+            answerHandshake(request, "");
+        }
+
+        /** Answers an upgrade request with {@code extraHeaders} (each ending in CRLF) added to the 101. */
+        void answerHandshake(String request, String extraHeaders) throws IOException {
             String key = request.lines()
                     .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim())
                     .findFirst()
                     .orElseThrow(() -> new IOException("no Sec-WebSocket-Key"));
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
+                            + "Sec-WebSocket-Accept: " + accept(key) + "\r\n" + extraHeaders + "\r\n")
                     .getBytes(US_ASCII));
             out.flush();
         }

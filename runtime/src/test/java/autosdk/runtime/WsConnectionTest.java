@@ -60,7 +60,7 @@ class WsConnectionTest {
         return new JdkWsTransport();
     }
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofMinutes(2);
 
     Server server;
     private final List<WsConnection> connections = new CopyOnWriteArrayList<>();
@@ -69,7 +69,7 @@ class WsConnectionTest {
     void startServer() throws InterruptedException {
         server = new Server();
         server.start();
-        assertThat(server.started.await(5, TimeUnit.SECONDS))
+        assertThat(server.started.await(120, TimeUnit.SECONDS))
                 .as("server started")
                 .isTrue();
     }
@@ -92,18 +92,18 @@ class WsConnectionTest {
         WsConnection conn = connect(config().header("Authorization", "Bearer secret"), rec);
 
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
-        assertThat(rec.opens.await(5, TimeUnit.SECONDS)).isTrue();
-        conn.sendText("hello wörld").get(5, TimeUnit.SECONDS);
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("echo:hello wörld");
+        assertThat(rec.opens.await(120, TimeUnit.SECONDS)).isTrue();
+        conn.sendText("hello wörld").get(120, TimeUnit.SECONDS);
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo("echo:hello wörld");
 
         byte[] payload = {0, 1, 2, (byte) 0xff, 127, -128};
-        conn.sendBinary(payload).get(5, TimeUnit.SECONDS);
-        assertThat(rec.binaries.poll(5, TimeUnit.SECONDS)).containsExactly(payload);
+        conn.sendBinary(payload).get(120, TimeUnit.SECONDS);
+        assertThat(rec.binaries.poll(120, TimeUnit.SECONDS)).containsExactly(payload);
 
         ByteBuffer buffer = ByteBuffer.wrap(new byte[] {9, 8, 7});
-        conn.sendBinary(buffer).get(5, TimeUnit.SECONDS);
+        conn.sendBinary(buffer).get(120, TimeUnit.SECONDS);
         assertThat(buffer.remaining()).as("caller's buffer untouched").isEqualTo(3);
-        assertThat(rec.binaries.poll(5, TimeUnit.SECONDS)).containsExactly(9, 8, 7);
+        assertThat(rec.binaries.poll(120, TimeUnit.SECONDS)).containsExactly(9, 8, 7);
 
         assertThat(server.handshakes.get(0).getFieldValue("Authorization")).isEqualTo("Bearer secret");
         assertThat(rec.errors).isEmpty();
@@ -128,8 +128,8 @@ class WsConnectionTest {
 
         conn.sendText("go");
 
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo(expected);
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS))
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo(expected);
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS))
                 .as("exactly one message for the fragments")
                 .isEqualTo("after");
         assertThat(rec.errors).isEmpty();
@@ -148,7 +148,7 @@ class WsConnectionTest {
 
         conn.sendText("go");
 
-        String received = rec.texts.poll(5, TimeUnit.SECONDS);
+        String received = rec.texts.poll(120, TimeUnit.SECONDS);
         assertThat(received).hasSize(expected.length());
         assertThat(received).isEqualTo(expected);
     }
@@ -166,7 +166,7 @@ class WsConnectionTest {
 
         conn.sendText("go");
 
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("after");
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo("after");
         assertThat(rec.binaries).hasSize(1); // delivered in order before "after", as one message
         assertThat(rec.binaries.poll()).containsExactly(1, 2, 3, 4, 5, 6);
     }
@@ -186,9 +186,9 @@ class WsConnectionTest {
             Recorder rec = new Recorder();
             connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
-            assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("Helélo 😀");
-            assertThat(rec.binaries.poll(5, TimeUnit.SECONDS)).containsExactly(42);
-            RawServer.Frame pong = raw.clientFrames.poll(5, TimeUnit.SECONDS);
+            assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo("Helélo 😀");
+            assertThat(rec.binaries.poll(120, TimeUnit.SECONDS)).containsExactly(42);
+            RawServer.Frame pong = raw.clientFrames.poll(120, TimeUnit.SECONDS);
             assertThat(pong.opcode()).as("PONG").isEqualTo(0xA);
             assertThat(new String(pong.payload(), US_ASCII)).isEqualTo("hi");
             assertThat(rec.texts).isEmpty();
@@ -222,9 +222,9 @@ class WsConnectionTest {
         }
         go.countDown();
         pool.shutdown();
-        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture.allOf(sends.toArray(new CompletableFuture[0])).get(10, TimeUnit.SECONDS);
-        assertThat(allArrived.await(10, TimeUnit.SECONDS))
+        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture.allOf(sends.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
+        assertThat(allArrived.await(120, TimeUnit.SECONDS))
                 .as("all messages arrived")
                 .isTrue();
 
@@ -249,7 +249,7 @@ class WsConnectionTest {
 
         CompletableFuture<Void> send = conn.sendText("too late");
 
-        assertThatThrownBy(() -> send.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> send.get(120, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
                 .isInstanceOf(WsClosedException.class)
@@ -267,8 +267,8 @@ class WsConnectionTest {
         }
         conn.close();
 
-        CompletableFuture.allOf(sends.toArray(new CompletableFuture[0])).get(5, TimeUnit.SECONDS);
-        assertThat(server.closes.poll(5, TimeUnit.SECONDS).code).isEqualTo(1000);
+        CompletableFuture.allOf(sends.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
+        assertThat(server.closes.poll(120, TimeUnit.SECONDS).code).isEqualTo(1000);
         assertThat(server.textsOf(0)).hasSize(100).startsWith("m0").endsWith("m99");
     }
 
@@ -279,10 +279,10 @@ class WsConnectionTest {
         WsConnection conn = connect(config(), rec);
 
         CompletableFuture<Void> bad = conn.sendText("broken \uD800 surrogate");
-        conn.sendText("fine").get(5, TimeUnit.SECONDS);
+        conn.sendText("fine").get(120, TimeUnit.SECONDS);
 
         assertThat(failure(bad)).isNotInstanceOf(WsClosedException.class);
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("echo:fine");
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo("echo:fine");
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
     }
 
@@ -295,14 +295,14 @@ class WsConnectionTest {
         WsConnection conn = connect(config(), rec);
 
         conn.sendText("close me");
-        conn.closeFuture().get(5, TimeUnit.SECONDS);
+        conn.closeFuture().get(120, TimeUnit.SECONDS);
 
         assertThat(rec.closes).containsExactly("4001 bye"); // final: no callback can follow closeFuture
         assertThat(rec.errors).isEmpty();
         assertThat(conn.state()).isEqualTo(WsState.CLOSED);
         assertThat(conn.closeCode()).isEqualTo(4001);
         assertThat(conn.closeReason()).isEqualTo("bye");
-        ServerClose seen = server.closes.poll(5, TimeUnit.SECONDS);
+        ServerClose seen = server.closes.poll(120, TimeUnit.SECONDS);
         assertThat(seen.code).as("server saw the echoed close").isEqualTo(4001);
         assertThat(seen.remote).isFalse();
     }
@@ -316,7 +316,7 @@ class WsConnectionTest {
         conn.close(4003, "again", WAIT);
         conn.close();
 
-        ServerClose seen = server.closes.poll(5, TimeUnit.SECONDS);
+        ServerClose seen = server.closes.poll(120, TimeUnit.SECONDS);
         assertThat(seen.code).isEqualTo(4002);
         assertThat(seen.reason).isEqualTo("client bye");
         assertThat(seen.remote).isTrue();
@@ -347,8 +347,8 @@ class WsConnectionTest {
 
         conn.sendText("please close");
 
-        assertThat(stateAfterClose.get(5, TimeUnit.SECONDS)).isEqualTo(WsState.CLOSED);
-        conn.closeFuture().get(5, TimeUnit.SECONDS);
+        assertThat(stateAfterClose.get(120, TimeUnit.SECONDS)).isEqualTo(WsState.CLOSED);
+        conn.closeFuture().get(120, TimeUnit.SECONDS);
         assertThat(rec.closes).containsExactly("4005 from callback");
     }
 
@@ -375,7 +375,7 @@ class WsConnectionTest {
             assertThat(conn.state()).isEqualTo(WsState.CLOSED);
             assertThat(conn.closeCode()).isEqualTo(1006);
             assertThat(conn.closeReason()).contains("timed out");
-            conn.closeFuture().get(5, TimeUnit.SECONDS);
+            conn.closeFuture().get(120, TimeUnit.SECONDS);
             assertThat(rec.closes).hasSize(1).allMatch(s -> s.startsWith("1006 "));
         }
     }
@@ -389,7 +389,7 @@ class WsConnectionTest {
         WsConnection conn = connect(config(), rec);
 
         conn.sendText("drop me");
-        conn.closeFuture().get(5, TimeUnit.SECONDS);
+        conn.closeFuture().get(120, TimeUnit.SECONDS);
 
         assertThat(rec.closes).hasSize(1).allMatch(s -> s.startsWith("1006 "));
         assertThat(rec.errors)
@@ -398,7 +398,7 @@ class WsConnectionTest {
         assertThat(conn.closeCode()).isEqualTo(1006);
         assertThat(conn.closeReason()).startsWith("connection lost: ");
         assertThat(conn.closeCause()).isNotNull();
-        assertThatThrownBy(() -> conn.sendText("x").get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> conn.sendText("x").get(120, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOf(WsClosedException.class);
     }
@@ -411,7 +411,7 @@ class WsConnectionTest {
                     connect(WsConfig.builder().transport(wsTransport()).uri(raw.uri()), rec);
 
             conn.sendText("trigger reset");
-            conn.closeFuture().get(5, TimeUnit.SECONDS);
+            conn.closeFuture().get(120, TimeUnit.SECONDS);
 
             assertThat(rec.closes).hasSize(1).allMatch(s -> s.startsWith("1006 "));
             assertThat(rec.errors).isEmpty();
@@ -446,7 +446,9 @@ class WsConnectionTest {
 
         conn.sendText("drop");
 
-        assertThat(rec.reconnected.await(5, TimeUnit.SECONDS)).as("reconnected").isTrue();
+        assertThat(rec.reconnected.await(120, TimeUnit.SECONDS))
+                .as("reconnected")
+                .isTrue();
         assertThat(server.received.tryAcquire(4, 5, TimeUnit.SECONDS)).isTrue(); // drop + 3 on the new connection
         assertThat(server.textsOf(1)).containsExactly("setup-1", "setup-2", "sent while reconnecting");
         assertThat(rec.reconnecting).containsExactly("1 PT0.02S");
@@ -463,7 +465,7 @@ class WsConnectionTest {
             }
         };
         conn.sendText("still works");
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("echo:still works");
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo("echo:still works");
     }
 
     @Test
@@ -485,7 +487,7 @@ class WsConnectionTest {
         rec.connection = conn;
 
         conn.sendText("drop");
-        conn.closeFuture().get(5, TimeUnit.SECONDS);
+        conn.closeFuture().get(120, TimeUnit.SECONDS);
 
         assertThat(rec.reconnecting).containsExactly("1 PT0.01S", "2 PT0.02S");
         assertThat(rec.closes).hasSize(1).allMatch(s -> s.startsWith("1006 reconnect gave up after 2 attempts"));
@@ -510,7 +512,7 @@ class WsConnectionTest {
                 rec);
 
         conn.sendText("bye");
-        conn.closeFuture().get(5, TimeUnit.SECONDS);
+        conn.closeFuture().get(120, TimeUnit.SECONDS);
 
         assertThat(rec.closes).containsExactly("1001 going away");
         assertThat(rec.reconnecting).isEmpty();
@@ -530,8 +532,8 @@ class WsConnectionTest {
         conn.sendText("after-1");
         conn.sendText("after-2");
 
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("after-1");
-        assertThat(rec.texts.poll(5, TimeUnit.SECONDS)).isEqualTo("after-2");
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo("after-1");
+        assertThat(rec.texts.poll(120, TimeUnit.SECONDS)).isEqualTo("after-2");
         assertThat(rec.errors).hasSize(1);
         assertThat(rec.errors.get(0)).isInstanceOf(IllegalStateException.class).hasMessage("listener failed on boom");
         assertThat(conn.state()).isEqualTo(WsState.OPEN);
@@ -551,9 +553,9 @@ class WsConnectionTest {
         });
 
         conn.sendText("block the listener");
-        assertThat(inCallback.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(inCallback.await(120, TimeUnit.SECONDS)).isTrue();
         try {
-            conn.sendText("still sending").get(5, TimeUnit.SECONDS);
+            conn.sendText("still sending").get(120, TimeUnit.SECONDS);
             assertThat(server.received.tryAcquire(2, 5, TimeUnit.SECONDS)).isTrue();
             assertThat(server.textsOf(0)).containsExactly("block the listener", "still sending");
         } finally {
@@ -657,14 +659,14 @@ class WsConnectionTest {
     }
 
     WsConnection connect(WsConfig.Builder config, WsListener listener) throws Exception {
-        WsConnection conn = WsConnection.connect(config.build(), listener).get(5, TimeUnit.SECONDS);
+        WsConnection conn = WsConnection.connect(config.build(), listener).get(120, TimeUnit.SECONDS);
         connections.add(conn);
         return conn;
     }
 
     private static Throwable failure(CompletableFuture<?> f) {
         try {
-            f.get(5, TimeUnit.SECONDS);
+            f.get(120, TimeUnit.SECONDS);
             throw new AssertionError("expected the future to fail");
         } catch (ExecutionException e) {
             return e.getCause();

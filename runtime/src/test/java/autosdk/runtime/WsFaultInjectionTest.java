@@ -38,7 +38,7 @@ class WsFaultInjectionTest {
         return new JdkWsTransport();
     }
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofMinutes(2);
 
     private final List<RawWsServer> servers = new CopyOnWriteArrayList<>();
     private final List<WsConnection> connections = new CopyOnWriteArrayList<>();

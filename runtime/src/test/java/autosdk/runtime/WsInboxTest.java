@@ -48,7 +48,7 @@ class WsInboxTest {
         assertThat(first).isNotDone();
         inbox.offer(7);
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(7);
+        assertThat(first.get(120, TimeUnit.SECONDS)).isEqualTo(7);
     }
 
     @Test
@@ -68,7 +68,7 @@ class WsInboxTest {
         assertThat(inbox.size()).isEqualTo(2);
 
         assertThat(inbox.poll(Duration.ofSeconds(1))).isEqualTo(0);
-        assertThat(producerDone.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(producerDone.await(120, TimeUnit.SECONDS)).isTrue();
         assertThat(inbox.poll(Duration.ofSeconds(1))).isEqualTo(1);
         assertThat(inbox.poll(Duration.ofSeconds(1))).isEqualTo(2);
     }
@@ -82,7 +82,7 @@ class WsInboxTest {
         assertThat(blocked).isNotDone();
         inbox.close();
 
-        assertThat(blocked.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(blocked.get(120, TimeUnit.SECONDS)).isFalse();
         assertThat(inbox.poll(Duration.ZERO)).isEqualTo("fills it");
         assertThat(inbox.poll(Duration.ZERO)).isNull();
     }
@@ -170,7 +170,7 @@ class WsInboxTest {
             inbox.offer(i);
         }
 
-        assertThat(firstTwo.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstTwo.await(120, TimeUnit.SECONDS)).isTrue();
         assertThat(completed.await(100, TimeUnit.MILLISECONDS))
                 .as("no completion without demand")
                 .isFalse();
@@ -179,7 +179,7 @@ class WsInboxTest {
         subscription.get().request(Long.MAX_VALUE);
         inbox.close();
 
-        assertThat(completed.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(completed.await(120, TimeUnit.SECONDS)).isTrue();
         assertThat(got).containsExactly(0, 1, 2, 3, 4);
     }
 
@@ -197,7 +197,7 @@ class WsInboxTest {
             }
         });
 
-        assertThat(error.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+        assertThat(error.get(120, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
         inbox.close();
     }
 

@@ -57,9 +57,9 @@ class WsLoggingTest {
                                     closed.countDown();
                                 }
                             })
-                    .get(30, TimeUnit.SECONDS);
+                    .get(120, TimeUnit.SECONDS);
             conn.sendText("hello");
-            assertThat(closed.await(30, TimeUnit.SECONDS))
+            assertThat(closed.await(120, TimeUnit.SECONDS))
                     .as("closed by the second server connection")
                     .isTrue();
 

@@ -10,7 +10,6 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -19,7 +18,17 @@ import javax.lang.model.element.Modifier;
  * kept and written back unchanged instead of failing.
  */
 final class EnumEmitter {
-    private static final Set<String> RESERVED = Set.of("BY_VALUE", "KNOWN_VALUES", "UNRECOGNIZED");
+    /** The constants the class and its {@code Known} enum declare themselves; value constants are named around them. */
+    private enum Own implements JavaNames.Own {
+        BY_VALUE,
+        KNOWN_VALUES,
+        UNRECOGNIZED;
+
+        @Override
+        public String javaName() {
+            return name();
+        }
+    }
 
     private final JavaTypes types;
 
@@ -39,7 +48,8 @@ final class EnumEmitter {
     TypeSpec emit(EnumType enumType, ClassName self) {
         if (enumType.values().size() > MAX_CONSTANTS) return emitLarge(enumType, self);
         ClassName known = self.nestedClass("Known");
-        JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+        JavaNames.Scope scope = new JavaNames.Scope(false, List.of());
+        scope.declare(Own.values());
         List<String> constants = new ArrayList<>();
         for (String v : enumType.values()) constants.add(scope.allocate(JavaNames.constantName(v)));
 
@@ -48,7 +58,7 @@ final class EnumEmitter {
                 .addJavadoc("The values known when the SDK was generated, for {@code switch}; "
                         + "{@code UNRECOGNIZED} stands for any other.\n");
         for (String c : constants) knownEnum.addEnumConstant(c);
-        knownEnum.addEnumConstant("UNRECOGNIZED");
+        knownEnum.addEnumConstant(Own.UNRECOGNIZED.javaName());
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -70,7 +80,7 @@ final class EnumEmitter {
         CodeBlock.Builder byValue = CodeBlock.builder().add("new $T<>()", ClassName.get("java.util", "HashMap"));
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(map, ClassName.get(String.class), self),
-                        "BY_VALUE",
+                        Own.BY_VALUE.javaName(),
                         Modifier.PRIVATE,
                         Modifier.STATIC,
                         Modifier.FINAL)
@@ -82,7 +92,7 @@ final class EnumEmitter {
         all.add(")");
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(list, self),
-                        "KNOWN_VALUES",
+                        Own.KNOWN_VALUES.javaName(),
                         Modifier.PRIVATE,
                         Modifier.STATIC,
                         Modifier.FINAL)
@@ -158,7 +168,7 @@ final class EnumEmitter {
         ClassName list = ClassName.get("java.util", "List");
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(map, ClassName.get(String.class), self),
-                        "BY_VALUE",
+                        Own.BY_VALUE.javaName(),
                         Modifier.PRIVATE,
                         Modifier.STATIC,
                         Modifier.FINAL)
@@ -166,7 +176,7 @@ final class EnumEmitter {
                 .build());
         type.addField(FieldSpec.builder(
                         ParameterizedTypeName.get(list, self),
-                        "KNOWN_VALUES",
+                        Own.KNOWN_VALUES.javaName(),
                         Modifier.PRIVATE,
                         Modifier.STATIC,
                         Modifier.FINAL)

@@ -1,9 +1,12 @@
 package autosdk.emit.java;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place where spec text becomes Java identifiers: keywords, invalid characters, leading
@@ -198,7 +202,30 @@ public final class JavaNames {
             "VirtualMachineError",
             "Void");
 
+    /**
+     * The methods every generated class inherits from {@link Object} (read from the running JDK, so the list is never kept
+     * by hand): no generated member may take their names.
+     */
+    static final Set<String> OBJECT_METHODS = objectMethods();
+
     private JavaNames() {}
+
+    private static Set<String> objectMethods() {
+        Set<String> names = new TreeSet<>();
+        for (Method m : Object.class.getDeclaredMethods()) {
+            if (!Modifier.isPrivate(m.getModifiers())) names.add(m.getName());
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /**
+     * A name the generator's own code declares (a member, a nested type, a local variable), listed by an emitter as an
+     * enum whose constants are the tags: {@link Scope#declare} allocates them before any name that comes from the spec,
+     * so the spec's names are suffixed around them.
+     */
+    interface Own {
+        String javaName();
+    }
 
     /** Splits text into words at non-alphanumeric characters and lower-to-upper case changes. */
     static List<String> words(String text) {
@@ -356,6 +383,25 @@ public final class JavaNames {
             for (int n = 2; isUsed(name); n++) name = candidate + n;
             used.add(key(name));
             return name;
+        }
+
+        /**
+         * Allocates the generator's own names, each tagged with itself. The emitted code spells them as written, so
+         * each must get exactly its name: two own names (or an own name and a reserved one) that clash are a generator
+         * bug, not something to suffix.
+         */
+        public void declare(Own... names) {
+            for (Own own : names) {
+                String got = allocate(own.javaName(), own);
+                if (!got.equals(own.javaName())) {
+                    throw new IllegalStateException("generator name " + own.javaName() + " is taken already");
+                }
+            }
+        }
+
+        /** Marks {@code names} as taken (some may be taken already): names the generated code refers to, say. */
+        public void reserve(Iterable<String> names) {
+            for (String name : names) used.add(key(name));
         }
 
         /** Allocates a name for {@code tag}, which {@link #get} returns from then on; a tag is allocated once. */

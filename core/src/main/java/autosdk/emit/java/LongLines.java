@@ -29,15 +29,16 @@ final class LongLines {
             while (text < end && source.charAt(text) == ' ') text++;
             // Most lines are short code: copied as they are, without making a String of them.
             if (inComment || source.startsWith("/*", text)) {
-                if (contains(source, "<pre>", text, end)) inPre = true;
+                int marks = commentMarks(source, text, end);
+                if ((marks & OPENS_PRE) != 0) inPre = true;
                 if (end - start > LIMIT && !inPre) {
                     String line = source.substring(start, end);
                     wrapWords(out, line, commentPrefix(line));
                 } else {
                     out.append(source, start, end);
                 }
-                if (contains(source, "</pre>", text, end)) inPre = false;
-                inComment = !contains(source, "*/", text, end);
+                if ((marks & CLOSES_PRE) != 0) inPre = false;
+                inComment = (marks & ENDS_COMMENT) == 0;
                 if (!inComment) inPre = false;
             } else if (end - start <= LIMIT) {
                 out.append(source, start, end);
@@ -53,12 +54,28 @@ final class LongLines {
         return out.toString();
     }
 
-    /** Whether {@code needle} occurs in {@code source} between {@code from} and {@code to} (one line). */
-    private static boolean contains(String source, String needle, int from, int to) {
-        for (int i = from; i <= to - needle.length(); i++) {
-            if (source.charAt(i) == needle.charAt(0) && source.startsWith(needle, i)) return true;
+    private static final int OPENS_PRE = 1;
+    private static final int CLOSES_PRE = 2;
+    private static final int ENDS_COMMENT = 4;
+
+    /**
+     * Which of {@code <pre>}, {@code </pre>} and {@code *}{@code /} occur in the comment line between {@code from} and
+     * {@code to}, as {@link #OPENS_PRE} | {@link #CLOSES_PRE} | {@link #ENDS_COMMENT}: one scan of the line for all three
+     * (comment lines are most of a generated file's lines).
+     */
+    private static int commentMarks(String source, int from, int to) {
+        int marks = 0;
+        for (int i = from; i < to; i++) {
+            char c = source.charAt(i);
+            if (c == '*' && i + 1 < to && source.charAt(i + 1) == '/') {
+                marks |= ENDS_COMMENT;
+            } else if (c == '<' && i + 5 <= to && source.startsWith("<pre>", i)) {
+                marks |= OPENS_PRE;
+            } else if (c == '<' && i + 6 <= to && source.startsWith("</pre>", i)) {
+                marks |= CLOSES_PRE;
+            }
         }
-        return false;
+        return marks;
     }
 
     private static boolean hasLongLine(String source) {

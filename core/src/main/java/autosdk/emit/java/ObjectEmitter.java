@@ -19,7 +19,6 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -31,31 +30,31 @@ import javax.lang.model.element.Modifier;
  * raw instead of failing the document; its accessor throws.
  */
 final class ObjectEmitter {
-    /** Member names the class and its builder use themselves; properties never take them. */
-    private static final Set<String> RESERVED = Set.of(
-            "builder",
-            "toBuilder",
-            "build",
-            "equals",
-            "hashCode",
-            "toString",
-            "getClass",
-            "notify",
-            "notifyAll",
-            "wait",
-            "clone",
-            "finalize",
-            "readJson",
-            "writeJson",
-            "readJsonAfterField",
-            "additionalProperties",
-            "additionalProperty",
-            "present",
-            "Builder",
-            "readRest",
-            "readField",
-            "malformed",
-            "malformedValues");
+    /** The members the class and its builder declare themselves; properties are named around them. */
+    private enum Own implements JavaNames.Own {
+        BUILDER("builder"),
+        TO_BUILDER("toBuilder"),
+        BUILD("build"),
+        ADDITIONAL_PROPERTIES("additionalProperties"),
+        ADDITIONAL_PROPERTY("additionalProperty"),
+        PRESENT("present"),
+        MALFORMED("malformed"),
+        MALFORMED_VALUES("malformedValues"),
+        READ_REST("readRest"),
+        READ_FIELD("readField"),
+        BUILDER_CLASS("Builder");
+
+        private final String javaName;
+
+        Own(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
 
     private static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
     private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
@@ -105,7 +104,7 @@ final class ObjectEmitter {
 
     TypeSpec emit(ObjectType object, ClassName self) {
         List<Member> members = members(object);
-        ClassName builder = self.nestedClass("Builder");
+        ClassName builder = self.nestedClass(Own.BUILDER_CLASS.javaName());
         TypeName extraValue = object.additionalValues() == null
                 ? types.runtime("JsonValue")
                 : types.javaType(object.additionalValues()).box();
@@ -125,14 +124,15 @@ final class ObjectEmitter {
                     .build());
             constructor.addStatement("this.$N = b.$N", m.name(), m.name());
         }
-        type.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
-                .build());
-        type.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL)
+        type.addField(
+                FieldSpec.builder(extrasType, Own.ADDITIONAL_PROPERTIES.javaName(), Modifier.PRIVATE, Modifier.FINAL)
+                        .build());
+        type.addField(FieldSpec.builder(BIT_SET, Own.PRESENT.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                 .build());
         // Only objects with uuid/date/base64 properties can hold a malformed value.
         boolean formats = hasFormats(members);
         if (formats) {
-            type.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE, Modifier.FINAL)
+            type.addField(FieldSpec.builder(malformedType, Own.MALFORMED.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                     .build());
         }
         // Most objects have no unknown properties: share the empty map instead of copying one per object.
@@ -197,14 +197,14 @@ final class ObjectEmitter {
                     .addStatement("return this.present.get($L)", m.index())
                     .build());
         }
-        type.addMethod(MethodSpec.methodBuilder("additionalProperties")
+        type.addMethod(MethodSpec.methodBuilder(Own.ADDITIONAL_PROPERTIES.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(extrasType)
                 .addJavadoc("Properties the schema does not declare, kept so that nothing a server sends is lost.\n")
                 .addStatement("return this.additionalProperties")
                 .build());
         if (formats) {
-            type.addMethod(MethodSpec.methodBuilder("malformedValues")
+            type.addMethod(MethodSpec.methodBuilder(Own.MALFORMED_VALUES.javaName())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(malformedType)
                     .addJavadoc("""
@@ -215,13 +215,13 @@ final class ObjectEmitter {
                     .addStatement("return this.malformed")
                     .build());
         }
-        type.addMethod(MethodSpec.methodBuilder("builder")
+        type.addMethod(MethodSpec.methodBuilder(Own.BUILDER.javaName())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builder)
                 .addJavadoc("A builder with every fixed value ({@code const} or one-value {@code enum}) already set.\n")
                 .addStatement("return new $T($L)", builder, newBuilderArg(members, true))
                 .build());
-        MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder")
+        MethodSpec.Builder toBuilder = MethodSpec.methodBuilder(Own.TO_BUILDER.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addJavadoc("A builder holding this object's values, to make a changed copy; fixed values it "
@@ -249,7 +249,14 @@ final class ObjectEmitter {
 
     /** The Java names of an object's properties, in order: accessors and builder setters have these names. */
     static List<String> memberNames(ObjectType object) {
-        return memberNames(object, new JavaNames.Scope(false, RESERVED));
+        return memberNames(object, memberScope());
+    }
+
+    /** The scope property names are allocated in: what {@link Object} and the emitted class declare come first. */
+    private static JavaNames.Scope memberScope() {
+        JavaNames.Scope scope = new JavaNames.Scope(false, JavaNames.OBJECT_METHODS);
+        scope.declare(Own.values());
+        return scope;
     }
 
     private static List<String> memberNames(ObjectType object, JavaNames.Scope scope) {
@@ -259,7 +266,7 @@ final class ObjectEmitter {
     }
 
     private List<Member> members(ObjectType object) {
-        JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+        JavaNames.Scope scope = memberScope();
         List<String> names = memberNames(object, scope);
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < object.properties().size(); i++) {
@@ -314,14 +321,14 @@ final class ObjectEmitter {
         for (Member m : members) {
             b.addField(types.nullness().nullable(m.type()), m.name(), Modifier.PRIVATE);
         } // null until set
-        b.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
+        b.addField(FieldSpec.builder(extrasType, Own.ADDITIONAL_PROPERTIES.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T<>()", LINKED_HASH_MAP)
                 .build());
-        b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL)
+        b.addField(FieldSpec.builder(BIT_SET, Own.PRESENT.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T()", BIT_SET)
                 .build());
         if (hasFormats(members)) {
-            b.addField(FieldSpec.builder(malformedType, "malformed", Modifier.PRIVATE)
+            b.addField(FieldSpec.builder(malformedType, Own.MALFORMED.javaName(), Modifier.PRIVATE)
                     .build());
         }
         // Decoders pass false: what was read is kept exactly, so reading and writing a message gives the same JSON.
@@ -378,7 +385,7 @@ final class ObjectEmitter {
             }
             b.addMethod(clear.addStatement("return this").build());
         }
-        b.addMethod(MethodSpec.methodBuilder("additionalProperty")
+        b.addMethod(MethodSpec.methodBuilder(Own.ADDITIONAL_PROPERTY.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(builder)
                 .addParameter(String.class, "name")
@@ -488,8 +495,9 @@ final class ObjectEmitter {
      * construct without this check: reading stays lenient.
      */
     private static MethodSpec build(ClassName self, List<Member> members) {
-        MethodSpec.Builder build =
-                MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self);
+        MethodSpec.Builder build = MethodSpec.methodBuilder(Own.BUILD.javaName())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(self);
         List<Member> required = members.stream().filter(Member::mustBeSet).toList();
         if (!required.isEmpty()) {
             String names = String.join(
@@ -627,7 +635,7 @@ final class ObjectEmitter {
                 .addStatement("readField(p, field, b)")
                 .addStatement("return readRest(p, p.nextToken(), b)")
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("readRest")
+        type.addMethod(MethodSpec.methodBuilder(Own.READ_REST.javaName())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(self)
                 .addParameter(types.jackson().parser(), "p")
@@ -645,7 +653,7 @@ final class ObjectEmitter {
                 .addStatement("return new $T(b)", self)
                 .build());
 
-        MethodSpec.Builder readField = MethodSpec.methodBuilder("readField")
+        MethodSpec.Builder readField = MethodSpec.methodBuilder(Own.READ_FIELD.javaName())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(types.jackson().parser(), "p")
                 .addParameter(String.class, "field")

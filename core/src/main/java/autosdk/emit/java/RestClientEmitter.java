@@ -54,7 +54,7 @@ final class RestClientEmitter implements ClientEmitter {
      */
     List<ClientPlan> plan(ApiModel model, List<ClassName> names) {
         List<Group> groups = groups(model);
-        JavaNames.Scope entryMethods = new JavaNames.Scope(false, RestNames.RESERVED_METHODS);
+        JavaNames.Scope entryMethods = RestNames.methodScope();
         // Accessors first: the entry class's own (untagged) operations never take a tag's accessor name.
         List<String> accessors = new ArrayList<>();
         for (Group g : groups) {
@@ -65,8 +65,7 @@ final class RestClientEmitter implements ClientEmitter {
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             ClassName self = g.tag() == null ? names.get(0) : names.get(index++);
-            JavaNames.Scope scope =
-                    g.tag() == null ? entryMethods : new JavaNames.Scope(false, RestNames.RESERVED_METHODS);
+            JavaNames.Scope scope = g.tag() == null ? entryMethods : RestNames.methodScope();
             List<List<RestOperation>> variants = g.operations().stream()
                     .map(op -> RestOperation.variants(op, types))
                     .toList();
@@ -207,13 +206,13 @@ final class RestClientEmitter implements ClientEmitter {
         for (int i = 0; i < plan.operations().size(); i++) {
             methods.emit(targets, plan.operations().get(i), plan.names().get(i));
         }
-        type.addMethod(MethodSpec.methodBuilder("async")
+        type.addMethod(MethodSpec.methodBuilder(RestNames.Own.ASYNC.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(async)
                 .addJavadoc("$L, asynchronous: each returns a {@code CompletableFuture}.\n", which)
                 .addStatement("return new $T()", async)
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("withRawResponse")
+        type.addMethod(MethodSpec.methodBuilder(RestNames.Own.WITH_RAW_RESPONSE.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(raw)
                 .addJavadoc("$L, returning the status code, headers and request ID along with the body.\n", which)

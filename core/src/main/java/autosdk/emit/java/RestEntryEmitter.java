@@ -100,13 +100,13 @@ final class RestEntryEmitter {
             constructor.addStatement("this.$N = new $T(executor)", field, e.getValue());
         }
         type.addMethod(constructor.build());
-        type.addMethod(MethodSpec.methodBuilder("builder")
+        type.addMethod(MethodSpec.methodBuilder(RestNames.Own.BUILDER.javaName())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builder)
                 .addJavadoc("A builder: base URL, credentials, timeouts, retries, headers.\n")
                 .addStatement("return new $T()", builder)
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("create")
+        type.addMethod(MethodSpec.methodBuilder(RestNames.Own.CREATE.javaName())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addParameter(types.runtime("HttpConfig"), "config")
@@ -118,7 +118,7 @@ final class RestEntryEmitter {
                         executor,
                         types.runtime(transport.runtimeClass()))
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("config")
+        type.addMethod(MethodSpec.methodBuilder(RestNames.Own.CONFIG.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(types.runtime("HttpConfig"))
                 .addJavadoc("The configuration in use (credentials are never shown by its {@code toString}).\n")

@@ -13,7 +13,6 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -23,7 +22,25 @@ import javax.lang.model.element.Modifier;
  * become text or JSON parts.
  */
 final class RestForms {
-    private static final Set<String> RESERVED = Set.of("builder", "build", "toHttpBody", "multipart", "Builder");
+    /** What the value class and its builder declare themselves (members, the body's local); members are named around them. */
+    private enum Own implements JavaNames.Own {
+        BUILDER("builder"),
+        BUILD("build"),
+        TO_HTTP_BODY("toHttpBody"),
+        MULTIPART("multipart"),
+        BUILDER_CLASS("Builder");
+
+        private final String javaName;
+
+        Own(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
 
     private final JavaTypes types;
 
@@ -45,9 +62,16 @@ final class RestForms {
     record Member(
             String name, TypeName type, String jsonName, boolean required, Doc doc, TypeRef typeRef, boolean file) {}
 
+    /** The scope member names are allocated in: what {@link Object} and the value class declare come first. */
+    private static JavaNames.Scope memberScope() {
+        JavaNames.Scope scope = new JavaNames.Scope(false, JavaNames.OBJECT_METHODS);
+        scope.declare(Own.values());
+        return scope;
+    }
+
     /** Field names for the optional parameters, in order. */
     static List<String> paramNames(List<Parameter> params) {
-        JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+        JavaNames.Scope scope = memberScope();
         return params.stream()
                 .map(p -> scope.allocate(JavaNames.memberName(p.name())))
                 .toList();
@@ -68,7 +92,7 @@ final class RestForms {
 
     /** Builder setter names of a multipart form's properties, in order: the one place they are decided. */
     static List<String> formNames(ObjectType object) {
-        JavaNames.Scope scope = new JavaNames.Scope(false, RESERVED);
+        JavaNames.Scope scope = memberScope();
         return object.properties().stream()
                 .map(p -> scope.allocate(JavaNames.memberName(p.jsonName())))
                 .toList();
@@ -99,7 +123,7 @@ final class RestForms {
         }
         String doc = "The {@code multipart/form-data} body of {@code " + Javadocs.escape(operationId)
                 + "}: file parts are " + "streamed while sending, other fields are sent as text (JSON for objects).\n";
-        MethodSpec.Builder toBody = MethodSpec.methodBuilder("toHttpBody")
+        MethodSpec.Builder toBody = MethodSpec.methodBuilder(Own.TO_HTTP_BODY.javaName())
                 .addModifiers(Modifier.PRIVATE)
                 .returns(types.runtime("HttpBody"))
                 .addStatement(
@@ -134,7 +158,7 @@ final class RestForms {
 
     /** An immutable class with a builder; {@code build()} checks required members. */
     private TypeSpec valueClass(ClassName self, List<Member> members, String doc, MethodSpec extra) {
-        ClassName builder = self.nestedClass("Builder");
+        ClassName builder = self.nestedClass(Own.BUILDER_CLASS.javaName());
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(doc);
@@ -146,7 +170,7 @@ final class RestForms {
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());
-        MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+        MethodSpec.Builder build = MethodSpec.methodBuilder(Own.BUILD.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(self)
                 .addJavadoc("The immutable value; fails when a required member is unset.\n");
@@ -182,7 +206,7 @@ final class RestForms {
         build.addStatement("return new $T(this)", self);
         b.addMethod(build.build());
         type.addMethod(constructor.build());
-        type.addMethod(MethodSpec.methodBuilder("builder")
+        type.addMethod(MethodSpec.methodBuilder(Own.BUILDER.javaName())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builder)
                 .addJavadoc("A new builder.\n")

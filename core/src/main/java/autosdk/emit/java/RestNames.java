@@ -1,7 +1,6 @@
 package autosdk.emit.java;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The Java names one operation gets in its client class. Primary method names are allocated for every
@@ -20,22 +19,32 @@ record RestNames(
         String paged,
         String paging) {
 
-    /** Methods of {@link Object} and the client's own members: no operation may take them. */
-    static final Set<String> RESERVED_METHODS = Set.of(
-            "equals",
-            "hashCode",
-            "toString",
-            "getClass",
-            "notify",
-            "notifyAll",
-            "wait",
-            "clone",
-            "finalize",
-            "builder",
-            "create",
-            "config",
-            "async",
-            "withRawResponse");
+    /** The methods a client class declares itself (the entry class, every sub-client); operations are named around them. */
+    enum Own implements JavaNames.Own {
+        BUILDER("builder"),
+        CREATE("create"),
+        CONFIG("config"),
+        ASYNC("async"),
+        WITH_RAW_RESPONSE("withRawResponse");
+
+        private final String javaName;
+
+        Own(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
+
+    /** A scope for a client class's method names: what {@link Object} and the client declare come first. */
+    static JavaNames.Scope methodScope() {
+        JavaNames.Scope scope = new JavaNames.Scope(false, JavaNames.OBJECT_METHODS);
+        scope.declare(Own.values());
+        return scope;
+    }
 
     /** The nested classes of every client: its {@code async()} and {@code withRawResponse()} twins. */
     static final String ASYNC_CLASS = "Async";

@@ -26,6 +26,23 @@ import javax.lang.model.element.Modifier;
  * the JSON token and the shape of the object.
  */
 final class UnionEmitter {
+    /** The types nested in every union beside its variant records; variant records are named around them. */
+    private enum Own implements JavaNames.Own {
+        UNKNOWN("Unknown"),
+        /** See {@link JavaTypes#codec}. */
+        CODEC("Codec");
+
+        private final String javaName;
+
+        Own(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
 
     private final JavaTypes types;
 
@@ -44,12 +61,16 @@ final class UnionEmitter {
 
     /** The variants of a union as the emitted code names them; builders use this for their per-variant setters. */
     List<Case> cases(UnionType union, ClassName self) {
-        // The types the variants hold are reserved too: a record named like a type the union refers to would shadow it
-        // inside the union, and the emitted code would have to spell its package out at every use. Only the union's own
-        // types count, so a union gets the same names in every run that emits or uses it (two-step generation).
-        List<String> reserved = new ArrayList<>(List.of("Unknown", self.simpleName(), "Json", "Codec"));
-        for (UnionType.Variant v : union.variants()) addClassNames(types.javaType(v.type()), reserved);
-        JavaNames.Scope scope = new JavaNames.Scope(true, reserved);
+        // The types the union refers to are reserved after its own: a record named like one (a variant's type, the
+        // union itself, the runtime's Json its codec calls) would shadow it inside the union, and the emitted code
+        // would
+        // have to spell its package out at every use. Only the union's own types count, so a union gets the same names
+        // in every run that emits or uses it (two-step generation).
+        List<String> referenced = new ArrayList<>(List.of(self.simpleName(), "Json"));
+        for (UnionType.Variant v : union.variants()) addClassNames(types.javaType(v.type()), referenced);
+        JavaNames.Scope scope = new JavaNames.Scope(true, List.of());
+        scope.declare(Own.values());
+        scope.reserve(referenced);
         List<String> names = new ArrayList<>();
         List<TypeName> valueTypes = new ArrayList<>();
         Map<TypeName, Integer> erasures = new LinkedHashMap<>();
@@ -86,7 +107,7 @@ final class UnionEmitter {
 
     TypeSpec emit(UnionType union, ClassName self) {
         List<Case> cases = cases(union, self);
-        ClassName unknown = self.nestedClass("Unknown");
+        ClassName unknown = self.nestedClass(Own.UNKNOWN.javaName());
         ClassName jsonValue = types.runtime("JsonValue");
 
         // Every permitted record is nested here, so Java infers them: no permits clause (thousands of characters

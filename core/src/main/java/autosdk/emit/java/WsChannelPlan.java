@@ -25,51 +25,41 @@ record WsChannelPlan(
         List<Send> sends,
         List<Request> requests) {
 
-    /** Public members of the runtime base class and the generated client; message-derived names never take them. */
-    static final Set<String> CLIENT_MEMBERS = Set.of(
-            "connect",
-            "connectBlocking",
-            "uri",
-            "connection",
-            "state",
-            "close",
-            "closeCode",
-            "closeReason",
-            "closeFuture",
-            "sendText",
-            "sendBinary",
-            "sendEncoded",
-            "addSetupMessage",
-            "setupMessages",
-            "clearSetupMessages",
-            "on",
-            "onEvent",
-            "onUnknown",
-            "onError",
-            "onClose",
-            "onOpen",
-            "onReconnecting",
-            "onReconnected",
-            "events",
-            "eventPublisher",
-            "subscribe",
-            "next",
-            "receive",
-            "request",
-            "await",
-            "self",
-            "decodeText",
-            "decodeBinary",
-            "builder",
-            "equals",
-            "hashCode",
-            "toString",
-            "getClass",
-            "notify",
-            "notifyAll",
-            "wait",
-            "clone",
-            "finalize");
+    /** The runtime class every generated client extends; the names it declares are read from its source. */
+    static final String CLIENT_BASE = "WsClientBase";
+
+    /** What a generated client declares beyond its base class's members; message-derived names never take them. */
+    private enum ClientMember implements JavaNames.Own {
+        BUILDER("builder");
+
+        private final String javaName;
+
+        ClientMember(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
+
+    /** The records every event type holds beside one per received message; message records are named around them. */
+    private enum EventRecord implements JavaNames.Own {
+        BINARY("Binary"),
+        UNKNOWN("Unknown");
+
+        private final String javaName;
+
+        EventRecord(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
 
     /** A received message: its event record and typed handler. */
     record Receive(Message message, ClassName record, String handler) {}
@@ -95,9 +85,11 @@ record WsChannelPlan(
     }
 
     static WsChannelPlan of(Channel channel, ClassName client, ClassName event) {
-        JavaNames.Scope records =
-                new JavaNames.Scope(true, Set.of("Binary", "Unknown", event.simpleName(), client.simpleName()));
-        JavaNames.Scope members = new JavaNames.Scope(false, CLIENT_MEMBERS);
+        JavaNames.Scope records = new JavaNames.Scope(true, List.of());
+        records.declare(EventRecord.values());
+        records.reserve(List.of(event.simpleName(), client.simpleName()));
+        JavaNames.Scope members = new JavaNames.Scope(false, RuntimeSources.inheritedMethodNames(CLIENT_BASE));
+        members.declare(ClientMember.values());
         List<Receive> receives = new ArrayList<>();
         for (Message m : channel.receives()) {
             String name = JavaNames.typeName(List.of(m.name()));
@@ -141,8 +133,8 @@ record WsChannelPlan(
                 channel,
                 client,
                 event,
-                event.nestedClass("Binary"),
-                event.nestedClass("Unknown"),
+                event.nestedClass(EventRecord.BINARY.javaName()),
+                event.nestedClass(EventRecord.UNKNOWN.javaName()),
                 receives,
                 sends,
                 requests);

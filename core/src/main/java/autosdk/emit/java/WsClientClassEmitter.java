@@ -56,7 +56,7 @@ final class WsClientClassEmitter {
         ClassName event = plan.event();
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(types.runtime("WsClientBase"), event, self))
+                .superclass(ParameterizedTypeName.get(types.runtime(WsChannelPlan.CLIENT_BASE), event, self))
                 .addJavadoc(classDoc(plan));
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)

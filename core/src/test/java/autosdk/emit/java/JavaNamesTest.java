@@ -162,4 +162,55 @@ class JavaNamesTest {
         parent.child().allocate("i");
         assertThat(parent.child().allocate("i")).isEqualTo("i");
     }
+
+    /** Two names a generator declares, as an emitter lists them. */
+    private enum Own implements JavaNames.Own {
+        BUILD("build"),
+        PRESENT("present");
+
+        private final String javaName;
+
+        Own(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
+
+    @Test
+    void declaredNamesAreFoundByTheirTag() {
+        JavaNames.Scope scope = new JavaNames.Scope(false, List.of());
+        scope.declare(Own.values());
+        assertThat(scope.get(Own.PRESENT)).isEqualTo("present");
+    }
+
+    @Test
+    void aSpecNameIsAllocatedAroundDeclaredNames() {
+        JavaNames.Scope scope = new JavaNames.Scope(false, List.of());
+        scope.declare(Own.values());
+        assertThat(scope.allocate("build")).isEqualTo("build2");
+    }
+
+    @Test
+    void aDeclaredNameThatIsAlreadyTakenIsAGeneratorBug() {
+        JavaNames.Scope scope = new JavaNames.Scope(false, List.of("build"));
+        assertThatThrownBy(() -> scope.declare(Own.values())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void reservingATakenNameIsHarmless() {
+        JavaNames.Scope scope = new JavaNames.Scope(false, List.of());
+        scope.declare(Own.values());
+        scope.reserve(List.of("build", "Json"));
+        assertThat(scope.allocate("Json")).isEqualTo("Json2");
+    }
+
+    @Test
+    void objectsMethodsAreReadFromTheJdk() {
+        assertThat(JavaNames.OBJECT_METHODS)
+                .contains("wait", "notify", "getClass", "hashCode", "equals", "toString", "clone", "finalize");
+    }
 }
