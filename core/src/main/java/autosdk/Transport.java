@@ -16,6 +16,8 @@ public enum Transport {
 
     private final String runtimeClass;
     private final String wsRuntimeClass;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.of(...) is unmodifiable; error-prone only sees the List type
     private final List<String> wsHelpers;
 
     Transport(String runtimeClass, String wsRuntimeClass, String... wsHelpers) {

@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the generator in a JVM tuned for a short run when the user started {@code java -jar
- * autosdk-cli-VERSION.jar} with no JVM options at all: C1 only and the serial collector ({@link #OPTIONS}) finish the OpenAI spec
- * in about half the time and a quarter of the memory of the defaults (C2 threads and a growing G1
- * heap cost more than they save in a few seconds). Any explicit JVM option, or
- * {@code AUTOSDK_NO_RELAUNCH}, keeps the current JVM. The child also maps the class-data-sharing
- * archive beside the jar, recording it on the first {@code generate} run, by the same rule as the
+ * Runs the generator in a JVM tuned for a short run when the user started {@code java -jar autosdk-cli-VERSION.jar}
+ * with no JVM options at all: C1 only and the serial collector ({@link #OPTIONS}) finish the OpenAI spec in about half
+ * the time and a quarter of the memory of the defaults (C2 threads and a growing G1 heap cost more than they save in a
+ * few seconds). Any explicit JVM option, or {@code AUTOSDK_NO_RELAUNCH}, keeps the current JVM. The child also maps the
+ * class-data-sharing archive beside the jar, recording it on the first {@code generate} run, by the same rule as the
  * {@code autosdk} launcher script ({@link ClassDataArchive}).
  */
 final class ShortRunJvm {

@@ -123,7 +123,8 @@ public final class OkHttpWsTransport implements WsTransport {
         WebSocket ws = derived.build().newWebSocket(request.build(), socket);
         socket.ws = ws;
         long timeout = config.connectTimeout().toNanos();
-        ScheduledFuture<?> deadline = WsConnection.later(
+        ScheduledFuture<?> deadline = WsConnection.timer()
+                .schedule(
                         () -> {
                             if (socket.opened.completeExceptionally(
                                     new SocketTimeoutException("WebSocket handshake with "
@@ -275,7 +276,7 @@ public final class OkHttpWsTransport implements WsTransport {
             }
             if (!send.getAsBoolean()) {
                 synchronized (unwritten) {
-                    unwritten.remove(written);
+                    unwritten.pollLast(); // `written`: sends are handed over one at a time and this one was refused
                 }
                 written.completeExceptionally(new IOException("WebSocket closed by OkHttp; message not sent"));
             } else if (ended) {

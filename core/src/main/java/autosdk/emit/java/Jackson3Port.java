@@ -84,7 +84,9 @@ final class Jackson3Port {
         return new Rename(Pattern.compile("\\." + Pattern.quote(from)), "." + to);
     }
 
-    /** The Jackson 3 form of runtime helper source {@code source}; a helper that does not use Jackson is returned as is. */
+    /**
+     * The Jackson 3 form of runtime helper source {@code source}; a helper that does not use Jackson is returned as is.
+     */
     static String port(String source) {
         if (!source.contains("import " + V2_PACKAGE + ".") && !source.contains(MARKER)) return source;
         List<String> lines = applyMarkers(List.of(source.split("\n", -1)));

@@ -203,8 +203,8 @@ public final class JavaNames {
             "Void");
 
     /**
-     * The methods every generated class inherits from {@link Object} (read from the running JDK, so the list is never kept
-     * by hand): no generated member may take their names.
+     * The methods every generated class inherits from {@link Object} (read from the running JDK, so the list is never
+     * kept by hand): no generated member may take their names.
      */
     static final Set<String> OBJECT_METHODS = objectMethods();
 

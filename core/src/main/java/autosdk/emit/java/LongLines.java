@@ -60,8 +60,8 @@ final class LongLines {
 
     /**
      * Which of {@code <pre>}, {@code </pre>} and {@code *}{@code /} occur in the comment line between {@code from} and
-     * {@code to}, as {@link #OPENS_PRE} | {@link #CLOSES_PRE} | {@link #ENDS_COMMENT}: one scan of the line for all three
-     * (comment lines are most of a generated file's lines).
+     * {@code to}, as {@link #OPENS_PRE} | {@link #CLOSES_PRE} | {@link #ENDS_COMMENT}: one scan of the line for all
+     * three (comment lines are most of a generated file's lines).
      */
     private static int commentMarks(String source, int from, int to) {
         int marks = 0;

@@ -22,7 +22,10 @@ import javax.lang.model.element.Modifier;
  * become text or JSON parts.
  */
 final class RestForms {
-    /** What the value class and its builder declare themselves (members, the body's local); members are named around them. */
+    /**
+     * What the value class and its builder declare themselves (members, the body's local); members are named around
+     * them.
+     */
     private enum Own implements JavaNames.Own {
         BUILDER("builder"),
         BUILD("build"),

@@ -19,7 +19,9 @@ record RestNames(
         String paged,
         String paging) {
 
-    /** The methods a client class declares itself (the entry class, every sub-client); operations are named around them. */
+    /**
+     * The methods a client class declares itself (the entry class, every sub-client); operations are named around them.
+     */
     enum Own implements JavaNames.Own {
         BUILDER("builder"),
         CREATE("create"),

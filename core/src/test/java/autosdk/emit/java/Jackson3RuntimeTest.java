@@ -181,7 +181,9 @@ class Jackson3RuntimeTest {
         throw new AssertionError("expected a failure");
     }
 
-    /** Public members as text with Jackson's package left out, so the two versions compare equal when the API matches. */
+    /**
+     * Public members as text with Jackson's package left out, so the two versions compare equal when the API matches.
+     */
     private static Set<String> api(Class<?> type) {
         Set<String> out = new TreeSet<>();
         for (Method m : type.getDeclaredMethods()) {

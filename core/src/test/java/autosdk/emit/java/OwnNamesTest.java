@@ -112,7 +112,9 @@ class OwnNamesTest {
         assertThat(Sdk.call(other, "known").toString()).isEqualTo("UNRECOGNIZED");
     }
 
-    /** UnionEmitter: a variant record is named around the types the union refers to (OfFoo holds Foo; OfFoo is a type). */
+    /**
+     * UnionEmitter: a variant record is named around the types the union refers to (OfFoo holds Foo; OfFoo is a type).
+     */
     @Test
     void unionVariantsNamedLikeTheTypesTheUnionRefersTo() throws Throwable {
         Sdk sdk = models();
@@ -237,7 +239,10 @@ class OwnNamesTest {
                       - {$ref: '#/channels/room/messages/event'}
                       - {$ref: '#/channels/room/messages/unknown'}
                       - {$ref: '#/channels/room/messages/binary'}
-                  sendText: {action: send, channel: {$ref: '#/channels/room'}, messages: [{$ref: '#/channels/room/messages/text'}]}
+                  sendText:
+                    action: send
+                    channel: {$ref: '#/channels/room'}
+                    messages: [{$ref: '#/channels/room/messages/text'}]
                 components:
                   messages:
                 """ + messages);
