@@ -71,8 +71,7 @@ final class RestClientEmitter implements ClientEmitter {
                     .toList();
             List<String> primary =
                     RestNames.primary(variants.stream().map(v -> v.get(0)).toList(), scope);
-            JavaNames.Scope nested = new JavaNames.Scope(
-                    true, List.of(self.simpleName(), "Builder", RestNames.ASYNC_CLASS, RestNames.RAW_CLASS));
+            JavaNames.Scope nested = RestNames.nestedTypeScope(self.simpleName());
             List<RestOperation> ops = new ArrayList<>();
             List<RestNames> opNames = new ArrayList<>();
             for (int k = 0; k < variants.size(); k++) {

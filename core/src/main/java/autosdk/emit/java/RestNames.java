@@ -48,10 +48,41 @@ record RestNames(
         return scope;
     }
 
-    /** The nested classes of every client: its {@code async()} and {@code withRawResponse()} twins. */
-    static final String ASYNC_CLASS = "Async";
+    /**
+     * The classes nested in every client: its builder and its {@code async()} and {@code withRawResponse()} twins;
+     * operations' parameter and form classes are named around them.
+     */
+    private enum NestedType implements JavaNames.Own {
+        BUILDER("Builder"),
+        ASYNC("Async"),
+        WITH_RAW_RESPONSE("WithRawResponse");
 
-    static final String RAW_CLASS = "WithRawResponse";
+        private final String javaName;
+
+        NestedType(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
+
+    static final String ASYNC_CLASS = NestedType.ASYNC.javaName();
+
+    static final String RAW_CLASS = NestedType.WITH_RAW_RESPONSE.javaName();
+
+    /**
+     * A scope for the names of the types nested in client class {@code self} (case-insensitive: nested types become
+     * class files too); the client's own name is taken, since a nested type may not share it.
+     */
+    static JavaNames.Scope nestedTypeScope(String self) {
+        JavaNames.Scope scope = new JavaNames.Scope(true, List.of());
+        scope.declare(NestedType.values());
+        scope.reserve(List.of(self));
+        return scope;
+    }
 
     /** The base method name of each operation, in order, from its operationId. */
     static List<String> primary(List<RestOperation> ops, JavaNames.Scope methods) {

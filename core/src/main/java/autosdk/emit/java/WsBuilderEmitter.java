@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -32,6 +31,38 @@ final class WsBuilderEmitter {
      * The runtime class every generated WebSocket builder extends; its methods' names are never taken by the spec's.
      */
     private static final String BASE = "WsClientBuilder";
+
+    /** The types the client declares itself beside its connect parameters' enums; those enums are named around them. */
+    private enum NestedType implements JavaNames.Own {
+        BUILDER("Builder");
+
+        private final String javaName;
+
+        NestedType(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
+
+    /** The members every connect parameter's enum declares itself; its value constants are named around them. */
+    private enum ConnectEnumMember implements JavaNames.Own {
+        VALUE("value");
+
+        private final String javaName;
+
+        ConnectEnumMember(String javaName) {
+            this.javaName = javaName;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+    }
 
     private final JavaTypes types;
     private final ApiModel model;
@@ -80,7 +111,7 @@ final class WsBuilderEmitter {
     /** Adds the builder, the factory and nested enums of connect parameters to the client. */
     void emit(TypeSpec.Builder client, WsChannelPlan plan, Map<WsChannelPlan.Send, CodeBlock> encoders) {
         Channel channel = plan.channel();
-        ClassName self = plan.client().nestedClass("Builder");
+        ClassName self = plan.client().nestedClass(NestedType.BUILDER.javaName());
         Server server = defaultServer(channel);
         JavaNames.Scope names = new JavaNames.Scope(false, RuntimeSources.inheritedMethodNames(BASE));
         String build = names.allocate("build");
@@ -94,8 +125,10 @@ final class WsBuilderEmitter {
                 .filter(p -> !carriedByCredential(p, schemes))
                 .toList();
         List<WsConnectParam> params = WsConnectParam.of(server, channelParams, names);
-        JavaNames.Scope nestedTypes = new JavaNames.Scope(
-                true, Set.of("Builder", plan.client().simpleName(), plan.event().simpleName()));
+        JavaNames.Scope nestedTypes = new JavaNames.Scope(true, List.of());
+        nestedTypes.declare(NestedType.values());
+        // A nested type may not share the client's name, nor hide the event type the client refers to.
+        nestedTypes.reserve(List.of(plan.client().simpleName(), plan.event().simpleName()));
         Map<WsConnectParam, ClassName> enums = new LinkedHashMap<>();
         for (WsConnectParam p : params) {
             if (p.enumValues().isEmpty()) continue;
@@ -413,7 +446,8 @@ final class WsBuilderEmitter {
         TypeSpec.Builder e = TypeSpec.enumBuilder(self)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Values of the {@code $L} connect parameter.\n", Javadocs.escape(p.wireName()));
-        JavaNames.Scope constants = new JavaNames.Scope(false, Set.of("value"));
+        JavaNames.Scope constants = new JavaNames.Scope(false, List.of());
+        constants.declare(ConnectEnumMember.values());
         for (String v : p.enumValues()) {
             e.addEnumConstant(
                     constants.allocate(JavaNames.constantName(v)),

@@ -254,6 +254,81 @@ class OwnNamesTest {
         assertThat(classes).contains(event + "$Unknown", event + "$Unknown2", event + "$Binary", event + "$Binary2");
     }
 
+    /**
+     * RestNames: the classes every client nests (its builder and its async and raw twins) and the client's own name
+     * are taken before operations' parameter and form classes are named; operations named like them still compile.
+     */
+    @Test
+    void operationClassesNamedAroundTheClientsNestedTypes() throws Exception {
+        JavaNames.Scope nested = RestNames.nestedTypeScope("OpsClient");
+        assertThat(List.of("builder", "async", "WithRawResponse", "opsClient").stream()
+                        .map(n -> nested.allocate(JavaNames.typeName(List.of(n))))
+                        .toList())
+                .containsExactly("Builder2", "Async2", "WithRawResponse2", "OpsClient2");
+        StringBuilder paths = new StringBuilder();
+        for (String id : List.of("builder", "async", "withRawResponse")) {
+            paths.append("  /")
+                    .append(id)
+                    .append(":\n    post:\n      operationId: ")
+                    .append(id)
+                    .append("\n      requestBody: {required: true, content: {multipart/form-data: {schema: ")
+                    .append("{type: object, properties: {f: {type: string}}}}}}\n")
+                    .append("      responses:\n        '204': {description: done}\n");
+        }
+        compile("openapi: 3.0.3\ninfo: {title: ops, version: \"1\"}\npaths:\n" + paths);
+        List<String> classes = classNames();
+        String client = classEndingWith("Client");
+        assertThat(classes)
+                .contains(
+                        client + "$Builder",
+                        client + "$Async",
+                        client + "$WithRawResponse",
+                        client + "$Builder2Form",
+                        client + "$Async2Form",
+                        client + "$WithRawResponse2Form");
+    }
+
+    /**
+     * WsBuilderEmitter: a connect parameter's enum is named around the client's {@code Builder} and the client and
+     * event types, and its constants around the enum's own {@code value} member.
+     */
+    @Test
+    void connectParameterEnumsNamedLikeTheClientsTypes() throws Exception {
+        ClassLoader loader = compile("""
+                asyncapi: 3.0.0
+                info: {title: own, version: 1.0.0}
+                servers:
+                  local: {host: localhost, protocol: ws}
+                channels:
+                  room:
+                    address: /room
+                    messages:
+                      note: {$ref: '#/components/messages/Note'}
+                    bindings:
+                      ws:
+                        query:
+                          type: object
+                          properties:
+                            builder: {type: string, enum: [value]}
+                            ownClient: {type: string, enum: [a]}
+                            ownClientEvent: {type: string, enum: [b]}
+                operations:
+                  receiveNote: {action: receive, channel: {$ref: '#/channels/room'}}
+                components:
+                  messages:
+                    Note:
+                      name: Note
+                      payload: {type: object, properties: {x: {type: string}}}
+                """);
+        String client = "OwnClient";
+        assertThat(classNames())
+                .contains(
+                        client + "$Builder", client + "$Builder2", client + "$OwnClient2", client + "$OwnClientEvent2");
+        Class<?> builderEnum = loader.loadClass("com.example.own." + client + "$Builder2");
+        Object value = builderEnum.getField("VALUE").get(null);
+        assertThat(builderEnum.getMethod("value").invoke(value)).isEqualTo("value");
+    }
+
     private Compiler.Result compiled;
 
     private ClassLoader compile(String spec) throws Exception {
