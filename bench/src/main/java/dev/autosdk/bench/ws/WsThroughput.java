@@ -22,11 +22,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * WebSocket receive throughput: a local server on 127.0.0.1 streams N OpenAI realtime server events; the generated
  * {@link OpenAiRealtimeApiClient} receives them as typed events, and a raw JDK {@link WebSocket} listener only
- * accumulates their text. The two alternate in one process, several rounds; the ratio of the median rates is the
- * result (target: typed at least 0.9 of raw). Allocation per event and GC time are measured around each run
- * (the in-process server allocates next to nothing: its frames are encoded once).
+ * accumulates their text. The same pair runs on OkHttp ({@link OkHttpReceive}): the client generated with transport
+ * okhttp against a raw OkHttp listener. All contenders alternate in one process, several rounds; the ratio of the
+ * median rates of typed to raw, per transport, is the result (target: typed at least 0.9 of raw). Allocation per
+ * event and GC time are measured around each run (the in-process server allocates next to nothing: its frames are
+ * encoded once).
  *
- * <p>Arguments: {@code [events (200000)] [rounds (3)]}.
+ * <p>Arguments: {@code [events (200000)] [rounds (3)] [transports: jdk, okhttp or both (both)]}.
  */
 public final class WsThroughput {
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -40,9 +42,21 @@ public final class WsThroughput {
         }
     }
 
+    /** One contender: receives {@code events} events from {@code uri} and measures that. */
+    @FunctionalInterface
+    interface Contender {
+        Run run(URI uri, long events) throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String transports = args.length > 2 ? args[2] : "both";
+        boolean jdk = !transports.equals("okhttp");
+        boolean okhttp = !transports.equals("jdk");
+        if (!transports.equals("both") && jdk == okhttp) {
+            throw new IllegalArgumentException("transports: jdk, okhttp or both, not " + transports);
+        }
         List<String> stream = stream();
         long bytes = 0;
         for (int i = 0; i < events; i++) bytes += stream.get(i % stream.size()).getBytes(StandardCharsets.UTF_8).length;
@@ -58,31 +72,69 @@ public final class WsThroughput {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
 
+        List<Contender> contenders = new ArrayList<>();
+        if (jdk) {
+            contenders.add(WsThroughput::raw);
+            contenders.add(WsThroughput::typed);
+        }
+        if (okhttp) {
+            contenders.add(OkHttpReceive::raw);
+            contenders.add(OkHttpReceive::typed);
+        }
         try (LoopbackWsServer server = new LoopbackWsServer()) {
-            // Warm-up: both paths, not counted.
+            // Warm-up: every path, not counted.
             server.stream(stream, Math.min(events, 50_000));
-            raw(server.uri(), Math.min(events, 50_000));
-            typed(server.uri(), Math.min(events, 50_000));
+            for (Contender c : contenders) c.run(server.uri(), Math.min(events, 50_000));
 
             server.stream(stream, events);
-            List<Run> raws = new ArrayList<>();
-            List<Run> typeds = new ArrayList<>();
+            List<List<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < contenders.size(); i++) runs.add(new ArrayList<>());
             for (int r = 0; r < rounds; r++) {
-                // Alternate which goes first.
-                if (r % 2 == 0) {
-                    raws.add(print(raw(server.uri(), events)));
-                    typeds.add(print(typed(server.uri(), events)));
-                } else {
-                    typeds.add(print(typed(server.uri(), events)));
-                    raws.add(print(raw(server.uri(), events)));
+                // Alternate the order: forwards, then backwards, so each raw/typed pair swaps who goes first.
+                for (int k = 0; k < contenders.size(); k++) {
+                    int i = r % 2 == 0 ? k : contenders.size() - 1 - k;
+                    runs.get(i).add(print(contenders.get(i).run(server.uri(), events)));
                 }
             }
-            double rawRate = median(raws.stream().mapToDouble(Run::rate).toArray());
-            double typedRate = median(typeds.stream().mapToDouble(Run::rate).toArray());
-            double typedAlloc = median(typeds.stream()
+            System.out.println();
+            int at = 0;
+            Summary jdkSummary = null;
+            Summary okSummary = null;
+            if (jdk) {
+                jdkSummary = new Summary(runs.get(at), runs.get(at + 1));
+                jdkSummary.print("raw JDK listener ", "typed client     ", "ratio typed/raw  ");
+                at += 2;
+            }
+            if (okhttp) {
+                okSummary = new Summary(runs.get(at), runs.get(at + 1));
+                okSummary.print("raw OkHttp       ", "typed OkHttp     ", "ratio OkHttp t/r ");
+            }
+            if (jdkSummary != null && okSummary != null) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "OkHttp/JDK       : raw %.2f, typed %.2f (median rates)%n",
+                        okSummary.rawRate() / jdkSummary.rawRate(),
+                        okSummary.typedRate() / jdkSummary.typedRate());
+            }
+        }
+        System.exit(0); // the JDK HttpClient's selector threads are not daemons on every JDK
+    }
+
+    /** The medians of one transport's raw and typed runs, and their per-round ratios. */
+    private record Summary(List<Run> raws, List<Run> typeds) {
+        double rawRate() {
+            return median(raws.stream().mapToDouble(Run::rate).toArray());
+        }
+
+        double typedRate() {
+            return median(typeds.stream().mapToDouble(Run::rate).toArray());
+        }
+
+        void print(String rawLabel, String typedLabel, String ratioLabel) {
+            double rawAlloc = median(raws.stream()
                     .mapToDouble(x -> (double) x.allocatedBytes() / x.events())
                     .toArray());
-            double rawAlloc = median(raws.stream()
+            double typedAlloc = median(typeds.stream()
                     .mapToDouble(x -> (double) x.allocatedBytes() / x.events())
                     .toArray());
             double typedAllocRate = median(typeds.stream()
@@ -91,28 +143,36 @@ public final class WsThroughput {
             double typedGc = median(typeds.stream()
                     .mapToDouble(x -> 100.0 * x.gcMillis() / (x.seconds() * 1000))
                     .toArray());
-            double ratio = typedRate / rawRate;
-            System.out.println();
+            double ratio = typedRate() / rawRate();
+            StringBuilder perRound = new StringBuilder();
+            for (int r = 0; r < raws.size(); r++) {
+                if (r > 0) perRound.append(", ");
+                perRound.append(String.format(
+                        Locale.ROOT, "%.2f", typeds.get(r).rate() / raws.get(r).rate()));
+            }
             System.out.printf(
                     Locale.ROOT,
-                    "raw JDK listener : %,12.0f events/s (median), %,8.0f bytes allocated/event%n",
-                    rawRate,
+                    "%s: %,12.0f events/s (median), %,8.0f bytes allocated/event%n",
+                    rawLabel,
+                    rawRate(),
                     rawAlloc);
             System.out.printf(
                     Locale.ROOT,
-                    "typed client     : %,12.0f events/s (median), %,8.0f bytes allocated/event, %,.0f MB/s allocated, "
+                    "%s: %,12.0f events/s (median), %,8.0f bytes allocated/event, %,.0f MB/s allocated, "
                             + "GC %.1f%% of wall time%n",
-                    typedRate,
+                    typedLabel,
+                    typedRate(),
                     typedAlloc,
                     typedAllocRate,
                     typedGc);
             System.out.printf(
                     Locale.ROOT,
-                    "ratio typed/raw  : %.2f (target >= 0.9: %s)%n",
+                    "%s: %.2f (target >= 0.9: %s; rounds %s)%n",
+                    ratioLabel,
                     ratio,
-                    ratio >= 0.9 ? "met" : "MISSED");
+                    ratio >= 0.9 ? "met" : "MISSED",
+                    perRound);
         }
-        System.exit(0); // the JDK HttpClient's selector threads are not daemons on every JDK
     }
 
     /**
@@ -225,7 +285,7 @@ public final class WsThroughput {
     private static Run print(Run r) {
         System.out.printf(
                 Locale.ROOT,
-                "  %-5s %,10.0f events/s  %6.2f s  %,8d bytes allocated/event  GC %d collections, %d ms%n",
+                "  %-8s %,10.0f events/s  %6.2f s  %,8d bytes allocated/event  GC %d collections, %d ms%n",
                 r.kind(),
                 r.rate(),
                 r.seconds(),
@@ -242,7 +302,7 @@ public final class WsThroughput {
     }
 
     /** Wall time, bytes allocated by all threads, and GC activity between start and stop. */
-    private record Probe(long nanos, long allocated, long gcCount, long gcMillis) {
+    record Probe(long nanos, long allocated, long gcCount, long gcMillis) {
         static Probe start() {
             System.gc();
             long[] gc = gc();
