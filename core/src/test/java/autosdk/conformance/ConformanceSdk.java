@@ -2,10 +2,10 @@ package autosdk.conformance;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
-import autosdk.Generator;
 import autosdk.model.ApiModel;
 import autosdk.model.SecurityScheme;
 import autosdk.testing.Compiler;
+import autosdk.testing.Plans;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ final class ConformanceSdk {
 
     /** Generates {@code spec} into {@code pkg} and compiles it, or loads an identical earlier compile (see {@link Compiler#compileCached}). */
     static ConformanceSdk build(Path spec, String pkg) throws Exception {
-        GenerationResult result = Generator.plan(
+        GenerationResult result = Plans.of(
                 GenerationRequest.of(spec, pkg, Path.of("target/unused").toAbsolutePath()));
         Path cache = Path.of("target/compile-cache").toAbsolutePath();
         long before = entries(cache);

@@ -3,8 +3,8 @@ package autosdk.emit.java;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
-import autosdk.Generator;
 import autosdk.testing.Corpus;
+import autosdk.testing.Plans;
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class LongLinesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void corpusOutputHasNoLineOver120(Path spec, @TempDir Path dir) throws Exception {
-        var result = Generator.plan(GenerationRequest.of(spec, GenerationRequest.defaultNamespace(spec), dir));
+        var result = Plans.of(GenerationRequest.of(spec, GenerationRequest.defaultNamespace(spec), dir));
         List<String> longLines = new ArrayList<>();
         for (GeneratedFile f : result.files()) {
             if (f.relativePath().endsWith(".java")) longLines.addAll(longLines(f.relativePath(), f.content()));
