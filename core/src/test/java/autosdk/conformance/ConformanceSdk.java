@@ -2,10 +2,10 @@ package autosdk.conformance;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
-import autosdk.Generator;
 import autosdk.model.ApiModel;
 import autosdk.model.SecurityScheme;
 import autosdk.testing.Compiler;
+import autosdk.testing.Plans;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ final class ConformanceSdk {
      * {@link Compiler#compileCached}).
      */
     static ConformanceSdk build(Path spec, String pkg) throws Exception {
-        GenerationResult result = Generator.plan(
+        GenerationResult result = Plans.of(
                 GenerationRequest.of(spec, pkg, Path.of("target/unused").toAbsolutePath()));
         Path cache = Path.of("target/compile-cache").toAbsolutePath();
         long before = entries(cache);

@@ -68,13 +68,10 @@ class WsConformanceTest {
             java.util.regex.Pattern.compile("(?m)^ {0,2}\"?asyncapi\"?\\s*:");
 
     private static final List<WsConformanceResult> RESULTS = new ArrayList<>();
-    private static CompiledClientCache cache;
 
     @BeforeAll
     static void install() throws Exception {
         WsHarness.install(); // fails clearly when node/npm are missing
-        cache = new CompiledClientCache(
-                Path.of("target", "conformance", "ws-clients").toAbsolutePath());
     }
 
     @Test
@@ -95,10 +92,10 @@ class WsConformanceTest {
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("specs")
     void everyMessageIsSentValidAndReceivedAsItsOwnType(String spec, Perspective perspective) throws Throwable {
-        Path work = Path.of("target", "conformance", "ws-runs", WsSpecRun.packageName(spec))
+        Path work = Path.of("target", "conformance", "ws-runs", WsSpecRun.folderName(spec))
                 .toAbsolutePath();
         Files.createDirectories(work);
-        WsConformanceResult result = WsSpecRun.run(Corpus.file(spec), spec, perspective, cache, work);
+        WsConformanceResult result = WsSpecRun.run(Corpus.file(spec), spec, perspective, work);
         synchronized (RESULTS) {
             RESULTS.add(result);
         }

@@ -2,10 +2,11 @@ package autosdk.conformance;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
-import autosdk.Generator;
 import autosdk.conformance.WsConformanceResult.Kind;
 import autosdk.emit.java.WsClientNames;
+import autosdk.testing.Compiler;
 import autosdk.testing.JsonTrees;
+import autosdk.testing.Plans;
 import autosdk.ws.WsHarness;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,14 +53,16 @@ final class WsSpecRun {
 
     /**
      * Runs the whole spec. The harness's message list is made while the client is generated and compiled, and a
-     * channel's three scenarios run at the same time, each with its own harness process and client.
+     * channel's three scenarios run at the same time, each with its own harness process and client. The client is
+     * generated into the package of a plain run, so a client-side spec's SDK is the one CorpusCompileTest (and, for
+     * OpenAI, OpenAiHarnessTest) compiles: planned and compiled once per JVM, through {@link Plans} and
+     * {@link Compiler#compileCached}.
      */
-    static WsConformanceResult run(
-            Path spec, String label, GenerationRequest.Perspective perspective, CompiledClientCache cache, Path work)
+    static WsConformanceResult run(Path spec, String label, GenerationRequest.Perspective perspective, Path work)
             throws Throwable {
         String flag = perspective.name().toLowerCase(Locale.ROOT);
         WsConformanceResult result = new WsConformanceResult(label, flag);
-        String pkg = packageName(label);
+        String pkg = GenerationRequest.defaultNamespace(spec);
         CompletableFuture<HarnessMessages> harness = CompletableFuture.supplyAsync(() -> {
             try {
                 return HarnessMessages.of(spec, flag);
@@ -70,10 +73,10 @@ final class WsSpecRun {
         GenerationRequest request = GenerationRequest.builder(spec, pkg, work.resolve("out"))
                 .perspective(perspective)
                 .build();
-        GenerationResult generated = Generator.plan(request);
+        GenerationResult generated = Plans.of(request);
         List<WsClientNames.ChannelNames> channels = WsClientNames.of(request);
         result.channels = channels.size();
-        ClassLoader loader = channels.isEmpty() ? null : cache.load(pkg, generated.files());
+        ClassLoader loader = channels.isEmpty() ? null : compile(label, generated);
         HarnessMessages messages = join(harness);
         for (WsClientNames.ChannelNames ours : channels) {
             if (messages.channel(ours.channelId()) == null) {
@@ -161,8 +164,18 @@ final class WsSpecRun {
         }
     }
 
-    /** "tryAGI-OpenAI/asyncapi.json" → "conformance.tryagi_openai.asyncapi". */
-    static String packageName(String label) {
+    /** A loader of the compiled client; fails on any javac error. */
+    private static ClassLoader compile(String label, GenerationResult generated) {
+        Compiler.Result compiled = Compiler.compileCached(generated.files());
+        if (!compiled.ok()) {
+            throw new AssertionError(
+                    "javac errors in the client generated for " + label + ":\n" + String.join("\n", compiled.errors()));
+        }
+        return compiled.loader();
+    }
+
+    /** The folder of a spec's run: "tryAGI-OpenAI/asyncapi.json" → "conformance.tryagi_openai.asyncapi". */
+    static String folderName(String label) {
         List<String> parts = new ArrayList<>(List.of("conformance"));
         for (String part : label.replaceFirst("\\.[^./]*$", "").split("/")) {
             String p =

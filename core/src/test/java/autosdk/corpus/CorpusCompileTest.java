@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
-import autosdk.Generator;
 import autosdk.testing.Compiler;
 import autosdk.testing.Corpus;
+import autosdk.testing.Plans;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +25,10 @@ class CorpusCompileTest {
     void generatesAndCompiles(Path spec, @TempDir Path dir) throws Exception {
         GenerationRequest request =
                 GenerationRequest.of(spec, GenerationRequest.defaultNamespace(spec), dir.resolve("out"));
-        GenerationResult result = Generator.plan(request);
+        GenerationResult result = Plans.of(request);
         assertThat(result.files()).isNotEmpty();
-        // Cached by content: RestConformanceTest compiles the same default-namespace SDKs and reuses this compile.
+        // Cached by content: the conformance and harness suites compile the same default-namespace SDKs and reuse this
+        // compile.
         Compiler.Result compiled = Compiler.compileCached(result.files());
         assertThat(compiled.errors()).as("javac errors for %s", spec).isEmpty();
     }

@@ -3,7 +3,6 @@ package autosdk.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
-import autosdk.Generator;
 import autosdk.diag.Diagnostics;
 import autosdk.emit.java.EmitOptions;
 import autosdk.emit.java.JavaEmitter;
@@ -18,6 +17,7 @@ import autosdk.resolve.RefResolver;
 import autosdk.testing.Compiler;
 import autosdk.testing.Corpus;
 import autosdk.testing.JsonTrees;
+import autosdk.testing.Plans;
 import autosdk.translate.ModelBuilder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -69,9 +69,8 @@ class ExampleRoundTripTest {
         List<String[]> cases = new ArrayList<>();
         RefResolver resolver = new RefResolver(spec, document.root(), new Diagnostics());
         collect(document.root(), resolver, output.classNames(), cases);
-        Compiler.Result compiled =
-                Compiler.compileCached(Generator.plan(GenerationRequest.of(spec, pkg, dir.resolve("out")))
-                        .files());
+        Compiler.Result compiled = Compiler.compileCached(
+                Plans.of(GenerationRequest.of(spec, pkg, dir.resolve("out"))).files());
         assertThat(compiled.errors()).isEmpty();
         ClassLoader loader = compiled.loader();
         Object context = loader.loadClass(pkg + ".SourceGenerationContext")

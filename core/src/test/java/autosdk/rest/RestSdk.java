@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
-import autosdk.Generator;
 import autosdk.Transport;
 import autosdk.testing.Compiler;
+import autosdk.testing.Plans;
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,20 +35,18 @@ final class RestSdk {
 
     /** Generates {@code spec} into {@code pkg}, adds the driver resource {@code driverResource} and compiles both. */
     static RestSdk build(GenerationRequest request, String driverResource, Path dir) throws Exception {
-        GenerationResult result = Generator.plan(request);
-        List<GeneratedFile> files = new ArrayList<>(result.files());
-        String driverClass = null;
-        if (driverResource != null) {
-            String simple = driverResource
-                    .substring(driverResource.lastIndexOf('/') + 1)
-                    .replace(".java", "");
-            driverClass = request.namespace() + "." + simple;
-            files.add(new GeneratedFile(
-                    request.namespace().replace('.', '/') + "/" + simple + ".java", resource(driverResource)));
-        }
-        Compiler.Result compiled = Compiler.compileCached(files);
-        assertThat(compiled.errors()).as("javac errors").isEmpty();
-        return new RestSdk(result, compiled.loader(), driverClass, compiled.classes());
+        GenerationResult result = Plans.of(request);
+        Compiler.Result sdk = Compiler.compileCached(result.files());
+        assertThat(sdk.errors()).as("javac errors").isEmpty();
+        if (driverResource == null) return new RestSdk(result, sdk.loader(), null, sdk.classes());
+        // The driver alone, against the SDK's cached classes: tests with other drivers share the SDK's compile.
+        String simple =
+                driverResource.substring(driverResource.lastIndexOf('/') + 1).replace(".java", "");
+        GeneratedFile driver = new GeneratedFile(
+                request.namespace().replace('.', '/') + "/" + simple + ".java", resource(driverResource));
+        Compiler.Result withDriver = Compiler.compileCached(List.of(driver), sdk);
+        assertThat(withDriver.errors()).as("javac errors in the driver").isEmpty();
+        return new RestSdk(result, withDriver.loader(), request.namespace() + "." + simple, sdk.classes());
     }
 
     static RestSdk build(Path spec, String pkg, String driverResource, Path dir) throws Exception {
@@ -61,7 +58,7 @@ final class RestSdk {
         return build(GenerationRequest.of(spec, pkg, dir.resolve("out")).withTransport(transport), driverResource, dir);
     }
 
-    /** The folder of the compiled classes (to inspect them). */
+    /** The folder of the SDK's compiled classes, without the driver's (to inspect them). */
     Path classes() {
         return classes;
     }

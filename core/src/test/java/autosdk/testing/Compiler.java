@@ -28,15 +28,29 @@ import javax.tools.ToolProvider;
 public final class Compiler {
     private Compiler() {}
 
-    /** The result of compiling: error messages (empty on success) and where the classes went. */
-    public record Result(List<String> errors, Path classes) {
+    /**
+     * The result of compiling: error messages (empty on success), where the classes went, and the earlier compiles
+     * they were compiled against (see {@link #compileCached(List, Result)}).
+     */
+    public record Result(List<String> errors, Path classes, List<Path> against) {
+        public Result(List<String> errors, Path classes) {
+            this(errors, classes, List.of());
+        }
+
         public boolean ok() {
             return errors.isEmpty();
         }
 
+        /**
+         * One loader over these classes and those they were compiled against: one loader, not a child of another,
+         * so a driver in an SDK's package keeps package-private access to it.
+         */
         public ClassLoader loader() {
             try {
-                return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Compiler.class.getClassLoader());
+                List<URL> urls = new ArrayList<>();
+                urls.add(classes.toUri().toURL());
+                for (Path p : against) urls.add(p.toUri().toURL());
+                return new URLClassLoader(urls.toArray(URL[]::new), Compiler.class.getClassLoader());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -45,12 +59,17 @@ public final class Compiler {
 
     /** Writes the files under {@code dir}/src and compiles every .java file among them. */
     public static Result compile(List<GeneratedFile> files, Path dir) {
+        return compile(files, dir, List.of());
+    }
+
+    /** Like {@link #compile(List, Path)}, with {@code classpath} (earlier compiles' class folders) before the test's. */
+    private static Result compile(List<GeneratedFile> files, Path dir, List<Path> classpath) {
         try {
             Path src = dir.resolve("src");
             Path classes = dir.resolve("classes");
             Files.createDirectories(classes);
             List<Path> sources = writeSources(files, src);
-            return compilePaths(sources, classes, List.of());
+            return compilePaths(sources, classes, classpath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,10 +81,29 @@ public final class Compiler {
      * minutes to compile, and several suites compile the same output. Failed compiles are not cached.
      */
     public static Result compileCached(List<GeneratedFile> files) {
+        return compileCached(files, List.of());
+    }
+
+    /**
+     * Compiles {@code files} (a test driver) against the classes of an earlier compile ({@code sdk}, typically a
+     * cached SDK), cached as {@link #compileCached(List)} is: tests that drive one SDK with different drivers share
+     * the SDK's compile and compile only their driver. The result's {@link Result#loader()} loads both.
+     */
+    public static Result compileCached(List<GeneratedFile> files, Result sdk) {
+        if (!sdk.ok()) throw new IllegalArgumentException("cannot compile against a failed compile: " + sdk.errors());
+        List<Path> against = new ArrayList<>();
+        against.add(sdk.classes());
+        against.addAll(sdk.against());
+        return compileCached(files, against);
+    }
+
+    private static Result compileCached(List<GeneratedFile> files, List<Path> against) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             sha.update((System.getProperty("java.version") + "\0" + System.getProperty("java.class.path") + "\0")
                     .getBytes(StandardCharsets.UTF_8));
+            // Earlier compiles' folders are named by their content's hash, so their paths stand for their content.
+            for (Path p : against) sha.update((p + "\0").getBytes(StandardCharsets.UTF_8));
             for (GeneratedFile f : files.stream()
                     .sorted(java.util.Comparator.comparing(GeneratedFile::relativePath))
                     .toList()) {
@@ -75,10 +113,10 @@ public final class Compiler {
                     .toAbsolutePath()
                     .resolve(java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 24));
             Path done = dir.resolve("compiled.ok");
-            if (Files.exists(done)) return new Result(List.of(), dir.resolve("classes"));
-            Result result = compile(files, dir);
-            if (result.ok()) Files.writeString(done, "");
-            return result;
+            if (Files.exists(done)) return new Result(List.of(), dir.resolve("classes"), against);
+            Result compiled = compile(files, dir, against);
+            if (compiled.ok()) Files.writeString(done, "");
+            return new Result(compiled.errors(), compiled.classes(), against);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -77,6 +77,21 @@ public final class Prism implements AutoCloseable {
      * listens.
      */
     public static Prism mock(Path spec, Path log, Duration startup) throws Exception {
+        Prism prism = start(spec, log);
+        try {
+            prism.awaitListening(startup);
+        } catch (Throwable t) {
+            prism.close();
+            throw t;
+        }
+        return prism;
+    }
+
+    /**
+     * Starts {@code prism mock} like {@link #mock} without waiting: Prism takes seconds to load a large spec, which a
+     * caller can spend on other work before {@link #awaitListening}.
+     */
+    public static Prism start(Path spec, Path log) throws Exception {
         Path bin = home().resolve("node_modules/.bin/prism");
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -87,14 +102,7 @@ public final class Prism implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        Prism prism = new Prism(process, port, log);
-        try {
-            prism.waitUntilListening(startup);
-        } catch (Throwable t) {
-            prism.close();
-            throw t;
-        }
-        return prism;
+        return new Prism(process, port, log);
     }
 
     public String url() {
@@ -131,7 +139,8 @@ public final class Prism implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    private void waitUntilListening(Duration startup) throws Exception {
+    /** Waits until Prism listens; fails when it exits first or does not listen within {@code startup}. */
+    public void awaitListening(Duration startup) throws Exception {
         Instant deadline = Instant.now().plus(startup);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

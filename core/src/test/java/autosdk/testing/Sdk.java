@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
-import autosdk.Generator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -32,8 +31,8 @@ public final class Sdk {
 
     /** Like {@link #build(Path, String, Path)}, for the given libraries (Jackson 3, JSpecify). */
     public static Sdk build(Path spec, String pkg, Path dir, autosdk.Libraries libraries) throws Exception {
-        GenerationResult result = Generator.plan(
-                GenerationRequest.of(spec, pkg, dir.resolve("out")).withLibraries(libraries));
+        GenerationResult result =
+                Plans.of(GenerationRequest.of(spec, pkg, dir.resolve("out")).withLibraries(libraries));
         Compiler.Result compiled = Compiler.compileCached(result.files());
         assertThat(compiled.errors()).as("javac errors").isEmpty();
         return new Sdk(compiled.loader(), pkg, result);

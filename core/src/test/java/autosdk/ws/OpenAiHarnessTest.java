@@ -19,6 +19,11 @@ import org.junit.jupiter.api.TestInstance;
 class OpenAiHarnessTest {
     private static final String DRIVER = "OpenAiDriver";
     private static final Path SPEC = Corpus.file("tryAGI-OpenAI/asyncapi.json");
+    /**
+     * The package of a plain run, as CorpusCompileTest and WsConformanceTest generate it: the SDK compiles once per
+     * JVM for all three (the driver is compiled on its own against it), and once more on OkHttp.
+     */
+    private static final String PKG = GenerationRequest.defaultNamespace(SPEC);
     /** The SDK and work folder of the class running now (test classes run one after another). */
     static WsGenerated gen;
 
@@ -36,8 +41,7 @@ class OpenAiHarnessTest {
                 transport() == autosdk.Transport.JDK
                         ? "openai"
                         : "openai-" + transport().optionValue());
-        gen = WsGenerated.build(
-                SPEC, "test.openai", work, DRIVER, GenerationRequest.Perspective.CLIENT, null, transport());
+        gen = WsGenerated.build(SPEC, PKG, work, DRIVER, GenerationRequest.Perspective.CLIENT, null, transport());
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
 import autosdk.GenerationResult;
-import autosdk.Generator;
 import autosdk.testing.Compiler;
+import autosdk.testing.Plans;
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,19 +13,19 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Generates a client from a spec, compiles it together with a test driver (a Java source from
- * {@code fixtures/ws/drivers/}, package-rewritten), and calls the driver's static methods. The driver is compiled
- * against the generated classes, so the tests stay type-checked.
+ * Generates a client from a spec, compiles it, then a test driver (a Java source from {@code fixtures/ws/drivers/},
+ * package-rewritten) against it, and calls the driver's static methods. The driver is compiled against the generated
+ * classes, so the tests stay type-checked; it is compiled on its own, so suites that drive one SDK with different
+ * drivers (or none) share the SDK's compile.
  */
 final class WsGenerated {
     final GenerationResult result;
     final ClassLoader loader;
     final String pkg;
-    /** Where the compiled classes are (to scan their bytes). */
+    /** Where the SDK's compiled classes are, without the driver's (to scan their bytes). */
     final Path classes;
 
     private WsGenerated(GenerationResult result, ClassLoader loader, String pkg, Path classes) {
@@ -73,17 +73,17 @@ final class WsGenerated {
                 .libraries(libraries)
                 .transport(transport)
                 .build();
-        GenerationResult result = Generator.plan(request);
-        List<GeneratedFile> files = new ArrayList<>(result.files());
-        if (driver != null) {
-            String source = resource("fixtures/ws/drivers/" + driver + ".java")
-                    .replace("package drivers;", "package " + pkg + ";")
-                    .replace("PKG_RUNTIME.", pkg + ".runtime.");
-            files.add(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source));
-        }
-        Compiler.Result compiled = Compiler.compileCached(files);
-        assertThat(compiled.errors()).as("javac errors").isEmpty();
-        return new WsGenerated(result, compiled.loader(), pkg, compiled.classes());
+        GenerationResult result = Plans.of(request);
+        Compiler.Result sdk = Compiler.compileCached(result.files());
+        assertThat(sdk.errors()).as("javac errors").isEmpty();
+        if (driver == null) return new WsGenerated(result, sdk.loader(), pkg, sdk.classes());
+        String source = resource("fixtures/ws/drivers/" + driver + ".java")
+                .replace("package drivers;", "package " + pkg + ";")
+                .replace("PKG_RUNTIME.", pkg + ".runtime.");
+        Compiler.Result withDriver = Compiler.compileCached(
+                List.of(new GeneratedFile(pkg.replace('.', '/') + "/" + driver + ".java", source)), sdk);
+        assertThat(withDriver.errors()).as("javac errors in the driver").isEmpty();
+        return new WsGenerated(result, withDriver.loader(), pkg, sdk.classes());
     }
 
     /** A fresh folder under target/ws-tests, kept after the run so the generated sources can be read. */

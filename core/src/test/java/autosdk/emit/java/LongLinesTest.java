@@ -3,8 +3,8 @@ package autosdk.emit.java;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autosdk.GenerationRequest;
-import autosdk.Generator;
 import autosdk.testing.Corpus;
+import autosdk.testing.Plans;
 import autosdk.write.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ class LongLinesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void corpusOutputHasNoLineOver120(Path spec, @TempDir Path dir) throws Exception {
-        var result = Generator.plan(GenerationRequest.of(spec, GenerationRequest.defaultNamespace(spec), dir));
+        var result = Plans.of(GenerationRequest.of(spec, GenerationRequest.defaultNamespace(spec), dir));
         List<String> longLines = new ArrayList<>();
         for (GeneratedFile f : result.files()) {
             if (f.relativePath().endsWith(".java")) longLines.addAll(longLines(f.relativePath(), f.content()));
@@ -127,15 +127,18 @@ class LongLinesTest {
         for (String line : content.split("\n", -1)) {
             n++;
             if (line.contains("<pre>")) pre = true;
-            boolean unbreakable = pre
-                    || Arrays.stream(line.split("[\\s(){}<>,;=]+")).anyMatch(w -> w.length() >= 60)
-                    || line.stripLeading().startsWith("*")
-                            && Arrays.stream(line.split("\\s+")).anyMatch(w -> w.length() >= 60);
-            if (line.codePointCount(0, line.length()) > LongLines.LIMIT && !unbreakable) {
+            // Only lines over the limit are split into words: the largest SDKs have hundreds of thousands of lines.
+            if (line.codePointCount(0, line.length()) > LongLines.LIMIT && !pre && !hasUnbreakableWord(line)) {
                 out.add(file + ":" + n + ": " + line);
             }
             if (line.contains("</pre>") || line.contains("*/")) pre = false;
         }
         return out;
+    }
+
+    private static boolean hasUnbreakableWord(String line) {
+        return Arrays.stream(line.split("[\\s(){}<>,;=]+")).anyMatch(w -> w.length() >= 60)
+                || line.stripLeading().startsWith("*")
+                        && Arrays.stream(line.split("\\s+")).anyMatch(w -> w.length() >= 60);
     }
 }
