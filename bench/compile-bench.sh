@@ -29,9 +29,14 @@ work="$root/bench/target/compile-bench"
 mkdir -p "$work"
 
 # ---- the two generators -------------------------------------------------------------------------
-./autosdk --version >/dev/null   # builds cli/target/autosdk.jar when missing or older than the sources
+# The CLI jar of a checkout: autosdk-cli-VERSION.jar since the CLI became a published artifact, autosdk.jar before.
+cli_jar() {
+  if [ -f "$1/cli/target/autosdk.jar" ]; then echo "$1/cli/target/autosdk.jar"; return; fi
+  ls "$1"/cli/target/autosdk-cli-*.jar | grep -v -e '/original-' -e '-sources.jar$' -e '-javadoc.jar$' | head -n 1
+}
+./autosdk --version >/dev/null   # builds the CLI jar when missing or older than the sources
 current_jar="$work/current.jar"
-cp "$root/cli/target/autosdk.jar" "$current_jar"
+cp "$(cli_jar "$root")" "$current_jar"
 baseline_jar="$work/baseline.jar"
 if [ -n "${BASELINE_JAR:-}" ]; then
   cp "$BASELINE_JAR" "$baseline_jar"
@@ -42,7 +47,7 @@ else
   git archive "$BASELINE_REF" | tar -x -C "$src"
   (cd "$src" && mvn -B -q -o -Dstyle.color=never -DskipTests -pl cli -am package >"$work/baseline-build.log" 2>&1) \
     || { echo "compile-bench: baseline build failed, see $work/baseline-build.log" >&2; exit 2; }
-  cp "$src/cli/target/autosdk.jar" "$baseline_jar"
+  cp "$(cli_jar "$src")" "$baseline_jar"
 fi
 jackson_jar="$HOME/.m2/repository/com/fasterxml/jackson/core/jackson-core/$JACKSON_VERSION/jackson-core-$JACKSON_VERSION.jar"
 if [ ! -f "$jackson_jar" ]; then

@@ -14,8 +14,7 @@ final class Codecs {
         return TypeSpec.classBuilder(JavaTypes.codec(model))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(
-                        "The streaming JSON codec of {@link $T}, used by the generated code and {@code SourceGenerationContext};\n"
-                                + "read and write values with the context instead.\n",
+                        "The streaming JSON codec of {@link $T} for the generated code; read and write values with {@code SourceGenerationContext}.\n",
                         model)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
