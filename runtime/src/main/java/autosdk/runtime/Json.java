@@ -244,6 +244,43 @@ public final class Json {
         return out;
     }
 
+    /**
+     * Starts one property of a generated object's {@code write}, so each property is one line there: when the
+     * property is present, writes its name, and writes {@code null} for a null value. True when the caller must now
+     * write the (non-null) value; false when the property is absent or already written.
+     */
+    public static boolean field(JsonGenerator g, boolean present, String name, Object value) throws IOException {
+        if (!present) return false;
+        g.writeFieldName(name);
+        if (value != null) return true;
+        g.writeNull();
+        return false;
+    }
+
+    /**
+     * {@link #field(JsonGenerator, boolean, String, Object)} for a property whose text may fail to parse as its format:
+     * a value kept in {@code malformed} is written back exactly as it came.
+     */
+    public static boolean field(
+            JsonGenerator g, boolean present, String name, Object value, Map<String, JsonValue> malformed)
+            throws IOException {
+        if (!present) return false;
+        JsonValue bad = malformed.get(name);
+        if (bad == null) return field(g, true, name, value);
+        g.writeFieldName(name);
+        writeValue(g, bad);
+        return false;
+    }
+
+    /** Writes a generated object's undeclared properties, after its declared ones. */
+    public static void writeAdditional(JsonGenerator g, Map<String, JsonValue> properties) throws IOException {
+        for (Map.Entry<String, JsonValue> e : properties.entrySet()) {
+            g.writeFieldName(e.getKey());
+            if (e.getValue() == null) g.writeNull();
+            else writeValue(g, e.getValue());
+        }
+    }
+
     public static void writeString(JsonGenerator g, String v) throws IOException {
         g.writeString(v);
     }

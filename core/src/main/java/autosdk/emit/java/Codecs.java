@@ -13,10 +13,12 @@ final class Codecs {
     static TypeSpec.Builder holder(ClassName model) {
         return TypeSpec.classBuilder(JavaTypes.codec(model))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("""
-                The streaming JSON codec of {@link $T}, used by the generated code and {@code SourceGenerationContext};
-                read and write values with the context instead.
-                """, model)
+                .addJavadoc(
+                        """
+                        The streaming JSON codec of {@link $T} for the generated code; read and write values with \
+                        {@code SourceGenerationContext}.
+                        """,
+                        model)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());

@@ -186,6 +186,7 @@ public final class JavaEmitter {
                 .indent("    ");
         return new GeneratedFile(
                 folder + "/" + spec.name() + ".java",
-                LongLines.wrap(SourceText.escapeStandIns(file.build().toString())));
+                LongLines.wrap(CompactLayout.apply(
+                        SourceText.escapeStandIns(file.build().toString()))));
     }
 }

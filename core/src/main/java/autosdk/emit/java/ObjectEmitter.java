@@ -3,7 +3,6 @@ package autosdk.emit.java;
 import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
 import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.MAP;
-import static autosdk.emit.java.JavaClasses.OBJECTS;
 
 import autosdk.model.ObjectType;
 import autosdk.model.Property;
@@ -42,6 +41,7 @@ final class ObjectEmitter {
         MALFORMED_VALUES("malformedValues"),
         READ_REST("readRest"),
         READ_FIELD("readField"),
+        FIELD_VALUES("fieldValues"),
         BUILDER_CLASS("Builder");
 
         private final String javaName;
@@ -60,7 +60,6 @@ final class ObjectEmitter {
     private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
     private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
-    private static final ClassName STRING_JOINER = ClassName.get("java.util", "StringJoiner");
 
     private final JavaTypes types;
     /** {@code Map<String, JsonValue>}: values that did not parse as their format, by JSON name. */
@@ -156,13 +155,7 @@ final class ObjectEmitter {
             MethodSpec.Builder getter = MethodSpec.methodBuilder(m.name())
                     .addModifiers(Modifier.PUBLIC)
                     .returns(accessorType(m))
-                    .addJavadoc(Javadocs.of(
-                            m.property().doc(),
-                            "The {@code " + Javadocs.escape(m.property().jsonName()) + "} property."))
-                    .addJavadoc(
-                            "\n<p>JSON name: {@code $L}$L.\n",
-                            Javadocs.escape(m.property().jsonName()),
-                            m.property().required() ? "; required" : "; optional");
+                    .addJavadoc(accessorJavadoc(m.property()));
             if (m.fixed() != null) {
                 getter.addJavadoc(
                         "<p>Fixed value: {@code $L}; builders pre-fill it.\n",
@@ -245,6 +238,22 @@ final class ObjectEmitter {
         type.addType(builderType(self, builder, members, extraValue, extrasType));
         addCodec(type, object, self, builder, members);
         return type.build();
+    }
+
+    /**
+     * The property's description, its JSON name and whether it is required; a property without a description gets one
+     * line naming it instead, which says the same.
+     */
+    private static CodeBlock accessorJavadoc(Property p) {
+        String json = Javadocs.escape(p.jsonName());
+        String required = p.required() ? "required" : "optional";
+        boolean described = (p.doc().title() != null && !p.doc().title().isBlank())
+                || (p.doc().description() != null && !p.doc().description().isBlank());
+        if (!described) return Javadocs.of(p.doc(), "The " + required + " {@code " + json + "} property.");
+        return CodeBlock.builder()
+                .add(Javadocs.of(p.doc(), null))
+                .add("<p>JSON name: {@code $L}; $L.\n", json, required)
+                .build();
     }
 
     /** The Java names of an object's properties, in order: accessors and builder setters have these names. */
@@ -350,14 +359,14 @@ final class ObjectEmitter {
                     .returns(builder)
                     .addParameter(
                             types.nullness().nullable(m.type()), m.name()) // null is sent as an explicit JSON null
-                    .addJavadoc(Javadocs.of(
-                            m.property().doc(),
-                            "Sets {@code " + Javadocs.escape(m.property().jsonName()) + "}."));
+                    // The description lives on the accessor once; the setter points there.
+                    .addJavadoc("Sets {@link $T#$N()}.\n", self, m.name());
             if (m.fixed() != null) {
                 setter.addJavadoc(
                         "\n<p>Pre-filled with its fixed value {@code $L}; another value is sent as given.\n",
                         Javadocs.escape(m.property().fixed().text()));
             }
+            if (m.property().doc().deprecated()) setter.addJavadoc("\n@deprecated deprecated in the API description\n");
             setter.addStatement("this.$N = $N", m.name(), m.name()).addStatement("present.set($L)", m.index());
             if (m.format() != null) {
                 setter.addStatement(
@@ -543,64 +552,52 @@ final class ObjectEmitter {
         };
     }
 
+    /**
+     * equals, hashCode and toString over one array of the fields ({@code fieldValues()}, laid out as the runtime's
+     * {@code JsonObjects} says), so each is one line whatever the number of properties.
+     */
     private void addEqualsHashCodeToString(TypeSpec.Builder type, ClassName self, List<Member> members) {
-        MethodSpec.Builder equals = MethodSpec.methodBuilder("equals")
+        CodeBlock.Builder names = CodeBlock.builder().add("{");
+        CodeBlock.Builder fields = CodeBlock.builder()
+                .add("return new $T[] {this.present, this.additionalProperties, ", Object.class)
+                .add(hasFormats(members) ? "this.malformed" : "null");
+        for (Member m : members) {
+            names.add(m.index() == 0 ? "$S" : ", $S", m.property().jsonName());
+            fields.add(", this.$N", m.name());
+        }
+        type.addField(FieldSpec.builder(String[].class, "JSON_NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(names.add("}").build())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(Own.FIELD_VALUES.javaName())
+                .addModifiers(Modifier.PRIVATE)
+                .returns(Object[].class)
+                .addStatement("$L}", fields.build())
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("equals")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(boolean.class)
                 .addParameter(types.nullness().nullable(TypeName.get(Object.class)), "o")
-                .addStatement("if (this == o) return true")
-                .addStatement("if (!(o instanceof $T)) return false", self)
-                .addStatement("$T other = ($T) o", self, self);
-        CodeBlock.Builder cmp = CodeBlock.builder().add("return this.present.equals(other.present)");
-        for (Member m : members) cmp.add("\n    && $T.deepEquals(this.$N, other.$N)", OBJECTS, m.name(), m.name());
-        cmp.add("\n    && this.additionalProperties.equals(other.additionalProperties)");
-        if (hasFormats(members)) cmp.add("\n    && this.malformed.equals(other.malformed)");
-        equals.addStatement("$L", cmp.build());
-        type.addMethod(equals.build());
-
-        CodeBlock.Builder hash = CodeBlock.builder()
-                .add("return $T.deepHashCode(new $T[] {this.present, this.additionalProperties", ARRAYS, Object.class);
-        if (hasFormats(members)) hash.add(", this.malformed");
-        for (Member m : members) hash.add(", this.$N", m.name());
-        hash.add("})");
+                .addStatement(
+                        "return this == o || o instanceof $T other && $T.deepEquals(fieldValues(), other.fieldValues())",
+                        self,
+                        ARRAYS)
+                .build());
         type.addMethod(MethodSpec.methodBuilder("hashCode")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(int.class)
-                .addStatement("$L", hash.build())
+                .addStatement("return $T.deepHashCode(fieldValues())", ARRAYS)
                 .build());
-
-        // A joiner puts ", " only between the parts: "Pet{id=1, name=Rex}", never "Pet{id=1, }".
-        MethodSpec.Builder toString = MethodSpec.methodBuilder("toString")
+        type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addStatement(
-                        "$T parts = new $T($S, $S, $S)",
-                        STRING_JOINER,
-                        STRING_JOINER,
-                        ", ",
-                        self.simpleName() + "{",
-                        "}");
-        for (Member m : members) {
-            CodeBlock value = m.type().equals(TypeName.get(byte[].class))
-                    ? CodeBlock.of("(this.$N == null ? \"null\" : this.$N.length + \" bytes\")", m.name(), m.name())
-                    : CodeBlock.of("this.$N", m.name());
-            toString.addStatement(
-                    "if (this.present.get($L)) parts.add($S + $L)",
-                    m.index(),
-                    m.property().jsonName() + "=",
-                    value);
-        }
-        toString.addStatement(
-                "if (!this.additionalProperties.isEmpty()) parts.add($T.valueOf(this.additionalProperties))",
-                String.class);
-        if (hasFormats(members)) {
-            toString.addStatement("if (!this.malformed.isEmpty()) parts.add(\"malformed=\" + this.malformed)");
-        }
-        toString.addStatement("return parts.toString()");
-        type.addMethod(toString.build());
+                        "return $T.toString($S, JSON_NAMES, fieldValues())",
+                        types.runtime("JsonObjects"),
+                        self.simpleName())
+                .build());
     }
 
     private void addCodec(
@@ -699,40 +696,32 @@ final class ObjectEmitter {
                 .addException(IOException.class)
                 .addJavadoc("Writes the object: present properties in schema order, then the additional ones.\n")
                 .addStatement("g.writeStartObject()");
+        // One line per property: Json.field writes the name (and a null) and says whether the value is still to write.
         for (Member m : members) {
-            write.beginControlFlow("if (v.present.get($L))", m.index())
-                    .addStatement(
-                            "g.$L($S)",
-                            types.jackson().writeName(),
-                            m.property().jsonName());
-            CodeBlock value = CodeBlock.of(
-                    "if (v.$N == null) g.writeNull(); else $L",
+            write.addStatement(
+                    "if ($T.field(g, v.present.get($L), $S, v.$N$L)) $L",
+                    types.runtime("Json"),
+                    m.index(),
+                    m.property().jsonName(),
                     m.name(),
+                    m.format() != null ? ", v.malformed" : "", // a malformed value is written back as it came
                     types.write(m.property().type(), "g", CodeBlock.of("v.$N", m.name())));
-            if (m.format() != null) {
-                write.addStatement(
-                                "$T bad = v.malformed.get($S)",
-                                types.runtime("JsonValue"),
-                                m.property().jsonName())
-                        .addStatement("if (bad != null) $T.writeValue(g, bad); else $L", types.runtime("Json"), value);
-            } else {
-                write.addStatement(value);
-            }
-            write.endControlFlow();
         }
-        write.beginControlFlow(
-                        "for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())",
-                        MAP,
-                        String.class,
-                        object.additionalValues() == null
-                                ? types.runtime("JsonValue")
-                                : types.javaType(object.additionalValues()).box())
-                .addStatement("g.$L(e.getKey())", types.jackson().writeName())
-                .addStatement(
-                        "if (e.getValue() == null) g.writeNull(); else $L",
-                        types.write(extra, "g", CodeBlock.of("e.getValue()")))
-                .endControlFlow()
-                .addStatement("g.writeEndObject()");
+        if (object.additionalValues() == null) {
+            write.addStatement("$T.writeAdditional(g, v.additionalProperties)", types.runtime("Json"));
+        } else {
+            write.beginControlFlow(
+                            "for ($T.Entry<$T, $T> e : v.additionalProperties.entrySet())",
+                            MAP,
+                            String.class,
+                            types.javaType(object.additionalValues()).box())
+                    .addStatement("g.$L(e.getKey())", types.jackson().writeName())
+                    .addStatement(
+                            "if (e.getValue() == null) g.writeNull(); else $L",
+                            types.write(extra, "g", CodeBlock.of("e.getValue()")))
+                    .endControlFlow();
+        }
+        write.addStatement("g.writeEndObject()");
         type.addType(codec.addMethod(write.build()).build());
     }
 }

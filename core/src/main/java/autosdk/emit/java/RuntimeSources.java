@@ -24,8 +24,14 @@ public final class RuntimeSources {
     private static final String RESOURCE_ROOT = "autosdk-runtime-sources/autosdk/runtime/";
 
     /** Helpers every SDK needs: the JSON codecs' support. */
-    public static final List<String> JSON =
-            List.of("Json", "JsonCodec", "JsonContext", "JsonDecodeException", "JsonFormatException", "JsonValue");
+    public static final List<String> JSON = List.of(
+            "Json",
+            "JsonCodec",
+            "JsonContext",
+            "JsonDecodeException",
+            "JsonFormatException",
+            "JsonObjects",
+            "JsonValue");
 
     /** Helpers both REST and WebSocket clients use: one backoff, one percent-encoder, one log level. */
     private static final List<String> SHARED =

@@ -29,9 +29,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
     }
 
     @Override
-    protected ChatRealtimeClient self() {
-        return this;
-    }
+    protected ChatRealtimeClient self() { return this; }
 
     /**
      * Posts a message into the room.
@@ -91,21 +89,15 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
     }
 
     @Override
-    protected ChatRealtimeClientEvent decodeBinary(byte[] data) {
-        return new ChatRealtimeClientEvent.Binary(data);
-    }
+    protected ChatRealtimeClientEvent decodeBinary(byte[] data) { return new ChatRealtimeClientEvent.Binary(data); }
 
     /**
      * A builder for a client of channel {@code realtime}; required connect parameters are the arguments.
      * @param room The room to follow.
      */
-    public static Builder builder(String room) {
-        return new Builder(room);
-    }
+    public static Builder builder(String room) { return new Builder(room); }
 
-    /**
-     * Settings of a {@link ChatRealtimeClient}: connect parameters, credentials and connection options.
-     */
+    /** Settings of a {@link ChatRealtimeClient}: connect parameters, credentials and connection options. */
     public static final class Builder extends WsClientBuilder<Builder> {
         private String room;
 
@@ -116,19 +108,14 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
         }
 
         @Override
-        protected Builder self() {
-            return this;
-        }
+        protected Builder self() { return this; }
 
         /**
          * The room to follow.
          *
          * <p>Query parameter {@code room}, percent-encoded.
          */
-        public Builder room(String room) {
-            this.room = room;
-            return this;
-        }
+        public Builder room(String room) { this.room = room; return this; }
 
         /**
          * Credentials of the {@code bearerAuth} security scheme.
@@ -144,9 +131,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
          * Reuses an existing {@code HttpClient} (its executor, proxy and TLS settings apply); by default one shared
          * client.
          */
-        public Builder httpClient(HttpClient httpClient) {
-            return transport(new JdkWsTransport(httpClient));
-        }
+        public Builder httpClient(HttpClient httpClient) { return transport(new JdkWsTransport(httpClient)); }
 
         /**
          * Adds a {@code Say} message sent first on open and again after every reconnect (e.g. a session
@@ -162,9 +147,7 @@ public final class ChatRealtimeClient extends WsClientBase<ChatRealtimeClientEve
             return this;
         }
 
-        /**
-         * A new, not yet connected client; register handlers, then call {@code connect()}.
-         */
+        /** A new, not yet connected client; register handlers, then call {@code connect()}. */
         public ChatRealtimeClient build() {
             return new ChatRealtimeClient(handshake()
                     .query("room", this.room == null ? null : Json.text(this.room))

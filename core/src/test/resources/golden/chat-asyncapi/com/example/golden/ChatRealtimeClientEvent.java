@@ -27,9 +27,7 @@ public sealed interface ChatRealtimeClientEvent {
     record Typing(com.example.golden.Typing payload) implements ChatRealtimeClientEvent {
     }
 
-    /**
-     * A binary frame (fragments already joined) that no binary message of the channel claims.
-     */
+    /** A binary frame (fragments already joined) that no binary message of the channel claims. */
     record Binary(byte[] data) implements ChatRealtimeClientEvent {
     }
 

@@ -10,13 +10,10 @@ import com.example.golden.runtime.JsonContext;
  * SourceGenerationContext.DEFAULT.write(value)}.
  */
 public final class SourceGenerationContext extends JsonContext {
-    /**
-     * The shared, thread-safe instance.
-     */
+    /** The shared, thread-safe instance. */
     public static final SourceGenerationContext DEFAULT = new SourceGenerationContext();
 
-    private SourceGenerationContext() {
-    }
+    private SourceGenerationContext() {}
 
     private static void register0(JsonContext.Registry registry) {
         registry.add(TextContent.class, TextContent.Codec::read, TextContent.Codec::write);
@@ -30,7 +27,5 @@ public final class SourceGenerationContext extends JsonContext {
     }
 
     @Override
-    protected void register(JsonContext.Registry registry) {
-        register0(registry);
-    }
+    protected void register(JsonContext.Registry registry) { register0(registry); }
 }

@@ -21,9 +21,7 @@ import java.util.function.Supplier;
  * Instances are thread-safe and meant to be shared.
  */
 public final class ChatApiClient {
-    /**
-     * The first server of the API description, with its variables' defaults.
-     */
+    /** The first server of the API description, with its variables' defaults. */
     public static final String DEFAULT_BASE_URL = "https://eu.chat.example.com/v1";
 
     /**
@@ -32,13 +30,9 @@ public final class ChatApiClient {
      * _API_KEY}.
      */
     public static final String DEFAULT_API_KEY_ENV = "CHAT_API_KEY";
-
     private final HttpExecutor executor;
-
     private final RoomsClient rooms;
-
     private final MessagesClient messages;
-
     private final EventsClient events;
 
     private ChatApiClient(HttpExecutor executor) {
@@ -48,82 +42,42 @@ public final class ChatApiClient {
         this.events = new EventsClient(executor);
     }
 
-    /**
-     * A builder: base URL, credentials, timeouts, retries, headers.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
+    /** A builder: base URL, credentials, timeouts, retries, headers. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * A client over a ready configuration (credentials are then not tied to security schemes).
-     */
+    /** A client over a ready configuration (credentials are then not tied to security schemes). */
     public static ChatApiClient create(HttpConfig config) {
         return new ChatApiClient(new HttpExecutor(config, JdkHttpTransport::new));
     }
 
-    /**
-     * The configuration in use (credentials are never shown by its {@code toString}).
-     */
-    public HttpConfig config() {
-        return executor.config();
-    }
-
-    /**
-     * The {@code rooms} operations.
-     */
-    public RoomsClient rooms() {
-        return rooms;
-    }
-
-    /**
-     * The {@code messages} operations.
-     */
-    public MessagesClient messages() {
-        return messages;
-    }
-
-    /**
-     * The {@code events} operations.
-     */
-    public EventsClient events() {
-        return events;
-    }
-
-    /**
-     * Every operation, sub-clients' included, asynchronous: each returns a {@code CompletableFuture}.
-     */
-    public Async async() {
-        return new Async();
-    }
+    /** The configuration in use (credentials are never shown by its {@code toString}). */
+    public HttpConfig config() { return executor.config(); }
+    /** The {@code rooms} operations. */
+    public RoomsClient rooms() { return rooms; }
+    /** The {@code messages} operations. */
+    public MessagesClient messages() { return messages; }
+    /** The {@code events} operations. */
+    public EventsClient events() { return events; }
+    /** Every operation, sub-clients' included, asynchronous: each returns a {@code CompletableFuture}. */
+    public Async async() { return new Async(); }
 
     /**
      * Every operation, sub-clients' included, returning the status code, headers and request ID along with the body.
      */
-    public WithRawResponse withRawResponse() {
-        return new WithRawResponse();
-    }
+    public WithRawResponse withRawResponse() { return new WithRawResponse(); }
 
-    /**
-     * Configures a {@link ChatApiClient}; only the base URL is needed when the API description gives none.
-     */
+    /** Configures a {@link ChatApiClient}; only the base URL is needed when the API description gives none. */
     public static final class Builder extends HttpClientBuilder<Builder> {
         private static final String[] SERVERS = {"https://{region}.chat.example.com/v1"};
 
         private final Map<String, HttpAuth> schemes = new LinkedHashMap<>();
-
         private int server;
-
         private final Map<String, String> serverVariables = new LinkedHashMap<>();
 
-        private Builder() {
-            serverVariables.put("region", "eu");
-        }
+        private Builder() { serverVariables.put("region", "eu"); }
 
         @Override
-        protected Builder self() {
-            return this;
-        }
+        protected Builder self() { return this; }
 
         /**
          * Sets a variable of the server URL template:
@@ -138,9 +92,7 @@ public final class ChatApiClient {
             return this;
         }
 
-        /**
-         * Sends a bearer token for the {@code bearerAuth} security scheme.
-         */
+        /** Sends a bearer token for the {@code bearerAuth} security scheme. */
         public Builder bearerAuth(String token) {
             schemes.put("bearerAuth", HttpAuth.bearer(token).forScheme("bearerAuth"));
             return this;
@@ -155,9 +107,7 @@ public final class ChatApiClient {
             return this;
         }
 
-        /**
-         * Reads the bearer token for the {@code bearerAuth} security scheme from an environment variable now.
-         */
+        /** Reads the bearer token for the {@code bearerAuth} security scheme from an environment variable now. */
         public Builder bearerAuthFromEnv(String variable) {
             schemes.put("bearerAuth", HttpAuth.bearerFromEnv(variable, environment()).forScheme("bearerAuth"));
             return this;
@@ -185,20 +135,11 @@ public final class ChatApiClient {
          * Reads the API key of the {@code bearerAuth} security scheme, sent as the bearer token ({@code Authorization:
          * Bearer …}), from {@value ChatApiClient#DEFAULT_API_KEY_ENV} now; fails naming it when unset.
          */
-        public Builder apiKeyFromEnv() {
-            return apiKeyFromEnv(ChatApiClient.DEFAULT_API_KEY_ENV);
-        }
+        public Builder apiKeyFromEnv() { return apiKeyFromEnv(ChatApiClient.DEFAULT_API_KEY_ENV); }
+        /** An existing client to reuse (its proxy, TLS and connect timeout settings apply). */
+        public Builder httpClient(HttpClient httpClient) { return transport(new JdkHttpTransport(httpClient)); }
 
-        /**
-         * An existing client to reuse (its proxy, TLS and connect timeout settings apply).
-         */
-        public Builder httpClient(HttpClient httpClient) {
-            return transport(new JdkHttpTransport(httpClient));
-        }
-
-        /**
-         * The client; fails when no absolute base URL is known.
-         */
+        /** The client; fails when no absolute base URL is known. */
         public ChatApiClient build() {
             return new ChatApiClient(
                     new HttpExecutor(
@@ -212,29 +153,13 @@ public final class ChatApiClient {
      * it from {@link ChatApiClient#async()}.
      */
     public final class Async {
-        private Async() {
-        }
-
-        /**
-         * The {@code rooms} operations, asynchronous; same as {@code rooms().async()}.
-         */
-        public RoomsClient.Async rooms() {
-            return ChatApiClient.this.rooms.async();
-        }
-
-        /**
-         * The {@code messages} operations, asynchronous; same as {@code messages().async()}.
-         */
-        public MessagesClient.Async messages() {
-            return ChatApiClient.this.messages.async();
-        }
-
-        /**
-         * The {@code events} operations, asynchronous; same as {@code events().async()}.
-         */
-        public EventsClient.Async events() {
-            return ChatApiClient.this.events.async();
-        }
+        private Async() {}
+        /** The {@code rooms} operations, asynchronous; same as {@code rooms().async()}. */
+        public RoomsClient.Async rooms() { return ChatApiClient.this.rooms.async(); }
+        /** The {@code messages} operations, asynchronous; same as {@code messages().async()}. */
+        public MessagesClient.Async messages() { return ChatApiClient.this.messages.async(); }
+        /** The {@code events} operations, asynchronous; same as {@code events().async()}. */
+        public EventsClient.Async events() { return ChatApiClient.this.events.async(); }
     }
 
     /**
@@ -243,28 +168,12 @@ public final class ChatApiClient {
      * get it from {@link ChatApiClient#withRawResponse()}.
      */
     public final class WithRawResponse {
-        private WithRawResponse() {
-        }
-
-        /**
-         * The {@code rooms} operations with raw responses; same as {@code rooms().withRawResponse()}.
-         */
-        public RoomsClient.WithRawResponse rooms() {
-            return ChatApiClient.this.rooms.withRawResponse();
-        }
-
-        /**
-         * The {@code messages} operations with raw responses; same as {@code messages().withRawResponse()}.
-         */
-        public MessagesClient.WithRawResponse messages() {
-            return ChatApiClient.this.messages.withRawResponse();
-        }
-
-        /**
-         * The {@code events} operations with raw responses; same as {@code events().withRawResponse()}.
-         */
-        public EventsClient.WithRawResponse events() {
-            return ChatApiClient.this.events.withRawResponse();
-        }
+        private WithRawResponse() {}
+        /** The {@code rooms} operations with raw responses; same as {@code rooms().withRawResponse()}. */
+        public RoomsClient.WithRawResponse rooms() { return ChatApiClient.this.rooms.withRawResponse(); }
+        /** The {@code messages} operations with raw responses; same as {@code messages().withRawResponse()}. */
+        public MessagesClient.WithRawResponse messages() { return ChatApiClient.this.messages.withRawResponse(); }
+        /** The {@code events} operations with raw responses; same as {@code events().withRawResponse()}. */
+        public EventsClient.WithRawResponse events() { return ChatApiClient.this.events.withRawResponse(); }
     }
 }

@@ -11,15 +11,11 @@ import com.example.golden.runtime.RequestOptions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * The {@code events} operations; get it from {@link ChatApiClient#events()}.
- */
+/** The {@code events} operations; get it from {@link ChatApiClient#events()}. */
 public final class EventsClient {
     private final HttpExecutor executor;
 
-    EventsClient(HttpExecutor executor) {
-        this.executor = executor;
-    }
+    EventsClient(HttpExecutor executor) { this.executor = executor; }
 
     private HttpRequestSpec pollEventsRequest(String roomId, RequestOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("GET", "/rooms/{roomId}/events");
@@ -51,31 +47,18 @@ public final class EventsClient {
      *
      * @see EventsClient#pollEvents
      */
-    public List<RoomEvent> pollEvents(String roomId) {
-        return pollEvents(roomId, RequestOptions.none());
-    }
-
-    /**
-     * The same operations, asynchronous: each returns a {@code CompletableFuture}.
-     */
-    public Async async() {
-        return new Async();
-    }
-
-    /**
-     * The same operations, returning the status code, headers and request ID along with the body.
-     */
-    public WithRawResponse withRawResponse() {
-        return new WithRawResponse();
-    }
+    public List<RoomEvent> pollEvents(String roomId) { return pollEvents(roomId, RequestOptions.none()); }
+    /** The same operations, asynchronous: each returns a {@code CompletableFuture}. */
+    public Async async() { return new Async(); }
+    /** The same operations, returning the status code, headers and request ID along with the body. */
+    public WithRawResponse withRawResponse() { return new WithRawResponse(); }
 
     /**
      * The operations of {@link EventsClient}, each returning a {@code CompletableFuture}; get it from {@link
      * EventsClient#async()}.
      */
     public final class Async {
-        private Async() {
-        }
+        private Async() {}
 
         /**
          * Asynchronous {@code pollEvents}: the future completes with the result or fails with an {@code ApiException}.
@@ -103,8 +86,7 @@ public final class EventsClient {
      * get it from {@link EventsClient#withRawResponse()}.
      */
     public final class WithRawResponse {
-        private WithRawResponse() {
-        }
+        private WithRawResponse() {}
 
         /**
          * {@code pollEvents} returning the status code, headers and request ID along with the body.

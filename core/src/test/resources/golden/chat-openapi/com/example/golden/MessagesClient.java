@@ -14,15 +14,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * The {@code messages} operations; get it from {@link ChatApiClient#messages()}.
- */
+/** The {@code messages} operations; get it from {@link ChatApiClient#messages()}. */
 public final class MessagesClient {
     private final HttpExecutor executor;
 
-    MessagesClient(HttpExecutor executor) {
-        this.executor = executor;
-    }
+    MessagesClient(HttpExecutor executor) { this.executor = executor; }
 
     private HttpRequestSpec listMessagesRequest(String roomId, OffsetDateTime since,
             RequestOptions options) {
@@ -74,31 +70,18 @@ public final class MessagesClient {
      *
      * @see MessagesClient#listMessages
      */
-    public List<ChatMessage> listMessages(String roomId) {
-        return listMessages(roomId, null, RequestOptions.none());
-    }
-
-    /**
-     * The same operations, asynchronous: each returns a {@code CompletableFuture}.
-     */
-    public Async async() {
-        return new Async();
-    }
-
-    /**
-     * The same operations, returning the status code, headers and request ID along with the body.
-     */
-    public WithRawResponse withRawResponse() {
-        return new WithRawResponse();
-    }
+    public List<ChatMessage> listMessages(String roomId) { return listMessages(roomId, null, RequestOptions.none()); }
+    /** The same operations, asynchronous: each returns a {@code CompletableFuture}. */
+    public Async async() { return new Async(); }
+    /** The same operations, returning the status code, headers and request ID along with the body. */
+    public WithRawResponse withRawResponse() { return new WithRawResponse(); }
 
     /**
      * The operations of {@link MessagesClient}, each returning a {@code CompletableFuture}; get it from {@link
      * MessagesClient#async()}.
      */
     public final class Async {
-        private Async() {
-        }
+        private Async() {}
 
         /**
          * Asynchronous {@code listMessages}: the future completes with the result or fails with an {@code
@@ -139,8 +122,7 @@ public final class MessagesClient {
      * get it from {@link MessagesClient#withRawResponse()}.
      */
     public final class WithRawResponse {
-        private WithRawResponse() {
-        }
+        private WithRawResponse() {}
 
         /**
          * {@code listMessages} returning the status code, headers and request ID along with the body.

@@ -16,57 +16,35 @@ import java.util.Map;
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface RoomEvent {
-    /**
-     * The {@link OfMessageCreated} variant holding {@code value}.
-     */
-    static RoomEvent of(MessageCreated value) {
-        return new OfMessageCreated(value);
-    }
+    /** The {@link OfMessageCreated} variant holding {@code value}. */
+    static RoomEvent of(MessageCreated value) { return new OfMessageCreated(value); }
+    /** The {@link OfTyping} variant holding {@code value}. */
+    static RoomEvent of(Typing value) { return new OfTyping(value); }
 
-    /**
-     * The {@link OfTyping} variant holding {@code value}.
-     */
-    static RoomEvent of(Typing value) {
-        return new OfTyping(value);
-    }
-
-    /**
-     * The variant for {@code type} = {@code message.created}.
-     */
+    /** The variant for {@code type} = {@code message.created}. */
     record OfMessageCreated(MessageCreated value) implements RoomEvent {
         @Override
-        public String toString() {
-            return "RoomEvent[" + value + "]";
-        }
+        public String toString() { return "RoomEvent[" + value + "]"; }
     }
 
-    /**
-     * The variant for {@code type} = {@code typing}.
-     */
+    /** The variant for {@code type} = {@code typing}. */
     record OfTyping(Typing value) implements RoomEvent {
         @Override
-        public String toString() {
-            return "RoomEvent[" + value + "]";
-        }
+        public String toString() { return "RoomEvent[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements RoomEvent {
     }
 
     /**
-     * The streaming JSON codec of {@link RoomEvent}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link RoomEvent} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static RoomEvent read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             if (p.currentToken() == JsonToken.START_OBJECT) {
@@ -92,9 +70,7 @@ public sealed interface RoomEvent {
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static RoomEvent fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {

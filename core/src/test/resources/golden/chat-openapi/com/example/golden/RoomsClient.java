@@ -13,15 +13,11 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * The {@code rooms} operations; get it from {@link ChatApiClient#rooms()}.
- */
+/** The {@code rooms} operations; get it from {@link ChatApiClient#rooms()}. */
 public final class RoomsClient {
     private final HttpExecutor executor;
 
-    RoomsClient(HttpExecutor executor) {
-        this.executor = executor;
-    }
+    RoomsClient(HttpExecutor executor) { this.executor = executor; }
 
     private HttpRequestSpec listRoomsRequest(ListRoomsParams params, RequestOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("GET", "/rooms");
@@ -55,18 +51,14 @@ public final class RoomsClient {
      *
      * @see RoomsClient#listRooms
      */
-    public ListRoomsResponse listRooms(ListRoomsParams params) {
-        return listRooms(params, RequestOptions.none());
-    }
+    public ListRoomsResponse listRooms(ListRoomsParams params) { return listRooms(params, RequestOptions.none()); }
 
     /**
      * {@code listRooms} with default per-call options.
      *
      * @see RoomsClient#listRooms
      */
-    public ListRoomsResponse listRooms() {
-        return listRooms(null, RequestOptions.none());
-    }
+    public ListRoomsResponse listRooms() { return listRooms(null, RequestOptions.none()); }
 
     private HttpRequestSpec createRoomRequest(NewRoom body, RequestOptions options) {
         HttpRequestSpec.Builder request = HttpRequestSpec.builder("POST", "/rooms");
@@ -106,54 +98,27 @@ public final class RoomsClient {
      *
      * @see RoomsClient#createRoom
      */
-    public Room createRoom(NewRoom body) {
-        return createRoom(body, RequestOptions.none());
-    }
+    public Room createRoom(NewRoom body) { return createRoom(body, RequestOptions.none()); }
+    /** The same operations, asynchronous: each returns a {@code CompletableFuture}. */
+    public Async async() { return new Async(); }
+    /** The same operations, returning the status code, headers and request ID along with the body. */
+    public WithRawResponse withRawResponse() { return new WithRawResponse(); }
 
-    /**
-     * The same operations, asynchronous: each returns a {@code CompletableFuture}.
-     */
-    public Async async() {
-        return new Async();
-    }
-
-    /**
-     * The same operations, returning the status code, headers and request ID along with the body.
-     */
-    public WithRawResponse withRawResponse() {
-        return new WithRawResponse();
-    }
-
-    /**
-     * The optional parameters of {@code listRooms}; unset ones are not sent.
-     */
+    /** The optional parameters of {@code listRooms}; unset ones are not sent. */
     public static final class ListRoomsParams {
         private final Integer limit;
-
         private final Visibility visibility;
 
-        private ListRoomsParams(Builder b) {
-            this.limit = b.limit;
-            this.visibility = b.visibility;
-        }
+        private ListRoomsParams(Builder b) { this.limit = b.limit; this.visibility = b.visibility; }
+        /** A new builder. */
+        public static Builder builder() { return new Builder(); }
 
-        /**
-         * A new builder.
-         */
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        /**
-         * Builds a {@link ListRoomsParams}.
-         */
+        /** Builds a {@link ListRoomsParams}. */
         public static final class Builder {
             private Integer limit;
-
             private Visibility visibility;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /**
              * Sets {@code limit}.
@@ -162,34 +127,18 @@ public final class RoomsClient {
              *
              * <p>Wire name: {@code limit}.
              */
-            public Builder limit(Integer limit) {
-                this.limit = limit;
-                return this;
-            }
-
-            /**
-             * Same as {@link #limit(Integer)}, for a literal such as {@code 10}.
-             */
-            public Builder limit(int limit) {
-                return limit(Integer.valueOf(limit));
-            }
+            public Builder limit(Integer limit) { this.limit = limit; return this; }
+            /** Same as {@link #limit(Integer)}, for a literal such as {@code 10}. */
+            public Builder limit(int limit) { return limit(Integer.valueOf(limit)); }
 
             /**
              * Sets {@code visibility}.
              *
              * <p>Wire name: {@code visibility}.
              */
-            public Builder visibility(Visibility visibility) {
-                this.visibility = visibility;
-                return this;
-            }
-
-            /**
-             * The immutable value; fails when a required member is unset.
-             */
-            public ListRoomsParams build() {
-                return new ListRoomsParams(this);
-            }
+            public Builder visibility(Visibility visibility) { this.visibility = visibility; return this; }
+            /** The immutable value; fails when a required member is unset. */
+            public ListRoomsParams build() { return new ListRoomsParams(this); }
         }
     }
 
@@ -198,8 +147,7 @@ public final class RoomsClient {
      * RoomsClient#async()}.
      */
     public final class Async {
-        private Async() {
-        }
+        private Async() {}
 
         /**
          * Asynchronous {@code listRooms}: the future completes with the result or fails with an {@code ApiException}.
@@ -226,9 +174,7 @@ public final class RoomsClient {
          *
          * @see RoomsClient#listRooms
          */
-        public CompletableFuture<ListRoomsResponse> listRooms() {
-            return listRooms(null, RequestOptions.none());
-        }
+        public CompletableFuture<ListRoomsResponse> listRooms() { return listRooms(null, RequestOptions.none()); }
 
         /**
          * Asynchronous {@code createRoom}: the future completes with the result or fails with an {@code ApiException}.
@@ -244,9 +190,7 @@ public final class RoomsClient {
          *
          * @see RoomsClient#createRoom
          */
-        public CompletableFuture<Room> createRoom(NewRoom body) {
-            return createRoom(body, RequestOptions.none());
-        }
+        public CompletableFuture<Room> createRoom(NewRoom body) { return createRoom(body, RequestOptions.none()); }
     }
 
     /**
@@ -254,8 +198,7 @@ public final class RoomsClient {
      * get it from {@link RoomsClient#withRawResponse()}.
      */
     public final class WithRawResponse {
-        private WithRawResponse() {
-        }
+        private WithRawResponse() {}
 
         /**
          * {@code listRooms} returning the status code, headers and request ID along with the body.
@@ -282,9 +225,7 @@ public final class RoomsClient {
          *
          * @see RoomsClient#listRooms
          */
-        public ApiResponse<ListRoomsResponse> listRooms() {
-            return listRooms(null, RequestOptions.none());
-        }
+        public ApiResponse<ListRoomsResponse> listRooms() { return listRooms(null, RequestOptions.none()); }
 
         /**
          * {@code createRoom} returning the status code, headers and request ID along with the body.
@@ -300,8 +241,6 @@ public final class RoomsClient {
          *
          * @see RoomsClient#createRoom
          */
-        public ApiResponse<Room> createRoom(NewRoom body) {
-            return createRoom(body, RequestOptions.none());
-        }
+        public ApiResponse<Room> createRoom(NewRoom body) { return createRoom(body, RequestOptions.none()); }
     }
 }

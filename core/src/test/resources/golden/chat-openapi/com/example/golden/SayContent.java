@@ -16,57 +16,35 @@ import java.util.Map;
  * records (Java 17) or a pattern {@code switch} (Java 21); {@link Unknown} holds JSON that matches no variant.
  */
 public sealed interface SayContent {
-    /**
-     * The {@link OfTextContent} variant holding {@code value}.
-     */
-    static SayContent of(TextContent value) {
-        return new OfTextContent(value);
-    }
+    /** The {@link OfTextContent} variant holding {@code value}. */
+    static SayContent of(TextContent value) { return new OfTextContent(value); }
+    /** The {@link OfImageContent} variant holding {@code value}. */
+    static SayContent of(ImageContent value) { return new OfImageContent(value); }
 
-    /**
-     * The {@link OfImageContent} variant holding {@code value}.
-     */
-    static SayContent of(ImageContent value) {
-        return new OfImageContent(value);
-    }
-
-    /**
-     * The variant for {@code type} = {@code text}.
-     */
+    /** The variant for {@code type} = {@code text}. */
     record OfTextContent(TextContent value) implements SayContent {
         @Override
-        public String toString() {
-            return "SayContent[" + value + "]";
-        }
+        public String toString() { return "SayContent[" + value + "]"; }
     }
 
-    /**
-     * The variant for {@code type} = {@code image}.
-     */
+    /** The variant for {@code type} = {@code image}. */
     record OfImageContent(ImageContent value) implements SayContent {
         @Override
-        public String toString() {
-            return "SayContent[" + value + "]";
-        }
+        public String toString() { return "SayContent[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements SayContent {
     }
 
     /**
-     * The streaming JSON codec of {@link SayContent}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link SayContent} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static SayContent read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             if (p.currentToken() == JsonToken.START_OBJECT) {
@@ -92,9 +70,7 @@ public sealed interface SayContent {
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static SayContent fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {

@@ -17,23 +17,15 @@ import java.util.Objects;
  * <p>An open enum: values not listed here are kept as they came, see {@link #isKnown()}.
  */
 public final class Visibility {
-    /**
-     * {@code public}
-     */
+    /** {@code public} */
     public static final Visibility PUBLIC = new Visibility("public", Known.PUBLIC);
 
-    /**
-     * {@code private}
-     */
+    /** {@code private} */
     public static final Visibility PRIVATE = new Visibility("private", Known.PRIVATE);
 
-    /**
-     * {@code archived}
-     */
+    /** {@code archived} */
     public static final Visibility ARCHIVED = new Visibility("archived", Known.ARCHIVED);
-
     private static final Map<String, Visibility> BY_VALUE = new HashMap<>();
-
     private static final List<Visibility> KNOWN_VALUES = List.of(PUBLIC, PRIVATE, ARCHIVED);
 
     static {
@@ -41,80 +33,47 @@ public final class Visibility {
     }
 
     private final String value;
-
     private final Known known;
 
-    private Visibility(String value, Known known) {
-        this.value = value;
-        this.known = known;
-    }
+    private Visibility(String value, Known known) { this.value = value; this.known = known; }
 
-    /**
-     * The constant for a known value, or a new instance holding an unknown one.
-     */
+    /** The constant for a known value, or a new instance holding an unknown one. */
     public static Visibility of(String value) {
         Objects.requireNonNull(value, "value");
         Visibility v = BY_VALUE.get(value);
         return v != null ? v : new Visibility(value, Known.UNRECOGNIZED);
     }
 
-    public static List<Visibility> knownValues() {
-        return KNOWN_VALUES;
-    }
-
-    /**
-     * The value as it appears in JSON.
-     */
-    public String value() {
-        return value;
-    }
-
-    /**
-     * The known constant, or {@code UNRECOGNIZED} for a value this SDK does not know.
-     */
-    public Known known() {
-        return known;
-    }
-
-    public boolean isKnown() {
-        return known != Known.UNRECOGNIZED;
-    }
+    public static List<Visibility> knownValues() { return KNOWN_VALUES; }
+    /** The value as it appears in JSON. */
+    public String value() { return value; }
+    /** The known constant, or {@code UNRECOGNIZED} for a value this SDK does not know. */
+    public Known known() { return known; }
+    public boolean isKnown() { return known != Known.UNRECOGNIZED; }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Visibility && ((Visibility) o).value.equals(value);
-    }
+    public boolean equals(Object o) { return o instanceof Visibility && ((Visibility) o).value.equals(value); }
 
     @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
+    public int hashCode() { return value.hashCode(); }
 
     @Override
-    public String toString() {
-        return value;
-    }
+    public String toString() { return value; }
 
-    /**
-     * The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other.
-     */
+    /** The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other. */
     public enum Known {
         PUBLIC,
-
         PRIVATE,
-
         ARCHIVED,
-
         UNRECOGNIZED
     }
 
     /**
-     * The streaming JSON codec of {@link Visibility}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Visibility} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
         public static Visibility read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
@@ -123,8 +82,6 @@ public final class Visibility {
             return of(p.getText());
         }
 
-        public static void write(JsonGenerator g, Visibility v) throws IOException {
-            g.writeString(v.value);
-        }
+        public static void write(JsonGenerator g, Visibility v) throws IOException { g.writeString(v.value); }
     }
 }

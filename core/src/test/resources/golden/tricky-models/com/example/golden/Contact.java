@@ -16,59 +16,39 @@ import java.io.IOException;
  */
 @SuppressWarnings("deprecation")
 public sealed interface Contact {
-    /**
-     * The {@link OfContactOption1} variant holding {@code value}.
-     */
-    static Contact of(ContactOption1 value) {
-        return new OfContactOption1(value);
-    }
-
-    /**
-     * The {@link OfContactOption2} variant holding {@code value}.
-     */
-    static Contact of(ContactOption2 value) {
-        return new OfContactOption2(value);
-    }
+    /** The {@link OfContactOption1} variant holding {@code value}. */
+    static Contact of(ContactOption1 value) { return new OfContactOption1(value); }
+    /** The {@link OfContactOption2} variant holding {@code value}. */
+    static Contact of(ContactOption2 value) { return new OfContactOption2(value); }
 
     record OfContactOption1(ContactOption1 value) implements Contact {
         @Override
-        public java.lang.String toString() {
-            return "Contact[" + value + "]";
-        }
+        public java.lang.String toString() { return "Contact[" + value + "]"; }
     }
 
     record OfContactOption2(ContactOption2 value) implements Contact {
         @Override
-        public java.lang.String toString() {
-            return "Contact[" + value + "]";
-        }
+        public java.lang.String toString() { return "Contact[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements Contact {
     }
 
     /**
-     * The streaming JSON codec of {@link Contact}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Contact} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static Contact read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static Contact fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (v instanceof JsonValue.JsonObject o) {

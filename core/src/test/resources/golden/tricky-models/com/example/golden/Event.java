@@ -17,57 +17,35 @@ import java.util.Map;
  */
 @SuppressWarnings("deprecation")
 public sealed interface Event {
-    /**
-     * The {@link OfEventStarted} variant holding {@code value}.
-     */
-    static Event of(EventStarted value) {
-        return new OfEventStarted(value);
-    }
+    /** The {@link OfEventStarted} variant holding {@code value}. */
+    static Event of(EventStarted value) { return new OfEventStarted(value); }
+    /** The {@link OfEventStopped} variant holding {@code value}. */
+    static Event of(EventStopped value) { return new OfEventStopped(value); }
 
-    /**
-     * The {@link OfEventStopped} variant holding {@code value}.
-     */
-    static Event of(EventStopped value) {
-        return new OfEventStopped(value);
-    }
-
-    /**
-     * The variant for {@code event} = {@code started}.
-     */
+    /** The variant for {@code event} = {@code started}. */
     record OfEventStarted(EventStarted value) implements Event {
         @Override
-        public java.lang.String toString() {
-            return "Event[" + value + "]";
-        }
+        public java.lang.String toString() { return "Event[" + value + "]"; }
     }
 
-    /**
-     * The variant for {@code event} = {@code stopped}.
-     */
+    /** The variant for {@code event} = {@code stopped}. */
     record OfEventStopped(EventStopped value) implements Event {
         @Override
-        public java.lang.String toString() {
-            return "Event[" + value + "]";
-        }
+        public java.lang.String toString() { return "Event[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements Event {
     }
 
     /**
-     * The streaming JSON codec of {@link Event}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Event} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static Event read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             if (p.currentToken() == JsonToken.START_OBJECT) {
@@ -93,9 +71,7 @@ public sealed interface Event {
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static Event fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (v instanceof JsonValue.JsonObject o && o.get("event") instanceof JsonValue.JsonString s) {

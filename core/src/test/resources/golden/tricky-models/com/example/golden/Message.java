@@ -17,74 +17,43 @@ import java.util.Map;
  */
 @SuppressWarnings("deprecation")
 public sealed interface Message {
-    /**
-     * The {@link OfMessageMessage} variant holding {@code value}.
-     */
-    static Message of(MessageMessage value) {
-        return new OfMessageMessage(value);
-    }
+    /** The {@link OfMessageMessage} variant holding {@code value}. */
+    static Message of(MessageMessage value) { return new OfMessageMessage(value); }
+    /** The {@link OfMessageMessage2} variant holding {@code value}. */
+    static Message of(MessageMessage2 value) { return new OfMessageMessage2(value); }
+    /** The {@link OfMessageCall} variant holding {@code value}. */
+    static Message of(MessageCall value) { return new OfMessageCall(value); }
 
-    /**
-     * The {@link OfMessageMessage2} variant holding {@code value}.
-     */
-    static Message of(MessageMessage2 value) {
-        return new OfMessageMessage2(value);
-    }
-
-    /**
-     * The {@link OfMessageCall} variant holding {@code value}.
-     */
-    static Message of(MessageCall value) {
-        return new OfMessageCall(value);
-    }
-
-    /**
-     * The variant for {@code type} = {@code message}.
-     */
+    /** The variant for {@code type} = {@code message}. */
     record OfMessageMessage(MessageMessage value) implements Message {
         @Override
-        public java.lang.String toString() {
-            return "Message[" + value + "]";
-        }
+        public java.lang.String toString() { return "Message[" + value + "]"; }
     }
 
-    /**
-     * The variant for {@code type} = {@code message}.
-     */
+    /** The variant for {@code type} = {@code message}. */
     record OfMessageMessage2(MessageMessage2 value) implements Message {
         @Override
-        public java.lang.String toString() {
-            return "Message[" + value + "]";
-        }
+        public java.lang.String toString() { return "Message[" + value + "]"; }
     }
 
-    /**
-     * The variant for {@code type} = {@code call}.
-     */
+    /** The variant for {@code type} = {@code call}. */
     record OfMessageCall(MessageCall value) implements Message {
         @Override
-        public java.lang.String toString() {
-            return "Message[" + value + "]";
-        }
+        public java.lang.String toString() { return "Message[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements Message {
     }
 
     /**
-     * The streaming JSON codec of {@link Message}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Message} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static Message read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             if (p.currentToken() == JsonToken.START_OBJECT) {
@@ -108,9 +77,7 @@ public sealed interface Message {
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static Message fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (v instanceof JsonValue.JsonObject o && o.get("type") instanceof JsonValue.JsonString s) {

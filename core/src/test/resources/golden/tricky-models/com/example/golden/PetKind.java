@@ -18,38 +18,24 @@ import java.util.Objects;
  */
 @SuppressWarnings("deprecation")
 public final class PetKind {
-    /**
-     * {@code dog}
-     */
+    /** {@code dog} */
     public static final PetKind DOG = new PetKind("dog", Known.DOG);
 
-    /**
-     * {@code cat}
-     */
+    /** {@code cat} */
     public static final PetKind CAT = new PetKind("cat", Known.CAT);
 
-    /**
-     * {@code session.update}
-     */
+    /** {@code session.update} */
     public static final PetKind SESSION_UPDATE = new PetKind("session.update", Known.SESSION_UPDATE);
 
-    /**
-     * {@code 1st}
-     */
+    /** {@code 1st} */
     public static final PetKind _1ST = new PetKind("1st", Known._1ST);
 
-    /**
-     * {@code class}
-     */
+    /** {@code class} */
     public static final PetKind CLASS = new PetKind("class", Known.CLASS);
 
-    /**
-     * {@code }
-     */
+    /** {@code } */
     public static final PetKind EMPTY = new PetKind("", Known.EMPTY);
-
     private static final Map<java.lang.String, PetKind> BY_VALUE = new HashMap<>();
-
     private static final List<PetKind> KNOWN_VALUES = List.of(DOG, CAT, SESSION_UPDATE, _1ST, CLASS, EMPTY);
 
     static {
@@ -57,86 +43,50 @@ public final class PetKind {
     }
 
     private final java.lang.String value;
-
     private final Known known;
 
-    private PetKind(java.lang.String value, Known known) {
-        this.value = value;
-        this.known = known;
-    }
+    private PetKind(java.lang.String value, Known known) { this.value = value; this.known = known; }
 
-    /**
-     * The constant for a known value, or a new instance holding an unknown one.
-     */
+    /** The constant for a known value, or a new instance holding an unknown one. */
     public static PetKind of(java.lang.String value) {
         Objects.requireNonNull(value, "value");
         PetKind v = BY_VALUE.get(value);
         return v != null ? v : new PetKind(value, Known.UNRECOGNIZED);
     }
 
-    public static List<PetKind> knownValues() {
-        return KNOWN_VALUES;
-    }
-
-    /**
-     * The value as it appears in JSON.
-     */
-    public java.lang.String value() {
-        return value;
-    }
-
-    /**
-     * The known constant, or {@code UNRECOGNIZED} for a value this SDK does not know.
-     */
-    public Known known() {
-        return known;
-    }
-
-    public boolean isKnown() {
-        return known != Known.UNRECOGNIZED;
-    }
+    public static List<PetKind> knownValues() { return KNOWN_VALUES; }
+    /** The value as it appears in JSON. */
+    public java.lang.String value() { return value; }
+    /** The known constant, or {@code UNRECOGNIZED} for a value this SDK does not know. */
+    public Known known() { return known; }
+    public boolean isKnown() { return known != Known.UNRECOGNIZED; }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof PetKind && ((PetKind) o).value.equals(value);
-    }
+    public boolean equals(Object o) { return o instanceof PetKind && ((PetKind) o).value.equals(value); }
 
     @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
+    public int hashCode() { return value.hashCode(); }
 
     @Override
-    public java.lang.String toString() {
-        return value;
-    }
+    public java.lang.String toString() { return value; }
 
-    /**
-     * The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other.
-     */
+    /** The values known when the SDK was generated, for {@code switch}; {@code UNRECOGNIZED} stands for any other. */
     public enum Known {
         DOG,
-
         CAT,
-
         SESSION_UPDATE,
-
         _1ST,
-
         CLASS,
-
         EMPTY,
-
         UNRECOGNIZED
     }
 
     /**
-     * The streaming JSON codec of {@link PetKind}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link PetKind} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
         public static PetKind read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
@@ -145,8 +95,6 @@ public final class PetKind {
             return of(p.getText());
         }
 
-        public static void write(JsonGenerator g, PetKind v) throws IOException {
-            g.writeString(v.value);
-        }
+        public static void write(JsonGenerator g, PetKind v) throws IOException { g.writeString(v.value); }
     }
 }

@@ -17,73 +17,46 @@ import java.util.List;
  */
 @SuppressWarnings("deprecation")
 public sealed interface Scalarish {
-    /**
-     * The {@link OfString} variant holding {@code value}.
-     */
-    static Scalarish of(java.lang.String value) {
-        return new OfString(value);
-    }
-
-    /**
-     * The {@link OfLong} variant holding {@code value}.
-     */
-    static Scalarish of(Long value) {
-        return new OfLong(value);
-    }
-
-    /**
-     * The {@link OfList} variant holding {@code value}.
-     */
-    static Scalarish of(List<java.lang.String> value) {
-        return new OfList(value);
-    }
+    /** The {@link OfString} variant holding {@code value}. */
+    static Scalarish of(java.lang.String value) { return new OfString(value); }
+    /** The {@link OfLong} variant holding {@code value}. */
+    static Scalarish of(Long value) { return new OfLong(value); }
+    /** The {@link OfList} variant holding {@code value}. */
+    static Scalarish of(List<java.lang.String> value) { return new OfList(value); }
 
     record OfString(java.lang.String value) implements Scalarish {
         @Override
-        public java.lang.String toString() {
-            return "Scalarish[" + value + "]";
-        }
+        public java.lang.String toString() { return "Scalarish[" + value + "]"; }
     }
 
     record OfLong(Long value) implements Scalarish {
         @Override
-        public java.lang.String toString() {
-            return "Scalarish[" + value + "]";
-        }
+        public java.lang.String toString() { return "Scalarish[" + value + "]"; }
     }
 
     record OfList(List<java.lang.String> value) implements Scalarish {
         @Override
-        public java.lang.String toString() {
-            return "Scalarish[" + value + "]";
-        }
+        public java.lang.String toString() { return "Scalarish[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements Scalarish {
     }
 
     /**
-     * The streaming JSON codec of {@link Scalarish}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Scalarish} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static Scalarish read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static Scalarish fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (Json.isKind(v, "string") && Json.accepts(v, Json::readString))

@@ -17,57 +17,35 @@ import java.util.Map;
  */
 @SuppressWarnings("deprecation")
 public sealed interface Shape {
-    /**
-     * The {@link OfCircle} variant holding {@code value}.
-     */
-    static Shape of(Circle value) {
-        return new OfCircle(value);
-    }
+    /** The {@link OfCircle} variant holding {@code value}. */
+    static Shape of(Circle value) { return new OfCircle(value); }
+    /** The {@link OfSquare} variant holding {@code value}. */
+    static Shape of(Square value) { return new OfSquare(value); }
 
-    /**
-     * The {@link OfSquare} variant holding {@code value}.
-     */
-    static Shape of(Square value) {
-        return new OfSquare(value);
-    }
-
-    /**
-     * The variant for {@code shape} = {@code circle}.
-     */
+    /** The variant for {@code shape} = {@code circle}. */
     record OfCircle(Circle value) implements Shape {
         @Override
-        public java.lang.String toString() {
-            return "Shape[" + value + "]";
-        }
+        public java.lang.String toString() { return "Shape[" + value + "]"; }
     }
 
-    /**
-     * The variant for {@code shape} = {@code square}.
-     */
+    /** The variant for {@code shape} = {@code square}. */
     record OfSquare(Square value) implements Shape {
         @Override
-        public java.lang.String toString() {
-            return "Shape[" + value + "]";
-        }
+        public java.lang.String toString() { return "Shape[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements Shape {
     }
 
     /**
-     * The streaming JSON codec of {@link Shape}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Shape} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static Shape read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             if (p.currentToken() == JsonToken.START_OBJECT) {
@@ -93,9 +71,7 @@ public sealed interface Shape {
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static Shape fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (v instanceof JsonValue.JsonObject o && o.get("shape") instanceof JsonValue.JsonString s) {

@@ -11,13 +11,10 @@ import com.example.golden.runtime.JsonContext;
  */
 @SuppressWarnings("deprecation")
 public final class SourceGenerationContext extends JsonContext {
-    /**
-     * The shared, thread-safe instance.
-     */
+    /** The shared, thread-safe instance. */
     public static final SourceGenerationContext DEFAULT = new SourceGenerationContext();
 
-    private SourceGenerationContext() {
-    }
+    private SourceGenerationContext() {}
 
     private static void register0(JsonContext.Registry registry) {
         registry.add(PetKind.class, PetKind.Codec::read, PetKind.Codec::write);
@@ -54,7 +51,5 @@ public final class SourceGenerationContext extends JsonContext {
     }
 
     @Override
-    protected void register(JsonContext.Registry registry) {
-        register0(registry);
-    }
+    protected void register(JsonContext.Registry registry) { register0(registry); }
 }

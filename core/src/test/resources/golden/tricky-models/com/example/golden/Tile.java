@@ -16,59 +16,39 @@ import java.io.IOException;
  */
 @SuppressWarnings("deprecation")
 public sealed interface Tile {
-    /**
-     * The {@link OfSquare2} variant holding {@code value}.
-     */
-    static Tile of(Square value) {
-        return new OfSquare2(value);
-    }
-
-    /**
-     * The {@link OfOfSquare} variant holding {@code value}.
-     */
-    static Tile of(OfSquare value) {
-        return new OfOfSquare(value);
-    }
+    /** The {@link OfSquare2} variant holding {@code value}. */
+    static Tile of(Square value) { return new OfSquare2(value); }
+    /** The {@link OfOfSquare} variant holding {@code value}. */
+    static Tile of(OfSquare value) { return new OfOfSquare(value); }
 
     record OfSquare2(Square value) implements Tile {
         @Override
-        public java.lang.String toString() {
-            return "Tile[" + value + "]";
-        }
+        public java.lang.String toString() { return "Tile[" + value + "]"; }
     }
 
     record OfOfSquare(OfSquare value) implements Tile {
         @Override
-        public java.lang.String toString() {
-            return "Tile[" + value + "]";
-        }
+        public java.lang.String toString() { return "Tile[" + value + "]"; }
     }
 
-    /**
-     * JSON that matches no known variant, kept whole so it can be inspected and written back.
-     */
+    /** JSON that matches no known variant, kept whole so it can be inspected and written back. */
     record Unknown(JsonValue json) implements Tile {
     }
 
     /**
-     * The streaming JSON codec of {@link Tile}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Tile} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one value, choosing the variant without buffering when the discriminator comes first.
-         */
+        /** Reads one value, choosing the variant without buffering when the discriminator comes first. */
         public static Tile read(JsonParser p) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) return null;
             return fromTree(Json.readValue(p));
         }
 
-        /**
-         * Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}.
-         */
+        /** Chooses the variant for an already parsed value; anything unmatched becomes {@link Unknown}. */
         public static Tile fromTree(JsonValue v) throws IOException {
             if (v instanceof JsonValue.JsonNull) return null;
             if (v instanceof JsonValue.JsonObject o) {
