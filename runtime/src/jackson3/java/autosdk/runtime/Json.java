@@ -483,10 +483,20 @@ public final class Json {
 
     // ---- union objects ---------------------------------------------------------------------
 
+    /**
+     * The members of a union object read so far, as a chooser sees them: a name's value (its last one when repeated),
+     * or null when the object has none. Members read while streaming are seen as strings or, for any other value, as
+     * a stand-in, which is all a chooser looks at; no map is copied to show them.
+     */
+    @FunctionalInterface
+    public interface UnionMembers {
+        JsonValue get(String name);
+    }
+
     /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
     @FunctionalInterface
     public interface UnionChooser {
-        int choose(Map<String, JsonValue> members);
+        int choose(UnionMembers members);
     }
 
     /** Reads variant number {@code variant} of a union; the parser is on the object's START_OBJECT. */
@@ -530,7 +540,7 @@ public final class Json {
     }
 
     /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it. */
-    public static boolean allows(Map<String, JsonValue> members, String name, String value) {
+    public static boolean allows(UnionMembers members, String name, String value) {
         JsonValue v = members.get(name);
         return v == null || v instanceof JsonValue.JsonString s && s.value().equals(value);
     }

@@ -136,7 +136,7 @@ final class ObjectEmitter {
         }
         // Most objects have no unknown properties: share the empty map instead of copying one per object.
         constructor.addStatement(
-                "this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
+                "this.additionalProperties = b.additionalProperties == null ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.additionalProperties))",
                 COLLECTIONS,
                 COLLECTIONS,
                 LINKED_HASH_MAP);
@@ -228,7 +228,9 @@ final class ObjectEmitter {
             } else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
         }
         toBuilder
-                .addStatement("b.additionalProperties.putAll(this.additionalProperties)")
+                .addStatement(
+                        "if (!this.additionalProperties.isEmpty()) b.additionalProperties = new $T<>(this.additionalProperties)",
+                        LINKED_HASH_MAP)
                 .addStatement("b.present.or(this.present)");
         if (formats) {
             toBuilder.addStatement(
@@ -314,9 +316,8 @@ final class ObjectEmitter {
         for (Member m : members) {
             b.addField(types.nullness().nullable(m.type()), m.name(), Modifier.PRIVATE);
         } // null until set
-        b.addField(FieldSpec.builder(extrasType, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T<>()", LINKED_HASH_MAP)
-                .build());
+        // Null until the first unknown property: most objects (and every decoded one without extras) never need one.
+        b.addField(types.nullness().nullable(extrasType), "additionalProperties", Modifier.PRIVATE);
         b.addField(FieldSpec.builder(BIT_SET, "present", Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T()", BIT_SET)
                 .build());
@@ -384,6 +385,7 @@ final class ObjectEmitter {
                 .addParameter(String.class, "name")
                 .addParameter(extraValue, "value")
                 .addJavadoc("Adds a property the schema does not declare.\n")
+                .addStatement("if (additionalProperties == null) additionalProperties = new $T<>()", LINKED_HASH_MAP)
                 .addStatement("additionalProperties.put(name, value)")
                 .addStatement("return this")
                 .build());
@@ -678,7 +680,7 @@ final class ObjectEmitter {
         readField
                 .addCode("default:\n")
                 .addCode("$>")
-                .addStatement("b.additionalProperties.put(field, $L)", types.read(extra, "p"))
+                .addStatement("b.additionalProperty(field, $L)", types.read(extra, "p"))
                 .addCode("$<");
         readField.endControlFlow();
         type.addMethod(readField.build());

@@ -40,7 +40,7 @@ public final class ImageContent {
         this.url = b.url;
         this.alt = b.alt;
         this.thumbnail = b.thumbnail;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
         this.malformed = b.malformed == null ? Collections.emptyMap()
@@ -148,7 +148,8 @@ public final class ImageContent {
         b.url = this.url;
         b.alt = this.alt;
         b.thumbnail = this.thumbnail;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
         return b;
@@ -220,7 +221,7 @@ public final class ImageContent {
                 b.present.set(3);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -236,7 +237,7 @@ public final class ImageContent {
 
         private byte[] thumbnail;
 
-        private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -320,6 +321,7 @@ public final class ImageContent {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

@@ -44,7 +44,7 @@ public final class ChatMessage {
         this.author = b.author;
         this.content = b.content;
         this.sentAt = b.sentAt;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
         this.malformed = b.malformed == null ? Collections.emptyMap()
@@ -168,7 +168,8 @@ public final class ChatMessage {
         b.author = this.author;
         b.content = this.content;
         b.sentAt = this.sentAt;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
         return b;
@@ -245,7 +246,7 @@ public final class ChatMessage {
                 b.present.set(4);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -263,7 +264,7 @@ public final class ChatMessage {
 
         private OffsetDateTime sentAt;
 
-        private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -382,6 +383,7 @@ public final class ChatMessage {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

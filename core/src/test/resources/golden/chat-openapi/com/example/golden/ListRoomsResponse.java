@@ -32,7 +32,7 @@ public final class ListRoomsResponse {
     private ListRoomsResponse(Builder b) {
         this.rooms = b.rooms;
         this.nextCursor = b.nextCursor;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -90,7 +90,8 @@ public final class ListRoomsResponse {
         Builder b = new Builder();
         b.rooms = this.rooms;
         b.nextCursor = this.nextCursor;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -141,7 +142,7 @@ public final class ListRoomsResponse {
                 b.present.set(1);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -153,7 +154,7 @@ public final class ListRoomsResponse {
 
         private String nextCursor;
 
-        private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -200,6 +201,7 @@ public final class ListRoomsResponse {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

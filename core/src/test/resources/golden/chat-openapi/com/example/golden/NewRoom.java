@@ -34,7 +34,7 @@ public final class NewRoom {
         this.name = b.name;
         this.visibility = b.visibility;
         this.topic = b.topic;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -109,7 +109,8 @@ public final class NewRoom {
         b.name = this.name;
         b.visibility = this.visibility;
         b.topic = this.topic;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -166,7 +167,7 @@ public final class NewRoom {
                 b.present.set(2);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -180,7 +181,7 @@ public final class NewRoom {
 
         private String topic;
 
-        private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -245,6 +246,7 @@ public final class NewRoom {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

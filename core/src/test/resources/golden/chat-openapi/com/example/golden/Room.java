@@ -48,7 +48,7 @@ public final class Room {
         this.id = b.id;
         this.createdAt = b.createdAt;
         this.memberCount = b.memberCount;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
         this.malformed = b.malformed == null ? Collections.emptyMap()
@@ -193,7 +193,8 @@ public final class Room {
         b.id = this.id;
         b.createdAt = this.createdAt;
         b.memberCount = this.memberCount;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
         return b;
@@ -280,7 +281,7 @@ public final class Room {
                 b.present.set(5);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -300,7 +301,7 @@ public final class Room {
 
         private Long memberCount;
 
-        private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -432,6 +433,7 @@ public final class Room {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

@@ -31,7 +31,7 @@ public final class Typing {
     private Typing(Builder b) {
         this.type = b.type;
         this.author = b.author;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -90,7 +90,8 @@ public final class Typing {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
         b.author = this.author;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -140,7 +141,7 @@ public final class Typing {
                 b.present.set(1);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -152,7 +153,7 @@ public final class Typing {
 
         private String author;
 
-        private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -196,6 +197,7 @@ public final class Typing {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

@@ -32,7 +32,7 @@ public final class Deprecated {
 
     private Deprecated(Builder b) {
         this.old = b.old;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -76,7 +76,8 @@ public final class Deprecated {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.old = this.old;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -121,7 +122,7 @@ public final class Deprecated {
                 b.present.set(0);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -131,7 +132,7 @@ public final class Deprecated {
     public static final class Builder {
         private java.lang.String old;
 
-        private final Map<java.lang.String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<java.lang.String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -163,6 +164,7 @@ public final class Deprecated {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

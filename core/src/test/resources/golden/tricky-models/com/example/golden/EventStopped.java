@@ -32,7 +32,7 @@ public final class EventStopped {
     private EventStopped(Builder b) {
         this.event = b.event;
         this.code = b.code;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -91,7 +91,8 @@ public final class EventStopped {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.event = this.event;
         b.code = this.code;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -142,7 +143,7 @@ public final class EventStopped {
                 b.present.set(1);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -154,7 +155,7 @@ public final class EventStopped {
 
         private Long code;
 
-        private final Map<java.lang.String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<java.lang.String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -205,6 +206,7 @@ public final class EventStopped {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

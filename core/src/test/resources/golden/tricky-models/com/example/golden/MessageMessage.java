@@ -35,7 +35,7 @@ public final class MessageMessage {
         this.type = b.type;
         this.role = b.role;
         this.text = b.text;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -112,7 +112,8 @@ public final class MessageMessage {
         if (this.present.get(0)) b.type = this.type;
         if (this.present.get(1)) b.role = this.role;
         b.text = this.text;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -171,7 +172,7 @@ public final class MessageMessage {
                 b.present.set(2);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -185,7 +186,7 @@ public final class MessageMessage {
 
         private java.lang.String text;
 
-        private final Map<java.lang.String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<java.lang.String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -242,6 +243,7 @@ public final class MessageMessage {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

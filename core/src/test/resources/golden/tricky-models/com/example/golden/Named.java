@@ -32,7 +32,7 @@ public final class Named {
     private Named(Builder b) {
         this.label = b.label;
         this.name = b.name;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -90,7 +90,8 @@ public final class Named {
         Builder b = new Builder();
         b.label = this.label;
         b.name = this.name;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -141,7 +142,7 @@ public final class Named {
                 b.present.set(1);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -153,7 +154,7 @@ public final class Named {
 
         private java.lang.String name;
 
-        private final Map<java.lang.String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<java.lang.String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -200,6 +201,7 @@ public final class Named {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

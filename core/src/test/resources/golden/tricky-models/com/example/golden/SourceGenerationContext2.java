@@ -29,7 +29,7 @@ public final class SourceGenerationContext2 {
 
     private SourceGenerationContext2(Builder b) {
         this.y = b.y;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -70,7 +70,8 @@ public final class SourceGenerationContext2 {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.y = this.y;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -116,7 +117,7 @@ public final class SourceGenerationContext2 {
                 b.present.set(0);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -126,7 +127,7 @@ public final class SourceGenerationContext2 {
     public static final class Builder {
         private java.lang.String y;
 
-        private final Map<java.lang.String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<java.lang.String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -155,6 +156,7 @@ public final class SourceGenerationContext2 {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }

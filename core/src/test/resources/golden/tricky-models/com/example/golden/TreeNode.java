@@ -36,7 +36,7 @@ public final class TreeNode {
         this.value = b.value;
         this.children = b.children;
         this.parent = b.parent;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
@@ -111,7 +111,8 @@ public final class TreeNode {
         b.value = this.value;
         b.children = this.children;
         b.parent = this.parent;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
@@ -169,7 +170,7 @@ public final class TreeNode {
                 b.present.set(2);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
@@ -183,7 +184,7 @@ public final class TreeNode {
 
         private TreeNode parent;
 
-        private final Map<java.lang.String, JsonValue> additionalProperties = new LinkedHashMap<>();
+        private Map<java.lang.String, JsonValue> additionalProperties;
 
         private final BitSet present = new BitSet();
 
@@ -248,6 +249,7 @@ public final class TreeNode {
          * Adds a property the schema does not declare.
          */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
