@@ -548,10 +548,20 @@ public final class Json {
 
     // ---- union objects: buffer only until the variant is decided, then stream (on Jackson 2) -----
 
+    /**
+     * The members of a union object read so far, as a chooser sees them: a name's value (its last one when repeated),
+     * or null when the object has none. Members read while streaming are seen as strings or, for any other value, as
+     * a stand-in, which is all a chooser looks at; no map is copied to show them.
+     */
+    @FunctionalInterface
+    public interface UnionMembers {
+        JsonValue get(String name);
+    }
+
     /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
     @FunctionalInterface
     public interface UnionChooser {
-        int choose(Map<String, JsonValue> members);
+        int choose(UnionMembers members);
     }
 
     /** Reads variant number {@code variant} of a union; the parser is on the object's START_OBJECT. */
@@ -590,10 +600,11 @@ public final class Json {
             UnionTreeReader<T> fromTree)
             throws IOException {
         Map<String, JsonValue> members = new LinkedHashMap<>();
+        UnionMembers buffered = members::get; // jackson3: omit
         JsonToken t = token;
         if (firstName != null) {
             members.put(firstName, firstValue);
-            int variant = chooser.choose(members); // jackson3: omit
+            int variant = chooser.choose(buffered); // jackson3: omit
             if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree); // jackson3: omit
             t = p.nextToken();
         }
@@ -601,7 +612,7 @@ public final class Json {
             String name = p.currentName();
             p.nextToken();
             members.put(name, readValue(p));
-            int variant = chooser.choose(members); // jackson3: omit
+            int variant = chooser.choose(buffered); // jackson3: omit
             if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree); // jackson3: omit
         }
         return fromTree.fromTree(new JsonValue.JsonObject(members));
@@ -610,7 +621,7 @@ public final class Json {
     /**
      * True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it.
      */
-    public static boolean allows(Map<String, JsonValue> members, String name, String value) {
+    public static boolean allows(UnionMembers members, String name, String value) {
         JsonValue v = members.get(name);
         return v == null || (v instanceof JsonValue.JsonString s && s.value().equals(value));
     }
@@ -625,8 +636,7 @@ public final class Json {
             UnionTreeReader<T> fromTree)
             throws IOException {
         Recorder rest = new Recorder(p);
-        JsonParser whole = JsonParserSequence.createFlattened(
-                false, new TreeParser(new JsonValue.JsonObject(members), true), rest);
+        JsonParser whole = JsonParserSequence.createFlattened(false, new TreeParser(members), rest);
         T value = null;
         boolean read;
         try {
@@ -638,7 +648,7 @@ public final class Json {
         }
         // The choice stands only if the members after the deciding one did not change it (a repeated discriminator,
         // a fixed value that rules the variant out); otherwise the whole value decides, as it always did.
-        if (read && chooser.choose(rest.topLevel(members)) == variant) return value;
+        if (read && chooser.choose(name -> rest.topLevel(name, members)) == variant) return value;
         rest.finish();
         return fromTree.fromTree(rest.tree(members));
     }
@@ -648,8 +658,9 @@ public final class Json {
      * a string is materialized once), so that the whole value can still be rebuilt when the streamed read fails.
      */
     private static final class Recorder extends JsonParserDelegate {
-        private JsonToken[] kinds = new JsonToken[8];
-        private String[] texts = new String[8];
+        // 16: the rest of a typical message item (a content part with its text) fits without growing.
+        private JsonToken[] kinds = new JsonToken[16];
+        private String[] texts = new String[16];
         private int size;
         /** Open containers, the object itself included: 0 once its END_OBJECT went by. */
         int depth = 1;
@@ -721,26 +732,24 @@ public final class Json {
         }
 
         /**
-         * The buffered members with the recorded top-level members after them: strings as read, anything else as a
-         * stand-in.
+         * Member {@code name} as the whole object has it: its last recorded top-level value (a string as read,
+         * anything else as a stand-in), else the buffered one. Scans the recording instead of copying the members.
          */
-        Map<String, JsonValue> topLevel(Map<String, JsonValue> members) {
-            Map<String, JsonValue> out = new LinkedHashMap<>(members);
+        JsonValue topLevel(String name, Map<String, JsonValue> members) {
+            int found = -1;
             int level = 1;
             for (int i = 0; i < size; i++) {
                 JsonToken t = kinds[i];
-                if (level == 1 && t == JsonToken.FIELD_NAME && i + 1 < size) {
-                    JsonToken v = kinds[i + 1];
-                    out.put(
-                            texts[i],
-                            v == JsonToken.VALUE_STRING ? new JsonValue.JsonString(texts[i + 1]) : JsonValue.NULL);
+                if (level == 1 && t == JsonToken.FIELD_NAME && i + 1 < size && name.equals(texts[i])) {
+                    found = i + 1;
                 } else if (t.isStructStart()) {
                     level++;
                 } else if (t.isStructEnd()) {
                     level--;
                 }
             }
-            return out;
+            if (found < 0) return members.get(name);
+            return kinds[found] == JsonToken.VALUE_STRING ? new JsonValue.JsonString(texts[found]) : JsonValue.NULL;
         }
 
         private int cursor;
@@ -901,6 +910,9 @@ public final class Json {
 
         private final ArrayDeque<Frame> frames = new ArrayDeque<>();
         private JsonValue pending;
+        /** The root object's members, not yet started (see the members constructor). */
+        private Map<String, JsonValue> pendingMembers;
+
         private JsonValue value;
         private JsonParser number;
         private JsonStreamContext context;
@@ -920,8 +932,24 @@ public final class Json {
             this.openRoot = openRoot;
         }
 
+        /**
+         * Over the members buffered so far of an object whose rest another parser yields: the root stays open, and
+         * the members are read in place (not copied into a {@code JsonObject}).
+         */
+        TreeParser(Map<String, JsonValue> members) {
+            this(null, true);
+            this.pending = null;
+            this.pendingMembers = members;
+        }
+
         @Override
         public JsonToken nextToken() throws IOException {
+            if (pendingMembers != null) {
+                frames.push(new Frame(pendingMembers.entrySet().iterator(), null));
+                pendingMembers = null;
+                value = null;
+                return _currToken = JsonToken.START_OBJECT;
+            }
             if (pending != null) {
                 JsonValue v = pending;
                 pending = null;

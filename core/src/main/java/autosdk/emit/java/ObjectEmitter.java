@@ -136,7 +136,7 @@ final class ObjectEmitter {
         }
         // Most objects have no unknown properties: share the empty map instead of copying one per object.
         constructor.addStatement(
-                "this.additionalProperties = b.additionalProperties.isEmpty() ? $T.emptyMap() : "
+                "this.additionalProperties = b.additionalProperties == null ? $T.emptyMap() : "
                         + "$T.unmodifiableMap(new $T<>(b.additionalProperties))",
                 COLLECTIONS,
                 COLLECTIONS,
@@ -226,7 +226,9 @@ final class ObjectEmitter {
             } else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
         }
         toBuilder
-                .addStatement("b.additionalProperties.putAll(this.additionalProperties)")
+                .addStatement(
+                        "if (!this.additionalProperties.isEmpty()) b.additionalProperties = new $T<>(this.additionalProperties)",
+                        LINKED_HASH_MAP)
                 .addStatement("b.present.or(this.present)");
         if (formats) {
             toBuilder.addStatement(
@@ -330,9 +332,8 @@ final class ObjectEmitter {
         for (Member m : members) {
             b.addField(types.nullness().nullable(m.type()), m.name(), Modifier.PRIVATE);
         } // null until set
-        b.addField(FieldSpec.builder(extrasType, Own.ADDITIONAL_PROPERTIES.javaName(), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T<>()", LINKED_HASH_MAP)
-                .build());
+        // Null until the first unknown property: most objects (and every decoded one without extras) never need one.
+        b.addField(types.nullness().nullable(extrasType), Own.ADDITIONAL_PROPERTIES.javaName(), Modifier.PRIVATE);
         b.addField(FieldSpec.builder(BIT_SET, Own.PRESENT.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                 .initializer("new $T()", BIT_SET)
                 .build());
@@ -400,6 +401,7 @@ final class ObjectEmitter {
                 .addParameter(String.class, "name")
                 .addParameter(extraValue, "value")
                 .addJavadoc("Adds a property the schema does not declare.\n")
+                .addStatement("if (additionalProperties == null) additionalProperties = new $T<>()", LINKED_HASH_MAP)
                 .addStatement("additionalProperties.put(name, value)")
                 .addStatement("return this")
                 .build());
@@ -684,7 +686,7 @@ final class ObjectEmitter {
         readField
                 .addCode("default:\n")
                 .addCode("$>")
-                .addStatement("b.additionalProperties.put(field, $L)", types.read(extra, "p"))
+                .addStatement("b.additionalProperty(field, $L)", types.read(extra, "p"))
                 .addCode("$<");
         readField.endControlFlow();
         type.addMethod(readField.build());

@@ -380,9 +380,7 @@ final class UnionEmitter {
         MethodSpec.Builder m = MethodSpec.methodBuilder("choose")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(int.class)
-                .addParameter(
-                        ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), jsonValue),
-                        "m")
+                .addParameter(json.nestedClass("UnionMembers"), "m")
                 .addStatement(
                         "if (!(m.get($S) instanceof $T.JsonString s)) return -1", union.discriminator(), jsonValue)
                 .beginControlFlow("switch (s.value())");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * One of several shapes ({@code ChatMessage.content}).
@@ -151,7 +150,7 @@ public sealed interface ChatMessageContent {
             return score;
         }
 
-        private static int choose(Map<String, JsonValue> m) {
+        private static int choose(Json.UnionMembers m) {
             if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
             switch (s.value()) {
                 case "text":

@@ -3,7 +3,6 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
-import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,64 +13,113 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
 
-/** Posts a message into the room. */
+/**
+ * Posts a message into the room.
+ */
 public final class Say {
-    private static final String[] JSON_NAMES = {"type", "content"};
-
     private final String type;
+
     private final SayContent content;
+
     private final Map<String, JsonValue> additionalProperties;
+
     private final BitSet present;
 
     private Say(Builder b) {
         this.type = b.type;
         this.content = b.content;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
     /**
-     * The required {@code type} property.
+     * The {@code type} property.
+     *
+     * <p>JSON name: {@code type}; required.
      * <p>Fixed value: {@code say}; builders pre-fill it.
      */
-    public String type() { return this.type; }
-    /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(0); }
-    /** The required {@code content} property. */
-    public SayContent content() { return this.content; }
-    /** True when {@code content} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasContent() { return this.present.get(1); }
-    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
-    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
-    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
-    public static Builder builder() { return new Builder(true); }
+    public String type() {
+        return this.type;
+    }
 
-    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
+    /**
+     * True when {@code type} was set or present in JSON, even as an explicit {@code null}.
+     */
+    public boolean hasType() {
+        return this.present.get(0);
+    }
+
+    /**
+     * The {@code content} property.
+     *
+     * <p>JSON name: {@code content}; required.
+     */
+    public SayContent content() {
+        return this.content;
+    }
+
+    /**
+     * True when {@code content} was set or present in JSON, even as an explicit {@code null}.
+     */
+    public boolean hasContent() {
+        return this.present.get(1);
+    }
+
+    /**
+     * Properties the schema does not declare, kept so that nothing a server sends is lost.
+     */
+    public Map<String, JsonValue> additionalProperties() {
+        return this.additionalProperties;
+    }
+
+    /**
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
+     */
+    public static Builder builder() {
+        return new Builder(true);
+    }
+
+    /**
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
+     */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
         b.content = this.content;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
 
-    private Object[] fieldValues() {
-        return new Object[] {this.present, this.additionalProperties, null, this.type, this.content};
-    }
-
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof Say other && Arrays.deepEquals(fieldValues(), other.fieldValues());
+        if (this == o) return true;
+        if (!(o instanceof Say)) return false;
+        Say other = (Say) o;
+        return this.present.equals(other.present)
+                    && Objects.deepEquals(this.type, other.type)
+                    && Objects.deepEquals(this.content, other.content)
+                    && this.additionalProperties.equals(other.additionalProperties);
     }
 
     @Override
-    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
+    public int hashCode() {
+        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.type, this.content});
+    }
 
     @Override
-    public String toString() { return JsonObjects.toString("Say", JSON_NAMES, fieldValues()); }
+    public String toString() {
+        StringJoiner parts = new StringJoiner(", ", "Say{", "}");
+        if (this.present.get(0)) parts.add("type=" + this.type);
+        if (this.present.get(1)) parts.add("content=" + this.content);
+        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
+        return parts.toString();
+    }
 
     private static Say readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -93,15 +141,20 @@ public final class Say {
                 b.present.set(1);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
-    /** Builds {@link Say}; setting a property to {@code null} sends an explicit JSON null. */
+    /**
+     * Builds {@link Say}; setting a property to {@code null} sends an explicit JSON null.
+     */
     public static final class Builder {
         private String type;
+
         private SayContent content;
-        private final Map<String, JsonValue> additionalProperties = new LinkedHashMap<>();
+
+        private Map<String, JsonValue> additionalProperties;
+
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -112,27 +165,60 @@ public final class Say {
         }
 
         /**
-         * Sets {@link Say#type()}.
+         * Sets {@code type}.
          *
          * <p>Pre-filled with its fixed value {@code say}; another value is sent as given.
          */
-        public Builder type(String type) { this.type = type; present.set(0); return this; }
-        /** Sets {@link Say#content()}. */
-        public Builder content(SayContent content) { this.content = content; present.set(1); return this; }
-        /** Sets {@code content}; same as {@link #content(SayContent)}. */
-        public Builder content(TextContent content) { return content(SayContent.of(content)); }
-        /** Sets {@code content}; same as {@link #content(SayContent)}. */
-        public Builder content(ImageContent content) { return content(SayContent.of(content)); }
-        /** Removes {@code content}, so it is absent from the JSON. */
-        public Builder clearContent() { this.content = null; present.clear(1); return this; }
+        public Builder type(String type) {
+            this.type = type;
+            present.set(0);
+            return this;
+        }
 
-        /** Adds a property the schema does not declare. */
+        /**
+         * Sets {@code content}.
+         */
+        public Builder content(SayContent content) {
+            this.content = content;
+            present.set(1);
+            return this;
+        }
+
+        /**
+         * Sets {@code content}; same as {@link #content(SayContent)}.
+         */
+        public Builder content(TextContent content) {
+            return content(SayContent.of(content));
+        }
+
+        /**
+         * Sets {@code content}; same as {@link #content(SayContent)}.
+         */
+        public Builder content(ImageContent content) {
+            return content(SayContent.of(content));
+        }
+
+        /**
+         * Removes {@code content}, so it is absent from the JSON.
+         */
+        public Builder clearContent() {
+            this.content = null;
+            present.clear(1);
+            return this;
+        }
+
+        /**
+         * Adds a property the schema does not declare.
+         */
         public Builder additionalProperty(String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /** @throws IllegalStateException when a required property is not set (content) */
+        /**
+         * @throws IllegalStateException when a required property is not set (content)
+         */
         public Say build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", content");
@@ -144,13 +230,16 @@ public final class Say {
     }
 
     /**
-     * The streaming JSON codec of {@link Say} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
+     * The streaming JSON codec of {@link Say}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
      */
     public static final class Codec {
-        private Codec() {}
+        private Codec() {
+        }
 
-        /** Reads one object; the parser is on its START_OBJECT token. */
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
         public static Say read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Say but found " + p.currentToken() + " at "
@@ -159,19 +248,32 @@ public final class Say {
             return readRest(p, p.nextToken(), b);
         }
 
-        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
         public static Say readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder(false);
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /** Writes the object: present properties in schema order, then the additional ones. */
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
         public static void write(JsonGenerator g, Say v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(1), "content", v.content)) SayContent.Codec.write(g, v.content);
-            Json.writeAdditional(g, v.additionalProperties);
+            if (v.present.get(0)) {
+                g.writeFieldName("type");
+                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
+            }
+            if (v.present.get(1)) {
+                g.writeFieldName("content");
+                if (v.content == null) g.writeNull(); else SayContent.Codec.write(g, v.content);
+            }
+            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
             g.writeEndObject();
         }
     }

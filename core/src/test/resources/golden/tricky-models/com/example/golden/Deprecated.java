@@ -3,7 +3,6 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
-import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,6 +13,8 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The {@code Deprecated} schema.
@@ -23,56 +24,86 @@ import java.util.Map;
 @java.lang.Deprecated
 @SuppressWarnings("deprecation")
 public final class Deprecated {
-    private static final java.lang.String[] JSON_NAMES = {"old"};
-
     private final java.lang.String old;
+
     private final Map<java.lang.String, JsonValue> additionalProperties;
+
     private final BitSet present;
 
     private Deprecated(Builder b) {
         this.old = b.old;
-        this.additionalProperties = b.additionalProperties.isEmpty() ? Collections.emptyMap()
+        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
         this.present = (BitSet) b.present.clone();
     }
 
     /**
-     * The optional {@code old} property.
+     * The {@code old} property.
      *
      * @deprecated deprecated in the API description
+     *
+     * <p>JSON name: {@code old}; optional.
      */
     @java.lang.Deprecated
-    public java.lang.String old() { return this.old; }
-    /** True when {@code old} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasOld() { return this.present.get(0); }
-    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
-    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
-    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
-    public static Builder builder() { return new Builder(); }
+    public java.lang.String old() {
+        return this.old;
+    }
 
-    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
+    /**
+     * True when {@code old} was set or present in JSON, even as an explicit {@code null}.
+     */
+    public boolean hasOld() {
+        return this.present.get(0);
+    }
+
+    /**
+     * Properties the schema does not declare, kept so that nothing a server sends is lost.
+     */
+    public Map<java.lang.String, JsonValue> additionalProperties() {
+        return this.additionalProperties;
+    }
+
+    /**
+     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.old = this.old;
-        b.additionalProperties.putAll(this.additionalProperties);
+        if (!this.additionalProperties.isEmpty())
+                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
         b.present.or(this.present);
         return b;
     }
 
-    private Object[] fieldValues() {
-        return new Object[] {this.present, this.additionalProperties, null, this.old};
-    }
-
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof Deprecated other && Arrays.deepEquals(fieldValues(), other.fieldValues());
+        if (this == o) return true;
+        if (!(o instanceof Deprecated)) return false;
+        Deprecated other = (Deprecated) o;
+        return this.present.equals(other.present)
+                    && Objects.deepEquals(this.old, other.old)
+                    && this.additionalProperties.equals(other.additionalProperties);
     }
 
     @Override
-    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
+    public int hashCode() {
+        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.old});
+    }
 
     @Override
-    public java.lang.String toString() { return JsonObjects.toString("Deprecated", JSON_NAMES, fieldValues()); }
+    public java.lang.String toString() {
+        StringJoiner parts = new StringJoiner(", ", "Deprecated{", "}");
+        if (this.present.get(0)) parts.add("old=" + this.old);
+        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
+        return parts.toString();
+    }
 
     private static Deprecated readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -91,45 +122,69 @@ public final class Deprecated {
                 b.present.set(0);
                 break;
             default:
-                b.additionalProperties.put(field, Json.readValue(p));
+                b.additionalProperty(field, Json.readValue(p));
         }
     }
 
-    /** Builds {@link Deprecated}; setting a property to {@code null} sends an explicit JSON null. */
+    /**
+     * Builds {@link Deprecated}; setting a property to {@code null} sends an explicit JSON null.
+     */
     public static final class Builder {
         private java.lang.String old;
-        private final Map<java.lang.String, JsonValue> additionalProperties = new LinkedHashMap<>();
+
+        private Map<java.lang.String, JsonValue> additionalProperties;
+
         private final BitSet present = new BitSet();
 
-        private Builder() {}
+        private Builder() {
+        }
 
         /**
-         * Sets {@link Deprecated#old()}.
+         * Sets {@code old}.
          *
          * @deprecated deprecated in the API description
          */
         @java.lang.Deprecated
-        public Builder old(java.lang.String old) { this.old = old; present.set(0); return this; }
-        /** Removes {@code old}, so it is absent from the JSON. */
-        public Builder clearOld() { this.old = null; present.clear(0); return this; }
+        public Builder old(java.lang.String old) {
+            this.old = old;
+            present.set(0);
+            return this;
+        }
 
-        /** Adds a property the schema does not declare. */
+        /**
+         * Removes {@code old}, so it is absent from the JSON.
+         */
+        public Builder clearOld() {
+            this.old = null;
+            present.clear(0);
+            return this;
+        }
+
+        /**
+         * Adds a property the schema does not declare.
+         */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
+            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public Deprecated build() { return new Deprecated(this); }
+        public Deprecated build() {
+            return new Deprecated(this);
+        }
     }
 
     /**
-     * The streaming JSON codec of {@link Deprecated} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
+     * The streaming JSON codec of {@link Deprecated}, used by the generated code and {@code SourceGenerationContext};
+     * read and write values with the context instead.
      */
     public static final class Codec {
-        private Codec() {}
+        private Codec() {
+        }
 
-        /** Reads one object; the parser is on its START_OBJECT token. */
+        /**
+         * Reads one object; the parser is on its START_OBJECT token.
+         */
         public static Deprecated read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Deprecated but found " + p.currentToken()
@@ -138,7 +193,9 @@ public final class Deprecated {
             return readRest(p, p.nextToken(), b);
         }
 
-        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
+        /**
+         * Reads an object whose first field name was already consumed; the parser is on that field's value.
+         */
         public static Deprecated readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -146,11 +203,19 @@ public final class Deprecated {
             return readRest(p, p.nextToken(), b);
         }
 
-        /** Writes the object: present properties in schema order, then the additional ones. */
+        /**
+         * Writes the object: present properties in schema order, then the additional ones.
+         */
         public static void write(JsonGenerator g, Deprecated v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "old", v.old)) Json.writeString(g, v.old);
-            Json.writeAdditional(g, v.additionalProperties);
+            if (v.present.get(0)) {
+                g.writeFieldName("old");
+                if (v.old == null) g.writeNull(); else Json.writeString(g, v.old);
+            }
+            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
+                g.writeFieldName(e.getKey());
+                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
+            }
             g.writeEndObject();
         }
     }

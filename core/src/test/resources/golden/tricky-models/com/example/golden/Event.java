@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Members tell themselves apart by "event", found without a discriminator object.
@@ -150,7 +149,7 @@ public sealed interface Event {
             return score;
         }
 
-        private static int choose(Map<java.lang.String, JsonValue> m) {
+        private static int choose(Json.UnionMembers m) {
             if (!(m.get("event") instanceof JsonValue.JsonString s)) return -1;
             switch (s.value()) {
                 case "started":

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Two variants share type=message and differ by the fixed value of "role".
@@ -194,7 +193,7 @@ public sealed interface Message {
             return score;
         }
 
-        private static int choose(Map<java.lang.String, JsonValue> m) {
+        private static int choose(Json.UnionMembers m) {
             if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
             switch (s.value()) {
                 case "call":
