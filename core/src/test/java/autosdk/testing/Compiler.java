@@ -62,7 +62,9 @@ public final class Compiler {
         return compile(files, dir, List.of());
     }
 
-    /** Like {@link #compile(List, Path)}, with {@code classpath} (earlier compiles' class folders) before the test's. */
+    /**
+     * Like {@link #compile(List, Path)}, with {@code classpath} (earlier compiles' class folders) before the test's.
+     */
     private static Result compile(List<GeneratedFile> files, Path dir, List<Path> classpath) {
         try {
             Path src = dir.resolve("src");

@@ -948,7 +948,7 @@ public final class Json {
                 frames.push(new Frame(pendingMembers.entrySet().iterator(), null));
                 pendingMembers = null;
                 value = null;
-                return _currToken = JsonToken.START_OBJECT;
+                return current(JsonToken.START_OBJECT);
             }
             if (pending != null) {
                 JsonValue v = pending;

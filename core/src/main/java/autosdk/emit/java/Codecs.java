@@ -13,12 +13,10 @@ final class Codecs {
     static TypeSpec.Builder holder(ClassName model) {
         return TypeSpec.classBuilder(JavaTypes.codec(model))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc(
-                        """
+                .addJavadoc("""
                         The streaming JSON codec of {@link $T} for the generated code; read and write values with \
                         {@code SourceGenerationContext}.
-                        """,
-                        model)
+                        """, model)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());

@@ -27,8 +27,9 @@ final class CompactLayout {
     private static final Pattern CONTROL =
             Pattern.compile("(?:if|else|for|while|do|switch|try|catch|finally|synchronized|return|new|case)\\b.*");
     /** One field declaration on one line: modifiers, type, name, maybe an initializer; no method. */
-    private static final Pattern FIELD = Pattern.compile(
-            "(?:@[\\w$.]+\\s+)*(?:public|protected|private)\\s+[^(){}=;]*?[\\w$]+(?:\\s+=\\s+[^{};]*(?:\\{\\})?[^{};]*)?;");
+    private static final Pattern FIELD =
+            Pattern.compile("(?:@[\\w$.]+\\s+)*(?:public|protected|private)\\s+[^(){}=;]*?[\\w$]+"
+                    + "(?:\\s+=\\s+[^{};]*(?:\\{\\})?[^{};]*)?;");
 
     /** A plain enum constant on its own line ({@code AUTO,}), as JavaPoet lays out enums without bodies. */
     private static final Pattern ENUM_CONSTANT = Pattern.compile(" +[A-Z_$][A-Z0-9_$]*,?");
@@ -52,8 +53,9 @@ final class CompactLayout {
             int body = shortBody(lines, i, indent, text);
             if (body > 0) {
                 StringBuilder joined = new StringBuilder(line);
-                for (int k = i + 1; k <= i + body; k++)
+                for (int k = i + 1; k <= i + body; k++) {
                     joined.append(' ').append(lines[k], indent + 4, lines[k].length());
+                }
                 append(out, joined.append(" }").toString());
                 i += body + 2;
                 continue;
@@ -99,8 +101,9 @@ final class CompactLayout {
     private static boolean startsOneLineMember(String[] lines, int i, int indent) {
         if (!hasIndent(lines[i], indent)) return false;
         String text = lines[i].substring(indent);
-        if (text.startsWith("/** ") && text.endsWith(" */"))
+        if (text.startsWith("/** ") && text.endsWith(" */")) {
             return i + 1 < lines.length && isOneLineMember(lines[i + 1]);
+        }
         return isOneLineMember(lines[i]);
     }
 

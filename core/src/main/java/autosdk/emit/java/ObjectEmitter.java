@@ -227,7 +227,8 @@ final class ObjectEmitter {
         }
         toBuilder
                 .addStatement(
-                        "if (!this.additionalProperties.isEmpty()) b.additionalProperties = new $T<>(this.additionalProperties)",
+                        "if (!this.additionalProperties.isEmpty()) "
+                                + "b.additionalProperties = new $T<>(this.additionalProperties)",
                         LINKED_HASH_MAP)
                 .addStatement("b.present.or(this.present)");
         if (formats) {
@@ -581,7 +582,8 @@ final class ObjectEmitter {
                 .returns(boolean.class)
                 .addParameter(types.nullness().nullable(TypeName.get(Object.class)), "o")
                 .addStatement(
-                        "return this == o || o instanceof $T other && $T.deepEquals(fieldValues(), other.fieldValues())",
+                        "return this == o "
+                                + "|| o instanceof $T other && $T.deepEquals(fieldValues(), other.fieldValues())",
                         self,
                         ARRAYS)
                 .build());
