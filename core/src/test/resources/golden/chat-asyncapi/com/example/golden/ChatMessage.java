@@ -4,6 +4,7 @@ package com.example.golden;
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonFormatException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,27 +16,18 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code ChatMessage} schema.
- */
+/** The {@code ChatMessage} schema. */
 public final class ChatMessage {
+    private static final String[] JSON_NAMES = {"id", "room_id", "author", "content", "sent_at"};
+
     private final String id;
-
     private final String roomId;
-
     private final String author;
-
     private final ChatMessageContent content;
-
     private final OffsetDateTime sentAt;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
-
     private final Map<String, JsonValue> malformed;
 
     private ChatMessage(Builder b) {
@@ -51,74 +43,25 @@ public final class ChatMessage {
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
-    /**
-     * The {@code id} property.
-     *
-     * <p>JSON name: {@code id}; required.
-     */
-    public String id() {
-        return this.id;
-    }
+    /** The required {@code id} property. */
+    public String id() { return this.id; }
+    /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasId() { return this.present.get(0); }
+    /** The required {@code room_id} property. */
+    public String roomId() { return this.roomId; }
+    /** True when {@code room_id} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasRoomId() { return this.present.get(1); }
+    /** The required {@code author} property. */
+    public String author() { return this.author; }
+    /** True when {@code author} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasAuthor() { return this.present.get(2); }
+    /** The required {@code content} property. */
+    public ChatMessageContent content() { return this.content; }
+    /** True when {@code content} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasContent() { return this.present.get(3); }
 
     /**
-     * True when {@code id} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasId() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code room_id} property.
-     *
-     * <p>JSON name: {@code room_id}; required.
-     */
-    public String roomId() {
-        return this.roomId;
-    }
-
-    /**
-     * True when {@code room_id} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasRoomId() {
-        return this.present.get(1);
-    }
-
-    /**
-     * The {@code author} property.
-     *
-     * <p>JSON name: {@code author}; required.
-     */
-    public String author() {
-        return this.author;
-    }
-
-    /**
-     * True when {@code author} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasAuthor() {
-        return this.present.get(2);
-    }
-
-    /**
-     * The {@code content} property.
-     *
-     * <p>JSON name: {@code content}; required.
-     */
-    public ChatMessageContent content() {
-        return this.content;
-    }
-
-    /**
-     * True when {@code content} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasContent() {
-        return this.present.get(3);
-    }
-
-    /**
-     * The {@code sent_at} property.
-     *
-     * <p>JSON name: {@code sent_at}; optional.
+     * The optional {@code sent_at} property.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link
      * #malformedValues()})
@@ -129,38 +72,20 @@ public final class ChatMessage {
         return this.sentAt;
     }
 
-    /**
-     * True when {@code sent_at} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasSentAt() {
-        return this.present.get(4);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
+    /** True when {@code sent_at} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasSentAt() { return this.present.get(4); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
     /**
      * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
      * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
      */
-    public Map<String, JsonValue> malformedValues() {
-        return this.malformed;
-    }
+    public Map<String, JsonValue> malformedValues() { return this.malformed; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = this.id;
@@ -175,40 +100,21 @@ public final class ChatMessage {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.roomId, this.author,
+                this.content, this.sentAt};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof ChatMessage)) return false;
-        ChatMessage other = (ChatMessage) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.id, other.id)
-                    && Objects.deepEquals(this.roomId, other.roomId)
-                    && Objects.deepEquals(this.author, other.author)
-                    && Objects.deepEquals(this.content, other.content)
-                    && Objects.deepEquals(this.sentAt, other.sentAt)
-                    && this.additionalProperties.equals(other.additionalProperties)
-                    && this.malformed.equals(other.malformed);
+        return this == o || o instanceof ChatMessage other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(
-                new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.roomId,
-                this.author, this.content, this.sentAt});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "ChatMessage{", "}");
-        if (this.present.get(0)) parts.add("id=" + this.id);
-        if (this.present.get(1)) parts.add("room_id=" + this.roomId);
-        if (this.present.get(2)) parts.add("author=" + this.author);
-        if (this.present.get(3)) parts.add("content=" + this.content);
-        if (this.present.get(4)) parts.add("sent_at=" + this.sentAt);
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("ChatMessage", JSON_NAMES, fieldValues()); }
 
     private static ChatMessage readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -250,118 +156,40 @@ public final class ChatMessage {
         }
     }
 
-    /**
-     * Builds {@link ChatMessage}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link ChatMessage}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private String id;
-
         private String roomId;
-
         private String author;
-
         private ChatMessageContent content;
-
         private OffsetDateTime sentAt;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
-
         private Map<String, JsonValue> malformed;
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link ChatMessage#id()}. */
+        public Builder id(String id) { this.id = id; present.set(0); return this; }
+        /** Removes {@code id}, so it is absent from the JSON. */
+        public Builder clearId() { this.id = null; present.clear(0); return this; }
+        /** Sets {@link ChatMessage#roomId()}. */
+        public Builder roomId(String roomId) { this.roomId = roomId; present.set(1); return this; }
+        /** Removes {@code room_id}, so it is absent from the JSON. */
+        public Builder clearRoomId() { this.roomId = null; present.clear(1); return this; }
+        /** Sets {@link ChatMessage#author()}. */
+        public Builder author(String author) { this.author = author; present.set(2); return this; }
+        /** Removes {@code author}, so it is absent from the JSON. */
+        public Builder clearAuthor() { this.author = null; present.clear(2); return this; }
+        /** Sets {@link ChatMessage#content()}. */
+        public Builder content(ChatMessageContent content) { this.content = content; present.set(3); return this; }
+        /** Sets {@code content}; same as {@link #content(ChatMessageContent)}. */
+        public Builder content(TextContent content) { return content(ChatMessageContent.of(content)); }
+        /** Sets {@code content}; same as {@link #content(ChatMessageContent)}. */
+        public Builder content(ImageContent content) { return content(ChatMessageContent.of(content)); }
+        /** Removes {@code content}, so it is absent from the JSON. */
+        public Builder clearContent() { this.content = null; present.clear(3); return this; }
 
-        /**
-         * Sets {@code id}.
-         */
-        public Builder id(String id) {
-            this.id = id;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code id}, so it is absent from the JSON.
-         */
-        public Builder clearId() {
-            this.id = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Sets {@code room_id}.
-         */
-        public Builder roomId(String roomId) {
-            this.roomId = roomId;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code room_id}, so it is absent from the JSON.
-         */
-        public Builder clearRoomId() {
-            this.roomId = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Sets {@code author}.
-         */
-        public Builder author(String author) {
-            this.author = author;
-            present.set(2);
-            return this;
-        }
-
-        /**
-         * Removes {@code author}, so it is absent from the JSON.
-         */
-        public Builder clearAuthor() {
-            this.author = null;
-            present.clear(2);
-            return this;
-        }
-
-        /**
-         * Sets {@code content}.
-         */
-        public Builder content(ChatMessageContent content) {
-            this.content = content;
-            present.set(3);
-            return this;
-        }
-
-        /**
-         * Sets {@code content}; same as {@link #content(ChatMessageContent)}.
-         */
-        public Builder content(TextContent content) {
-            return content(ChatMessageContent.of(content));
-        }
-
-        /**
-         * Sets {@code content}; same as {@link #content(ChatMessageContent)}.
-         */
-        public Builder content(ImageContent content) {
-            return content(ChatMessageContent.of(content));
-        }
-
-        /**
-         * Removes {@code content}, so it is absent from the JSON.
-         */
-        public Builder clearContent() {
-            this.content = null;
-            present.clear(3);
-            return this;
-        }
-
-        /**
-         * Sets {@code sent_at}.
-         */
+        /** Sets {@link ChatMessage#sentAt()}. */
         public Builder sentAt(OffsetDateTime sentAt) {
             this.sentAt = sentAt;
             present.set(4);
@@ -369,9 +197,7 @@ public final class ChatMessage {
             return this;
         }
 
-        /**
-         * Removes {@code sent_at}, so it is absent from the JSON.
-         */
+        /** Removes {@code sent_at}, so it is absent from the JSON. */
         public Builder clearSentAt() {
             this.sentAt = null;
             present.clear(4);
@@ -379,18 +205,14 @@ public final class ChatMessage {
             return this;
         }
 
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (id, room_id, author, content)
-         */
+        /** @throws IllegalStateException when a required property is not set (id, room_id, author, content) */
         public ChatMessage build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", id");
@@ -405,16 +227,13 @@ public final class ChatMessage {
     }
 
     /**
-     * The streaming JSON codec of {@link ChatMessage}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link ChatMessage} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static ChatMessage read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for ChatMessage but found " + p.currentToken()
@@ -423,46 +242,22 @@ public final class ChatMessage {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ChatMessage readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder();
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ChatMessage v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("id");
-                if (v.id == null) g.writeNull(); else Json.writeString(g, v.id);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("room_id");
-                if (v.roomId == null) g.writeNull(); else Json.writeString(g, v.roomId);
-            }
-            if (v.present.get(2)) {
-                g.writeFieldName("author");
-                if (v.author == null) g.writeNull(); else Json.writeString(g, v.author);
-            }
-            if (v.present.get(3)) {
-                g.writeFieldName("content");
-                if (v.content == null) g.writeNull(); else ChatMessageContent.Codec.write(g, v.content);
-            }
-            if (v.present.get(4)) {
-                g.writeFieldName("sent_at");
-                JsonValue bad = v.malformed.get("sent_at");
-                if (bad != null) Json.writeValue(g, bad); else if (v.sentAt == null) g.writeNull();
-                        else Json.writeDateTime(g, v.sentAt);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "id", v.id)) Json.writeString(g, v.id);
+            if (Json.field(g, v.present.get(1), "room_id", v.roomId)) Json.writeString(g, v.roomId);
+            if (Json.field(g, v.present.get(2), "author", v.author)) Json.writeString(g, v.author);
+            if (Json.field(g, v.present.get(3), "content", v.content)) ChatMessageContent.Codec.write(g, v.content);
+            if (Json.field(g, v.present.get(4), "sent_at", v.sentAt, v.malformed)) Json.writeDateTime(g, v.sentAt);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

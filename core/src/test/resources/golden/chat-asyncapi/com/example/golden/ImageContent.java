@@ -4,6 +4,7 @@ package com.example.golden;
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonFormatException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,25 +15,17 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code ImageContent} schema.
- */
+/** The {@code ImageContent} schema. */
 public final class ImageContent {
+    private static final String[] JSON_NAMES = {"type", "url", "alt", "thumbnail"};
+
     private final String type;
-
     private final String url;
-
     private final String alt;
-
     private final byte[] thumbnail;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
-
     private final Map<String, JsonValue> malformed;
 
     private ImageContent(Builder b) {
@@ -48,57 +41,23 @@ public final class ImageContent {
     }
 
     /**
-     * The {@code type} property.
-     *
-     * <p>JSON name: {@code type}; required.
+     * The required {@code type} property.
      * <p>Fixed value: {@code image}; builders pre-fill it.
      */
-    public String type() {
-        return this.type;
-    }
-
-    /**
-     * True when {@code type} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasType() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code url} property.
-     *
-     * <p>JSON name: {@code url}; required.
-     */
-    public String url() {
-        return this.url;
-    }
-
-    /**
-     * True when {@code url} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasUrl() {
-        return this.present.get(1);
-    }
-
-    /**
-     * The {@code alt} property.
-     *
-     * <p>JSON name: {@code alt}; optional.
-     */
-    public String alt() {
-        return this.alt;
-    }
-
-    /**
-     * True when {@code alt} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasAlt() {
-        return this.present.get(2);
-    }
+    public String type() { return this.type; }
+    /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasType() { return this.present.get(0); }
+    /** The required {@code url} property. */
+    public String url() { return this.url; }
+    /** True when {@code url} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasUrl() { return this.present.get(1); }
+    /** The optional {@code alt} property. */
+    public String alt() { return this.alt; }
+    /** True when {@code alt} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasAlt() { return this.present.get(2); }
 
     /**
      * A small base64 JPEG preview.
-     *
      * <p>JSON name: {@code thumbnail}; optional.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link
@@ -110,38 +69,20 @@ public final class ImageContent {
         return this.thumbnail;
     }
 
-    /**
-     * True when {@code thumbnail} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasThumbnail() {
-        return this.present.get(3);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
+    /** True when {@code thumbnail} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasThumbnail() { return this.present.get(3); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
     /**
      * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
      * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
      */
-    public Map<String, JsonValue> malformedValues() {
-        return this.malformed;
-    }
+    public Map<String, JsonValue> malformedValues() { return this.malformed; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
@@ -155,39 +96,21 @@ public final class ImageContent {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, this.malformed, this.type, this.url, this.alt,
+                this.thumbnail};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof ImageContent)) return false;
-        ImageContent other = (ImageContent) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.type, other.type)
-                    && Objects.deepEquals(this.url, other.url)
-                    && Objects.deepEquals(this.alt, other.alt)
-                    && Objects.deepEquals(this.thumbnail, other.thumbnail)
-                    && this.additionalProperties.equals(other.additionalProperties)
-                    && this.malformed.equals(other.malformed);
+        return this == o || o instanceof ImageContent other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(
-                new Object[] {this.present, this.additionalProperties, this.malformed, this.type, this.url, this.alt,
-                this.thumbnail});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "ImageContent{", "}");
-        if (this.present.get(0)) parts.add("type=" + this.type);
-        if (this.present.get(1)) parts.add("url=" + this.url);
-        if (this.present.get(2)) parts.add("alt=" + this.alt);
-        if (this.present.get(3))
-                parts.add("thumbnail=" + (this.thumbnail == null ? "null" : this.thumbnail.length + " bytes"));
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("ImageContent", JSON_NAMES, fieldValues()); }
 
     private static ImageContent readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -225,22 +148,14 @@ public final class ImageContent {
         }
     }
 
-    /**
-     * Builds {@link ImageContent}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link ImageContent}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private String type;
-
         private String url;
-
         private String alt;
-
         private byte[] thumbnail;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
-
         private Map<String, JsonValue> malformed;
 
         private Builder(boolean withFixedValues) {
@@ -251,55 +166,21 @@ public final class ImageContent {
         }
 
         /**
-         * Sets {@code type}.
+         * Sets {@link ImageContent#type()}.
          *
          * <p>Pre-filled with its fixed value {@code image}; another value is sent as given.
          */
-        public Builder type(String type) {
-            this.type = type;
-            present.set(0);
-            return this;
-        }
+        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        /** Sets {@link ImageContent#url()}. */
+        public Builder url(String url) { this.url = url; present.set(1); return this; }
+        /** Removes {@code url}, so it is absent from the JSON. */
+        public Builder clearUrl() { this.url = null; present.clear(1); return this; }
+        /** Sets {@link ImageContent#alt()}. */
+        public Builder alt(String alt) { this.alt = alt; present.set(2); return this; }
+        /** Removes {@code alt}, so it is absent from the JSON. */
+        public Builder clearAlt() { this.alt = null; present.clear(2); return this; }
 
-        /**
-         * Sets {@code url}.
-         */
-        public Builder url(String url) {
-            this.url = url;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code url}, so it is absent from the JSON.
-         */
-        public Builder clearUrl() {
-            this.url = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Sets {@code alt}.
-         */
-        public Builder alt(String alt) {
-            this.alt = alt;
-            present.set(2);
-            return this;
-        }
-
-        /**
-         * Removes {@code alt}, so it is absent from the JSON.
-         */
-        public Builder clearAlt() {
-            this.alt = null;
-            present.clear(2);
-            return this;
-        }
-
-        /**
-         * A small base64 JPEG preview.
-         */
+        /** Sets {@link ImageContent#thumbnail()}. */
         public Builder thumbnail(byte[] thumbnail) {
             this.thumbnail = thumbnail;
             present.set(3);
@@ -307,9 +188,7 @@ public final class ImageContent {
             return this;
         }
 
-        /**
-         * Removes {@code thumbnail}, so it is absent from the JSON.
-         */
+        /** Removes {@code thumbnail}, so it is absent from the JSON. */
         public Builder clearThumbnail() {
             this.thumbnail = null;
             present.clear(3);
@@ -317,18 +196,14 @@ public final class ImageContent {
             return this;
         }
 
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (url)
-         */
+        /** @throws IllegalStateException when a required property is not set (url) */
         public ImageContent build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", url");
@@ -340,16 +215,13 @@ public final class ImageContent {
     }
 
     /**
-     * The streaming JSON codec of {@link ImageContent}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link ImageContent} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static ImageContent read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for ImageContent but found " + p.currentToken()
@@ -358,42 +230,22 @@ public final class ImageContent {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ImageContent readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder(false);
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ImageContent v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("type");
-                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("url");
-                if (v.url == null) g.writeNull(); else Json.writeString(g, v.url);
-            }
-            if (v.present.get(2)) {
-                g.writeFieldName("alt");
-                if (v.alt == null) g.writeNull(); else Json.writeString(g, v.alt);
-            }
-            if (v.present.get(3)) {
-                g.writeFieldName("thumbnail");
-                JsonValue bad = v.malformed.get("thumbnail");
-                if (bad != null) Json.writeValue(g, bad); else if (v.thumbnail == null) g.writeNull();
-                        else Json.writeBase64(g, v.thumbnail);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, v.present.get(1), "url", v.url)) Json.writeString(g, v.url);
+            if (Json.field(g, v.present.get(2), "alt", v.alt)) Json.writeString(g, v.alt);
+            if (Json.field(g, v.present.get(3), "thumbnail", v.thumbnail, v.malformed))
+                    Json.writeBase64(g, v.thumbnail);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,19 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * Someone posted a message.
- */
+/** Someone posted a message. */
 public final class MessageCreated {
+    private static final String[] JSON_NAMES = {"type", "message"};
+
     private final String type;
-
     private final ChatMessage message;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private MessageCreated(Builder b) {
@@ -37,55 +33,22 @@ public final class MessageCreated {
     }
 
     /**
-     * The {@code type} property.
-     *
-     * <p>JSON name: {@code type}; required.
+     * The required {@code type} property.
      * <p>Fixed value: {@code message.created}; builders pre-fill it.
      */
-    public String type() {
-        return this.type;
-    }
+    public String type() { return this.type; }
+    /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasType() { return this.present.get(0); }
+    /** The required {@code message} property. */
+    public ChatMessage message() { return this.message; }
+    /** True when {@code message} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasMessage() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code type} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasType() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code message} property.
-     *
-     * <p>JSON name: {@code message}; required.
-     */
-    public ChatMessage message() {
-        return this.message;
-    }
-
-    /**
-     * True when {@code message} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasMessage() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
@@ -96,30 +59,20 @@ public final class MessageCreated {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.type, this.message};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof MessageCreated)) return false;
-        MessageCreated other = (MessageCreated) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.type, other.type)
-                    && Objects.deepEquals(this.message, other.message)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof MessageCreated other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.type, this.message});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "MessageCreated{", "}");
-        if (this.present.get(0)) parts.add("type=" + this.type);
-        if (this.present.get(1)) parts.add("message=" + this.message);
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("MessageCreated", JSON_NAMES, fieldValues()); }
 
     private static MessageCreated readRest(JsonParser p, JsonToken t, Builder b) throws
             IOException {
@@ -146,16 +99,11 @@ public final class MessageCreated {
         }
     }
 
-    /**
-     * Builds {@link MessageCreated}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link MessageCreated}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private String type;
-
         private ChatMessage message;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -166,46 +114,24 @@ public final class MessageCreated {
         }
 
         /**
-         * Sets {@code type}.
+         * Sets {@link MessageCreated#type()}.
          *
          * <p>Pre-filled with its fixed value {@code message.created}; another value is sent as given.
          */
-        public Builder type(String type) {
-            this.type = type;
-            present.set(0);
-            return this;
-        }
+        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        /** Sets {@link MessageCreated#message()}. */
+        public Builder message(ChatMessage message) { this.message = message; present.set(1); return this; }
+        /** Removes {@code message}, so it is absent from the JSON. */
+        public Builder clearMessage() { this.message = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code message}.
-         */
-        public Builder message(ChatMessage message) {
-            this.message = message;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code message}, so it is absent from the JSON.
-         */
-        public Builder clearMessage() {
-            this.message = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (message)
-         */
+        /** @throws IllegalStateException when a required property is not set (message) */
         public MessageCreated build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", message");
@@ -218,17 +144,13 @@ public final class MessageCreated {
     }
 
     /**
-     * The streaming JSON codec of {@link MessageCreated}, used by the generated code and {@code
-     * SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link MessageCreated} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static MessageCreated read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for MessageCreated but found " + p.currentToken()
@@ -237,32 +159,19 @@ public final class MessageCreated {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static MessageCreated readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder(false);
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, MessageCreated v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("type");
-                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("message");
-                if (v.message == null) g.writeNull(); else ChatMessage.Codec.write(g, v.message);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, v.present.get(1), "message", v.message)) ChatMessage.Codec.write(g, v.message);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

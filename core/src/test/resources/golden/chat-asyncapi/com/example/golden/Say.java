@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,19 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * Posts a message into the room.
- */
+/** Posts a message into the room. */
 public final class Say {
+    private static final String[] JSON_NAMES = {"type", "content"};
+
     private final String type;
-
     private final SayContent content;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Say(Builder b) {
@@ -37,55 +33,22 @@ public final class Say {
     }
 
     /**
-     * The {@code type} property.
-     *
-     * <p>JSON name: {@code type}; required.
+     * The required {@code type} property.
      * <p>Fixed value: {@code say}; builders pre-fill it.
      */
-    public String type() {
-        return this.type;
-    }
+    public String type() { return this.type; }
+    /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasType() { return this.present.get(0); }
+    /** The required {@code content} property. */
+    public SayContent content() { return this.content; }
+    /** True when {@code content} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasContent() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code type} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasType() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code content} property.
-     *
-     * <p>JSON name: {@code content}; required.
-     */
-    public SayContent content() {
-        return this.content;
-    }
-
-    /**
-     * True when {@code content} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasContent() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
@@ -96,30 +59,20 @@ public final class Say {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.type, this.content};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Say)) return false;
-        Say other = (Say) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.type, other.type)
-                    && Objects.deepEquals(this.content, other.content)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Say other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.type, this.content});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Say{", "}");
-        if (this.present.get(0)) parts.add("type=" + this.type);
-        if (this.present.get(1)) parts.add("content=" + this.content);
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("Say", JSON_NAMES, fieldValues()); }
 
     private static Say readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -145,16 +98,11 @@ public final class Say {
         }
     }
 
-    /**
-     * Builds {@link Say}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Say}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private String type;
-
         private SayContent content;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -165,60 +113,28 @@ public final class Say {
         }
 
         /**
-         * Sets {@code type}.
+         * Sets {@link Say#type()}.
          *
          * <p>Pre-filled with its fixed value {@code say}; another value is sent as given.
          */
-        public Builder type(String type) {
-            this.type = type;
-            present.set(0);
-            return this;
-        }
+        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        /** Sets {@link Say#content()}. */
+        public Builder content(SayContent content) { this.content = content; present.set(1); return this; }
+        /** Sets {@code content}; same as {@link #content(SayContent)}. */
+        public Builder content(TextContent content) { return content(SayContent.of(content)); }
+        /** Sets {@code content}; same as {@link #content(SayContent)}. */
+        public Builder content(ImageContent content) { return content(SayContent.of(content)); }
+        /** Removes {@code content}, so it is absent from the JSON. */
+        public Builder clearContent() { this.content = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code content}.
-         */
-        public Builder content(SayContent content) {
-            this.content = content;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Sets {@code content}; same as {@link #content(SayContent)}.
-         */
-        public Builder content(TextContent content) {
-            return content(SayContent.of(content));
-        }
-
-        /**
-         * Sets {@code content}; same as {@link #content(SayContent)}.
-         */
-        public Builder content(ImageContent content) {
-            return content(SayContent.of(content));
-        }
-
-        /**
-         * Removes {@code content}, so it is absent from the JSON.
-         */
-        public Builder clearContent() {
-            this.content = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (content)
-         */
+        /** @throws IllegalStateException when a required property is not set (content) */
         public Say build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", content");
@@ -230,16 +146,13 @@ public final class Say {
     }
 
     /**
-     * The streaming JSON codec of {@link Say}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Say} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Say read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Say but found " + p.currentToken() + " at "
@@ -248,32 +161,19 @@ public final class Say {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Say readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder(false);
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Say v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("type");
-                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("content");
-                if (v.content == null) g.writeNull(); else SayContent.Codec.write(g, v.content);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, v.present.get(1), "content", v.content)) SayContent.Codec.write(g, v.content);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,19 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * Someone is typing.
- */
+/** Someone is typing. */
 public final class Typing {
+    private static final String[] JSON_NAMES = {"type", "author"};
+
     private final String type;
-
     private final String author;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Typing(Builder b) {
@@ -37,55 +33,22 @@ public final class Typing {
     }
 
     /**
-     * The {@code type} property.
-     *
-     * <p>JSON name: {@code type}; required.
+     * The required {@code type} property.
      * <p>Fixed value: {@code typing}; builders pre-fill it.
      */
-    public String type() {
-        return this.type;
-    }
+    public String type() { return this.type; }
+    /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasType() { return this.present.get(0); }
+    /** The required {@code author} property. */
+    public String author() { return this.author; }
+    /** True when {@code author} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasAuthor() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code type} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasType() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code author} property.
-     *
-     * <p>JSON name: {@code author}; required.
-     */
-    public String author() {
-        return this.author;
-    }
-
-    /**
-     * True when {@code author} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasAuthor() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
@@ -96,30 +59,20 @@ public final class Typing {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.type, this.author};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Typing)) return false;
-        Typing other = (Typing) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.type, other.type)
-                    && Objects.deepEquals(this.author, other.author)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Typing other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.type, this.author});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Typing{", "}");
-        if (this.present.get(0)) parts.add("type=" + this.type);
-        if (this.present.get(1)) parts.add("author=" + this.author);
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("Typing", JSON_NAMES, fieldValues()); }
 
     private static Typing readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -145,16 +98,11 @@ public final class Typing {
         }
     }
 
-    /**
-     * Builds {@link Typing}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Typing}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private String type;
-
         private String author;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -165,46 +113,24 @@ public final class Typing {
         }
 
         /**
-         * Sets {@code type}.
+         * Sets {@link Typing#type()}.
          *
          * <p>Pre-filled with its fixed value {@code typing}; another value is sent as given.
          */
-        public Builder type(String type) {
-            this.type = type;
-            present.set(0);
-            return this;
-        }
+        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        /** Sets {@link Typing#author()}. */
+        public Builder author(String author) { this.author = author; present.set(1); return this; }
+        /** Removes {@code author}, so it is absent from the JSON. */
+        public Builder clearAuthor() { this.author = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code author}.
-         */
-        public Builder author(String author) {
-            this.author = author;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code author}, so it is absent from the JSON.
-         */
-        public Builder clearAuthor() {
-            this.author = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (author)
-         */
+        /** @throws IllegalStateException when a required property is not set (author) */
         public Typing build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", author");
@@ -216,16 +142,13 @@ public final class Typing {
     }
 
     /**
-     * The streaming JSON codec of {@link Typing}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Typing} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Typing read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Typing but found " + p.currentToken() + " at "
@@ -234,32 +157,19 @@ public final class Typing {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Typing readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder(false);
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Typing v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("type");
-                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("author");
-                if (v.author == null) g.writeNull(); else Json.writeString(g, v.author);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, v.present.get(1), "author", v.author)) Json.writeString(g, v.author);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,19 +15,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code listRooms.Response} schema.
- */
+/** The {@code listRooms.Response} schema. */
 public final class ListRoomsResponse {
+    private static final String[] JSON_NAMES = {"rooms", "next_cursor"};
+
     private final List<Room> rooms;
-
     private final String nextCursor;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private ListRoomsResponse(Builder b) {
@@ -37,55 +33,20 @@ public final class ListRoomsResponse {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code rooms} property.
-     *
-     * <p>JSON name: {@code rooms}; required.
-     */
-    public List<Room> rooms() {
-        return this.rooms;
-    }
+    /** The required {@code rooms} property. */
+    public List<Room> rooms() { return this.rooms; }
+    /** True when {@code rooms} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasRooms() { return this.present.get(0); }
+    /** The optional {@code next_cursor} property. */
+    public String nextCursor() { return this.nextCursor; }
+    /** True when {@code next_cursor} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasNextCursor() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code rooms} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasRooms() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code next_cursor} property.
-     *
-     * <p>JSON name: {@code next_cursor}; optional.
-     */
-    public String nextCursor() {
-        return this.nextCursor;
-    }
-
-    /**
-     * True when {@code next_cursor} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasNextCursor() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rooms = this.rooms;
@@ -96,30 +57,21 @@ public final class ListRoomsResponse {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.rooms, this.nextCursor};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof ListRoomsResponse)) return false;
-        ListRoomsResponse other = (ListRoomsResponse) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.rooms, other.rooms)
-                    && Objects.deepEquals(this.nextCursor, other.nextCursor)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof ListRoomsResponse other
+                && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.rooms, this.nextCursor});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "ListRoomsResponse{", "}");
-        if (this.present.get(0)) parts.add("rooms=" + this.rooms);
-        if (this.present.get(1)) parts.add("next_cursor=" + this.nextCursor);
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("ListRoomsResponse", JSON_NAMES, fieldValues()); }
 
     private static ListRoomsResponse readRest(JsonParser p, JsonToken t, Builder b) throws
             IOException {
@@ -146,69 +98,31 @@ public final class ListRoomsResponse {
         }
     }
 
-    /**
-     * Builds {@link ListRoomsResponse}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link ListRoomsResponse}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private List<Room> rooms;
-
         private String nextCursor;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link ListRoomsResponse#rooms()}. */
+        public Builder rooms(List<Room> rooms) { this.rooms = rooms; present.set(0); return this; }
+        /** Removes {@code rooms}, so it is absent from the JSON. */
+        public Builder clearRooms() { this.rooms = null; present.clear(0); return this; }
+        /** Sets {@link ListRoomsResponse#nextCursor()}. */
+        public Builder nextCursor(String nextCursor) { this.nextCursor = nextCursor; present.set(1); return this; }
+        /** Removes {@code next_cursor}, so it is absent from the JSON. */
+        public Builder clearNextCursor() { this.nextCursor = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code rooms}.
-         */
-        public Builder rooms(List<Room> rooms) {
-            this.rooms = rooms;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code rooms}, so it is absent from the JSON.
-         */
-        public Builder clearRooms() {
-            this.rooms = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Sets {@code next_cursor}.
-         */
-        public Builder nextCursor(String nextCursor) {
-            this.nextCursor = nextCursor;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code next_cursor}, so it is absent from the JSON.
-         */
-        public Builder clearNextCursor() {
-            this.nextCursor = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (rooms)
-         */
+        /** @throws IllegalStateException when a required property is not set (rooms) */
         public ListRoomsResponse build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", rooms");
@@ -221,17 +135,13 @@ public final class ListRoomsResponse {
     }
 
     /**
-     * The streaming JSON codec of {@link ListRoomsResponse}, used by the generated code and {@code
-     * SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link ListRoomsResponse} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static ListRoomsResponse read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for ListRoomsResponse but found "
@@ -240,9 +150,7 @@ public final class ListRoomsResponse {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ListRoomsResponse readAfterField(JsonParser p, String field) throws
                 IOException {
             Builder b = new Builder();
@@ -250,23 +158,12 @@ public final class ListRoomsResponse {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ListRoomsResponse v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("rooms");
-                if (v.rooms == null) g.writeNull(); else Json.writeList(g, v.rooms, Room.Codec::write);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("next_cursor");
-                if (v.nextCursor == null) g.writeNull(); else Json.writeString(g, v.nextCursor);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "rooms", v.rooms)) Json.writeList(g, v.rooms, Room.Codec::write);
+            if (Json.field(g, v.present.get(1), "next_cursor", v.nextCursor)) Json.writeString(g, v.nextCursor);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

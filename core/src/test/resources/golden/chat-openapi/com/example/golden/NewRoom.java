@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,21 +14,15 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code NewRoom} schema.
- */
+/** The {@code NewRoom} schema. */
 public final class NewRoom {
+    private static final String[] JSON_NAMES = {"name", "visibility", "topic"};
+
     private final String name;
-
     private final Visibility visibility;
-
     private final String topic;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private NewRoom(Builder b) {
@@ -41,69 +36,25 @@ public final class NewRoom {
 
     /**
      * The room's display name.
-     *
      * <p>JSON name: {@code name}; required.
      */
-    public String name() {
-        return this.name;
-    }
+    public String name() { return this.name; }
+    /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasName() { return this.present.get(0); }
+    /** The optional {@code visibility} property. */
+    public Visibility visibility() { return this.visibility; }
+    /** True when {@code visibility} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasVisibility() { return this.present.get(1); }
+    /** The optional {@code topic} property. */
+    public String topic() { return this.topic; }
+    /** True when {@code topic} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasTopic() { return this.present.get(2); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code name} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasName() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code visibility} property.
-     *
-     * <p>JSON name: {@code visibility}; optional.
-     */
-    public Visibility visibility() {
-        return this.visibility;
-    }
-
-    /**
-     * True when {@code visibility} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasVisibility() {
-        return this.present.get(1);
-    }
-
-    /**
-     * The {@code topic} property.
-     *
-     * <p>JSON name: {@code topic}; optional.
-     */
-    public String topic() {
-        return this.topic;
-    }
-
-    /**
-     * True when {@code topic} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasTopic() {
-        return this.present.get(2);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = this.name;
@@ -115,33 +66,20 @@ public final class NewRoom {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.name, this.visibility, this.topic};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof NewRoom)) return false;
-        NewRoom other = (NewRoom) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.name, other.name)
-                    && Objects.deepEquals(this.visibility, other.visibility)
-                    && Objects.deepEquals(this.topic, other.topic)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof NewRoom other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(
-                new Object[] {this.present, this.additionalProperties, this.name, this.visibility, this.topic});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "NewRoom{", "}");
-        if (this.present.get(0)) parts.add("name=" + this.name);
-        if (this.present.get(1)) parts.add("visibility=" + this.visibility);
-        if (this.present.get(2)) parts.add("topic=" + this.topic);
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("NewRoom", JSON_NAMES, fieldValues()); }
 
     private static NewRoom readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -171,89 +109,36 @@ public final class NewRoom {
         }
     }
 
-    /**
-     * Builds {@link NewRoom}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link NewRoom}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private String name;
-
         private Visibility visibility;
-
         private String topic;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link NewRoom#name()}. */
+        public Builder name(String name) { this.name = name; present.set(0); return this; }
+        /** Removes {@code name}, so it is absent from the JSON. */
+        public Builder clearName() { this.name = null; present.clear(0); return this; }
+        /** Sets {@link NewRoom#visibility()}. */
+        public Builder visibility(Visibility visibility) { this.visibility = visibility; present.set(1); return this; }
+        /** Removes {@code visibility}, so it is absent from the JSON. */
+        public Builder clearVisibility() { this.visibility = null; present.clear(1); return this; }
+        /** Sets {@link NewRoom#topic()}. */
+        public Builder topic(String topic) { this.topic = topic; present.set(2); return this; }
+        /** Removes {@code topic}, so it is absent from the JSON. */
+        public Builder clearTopic() { this.topic = null; present.clear(2); return this; }
 
-        /**
-         * The room's display name.
-         */
-        public Builder name(String name) {
-            this.name = name;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code name}, so it is absent from the JSON.
-         */
-        public Builder clearName() {
-            this.name = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Sets {@code visibility}.
-         */
-        public Builder visibility(Visibility visibility) {
-            this.visibility = visibility;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code visibility}, so it is absent from the JSON.
-         */
-        public Builder clearVisibility() {
-            this.visibility = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Sets {@code topic}.
-         */
-        public Builder topic(String topic) {
-            this.topic = topic;
-            present.set(2);
-            return this;
-        }
-
-        /**
-         * Removes {@code topic}, so it is absent from the JSON.
-         */
-        public Builder clearTopic() {
-            this.topic = null;
-            present.clear(2);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (name)
-         */
+        /** @throws IllegalStateException when a required property is not set (name) */
         public NewRoom build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", name");
@@ -265,16 +150,13 @@ public final class NewRoom {
     }
 
     /**
-     * The streaming JSON codec of {@link NewRoom}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link NewRoom} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static NewRoom read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for NewRoom but found " + p.currentToken()
@@ -283,36 +165,20 @@ public final class NewRoom {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static NewRoom readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder();
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, NewRoom v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("name");
-                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("visibility");
-                if (v.visibility == null) g.writeNull(); else Visibility.Codec.write(g, v.visibility);
-            }
-            if (v.present.get(2)) {
-                g.writeFieldName("topic");
-                if (v.topic == null) g.writeNull(); else Json.writeString(g, v.topic);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, v.present.get(1), "visibility", v.visibility)) Visibility.Codec.write(g, v.visibility);
+            if (Json.field(g, v.present.get(2), "topic", v.topic)) Json.writeString(g, v.topic);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

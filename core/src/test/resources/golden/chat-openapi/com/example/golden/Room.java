@@ -4,6 +4,7 @@ package com.example.golden;
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonFormatException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,30 +16,20 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 import java.util.UUID;
 
-/**
- * The {@code Room} schema.
- */
+/** The {@code Room} schema. */
 public final class Room {
+    private static final String[] JSON_NAMES = {"name", "visibility", "topic", "id", "created_at", "member_count"};
+
     private final String name;
-
     private final Visibility visibility;
-
     private final String topic;
-
     private final UUID id;
-
     private final OffsetDateTime createdAt;
-
     private final Long memberCount;
-
     private final Map<String, JsonValue> additionalProperties;
-
     private final BitSet present;
-
     private final Map<String, JsonValue> malformed;
 
     private Room(Builder b) {
@@ -57,56 +48,22 @@ public final class Room {
 
     /**
      * The room's display name.
-     *
      * <p>JSON name: {@code name}; required.
      */
-    public String name() {
-        return this.name;
-    }
+    public String name() { return this.name; }
+    /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasName() { return this.present.get(0); }
+    /** The optional {@code visibility} property. */
+    public Visibility visibility() { return this.visibility; }
+    /** True when {@code visibility} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasVisibility() { return this.present.get(1); }
+    /** The optional {@code topic} property. */
+    public String topic() { return this.topic; }
+    /** True when {@code topic} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasTopic() { return this.present.get(2); }
 
     /**
-     * True when {@code name} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasName() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code visibility} property.
-     *
-     * <p>JSON name: {@code visibility}; optional.
-     */
-    public Visibility visibility() {
-        return this.visibility;
-    }
-
-    /**
-     * True when {@code visibility} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasVisibility() {
-        return this.present.get(1);
-    }
-
-    /**
-     * The {@code topic} property.
-     *
-     * <p>JSON name: {@code topic}; optional.
-     */
-    public String topic() {
-        return this.topic;
-    }
-
-    /**
-     * True when {@code topic} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasTopic() {
-        return this.present.get(2);
-    }
-
-    /**
-     * The {@code id} property.
-     *
-     * <p>JSON name: {@code id}; required.
+     * The required {@code id} property.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid uuid (kept in {@link #malformedValues()})
      */
@@ -116,17 +73,11 @@ public final class Room {
         return this.id;
     }
 
-    /**
-     * True when {@code id} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasId() {
-        return this.present.get(3);
-    }
+    /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasId() { return this.present.get(3); }
 
     /**
-     * The {@code created_at} property.
-     *
-     * <p>JSON name: {@code created_at}; required.
+     * The required {@code created_at} property.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link
      * #malformedValues()})
@@ -137,54 +88,24 @@ public final class Room {
         return this.createdAt;
     }
 
-    /**
-     * True when {@code created_at} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasCreatedAt() {
-        return this.present.get(4);
-    }
-
-    /**
-     * The {@code member_count} property.
-     *
-     * <p>JSON name: {@code member_count}; optional.
-     */
-    public Long memberCount() {
-        return this.memberCount;
-    }
-
-    /**
-     * True when {@code member_count} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasMemberCount() {
-        return this.present.get(5);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
+    /** True when {@code created_at} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasCreatedAt() { return this.present.get(4); }
+    /** The optional {@code member_count} property. */
+    public Long memberCount() { return this.memberCount; }
+    /** True when {@code member_count} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasMemberCount() { return this.present.get(5); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
     /**
      * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
      * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
      */
-    public Map<String, JsonValue> malformedValues() {
-        return this.malformed;
-    }
+    public Map<String, JsonValue> malformedValues() { return this.malformed; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = this.name;
@@ -200,42 +121,21 @@ public final class Room {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, this.malformed, this.name, this.visibility,
+                this.topic, this.id, this.createdAt, this.memberCount};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Room)) return false;
-        Room other = (Room) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.name, other.name)
-                    && Objects.deepEquals(this.visibility, other.visibility)
-                    && Objects.deepEquals(this.topic, other.topic)
-                    && Objects.deepEquals(this.id, other.id)
-                    && Objects.deepEquals(this.createdAt, other.createdAt)
-                    && Objects.deepEquals(this.memberCount, other.memberCount)
-                    && this.additionalProperties.equals(other.additionalProperties)
-                    && this.malformed.equals(other.malformed);
+        return this == o || o instanceof Room other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(
-                new Object[] {this.present, this.additionalProperties, this.malformed, this.name, this.visibility,
-                this.topic, this.id, this.createdAt, this.memberCount});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Room{", "}");
-        if (this.present.get(0)) parts.add("name=" + this.name);
-        if (this.present.get(1)) parts.add("visibility=" + this.visibility);
-        if (this.present.get(2)) parts.add("topic=" + this.topic);
-        if (this.present.get(3)) parts.add("id=" + this.id);
-        if (this.present.get(4)) parts.add("created_at=" + this.createdAt);
-        if (this.present.get(5)) parts.add("member_count=" + this.memberCount);
-        if (!this.additionalProperties.isEmpty()) parts.add(String.valueOf(this.additionalProperties));
-        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
-        return parts.toString();
-    }
+    public String toString() { return JsonObjects.toString("Room", JSON_NAMES, fieldValues()); }
 
     private static Room readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -285,88 +185,33 @@ public final class Room {
         }
     }
 
-    /**
-     * Builds {@link Room}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Room}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private String name;
-
         private Visibility visibility;
-
         private String topic;
-
         private UUID id;
-
         private OffsetDateTime createdAt;
-
         private Long memberCount;
-
         private Map<String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
-
         private Map<String, JsonValue> malformed;
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link Room#name()}. */
+        public Builder name(String name) { this.name = name; present.set(0); return this; }
+        /** Removes {@code name}, so it is absent from the JSON. */
+        public Builder clearName() { this.name = null; present.clear(0); return this; }
+        /** Sets {@link Room#visibility()}. */
+        public Builder visibility(Visibility visibility) { this.visibility = visibility; present.set(1); return this; }
+        /** Removes {@code visibility}, so it is absent from the JSON. */
+        public Builder clearVisibility() { this.visibility = null; present.clear(1); return this; }
+        /** Sets {@link Room#topic()}. */
+        public Builder topic(String topic) { this.topic = topic; present.set(2); return this; }
+        /** Removes {@code topic}, so it is absent from the JSON. */
+        public Builder clearTopic() { this.topic = null; present.clear(2); return this; }
 
-        /**
-         * The room's display name.
-         */
-        public Builder name(String name) {
-            this.name = name;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code name}, so it is absent from the JSON.
-         */
-        public Builder clearName() {
-            this.name = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Sets {@code visibility}.
-         */
-        public Builder visibility(Visibility visibility) {
-            this.visibility = visibility;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code visibility}, so it is absent from the JSON.
-         */
-        public Builder clearVisibility() {
-            this.visibility = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Sets {@code topic}.
-         */
-        public Builder topic(String topic) {
-            this.topic = topic;
-            present.set(2);
-            return this;
-        }
-
-        /**
-         * Removes {@code topic}, so it is absent from the JSON.
-         */
-        public Builder clearTopic() {
-            this.topic = null;
-            present.clear(2);
-            return this;
-        }
-
-        /**
-         * Sets {@code id}.
-         */
+        /** Sets {@link Room#id()}. */
         public Builder id(UUID id) {
             this.id = id;
             present.set(3);
@@ -374,9 +219,7 @@ public final class Room {
             return this;
         }
 
-        /**
-         * Removes {@code id}, so it is absent from the JSON.
-         */
+        /** Removes {@code id}, so it is absent from the JSON. */
         public Builder clearId() {
             this.id = null;
             present.clear(3);
@@ -384,9 +227,7 @@ public final class Room {
             return this;
         }
 
-        /**
-         * Sets {@code created_at}.
-         */
+        /** Sets {@link Room#createdAt()}. */
         public Builder createdAt(OffsetDateTime createdAt) {
             this.createdAt = createdAt;
             present.set(4);
@@ -394,9 +235,7 @@ public final class Room {
             return this;
         }
 
-        /**
-         * Removes {@code created_at}, so it is absent from the JSON.
-         */
+        /** Removes {@code created_at}, so it is absent from the JSON. */
         public Builder clearCreatedAt() {
             this.createdAt = null;
             present.clear(4);
@@ -404,43 +243,21 @@ public final class Room {
             return this;
         }
 
-        /**
-         * Sets {@code member_count}.
-         */
-        public Builder memberCount(Long memberCount) {
-            this.memberCount = memberCount;
-            present.set(5);
-            return this;
-        }
+        /** Sets {@link Room#memberCount()}. */
+        public Builder memberCount(Long memberCount) { this.memberCount = memberCount; present.set(5); return this; }
+        /** Same as {@link #memberCount(Long)}, for a literal such as {@code 10}. */
+        public Builder memberCount(long memberCount) { return memberCount(Long.valueOf(memberCount)); }
+        /** Removes {@code member_count}, so it is absent from the JSON. */
+        public Builder clearMemberCount() { this.memberCount = null; present.clear(5); return this; }
 
-        /**
-         * Same as {@link #memberCount(Long)}, for a literal such as {@code 10}.
-         */
-        public Builder memberCount(long memberCount) {
-            return memberCount(Long.valueOf(memberCount));
-        }
-
-        /**
-         * Removes {@code member_count}, so it is absent from the JSON.
-         */
-        public Builder clearMemberCount() {
-            this.memberCount = null;
-            present.clear(5);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (name, id, created_at)
-         */
+        /** @throws IllegalStateException when a required property is not set (name, id, created_at) */
         public Room build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", name");
@@ -454,16 +271,13 @@ public final class Room {
     }
 
     /**
-     * The streaming JSON codec of {@link Room}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Room} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Room read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Room but found " + p.currentToken() + " at "
@@ -472,52 +286,24 @@ public final class Room {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Room readAfterField(JsonParser p, String field) throws IOException {
             Builder b = new Builder();
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Room v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("name");
-                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("visibility");
-                if (v.visibility == null) g.writeNull(); else Visibility.Codec.write(g, v.visibility);
-            }
-            if (v.present.get(2)) {
-                g.writeFieldName("topic");
-                if (v.topic == null) g.writeNull(); else Json.writeString(g, v.topic);
-            }
-            if (v.present.get(3)) {
-                g.writeFieldName("id");
-                JsonValue bad = v.malformed.get("id");
-                if (bad != null) Json.writeValue(g, bad); else if (v.id == null) g.writeNull();
-                        else Json.writeUuid(g, v.id);
-            }
-            if (v.present.get(4)) {
-                g.writeFieldName("created_at");
-                JsonValue bad = v.malformed.get("created_at");
-                if (bad != null) Json.writeValue(g, bad); else if (v.createdAt == null) g.writeNull();
-                        else Json.writeDateTime(g, v.createdAt);
-            }
-            if (v.present.get(5)) {
-                g.writeFieldName("member_count");
-                if (v.memberCount == null) g.writeNull(); else Json.writeLong(g, v.memberCount);
-            }
-            for (Map.Entry<String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, v.present.get(1), "visibility", v.visibility)) Visibility.Codec.write(g, v.visibility);
+            if (Json.field(g, v.present.get(2), "topic", v.topic)) Json.writeString(g, v.topic);
+            if (Json.field(g, v.present.get(3), "id", v.id, v.malformed)) Json.writeUuid(g, v.id);
+            if (Json.field(g, v.present.get(4), "created_at", v.createdAt, v.malformed))
+                    Json.writeDateTime(g, v.createdAt);
+            if (Json.field(g, v.present.get(5), "member_count", v.memberCount)) Json.writeLong(g, v.memberCount);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code a/b.c-d} schema.
- */
+/** The {@code a/b.c-d} schema. */
 @SuppressWarnings("deprecation")
 public final class ABCD {
+    private static final java.lang.String[] JSON_NAMES = {"e"};
+
     private final java.lang.String e;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private ABCD(Builder b) {
@@ -34,39 +31,16 @@ public final class ABCD {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code e} property.
-     *
-     * <p>JSON name: {@code e}; optional.
-     */
-    public java.lang.String e() {
-        return this.e;
-    }
+    /** The optional {@code e} property. */
+    public java.lang.String e() { return this.e; }
+    /** True when {@code e} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasE() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code e} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasE() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.e = this.e;
@@ -76,28 +50,20 @@ public final class ABCD {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.e};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof ABCD)) return false;
-        ABCD other = (ABCD) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.e, other.e)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof ABCD other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.e});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "ABCD{", "}");
-        if (this.present.get(0)) parts.add("e=" + this.e);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("ABCD", JSON_NAMES, fieldValues()); }
 
     private static ABCD readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,62 +86,36 @@ public final class ABCD {
         }
     }
 
-    /**
-     * Builds {@link ABCD}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link ABCD}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String e;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link ABCD#e()}. */
+        public Builder e(java.lang.String e) { this.e = e; present.set(0); return this; }
+        /** Removes {@code e}, so it is absent from the JSON. */
+        public Builder clearE() { this.e = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code e}.
-         */
-        public Builder e(java.lang.String e) {
-            this.e = e;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code e}, so it is absent from the JSON.
-         */
-        public Builder clearE() {
-            this.e = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public ABCD build() {
-            return new ABCD(this);
-        }
+        public ABCD build() { return new ABCD(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link ABCD}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link ABCD} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static ABCD read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for ABCD but found " + p.currentToken() + " at "
@@ -184,28 +124,18 @@ public final class ABCD {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ABCD readAfterField(JsonParser p, java.lang.String field) throws IOException {
             Builder b = new Builder();
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ABCD v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("e");
-                if (v.e == null) g.writeNull(); else Json.writeString(g, v.e);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "e", v.e)) Json.writeString(g, v.e);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Builder} schema.
- */
+/** The {@code Builder} schema. */
 @SuppressWarnings("deprecation")
 public final class Builder2 {
+    private static final java.lang.String[] JSON_NAMES = {"x"};
+
     private final java.lang.String x;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Builder2(Builder b) {
@@ -34,39 +31,16 @@ public final class Builder2 {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code x} property.
-     *
-     * <p>JSON name: {@code x}; optional.
-     */
-    public java.lang.String x() {
-        return this.x;
-    }
+    /** The optional {@code x} property. */
+    public java.lang.String x() { return this.x; }
+    /** True when {@code x} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasX() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code x} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasX() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.x = this.x;
@@ -76,28 +50,20 @@ public final class Builder2 {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.x};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Builder2)) return false;
-        Builder2 other = (Builder2) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.x, other.x)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Builder2 other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.x});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Builder2{", "}");
-        if (this.present.get(0)) parts.add("x=" + this.x);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("Builder2", JSON_NAMES, fieldValues()); }
 
     private static Builder2 readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,62 +86,36 @@ public final class Builder2 {
         }
     }
 
-    /**
-     * Builds {@link Builder2}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Builder2}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String x;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link Builder2#x()}. */
+        public Builder x(java.lang.String x) { this.x = x; present.set(0); return this; }
+        /** Removes {@code x}, so it is absent from the JSON. */
+        public Builder clearX() { this.x = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code x}.
-         */
-        public Builder x(java.lang.String x) {
-            this.x = x;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code x}, so it is absent from the JSON.
-         */
-        public Builder clearX() {
-            this.x = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public Builder2 build() {
-            return new Builder2(this);
-        }
+        public Builder2 build() { return new Builder2(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link Builder2}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Builder2} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Builder2 read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Builder2 but found " + p.currentToken()
@@ -184,9 +124,7 @@ public final class Builder2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Builder2 readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -194,19 +132,11 @@ public final class Builder2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Builder2 v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("x");
-                if (v.x == null) g.writeNull(); else Json.writeString(g, v.x);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "x", v.x)) Json.writeString(g, v.x);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

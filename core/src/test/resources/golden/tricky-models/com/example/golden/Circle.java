@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,20 +14,15 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Circle} schema.
- */
+/** The {@code Circle} schema. */
 @SuppressWarnings("deprecation")
 public final class Circle {
+    private static final java.lang.String[] JSON_NAMES = {"shape", "radius"};
+
     private final java.lang.String shape;
-
     private final Double radius;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Circle(Builder b) {
@@ -38,55 +34,22 @@ public final class Circle {
     }
 
     /**
-     * The {@code shape} property.
-     *
-     * <p>JSON name: {@code shape}; required.
+     * The required {@code shape} property.
      * <p>Fixed value: {@code circle}; builders pre-fill it.
      */
-    public java.lang.String shape() {
-        return this.shape;
-    }
+    public java.lang.String shape() { return this.shape; }
+    /** True when {@code shape} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasShape() { return this.present.get(0); }
+    /** The required {@code radius} property. */
+    public Double radius() { return this.radius; }
+    /** True when {@code radius} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasRadius() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code shape} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasShape() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code radius} property.
-     *
-     * <p>JSON name: {@code radius}; required.
-     */
-    public Double radius() {
-        return this.radius;
-    }
-
-    /**
-     * True when {@code radius} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasRadius() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.shape = this.shape;
@@ -97,30 +60,20 @@ public final class Circle {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.shape, this.radius};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Circle)) return false;
-        Circle other = (Circle) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.shape, other.shape)
-                    && Objects.deepEquals(this.radius, other.radius)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Circle other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.shape, this.radius});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Circle{", "}");
-        if (this.present.get(0)) parts.add("shape=" + this.shape);
-        if (this.present.get(1)) parts.add("radius=" + this.radius);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("Circle", JSON_NAMES, fieldValues()); }
 
     private static Circle readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -147,16 +100,11 @@ public final class Circle {
         }
     }
 
-    /**
-     * Builds {@link Circle}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Circle}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String shape;
-
         private Double radius;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -167,53 +115,26 @@ public final class Circle {
         }
 
         /**
-         * Sets {@code shape}.
+         * Sets {@link Circle#shape()}.
          *
          * <p>Pre-filled with its fixed value {@code circle}; another value is sent as given.
          */
-        public Builder shape(java.lang.String shape) {
-            this.shape = shape;
-            present.set(0);
-            return this;
-        }
+        public Builder shape(java.lang.String shape) { this.shape = shape; present.set(0); return this; }
+        /** Sets {@link Circle#radius()}. */
+        public Builder radius(Double radius) { this.radius = radius; present.set(1); return this; }
+        /** Same as {@link #radius(Double)}, for a literal such as {@code 10}. */
+        public Builder radius(double radius) { return radius(Double.valueOf(radius)); }
+        /** Removes {@code radius}, so it is absent from the JSON. */
+        public Builder clearRadius() { this.radius = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code radius}.
-         */
-        public Builder radius(Double radius) {
-            this.radius = radius;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Same as {@link #radius(Double)}, for a literal such as {@code 10}.
-         */
-        public Builder radius(double radius) {
-            return radius(Double.valueOf(radius));
-        }
-
-        /**
-         * Removes {@code radius}, so it is absent from the JSON.
-         */
-        public Builder clearRadius() {
-            this.radius = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (radius)
-         */
+        /** @throws IllegalStateException when a required property is not set (radius) */
         public Circle build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", radius");
@@ -225,16 +146,13 @@ public final class Circle {
     }
 
     /**
-     * The streaming JSON codec of {@link Circle}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Circle} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Circle read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Circle but found " + p.currentToken() + " at "
@@ -243,9 +161,7 @@ public final class Circle {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Circle readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder(false);
@@ -253,23 +169,12 @@ public final class Circle {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Circle v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("shape");
-                if (v.shape == null) g.writeNull(); else Json.writeString(g, v.shape);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("radius");
-                if (v.radius == null) g.writeNull(); else Json.writeDouble(g, v.radius);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "shape", v.shape)) Json.writeString(g, v.shape);
+            if (Json.field(g, v.present.get(1), "radius", v.radius)) Json.writeDouble(g, v.radius);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

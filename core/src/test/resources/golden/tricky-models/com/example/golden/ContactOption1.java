@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Contact.Option1} schema.
- */
+/** The {@code Contact.Option1} schema. */
 @SuppressWarnings("deprecation")
 public final class ContactOption1 {
+    private static final java.lang.String[] JSON_NAMES = {"email"};
+
     private final java.lang.String email;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private ContactOption1(Builder b) {
@@ -34,39 +31,16 @@ public final class ContactOption1 {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code email} property.
-     *
-     * <p>JSON name: {@code email}; required.
-     */
-    public java.lang.String email() {
-        return this.email;
-    }
+    /** The required {@code email} property. */
+    public java.lang.String email() { return this.email; }
+    /** True when {@code email} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasEmail() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code email} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasEmail() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.email = this.email;
@@ -76,28 +50,20 @@ public final class ContactOption1 {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.email};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof ContactOption1)) return false;
-        ContactOption1 other = (ContactOption1) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.email, other.email)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof ContactOption1 other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.email});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "ContactOption1{", "}");
-        if (this.present.get(0)) parts.add("email=" + this.email);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("ContactOption1", JSON_NAMES, fieldValues()); }
 
     private static ContactOption1 readRest(JsonParser p, JsonToken t, Builder b) throws
             IOException {
@@ -121,49 +87,26 @@ public final class ContactOption1 {
         }
     }
 
-    /**
-     * Builds {@link ContactOption1}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link ContactOption1}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String email;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link ContactOption1#email()}. */
+        public Builder email(java.lang.String email) { this.email = email; present.set(0); return this; }
+        /** Removes {@code email}, so it is absent from the JSON. */
+        public Builder clearEmail() { this.email = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code email}.
-         */
-        public Builder email(java.lang.String email) {
-            this.email = email;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code email}, so it is absent from the JSON.
-         */
-        public Builder clearEmail() {
-            this.email = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (email)
-         */
+        /** @throws IllegalStateException when a required property is not set (email) */
         public ContactOption1 build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", email");
@@ -176,17 +119,13 @@ public final class ContactOption1 {
     }
 
     /**
-     * The streaming JSON codec of {@link ContactOption1}, used by the generated code and {@code
-     * SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link ContactOption1} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static ContactOption1 read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for ContactOption1 but found " + p.currentToken()
@@ -195,9 +134,7 @@ public final class ContactOption1 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ContactOption1 readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -205,19 +142,11 @@ public final class ContactOption1 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ContactOption1 v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("email");
-                if (v.email == null) g.writeNull(); else Json.writeString(g, v.email);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "email", v.email)) Json.writeString(g, v.email);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

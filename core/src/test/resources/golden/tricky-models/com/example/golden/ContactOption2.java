@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Contact.Option2} schema.
- */
+/** The {@code Contact.Option2} schema. */
 @SuppressWarnings("deprecation")
 public final class ContactOption2 {
+    private static final java.lang.String[] JSON_NAMES = {"phone"};
+
     private final java.lang.String phone;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private ContactOption2(Builder b) {
@@ -34,39 +31,16 @@ public final class ContactOption2 {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code phone} property.
-     *
-     * <p>JSON name: {@code phone}; required.
-     */
-    public java.lang.String phone() {
-        return this.phone;
-    }
+    /** The required {@code phone} property. */
+    public java.lang.String phone() { return this.phone; }
+    /** True when {@code phone} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasPhone() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code phone} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasPhone() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.phone = this.phone;
@@ -76,28 +50,20 @@ public final class ContactOption2 {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.phone};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof ContactOption2)) return false;
-        ContactOption2 other = (ContactOption2) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.phone, other.phone)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof ContactOption2 other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.phone});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "ContactOption2{", "}");
-        if (this.present.get(0)) parts.add("phone=" + this.phone);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("ContactOption2", JSON_NAMES, fieldValues()); }
 
     private static ContactOption2 readRest(JsonParser p, JsonToken t, Builder b) throws
             IOException {
@@ -121,49 +87,26 @@ public final class ContactOption2 {
         }
     }
 
-    /**
-     * Builds {@link ContactOption2}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link ContactOption2}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String phone;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link ContactOption2#phone()}. */
+        public Builder phone(java.lang.String phone) { this.phone = phone; present.set(0); return this; }
+        /** Removes {@code phone}, so it is absent from the JSON. */
+        public Builder clearPhone() { this.phone = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code phone}.
-         */
-        public Builder phone(java.lang.String phone) {
-            this.phone = phone;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code phone}, so it is absent from the JSON.
-         */
-        public Builder clearPhone() {
-            this.phone = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (phone)
-         */
+        /** @throws IllegalStateException when a required property is not set (phone) */
         public ContactOption2 build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", phone");
@@ -176,17 +119,13 @@ public final class ContactOption2 {
     }
 
     /**
-     * The streaming JSON codec of {@link ContactOption2}, used by the generated code and {@code
-     * SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link ContactOption2} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static ContactOption2 read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for ContactOption2 but found " + p.currentToken()
@@ -195,9 +134,7 @@ public final class ContactOption2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ContactOption2 readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -205,19 +142,11 @@ public final class ContactOption2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ContactOption2 v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("phone");
-                if (v.phone == null) g.writeNull(); else Json.writeString(g, v.phone);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "phone", v.phone)) Json.writeString(g, v.phone);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

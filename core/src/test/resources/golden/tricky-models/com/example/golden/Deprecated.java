@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,8 +14,6 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
 /**
  * The {@code Deprecated} schema.
@@ -24,10 +23,10 @@ import java.util.StringJoiner;
 @java.lang.Deprecated
 @SuppressWarnings("deprecation")
 public final class Deprecated {
+    private static final java.lang.String[] JSON_NAMES = {"old"};
+
     private final java.lang.String old;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Deprecated(Builder b) {
@@ -38,41 +37,20 @@ public final class Deprecated {
     }
 
     /**
-     * The {@code old} property.
+     * The optional {@code old} property.
      *
      * @deprecated deprecated in the API description
-     *
-     * <p>JSON name: {@code old}; optional.
      */
     @java.lang.Deprecated
-    public java.lang.String old() {
-        return this.old;
-    }
+    public java.lang.String old() { return this.old; }
+    /** True when {@code old} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasOld() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code old} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasOld() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.old = this.old;
@@ -82,28 +60,20 @@ public final class Deprecated {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.old};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Deprecated)) return false;
-        Deprecated other = (Deprecated) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.old, other.old)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Deprecated other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.old});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Deprecated{", "}");
-        if (this.present.get(0)) parts.add("old=" + this.old);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("Deprecated", JSON_NAMES, fieldValues()); }
 
     private static Deprecated readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -126,65 +96,42 @@ public final class Deprecated {
         }
     }
 
-    /**
-     * Builds {@link Deprecated}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Deprecated}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String old;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
-         * Sets {@code old}.
+         * Sets {@link Deprecated#old()}.
          *
          * @deprecated deprecated in the API description
          */
         @java.lang.Deprecated
-        public Builder old(java.lang.String old) {
-            this.old = old;
-            present.set(0);
-            return this;
-        }
+        public Builder old(java.lang.String old) { this.old = old; present.set(0); return this; }
+        /** Removes {@code old}, so it is absent from the JSON. */
+        public Builder clearOld() { this.old = null; present.clear(0); return this; }
 
-        /**
-         * Removes {@code old}, so it is absent from the JSON.
-         */
-        public Builder clearOld() {
-            this.old = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public Deprecated build() {
-            return new Deprecated(this);
-        }
+        public Deprecated build() { return new Deprecated(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link Deprecated}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Deprecated} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Deprecated read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Deprecated but found " + p.currentToken()
@@ -193,9 +140,7 @@ public final class Deprecated {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Deprecated readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -203,19 +148,11 @@ public final class Deprecated {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Deprecated v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("old");
-                if (v.old == null) g.writeNull(); else Json.writeString(g, v.old);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "old", v.old)) Json.writeString(g, v.old);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Error} schema.
- */
+/** The {@code Error} schema. */
 @SuppressWarnings("deprecation")
 public final class Error {
+    private static final java.lang.String[] JSON_NAMES = {"message"};
+
     private final java.lang.String message;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Error(Builder b) {
@@ -34,39 +31,16 @@ public final class Error {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code message} property.
-     *
-     * <p>JSON name: {@code message}; optional.
-     */
-    public java.lang.String message() {
-        return this.message;
-    }
+    /** The optional {@code message} property. */
+    public java.lang.String message() { return this.message; }
+    /** True when {@code message} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasMessage() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code message} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasMessage() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.message = this.message;
@@ -76,28 +50,20 @@ public final class Error {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.message};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Error)) return false;
-        Error other = (Error) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.message, other.message)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Error other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.message});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Error{", "}");
-        if (this.present.get(0)) parts.add("message=" + this.message);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("Error", JSON_NAMES, fieldValues()); }
 
     private static Error readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,62 +86,36 @@ public final class Error {
         }
     }
 
-    /**
-     * Builds {@link Error}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Error}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String message;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link Error#message()}. */
+        public Builder message(java.lang.String message) { this.message = message; present.set(0); return this; }
+        /** Removes {@code message}, so it is absent from the JSON. */
+        public Builder clearMessage() { this.message = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code message}.
-         */
-        public Builder message(java.lang.String message) {
-            this.message = message;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code message}, so it is absent from the JSON.
-         */
-        public Builder clearMessage() {
-            this.message = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public Error build() {
-            return new Error(this);
-        }
+        public Error build() { return new Error(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link Error}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Error} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Error read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Error but found " + p.currentToken() + " at "
@@ -184,9 +124,7 @@ public final class Error {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Error readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -194,19 +132,11 @@ public final class Error {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Error v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("message");
-                if (v.message == null) g.writeNull(); else Json.writeString(g, v.message);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "message", v.message)) Json.writeString(g, v.message);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

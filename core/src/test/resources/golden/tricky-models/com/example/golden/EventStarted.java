@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,20 +14,15 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Event.started} schema.
- */
+/** The {@code Event.started} schema. */
 @SuppressWarnings("deprecation")
 public final class EventStarted {
+    private static final java.lang.String[] JSON_NAMES = {"event", "id"};
+
     private final java.lang.String event;
-
     private final java.lang.String id;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private EventStarted(Builder b) {
@@ -38,55 +34,22 @@ public final class EventStarted {
     }
 
     /**
-     * The {@code event} property.
-     *
-     * <p>JSON name: {@code event}; required.
+     * The required {@code event} property.
      * <p>Fixed value: {@code started}; builders pre-fill it.
      */
-    public java.lang.String event() {
-        return this.event;
-    }
+    public java.lang.String event() { return this.event; }
+    /** True when {@code event} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasEvent() { return this.present.get(0); }
+    /** The required {@code id} property. */
+    public java.lang.String id() { return this.id; }
+    /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasId() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code event} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasEvent() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code id} property.
-     *
-     * <p>JSON name: {@code id}; required.
-     */
-    public java.lang.String id() {
-        return this.id;
-    }
-
-    /**
-     * True when {@code id} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasId() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.event = this.event;
@@ -97,30 +60,20 @@ public final class EventStarted {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.event, this.id};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof EventStarted)) return false;
-        EventStarted other = (EventStarted) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.event, other.event)
-                    && Objects.deepEquals(this.id, other.id)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof EventStarted other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.event, this.id});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "EventStarted{", "}");
-        if (this.present.get(0)) parts.add("event=" + this.event);
-        if (this.present.get(1)) parts.add("id=" + this.id);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("EventStarted", JSON_NAMES, fieldValues()); }
 
     private static EventStarted readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -147,16 +100,11 @@ public final class EventStarted {
         }
     }
 
-    /**
-     * Builds {@link EventStarted}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link EventStarted}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String event;
-
         private java.lang.String id;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -167,46 +115,24 @@ public final class EventStarted {
         }
 
         /**
-         * Sets {@code event}.
+         * Sets {@link EventStarted#event()}.
          *
          * <p>Pre-filled with its fixed value {@code started}; another value is sent as given.
          */
-        public Builder event(java.lang.String event) {
-            this.event = event;
-            present.set(0);
-            return this;
-        }
+        public Builder event(java.lang.String event) { this.event = event; present.set(0); return this; }
+        /** Sets {@link EventStarted#id()}. */
+        public Builder id(java.lang.String id) { this.id = id; present.set(1); return this; }
+        /** Removes {@code id}, so it is absent from the JSON. */
+        public Builder clearId() { this.id = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code id}.
-         */
-        public Builder id(java.lang.String id) {
-            this.id = id;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code id}, so it is absent from the JSON.
-         */
-        public Builder clearId() {
-            this.id = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (id)
-         */
+        /** @throws IllegalStateException when a required property is not set (id) */
         public EventStarted build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", id");
@@ -218,16 +144,13 @@ public final class EventStarted {
     }
 
     /**
-     * The streaming JSON codec of {@link EventStarted}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link EventStarted} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static EventStarted read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for EventStarted but found " + p.currentToken()
@@ -236,9 +159,7 @@ public final class EventStarted {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static EventStarted readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder(false);
@@ -246,23 +167,12 @@ public final class EventStarted {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, EventStarted v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("event");
-                if (v.event == null) g.writeNull(); else Json.writeString(g, v.event);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("id");
-                if (v.id == null) g.writeNull(); else Json.writeString(g, v.id);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "event", v.event)) Json.writeString(g, v.event);
+            if (Json.field(g, v.present.get(1), "id", v.id)) Json.writeString(g, v.id);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,20 +14,15 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Event.stopped} schema.
- */
+/** The {@code Event.stopped} schema. */
 @SuppressWarnings("deprecation")
 public final class EventStopped {
+    private static final java.lang.String[] JSON_NAMES = {"event", "code"};
+
     private final java.lang.String event;
-
     private final Long code;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private EventStopped(Builder b) {
@@ -38,55 +34,22 @@ public final class EventStopped {
     }
 
     /**
-     * The {@code event} property.
-     *
-     * <p>JSON name: {@code event}; required.
+     * The required {@code event} property.
      * <p>Fixed value: {@code stopped}; builders pre-fill it.
      */
-    public java.lang.String event() {
-        return this.event;
-    }
+    public java.lang.String event() { return this.event; }
+    /** True when {@code event} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasEvent() { return this.present.get(0); }
+    /** The required {@code code} property. */
+    public Long code() { return this.code; }
+    /** True when {@code code} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasCode() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code event} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasEvent() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code code} property.
-     *
-     * <p>JSON name: {@code code}; required.
-     */
-    public Long code() {
-        return this.code;
-    }
-
-    /**
-     * True when {@code code} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasCode() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.event = this.event;
@@ -97,30 +60,20 @@ public final class EventStopped {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.event, this.code};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof EventStopped)) return false;
-        EventStopped other = (EventStopped) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.event, other.event)
-                    && Objects.deepEquals(this.code, other.code)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof EventStopped other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.event, this.code});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "EventStopped{", "}");
-        if (this.present.get(0)) parts.add("event=" + this.event);
-        if (this.present.get(1)) parts.add("code=" + this.code);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("EventStopped", JSON_NAMES, fieldValues()); }
 
     private static EventStopped readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -147,16 +100,11 @@ public final class EventStopped {
         }
     }
 
-    /**
-     * Builds {@link EventStopped}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link EventStopped}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String event;
-
         private Long code;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -167,53 +115,26 @@ public final class EventStopped {
         }
 
         /**
-         * Sets {@code event}.
+         * Sets {@link EventStopped#event()}.
          *
          * <p>Pre-filled with its fixed value {@code stopped}; another value is sent as given.
          */
-        public Builder event(java.lang.String event) {
-            this.event = event;
-            present.set(0);
-            return this;
-        }
+        public Builder event(java.lang.String event) { this.event = event; present.set(0); return this; }
+        /** Sets {@link EventStopped#code()}. */
+        public Builder code(Long code) { this.code = code; present.set(1); return this; }
+        /** Same as {@link #code(Long)}, for a literal such as {@code 10}. */
+        public Builder code(long code) { return code(Long.valueOf(code)); }
+        /** Removes {@code code}, so it is absent from the JSON. */
+        public Builder clearCode() { this.code = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code code}.
-         */
-        public Builder code(Long code) {
-            this.code = code;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Same as {@link #code(Long)}, for a literal such as {@code 10}.
-         */
-        public Builder code(long code) {
-            return code(Long.valueOf(code));
-        }
-
-        /**
-         * Removes {@code code}, so it is absent from the JSON.
-         */
-        public Builder clearCode() {
-            this.code = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (code)
-         */
+        /** @throws IllegalStateException when a required property is not set (code) */
         public EventStopped build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", code");
@@ -225,16 +146,13 @@ public final class EventStopped {
     }
 
     /**
-     * The streaming JSON codec of {@link EventStopped}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link EventStopped} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static EventStopped read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for EventStopped but found " + p.currentToken()
@@ -243,9 +161,7 @@ public final class EventStopped {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static EventStopped readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder(false);
@@ -253,23 +169,12 @@ public final class EventStopped {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, EventStopped v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("event");
-                if (v.event == null) g.writeNull(); else Json.writeString(g, v.event);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("code");
-                if (v.code == null) g.writeNull(); else Json.writeLong(g, v.code);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "event", v.event)) Json.writeString(g, v.event);
+            if (Json.field(g, v.present.get(1), "code", v.code)) Json.writeLong(g, v.code);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code item} schema.
- */
+/** The {@code item} schema. */
 @SuppressWarnings("deprecation")
 public final class Item2 {
+    private static final java.lang.String[] JSON_NAMES = {"b"};
+
     private final java.lang.String b;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Item2(Builder b) {
@@ -34,39 +31,16 @@ public final class Item2 {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code b} property.
-     *
-     * <p>JSON name: {@code b}; optional.
-     */
-    public java.lang.String b() {
-        return this.b;
-    }
+    /** The optional {@code b} property. */
+    public java.lang.String b() { return this.b; }
+    /** True when {@code b} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasB() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code b} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasB() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.b = this.b;
@@ -76,28 +50,20 @@ public final class Item2 {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.b};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Item2)) return false;
-        Item2 other = (Item2) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.b, other.b)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Item2 other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.b});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Item2{", "}");
-        if (this.present.get(0)) parts.add("b=" + this.b);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("Item2", JSON_NAMES, fieldValues()); }
 
     private static Item2 readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,62 +86,36 @@ public final class Item2 {
         }
     }
 
-    /**
-     * Builds {@link Item2}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Item2}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String b;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link Item2#b()}. */
+        public Builder b(java.lang.String b) { this.b = b; present.set(0); return this; }
+        /** Removes {@code b}, so it is absent from the JSON. */
+        public Builder clearB() { this.b = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code b}.
-         */
-        public Builder b(java.lang.String b) {
-            this.b = b;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code b}, so it is absent from the JSON.
-         */
-        public Builder clearB() {
-            this.b = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public Item2 build() {
-            return new Item2(this);
-        }
+        public Item2 build() { return new Item2(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link Item2}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Item2} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Item2 read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Item2 but found " + p.currentToken() + " at "
@@ -184,9 +124,7 @@ public final class Item2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Item2 readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -194,19 +132,11 @@ public final class Item2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Item2 v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("b");
-                if (v.b == null) g.writeNull(); else Json.writeString(g, v.b);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "b", v.b)) Json.writeString(g, v.b);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,20 +14,15 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Message.call} schema.
- */
+/** The {@code Message.call} schema. */
 @SuppressWarnings("deprecation")
 public final class MessageCall {
+    private static final java.lang.String[] JSON_NAMES = {"type", "name"};
+
     private final java.lang.String type;
-
     private final java.lang.String name;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private MessageCall(Builder b) {
@@ -38,55 +34,22 @@ public final class MessageCall {
     }
 
     /**
-     * The {@code type} property.
-     *
-     * <p>JSON name: {@code type}; required.
+     * The required {@code type} property.
      * <p>Fixed value: {@code call}; builders pre-fill it.
      */
-    public java.lang.String type() {
-        return this.type;
-    }
+    public java.lang.String type() { return this.type; }
+    /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasType() { return this.present.get(0); }
+    /** The optional {@code name} property. */
+    public java.lang.String name() { return this.name; }
+    /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasName() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code type} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasType() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code name} property.
-     *
-     * <p>JSON name: {@code name}; optional.
-     */
-    public java.lang.String name() {
-        return this.name;
-    }
-
-    /**
-     * True when {@code name} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasName() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
@@ -97,30 +60,20 @@ public final class MessageCall {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.type, this.name};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof MessageCall)) return false;
-        MessageCall other = (MessageCall) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.type, other.type)
-                    && Objects.deepEquals(this.name, other.name)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof MessageCall other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.type, this.name});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "MessageCall{", "}");
-        if (this.present.get(0)) parts.add("type=" + this.type);
-        if (this.present.get(1)) parts.add("name=" + this.name);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("MessageCall", JSON_NAMES, fieldValues()); }
 
     private static MessageCall readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -147,16 +100,11 @@ public final class MessageCall {
         }
     }
 
-    /**
-     * Builds {@link MessageCall}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link MessageCall}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String type;
-
         private java.lang.String name;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -167,59 +115,34 @@ public final class MessageCall {
         }
 
         /**
-         * Sets {@code type}.
+         * Sets {@link MessageCall#type()}.
          *
          * <p>Pre-filled with its fixed value {@code call}; another value is sent as given.
          */
-        public Builder type(java.lang.String type) {
-            this.type = type;
-            present.set(0);
-            return this;
-        }
+        public Builder type(java.lang.String type) { this.type = type; present.set(0); return this; }
+        /** Sets {@link MessageCall#name()}. */
+        public Builder name(java.lang.String name) { this.name = name; present.set(1); return this; }
+        /** Removes {@code name}, so it is absent from the JSON. */
+        public Builder clearName() { this.name = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code name}.
-         */
-        public Builder name(java.lang.String name) {
-            this.name = name;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code name}, so it is absent from the JSON.
-         */
-        public Builder clearName() {
-            this.name = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public MessageCall build() {
-            return new MessageCall(this);
-        }
+        public MessageCall build() { return new MessageCall(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link MessageCall}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link MessageCall} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static MessageCall read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for MessageCall but found " + p.currentToken()
@@ -228,9 +151,7 @@ public final class MessageCall {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static MessageCall readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder(false);
@@ -238,23 +159,12 @@ public final class MessageCall {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, MessageCall v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("type");
-                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("name");
-                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, v.present.get(1), "name", v.name)) Json.writeString(g, v.name);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

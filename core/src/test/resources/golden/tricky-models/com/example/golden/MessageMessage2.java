@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,22 +14,16 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Message.message} schema.
- */
+/** The {@code Message.message} schema. */
 @SuppressWarnings("deprecation")
 public final class MessageMessage2 {
+    private static final java.lang.String[] JSON_NAMES = {"type", "role", "text"};
+
     private final java.lang.String type;
-
     private final java.lang.String role;
-
     private final java.lang.String text;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private MessageMessage2(Builder b) {
@@ -41,72 +36,30 @@ public final class MessageMessage2 {
     }
 
     /**
-     * The {@code type} property.
-     *
-     * <p>JSON name: {@code type}; required.
+     * The required {@code type} property.
      * <p>Fixed value: {@code message}; builders pre-fill it.
      */
-    public java.lang.String type() {
-        return this.type;
-    }
+    public java.lang.String type() { return this.type; }
+    /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasType() { return this.present.get(0); }
 
     /**
-     * True when {@code type} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasType() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code role} property.
-     *
-     * <p>JSON name: {@code role}; required.
+     * The required {@code role} property.
      * <p>Fixed value: {@code assistant}; builders pre-fill it.
      */
-    public java.lang.String role() {
-        return this.role;
-    }
+    public java.lang.String role() { return this.role; }
+    /** True when {@code role} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasRole() { return this.present.get(1); }
+    /** The optional {@code text} property. */
+    public java.lang.String text() { return this.text; }
+    /** True when {@code text} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasText() { return this.present.get(2); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(true); }
 
-    /**
-     * True when {@code role} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasRole() {
-        return this.present.get(1);
-    }
-
-    /**
-     * The {@code text} property.
-     *
-     * <p>JSON name: {@code text}; optional.
-     */
-    public java.lang.String text() {
-        return this.text;
-    }
-
-    /**
-     * True when {@code text} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasText() {
-        return this.present.get(2);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder(true);
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
         if (this.present.get(0)) b.type = this.type;
@@ -118,33 +71,20 @@ public final class MessageMessage2 {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.type, this.role, this.text};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof MessageMessage2)) return false;
-        MessageMessage2 other = (MessageMessage2) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.type, other.type)
-                    && Objects.deepEquals(this.role, other.role)
-                    && Objects.deepEquals(this.text, other.text)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof MessageMessage2 other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(
-                new Object[] {this.present, this.additionalProperties, this.type, this.role, this.text});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "MessageMessage2{", "}");
-        if (this.present.get(0)) parts.add("type=" + this.type);
-        if (this.present.get(1)) parts.add("role=" + this.role);
-        if (this.present.get(2)) parts.add("text=" + this.text);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("MessageMessage2", JSON_NAMES, fieldValues()); }
 
     private static MessageMessage2 readRest(JsonParser p, JsonToken t, Builder b) throws
             IOException {
@@ -176,18 +116,12 @@ public final class MessageMessage2 {
         }
     }
 
-    /**
-     * Builds {@link MessageMessage2}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link MessageMessage2}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String type;
-
         private java.lang.String role;
-
         private java.lang.String text;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
         private Builder(boolean withFixedValues) {
@@ -200,71 +134,41 @@ public final class MessageMessage2 {
         }
 
         /**
-         * Sets {@code type}.
+         * Sets {@link MessageMessage2#type()}.
          *
          * <p>Pre-filled with its fixed value {@code message}; another value is sent as given.
          */
-        public Builder type(java.lang.String type) {
-            this.type = type;
-            present.set(0);
-            return this;
-        }
+        public Builder type(java.lang.String type) { this.type = type; present.set(0); return this; }
 
         /**
-         * Sets {@code role}.
+         * Sets {@link MessageMessage2#role()}.
          *
          * <p>Pre-filled with its fixed value {@code assistant}; another value is sent as given.
          */
-        public Builder role(java.lang.String role) {
-            this.role = role;
-            present.set(1);
-            return this;
-        }
+        public Builder role(java.lang.String role) { this.role = role; present.set(1); return this; }
+        /** Sets {@link MessageMessage2#text()}. */
+        public Builder text(java.lang.String text) { this.text = text; present.set(2); return this; }
+        /** Removes {@code text}, so it is absent from the JSON. */
+        public Builder clearText() { this.text = null; present.clear(2); return this; }
 
-        /**
-         * Sets {@code text}.
-         */
-        public Builder text(java.lang.String text) {
-            this.text = text;
-            present.set(2);
-            return this;
-        }
-
-        /**
-         * Removes {@code text}, so it is absent from the JSON.
-         */
-        public Builder clearText() {
-            this.text = null;
-            present.clear(2);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public MessageMessage2 build() {
-            return new MessageMessage2(this);
-        }
+        public MessageMessage2 build() { return new MessageMessage2(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link MessageMessage2}, used by the generated code and {@code
-     * SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link MessageMessage2} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static MessageMessage2 read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for MessageMessage2 but found " + p.currentToken()
@@ -273,9 +177,7 @@ public final class MessageMessage2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static MessageMessage2 readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder(false);
@@ -283,27 +185,13 @@ public final class MessageMessage2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, MessageMessage2 v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("type");
-                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("role");
-                if (v.role == null) g.writeNull(); else Json.writeString(g, v.role);
-            }
-            if (v.present.get(2)) {
-                g.writeFieldName("text");
-                if (v.text == null) g.writeNull(); else Json.writeString(g, v.text);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, v.present.get(1), "role", v.role)) Json.writeString(g, v.role);
+            if (Json.field(g, v.present.get(2), "text", v.text)) Json.writeString(g, v.text);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,20 +14,15 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Named} schema.
- */
+/** The {@code Named} schema. */
 @SuppressWarnings("deprecation")
 public final class Named {
+    private static final java.lang.String[] JSON_NAMES = {"label", "name"};
+
     private final java.lang.String label;
-
     private final java.lang.String name;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Named(Builder b) {
@@ -37,55 +33,20 @@ public final class Named {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code label} property.
-     *
-     * <p>JSON name: {@code label}; optional.
-     */
-    public java.lang.String label() {
-        return this.label;
-    }
+    /** The optional {@code label} property. */
+    public java.lang.String label() { return this.label; }
+    /** True when {@code label} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasLabel() { return this.present.get(0); }
+    /** The required {@code name} property. */
+    public java.lang.String name() { return this.name; }
+    /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasName() { return this.present.get(1); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code label} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasLabel() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code name} property.
-     *
-     * <p>JSON name: {@code name}; required.
-     */
-    public java.lang.String name() {
-        return this.name;
-    }
-
-    /**
-     * True when {@code name} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasName() {
-        return this.present.get(1);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.label = this.label;
@@ -96,30 +57,20 @@ public final class Named {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.label, this.name};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Named)) return false;
-        Named other = (Named) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.label, other.label)
-                    && Objects.deepEquals(this.name, other.name)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Named other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.label, this.name});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Named{", "}");
-        if (this.present.get(0)) parts.add("label=" + this.label);
-        if (this.present.get(1)) parts.add("name=" + this.name);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("Named", JSON_NAMES, fieldValues()); }
 
     private static Named readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -146,69 +97,31 @@ public final class Named {
         }
     }
 
-    /**
-     * Builds {@link Named}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Named}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String label;
-
         private java.lang.String name;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link Named#label()}. */
+        public Builder label(java.lang.String label) { this.label = label; present.set(0); return this; }
+        /** Removes {@code label}, so it is absent from the JSON. */
+        public Builder clearLabel() { this.label = null; present.clear(0); return this; }
+        /** Sets {@link Named#name()}. */
+        public Builder name(java.lang.String name) { this.name = name; present.set(1); return this; }
+        /** Removes {@code name}, so it is absent from the JSON. */
+        public Builder clearName() { this.name = null; present.clear(1); return this; }
 
-        /**
-         * Sets {@code label}.
-         */
-        public Builder label(java.lang.String label) {
-            this.label = label;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code label}, so it is absent from the JSON.
-         */
-        public Builder clearLabel() {
-            this.label = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Sets {@code name}.
-         */
-        public Builder name(java.lang.String name) {
-            this.name = name;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code name}, so it is absent from the JSON.
-         */
-        public Builder clearName() {
-            this.name = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (name)
-         */
+        /** @throws IllegalStateException when a required property is not set (name) */
         public Named build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(1)) missing.append(", name");
@@ -220,16 +133,13 @@ public final class Named {
     }
 
     /**
-     * The streaming JSON codec of {@link Named}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Named} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Named read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Named but found " + p.currentToken() + " at "
@@ -238,9 +148,7 @@ public final class Named {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Named readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -248,23 +156,12 @@ public final class Named {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Named v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("label");
-                if (v.label == null) g.writeNull(); else Json.writeString(g, v.label);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("name");
-                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "label", v.label)) Json.writeString(g, v.label);
+            if (Json.field(g, v.present.get(1), "name", v.name)) Json.writeString(g, v.name);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * Named like the record a union gives Square; Tile holds both, so its record for Square takes another name.
- */
+/** Named like the record a union gives Square; Tile holds both, so its record for Square takes another name. */
 @SuppressWarnings("deprecation")
 public final class OfSquare {
+    private static final java.lang.String[] JSON_NAMES = {"corners"};
+
     private final Long corners;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private OfSquare(Builder b) {
@@ -34,39 +31,16 @@ public final class OfSquare {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code corners} property.
-     *
-     * <p>JSON name: {@code corners}; optional.
-     */
-    public Long corners() {
-        return this.corners;
-    }
+    /** The optional {@code corners} property. */
+    public Long corners() { return this.corners; }
+    /** True when {@code corners} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasCorners() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code corners} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasCorners() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.corners = this.corners;
@@ -76,28 +50,20 @@ public final class OfSquare {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.corners};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof OfSquare)) return false;
-        OfSquare other = (OfSquare) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.corners, other.corners)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof OfSquare other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.corners});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "OfSquare{", "}");
-        if (this.present.get(0)) parts.add("corners=" + this.corners);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("OfSquare", JSON_NAMES, fieldValues()); }
 
     private static OfSquare readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,69 +86,38 @@ public final class OfSquare {
         }
     }
 
-    /**
-     * Builds {@link OfSquare}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link OfSquare}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private Long corners;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link OfSquare#corners()}. */
+        public Builder corners(Long corners) { this.corners = corners; present.set(0); return this; }
+        /** Same as {@link #corners(Long)}, for a literal such as {@code 10}. */
+        public Builder corners(long corners) { return corners(Long.valueOf(corners)); }
+        /** Removes {@code corners}, so it is absent from the JSON. */
+        public Builder clearCorners() { this.corners = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code corners}.
-         */
-        public Builder corners(Long corners) {
-            this.corners = corners;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Same as {@link #corners(Long)}, for a literal such as {@code 10}.
-         */
-        public Builder corners(long corners) {
-            return corners(Long.valueOf(corners));
-        }
-
-        /**
-         * Removes {@code corners}, so it is absent from the JSON.
-         */
-        public Builder clearCorners() {
-            this.corners = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public OfSquare build() {
-            return new OfSquare(this);
-        }
+        public OfSquare build() { return new OfSquare(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link OfSquare}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link OfSquare} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static OfSquare read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for OfSquare but found " + p.currentToken()
@@ -191,9 +126,7 @@ public final class OfSquare {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static OfSquare readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -201,19 +134,11 @@ public final class OfSquare {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, OfSquare v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("corners");
-                if (v.corners == null) g.writeNull(); else Json.writeLong(g, v.corners);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "corners", v.corners)) Json.writeLong(g, v.corners);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

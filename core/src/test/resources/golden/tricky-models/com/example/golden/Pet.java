@@ -4,6 +4,7 @@ package com.example.golden;
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonFormatException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,55 +18,35 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 import java.util.UUID;
 
-/**
- * A pet with every kind of property.
- */
+/** A pet with every kind of property. */
 @SuppressWarnings("deprecation")
 public final class Pet {
+    private static final java.lang.String[] JSON_NAMES = {"id", "name", "kind", "nickname", "born", "updated_at",
+            "chip", "photo", "weight", "tags", "attributes", "extra", "class", "default", "owner-name", "@type",
+            "hasName", "toy"};
+
     private final Long id;
-
     private final java.lang.String name;
-
     private final PetKind kind;
-
     private final java.lang.String nickname;
-
     private final LocalDate born;
-
     private final OffsetDateTime updatedAt;
-
     private final UUID chip;
-
     private final byte[] photo;
-
     private final Double weight;
-
     private final List<java.lang.String> tags;
-
     private final Map<java.lang.String, Long> attributes;
-
     private final JsonValue extra;
-
     private final java.lang.String class_;
-
     private final Boolean default_;
-
     private final java.lang.String ownerName;
-
     private final java.lang.String type;
-
     private final java.lang.String hasName;
-
     private final Toy toy;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
-
     private final Map<java.lang.String, JsonValue> malformed;
 
     private Pet(Builder b) {
@@ -94,74 +75,25 @@ public final class Pet {
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
     }
 
-    /**
-     * The {@code id} property.
-     *
-     * <p>JSON name: {@code id}; required.
-     */
-    public Long id() {
-        return this.id;
-    }
+    /** The required {@code id} property. */
+    public Long id() { return this.id; }
+    /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasId() { return this.present.get(0); }
+    /** The required {@code name} property. */
+    public java.lang.String name() { return this.name; }
+    /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean isNamePresent() { return this.present.get(1); }
+    /** The required {@code kind} property. */
+    public PetKind kind() { return this.kind; }
+    /** True when {@code kind} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasKind() { return this.present.get(2); }
+    /** The optional {@code nickname} property. */
+    public java.lang.String nickname() { return this.nickname; }
+    /** True when {@code nickname} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasNickname() { return this.present.get(3); }
 
     /**
-     * True when {@code id} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasId() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code name} property.
-     *
-     * <p>JSON name: {@code name}; required.
-     */
-    public java.lang.String name() {
-        return this.name;
-    }
-
-    /**
-     * True when {@code name} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean isNamePresent() {
-        return this.present.get(1);
-    }
-
-    /**
-     * The {@code kind} property.
-     *
-     * <p>JSON name: {@code kind}; required.
-     */
-    public PetKind kind() {
-        return this.kind;
-    }
-
-    /**
-     * True when {@code kind} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasKind() {
-        return this.present.get(2);
-    }
-
-    /**
-     * The {@code nickname} property.
-     *
-     * <p>JSON name: {@code nickname}; optional.
-     */
-    public java.lang.String nickname() {
-        return this.nickname;
-    }
-
-    /**
-     * True when {@code nickname} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasNickname() {
-        return this.present.get(3);
-    }
-
-    /**
-     * The {@code born} property.
-     *
-     * <p>JSON name: {@code born}; optional.
+     * The optional {@code born} property.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid date (kept in {@link #malformedValues()})
      */
@@ -171,17 +103,11 @@ public final class Pet {
         return this.born;
     }
 
-    /**
-     * True when {@code born} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasBorn() {
-        return this.present.get(4);
-    }
+    /** True when {@code born} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasBorn() { return this.present.get(4); }
 
     /**
-     * The {@code updated_at} property.
-     *
-     * <p>JSON name: {@code updated_at}; optional.
+     * The optional {@code updated_at} property.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid date-time (kept in {@link
      * #malformedValues()})
@@ -192,17 +118,11 @@ public final class Pet {
         return this.updatedAt;
     }
 
-    /**
-     * True when {@code updated_at} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasUpdatedAt() {
-        return this.present.get(5);
-    }
+    /** True when {@code updated_at} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasUpdatedAt() { return this.present.get(5); }
 
     /**
-     * The {@code chip} property.
-     *
-     * <p>JSON name: {@code chip}; optional.
+     * The optional {@code chip} property.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid uuid (kept in {@link #malformedValues()})
      */
@@ -212,17 +132,11 @@ public final class Pet {
         return this.chip;
     }
 
-    /**
-     * True when {@code chip} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasChip() {
-        return this.present.get(6);
-    }
+    /** True when {@code chip} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasChip() { return this.present.get(6); }
 
     /**
-     * The {@code photo} property.
-     *
-     * <p>JSON name: {@code photo}; optional.
+     * The optional {@code photo} property.
      *
      * @throws JsonFormatException when the JSON held text that is not a valid byte (base64) (kept in {@link
      * #malformedValues()})
@@ -233,198 +147,68 @@ public final class Pet {
         return this.photo;
     }
 
-    /**
-     * True when {@code photo} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasPhoto() {
-        return this.present.get(7);
-    }
-
-    /**
-     * The {@code weight} property.
-     *
-     * <p>JSON name: {@code weight}; optional.
-     */
-    public Double weight() {
-        return this.weight;
-    }
-
-    /**
-     * True when {@code weight} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasWeight() {
-        return this.present.get(8);
-    }
-
-    /**
-     * The {@code tags} property.
-     *
-     * <p>JSON name: {@code tags}; optional.
-     */
-    public List<java.lang.String> tags() {
-        return this.tags;
-    }
-
-    /**
-     * True when {@code tags} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasTags() {
-        return this.present.get(9);
-    }
-
-    /**
-     * The {@code attributes} property.
-     *
-     * <p>JSON name: {@code attributes}; optional.
-     */
-    public Map<java.lang.String, Long> attributes() {
-        return this.attributes;
-    }
-
-    /**
-     * True when {@code attributes} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasAttributes() {
-        return this.present.get(10);
-    }
-
-    /**
-     * The {@code extra} property.
-     *
-     * <p>JSON name: {@code extra}; optional.
-     */
-    public JsonValue extra() {
-        return this.extra;
-    }
-
-    /**
-     * True when {@code extra} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasExtra() {
-        return this.present.get(11);
-    }
+    /** True when {@code photo} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasPhoto() { return this.present.get(7); }
+    /** The optional {@code weight} property. */
+    public Double weight() { return this.weight; }
+    /** True when {@code weight} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasWeight() { return this.present.get(8); }
+    /** The optional {@code tags} property. */
+    public List<java.lang.String> tags() { return this.tags; }
+    /** True when {@code tags} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasTags() { return this.present.get(9); }
+    /** The optional {@code attributes} property. */
+    public Map<java.lang.String, Long> attributes() { return this.attributes; }
+    /** True when {@code attributes} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasAttributes() { return this.present.get(10); }
+    /** The optional {@code extra} property. */
+    public JsonValue extra() { return this.extra; }
+    /** True when {@code extra} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasExtra() { return this.present.get(11); }
 
     /**
      * A keyword as a property name.
-     *
      * <p>JSON name: {@code class}; optional.
      */
-    public java.lang.String class_() {
-        return this.class_;
-    }
-
-    /**
-     * True when {@code class} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasClass_() {
-        return this.present.get(12);
-    }
-
-    /**
-     * The {@code default} property.
-     *
-     * <p>JSON name: {@code default}; optional.
-     */
-    public Boolean default_() {
-        return this.default_;
-    }
-
-    /**
-     * True when {@code default} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasDefault_() {
-        return this.present.get(13);
-    }
-
-    /**
-     * The {@code owner-name} property.
-     *
-     * <p>JSON name: {@code owner-name}; optional.
-     */
-    public java.lang.String ownerName() {
-        return this.ownerName;
-    }
-
-    /**
-     * True when {@code owner-name} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasOwnerName() {
-        return this.present.get(14);
-    }
-
-    /**
-     * The {@code &#64;type} property.
-     *
-     * <p>JSON name: {@code &#64;type}; optional.
-     */
-    public java.lang.String type() {
-        return this.type;
-    }
-
-    /**
-     * True when {@code &#64;type} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasType() {
-        return this.present.get(15);
-    }
+    public java.lang.String class_() { return this.class_; }
+    /** True when {@code class} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasClass_() { return this.present.get(12); }
+    /** The optional {@code default} property. */
+    public Boolean default_() { return this.default_; }
+    /** True when {@code default} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasDefault_() { return this.present.get(13); }
+    /** The optional {@code owner-name} property. */
+    public java.lang.String ownerName() { return this.ownerName; }
+    /** True when {@code owner-name} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasOwnerName() { return this.present.get(14); }
+    /** The optional {@code &#64;type} property. */
+    public java.lang.String type() { return this.type; }
+    /** True when {@code &#64;type} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasType() { return this.present.get(15); }
 
     /**
      * Collides with the presence accessor of "name".
-     *
      * <p>JSON name: {@code hasName}; optional.
      */
-    public java.lang.String hasName() {
-        return this.hasName;
-    }
-
-    /**
-     * True when {@code hasName} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasHasName() {
-        return this.present.get(16);
-    }
-
-    /**
-     * The {@code toy} property.
-     *
-     * <p>JSON name: {@code toy}; optional.
-     */
-    public Toy toy() {
-        return this.toy;
-    }
-
-    /**
-     * True when {@code toy} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasToy() {
-        return this.present.get(17);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
+    public java.lang.String hasName() { return this.hasName; }
+    /** True when {@code hasName} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasHasName() { return this.present.get(16); }
+    /** The optional {@code toy} property. */
+    public Toy toy() { return this.toy; }
+    /** True when {@code toy} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasToy() { return this.present.get(17); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
     /**
      * Values the JSON held that do not parse as their property's format (a {@code uuid} that is no UUID), by
      * JSON name, exactly as they came; their accessors throw, the rest of the object reads normally.
      */
-    public Map<java.lang.String, JsonValue> malformedValues() {
-        return this.malformed;
-    }
+    public Map<java.lang.String, JsonValue> malformedValues() { return this.malformed; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = this.id;
@@ -452,68 +236,23 @@ public final class Pet {
         return b;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Pet)) return false;
-        Pet other = (Pet) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.id, other.id)
-                    && Objects.deepEquals(this.name, other.name)
-                    && Objects.deepEquals(this.kind, other.kind)
-                    && Objects.deepEquals(this.nickname, other.nickname)
-                    && Objects.deepEquals(this.born, other.born)
-                    && Objects.deepEquals(this.updatedAt, other.updatedAt)
-                    && Objects.deepEquals(this.chip, other.chip)
-                    && Objects.deepEquals(this.photo, other.photo)
-                    && Objects.deepEquals(this.weight, other.weight)
-                    && Objects.deepEquals(this.tags, other.tags)
-                    && Objects.deepEquals(this.attributes, other.attributes)
-                    && Objects.deepEquals(this.extra, other.extra)
-                    && Objects.deepEquals(this.class_, other.class_)
-                    && Objects.deepEquals(this.default_, other.default_)
-                    && Objects.deepEquals(this.ownerName, other.ownerName)
-                    && Objects.deepEquals(this.type, other.type)
-                    && Objects.deepEquals(this.hasName, other.hasName)
-                    && Objects.deepEquals(this.toy, other.toy)
-                    && this.additionalProperties.equals(other.additionalProperties)
-                    && this.malformed.equals(other.malformed);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(
-                new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.name, this.kind,
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, this.malformed, this.id, this.name, this.kind,
                 this.nickname, this.born, this.updatedAt, this.chip, this.photo, this.weight, this.tags,
                 this.attributes, this.extra, this.class_, this.default_, this.ownerName, this.type, this.hasName,
-                this.toy});
+                this.toy};
     }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Pet{", "}");
-        if (this.present.get(0)) parts.add("id=" + this.id);
-        if (this.present.get(1)) parts.add("name=" + this.name);
-        if (this.present.get(2)) parts.add("kind=" + this.kind);
-        if (this.present.get(3)) parts.add("nickname=" + this.nickname);
-        if (this.present.get(4)) parts.add("born=" + this.born);
-        if (this.present.get(5)) parts.add("updated_at=" + this.updatedAt);
-        if (this.present.get(6)) parts.add("chip=" + this.chip);
-        if (this.present.get(7)) parts.add("photo=" + (this.photo == null ? "null" : this.photo.length + " bytes"));
-        if (this.present.get(8)) parts.add("weight=" + this.weight);
-        if (this.present.get(9)) parts.add("tags=" + this.tags);
-        if (this.present.get(10)) parts.add("attributes=" + this.attributes);
-        if (this.present.get(11)) parts.add("extra=" + this.extra);
-        if (this.present.get(12)) parts.add("class=" + this.class_);
-        if (this.present.get(13)) parts.add("default=" + this.default_);
-        if (this.present.get(14)) parts.add("owner-name=" + this.ownerName);
-        if (this.present.get(15)) parts.add("@type=" + this.type);
-        if (this.present.get(16)) parts.add("hasName=" + this.hasName);
-        if (this.present.get(17)) parts.add("toy=" + this.toy);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        if (!this.malformed.isEmpty()) parts.add("malformed=" + this.malformed);
-        return parts.toString();
+    public boolean equals(Object o) {
+        return this == o || o instanceof Pet other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
+
+    @Override
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
+
+    @Override
+    public java.lang.String toString() { return JsonObjects.toString("Pet", JSON_NAMES, fieldValues()); }
 
     private static Pet readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -620,137 +359,51 @@ public final class Pet {
         }
     }
 
-    /**
-     * Builds {@link Pet}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Pet}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private Long id;
-
         private java.lang.String name;
-
         private PetKind kind;
-
         private java.lang.String nickname;
-
         private LocalDate born;
-
         private OffsetDateTime updatedAt;
-
         private UUID chip;
-
         private byte[] photo;
-
         private Double weight;
-
         private List<java.lang.String> tags;
-
         private Map<java.lang.String, Long> attributes;
-
         private JsonValue extra;
-
         private java.lang.String class_;
-
         private Boolean default_;
-
         private java.lang.String ownerName;
-
         private java.lang.String type;
-
         private java.lang.String hasName;
-
         private Toy toy;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
-
         private Map<java.lang.String, JsonValue> malformed;
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link Pet#id()}. */
+        public Builder id(Long id) { this.id = id; present.set(0); return this; }
+        /** Same as {@link #id(Long)}, for a literal such as {@code 10}. */
+        public Builder id(long id) { return id(Long.valueOf(id)); }
+        /** Removes {@code id}, so it is absent from the JSON. */
+        public Builder clearId() { this.id = null; present.clear(0); return this; }
+        /** Sets {@link Pet#name()}. */
+        public Builder name(java.lang.String name) { this.name = name; present.set(1); return this; }
+        /** Removes {@code name}, so it is absent from the JSON. */
+        public Builder clearName() { this.name = null; present.clear(1); return this; }
+        /** Sets {@link Pet#kind()}. */
+        public Builder kind(PetKind kind) { this.kind = kind; present.set(2); return this; }
+        /** Removes {@code kind}, so it is absent from the JSON. */
+        public Builder clearKind() { this.kind = null; present.clear(2); return this; }
+        /** Sets {@link Pet#nickname()}. */
+        public Builder nickname(java.lang.String nickname) { this.nickname = nickname; present.set(3); return this; }
+        /** Removes {@code nickname}, so it is absent from the JSON. */
+        public Builder clearNickname() { this.nickname = null; present.clear(3); return this; }
 
-        /**
-         * Sets {@code id}.
-         */
-        public Builder id(Long id) {
-            this.id = id;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Same as {@link #id(Long)}, for a literal such as {@code 10}.
-         */
-        public Builder id(long id) {
-            return id(Long.valueOf(id));
-        }
-
-        /**
-         * Removes {@code id}, so it is absent from the JSON.
-         */
-        public Builder clearId() {
-            this.id = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Sets {@code name}.
-         */
-        public Builder name(java.lang.String name) {
-            this.name = name;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code name}, so it is absent from the JSON.
-         */
-        public Builder clearName() {
-            this.name = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Sets {@code kind}.
-         */
-        public Builder kind(PetKind kind) {
-            this.kind = kind;
-            present.set(2);
-            return this;
-        }
-
-        /**
-         * Removes {@code kind}, so it is absent from the JSON.
-         */
-        public Builder clearKind() {
-            this.kind = null;
-            present.clear(2);
-            return this;
-        }
-
-        /**
-         * Sets {@code nickname}.
-         */
-        public Builder nickname(java.lang.String nickname) {
-            this.nickname = nickname;
-            present.set(3);
-            return this;
-        }
-
-        /**
-         * Removes {@code nickname}, so it is absent from the JSON.
-         */
-        public Builder clearNickname() {
-            this.nickname = null;
-            present.clear(3);
-            return this;
-        }
-
-        /**
-         * Sets {@code born}.
-         */
+        /** Sets {@link Pet#born()}. */
         public Builder born(LocalDate born) {
             this.born = born;
             present.set(4);
@@ -758,9 +411,7 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Removes {@code born}, so it is absent from the JSON.
-         */
+        /** Removes {@code born}, so it is absent from the JSON. */
         public Builder clearBorn() {
             this.born = null;
             present.clear(4);
@@ -768,9 +419,7 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Sets {@code updated_at}.
-         */
+        /** Sets {@link Pet#updatedAt()}. */
         public Builder updatedAt(OffsetDateTime updatedAt) {
             this.updatedAt = updatedAt;
             present.set(5);
@@ -778,9 +427,7 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Removes {@code updated_at}, so it is absent from the JSON.
-         */
+        /** Removes {@code updated_at}, so it is absent from the JSON. */
         public Builder clearUpdatedAt() {
             this.updatedAt = null;
             present.clear(5);
@@ -788,9 +435,7 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Sets {@code chip}.
-         */
+        /** Sets {@link Pet#chip()}. */
         public Builder chip(UUID chip) {
             this.chip = chip;
             present.set(6);
@@ -798,9 +443,7 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Removes {@code chip}, so it is absent from the JSON.
-         */
+        /** Removes {@code chip}, so it is absent from the JSON. */
         public Builder clearChip() {
             this.chip = null;
             present.clear(6);
@@ -808,9 +451,7 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Sets {@code photo}.
-         */
+        /** Sets {@link Pet#photo()}. */
         public Builder photo(byte[] photo) {
             this.photo = photo;
             present.set(7);
@@ -818,9 +459,7 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Removes {@code photo}, so it is absent from the JSON.
-         */
+        /** Removes {@code photo}, so it is absent from the JSON. */
         public Builder clearPhoto() {
             this.photo = null;
             present.clear(7);
@@ -828,205 +467,69 @@ public final class Pet {
             return this;
         }
 
-        /**
-         * Sets {@code weight}.
-         */
-        public Builder weight(Double weight) {
-            this.weight = weight;
-            present.set(8);
-            return this;
-        }
+        /** Sets {@link Pet#weight()}. */
+        public Builder weight(Double weight) { this.weight = weight; present.set(8); return this; }
+        /** Same as {@link #weight(Double)}, for a literal such as {@code 10}. */
+        public Builder weight(double weight) { return weight(Double.valueOf(weight)); }
+        /** Removes {@code weight}, so it is absent from the JSON. */
+        public Builder clearWeight() { this.weight = null; present.clear(8); return this; }
+        /** Sets {@link Pet#tags()}. */
+        public Builder tags(List<java.lang.String> tags) { this.tags = tags; present.set(9); return this; }
+        /** Removes {@code tags}, so it is absent from the JSON. */
+        public Builder clearTags() { this.tags = null; present.clear(9); return this; }
 
-        /**
-         * Same as {@link #weight(Double)}, for a literal such as {@code 10}.
-         */
-        public Builder weight(double weight) {
-            return weight(Double.valueOf(weight));
-        }
-
-        /**
-         * Removes {@code weight}, so it is absent from the JSON.
-         */
-        public Builder clearWeight() {
-            this.weight = null;
-            present.clear(8);
-            return this;
-        }
-
-        /**
-         * Sets {@code tags}.
-         */
-        public Builder tags(List<java.lang.String> tags) {
-            this.tags = tags;
-            present.set(9);
-            return this;
-        }
-
-        /**
-         * Removes {@code tags}, so it is absent from the JSON.
-         */
-        public Builder clearTags() {
-            this.tags = null;
-            present.clear(9);
-            return this;
-        }
-
-        /**
-         * Sets {@code attributes}.
-         */
+        /** Sets {@link Pet#attributes()}. */
         public Builder attributes(Map<java.lang.String, Long> attributes) {
             this.attributes = attributes;
             present.set(10);
             return this;
         }
 
-        /**
-         * Removes {@code attributes}, so it is absent from the JSON.
-         */
-        public Builder clearAttributes() {
-            this.attributes = null;
-            present.clear(10);
-            return this;
-        }
+        /** Removes {@code attributes}, so it is absent from the JSON. */
+        public Builder clearAttributes() { this.attributes = null; present.clear(10); return this; }
+        /** Sets {@link Pet#extra()}. */
+        public Builder extra(JsonValue extra) { this.extra = extra; present.set(11); return this; }
+        /** Removes {@code extra}, so it is absent from the JSON. */
+        public Builder clearExtra() { this.extra = null; present.clear(11); return this; }
+        /** Sets {@link Pet#class_()}. */
+        public Builder class_(java.lang.String class_) { this.class_ = class_; present.set(12); return this; }
+        /** Removes {@code class}, so it is absent from the JSON. */
+        public Builder clearClass_() { this.class_ = null; present.clear(12); return this; }
+        /** Sets {@link Pet#default_()}. */
+        public Builder default_(Boolean default_) { this.default_ = default_; present.set(13); return this; }
+        /** Removes {@code default}, so it is absent from the JSON. */
+        public Builder clearDefault_() { this.default_ = null; present.clear(13); return this; }
 
-        /**
-         * Sets {@code extra}.
-         */
-        public Builder extra(JsonValue extra) {
-            this.extra = extra;
-            present.set(11);
-            return this;
-        }
-
-        /**
-         * Removes {@code extra}, so it is absent from the JSON.
-         */
-        public Builder clearExtra() {
-            this.extra = null;
-            present.clear(11);
-            return this;
-        }
-
-        /**
-         * A keyword as a property name.
-         */
-        public Builder class_(java.lang.String class_) {
-            this.class_ = class_;
-            present.set(12);
-            return this;
-        }
-
-        /**
-         * Removes {@code class}, so it is absent from the JSON.
-         */
-        public Builder clearClass_() {
-            this.class_ = null;
-            present.clear(12);
-            return this;
-        }
-
-        /**
-         * Sets {@code default}.
-         */
-        public Builder default_(Boolean default_) {
-            this.default_ = default_;
-            present.set(13);
-            return this;
-        }
-
-        /**
-         * Removes {@code default}, so it is absent from the JSON.
-         */
-        public Builder clearDefault_() {
-            this.default_ = null;
-            present.clear(13);
-            return this;
-        }
-
-        /**
-         * Sets {@code owner-name}.
-         */
+        /** Sets {@link Pet#ownerName()}. */
         public Builder ownerName(java.lang.String ownerName) {
             this.ownerName = ownerName;
             present.set(14);
             return this;
         }
 
-        /**
-         * Removes {@code owner-name}, so it is absent from the JSON.
-         */
-        public Builder clearOwnerName() {
-            this.ownerName = null;
-            present.clear(14);
-            return this;
-        }
+        /** Removes {@code owner-name}, so it is absent from the JSON. */
+        public Builder clearOwnerName() { this.ownerName = null; present.clear(14); return this; }
+        /** Sets {@link Pet#type()}. */
+        public Builder type(java.lang.String type) { this.type = type; present.set(15); return this; }
+        /** Removes {@code &#64;type}, so it is absent from the JSON. */
+        public Builder clearType() { this.type = null; present.clear(15); return this; }
+        /** Sets {@link Pet#hasName()}. */
+        public Builder hasName(java.lang.String hasName) { this.hasName = hasName; present.set(16); return this; }
+        /** Removes {@code hasName}, so it is absent from the JSON. */
+        public Builder clearHasName() { this.hasName = null; present.clear(16); return this; }
+        /** Sets {@link Pet#toy()}. */
+        public Builder toy(Toy toy) { this.toy = toy; present.set(17); return this; }
+        /** Removes {@code toy}, so it is absent from the JSON. */
+        public Builder clearToy() { this.toy = null; present.clear(17); return this; }
 
-        /**
-         * Sets {@code &#64;type}.
-         */
-        public Builder type(java.lang.String type) {
-            this.type = type;
-            present.set(15);
-            return this;
-        }
-
-        /**
-         * Removes {@code &#64;type}, so it is absent from the JSON.
-         */
-        public Builder clearType() {
-            this.type = null;
-            present.clear(15);
-            return this;
-        }
-
-        /**
-         * Collides with the presence accessor of "name".
-         */
-        public Builder hasName(java.lang.String hasName) {
-            this.hasName = hasName;
-            present.set(16);
-            return this;
-        }
-
-        /**
-         * Removes {@code hasName}, so it is absent from the JSON.
-         */
-        public Builder clearHasName() {
-            this.hasName = null;
-            present.clear(16);
-            return this;
-        }
-
-        /**
-         * Sets {@code toy}.
-         */
-        public Builder toy(Toy toy) {
-            this.toy = toy;
-            present.set(17);
-            return this;
-        }
-
-        /**
-         * Removes {@code toy}, so it is absent from the JSON.
-         */
-        public Builder clearToy() {
-            this.toy = null;
-            present.clear(17);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        /**
-         * @throws IllegalStateException when a required property is not set (id, name, kind)
-         */
+        /** @throws IllegalStateException when a required property is not set (id, name, kind) */
         public Pet build() {
             StringBuilder missing = new StringBuilder();
             if (!present.get(0)) missing.append(", id");
@@ -1040,16 +543,13 @@ public final class Pet {
     }
 
     /**
-     * The streaming JSON codec of {@link Pet}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Pet} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Pet read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Pet but found " + p.currentToken() + " at "
@@ -1058,104 +558,37 @@ public final class Pet {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Pet readAfterField(JsonParser p, java.lang.String field) throws IOException {
             Builder b = new Builder();
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Pet v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("id");
-                if (v.id == null) g.writeNull(); else Json.writeLong(g, v.id);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("name");
-                if (v.name == null) g.writeNull(); else Json.writeString(g, v.name);
-            }
-            if (v.present.get(2)) {
-                g.writeFieldName("kind");
-                if (v.kind == null) g.writeNull(); else PetKind.Codec.write(g, v.kind);
-            }
-            if (v.present.get(3)) {
-                g.writeFieldName("nickname");
-                if (v.nickname == null) g.writeNull(); else Json.writeString(g, v.nickname);
-            }
-            if (v.present.get(4)) {
-                g.writeFieldName("born");
-                JsonValue bad = v.malformed.get("born");
-                if (bad != null) Json.writeValue(g, bad); else if (v.born == null) g.writeNull();
-                        else Json.writeDate(g, v.born);
-            }
-            if (v.present.get(5)) {
-                g.writeFieldName("updated_at");
-                JsonValue bad = v.malformed.get("updated_at");
-                if (bad != null) Json.writeValue(g, bad); else if (v.updatedAt == null) g.writeNull();
-                        else Json.writeDateTime(g, v.updatedAt);
-            }
-            if (v.present.get(6)) {
-                g.writeFieldName("chip");
-                JsonValue bad = v.malformed.get("chip");
-                if (bad != null) Json.writeValue(g, bad); else if (v.chip == null) g.writeNull();
-                        else Json.writeUuid(g, v.chip);
-            }
-            if (v.present.get(7)) {
-                g.writeFieldName("photo");
-                JsonValue bad = v.malformed.get("photo");
-                if (bad != null) Json.writeValue(g, bad); else if (v.photo == null) g.writeNull();
-                        else Json.writeBase64(g, v.photo);
-            }
-            if (v.present.get(8)) {
-                g.writeFieldName("weight");
-                if (v.weight == null) g.writeNull(); else Json.writeDouble(g, v.weight);
-            }
-            if (v.present.get(9)) {
-                g.writeFieldName("tags");
-                if (v.tags == null) g.writeNull(); else Json.writeList(g, v.tags, Json::writeString);
-            }
-            if (v.present.get(10)) {
-                g.writeFieldName("attributes");
-                if (v.attributes == null) g.writeNull(); else Json.writeMap(g, v.attributes, Json::writeLong);
-            }
-            if (v.present.get(11)) {
-                g.writeFieldName("extra");
-                if (v.extra == null) g.writeNull(); else Json.writeValue(g, v.extra);
-            }
-            if (v.present.get(12)) {
-                g.writeFieldName("class");
-                if (v.class_ == null) g.writeNull(); else Json.writeString(g, v.class_);
-            }
-            if (v.present.get(13)) {
-                g.writeFieldName("default");
-                if (v.default_ == null) g.writeNull(); else Json.writeBoolean(g, v.default_);
-            }
-            if (v.present.get(14)) {
-                g.writeFieldName("owner-name");
-                if (v.ownerName == null) g.writeNull(); else Json.writeString(g, v.ownerName);
-            }
-            if (v.present.get(15)) {
-                g.writeFieldName("@type");
-                if (v.type == null) g.writeNull(); else Json.writeString(g, v.type);
-            }
-            if (v.present.get(16)) {
-                g.writeFieldName("hasName");
-                if (v.hasName == null) g.writeNull(); else Json.writeString(g, v.hasName);
-            }
-            if (v.present.get(17)) {
-                g.writeFieldName("toy");
-                if (v.toy == null) g.writeNull(); else Toy.Codec.write(g, v.toy);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "id", v.id)) Json.writeLong(g, v.id);
+            if (Json.field(g, v.present.get(1), "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, v.present.get(2), "kind", v.kind)) PetKind.Codec.write(g, v.kind);
+            if (Json.field(g, v.present.get(3), "nickname", v.nickname)) Json.writeString(g, v.nickname);
+            if (Json.field(g, v.present.get(4), "born", v.born, v.malformed)) Json.writeDate(g, v.born);
+            if (Json.field(g, v.present.get(5), "updated_at", v.updatedAt, v.malformed))
+                    Json.writeDateTime(g, v.updatedAt);
+            if (Json.field(g, v.present.get(6), "chip", v.chip, v.malformed)) Json.writeUuid(g, v.chip);
+            if (Json.field(g, v.present.get(7), "photo", v.photo, v.malformed)) Json.writeBase64(g, v.photo);
+            if (Json.field(g, v.present.get(8), "weight", v.weight)) Json.writeDouble(g, v.weight);
+            if (Json.field(g, v.present.get(9), "tags", v.tags)) Json.writeList(g, v.tags, Json::writeString);
+            if (Json.field(g, v.present.get(10), "attributes", v.attributes))
+                    Json.writeMap(g, v.attributes, Json::writeLong);
+            if (Json.field(g, v.present.get(11), "extra", v.extra)) Json.writeValue(g, v.extra);
+            if (Json.field(g, v.present.get(12), "class", v.class_)) Json.writeString(g, v.class_);
+            if (Json.field(g, v.present.get(13), "default", v.default_)) Json.writeBoolean(g, v.default_);
+            if (Json.field(g, v.present.get(14), "owner-name", v.ownerName)) Json.writeString(g, v.ownerName);
+            if (Json.field(g, v.present.get(15), "@type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, v.present.get(16), "hasName", v.hasName)) Json.writeString(g, v.hasName);
+            if (Json.field(g, v.present.get(17), "toy", v.toy)) Toy.Codec.write(g, v.toy);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

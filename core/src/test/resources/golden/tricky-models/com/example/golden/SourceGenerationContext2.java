@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code SourceGenerationContext} schema.
- */
+/** The {@code SourceGenerationContext} schema. */
 @SuppressWarnings("deprecation")
 public final class SourceGenerationContext2 {
+    private static final java.lang.String[] JSON_NAMES = {"y"};
+
     private final java.lang.String y;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private SourceGenerationContext2(Builder b) {
@@ -34,39 +31,16 @@ public final class SourceGenerationContext2 {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code y} property.
-     *
-     * <p>JSON name: {@code y}; optional.
-     */
-    public java.lang.String y() {
-        return this.y;
-    }
+    /** The optional {@code y} property. */
+    public java.lang.String y() { return this.y; }
+    /** True when {@code y} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasY() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code y} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasY() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.y = this.y;
@@ -76,27 +50,22 @@ public final class SourceGenerationContext2 {
         return b;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof SourceGenerationContext2)) return false;
-        SourceGenerationContext2 other = (SourceGenerationContext2) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.y, other.y)
-                    && this.additionalProperties.equals(other.additionalProperties);
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.y};
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.y});
+    public boolean equals(Object o) {
+        return this == o || o instanceof SourceGenerationContext2 other
+                && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
+
+    @Override
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
     public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "SourceGenerationContext2{", "}");
-        if (this.present.get(0)) parts.add("y=" + this.y);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
+        return JsonObjects.toString("SourceGenerationContext2", JSON_NAMES, fieldValues());
     }
 
     private static SourceGenerationContext2 readRest(JsonParser p, JsonToken t, Builder b) throws
@@ -121,63 +90,36 @@ public final class SourceGenerationContext2 {
         }
     }
 
-    /**
-     * Builds {@link SourceGenerationContext2}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link SourceGenerationContext2}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String y;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link SourceGenerationContext2#y()}. */
+        public Builder y(java.lang.String y) { this.y = y; present.set(0); return this; }
+        /** Removes {@code y}, so it is absent from the JSON. */
+        public Builder clearY() { this.y = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code y}.
-         */
-        public Builder y(java.lang.String y) {
-            this.y = y;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code y}, so it is absent from the JSON.
-         */
-        public Builder clearY() {
-            this.y = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public SourceGenerationContext2 build() {
-            return new SourceGenerationContext2(this);
-        }
+        public SourceGenerationContext2 build() { return new SourceGenerationContext2(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link SourceGenerationContext2}, used by the generated code and {@code
-     * SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link SourceGenerationContext2} for the generated code; read and write values with
+     * {@code SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static SourceGenerationContext2 read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for SourceGenerationContext2 but found "
@@ -186,9 +128,7 @@ public final class SourceGenerationContext2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static SourceGenerationContext2 readAfterField(JsonParser p, java.lang.String field)
                 throws IOException {
             Builder b = new Builder();
@@ -196,19 +136,11 @@ public final class SourceGenerationContext2 {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, SourceGenerationContext2 v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("y");
-                if (v.y == null) g.writeNull(); else Json.writeString(g, v.y);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "y", v.y)) Json.writeString(g, v.y);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code String} schema.
- */
+/** The {@code String} schema. */
 @SuppressWarnings("deprecation")
 public final class String {
+    private static final java.lang.String[] JSON_NAMES = {"z"};
+
     private final java.lang.String z;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private String(Builder b) {
@@ -34,39 +31,16 @@ public final class String {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code z} property.
-     *
-     * <p>JSON name: {@code z}; optional.
-     */
-    public java.lang.String z() {
-        return this.z;
-    }
+    /** The optional {@code z} property. */
+    public java.lang.String z() { return this.z; }
+    /** True when {@code z} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasZ() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code z} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasZ() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.z = this.z;
@@ -76,28 +50,20 @@ public final class String {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.z};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof String)) return false;
-        String other = (String) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.z, other.z)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof String other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.z});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "String{", "}");
-        if (this.present.get(0)) parts.add("z=" + this.z);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("String", JSON_NAMES, fieldValues()); }
 
     private static String readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,62 +86,36 @@ public final class String {
         }
     }
 
-    /**
-     * Builds {@link String}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link String}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String z;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link String#z()}. */
+        public Builder z(java.lang.String z) { this.z = z; present.set(0); return this; }
+        /** Removes {@code z}, so it is absent from the JSON. */
+        public Builder clearZ() { this.z = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code z}.
-         */
-        public Builder z(java.lang.String z) {
-            this.z = z;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code z}, so it is absent from the JSON.
-         */
-        public Builder clearZ() {
-            this.z = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public String build() {
-            return new String(this);
-        }
+        public String build() { return new String(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link String}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link String} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static String read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for String but found " + p.currentToken() + " at "
@@ -184,9 +124,7 @@ public final class String {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static String readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -194,19 +132,11 @@ public final class String {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, String v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("z");
-                if (v.z == null) g.writeNull(); else Json.writeString(g, v.z);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "z", v.z)) Json.writeString(g, v.z);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

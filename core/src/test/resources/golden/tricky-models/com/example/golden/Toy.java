@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code Toy} schema.
- */
+/** The {@code Toy} schema. */
 @SuppressWarnings("deprecation")
 public final class Toy {
+    private static final java.lang.String[] JSON_NAMES = {"label"};
+
     private final java.lang.String label;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private Toy(Builder b) {
@@ -34,39 +31,16 @@ public final class Toy {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code label} property.
-     *
-     * <p>JSON name: {@code label}; optional.
-     */
-    public java.lang.String label() {
-        return this.label;
-    }
+    /** The optional {@code label} property. */
+    public java.lang.String label() { return this.label; }
+    /** True when {@code label} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasLabel() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code label} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasLabel() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.label = this.label;
@@ -76,28 +50,20 @@ public final class Toy {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.label};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof Toy)) return false;
-        Toy other = (Toy) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.label, other.label)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof Toy other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.label});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "Toy{", "}");
-        if (this.present.get(0)) parts.add("label=" + this.label);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("Toy", JSON_NAMES, fieldValues()); }
 
     private static Toy readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,62 +86,36 @@ public final class Toy {
         }
     }
 
-    /**
-     * Builds {@link Toy}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link Toy}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String label;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link Toy#label()}. */
+        public Builder label(java.lang.String label) { this.label = label; present.set(0); return this; }
+        /** Removes {@code label}, so it is absent from the JSON. */
+        public Builder clearLabel() { this.label = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code label}.
-         */
-        public Builder label(java.lang.String label) {
-            this.label = label;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code label}, so it is absent from the JSON.
-         */
-        public Builder clearLabel() {
-            this.label = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public Toy build() {
-            return new Toy(this);
-        }
+        public Toy build() { return new Toy(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link Toy}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link Toy} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static Toy read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for Toy but found " + p.currentToken() + " at "
@@ -184,28 +124,18 @@ public final class Toy {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Toy readAfterField(JsonParser p, java.lang.String field) throws IOException {
             Builder b = new Builder();
             readField(p, field, b);
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Toy v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("label");
-                if (v.label == null) g.writeNull(); else Json.writeString(g, v.label);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "label", v.label)) Json.writeString(g, v.label);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

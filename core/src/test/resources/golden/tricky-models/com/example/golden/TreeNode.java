@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,22 +15,16 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code TreeNode} schema.
- */
+/** The {@code TreeNode} schema. */
 @SuppressWarnings("deprecation")
 public final class TreeNode {
+    private static final java.lang.String[] JSON_NAMES = {"value", "children", "parent"};
+
     private final java.lang.String value;
-
     private final List<TreeNode> children;
-
     private final TreeNode parent;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private TreeNode(Builder b) {
@@ -41,71 +36,24 @@ public final class TreeNode {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code value} property.
-     *
-     * <p>JSON name: {@code value}; optional.
-     */
-    public java.lang.String value() {
-        return this.value;
-    }
+    /** The optional {@code value} property. */
+    public java.lang.String value() { return this.value; }
+    /** True when {@code value} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasValue() { return this.present.get(0); }
+    /** The optional {@code children} property. */
+    public List<TreeNode> children() { return this.children; }
+    /** True when {@code children} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasChildren() { return this.present.get(1); }
+    /** The optional {@code parent} property. */
+    public TreeNode parent() { return this.parent; }
+    /** True when {@code parent} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasParent() { return this.present.get(2); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code value} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasValue() {
-        return this.present.get(0);
-    }
-
-    /**
-     * The {@code children} property.
-     *
-     * <p>JSON name: {@code children}; optional.
-     */
-    public List<TreeNode> children() {
-        return this.children;
-    }
-
-    /**
-     * True when {@code children} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasChildren() {
-        return this.present.get(1);
-    }
-
-    /**
-     * The {@code parent} property.
-     *
-     * <p>JSON name: {@code parent}; optional.
-     */
-    public TreeNode parent() {
-        return this.parent;
-    }
-
-    /**
-     * True when {@code parent} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasParent() {
-        return this.present.get(2);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.value = this.value;
@@ -117,33 +65,20 @@ public final class TreeNode {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.value, this.children, this.parent};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof TreeNode)) return false;
-        TreeNode other = (TreeNode) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.value, other.value)
-                    && Objects.deepEquals(this.children, other.children)
-                    && Objects.deepEquals(this.parent, other.parent)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof TreeNode other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(
-                new Object[] {this.present, this.additionalProperties, this.value, this.children, this.parent});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "TreeNode{", "}");
-        if (this.present.get(0)) parts.add("value=" + this.value);
-        if (this.present.get(1)) parts.add("children=" + this.children);
-        if (this.present.get(2)) parts.add("parent=" + this.parent);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("TreeNode", JSON_NAMES, fieldValues()); }
 
     private static TreeNode readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -174,102 +109,46 @@ public final class TreeNode {
         }
     }
 
-    /**
-     * Builds {@link TreeNode}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link TreeNode}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String value;
-
         private List<TreeNode> children;
-
         private TreeNode parent;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link TreeNode#value()}. */
+        public Builder value(java.lang.String value) { this.value = value; present.set(0); return this; }
+        /** Removes {@code value}, so it is absent from the JSON. */
+        public Builder clearValue() { this.value = null; present.clear(0); return this; }
+        /** Sets {@link TreeNode#children()}. */
+        public Builder children(List<TreeNode> children) { this.children = children; present.set(1); return this; }
+        /** Removes {@code children}, so it is absent from the JSON. */
+        public Builder clearChildren() { this.children = null; present.clear(1); return this; }
+        /** Sets {@link TreeNode#parent()}. */
+        public Builder parent(TreeNode parent) { this.parent = parent; present.set(2); return this; }
+        /** Removes {@code parent}, so it is absent from the JSON. */
+        public Builder clearParent() { this.parent = null; present.clear(2); return this; }
 
-        /**
-         * Sets {@code value}.
-         */
-        public Builder value(java.lang.String value) {
-            this.value = value;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Removes {@code value}, so it is absent from the JSON.
-         */
-        public Builder clearValue() {
-            this.value = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Sets {@code children}.
-         */
-        public Builder children(List<TreeNode> children) {
-            this.children = children;
-            present.set(1);
-            return this;
-        }
-
-        /**
-         * Removes {@code children}, so it is absent from the JSON.
-         */
-        public Builder clearChildren() {
-            this.children = null;
-            present.clear(1);
-            return this;
-        }
-
-        /**
-         * Sets {@code parent}.
-         */
-        public Builder parent(TreeNode parent) {
-            this.parent = parent;
-            present.set(2);
-            return this;
-        }
-
-        /**
-         * Removes {@code parent}, so it is absent from the JSON.
-         */
-        public Builder clearParent() {
-            this.parent = null;
-            present.clear(2);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public TreeNode build() {
-            return new TreeNode(this);
-        }
+        public TreeNode build() { return new TreeNode(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link TreeNode}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link TreeNode} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static TreeNode read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for TreeNode but found " + p.currentToken()
@@ -278,9 +157,7 @@ public final class TreeNode {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static TreeNode readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -288,27 +165,13 @@ public final class TreeNode {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, TreeNode v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("value");
-                if (v.value == null) g.writeNull(); else Json.writeString(g, v.value);
-            }
-            if (v.present.get(1)) {
-                g.writeFieldName("children");
-                if (v.children == null) g.writeNull(); else Json.writeList(g, v.children, Codec::write);
-            }
-            if (v.present.get(2)) {
-                g.writeFieldName("parent");
-                if (v.parent == null) g.writeNull(); else Codec.write(g, v.parent);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "value", v.value)) Json.writeString(g, v.value);
+            if (Json.field(g, v.present.get(1), "children", v.children)) Json.writeList(g, v.children, Codec::write);
+            if (Json.field(g, v.present.get(2), "parent", v.parent)) Codec.write(g, v.parent);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }

@@ -3,6 +3,7 @@ package com.example.golden;
 
 import com.example.golden.runtime.Json;
 import com.example.golden.runtime.JsonDecodeException;
+import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,18 +14,14 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.StringJoiner;
 
-/**
- * The {@code 1stPlace} schema.
- */
+/** The {@code 1stPlace} schema. */
 @SuppressWarnings("deprecation")
 public final class _1stPlace {
+    private static final java.lang.String[] JSON_NAMES = {"rank"};
+
     private final Long rank;
-
     private final Map<java.lang.String, JsonValue> additionalProperties;
-
     private final BitSet present;
 
     private _1stPlace(Builder b) {
@@ -34,39 +31,16 @@ public final class _1stPlace {
         this.present = (BitSet) b.present.clone();
     }
 
-    /**
-     * The {@code rank} property.
-     *
-     * <p>JSON name: {@code rank}; optional.
-     */
-    public Long rank() {
-        return this.rank;
-    }
+    /** The optional {@code rank} property. */
+    public Long rank() { return this.rank; }
+    /** True when {@code rank} was set or present in JSON, even as an explicit {@code null}. */
+    public boolean hasRank() { return this.present.get(0); }
+    /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
+    public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
+    /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
+    public static Builder builder() { return new Builder(); }
 
-    /**
-     * True when {@code rank} was set or present in JSON, even as an explicit {@code null}.
-     */
-    public boolean hasRank() {
-        return this.present.get(0);
-    }
-
-    /**
-     * Properties the schema does not declare, kept so that nothing a server sends is lost.
-     */
-    public Map<java.lang.String, JsonValue> additionalProperties() {
-        return this.additionalProperties;
-    }
-
-    /**
-     * A builder with every fixed value ({@code const} or one-value {@code enum}) already set.
-     */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in.
-     */
+    /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rank = this.rank;
@@ -76,28 +50,20 @@ public final class _1stPlace {
         return b;
     }
 
+    private Object[] fieldValues() {
+        return new Object[] {this.present, this.additionalProperties, null, this.rank};
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof _1stPlace)) return false;
-        _1stPlace other = (_1stPlace) o;
-        return this.present.equals(other.present)
-                    && Objects.deepEquals(this.rank, other.rank)
-                    && this.additionalProperties.equals(other.additionalProperties);
+        return this == o || o instanceof _1stPlace other && Arrays.deepEquals(fieldValues(), other.fieldValues());
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.deepHashCode(new Object[] {this.present, this.additionalProperties, this.rank});
-    }
+    public int hashCode() { return Arrays.deepHashCode(fieldValues()); }
 
     @Override
-    public java.lang.String toString() {
-        StringJoiner parts = new StringJoiner(", ", "_1stPlace{", "}");
-        if (this.present.get(0)) parts.add("rank=" + this.rank);
-        if (!this.additionalProperties.isEmpty()) parts.add(java.lang.String.valueOf(this.additionalProperties));
-        return parts.toString();
-    }
+    public java.lang.String toString() { return JsonObjects.toString("_1stPlace", JSON_NAMES, fieldValues()); }
 
     private static _1stPlace readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
@@ -120,69 +86,38 @@ public final class _1stPlace {
         }
     }
 
-    /**
-     * Builds {@link _1stPlace}; setting a property to {@code null} sends an explicit JSON null.
-     */
+    /** Builds {@link _1stPlace}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private Long rank;
-
         private Map<java.lang.String, JsonValue> additionalProperties;
-
         private final BitSet present = new BitSet();
 
-        private Builder() {
-        }
+        private Builder() {}
+        /** Sets {@link _1stPlace#rank()}. */
+        public Builder rank(Long rank) { this.rank = rank; present.set(0); return this; }
+        /** Same as {@link #rank(Long)}, for a literal such as {@code 10}. */
+        public Builder rank(long rank) { return rank(Long.valueOf(rank)); }
+        /** Removes {@code rank}, so it is absent from the JSON. */
+        public Builder clearRank() { this.rank = null; present.clear(0); return this; }
 
-        /**
-         * Sets {@code rank}.
-         */
-        public Builder rank(Long rank) {
-            this.rank = rank;
-            present.set(0);
-            return this;
-        }
-
-        /**
-         * Same as {@link #rank(Long)}, for a literal such as {@code 10}.
-         */
-        public Builder rank(long rank) {
-            return rank(Long.valueOf(rank));
-        }
-
-        /**
-         * Removes {@code rank}, so it is absent from the JSON.
-         */
-        public Builder clearRank() {
-            this.rank = null;
-            present.clear(0);
-            return this;
-        }
-
-        /**
-         * Adds a property the schema does not declare.
-         */
+        /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
             if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
             additionalProperties.put(name, value);
             return this;
         }
 
-        public _1stPlace build() {
-            return new _1stPlace(this);
-        }
+        public _1stPlace build() { return new _1stPlace(this); }
     }
 
     /**
-     * The streaming JSON codec of {@link _1stPlace}, used by the generated code and {@code SourceGenerationContext};
-     * read and write values with the context instead.
+     * The streaming JSON codec of {@link _1stPlace} for the generated code; read and write values with {@code
+     * SourceGenerationContext}.
      */
     public static final class Codec {
-        private Codec() {
-        }
+        private Codec() {}
 
-        /**
-         * Reads one object; the parser is on its START_OBJECT token.
-         */
+        /** Reads one object; the parser is on its START_OBJECT token. */
         public static _1stPlace read(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT)
                     throw new JsonDecodeException("expected an object for _1stPlace but found " + p.currentToken()
@@ -191,9 +126,7 @@ public final class _1stPlace {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Reads an object whose first field name was already consumed; the parser is on that field's value.
-         */
+        /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static _1stPlace readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
             Builder b = new Builder();
@@ -201,19 +134,11 @@ public final class _1stPlace {
             return readRest(p, p.nextToken(), b);
         }
 
-        /**
-         * Writes the object: present properties in schema order, then the additional ones.
-         */
+        /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, _1stPlace v) throws IOException {
             g.writeStartObject();
-            if (v.present.get(0)) {
-                g.writeFieldName("rank");
-                if (v.rank == null) g.writeNull(); else Json.writeLong(g, v.rank);
-            }
-            for (Map.Entry<java.lang.String, JsonValue> e : v.additionalProperties.entrySet()) {
-                g.writeFieldName(e.getKey());
-                if (e.getValue() == null) g.writeNull(); else Json.writeValue(g, e.getValue());
-            }
+            if (Json.field(g, v.present.get(0), "rank", v.rank)) Json.writeLong(g, v.rank);
+            Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
     }
