@@ -194,32 +194,10 @@ final class PaginationDetector {
             return found(Pagination.Kind.NEXT_URL, response, items, null, nextUrl, null, hasMore, null);
         }
         if (offset.isPresent()) {
-            if (!isInteger(offset.get().type())) {
-                return Result.refused("offset parameter '" + offset.get().name() + "' is not an integer");
-            }
-            return found(
-                    Pagination.Kind.OFFSET,
-                    response,
-                    items,
-                    offset.get().name(),
-                    List.of(),
-                    null,
-                    hasMore,
-                    start(offset.get(), 0));
+            return numbered(Pagination.Kind.OFFSET, "offset", offset.get(), 0, response, items, hasMore);
         }
         if (page.isPresent()) {
-            if (!isInteger(page.get().type())) {
-                return Result.refused("page parameter '" + page.get().name() + "' is not an integer");
-            }
-            return found(
-                    Pagination.Kind.PAGE,
-                    response,
-                    items,
-                    page.get().name(),
-                    List.of(),
-                    null,
-                    hasMore,
-                    start(page.get(), 1));
+            return numbered(Pagination.Kind.PAGE, "page", page.get(), 1, response, items, hasMore);
         }
         if (size.isPresent()) {
             return Result.refused("size parameter '" + size.get().name()
@@ -274,6 +252,24 @@ final class PaginationDetector {
         return param.endsWith(suffix)
                 || (suffix.equals("id")
                         && (param.equals("after") || param.equals("startingafter") || param.equals("startafter")));
+    }
+
+    /**
+     * Offset or page numbering through integer parameter {@code param}, counting from its default or else from
+     * {@code first}.
+     */
+    private static Result numbered(
+            Pagination.Kind kind,
+            String what,
+            Parameter param,
+            long first,
+            TypeRef response,
+            Items items,
+            List<String> hasMore) {
+        if (!isInteger(param.type())) {
+            return Result.refused(what + " parameter '" + param.name() + "' is not an integer");
+        }
+        return found(kind, response, items, param.name(), List.of(), null, hasMore, start(param, first));
     }
 
     private static Long start(Parameter p, long fallback) {
