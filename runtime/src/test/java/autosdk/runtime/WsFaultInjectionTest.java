@@ -206,12 +206,23 @@ class WsFaultInjectionTest {
                 WsConfig.builder().transport(wsTransport()).uri(server.uri()).closeTimeout(Duration.ofSeconds(2)), rec);
 
         eventually(() -> rec.closes.size() == 1);
-        assertThat(rec.closes.get(0)).startsWith("1009 message too big: more than 16777216 bytes");
+        assertThat(rec.closes.get(0))
+                .as("after %d fragments; close cause: %s", fragmentsWritten.get(), causeChain(conn.closeCause()))
+                .startsWith("1009 message too big: more than 16777216 bytes");
         assertThat(rec.texts).isEmpty();
         assertThat(conn.closeCause()).isInstanceOf(WsLimitExceededException.class);
         System.out.printf(
                 "200 MiB text: the server got %d of 200 fragments out before the client cut it off%n",
                 fragmentsWritten.get());
+    }
+
+    /** Every message in a cause chain, so a failure names what the transport reported rather than just its type. */
+    static String causeChain(Throwable error) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            chain.append(chain.length() == 0 ? "" : " <- ").append(t);
+        }
+        return chain.toString();
     }
 
     // ------------------------------------------------------------------ 3. dead peers
