@@ -108,7 +108,11 @@ final class HttpResponseBody extends InputStream implements Flow.Subscriber<List
 
     @Override
     public void onError(Throwable t) {
-        failure = t;
+        // Our own cancel() sets closed first; newer JDKs (17.0.21) then report the cancel back as "subscription
+        // cancelled", which is the end this reader asked for, not a failure.
+        if (!closed) {
+            failure = t;
+        }
         chunks.offer(END);
     }
 
