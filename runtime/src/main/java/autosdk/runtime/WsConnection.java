@@ -45,8 +45,9 @@ import java.util.function.Supplier;
  * {@link WsLimitExceededException} (the connection stays open), so a server that stops reading cannot exhaust the heap.
  *
  * <p><b>Receiving.</b> Fragments are reassembled and each complete message is passed to the {@link WsListener} on this
- * connection's own event thread; the next frame is requested only after the callback returns, so a slow consumer
- * applies TCP backpressure. Pings are answered with pongs by the JDK. A throwing callback is reported to
+ * connection's own event thread. One message is read ahead while a callback runs, and no more: at most one received
+ * message waits for the event thread, so the transport's reading and decoding overlap with the callback, and a slow
+ * consumer still applies TCP backpressure. Pings are answered with pongs by the JDK. A throwing callback is reported to
  * {@link WsListener#onError} and reading continues. A message larger than {@link WsConfig#maxMessageSize()} is
  * discarded while it arrives and closes the connection, reported as {@code onClose(1009, "message too big: …")} with a
  * {@link WsLimitExceededException} as {@link #closeCause()} (the close frame on the wire says 1008, see
@@ -671,7 +672,7 @@ public final class WsConnection implements AutoCloseable {
             session = current;
             socket = current.socket;
         }
-        if (session.silentSince == 0 && !session.consumerBusy) {
+        if (session.silentSince == 0 && !session.consumerBusy()) {
             // Start the dead-peer clock; any frame from the server stops it (Session.heard).
             long now = System.nanoTime();
             session.silentSince = now;
@@ -728,7 +729,7 @@ public final class WsConnection implements AutoCloseable {
             session.probing = false; // the server answered (a pong or anything else): it is alive
             return;
         }
-        if (heard != heardAtSchedule || session.consumerBusy) {
+        if (heard != heardAtSchedule || session.consumerBusy()) {
             // Still receiving (or we are not reading on purpose): look again once it has gone quiet.
             later(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             return;
@@ -743,7 +744,7 @@ public final class WsConnection implements AutoCloseable {
 
     /** Drops the socket if the server stayed silent since the ping that started the clock at {@code since}. */
     private void checkAlive(Session session, long since) {
-        if (session.silentSince != since || session.consumerBusy) {
+        if (session.silentSince != since || session.consumerBusy()) {
             return; // heard from the server meanwhile, or we are not reading on purpose (slow listener)
         }
         long millis = config.pongTimeout().toMillis();
@@ -1023,8 +1024,12 @@ public final class WsConnection implements AutoCloseable {
         volatile WsTransport.Socket socket;
         /** When the dead-peer clock started (the first unanswered ping), 0 while the server has been heard since. */
         volatile long silentSince;
-        /** True while a listener callback runs: frames are deliberately not read, so silence proves nothing. */
-        volatile boolean consumerBusy;
+        /**
+         * Messages handed to the event thread whose callback has not returned: at most two, one running and one
+         * waiting (see {@link #deliverThenRequest}). While any is pending, reading stops on purpose once one message
+         * waits, so silence proves nothing.
+         */
+        private final AtomicInteger pending = new AtomicInteger();
         /** When the last frame of any kind arrived, and whether a lost-EOF probe is running (see scheduleProbe). */
         volatile long lastHeardNanos;
 
@@ -1038,6 +1043,11 @@ public final class WsConnection implements AutoCloseable {
 
         Session(int attempt) {
             this.attempt = attempt;
+        }
+
+        /** Whether a listener callback runs or waits: the dead-peer clock does not count such time. */
+        boolean consumerBusy() {
+            return pending.get() > 0;
         }
 
         /** Any frame proves the peer alive. */
@@ -1091,6 +1101,12 @@ public final class WsConnection implements AutoCloseable {
             if (overLimit || !withinLimit(webSocket, textBytes(data))) {
                 return; // demand was lifted by the 1009 close
             }
+            if (last && text.length() == 0) {
+                // A whole message in one call (OkHttp always, the JDK for unfragmented frames): no copy through the
+                // builder; the message is the transport's String itself when it handed one over.
+                deliverText(webSocket, data.toString());
+                return;
+            }
             // The JDK decodes UTF-8 across frame boundaries; at worst a surrogate pair is split between two calls,
             // which appending to one builder repairs.
             text.append(data);
@@ -1101,6 +1117,10 @@ public final class WsConnection implements AutoCloseable {
             }
             String message = text.toString();
             text.setLength(0);
+            deliverText(webSocket, message);
+        }
+
+        private void deliverText(WsTransport.Socket webSocket, String message) {
             messageBytes = 0;
             if (log.debug()) {
                 byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
@@ -1163,20 +1183,36 @@ public final class WsConnection implements AutoCloseable {
         }
 
         /**
-         * Requesting the next frame only after the callback returned is what turns a slow consumer into backpressure.
+         * Queues the callback of a complete message and keeps one message requested ahead of the one being handled:
+         * a message that is the only pending one requests the next at once; one that waits behind a running callback
+         * has it requested when that callback returns. So the transport reads (and decodes the UTF-8 of) the next
+         * message while the event thread handles this one, and the event thread finds it queued instead of waiting
+         * for two thread hand-offs per message; yet at most one received message ever waits, and a slow consumer
+         * still stops the reading (backpressure).
          */
         private void deliverThenRequest(WsTransport.Socket webSocket, Runnable callback) {
+            int pendingNow = 0;
             synchronized (lock) {
                 // Checked and queued atomically with finish(), so a message never arrives after onClose.
                 if (this == current && state != WsState.CLOSED) {
-                    consumerBusy = true;
-                    dispatch(callback, () -> {
-                        silentSince = 0; // restart the dead-peer clock: we were not reading while the callback ran
-                        consumerBusy = false;
-                        webSocket.request(1);
+                    pendingNow = pending.incrementAndGet();
+                    boolean queued = dispatch(callback, () -> {
+                        silentSince = 0; // restart the dead-peer clock: reading paused while the callback ran
+                        if (pending.getAndDecrement() == 2) {
+                            webSocket.request(1); // the message after the one that waited behind this callback
+                        }
                         scheduleProbe(this);
                     });
+                    if (!queued) {
+                        pending.decrementAndGet(); // the connection has ended: nothing more is read
+                        pendingNow = 0;
+                    }
                 }
+            }
+            // The count this message made, not a fresh read: its callback may already have returned (and then did
+            // not request, having found itself alone).
+            if (pendingNow == 1) {
+                webSocket.request(1);
             }
         }
     }

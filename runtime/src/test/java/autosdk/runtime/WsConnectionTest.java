@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -622,6 +623,99 @@ class WsConnectionTest {
         }
         assertThat(conn.closeCode()).isEqualTo(1000);
         assertThat(conn.closeReason()).isEqualTo("done");
+    }
+
+    /**
+     * While a callback runs, the next message is read (so reading overlaps with the consumer) but no further one: the
+     * transport hands the connection exactly two messages while the first callback blocks, then the rest in order.
+     */
+    @Test
+    void aBlockedCallbackHasExactlyOneMessageReadAhead() throws Exception {
+        int count = 50;
+        server.onText = (c, m) -> {
+            for (int i = 0; i < count; i++) {
+                c.send("m" + i);
+            }
+        };
+        AtomicInteger received = new AtomicInteger(); // whole messages the transport handed to the connection
+        WsTransport real = wsTransport();
+        WsTransport counting = (cfg, listener) -> real.open(cfg, new CountingListener(listener, received));
+        CountDownLatch release = new CountDownLatch(1);
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        WsConnection conn = connect(WsConfig.builder().transport(counting).uri(server.uri()), new WsListener() {
+            @Override
+            public void onText(WsConnection c, String message) {
+                got.add(message);
+                if (message.equals("m0")) {
+                    awaitQuietly(release);
+                }
+            }
+        });
+
+        conn.sendText("flood");
+
+        eventually(() -> received.get() >= 2);
+        Thread.sleep(400); // checking for absence needs a window: the reader must stay stopped
+        assertThat(received.get())
+                .as("messages read while the first callback blocks: it and one ahead")
+                .isEqualTo(2);
+        assertThat(got).containsExactly("m0");
+        release.countDown();
+        eventually(() -> got.size() == count);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            expected.add("m" + i);
+        }
+        assertThat(new ArrayList<>(got)).isEqualTo(expected);
+    }
+
+    /** Counts the whole messages a transport hands over, passing every call on. */
+    private record CountingListener(WsTransport.Listener next, AtomicInteger messages) implements WsTransport.Listener {
+        @Override
+        public void onOpen(WsTransport.Socket socket) {
+            next.onOpen(socket);
+        }
+
+        @Override
+        public void onText(WsTransport.Socket socket, CharSequence data, boolean last) {
+            if (last) {
+                messages.incrementAndGet();
+            }
+            next.onText(socket, data, last);
+        }
+
+        @Override
+        public void onBinary(WsTransport.Socket socket, ByteBuffer data, boolean last) {
+            if (last) {
+                messages.incrementAndGet();
+            }
+            next.onBinary(socket, data, last);
+        }
+
+        @Override
+        public void onMessageTooBig(WsTransport.Socket socket) {
+            next.onMessageTooBig(socket);
+        }
+
+        @Override
+        public void onPing(WsTransport.Socket socket) {
+            next.onPing(socket);
+        }
+
+        @Override
+        public void onPong(WsTransport.Socket socket) {
+            next.onPong(socket);
+        }
+
+        @Override
+        public void onClose(WsTransport.Socket socket, int statusCode, String reason) {
+            next.onClose(socket, statusCode, reason);
+        }
+
+        @Override
+        public void onError(WsTransport.Socket socket, Throwable error) {
+            next.onError(socket, error);
+        }
     }
 
     @Test
