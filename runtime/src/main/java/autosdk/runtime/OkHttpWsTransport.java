@@ -47,8 +47,9 @@ import okio.ByteString;
  *       the last byte of its frame has been written to the socket.</li>
  *   <li><b>Backpressure.</b> OkHttp reads the next message when its listener returns, so the listener waits there
  *       (after handing its message over) until the connection asks for the next one: OkHttp never holds a message
- *       the connection did not request. The connection requests one message ahead of the one its listener handles
- *       (see {@link WsConnection}), so OkHttp's reader reads the next one while the event thread decodes this one.</li>
+ *       the connection did not request. The connection reads a window of messages ahead of its callbacks (see
+ *       {@link WsConnection}), so OkHttp's reader reads on while the event thread decodes, and a reader stopped by
+ *       a full window is woken once the window is down to half, not once per message.</li>
  *   <li><b>Keep-alive.</b> OkHttp sends pings itself (it has no API to send one), reports no pongs, and drops a
  *       connection whose ping is still unanswered when the next one is due: its ping interval is also its pong
  *       deadline. So with a {@link WsConfig#pingInterval()} OkHttp pings every {@link WsConfig#pongTimeout()} (by

@@ -45,9 +45,10 @@ import java.util.function.Supplier;
  * {@link WsLimitExceededException} (the connection stays open), so a server that stops reading cannot exhaust the heap.
  *
  * <p><b>Receiving.</b> Fragments are reassembled and each complete message is passed to the {@link WsListener} on this
- * connection's own event thread. One message is read ahead while a callback runs, and no more: at most one received
- * message waits for the event thread, so the transport's reading and decoding overlap with the callback, and a slow
- * consumer still applies TCP backpressure. Pings are answered with pongs by the JDK. A throwing callback is reported to
+ * connection's own event thread. Reading runs ahead of the callbacks, so the transport's reading and decoding overlap
+ * with them, but only within a small window: once 16 received messages or 256 Ki characters (bytes, for binary) wait
+ * for the event thread, nothing more is read until the callbacks have worked that down to half, so a slow consumer
+ * applies TCP backpressure and the connection holds at most that window plus one message (or two messages). Pings are answered with pongs by the JDK. A throwing callback is reported to
  * {@link WsListener#onError} and reading continues. A message larger than {@link WsConfig#maxMessageSize()} is
  * discarded while it arrives and closes the connection, reported as {@code onClose(1009, "message too big: …")} with a
  * {@link WsLimitExceededException} as {@link #closeCause()} (the close frame on the wire says 1008, see
@@ -74,6 +75,17 @@ public final class WsConnection implements AutoCloseable {
     private static final long PROBE_DELAY_MILLIS = 200;
     /** Pings one probe sends at most while the server stays silent. */
     private static final int PROBES = 4;
+
+    /**
+     * Received messages that may wait for the event thread before reading stops (the message whose callback runs
+     * counts too); reading resumes once they are down to half. Bounds, with {@link #READ_AHEAD_SIZE}, what a slow
+     * consumer makes the connection hold: reading always goes on while at most one message is held, so that holds
+     * at most two messages, or {@code READ_AHEAD_SIZE} plus one message.
+     */
+    static final int READ_AHEAD_MESSAGES = 16;
+
+    /** Characters (text) or bytes (binary) of held messages at which reading stops; see {@link #READ_AHEAD_MESSAGES}. */
+    static final long READ_AHEAD_SIZE = 256 * 1024;
 
     private static final System.Logger LOG = System.getLogger(WsConnection.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -1024,12 +1036,16 @@ public final class WsConnection implements AutoCloseable {
         volatile WsTransport.Socket socket;
         /** When the dead-peer clock started (the first unanswered ping), 0 while the server has been heard since. */
         volatile long silentSince;
-        /**
-         * Messages handed to the event thread whose callback has not returned: at most two, one running and one
-         * waiting (see {@link #deliverThenRequest}). While any is pending, reading stops on purpose once one message
-         * waits, so silence proves nothing.
-         */
-        private final AtomicInteger pending = new AtomicInteger();
+        /** Guards the read-ahead window below; taken by the transport's thread and the event thread. */
+        private final Object window = new Object();
+        /** Messages handed to the event thread whose callback has not returned (see {@link #deliverThenRequest}). */
+        private int held; // guarded by window
+
+        /** Their size: characters of text, bytes of binary messages. */
+        private long heldSize; // guarded by window
+
+        /** Set while reading waits for the event thread to work the held messages down. */
+        private boolean paused; // guarded by window
         /** When the last frame of any kind arrived, and whether a lost-EOF probe is running (see scheduleProbe). */
         volatile long lastHeardNanos;
 
@@ -1047,7 +1063,9 @@ public final class WsConnection implements AutoCloseable {
 
         /** Whether a listener callback runs or waits: the dead-peer clock does not count such time. */
         boolean consumerBusy() {
-            return pending.get() > 0;
+            synchronized (window) {
+                return held > 0;
+            }
         }
 
         /** Any frame proves the peer alive. */
@@ -1126,7 +1144,7 @@ public final class WsConnection implements AutoCloseable {
                 byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
                 log.detail("WebSocket " + shownUri + " received: " + HttpLog.body(bytes, bytes.length, s -> s));
             }
-            deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
+            deliverThenRequest(webSocket, message.length(), () -> listener.onText(WsConnection.this, message));
         }
 
         @Override
@@ -1149,7 +1167,7 @@ public final class WsConnection implements AutoCloseable {
             byte[] message = binary.toByteArray();
             binary.reset();
             messageBytes = 0;
-            deliverThenRequest(webSocket, () -> listener.onBinary(WsConnection.this, message));
+            deliverThenRequest(webSocket, message.length, () -> listener.onBinary(WsConnection.this, message));
         }
 
         @Override
@@ -1183,36 +1201,52 @@ public final class WsConnection implements AutoCloseable {
         }
 
         /**
-         * Queues the callback of a complete message and keeps one message requested ahead of the one being handled:
-         * a message that is the only pending one requests the next at once; one that waits behind a running callback
-         * has it requested when that callback returns. So the transport reads (and decodes the UTF-8 of) the next
-         * message while the event thread handles this one, and the event thread finds it queued instead of waiting
-         * for two thread hand-offs per message; yet at most one received message ever waits, and a slow consumer
-         * still stops the reading (backpressure).
+         * Queues the callback of a complete message and decides whether the transport reads on. It reads ahead of the
+         * event thread, so reading (and the transport's UTF-8 decoding) overlaps with the callbacks, and the event
+         * thread finds the next message queued instead of waiting for a hand-off per message; but only while a
+         * bounded window of messages waits (see {@link #READ_AHEAD_MESSAGES}), so a slow consumer still stops the
+         * reading (TCP backpressure). Once the window is full, reading resumes only after the event thread has worked
+         * it down to half: one wake-up of a stopped reader per many messages, not one per message.
          */
-        private void deliverThenRequest(WsTransport.Socket webSocket, Runnable callback) {
-            int pendingNow = 0;
+        private void deliverThenRequest(WsTransport.Socket webSocket, long size, Runnable callback) {
+            boolean readOn = false;
             synchronized (lock) {
                 // Checked and queued atomically with finish(), so a message never arrives after onClose.
                 if (this == current && state != WsState.CLOSED) {
-                    pendingNow = pending.incrementAndGet();
+                    synchronized (window) {
+                        held++;
+                        heldSize += size;
+                        readOn = held < 2 || (held < READ_AHEAD_MESSAGES && heldSize < READ_AHEAD_SIZE);
+                        paused = !readOn;
+                    }
                     boolean queued = dispatch(callback, () -> {
-                        silentSince = 0; // restart the dead-peer clock: reading paused while the callback ran
-                        if (pending.getAndDecrement() == 2) {
-                            webSocket.request(1); // the message after the one that waited behind this callback
+                        silentSince = 0; // restart the dead-peer clock: reading may have paused for the callbacks
+                        if (handled(size)) {
+                            webSocket.request(1);
                         }
                         scheduleProbe(this);
                     });
                     if (!queued) {
-                        pending.decrementAndGet(); // the connection has ended: nothing more is read
-                        pendingNow = 0;
+                        readOn = false; // the connection has ended: nothing more is read
                     }
                 }
             }
-            // The count this message made, not a fresh read: its callback may already have returned (and then did
-            // not request, having found itself alone).
-            if (pendingNow == 1) {
+            if (readOn) {
                 webSocket.request(1);
+            }
+        }
+
+        /** Counts a returned callback out of the window; true if reading was paused and may now resume. */
+        private boolean handled(long size) {
+            synchronized (window) {
+                held--;
+                heldSize -= size;
+                boolean resume =
+                        paused && (held < 2 || (held <= READ_AHEAD_MESSAGES / 2 && heldSize <= READ_AHEAD_SIZE / 2));
+                if (resume) {
+                    paused = false;
+                }
+                return resume;
             }
         }
     }

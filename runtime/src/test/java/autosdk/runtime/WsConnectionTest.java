@@ -626,17 +626,33 @@ class WsConnectionTest {
     }
 
     /**
-     * While a callback runs, the next message is read (so reading overlaps with the consumer) but no further one: the
-     * transport hands the connection exactly two messages while the first callback blocks, then the rest in order.
+     * While a callback blocks, reading runs ahead by the read-ahead window and then stops: the transport hands the
+     * connection exactly the messages that fill the window (16 small ones; for large ones, as many as reach the size
+     * bound, and never fewer than two), then the rest in order once the callback returns.
      */
     @Test
-    void aBlockedCallbackHasExactlyOneMessageReadAhead() throws Exception {
+    void aBlockedCallbackStopsReadingAtTheReadAheadWindow() throws Exception {
+        readAheadStopsAtTheWindow(2);
+        readAheadStopsAtTheWindow(100_000);
+    }
+
+    private void readAheadStopsAtTheWindow(int size) throws Exception {
         int count = 50;
+        String[] messages = new String[count];
+        for (int i = 0; i < count; i++) {
+            String tag = "m" + i + ":";
+            messages[i] = tag + "x".repeat(Math.max(0, size - tag.length()));
+        }
         server.onText = (c, m) -> {
-            for (int i = 0; i < count; i++) {
-                c.send("m" + i);
+            for (String message : messages) {
+                c.send(message);
             }
         };
+        int window = 2; // what the connection reads while the first callback blocks: at least one message ahead
+        while (window < WsConnection.READ_AHEAD_MESSAGES
+                && (long) window * messages[window].length() < WsConnection.READ_AHEAD_SIZE) {
+            window++;
+        }
         AtomicInteger received = new AtomicInteger(); // whole messages the transport handed to the connection
         WsTransport real = wsTransport();
         WsTransport counting = (cfg, listener) -> real.open(cfg, new CountingListener(listener, received));
@@ -646,7 +662,7 @@ class WsConnectionTest {
             @Override
             public void onText(WsConnection c, String message) {
                 got.add(message);
-                if (message.equals("m0")) {
+                if (message.startsWith("m0:")) {
                     awaitQuietly(release);
                 }
             }
@@ -654,19 +670,17 @@ class WsConnectionTest {
 
         conn.sendText("flood");
 
-        eventually(() -> received.get() >= 2);
+        int expected = window;
+        eventually(() -> received.get() >= expected);
         Thread.sleep(400); // checking for absence needs a window: the reader must stay stopped
         assertThat(received.get())
-                .as("messages read while the first callback blocks: it and one ahead")
-                .isEqualTo(2);
-        assertThat(got).containsExactly("m0");
+                .as("messages of %d characters read while the first callback blocks", size)
+                .isEqualTo(window);
+        assertThat(got).hasSize(1);
         release.countDown();
         eventually(() -> got.size() == count);
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            expected.add("m" + i);
-        }
-        assertThat(new ArrayList<>(got)).isEqualTo(expected);
+        assertThat(new ArrayList<>(got)).containsExactly(messages);
+        conn.close();
     }
 
     /** Counts the whole messages a transport hands over, passing every call on. */
