@@ -231,6 +231,11 @@ public final class OkHttpWsTransport implements WsTransport {
         }
 
         @Override
+        public boolean readsAhead() {
+            return true; // OkHttp's reader thread reads and decodes the next message while the event thread works
+        }
+
+        @Override
         public void abort() {
             aborted = true;
             end();

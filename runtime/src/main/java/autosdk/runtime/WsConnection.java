@@ -45,10 +45,12 @@ import java.util.function.Supplier;
  * {@link WsLimitExceededException} (the connection stays open), so a server that stops reading cannot exhaust the heap.
  *
  * <p><b>Receiving.</b> Fragments are reassembled and each complete message is passed to the {@link WsListener} on this
- * connection's own event thread. Reading runs ahead of the callbacks, so the transport's reading and decoding overlap
- * with them, but only within a small window: once 16 received messages or 256 Ki characters (bytes, for binary) wait
- * for the event thread, nothing more is read until the callbacks have worked that down to half, so a slow consumer
- * applies TCP backpressure and the connection holds at most that window plus one message (or two messages). Pings are answered with pongs by the JDK. A throwing callback is reported to
+ * connection's own event thread. On a transport that reads on a thread of its own (OkHttp), reading runs ahead of
+ * the callbacks, so it overlaps with them, but only within a small window: once 16 received messages or 256 Ki
+ * characters (bytes, for binary) wait for the event thread, nothing more is read until the callbacks have worked that
+ * down to half. On the JDK the next message is requested when the callback returns (the JDK then reads it on the
+ * event thread). Either way a slow consumer applies TCP backpressure, and what the connection holds is bounded (on
+ * OkHttp: that window plus one message, or two messages). Pings are answered with pongs by the JDK. A throwing callback is reported to
  * {@link WsListener#onError} and reading continues. A message larger than {@link WsConfig#maxMessageSize()} is
  * discarded while it arrives and closes the connection, reported as {@code onClose(1009, "message too big: …")} with a
  * {@link WsLimitExceededException} as {@link #closeCause()} (the close frame on the wire says 1008, see
@@ -77,8 +79,9 @@ public final class WsConnection implements AutoCloseable {
     private static final int PROBES = 4;
 
     /**
-     * Received messages that may wait for the event thread before reading stops (the message whose callback runs
-     * counts too); reading resumes once they are down to half. Bounds, with {@link #READ_AHEAD_SIZE}, what a slow
+     * Received messages that may wait for the event thread before reading stops, on a transport that
+     * {@link WsTransport.Socket#readsAhead reads ahead} (the message whose callback runs counts too); reading resumes
+     * once they are down to half. Bounds, with {@link #READ_AHEAD_SIZE}, what a slow
      * consumer makes the connection hold: reading always goes on while at most one message is held, so that holds
      * at most two messages, or {@code READ_AHEAD_SIZE} plus one message.
      */
@@ -1201,12 +1204,14 @@ public final class WsConnection implements AutoCloseable {
         }
 
         /**
-         * Queues the callback of a complete message and decides whether the transport reads on. It reads ahead of the
-         * event thread, so reading (and the transport's UTF-8 decoding) overlaps with the callbacks, and the event
-         * thread finds the next message queued instead of waiting for a hand-off per message; but only while a
-         * bounded window of messages waits (see {@link #READ_AHEAD_MESSAGES}), so a slow consumer still stops the
-         * reading (TCP backpressure). Once the window is full, reading resumes only after the event thread has worked
-         * it down to half: one wake-up of a stopped reader per many messages, not one per message.
+         * Queues the callback of a complete message and decides whether the transport reads on. A transport that
+         * {@link WsTransport.Socket#readsAhead reads ahead} (OkHttp) reads on while the event thread works, so its
+         * reading (and UTF-8 decoding) overlaps with the callbacks and the event thread finds the next message
+         * queued instead of waiting for a hand-off per message; but only while a bounded window of messages waits
+         * (see {@link #READ_AHEAD_MESSAGES}), so a slow consumer still stops the reading (TCP backpressure). Once the
+         * window is full, reading resumes only after the event thread has worked it down to half: one wake-up of a
+         * stopped reader per many messages, not one per message. Any other transport (the JDK) gets the next message
+         * requested when the callback returns, from the event thread, which then reads it itself.
          */
         private void deliverThenRequest(WsTransport.Socket webSocket, long size, Runnable callback) {
             boolean readOn = false;
@@ -1216,7 +1221,8 @@ public final class WsConnection implements AutoCloseable {
                     synchronized (window) {
                         held++;
                         heldSize += size;
-                        readOn = held < 2 || (held < READ_AHEAD_MESSAGES && heldSize < READ_AHEAD_SIZE);
+                        readOn = webSocket.readsAhead()
+                                && (held < 2 || (held < READ_AHEAD_MESSAGES && heldSize < READ_AHEAD_SIZE));
                         paused = !readOn;
                     }
                     boolean queued = dispatch(callback, () -> {
