@@ -50,11 +50,11 @@ import java.util.function.Supplier;
  * characters (bytes, for binary) wait for the event thread, nothing more is read until the callbacks have worked that
  * down to half. On the JDK the next message is requested when the callback returns (the JDK then reads it on the
  * event thread). Either way a slow consumer applies TCP backpressure, and what the connection holds is bounded (on
- * OkHttp: that window plus one message, or two messages). Pings are answered with pongs by the JDK. A throwing callback is reported to
- * {@link WsListener#onError} and reading continues. A message larger than {@link WsConfig#maxMessageSize()} is
- * discarded while it arrives and closes the connection, reported as {@code onClose(1009, "message too big: …")} with a
- * {@link WsLimitExceededException} as {@link #closeCause()} (the close frame on the wire says 1008, see
- * {@code messageTooBig}).
+ * OkHttp: that window plus one message, or two messages). Pings are answered with pongs by the JDK. A throwing
+ * callback is reported to {@link WsListener#onError} and reading continues. A message larger than
+ * {@link WsConfig#maxMessageSize()} is discarded while it arrives and closes the connection, reported as
+ * {@code onClose(1009, "message too big: …")} with a {@link WsLimitExceededException} as {@link #closeCause()} (the
+ * close frame on the wire says 1008, see {@code messageTooBig}).
  *
  * <p><b>Dead peers.</b> With a {@link WsConfig#pingInterval()}, a server that sends nothing at all (no pong, no other
  * frame) for {@link WsConfig#pongTimeout()} after a ping counts as gone: the connection is dropped as with 1006 and
@@ -87,7 +87,7 @@ public final class WsConnection implements AutoCloseable {
      */
     static final int READ_AHEAD_MESSAGES = 16;
 
-    /** Characters (text) or bytes (binary) of held messages at which reading stops; see {@link #READ_AHEAD_MESSAGES}. */
+    /** Characters (text) or bytes (binary) of held messages that stop reading; see {@link #READ_AHEAD_MESSAGES}. */
     static final long READ_AHEAD_SIZE = 256 * 1024;
 
     private static final System.Logger LOG = System.getLogger(WsConnection.class.getName());

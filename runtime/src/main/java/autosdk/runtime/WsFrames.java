@@ -120,7 +120,7 @@ public final class WsFrames {
         }
     }
 
-    /** Where the string starting at {@code at} closes, or -1 if none starts there or it holds an escape or a control. */
+    /** Where the string starting at {@code at} closes; -1 if none starts there or it holds an escape or a control. */
     private static int plainStringEnd(String json, int at) {
         if (at >= json.length() || json.charAt(at) != '"') {
             return -1;
