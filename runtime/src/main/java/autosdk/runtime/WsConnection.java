@@ -81,9 +81,9 @@ public final class WsConnection implements AutoCloseable {
     /**
      * Received messages that may wait for the event thread before reading stops, on a transport that
      * {@link WsTransport.Socket#readsAhead reads ahead} (the message whose callback runs counts too); reading resumes
-     * once they are down to half. Bounds, with {@link #READ_AHEAD_SIZE}, what a slow
-     * consumer makes the connection hold: reading always goes on while at most one message is held, so that holds
-     * at most two messages, or {@code READ_AHEAD_SIZE} plus one message.
+     * once they are down to half. Bounds, with {@link #READ_AHEAD_SIZE}, what a slow consumer makes the connection
+     * hold: reading always goes on while at most one message is held, so that is at most two messages, or
+     * {@code READ_AHEAD_SIZE} plus one message.
      */
     static final int READ_AHEAD_MESSAGES = 16;
 
