@@ -93,6 +93,11 @@ public final class JdkWsTransport implements WsTransport {
         }
 
         @Override
+        public boolean readsAhead() {
+            return false; // request() from the event thread makes the JDK read (and decode UTF-8) right there
+        }
+
+        @Override
         public void abort() {
             ws.abort();
         }

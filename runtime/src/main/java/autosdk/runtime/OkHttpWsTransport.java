@@ -45,8 +45,11 @@ import okio.ByteString;
  *       fills (a single message above 16 MiB fails with {@link WsLimitExceededException} instead of OkHttp closing
  *       the socket). OkHttp has no write callback: the guard parses our outgoing frames and completes a send when
  *       the last byte of its frame has been written to the socket.</li>
- *   <li><b>Backpressure.</b> OkHttp reads the next frame when its listener returns, so the listener waits there until
- *       the connection asks for the next message.</li>
+ *   <li><b>Backpressure.</b> OkHttp reads the next message when its listener returns, so the listener waits there
+ *       (after handing its message over) until the connection asks for the next one: OkHttp never holds a message
+ *       the connection did not request. The connection reads a window of messages ahead of its callbacks (see
+ *       {@link WsConnection}), so OkHttp's reader reads on while the event thread decodes, and a reader stopped by
+ *       a full window is woken once the window is down to half, not once per message.</li>
  *   <li><b>Keep-alive.</b> OkHttp sends pings itself (it has no API to send one), reports no pongs, and drops a
  *       connection whose ping is still unanswered when the next one is due: its ping interval is also its pong
  *       deadline. So with a {@link WsConfig#pingInterval()} OkHttp pings every {@link WsConfig#pongTimeout()} (by
@@ -228,6 +231,11 @@ public final class OkHttpWsTransport implements WsTransport {
         }
 
         @Override
+        public boolean readsAhead() {
+            return true; // OkHttp's reader thread reads and decodes the next message while the event thread works
+        }
+
+        @Override
         public void abort() {
             aborted = true;
             end();
@@ -323,18 +331,13 @@ public final class OkHttpWsTransport implements WsTransport {
             }
         }
 
-        /** Blocks OkHttp's reader until the connection asked for another message; false once the socket ended. */
-        private boolean awaitDemand() {
+        /**
+         * Takes one unit of demand for a message OkHttp has read, waiting for it if need be (normally it is there:
+         * {@link #awaitDemand} made OkHttp wait before reading); false once the socket ended.
+         */
+        private boolean takeDemand() {
             synchronized (demandLock) {
-                while (demand == 0 && !ended) {
-                    try {
-                        demandLock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                }
-                if (ended) {
+                if (!awaitDemandLocked()) {
                     return false;
                 }
                 if (demand != Long.MAX_VALUE) {
@@ -342,6 +345,30 @@ public final class OkHttpWsTransport implements WsTransport {
                 }
                 return true;
             }
+        }
+
+        /**
+         * Blocks OkHttp's reader, before it reads the next message, until the connection asked for one: OkHttp reads a
+         * whole message before handing it over, so waiting here rather than after that read keeps a message the
+         * connection did not ask for out of memory.
+         */
+        private void awaitDemand() {
+            synchronized (demandLock) {
+                awaitDemandLocked();
+            }
+        }
+
+        /** Waits while there is no demand and the socket has not ended; false once it ended or was interrupted. */
+        private boolean awaitDemandLocked() {
+            while (demand == 0 && !ended) {
+                try {
+                    demandLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !ended;
         }
 
         // ------------------------------------------------------------ WebSocketListener
@@ -368,19 +395,22 @@ public final class OkHttpWsTransport implements WsTransport {
             }
             listener.onOpen(this);
             opened.complete(this);
+            awaitDemand(); // OkHttp reads the first message when this returns
         }
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
-            if (awaitDemand()) {
+            if (takeDemand()) {
                 listener.onText(this, text, true);
+                awaitDemand();
             }
         }
 
         @Override
         public void onMessage(WebSocket webSocket, ByteString bytes) {
-            if (awaitDemand()) {
+            if (takeDemand()) {
                 listener.onBinary(this, bytes.asByteBuffer(), true);
+                awaitDemand();
             }
         }
 

@@ -45,12 +45,16 @@ import java.util.function.Supplier;
  * {@link WsLimitExceededException} (the connection stays open), so a server that stops reading cannot exhaust the heap.
  *
  * <p><b>Receiving.</b> Fragments are reassembled and each complete message is passed to the {@link WsListener} on this
- * connection's own event thread; the next frame is requested only after the callback returns, so a slow consumer
- * applies TCP backpressure. Pings are answered with pongs by the JDK. A throwing callback is reported to
- * {@link WsListener#onError} and reading continues. A message larger than {@link WsConfig#maxMessageSize()} is
- * discarded while it arrives and closes the connection, reported as {@code onClose(1009, "message too big: …")} with a
- * {@link WsLimitExceededException} as {@link #closeCause()} (the close frame on the wire says 1008, see
- * {@code messageTooBig}).
+ * connection's own event thread. On a transport that reads on a thread of its own (OkHttp), reading runs ahead of
+ * the callbacks, so it overlaps with them, but only within a small window: once 16 received messages or 256 Ki
+ * characters (bytes, for binary) wait for the event thread, nothing more is read until the callbacks have worked that
+ * down to half. On the JDK the next message is requested when the callback returns (the JDK then reads it on the
+ * event thread). Either way a slow consumer applies TCP backpressure, and what the connection holds is bounded (on
+ * OkHttp: that window plus one message, or two messages). Pings are answered with pongs by the JDK. A throwing
+ * callback is reported to {@link WsListener#onError} and reading continues. A message larger than
+ * {@link WsConfig#maxMessageSize()} is discarded while it arrives and closes the connection, reported as
+ * {@code onClose(1009, "message too big: …")} with a {@link WsLimitExceededException} as {@link #closeCause()} (the
+ * close frame on the wire says 1008, see {@code messageTooBig}).
  *
  * <p><b>Dead peers.</b> With a {@link WsConfig#pingInterval()}, a server that sends nothing at all (no pong, no other
  * frame) for {@link WsConfig#pongTimeout()} after a ping counts as gone: the connection is dropped as with 1006 and
@@ -73,6 +77,18 @@ public final class WsConnection implements AutoCloseable {
     private static final long PROBE_DELAY_MILLIS = 200;
     /** Pings one probe sends at most while the server stays silent. */
     private static final int PROBES = 4;
+
+    /**
+     * Received messages that may wait for the event thread before reading stops, on a transport that
+     * {@link WsTransport.Socket#readsAhead reads ahead} (the message whose callback runs counts too); reading resumes
+     * once they are down to half. Bounds, with {@link #READ_AHEAD_SIZE}, what a slow consumer makes the connection
+     * hold: reading always goes on while at most one message is held, so that is at most two messages, or
+     * {@code READ_AHEAD_SIZE} plus one message.
+     */
+    static final int READ_AHEAD_MESSAGES = 16;
+
+    /** Characters (text) or bytes (binary) of held messages that stop reading; see {@link #READ_AHEAD_MESSAGES}. */
+    static final long READ_AHEAD_SIZE = 256 * 1024;
 
     private static final System.Logger LOG = System.getLogger(WsConnection.class.getName());
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -671,7 +687,7 @@ public final class WsConnection implements AutoCloseable {
             session = current;
             socket = current.socket;
         }
-        if (session.silentSince == 0 && !session.consumerBusy) {
+        if (session.silentSince == 0 && !session.consumerBusy()) {
             // Start the dead-peer clock; any frame from the server stops it (Session.heard).
             long now = System.nanoTime();
             session.silentSince = now;
@@ -728,7 +744,7 @@ public final class WsConnection implements AutoCloseable {
             session.probing = false; // the server answered (a pong or anything else): it is alive
             return;
         }
-        if (heard != heardAtSchedule || session.consumerBusy) {
+        if (heard != heardAtSchedule || session.consumerBusy()) {
             // Still receiving (or we are not reading on purpose): look again once it has gone quiet.
             later(() -> probe(session, heard, 0), PROBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             return;
@@ -743,7 +759,7 @@ public final class WsConnection implements AutoCloseable {
 
     /** Drops the socket if the server stayed silent since the ping that started the clock at {@code since}. */
     private void checkAlive(Session session, long since) {
-        if (session.silentSince != since || session.consumerBusy) {
+        if (session.silentSince != since || session.consumerBusy()) {
             return; // heard from the server meanwhile, or we are not reading on purpose (slow listener)
         }
         long millis = config.pongTimeout().toMillis();
@@ -1023,8 +1039,16 @@ public final class WsConnection implements AutoCloseable {
         volatile WsTransport.Socket socket;
         /** When the dead-peer clock started (the first unanswered ping), 0 while the server has been heard since. */
         volatile long silentSince;
-        /** True while a listener callback runs: frames are deliberately not read, so silence proves nothing. */
-        volatile boolean consumerBusy;
+        /** Guards the read-ahead window below; taken by the transport's thread and the event thread. */
+        private final Object window = new Object();
+        /** Messages handed to the event thread whose callback has not returned (see {@link #deliverThenRequest}). */
+        private int held; // guarded by window
+
+        /** Their size: characters of text, bytes of binary messages. */
+        private long heldSize; // guarded by window
+
+        /** Set while reading waits for the event thread to work the held messages down. */
+        private boolean paused; // guarded by window
         /** When the last frame of any kind arrived, and whether a lost-EOF probe is running (see scheduleProbe). */
         volatile long lastHeardNanos;
 
@@ -1038,6 +1062,13 @@ public final class WsConnection implements AutoCloseable {
 
         Session(int attempt) {
             this.attempt = attempt;
+        }
+
+        /** Whether a listener callback runs or waits: the dead-peer clock does not count such time. */
+        boolean consumerBusy() {
+            synchronized (window) {
+                return held > 0;
+            }
         }
 
         /** Any frame proves the peer alive. */
@@ -1091,6 +1122,12 @@ public final class WsConnection implements AutoCloseable {
             if (overLimit || !withinLimit(webSocket, textBytes(data))) {
                 return; // demand was lifted by the 1009 close
             }
+            if (last && text.length() == 0) {
+                // A whole message in one call (OkHttp always, the JDK for unfragmented frames): no copy through the
+                // builder; the message is the transport's String itself when it handed one over.
+                deliverText(webSocket, data.toString());
+                return;
+            }
             // The JDK decodes UTF-8 across frame boundaries; at worst a surrogate pair is split between two calls,
             // which appending to one builder repairs.
             text.append(data);
@@ -1101,12 +1138,16 @@ public final class WsConnection implements AutoCloseable {
             }
             String message = text.toString();
             text.setLength(0);
+            deliverText(webSocket, message);
+        }
+
+        private void deliverText(WsTransport.Socket webSocket, String message) {
             messageBytes = 0;
             if (log.debug()) {
                 byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
                 log.detail("WebSocket " + shownUri + " received: " + HttpLog.body(bytes, bytes.length, s -> s));
             }
-            deliverThenRequest(webSocket, () -> listener.onText(WsConnection.this, message));
+            deliverThenRequest(webSocket, message.length(), () -> listener.onText(WsConnection.this, message));
         }
 
         @Override
@@ -1129,7 +1170,7 @@ public final class WsConnection implements AutoCloseable {
             byte[] message = binary.toByteArray();
             binary.reset();
             messageBytes = 0;
-            deliverThenRequest(webSocket, () -> listener.onBinary(WsConnection.this, message));
+            deliverThenRequest(webSocket, message.length, () -> listener.onBinary(WsConnection.this, message));
         }
 
         @Override
@@ -1163,20 +1204,55 @@ public final class WsConnection implements AutoCloseable {
         }
 
         /**
-         * Requesting the next frame only after the callback returned is what turns a slow consumer into backpressure.
+         * Queues the callback of a complete message and decides whether the transport reads on. A transport that
+         * {@link WsTransport.Socket#readsAhead reads ahead} (OkHttp) reads on while the event thread works, so its
+         * reading (and UTF-8 decoding) overlaps with the callbacks and the event thread finds the next message
+         * queued instead of waiting for a hand-off per message; but only while a bounded window of messages waits
+         * (see {@link #READ_AHEAD_MESSAGES}), so a slow consumer still stops the reading (TCP backpressure). Once the
+         * window is full, reading resumes only after the event thread has worked it down to half: one wake-up of a
+         * stopped reader per many messages, not one per message. Any other transport (the JDK) gets the next message
+         * requested when the callback returns, from the event thread, which then reads it itself.
          */
-        private void deliverThenRequest(WsTransport.Socket webSocket, Runnable callback) {
+        private void deliverThenRequest(WsTransport.Socket webSocket, long size, Runnable callback) {
+            boolean readOn = false;
             synchronized (lock) {
                 // Checked and queued atomically with finish(), so a message never arrives after onClose.
                 if (this == current && state != WsState.CLOSED) {
-                    consumerBusy = true;
-                    dispatch(callback, () -> {
-                        silentSince = 0; // restart the dead-peer clock: we were not reading while the callback ran
-                        consumerBusy = false;
-                        webSocket.request(1);
+                    synchronized (window) {
+                        held++;
+                        heldSize += size;
+                        readOn = webSocket.readsAhead()
+                                && (held < 2 || (held < READ_AHEAD_MESSAGES && heldSize < READ_AHEAD_SIZE));
+                        paused = !readOn;
+                    }
+                    boolean queued = dispatch(callback, () -> {
+                        silentSince = 0; // restart the dead-peer clock: reading may have paused for the callbacks
+                        if (handled(size)) {
+                            webSocket.request(1);
+                        }
                         scheduleProbe(this);
                     });
+                    if (!queued) {
+                        readOn = false; // the connection has ended: nothing more is read
+                    }
                 }
+            }
+            if (readOn) {
+                webSocket.request(1);
+            }
+        }
+
+        /** Counts a returned callback out of the window; true if reading was paused and may now resume. */
+        private boolean handled(long size) {
+            synchronized (window) {
+                held--;
+                heldSize -= size;
+                boolean resume =
+                        paused && (held < 2 || (held <= READ_AHEAD_MESSAGES / 2 && heldSize <= READ_AHEAD_SIZE / 2));
+                if (resume) {
+                    paused = false;
+                }
+                return resume;
             }
         }
     }

@@ -54,6 +54,12 @@ public final class WsFrames {
      * @throws IOException when the JSON is malformed before the value was found
      */
     public static String peek(String json, String... path) throws IOException {
+        if (path.length == 1) {
+            String plain = peekPlain(json, path[0]);
+            if (plain != null) {
+                return plain;
+            }
+        }
         try (JsonParser p = Json.FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             int level = 0;
@@ -73,6 +79,74 @@ public final class WsFrames {
                 level++;
             }
         }
+    }
+
+    /**
+     * The fast path of {@link #peek} for a top-level name, without a parser: a message's discriminator usually comes
+     * among its first members, so scanning the text up to it costs far less than a parser (which copies the whole
+     * message first, and the codec then parses it again). It reads only what is unambiguous: the object's first
+     * members up to {@code name}, each name and value a string without escapes or control characters, and the value
+     * of {@code name} such a string too. Anything else (another kind of value first, an escape, malformed text, the
+     * name absent) returns {@code null} and the parser decides, so the answer is always the parser's.
+     */
+    private static String peekPlain(String json, String name) {
+        int n = json.length();
+        int i = skipSpace(json, 0);
+        if (i >= n || json.charAt(i) != '{') {
+            return null;
+        }
+        while (true) {
+            int nameStart = skipSpace(json, i + 1) + 1;
+            int nameEnd = plainStringEnd(json, nameStart - 1);
+            if (nameEnd < 0) {
+                return null;
+            }
+            i = skipSpace(json, nameEnd + 1);
+            if (i >= n || json.charAt(i) != ':') {
+                return null;
+            }
+            i = skipSpace(json, i + 1);
+            int valueEnd = plainStringEnd(json, i);
+            if (valueEnd < 0) {
+                return null;
+            }
+            if (nameEnd - nameStart == name.length() && json.startsWith(name, nameStart)) {
+                return json.substring(i + 1, valueEnd);
+            }
+            i = skipSpace(json, valueEnd + 1);
+            if (i >= n || json.charAt(i) != ',') {
+                return null;
+            }
+        }
+    }
+
+    /** Where the string starting at {@code at} closes; -1 if none starts there or it holds an escape or a control. */
+    private static int plainStringEnd(String json, int at) {
+        if (at >= json.length() || json.charAt(at) != '"') {
+            return -1;
+        }
+        for (int i = at + 1; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\' || c < 0x20) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipSpace(String json, int from) {
+        int i = from;
+        while (i < json.length()) {
+            char c = json.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 
     /**

@@ -41,6 +41,14 @@ public interface WsTransport {
         /** Allows {@code n} more listener calls (text/binary fragments, pings, pongs); until then nothing is read. */
         void request(long n);
 
+        /**
+         * Whether the connection should read ahead of its callbacks: true when the library reads on a thread of its
+         * own, so that reading overlaps with the callbacks. False when {@link #request} reads on the calling thread
+         * (the event thread, after a callback): reading ahead would then only move the reading to another thread
+         * and add a thread hand-off per message.
+         */
+        boolean readsAhead();
+
         /** Drops the TCP connection at once, without a close handshake; no listener method runs afterwards. */
         void abort();
 

@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -622,6 +623,123 @@ class WsConnectionTest {
         }
         assertThat(conn.closeCode()).isEqualTo(1000);
         assertThat(conn.closeReason()).isEqualTo("done");
+    }
+
+    /**
+     * While a callback blocks, a transport that reads ahead (OkHttp) reads by the read-ahead window and then stops:
+     * it hands the connection exactly the messages that fill the window (16 small ones; for large ones, as many as
+     * reach the size bound, and never fewer than two). One that does not (the JDK) hands over only the first. Then
+     * the rest come in order once the callback returns.
+     */
+    @Test
+    void aBlockedCallbackStopsReadingAtTheReadAheadWindow() throws Exception {
+        readAheadStopsAtTheWindow(2);
+        readAheadStopsAtTheWindow(100_000);
+    }
+
+    private void readAheadStopsAtTheWindow(int size) throws Exception {
+        int count = 50;
+        String[] messages = new String[count];
+        for (int i = 0; i < count; i++) {
+            String tag = "m" + i + ":";
+            messages[i] = tag + "x".repeat(Math.max(0, size - tag.length()));
+        }
+        server.onText = (c, m) -> {
+            for (String message : messages) {
+                c.send(message);
+            }
+        };
+        AtomicInteger received = new AtomicInteger(); // whole messages the transport handed to the connection
+        WsTransport real = wsTransport();
+        WsTransport counting = (cfg, listener) -> real.open(cfg, new CountingListener(listener, received));
+        // The socket says whether its transport reads ahead; the window depends on it.
+        List<WsTransport.Socket> sockets = new CopyOnWriteArrayList<>();
+        WsTransport recording = (cfg, listener) -> counting.open(cfg, listener).thenApply(s -> {
+            sockets.add(s);
+            return s;
+        });
+        CountDownLatch release = new CountDownLatch(1);
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        WsConnection conn = connect(WsConfig.builder().transport(recording).uri(server.uri()), new WsListener() {
+            @Override
+            public void onText(WsConnection c, String message) {
+                got.add(message);
+                if (message.startsWith("m0:")) {
+                    awaitQuietly(release);
+                }
+            }
+        });
+
+        conn.sendText("flood");
+
+        int window = 1; // what the connection reads while the first callback blocks
+        if (sockets.get(0).readsAhead()) {
+            window = 2; // at least one message ahead
+            while (window < WsConnection.READ_AHEAD_MESSAGES
+                    && (long) window * messages[window].length() < WsConnection.READ_AHEAD_SIZE) {
+                window++;
+            }
+        }
+        int expected = window;
+        eventually(() -> received.get() >= expected);
+        Thread.sleep(400); // checking for absence needs a window: the reader must stay stopped
+        assertThat(received.get())
+                .as("messages of %d characters read while the first callback blocks", size)
+                .isEqualTo(window);
+        assertThat(got).hasSize(1);
+        release.countDown();
+        eventually(() -> got.size() == count);
+        assertThat(new ArrayList<>(got)).containsExactly(messages);
+        conn.close();
+    }
+
+    /** Counts the whole messages a transport hands over, passing every call on. */
+    private record CountingListener(WsTransport.Listener next, AtomicInteger messages) implements WsTransport.Listener {
+        @Override
+        public void onOpen(WsTransport.Socket socket) {
+            next.onOpen(socket);
+        }
+
+        @Override
+        public void onText(WsTransport.Socket socket, CharSequence data, boolean last) {
+            if (last) {
+                messages.incrementAndGet();
+            }
+            next.onText(socket, data, last);
+        }
+
+        @Override
+        public void onBinary(WsTransport.Socket socket, ByteBuffer data, boolean last) {
+            if (last) {
+                messages.incrementAndGet();
+            }
+            next.onBinary(socket, data, last);
+        }
+
+        @Override
+        public void onMessageTooBig(WsTransport.Socket socket) {
+            next.onMessageTooBig(socket);
+        }
+
+        @Override
+        public void onPing(WsTransport.Socket socket) {
+            next.onPing(socket);
+        }
+
+        @Override
+        public void onPong(WsTransport.Socket socket) {
+            next.onPong(socket);
+        }
+
+        @Override
+        public void onClose(WsTransport.Socket socket, int statusCode, String reason) {
+            next.onClose(socket, statusCode, reason);
+        }
+
+        @Override
+        public void onError(WsTransport.Socket socket, Throwable error) {
+            next.onError(socket, error);
+        }
     }
 
     @Test
