@@ -1,5 +1,6 @@
 package autosdk.emit.java;
 
+import autosdk.emit.java.render.JavaFileRenderer;
 import autosdk.model.ApiModel;
 import autosdk.model.EnumType;
 import autosdk.model.NamedType;
@@ -18,13 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Turns a model into Java source files: names first, then one emitter per kind of type. */
 public final class JavaEmitter {
     private final EmitOptions options;
+    private final Function<JavaFile, String> render;
 
     public JavaEmitter(EmitOptions options) {
+        this(options, JavaFileRenderer::text);
+    }
+
+    /** An emitter that turns each file into text with {@code render} (tests compare renderers this way). */
+    JavaEmitter(EmitOptions options, Function<JavaFile, String> render) {
         this.options = options;
+        this.render = render;
     }
 
     /** What one run emits: the files and the classes made for the model's named types. */
@@ -186,7 +195,6 @@ public final class JavaEmitter {
                 .indent("    ");
         return new GeneratedFile(
                 folder + "/" + spec.name() + ".java",
-                LongLines.wrap(CompactLayout.apply(
-                        SourceText.escapeStandIns(file.build().toString()))));
+                LongLines.wrap(CompactLayout.apply(SourceText.escapeStandIns(render.apply(file.build())))));
     }
 }
