@@ -24,10 +24,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link JavaFileRenderer} writes every file the emitters build exactly as JavaPoet does: each spec below goes
- * through the real emitters, and every file is rendered both ways and compared as text. The specs cover the golden
- * fixtures, the OpenAI REST and realtime documents (thousands of models, unions, codecs, clients), AsyncAPI 2 and 3,
- * and the option that changes the shapes most (JSpecify type annotations, Jackson 3, the OkHttp transport).
+ * {@link JavaFileRenderer} writes the files the emitters build exactly as JavaPoet does: each spec below goes through
+ * the real emitters, every file is rendered by the renderer, and the files are rendered by JavaPoet too and compared as
+ * text (on the OpenAI REST document, a fixed quarter of its 2,300 files chosen by name, to keep the test short). The
+ * specs cover the golden fixtures, the OpenAI REST and realtime documents (thousands of models, unions, codecs,
+ * clients), AsyncAPI 2 and 3, and the options that change the shapes most (JSpecify type annotations, Jackson 3, the
+ * OkHttp transport).
  */
 class RendererIdentityTest {
 
@@ -49,7 +51,9 @@ class RendererIdentityTest {
 
     @ParameterizedTest
     @MethodSource("specs")
-    void everyFileRendersAsJavaPoetWritesIt(Path spec, Libraries libraries, Transport transport) {
+    void filesRenderAsJavaPoetWritesThem(Path spec, Libraries libraries, Transport transport) {
+        // Every file of the small specs; of the large one, those whose name falls in one of four buckets.
+        int buckets = spec.endsWith(Path.of("tryAGI-OpenAI", "openapi.yaml")) ? 4 : 1;
         Diagnostics diagnostics = new Diagnostics();
         SpecDocument document = SpecReader.read(spec, diagnostics).orElseThrow();
         ApiModel model = ModelBuilder.build(document, true, diagnostics);
@@ -59,6 +63,7 @@ class RendererIdentityTest {
 
         AtomicInteger files = new AtomicInteger();
         AtomicInteger fast = new AtomicInteger();
+        AtomicInteger compared = new AtomicInteger();
         ConcurrentLinkedQueue<String> differences = new ConcurrentLinkedQueue<>();
         EmitOptions options = new EmitOptions(
                 "com.example.identity",
@@ -71,22 +76,29 @@ class RendererIdentityTest {
                 libraries,
                 transport);
         new JavaEmitter(options, file -> {
-                    String expected = file.toString();
                     files.incrementAndGet();
                     Optional<String> rendered = JavaFileRenderer.render(file);
-                    if (rendered.isPresent()) {
-                        fast.incrementAndGet();
-                        if (!rendered.get().equals(expected))
-                            differences.add(firstDifference(file, expected, rendered.get()));
+                    if (rendered.isPresent()) fast.incrementAndGet();
+                    if (Math.floorMod(file.typeSpec().name().hashCode(), buckets) != 0) {
+                        return rendered.orElseGet(file::toString);
+                    }
+                    String expected = file.toString();
+                    compared.incrementAndGet();
+                    if (rendered.isPresent() && !rendered.get().equals(expected)) {
+                        differences.add(firstDifference(file, expected, rendered.get()));
                     }
                     return expected;
                 })
                 .emit(model);
 
         System.out.printf(
-                "%s: %d of %d files rendered without JavaPoet%n", spec.getFileName(), fast.get(), files.get());
+                "%s: %d of %d files rendered without JavaPoet, %d compared with JavaPoet's text%n",
+                spec.getFileName(), fast.get(), files.get(), compared.get());
         assertThat(differences).as("files rendered differently from JavaPoet").isEmpty();
-        assertThat(files.get()).as("files emitted").isPositive();
+        assertThat(compared.get())
+                .as("files compared")
+                .isGreaterThanOrEqualTo(files.get() / (buckets + 1))
+                .isPositive();
         assertThat(fast.get()).as("files rendered without JavaPoet").isEqualTo(files.get());
     }
 
