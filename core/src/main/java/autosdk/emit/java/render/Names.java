@@ -118,8 +118,9 @@ final class Names {
         for (int i = frames.size() - 1; i >= 0; i--) {
             Frame frame = frames.get(i);
             if (frame.nested().contains(simpleName)) {
-                if (frame.canonical() == null)
+                if (frame.canonical() == null) {
                     throw new UnsupportedSpecException("a name resolved in an anonymous type");
+                }
                 return isMember(c.canonicalName(), frame.canonical(), simpleName) ? Resolution.SAME : Resolution.OTHER;
             }
         }

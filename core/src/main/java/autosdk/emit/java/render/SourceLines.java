@@ -90,8 +90,9 @@ final class SourceLines {
 
     /** {@code $]}: the statement ends; its continuation lines' extra indentation ends too. */
     void endStatement() {
-        if (statementLine == -1)
+        if (statementLine == -1) {
             throw new IllegalStateException("statement exit $] has no matching statement enter $[");
+        }
         if (statementLine > 0) unindent(2);
         statementLine = -1;
     }

@@ -607,8 +607,9 @@ final class SpecWriter {
 
     /** Whether {@code type} is {@code java.lang.Object} as JavaPoet compares it (by its text, annotations included). */
     private static boolean isObject(TypeName type) {
-        if (type instanceof ClassName c)
+        if (type instanceof ClassName c) {
             return !c.isAnnotated() && c.canonicalName().equals("java.lang.Object");
+        }
         return type.equals(ClassName.OBJECT);
     }
 }

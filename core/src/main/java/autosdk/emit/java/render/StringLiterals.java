@@ -25,8 +25,9 @@ final class StringLiterals {
                 case '\r' -> out.append("\\r");
                 case '\n' -> {
                     out.append("\\n");
-                    if (i + 1 < value.length())
+                    if (i + 1 < value.length()) {
                         out.append("\"\n").append(indent).append(indent).append("+ \"");
+                    }
                 }
                 default -> {
                     if (Character.isISOControl(c)) {

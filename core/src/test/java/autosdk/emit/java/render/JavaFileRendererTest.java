@@ -363,8 +363,8 @@ class JavaFileRendererTest {
 
     private static TypeSpec text() {
         return TypeSpec.classBuilder("Text")
-                .addJavadoc(
-                        "Line one\r\nline two\rline three\u000bline four\u000cline five\u0085line six\n\n<p>After blank.")
+                .addJavadoc("Line one\r\nline two\rline three\u000bline four\u000cline five\u0085line six"
+                        + "\n\n<p>After blank.")
                 .addField(FieldSpec.builder(String.class, "ESCAPES", Modifier.STATIC, Modifier.FINAL)
                         .initializer("$S", "tab\t quote\" apostrophe' backslash\\ bell\u0007 nel\u0085 line\nnext\n")
                         .build())
