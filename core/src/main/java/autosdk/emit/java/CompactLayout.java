@@ -26,13 +26,6 @@ final class CompactLayout {
 
     private static final Pattern CONTROL =
             Pattern.compile("(?:if|else|for|while|do|switch|try|catch|finally|synchronized|return|new|case)\\b.*");
-    /** One field declaration on one line: modifiers, type, name, maybe an initializer; no method. */
-    private static final Pattern FIELD =
-            Pattern.compile("(?:@[\\w$.]+\\s+)*(?:public|protected|private)\\s+[^(){}=;]*?[\\w$]+"
-                    + "(?:\\s+=\\s+[^{};]*(?:\\{\\})?[^{};]*)?;");
-
-    /** A plain enum constant on its own line ({@code AUTO,}), as JavaPoet lays out enums without bodies. */
-    private static final Pattern ENUM_CONSTANT = Pattern.compile(" +[A-Z_$][A-Z0-9_$]*,?");
 
     private CompactLayout() {}
 
@@ -87,9 +80,7 @@ final class CompactLayout {
             if (blank && isOneLineMember(lines[i - 1]) && startsOneLineMember(lines, i + 1, indentOf(lines[i - 1]))) {
                 continue;
             }
-            if (blank
-                    && ENUM_CONSTANT.matcher(lines[i - 1]).matches()
-                    && ENUM_CONSTANT.matcher(lines[i + 1]).matches()) {
+            if (blank && isEnumConstant(lines[i - 1]) && isEnumConstant(lines[i + 1])) {
                 continue;
             }
             append(out, lines[i]);
@@ -159,14 +150,33 @@ final class CompactLayout {
 
     private static boolean isDeclaration(String text) {
         return text.endsWith("{")
+                && text.indexOf('(') >= 0 // the pattern needs a parameter list: most lines fail here, cheaply
                 && !text.contains("->")
                 && !CONTROL.matcher(text).matches()
                 && DECLARATION.matcher(text).matches();
     }
 
+    /** One field declaration on one line: modifiers, type, name, maybe an initializer; no method. */
     private static boolean isField(String line) {
         int indent = indentOf(line);
-        return indent > 0 && FIELD.matcher(line).region(indent, line.length()).matches();
+        return indent > 0 && FieldLine.matches(line, indent);
+    }
+
+    /**
+     * A plain enum constant on its own line ({@code AUTO,}), as JavaPoet lays out enums without bodies: spaces, then
+     * {@code [A-Z_$][A-Z0-9_$]*} and maybe a comma.
+     */
+    static boolean isEnumConstant(String line) {
+        int i = indentOf(line);
+        if (i == 0 || i == line.length()) return false;
+        char first = line.charAt(i);
+        if (!((first >= 'A' && first <= 'Z') || first == '_' || first == '$')) return false;
+        int end = line.endsWith(",") ? line.length() - 1 : line.length();
+        for (int k = i + 1; k < end; k++) {
+            char c = line.charAt(k);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) return false;
+        }
+        return true;
     }
 
     private static String fits(String joined) {

@@ -1,5 +1,6 @@
 package autosdk.emit.java;
 
+import autosdk.emit.java.render.JavaFileRenderer;
 import autosdk.model.ApiModel;
 import autosdk.model.EnumType;
 import autosdk.model.NamedType;
@@ -18,13 +19,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Turns a model into Java source files: names first, then one emitter per kind of type. */
 public final class JavaEmitter {
     private final EmitOptions options;
+    private final Function<JavaFile, String> render;
 
     public JavaEmitter(EmitOptions options) {
+        this(options, JavaFileRenderer::text);
+    }
+
+    /** An emitter that turns each file into text with {@code render} (tests compare renderers this way). */
+    JavaEmitter(EmitOptions options, Function<JavaFile, String> render) {
         this.options = options;
+        this.render = render;
     }
 
     /** What one run emits: the files and the classes made for the model's named types. */
@@ -89,31 +98,36 @@ public final class JavaEmitter {
         // The context also serves reused types (their codecs are public), so clients need just one context.
         List<ClassName> registered = new ArrayList<>(externalTypes.values());
         for (NamedType t : generated) registered.add(classNames.get(t.id()));
-        // Types are independent of each other: emit them on all cores; the list keeps the model's order.
-        List<TypeSpec> specs = new ArrayList<>(generated.parallelStream()
+        // Types are independent of each other: emit them on all cores; the list keeps the model's order. Each spec is
+        // turned into text as soon as it is built, so its many JavaPoet objects die young (see Pending).
+        Deprecation deprecation = new Deprecation();
+        List<Pending> pending = new ArrayList<>(generated.parallelStream()
                 .map(t -> {
                     ClassName name = classNames.get(t.id());
                     if (t instanceof ObjectType o) return objects.emit(o, name);
                     if (t instanceof EnumType e) return types.nullness().unmarked(enums.emit(e, name));
                     return types.nullness().unmarked(unions.emit((UnionType) t, name));
                 })
+                .map(spec -> pending(spec, folder, pkg, qualify, deprecation))
                 .toList());
         Set<String> runtime = new LinkedHashSet<>(RuntimeSources.JSON);
         for (int i = 0; i < clients.size(); i++) {
             for (TypeSpec spec : clients.get(i).emit(model, clientNames.get(i))) {
-                specs.add(types.nullness().unmarked(spec));
+                pending.add(pending(types.nullness().unmarked(spec), folder, pkg, qualify, deprecation));
             }
             runtime.addAll(clients.get(i).runtimeFiles());
         }
         if (options.generateContext()) {
-            specs.add(types.nullness().unmarked(new ContextEmitter(types).emit(options.jsonContext(), registered)));
+            TypeSpec context = new ContextEmitter(types).emit(options.jsonContext(), registered);
+            pending.add(pending(types.nullness().unmarked(context), folder, pkg, qualify, deprecation));
         }
         // Generated code encodes, decodes and dispatches what the spec deprecates on purpose; the deprecation warning
-        // is
-        // for the user's code, so when anything is deprecated every generated type suppresses it for its own uses.
-        boolean suppress = specs.stream().anyMatch(JavaEmitter::declaresDeprecated);
-        files.addAll(specs.parallelStream()
-                .map(spec -> file(folder, pkg, suppress ? suppressDeprecation(spec) : spec, qualify))
+        // is for the user's code, so when anything is deprecated every generated type suppresses it for its own uses.
+        boolean suppress = deprecation.seen;
+        files.addAll(pending.parallelStream()
+                .map(p -> p.suppressed() == suppress
+                        ? p.rendered()
+                        : file(folder, pkg, suppressDeprecation(p.spec()), qualify))
                 .toList());
         GeneratedFile packageInfo = types.nullness().packageInfo(pkg, folder, options.sourceName());
         if (packageInfo != null) files.add(packageInfo);
@@ -166,6 +180,25 @@ public final class JavaEmitter {
                 || spec.enumConstants().values().stream().anyMatch(JavaEmitter::declaresDeprecated);
     }
 
+    /** Whether any generated type declares something deprecated: set once, by whichever thread sees it first. */
+    private static final class Deprecation {
+        volatile boolean seen;
+    }
+
+    /**
+     * A type's file, rendered as soon as its spec is built. Whether it carries {@code @SuppressWarnings("deprecation")}
+     * depends on every type of the run; once any type was seen deprecated the answer is yes and the file is final,
+     * else it is rendered without and the spec is kept in case a later type turns out deprecated. (In a run with
+     * deprecations, which the large specs have, only the specs built before the first deprecated one are kept.)
+     */
+    private record Pending(TypeSpec spec, GeneratedFile rendered, boolean suppressed) {}
+
+    private Pending pending(TypeSpec spec, String folder, String pkg, Set<String> qualify, Deprecation deprecation) {
+        if (!deprecation.seen && declaresDeprecated(spec)) deprecation.seen = true;
+        if (deprecation.seen) return new Pending(null, file(folder, pkg, suppressDeprecation(spec), qualify), true);
+        return new Pending(spec, file(folder, pkg, spec, qualify), false);
+    }
+
     private static TypeSpec suppressDeprecation(TypeSpec spec) {
         return spec.toBuilder()
                 .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
@@ -186,7 +219,6 @@ public final class JavaEmitter {
                 .indent("    ");
         return new GeneratedFile(
                 folder + "/" + spec.name() + ".java",
-                LongLines.wrap(CompactLayout.apply(
-                        SourceText.escapeStandIns(file.build().toString()))));
+                LongLines.wrap(CompactLayout.apply(SourceText.escapeStandIns(render.apply(file.build())))));
     }
 }
