@@ -119,10 +119,7 @@ public final class MessageCreated {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link MessageCreated} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -113,10 +113,7 @@ public final class Typing {
         public Typing build() { JsonObjects.require("Typing", JSON_NAMES, present, 0x2L); return new Typing(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Typing} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

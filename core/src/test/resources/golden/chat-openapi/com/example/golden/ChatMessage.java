@@ -194,10 +194,7 @@ public final class ChatMessage {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link ChatMessage} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

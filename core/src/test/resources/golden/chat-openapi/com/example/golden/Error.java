@@ -102,10 +102,7 @@ public final class Error {
         public Error build() { JsonObjects.require("Error", JSON_NAMES, present, 0x3L); return new Error(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Error} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

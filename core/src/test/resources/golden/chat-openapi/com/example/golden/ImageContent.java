@@ -186,10 +186,7 @@ public final class ImageContent {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link ImageContent} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -108,10 +108,7 @@ public final class ListRoomsResponse {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link ListRoomsResponse} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -126,10 +126,7 @@ public final class NewRoom {
         public NewRoom build() { JsonObjects.require("NewRoom", JSON_NAMES, present, 0x1L); return new NewRoom(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link NewRoom} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

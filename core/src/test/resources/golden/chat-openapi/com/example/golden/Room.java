@@ -247,10 +247,7 @@ public final class Room {
         public Room build() { JsonObjects.require("Room", JSON_NAMES, present, 0x19L); return new Room(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Room} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -118,10 +118,7 @@ public final class Say {
         public Say build() { JsonObjects.require("Say", JSON_NAMES, present, 0x2L); return new Say(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Say} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -116,10 +116,7 @@ public final class TextContent {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link TextContent} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -90,10 +90,7 @@ public final class ABCD {
         public ABCD build() { return new ABCD(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link ABCD} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

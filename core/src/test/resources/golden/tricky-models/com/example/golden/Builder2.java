@@ -90,10 +90,7 @@ public final class Builder2 {
         public Builder2 build() { return new Builder2(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Builder2} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

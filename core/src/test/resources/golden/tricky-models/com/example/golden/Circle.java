@@ -117,10 +117,7 @@ public final class Circle {
         public Circle build() { JsonObjects.require("Circle", JSON_NAMES, present, 0x2L); return new Circle(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Circle} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

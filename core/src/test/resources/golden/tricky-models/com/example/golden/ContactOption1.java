@@ -94,10 +94,7 @@ public final class ContactOption1 {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link ContactOption1} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -106,10 +106,7 @@ public final class Deprecated {
         public Deprecated build() { return new Deprecated(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Deprecated} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -118,10 +118,7 @@ public final class EventStarted {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link EventStarted} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

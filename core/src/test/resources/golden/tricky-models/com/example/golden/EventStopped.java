@@ -120,10 +120,7 @@ public final class EventStopped {
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link EventStopped} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -90,10 +90,7 @@ public final class Item {
         public Item build() { return new Item(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Item} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -90,10 +90,7 @@ public final class Item2 {
         public Item2 build() { return new Item2(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Item2} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -114,10 +114,7 @@ public final class MessageCall {
         public MessageCall build() { return new MessageCall(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link MessageCall} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

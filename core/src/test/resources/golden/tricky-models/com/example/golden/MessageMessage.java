@@ -136,10 +136,7 @@ public final class MessageMessage {
         public MessageMessage build() { return new MessageMessage(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link MessageMessage} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -136,10 +136,7 @@ public final class MessageMessage2 {
         public MessageMessage2 build() { return new MessageMessage2(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link MessageMessage2} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

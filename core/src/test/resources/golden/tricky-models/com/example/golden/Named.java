@@ -104,10 +104,7 @@ public final class Named {
         public Named build() { JsonObjects.require("Named", JSON_NAMES, present, 0x2L); return new Named(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Named} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -92,10 +92,7 @@ public final class OfSquare {
         public OfSquare build() { return new OfSquare(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link OfSquare} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

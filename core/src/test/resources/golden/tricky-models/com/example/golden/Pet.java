@@ -483,10 +483,7 @@ public final class Pet {
         public Pet build() { JsonObjects.require("Pet", JSON_NAMES, present, 0x7L); return new Pet(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Pet} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -93,10 +93,7 @@ public final class SourceGenerationContext2 {
         public SourceGenerationContext2 build() { return new SourceGenerationContext2(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link SourceGenerationContext2} for the generated code; read and write values with
-     * {@code SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

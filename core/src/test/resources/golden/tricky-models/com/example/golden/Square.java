@@ -117,10 +117,7 @@ public final class Square {
         public Square build() { JsonObjects.require("Square", JSON_NAMES, present, 0x2L); return new Square(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Square} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -90,10 +90,7 @@ public final class String {
         public String build() { return new String(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link String} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -90,10 +90,7 @@ public final class Toy {
         public Toy build() { return new Toy(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Toy} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -92,10 +92,7 @@ public final class _1stPlace {
         public _1stPlace build() { return new _1stPlace(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link _1stPlace} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
