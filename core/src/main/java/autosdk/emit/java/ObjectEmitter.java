@@ -336,7 +336,9 @@ final class ObjectEmitter {
         if (!fixed.isEmpty()) {
             constructor.addParameter(boolean.class, "withFixedValues").beginControlFlow("if (withFixedValues)");
             for (Member m : fixed) {
-                constructor.addStatement("this.$N = $L", m.name(), m.fixed()).addStatement(presence.set("", m.index()));
+                constructor
+                        .addStatement("this.$N = $L", m.name(), m.fixed())
+                        .addStatement("$L", presence.set("", m.index()));
             }
             constructor.endControlFlow();
         }
@@ -355,7 +357,7 @@ final class ObjectEmitter {
                         Javadocs.escape(m.property().fixed().text()));
             }
             if (m.property().doc().deprecated()) setter.addJavadoc("\n@deprecated deprecated in the API description\n");
-            setter.addStatement("this.$N = $N", m.name(), m.name()).addStatement(presence.set("", m.index()));
+            setter.addStatement("this.$N = $N", m.name(), m.name()).addStatement("$L", presence.set("", m.index()));
             if (m.format() != null) {
                 setter.addStatement(
                         "if (malformed != null) malformed.remove($S)",
@@ -374,7 +376,7 @@ final class ObjectEmitter {
                             "Removes {@code $L}, so it is absent from the JSON.\n",
                             Javadocs.escape(m.property().jsonName()))
                     .addStatement("this.$N = null", m.name())
-                    .addStatement(presence.clear("", m.index()));
+                    .addStatement("$L", presence.clear("", m.index()));
             if (m.format() != null) {
                 clear.addStatement(
                         "if (malformed != null) malformed.remove($S)",
@@ -642,7 +644,7 @@ final class ObjectEmitter {
                             "b.malformed = $T.keepMalformed(b.malformed, $S, p, e)",
                             types.runtime("Json"),
                             m.property().jsonName())
-                    .addStatement(presence.set("b.", m.index()))
+                    .addStatement("$L", presence.set("b.", m.index()))
                     .endControlFlow()
                     .endControlFlow();
         }
