@@ -57,10 +57,12 @@ sdks=(
 )
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
-# Lines per model class against its property count (one "b.present.set(n)" per property in the decoder), fitted.
+# Lines per model class against its property count, fitted. A model is a file with a "readRest" decoder, which has
+# one line per property: "b.present.set(n)" in older generators, a "case "name" ->" since presence became bits.
 fit() {
   find "$1" -name '*.java' -not -path '*/runtime/*' | while read -r f; do
-    props=$(grep -cE 'b\.present\.set\([0-9]+\)' "$f" || true)
+    grep -q 'readRest(' "$f" || continue
+    props=$(grep -cE 'b\.present\.set\([0-9]+\)|^ +case "[^"]*" ->' "$f" || true)
     if [ "$props" -gt 0 ]; then echo "$props $(wc -l < "$f")"; fi
   done | awk '{n++; sx+=$1; sy+=$2; sxx+=$1*$1; sxy+=$1*$2} END {
     if (n < 2) { print "n/a"; exit }

@@ -13,10 +13,9 @@ final class Codecs {
     static TypeSpec.Builder holder(ClassName model) {
         return TypeSpec.classBuilder(JavaTypes.codec(model))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("""
-                        The streaming JSON codec of {@link $T} for the generated code; read and write values with \
-                        {@code SourceGenerationContext}.
-                        """, model)
+                // One line whatever the model's name (the class sits inside the model, so it need not name it).
+                .addJavadoc("Streaming JSON codec for generated code; read and write values with "
+                        + "{@code SourceGenerationContext}.\n")
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());

@@ -1,6 +1,5 @@
 package autosdk.emit.java;
 
-import static autosdk.emit.java.JavaClasses.LINKED_HASH_MAP;
 import static autosdk.emit.java.JavaClasses.LIST;
 import static autosdk.emit.java.JavaClasses.MAP;
 
@@ -40,6 +39,7 @@ final class ObjectEmitter {
         MALFORMED("malformed"),
         MALFORMED_VALUES("malformedValues"),
         READ_REST("readRest"),
+        /** No longer declared (decoding is one loop, {@code readRest}); still reserved so property names stay. */
         READ_FIELD("readField"),
         FIELD_VALUES("fieldValues"),
         BUILDER_CLASS("Builder");
@@ -56,8 +56,6 @@ final class ObjectEmitter {
         }
     }
 
-    private static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
-    private static final ClassName COLLECTIONS = ClassName.get("java.util", "Collections");
     private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
 
@@ -103,6 +101,8 @@ final class ObjectEmitter {
 
     TypeSpec emit(ObjectType object, ClassName self) {
         List<Member> members = members(object);
+        Presence presence = new Presence(members.size());
+        ClassName objects = types.runtime("JsonObjects");
         ClassName builder = self.nestedClass(Own.BUILDER_CLASS.javaName());
         TypeName extraValue = object.additionalValues() == null
                 ? types.runtime("JsonValue")
@@ -126,7 +126,7 @@ final class ObjectEmitter {
         type.addField(
                 FieldSpec.builder(extrasType, Own.ADDITIONAL_PROPERTIES.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                         .build());
-        type.addField(FieldSpec.builder(BIT_SET, Own.PRESENT.javaName(), Modifier.PRIVATE, Modifier.FINAL)
+        type.addField(FieldSpec.builder(presence.type(), Own.PRESENT.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                 .build());
         // Only objects with uuid/date/base64 properties can hold a malformed value.
         boolean formats = hasFormats(members);
@@ -134,21 +134,10 @@ final class ObjectEmitter {
             type.addField(FieldSpec.builder(malformedType, Own.MALFORMED.javaName(), Modifier.PRIVATE, Modifier.FINAL)
                     .build());
         }
-        // Most objects have no unknown properties: share the empty map instead of copying one per object.
-        constructor.addStatement(
-                "this.additionalProperties = b.additionalProperties == null ? $T.emptyMap() : "
-                        + "$T.unmodifiableMap(new $T<>(b.additionalProperties))",
-                COLLECTIONS,
-                COLLECTIONS,
-                LINKED_HASH_MAP);
-        constructor.addStatement("this.present = ($T) b.present.clone()", BIT_SET);
-        if (formats) {
-            constructor.addStatement(
-                    "this.malformed = b.malformed == null ? $T.emptyMap() : $T.unmodifiableMap(new $T<>(b.malformed))",
-                    COLLECTIONS,
-                    COLLECTIONS,
-                    LINKED_HASH_MAP);
-        }
+        // Most objects have no unknown properties: frozen shares the empty map instead of copying one per object.
+        constructor.addStatement("this.additionalProperties = $T.frozen(b.additionalProperties)", objects);
+        constructor.addStatement("this.present = $L", presence.copy("b."));
+        if (formats) constructor.addStatement("this.malformed = $T.frozen(b.malformed)", objects);
         type.addMethod(constructor.build());
 
         for (Member m : members) {
@@ -187,7 +176,7 @@ final class ObjectEmitter {
                     .addJavadoc(
                             "True when {@code $L} was set or present in JSON, even as an explicit {@code null}.\n",
                             Javadocs.escape(m.property().jsonName()))
-                    .addStatement("return this.present.get($L)", m.index())
+                    .addStatement("return $L", presence.test("this.", m.index()))
                     .build());
         }
         type.addMethod(MethodSpec.methodBuilder(Own.ADDITIONAL_PROPERTIES.javaName())
@@ -222,24 +211,18 @@ final class ObjectEmitter {
                 .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, true));
         for (Member m : members) {
             if (m.fixed() != null) {
-                toBuilder.addStatement("if (this.present.get($L)) b.$N = this.$N", m.index(), m.name(), m.name());
+                toBuilder.addStatement("if ($L) b.$N = this.$N", presence.test("this.", m.index()), m.name(), m.name());
             } else toBuilder.addStatement("b.$N = this.$N", m.name(), m.name());
         }
         toBuilder
-                .addStatement(
-                        "if (!this.additionalProperties.isEmpty()) "
-                                + "b.additionalProperties = new $T<>(this.additionalProperties)",
-                        LINKED_HASH_MAP)
-                .addStatement("b.present.or(this.present)");
-        if (formats) {
-            toBuilder.addStatement(
-                    "if (!this.malformed.isEmpty()) b.malformed = new $T<>(this.malformed)", LINKED_HASH_MAP);
-        }
+                .addStatement("b.additionalProperties = $T.thawed(this.additionalProperties)", objects)
+                .addStatement(presence.or("b.", "this.", objects));
+        if (formats) toBuilder.addStatement("b.malformed = $T.thawed(this.malformed)", objects);
         toBuilder.addStatement("return b");
         type.addMethod(toBuilder.build());
         addEqualsHashCodeToString(type, self, members);
-        type.addType(builderType(self, builder, members, extraValue, extrasType));
-        addCodec(type, object, self, builder, members);
+        type.addType(builderType(self, builder, members, presence, extraValue, extrasType));
+        addCodec(type, object, self, builder, members, presence);
         return type.build();
     }
 
@@ -325,7 +308,12 @@ final class ObjectEmitter {
     }
 
     private TypeSpec builderType(
-            ClassName self, ClassName builder, List<Member> members, TypeName extraValue, TypeName extrasType) {
+            ClassName self,
+            ClassName builder,
+            List<Member> members,
+            Presence presence,
+            TypeName extraValue,
+            TypeName extrasType) {
         TypeSpec.Builder b = TypeSpec.classBuilder(builder)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(
@@ -335,9 +323,9 @@ final class ObjectEmitter {
         } // null until set
         // Null until the first unknown property: most objects (and every decoded one without extras) never need one.
         b.addField(types.nullness().nullable(extrasType), Own.ADDITIONAL_PROPERTIES.javaName(), Modifier.PRIVATE);
-        b.addField(FieldSpec.builder(BIT_SET, Own.PRESENT.javaName(), Modifier.PRIVATE, Modifier.FINAL)
-                .initializer("new $T()", BIT_SET)
-                .build());
+        FieldSpec.Builder bits = FieldSpec.builder(presence.type(), Own.PRESENT.javaName(), Modifier.PRIVATE);
+        if (presence.initializer() != null) bits.addModifiers(Modifier.FINAL).initializer(presence.initializer());
+        b.addField(bits.build());
         if (hasFormats(members)) {
             b.addField(FieldSpec.builder(malformedType, Own.MALFORMED.javaName(), Modifier.PRIVATE)
                     .build());
@@ -350,7 +338,7 @@ final class ObjectEmitter {
             for (Member m : fixed) {
                 constructor
                         .addStatement("this.$N = $L", m.name(), m.fixed())
-                        .addStatement("present.set($L)", m.index());
+                        .addStatement("$L", presence.set("", m.index()));
             }
             constructor.endControlFlow();
         }
@@ -369,7 +357,7 @@ final class ObjectEmitter {
                         Javadocs.escape(m.property().fixed().text()));
             }
             if (m.property().doc().deprecated()) setter.addJavadoc("\n@deprecated deprecated in the API description\n");
-            setter.addStatement("this.$N = $N", m.name(), m.name()).addStatement("present.set($L)", m.index());
+            setter.addStatement("this.$N = $N", m.name(), m.name()).addStatement("$L", presence.set("", m.index()));
             if (m.format() != null) {
                 setter.addStatement(
                         "if (malformed != null) malformed.remove($S)",
@@ -388,7 +376,7 @@ final class ObjectEmitter {
                             "Removes {@code $L}, so it is absent from the JSON.\n",
                             Javadocs.escape(m.property().jsonName()))
                     .addStatement("this.$N = null", m.name())
-                    .addStatement("present.clear($L)", m.index());
+                    .addStatement("$L", presence.clear("", m.index()));
             if (m.format() != null) {
                 clear.addStatement(
                         "if (malformed != null) malformed.remove($S)",
@@ -402,11 +390,12 @@ final class ObjectEmitter {
                 .addParameter(String.class, "name")
                 .addParameter(extraValue, "value")
                 .addJavadoc("Adds a property the schema does not declare.\n")
-                .addStatement("if (additionalProperties == null) additionalProperties = new $T<>()", LINKED_HASH_MAP)
-                .addStatement("additionalProperties.put(name, value)")
+                .addStatement(
+                        "additionalProperties = $T.put(additionalProperties, name, value)",
+                        types.runtime("JsonObjects"))
                 .addStatement("return this")
                 .build());
-        b.addMethod(build(self, members));
+        b.addMethod(build(self, members, presence, types.runtime("JsonObjects")));
         return b.build();
     }
 
@@ -506,7 +495,7 @@ final class ObjectEmitter {
      * Fixed values are pre-filled and {@code readOnly} ones come from the server, so neither is asked for. Decoders
      * construct without this check: reading stays lenient.
      */
-    private static MethodSpec build(ClassName self, List<Member> members) {
+    private static MethodSpec build(ClassName self, List<Member> members, Presence presence, ClassName objects) {
         MethodSpec.Builder build = MethodSpec.methodBuilder(Own.BUILD.javaName())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(self);
@@ -517,19 +506,11 @@ final class ObjectEmitter {
             build.addJavadoc(
                             "@throws IllegalStateException when a required property is not set ($L)\n",
                             Javadocs.escape(names))
-                    .addStatement("$T missing = new $T()", StringBuilder.class, StringBuilder.class);
-            for (Member m : required) {
-                build.addStatement(
-                        "if (!present.get($L)) missing.append($S)",
-                        m.index(),
-                        ", " + m.property().jsonName());
-            }
-            build.beginControlFlow("if (missing.length() > 0)")
                     .addStatement(
-                            "throw new $T($S + missing.substring(2))",
-                            IllegalStateException.class,
-                            self.simpleName() + " is missing required properties: ")
-                    .endControlFlow();
+                            "$T.require($S, JSON_NAMES, present, $L)",
+                            objects,
+                            self.simpleName(),
+                            presence.mask(required.stream().map(Member::index).toList()));
         }
         return build.addStatement("return new $T(this)", self).build();
     }
@@ -605,8 +586,14 @@ final class ObjectEmitter {
     }
 
     private void addCodec(
-            TypeSpec.Builder type, ObjectType object, ClassName self, ClassName builder, List<Member> members) {
-        // read/readAfterField/write live in the nested Codec; readRest/readField stay private here, reachable from it.
+            TypeSpec.Builder type,
+            ObjectType object,
+            ClassName self,
+            ClassName builder,
+            List<Member> members,
+            Presence presence) {
+        // read/readAfterField/write live in the nested Codec; readRest stays private here, reachable from it.
+        ClassName objects = types.runtime("JsonObjects");
         TypeSpec.Builder codec = types.nullness().unmarked(Codecs.holder(self));
         codec.addMethod(MethodSpec.methodBuilder("read")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -615,14 +602,11 @@ final class ObjectEmitter {
                 .addException(IOException.class)
                 .addJavadoc("Reads one object; the parser is on its START_OBJECT token.\n")
                 .addStatement(
-                        "if (p.currentToken() != $T.START_OBJECT) throw new $T($S + p.currentToken() + $S + "
-                                + "p.currentTokenLocation())",
-                        types.jackson().token(),
-                        types.runtime("JsonDecodeException"),
-                        "expected an object for " + self.simpleName() + " but found ",
-                        " at ")
-                .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
-                .addStatement("return readRest(p, p.nextToken(), b)")
+                        "return readRest(p, $T.firstField(p, $S), new $T($L))",
+                        objects,
+                        self.simpleName(),
+                        builder,
+                        newBuilderArg(members, false))
                 .build());
         codec.addMethod(MethodSpec.methodBuilder("readAfterField")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -632,66 +616,44 @@ final class ObjectEmitter {
                 .addException(IOException.class)
                 .addJavadoc("Reads an object whose first field name was already consumed; the parser is on that "
                         + "field's value.\n")
-                .addStatement("$T b = new $T($L)", builder, builder, newBuilderArg(members, false))
-                .addStatement("readField(p, field, b)")
-                .addStatement("return readRest(p, p.nextToken(), b)")
+                .addStatement("return readRest(p, field, new $T($L))", builder, newBuilderArg(members, false))
                 .build());
-        type.addMethod(MethodSpec.methodBuilder(Own.READ_REST.javaName())
+
+        // One loop over the members, one line per property: the setter records the value and its presence.
+        MethodSpec.Builder readRest = MethodSpec.methodBuilder(Own.READ_REST.javaName())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(self)
                 .addParameter(types.jackson().parser(), "p")
-                .addParameter(types.jackson().token(), "t")
+                .addParameter(types.nullness().nullable(ClassName.get(String.class)), "field")
                 .addParameter(builder, "b")
                 .addException(IOException.class)
-                .beginControlFlow(
-                        "for (; t == $T.$L; t = p.nextToken())",
-                        types.jackson().token(),
-                        types.jackson().nameToken())
-                .addStatement("$T field = p.currentName()", String.class)
-                .addStatement("p.nextToken()")
-                .addStatement("readField(p, field, b)")
-                .endControlFlow()
-                .addStatement("return new $T(b)", self)
-                .build());
-
-        MethodSpec.Builder readField = MethodSpec.methodBuilder(Own.READ_FIELD.javaName())
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(types.jackson().parser(), "p")
-                .addParameter(String.class, "field")
-                .addParameter(builder, "b")
-                .addException(IOException.class)
+                .beginControlFlow("for (; field != null; field = $T.nextField(p))", objects)
                 .beginControlFlow("switch (field)");
         for (Member m : members) {
-            readField.addCode("case $S:\n", m.property().jsonName()).addCode("$>");
+            CodeBlock read = types.read(m.property().type(), "p");
             if (m.format() == null) {
-                readField.addStatement(
-                        "b.$N = $L", m.name(), types.read(m.property().type(), "p"));
-            } else {
-                // Text that is no valid uuid/date is kept raw: one bad value must not lose the rest of the document.
-                readField
-                        .beginControlFlow("try")
-                        .addStatement(
-                                "b.$N = $L", m.name(), types.read(m.property().type(), "p"))
-                        .nextControlFlow("catch ($T e)", types.runtime("JsonDecodeException"))
-                        .addStatement(
-                                "b.malformed = $T.keepMalformed(b.malformed, $S, p, e)",
-                                types.runtime("Json"),
-                                m.property().jsonName())
-                        .endControlFlow();
+                readRest.addStatement("case $S -> b.$N($L)", m.property().jsonName(), m.name(), read);
+                continue;
             }
-            readField
-                    .addStatement("b.present.set($L)", m.index())
-                    .addStatement("break")
-                    .addCode("$<");
+            // Text that is no valid uuid/date is kept raw: one bad value must not lose the rest of the document.
+            readRest.beginControlFlow("case $S ->", m.property().jsonName())
+                    .beginControlFlow("try")
+                    .addStatement("b.$N($L)", m.name(), read)
+                    .nextControlFlow("catch ($T e)", types.runtime("JsonDecodeException"))
+                    .addStatement(
+                            "b.malformed = $T.keepMalformed(b.malformed, $S, p, e)",
+                            types.runtime("Json"),
+                            m.property().jsonName())
+                    .addStatement("$L", presence.set("b.", m.index()))
+                    .endControlFlow()
+                    .endControlFlow();
         }
         TypeRef extra = object.additionalValues() == null ? new TypeRef.Any() : object.additionalValues();
-        readField
-                .addCode("default:\n")
-                .addCode("$>")
-                .addStatement("b.additionalProperty(field, $L)", types.read(extra, "p"))
-                .addCode("$<");
-        readField.endControlFlow();
-        type.addMethod(readField.build());
+        readRest.addStatement("default -> b.additionalProperty(field, $L)", types.read(extra, "p"))
+                .endControlFlow()
+                .endControlFlow()
+                .addStatement("return new $T(b)", self);
+        type.addMethod(readRest.build());
 
         MethodSpec.Builder write = MethodSpec.methodBuilder("write")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -703,9 +665,9 @@ final class ObjectEmitter {
         // One line per property: Json.field writes the name (and a null) and says whether the value is still to write.
         for (Member m : members) {
             write.addStatement(
-                    "if ($T.field(g, v.present.get($L), $S, v.$N$L)) $L",
+                    "if ($T.field(g, $L, $S, v.$N$L)) $L",
                     types.runtime("Json"),
-                    m.index(),
+                    presence.test("v.", m.index()),
                     m.property().jsonName(),
                     m.name(),
                     m.format() != null ? ", v.malformed" : "", // a malformed value is written back as it came

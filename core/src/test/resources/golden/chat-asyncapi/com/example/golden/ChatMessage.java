@@ -12,9 +12,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code ChatMessage} schema. */
@@ -27,7 +24,7 @@ public final class ChatMessage {
     private final ChatMessageContent content;
     private final OffsetDateTime sentAt;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
     private final Map<String, JsonValue> malformed;
 
     private ChatMessage(Builder b) {
@@ -36,29 +33,27 @@ public final class ChatMessage {
         this.author = b.author;
         this.content = b.content;
         this.sentAt = b.sentAt;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
+        this.malformed = JsonObjects.frozen(b.malformed);
     }
 
     /** The required {@code id} property. */
     public String id() { return this.id; }
     /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasId() { return this.present.get(0); }
+    public boolean hasId() { return (this.present & 1L << 0) != 0; }
     /** The required {@code room_id} property. */
     public String roomId() { return this.roomId; }
     /** True when {@code room_id} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasRoomId() { return this.present.get(1); }
+    public boolean hasRoomId() { return (this.present & 1L << 1) != 0; }
     /** The required {@code author} property. */
     public String author() { return this.author; }
     /** True when {@code author} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasAuthor() { return this.present.get(2); }
+    public boolean hasAuthor() { return (this.present & 1L << 2) != 0; }
     /** The required {@code content} property. */
     public ChatMessageContent content() { return this.content; }
     /** True when {@code content} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasContent() { return this.present.get(3); }
+    public boolean hasContent() { return (this.present & 1L << 3) != 0; }
 
     /**
      * The optional {@code sent_at} property.
@@ -73,7 +68,7 @@ public final class ChatMessage {
     }
 
     /** True when {@code sent_at} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasSentAt() { return this.present.get(4); }
+    public boolean hasSentAt() { return (this.present & 1L << 4) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
@@ -93,10 +88,9 @@ public final class ChatMessage {
         b.author = this.author;
         b.content = this.content;
         b.sentAt = this.sentAt;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
-        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
+        b.malformed = JsonObjects.thawed(this.malformed);
         return b;
     }
 
@@ -116,44 +110,26 @@ public final class ChatMessage {
     @Override
     public String toString() { return JsonObjects.toString("ChatMessage", JSON_NAMES, fieldValues()); }
 
-    private static ChatMessage readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static ChatMessage readRest(JsonParser p, String field, Builder b) throws IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "id" -> b.id(Json.readString(p));
+                case "room_id" -> b.roomId(Json.readString(p));
+                case "author" -> b.author(Json.readString(p));
+                case "content" -> b.content(p.currentToken() == JsonToken.VALUE_NULL ? null
+                        : ChatMessageContent.Codec.read(p));
+                case "sent_at" -> {
+                    try {
+                        b.sentAt(Json.readDateTime(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "sent_at", p, e);
+                        b.present |= 1L << 4;
+                    }
+                }
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new ChatMessage(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "id":
-                b.id = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "room_id":
-                b.roomId = Json.readString(p);
-                b.present.set(1);
-                break;
-            case "author":
-                b.author = Json.readString(p);
-                b.present.set(2);
-                break;
-            case "content":
-                b.content = p.currentToken() == JsonToken.VALUE_NULL ? null : ChatMessageContent.Codec.read(p);
-                b.present.set(3);
-                break;
-            case "sent_at":
-                try {
-                    b.sentAt = Json.readDateTime(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "sent_at", p, e);
-                }
-                b.present.set(4);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link ChatMessage}; setting a property to {@code null} sends an explicit JSON null. */
@@ -164,35 +140,35 @@ public final class ChatMessage {
         private ChatMessageContent content;
         private OffsetDateTime sentAt;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
         private Map<String, JsonValue> malformed;
 
         private Builder() {}
         /** Sets {@link ChatMessage#id()}. */
-        public Builder id(String id) { this.id = id; present.set(0); return this; }
+        public Builder id(String id) { this.id = id; present |= 1L << 0; return this; }
         /** Removes {@code id}, so it is absent from the JSON. */
-        public Builder clearId() { this.id = null; present.clear(0); return this; }
+        public Builder clearId() { this.id = null; present &= ~(1L << 0); return this; }
         /** Sets {@link ChatMessage#roomId()}. */
-        public Builder roomId(String roomId) { this.roomId = roomId; present.set(1); return this; }
+        public Builder roomId(String roomId) { this.roomId = roomId; present |= 1L << 1; return this; }
         /** Removes {@code room_id}, so it is absent from the JSON. */
-        public Builder clearRoomId() { this.roomId = null; present.clear(1); return this; }
+        public Builder clearRoomId() { this.roomId = null; present &= ~(1L << 1); return this; }
         /** Sets {@link ChatMessage#author()}. */
-        public Builder author(String author) { this.author = author; present.set(2); return this; }
+        public Builder author(String author) { this.author = author; present |= 1L << 2; return this; }
         /** Removes {@code author}, so it is absent from the JSON. */
-        public Builder clearAuthor() { this.author = null; present.clear(2); return this; }
+        public Builder clearAuthor() { this.author = null; present &= ~(1L << 2); return this; }
         /** Sets {@link ChatMessage#content()}. */
-        public Builder content(ChatMessageContent content) { this.content = content; present.set(3); return this; }
+        public Builder content(ChatMessageContent content) { this.content = content; present |= 1L << 3; return this; }
         /** Sets {@code content}; same as {@link #content(ChatMessageContent)}. */
         public Builder content(TextContent content) { return content(ChatMessageContent.of(content)); }
         /** Sets {@code content}; same as {@link #content(ChatMessageContent)}. */
         public Builder content(ImageContent content) { return content(ChatMessageContent.of(content)); }
         /** Removes {@code content}, so it is absent from the JSON. */
-        public Builder clearContent() { this.content = null; present.clear(3); return this; }
+        public Builder clearContent() { this.content = null; present &= ~(1L << 3); return this; }
 
         /** Sets {@link ChatMessage#sentAt()}. */
         public Builder sentAt(OffsetDateTime sentAt) {
             this.sentAt = sentAt;
-            present.set(4);
+            present |= 1L << 4;
             if (malformed != null) malformed.remove("sent_at");
             return this;
         }
@@ -200,63 +176,48 @@ public final class ChatMessage {
         /** Removes {@code sent_at}, so it is absent from the JSON. */
         public Builder clearSentAt() {
             this.sentAt = null;
-            present.clear(4);
+            present &= ~(1L << 4);
             if (malformed != null) malformed.remove("sent_at");
             return this;
         }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (id, room_id, author, content) */
         public ChatMessage build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(0)) missing.append(", id");
-            if (!present.get(1)) missing.append(", room_id");
-            if (!present.get(2)) missing.append(", author");
-            if (!present.get(3)) missing.append(", content");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("ChatMessage is missing required properties: " + missing.substring(2));
-            }
+            JsonObjects.require("ChatMessage", JSON_NAMES, present, 0xfL);
             return new ChatMessage(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link ChatMessage} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static ChatMessage read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for ChatMessage but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "ChatMessage"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ChatMessage readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ChatMessage v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "id", v.id)) Json.writeString(g, v.id);
-            if (Json.field(g, v.present.get(1), "room_id", v.roomId)) Json.writeString(g, v.roomId);
-            if (Json.field(g, v.present.get(2), "author", v.author)) Json.writeString(g, v.author);
-            if (Json.field(g, v.present.get(3), "content", v.content)) ChatMessageContent.Codec.write(g, v.content);
-            if (Json.field(g, v.present.get(4), "sent_at", v.sentAt, v.malformed)) Json.writeDateTime(g, v.sentAt);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "id", v.id)) Json.writeString(g, v.id);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "room_id", v.roomId)) Json.writeString(g, v.roomId);
+            if (Json.field(g, (v.present & 1L << 2) != 0, "author", v.author)) Json.writeString(g, v.author);
+            if (Json.field(g, (v.present & 1L << 3) != 0, "content", v.content))
+                    ChatMessageContent.Codec.write(g, v.content);
+            if (Json.field(g, (v.present & 1L << 4) != 0, "sent_at", v.sentAt, v.malformed))
+                    Json.writeDateTime(g, v.sentAt);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

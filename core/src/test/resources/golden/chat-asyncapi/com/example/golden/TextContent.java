@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code TextContent} schema. */
@@ -22,14 +17,13 @@ public final class TextContent {
     private final String type;
     private final String text;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private TextContent(Builder b) {
         this.type = b.type;
         this.text = b.text;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -38,11 +32,11 @@ public final class TextContent {
      */
     public String type() { return this.type; }
     /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(0); }
+    public boolean hasType() { return (this.present & 1L << 0) != 0; }
     /** The required {@code text} property. */
     public String text() { return this.text; }
     /** True when {@code text} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasText() { return this.present.get(1); }
+    public boolean hasText() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -51,11 +45,10 @@ public final class TextContent {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.type = this.type;
+        if ((this.present & 1L << 0) != 0) b.type = this.type;
         b.text = this.text;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -74,28 +67,15 @@ public final class TextContent {
     @Override
     public String toString() { return JsonObjects.toString("TextContent", JSON_NAMES, fieldValues()); }
 
-    private static TextContent readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static TextContent readRest(JsonParser p, String field, Builder b) throws IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "type" -> b.type(Json.readString(p));
+                case "text" -> b.text(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new TextContent(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "type":
-                b.type = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "text":
-                b.text = Json.readString(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link TextContent}; setting a property to {@code null} sends an explicit JSON null. */
@@ -103,12 +83,12 @@ public final class TextContent {
         private String type;
         private String text;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.type = "text";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -117,58 +97,44 @@ public final class TextContent {
          *
          * <p>Pre-filled with its fixed value {@code text}; another value is sent as given.
          */
-        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        public Builder type(String type) { this.type = type; present |= 1L << 0; return this; }
         /** Sets {@link TextContent#text()}. */
-        public Builder text(String text) { this.text = text; present.set(1); return this; }
+        public Builder text(String text) { this.text = text; present |= 1L << 1; return this; }
         /** Removes {@code text}, so it is absent from the JSON. */
-        public Builder clearText() { this.text = null; present.clear(1); return this; }
+        public Builder clearText() { this.text = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (text) */
         public TextContent build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", text");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("TextContent is missing required properties: " + missing.substring(2));
-            }
+            JsonObjects.require("TextContent", JSON_NAMES, present, 0x2L);
             return new TextContent(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link TextContent} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static TextContent read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for TextContent but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "TextContent"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static TextContent readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, TextContent v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(1), "text", v.text)) Json.writeString(g, v.text);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "text", v.text)) Json.writeString(g, v.text);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

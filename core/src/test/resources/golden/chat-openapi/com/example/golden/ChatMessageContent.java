@@ -36,10 +36,7 @@ public sealed interface ChatMessageContent {
     record Unknown(JsonValue json) implements ChatMessageContent {
     }
 
-    /**
-     * The streaming JSON codec of {@link ChatMessageContent} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Error} schema. */
@@ -22,24 +17,23 @@ public final class Error {
     private final String code;
     private final String message;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private Error(Builder b) {
         this.code = b.code;
         this.message = b.message;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /** The required {@code code} property. */
     public String code() { return this.code; }
     /** True when {@code code} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasCode() { return this.present.get(0); }
+    public boolean hasCode() { return (this.present & 1L << 0) != 0; }
     /** The required {@code message} property. */
     public String message() { return this.message; }
     /** True when {@code message} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasMessage() { return this.present.get(1); }
+    public boolean hasMessage() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -50,9 +44,8 @@ public final class Error {
         Builder b = new Builder();
         b.code = this.code;
         b.message = this.message;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -71,28 +64,15 @@ public final class Error {
     @Override
     public String toString() { return JsonObjects.toString("Error", JSON_NAMES, fieldValues()); }
 
-    private static Error readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Error readRest(JsonParser p, String field, Builder b) throws IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "code" -> b.code(Json.readString(p));
+                case "message" -> b.message(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Error(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "code":
-                b.code = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "message":
-                b.message = Json.readString(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Error}; setting a property to {@code null} sends an explicit JSON null. */
@@ -100,65 +80,47 @@ public final class Error {
         private String code;
         private String message;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
         /** Sets {@link Error#code()}. */
-        public Builder code(String code) { this.code = code; present.set(0); return this; }
+        public Builder code(String code) { this.code = code; present |= 1L << 0; return this; }
         /** Removes {@code code}, so it is absent from the JSON. */
-        public Builder clearCode() { this.code = null; present.clear(0); return this; }
+        public Builder clearCode() { this.code = null; present &= ~(1L << 0); return this; }
         /** Sets {@link Error#message()}. */
-        public Builder message(String message) { this.message = message; present.set(1); return this; }
+        public Builder message(String message) { this.message = message; present |= 1L << 1; return this; }
         /** Removes {@code message}, so it is absent from the JSON. */
-        public Builder clearMessage() { this.message = null; present.clear(1); return this; }
+        public Builder clearMessage() { this.message = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (code, message) */
-        public Error build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(0)) missing.append(", code");
-            if (!present.get(1)) missing.append(", message");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("Error is missing required properties: " + missing.substring(2));
-            }
-            return new Error(this);
-        }
+        public Error build() { JsonObjects.require("Error", JSON_NAMES, present, 0x3L); return new Error(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Error} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Error read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Error but found " + p.currentToken() + " at "
-                    + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Error"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Error readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Error v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "code", v.code)) Json.writeString(g, v.code);
-            if (Json.field(g, v.present.get(1), "message", v.message)) Json.writeString(g, v.message);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "code", v.code)) Json.writeString(g, v.code);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "message", v.message)) Json.writeString(g, v.message);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -8,12 +8,8 @@ import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code ImageContent} schema. */
@@ -25,7 +21,7 @@ public final class ImageContent {
     private final String alt;
     private final byte[] thumbnail;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
     private final Map<String, JsonValue> malformed;
 
     private ImageContent(Builder b) {
@@ -33,11 +29,9 @@ public final class ImageContent {
         this.url = b.url;
         this.alt = b.alt;
         this.thumbnail = b.thumbnail;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
+        this.malformed = JsonObjects.frozen(b.malformed);
     }
 
     /**
@@ -46,15 +40,15 @@ public final class ImageContent {
      */
     public String type() { return this.type; }
     /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(0); }
+    public boolean hasType() { return (this.present & 1L << 0) != 0; }
     /** The required {@code url} property. */
     public String url() { return this.url; }
     /** True when {@code url} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasUrl() { return this.present.get(1); }
+    public boolean hasUrl() { return (this.present & 1L << 1) != 0; }
     /** The optional {@code alt} property. */
     public String alt() { return this.alt; }
     /** True when {@code alt} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasAlt() { return this.present.get(2); }
+    public boolean hasAlt() { return (this.present & 1L << 2) != 0; }
 
     /**
      * A small base64 JPEG preview.
@@ -70,7 +64,7 @@ public final class ImageContent {
     }
 
     /** True when {@code thumbnail} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasThumbnail() { return this.present.get(3); }
+    public boolean hasThumbnail() { return (this.present & 1L << 3) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
@@ -85,14 +79,13 @@ public final class ImageContent {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.type = this.type;
+        if ((this.present & 1L << 0) != 0) b.type = this.type;
         b.url = this.url;
         b.alt = this.alt;
         b.thumbnail = this.thumbnail;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
-        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
+        b.malformed = JsonObjects.thawed(this.malformed);
         return b;
     }
 
@@ -112,40 +105,24 @@ public final class ImageContent {
     @Override
     public String toString() { return JsonObjects.toString("ImageContent", JSON_NAMES, fieldValues()); }
 
-    private static ImageContent readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static ImageContent readRest(JsonParser p, String field, Builder b) throws IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "type" -> b.type(Json.readString(p));
+                case "url" -> b.url(Json.readString(p));
+                case "alt" -> b.alt(Json.readString(p));
+                case "thumbnail" -> {
+                    try {
+                        b.thumbnail(Json.readBase64(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "thumbnail", p, e);
+                        b.present |= 1L << 3;
+                    }
+                }
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new ImageContent(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "type":
-                b.type = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "url":
-                b.url = Json.readString(p);
-                b.present.set(1);
-                break;
-            case "alt":
-                b.alt = Json.readString(p);
-                b.present.set(2);
-                break;
-            case "thumbnail":
-                try {
-                    b.thumbnail = Json.readBase64(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "thumbnail", p, e);
-                }
-                b.present.set(3);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link ImageContent}; setting a property to {@code null} sends an explicit JSON null. */
@@ -155,13 +132,13 @@ public final class ImageContent {
         private String alt;
         private byte[] thumbnail;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
         private Map<String, JsonValue> malformed;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.type = "image";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -170,20 +147,20 @@ public final class ImageContent {
          *
          * <p>Pre-filled with its fixed value {@code image}; another value is sent as given.
          */
-        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        public Builder type(String type) { this.type = type; present |= 1L << 0; return this; }
         /** Sets {@link ImageContent#url()}. */
-        public Builder url(String url) { this.url = url; present.set(1); return this; }
+        public Builder url(String url) { this.url = url; present |= 1L << 1; return this; }
         /** Removes {@code url}, so it is absent from the JSON. */
-        public Builder clearUrl() { this.url = null; present.clear(1); return this; }
+        public Builder clearUrl() { this.url = null; present &= ~(1L << 1); return this; }
         /** Sets {@link ImageContent#alt()}. */
-        public Builder alt(String alt) { this.alt = alt; present.set(2); return this; }
+        public Builder alt(String alt) { this.alt = alt; present |= 1L << 2; return this; }
         /** Removes {@code alt}, so it is absent from the JSON. */
-        public Builder clearAlt() { this.alt = null; present.clear(2); return this; }
+        public Builder clearAlt() { this.alt = null; present &= ~(1L << 2); return this; }
 
         /** Sets {@link ImageContent#thumbnail()}. */
         public Builder thumbnail(byte[] thumbnail) {
             this.thumbnail = thumbnail;
-            present.set(3);
+            present |= 1L << 3;
             if (malformed != null) malformed.remove("thumbnail");
             return this;
         }
@@ -191,59 +168,45 @@ public final class ImageContent {
         /** Removes {@code thumbnail}, so it is absent from the JSON. */
         public Builder clearThumbnail() {
             this.thumbnail = null;
-            present.clear(3);
+            present &= ~(1L << 3);
             if (malformed != null) malformed.remove("thumbnail");
             return this;
         }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (url) */
         public ImageContent build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", url");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("ImageContent is missing required properties: " + missing.substring(2));
-            }
+            JsonObjects.require("ImageContent", JSON_NAMES, present, 0x2L);
             return new ImageContent(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link ImageContent} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static ImageContent read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for ImageContent but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "ImageContent"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ImageContent readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ImageContent v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(1), "url", v.url)) Json.writeString(g, v.url);
-            if (Json.field(g, v.present.get(2), "alt", v.alt)) Json.writeString(g, v.alt);
-            if (Json.field(g, v.present.get(3), "thumbnail", v.thumbnail, v.malformed))
+            if (Json.field(g, (v.present & 1L << 0) != 0, "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "url", v.url)) Json.writeString(g, v.url);
+            if (Json.field(g, (v.present & 1L << 2) != 0, "alt", v.alt)) Json.writeString(g, v.alt);
+            if (Json.field(g, (v.present & 1L << 3) != 0, "thumbnail", v.thumbnail, v.malformed))
                     Json.writeBase64(g, v.thumbnail);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();

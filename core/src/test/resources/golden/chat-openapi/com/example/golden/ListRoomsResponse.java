@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,24 +18,23 @@ public final class ListRoomsResponse {
     private final List<Room> rooms;
     private final String nextCursor;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private ListRoomsResponse(Builder b) {
         this.rooms = b.rooms;
         this.nextCursor = b.nextCursor;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /** The required {@code rooms} property. */
     public List<Room> rooms() { return this.rooms; }
     /** True when {@code rooms} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasRooms() { return this.present.get(0); }
+    public boolean hasRooms() { return (this.present & 1L << 0) != 0; }
     /** The optional {@code next_cursor} property. */
     public String nextCursor() { return this.nextCursor; }
     /** True when {@code next_cursor} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasNextCursor() { return this.present.get(1); }
+    public boolean hasNextCursor() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -51,9 +45,8 @@ public final class ListRoomsResponse {
         Builder b = new Builder();
         b.rooms = this.rooms;
         b.nextCursor = this.nextCursor;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -73,29 +66,16 @@ public final class ListRoomsResponse {
     @Override
     public String toString() { return JsonObjects.toString("ListRoomsResponse", JSON_NAMES, fieldValues()); }
 
-    private static ListRoomsResponse readRest(JsonParser p, JsonToken t, Builder b) throws
+    private static ListRoomsResponse readRest(JsonParser p, String field, Builder b) throws
             IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "rooms" -> b.rooms(Json.readList(p, Room.Codec::read));
+                case "next_cursor" -> b.nextCursor(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new ListRoomsResponse(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "rooms":
-                b.rooms = Json.readList(p, Room.Codec::read);
-                b.present.set(0);
-                break;
-            case "next_cursor":
-                b.nextCursor = Json.readString(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link ListRoomsResponse}; setting a property to {@code null} sends an explicit JSON null. */
@@ -103,66 +83,53 @@ public final class ListRoomsResponse {
         private List<Room> rooms;
         private String nextCursor;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
         /** Sets {@link ListRoomsResponse#rooms()}. */
-        public Builder rooms(List<Room> rooms) { this.rooms = rooms; present.set(0); return this; }
+        public Builder rooms(List<Room> rooms) { this.rooms = rooms; present |= 1L << 0; return this; }
         /** Removes {@code rooms}, so it is absent from the JSON. */
-        public Builder clearRooms() { this.rooms = null; present.clear(0); return this; }
+        public Builder clearRooms() { this.rooms = null; present &= ~(1L << 0); return this; }
         /** Sets {@link ListRoomsResponse#nextCursor()}. */
-        public Builder nextCursor(String nextCursor) { this.nextCursor = nextCursor; present.set(1); return this; }
+        public Builder nextCursor(String nextCursor) { this.nextCursor = nextCursor; present |= 1L << 1; return this; }
         /** Removes {@code next_cursor}, so it is absent from the JSON. */
-        public Builder clearNextCursor() { this.nextCursor = null; present.clear(1); return this; }
+        public Builder clearNextCursor() { this.nextCursor = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (rooms) */
         public ListRoomsResponse build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(0)) missing.append(", rooms");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("ListRoomsResponse is missing required properties: "
-                        + missing.substring(2));
-            }
+            JsonObjects.require("ListRoomsResponse", JSON_NAMES, present, 0x1L);
             return new ListRoomsResponse(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link ListRoomsResponse} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static ListRoomsResponse read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for ListRoomsResponse but found "
-                    + p.currentToken() + " at " + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "ListRoomsResponse"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static ListRoomsResponse readAfterField(JsonParser p, String field) throws
                 IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, ListRoomsResponse v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "rooms", v.rooms)) Json.writeList(g, v.rooms, Room.Codec::write);
-            if (Json.field(g, v.present.get(1), "next_cursor", v.nextCursor)) Json.writeString(g, v.nextCursor);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "rooms", v.rooms))
+                    Json.writeList(g, v.rooms, Room.Codec::write);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "next_cursor", v.nextCursor))
+                    Json.writeString(g, v.nextCursor);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

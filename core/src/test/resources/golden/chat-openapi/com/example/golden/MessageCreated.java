@@ -2,7 +2,6 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,9 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Someone posted a message. */
@@ -22,14 +18,13 @@ public final class MessageCreated {
     private final String type;
     private final ChatMessage message;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private MessageCreated(Builder b) {
         this.type = b.type;
         this.message = b.message;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -38,11 +33,11 @@ public final class MessageCreated {
      */
     public String type() { return this.type; }
     /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(0); }
+    public boolean hasType() { return (this.present & 1L << 0) != 0; }
     /** The required {@code message} property. */
     public ChatMessage message() { return this.message; }
     /** True when {@code message} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasMessage() { return this.present.get(1); }
+    public boolean hasMessage() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -51,11 +46,10 @@ public final class MessageCreated {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.type = this.type;
+        if ((this.present & 1L << 0) != 0) b.type = this.type;
         b.message = this.message;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -74,29 +68,17 @@ public final class MessageCreated {
     @Override
     public String toString() { return JsonObjects.toString("MessageCreated", JSON_NAMES, fieldValues()); }
 
-    private static MessageCreated readRest(JsonParser p, JsonToken t, Builder b) throws
+    private static MessageCreated readRest(JsonParser p, String field, Builder b) throws
             IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "type" -> b.type(Json.readString(p));
+                case "message" -> b.message(p.currentToken() == JsonToken.VALUE_NULL ? null
+                        : ChatMessage.Codec.read(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new MessageCreated(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "type":
-                b.type = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "message":
-                b.message = p.currentToken() == JsonToken.VALUE_NULL ? null : ChatMessage.Codec.read(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link MessageCreated}; setting a property to {@code null} sends an explicit JSON null. */
@@ -104,12 +86,12 @@ public final class MessageCreated {
         private String type;
         private ChatMessage message;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.type = "message.created";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -118,59 +100,44 @@ public final class MessageCreated {
          *
          * <p>Pre-filled with its fixed value {@code message.created}; another value is sent as given.
          */
-        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        public Builder type(String type) { this.type = type; present |= 1L << 0; return this; }
         /** Sets {@link MessageCreated#message()}. */
-        public Builder message(ChatMessage message) { this.message = message; present.set(1); return this; }
+        public Builder message(ChatMessage message) { this.message = message; present |= 1L << 1; return this; }
         /** Removes {@code message}, so it is absent from the JSON. */
-        public Builder clearMessage() { this.message = null; present.clear(1); return this; }
+        public Builder clearMessage() { this.message = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (message) */
         public MessageCreated build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", message");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("MessageCreated is missing required properties: "
-                        + missing.substring(2));
-            }
+            JsonObjects.require("MessageCreated", JSON_NAMES, present, 0x2L);
             return new MessageCreated(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link MessageCreated} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static MessageCreated read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for MessageCreated but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "MessageCreated"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static MessageCreated readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, MessageCreated v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(1), "message", v.message)) ChatMessage.Codec.write(g, v.message);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "message", v.message)) ChatMessage.Codec.write(g, v.message);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

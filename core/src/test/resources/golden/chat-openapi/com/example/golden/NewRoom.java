@@ -2,7 +2,6 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,9 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code NewRoom} schema. */
@@ -23,15 +19,14 @@ public final class NewRoom {
     private final Visibility visibility;
     private final String topic;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private NewRoom(Builder b) {
         this.name = b.name;
         this.visibility = b.visibility;
         this.topic = b.topic;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -40,15 +35,15 @@ public final class NewRoom {
      */
     public String name() { return this.name; }
     /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasName() { return this.present.get(0); }
+    public boolean hasName() { return (this.present & 1L << 0) != 0; }
     /** The optional {@code visibility} property. */
     public Visibility visibility() { return this.visibility; }
     /** True when {@code visibility} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasVisibility() { return this.present.get(1); }
+    public boolean hasVisibility() { return (this.present & 1L << 1) != 0; }
     /** The optional {@code topic} property. */
     public String topic() { return this.topic; }
     /** True when {@code topic} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasTopic() { return this.present.get(2); }
+    public boolean hasTopic() { return (this.present & 1L << 2) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -60,9 +55,8 @@ public final class NewRoom {
         b.name = this.name;
         b.visibility = this.visibility;
         b.topic = this.topic;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -81,32 +75,17 @@ public final class NewRoom {
     @Override
     public String toString() { return JsonObjects.toString("NewRoom", JSON_NAMES, fieldValues()); }
 
-    private static NewRoom readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static NewRoom readRest(JsonParser p, String field, Builder b) throws IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "name" -> b.name(Json.readString(p));
+                case "visibility" -> b.visibility(p.currentToken() == JsonToken.VALUE_NULL ? null
+                        : Visibility.Codec.read(p));
+                case "topic" -> b.topic(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new NewRoom(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "name":
-                b.name = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "visibility":
-                b.visibility = p.currentToken() == JsonToken.VALUE_NULL ? null : Visibility.Codec.read(p);
-                b.present.set(1);
-                break;
-            case "topic":
-                b.topic = Json.readString(p);
-                b.present.set(2);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link NewRoom}; setting a property to {@code null} sends an explicit JSON null. */
@@ -115,69 +94,59 @@ public final class NewRoom {
         private Visibility visibility;
         private String topic;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
         /** Sets {@link NewRoom#name()}. */
-        public Builder name(String name) { this.name = name; present.set(0); return this; }
+        public Builder name(String name) { this.name = name; present |= 1L << 0; return this; }
         /** Removes {@code name}, so it is absent from the JSON. */
-        public Builder clearName() { this.name = null; present.clear(0); return this; }
+        public Builder clearName() { this.name = null; present &= ~(1L << 0); return this; }
+
         /** Sets {@link NewRoom#visibility()}. */
-        public Builder visibility(Visibility visibility) { this.visibility = visibility; present.set(1); return this; }
+        public Builder visibility(Visibility visibility) {
+            this.visibility = visibility;
+            present |= 1L << 1;
+            return this;
+        }
+
         /** Removes {@code visibility}, so it is absent from the JSON. */
-        public Builder clearVisibility() { this.visibility = null; present.clear(1); return this; }
+        public Builder clearVisibility() { this.visibility = null; present &= ~(1L << 1); return this; }
         /** Sets {@link NewRoom#topic()}. */
-        public Builder topic(String topic) { this.topic = topic; present.set(2); return this; }
+        public Builder topic(String topic) { this.topic = topic; present |= 1L << 2; return this; }
         /** Removes {@code topic}, so it is absent from the JSON. */
-        public Builder clearTopic() { this.topic = null; present.clear(2); return this; }
+        public Builder clearTopic() { this.topic = null; present &= ~(1L << 2); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (name) */
-        public NewRoom build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(0)) missing.append(", name");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("NewRoom is missing required properties: " + missing.substring(2));
-            }
-            return new NewRoom(this);
-        }
+        public NewRoom build() { JsonObjects.require("NewRoom", JSON_NAMES, present, 0x1L); return new NewRoom(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link NewRoom} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static NewRoom read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for NewRoom but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "NewRoom"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static NewRoom readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, NewRoom v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "name", v.name)) Json.writeString(g, v.name);
-            if (Json.field(g, v.present.get(1), "visibility", v.visibility)) Visibility.Codec.write(g, v.visibility);
-            if (Json.field(g, v.present.get(2), "topic", v.topic)) Json.writeString(g, v.topic);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "visibility", v.visibility))
+                    Visibility.Codec.write(g, v.visibility);
+            if (Json.field(g, (v.present & 1L << 2) != 0, "topic", v.topic)) Json.writeString(g, v.topic);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

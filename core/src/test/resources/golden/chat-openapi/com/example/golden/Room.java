@@ -12,9 +12,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +26,7 @@ public final class Room {
     private final OffsetDateTime createdAt;
     private final Long memberCount;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
     private final Map<String, JsonValue> malformed;
 
     private Room(Builder b) {
@@ -39,11 +36,9 @@ public final class Room {
         this.id = b.id;
         this.createdAt = b.createdAt;
         this.memberCount = b.memberCount;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
+        this.malformed = JsonObjects.frozen(b.malformed);
     }
 
     /**
@@ -52,15 +47,15 @@ public final class Room {
      */
     public String name() { return this.name; }
     /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasName() { return this.present.get(0); }
+    public boolean hasName() { return (this.present & 1L << 0) != 0; }
     /** The optional {@code visibility} property. */
     public Visibility visibility() { return this.visibility; }
     /** True when {@code visibility} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasVisibility() { return this.present.get(1); }
+    public boolean hasVisibility() { return (this.present & 1L << 1) != 0; }
     /** The optional {@code topic} property. */
     public String topic() { return this.topic; }
     /** True when {@code topic} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasTopic() { return this.present.get(2); }
+    public boolean hasTopic() { return (this.present & 1L << 2) != 0; }
 
     /**
      * The required {@code id} property.
@@ -74,7 +69,7 @@ public final class Room {
     }
 
     /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasId() { return this.present.get(3); }
+    public boolean hasId() { return (this.present & 1L << 3) != 0; }
 
     /**
      * The required {@code created_at} property.
@@ -89,11 +84,11 @@ public final class Room {
     }
 
     /** True when {@code created_at} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasCreatedAt() { return this.present.get(4); }
+    public boolean hasCreatedAt() { return (this.present & 1L << 4) != 0; }
     /** The optional {@code member_count} property. */
     public Long memberCount() { return this.memberCount; }
     /** True when {@code member_count} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasMemberCount() { return this.present.get(5); }
+    public boolean hasMemberCount() { return (this.present & 1L << 5) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
@@ -114,10 +109,9 @@ public final class Room {
         b.id = this.id;
         b.createdAt = this.createdAt;
         b.memberCount = this.memberCount;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
-        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
+        b.malformed = JsonObjects.thawed(this.malformed);
         return b;
     }
 
@@ -137,52 +131,34 @@ public final class Room {
     @Override
     public String toString() { return JsonObjects.toString("Room", JSON_NAMES, fieldValues()); }
 
-    private static Room readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Room readRest(JsonParser p, String field, Builder b) throws IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "name" -> b.name(Json.readString(p));
+                case "visibility" -> b.visibility(p.currentToken() == JsonToken.VALUE_NULL ? null
+                        : Visibility.Codec.read(p));
+                case "topic" -> b.topic(Json.readString(p));
+                case "id" -> {
+                    try {
+                        b.id(Json.readUuid(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "id", p, e);
+                        b.present |= 1L << 3;
+                    }
+                }
+                case "created_at" -> {
+                    try {
+                        b.createdAt(Json.readDateTime(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "created_at", p, e);
+                        b.present |= 1L << 4;
+                    }
+                }
+                case "member_count" -> b.memberCount(Json.readLong(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Room(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "name":
-                b.name = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "visibility":
-                b.visibility = p.currentToken() == JsonToken.VALUE_NULL ? null : Visibility.Codec.read(p);
-                b.present.set(1);
-                break;
-            case "topic":
-                b.topic = Json.readString(p);
-                b.present.set(2);
-                break;
-            case "id":
-                try {
-                    b.id = Json.readUuid(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "id", p, e);
-                }
-                b.present.set(3);
-                break;
-            case "created_at":
-                try {
-                    b.createdAt = Json.readDateTime(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "created_at", p, e);
-                }
-                b.present.set(4);
-                break;
-            case "member_count":
-                b.memberCount = Json.readLong(p);
-                b.present.set(5);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Room}; setting a property to {@code null} sends an explicit JSON null. */
@@ -194,27 +170,33 @@ public final class Room {
         private OffsetDateTime createdAt;
         private Long memberCount;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
         private Map<String, JsonValue> malformed;
 
         private Builder() {}
         /** Sets {@link Room#name()}. */
-        public Builder name(String name) { this.name = name; present.set(0); return this; }
+        public Builder name(String name) { this.name = name; present |= 1L << 0; return this; }
         /** Removes {@code name}, so it is absent from the JSON. */
-        public Builder clearName() { this.name = null; present.clear(0); return this; }
+        public Builder clearName() { this.name = null; present &= ~(1L << 0); return this; }
+
         /** Sets {@link Room#visibility()}. */
-        public Builder visibility(Visibility visibility) { this.visibility = visibility; present.set(1); return this; }
+        public Builder visibility(Visibility visibility) {
+            this.visibility = visibility;
+            present |= 1L << 1;
+            return this;
+        }
+
         /** Removes {@code visibility}, so it is absent from the JSON. */
-        public Builder clearVisibility() { this.visibility = null; present.clear(1); return this; }
+        public Builder clearVisibility() { this.visibility = null; present &= ~(1L << 1); return this; }
         /** Sets {@link Room#topic()}. */
-        public Builder topic(String topic) { this.topic = topic; present.set(2); return this; }
+        public Builder topic(String topic) { this.topic = topic; present |= 1L << 2; return this; }
         /** Removes {@code topic}, so it is absent from the JSON. */
-        public Builder clearTopic() { this.topic = null; present.clear(2); return this; }
+        public Builder clearTopic() { this.topic = null; present &= ~(1L << 2); return this; }
 
         /** Sets {@link Room#id()}. */
         public Builder id(UUID id) {
             this.id = id;
-            present.set(3);
+            present |= 1L << 3;
             if (malformed != null) malformed.remove("id");
             return this;
         }
@@ -222,7 +204,7 @@ public final class Room {
         /** Removes {@code id}, so it is absent from the JSON. */
         public Builder clearId() {
             this.id = null;
-            present.clear(3);
+            present &= ~(1L << 3);
             if (malformed != null) malformed.remove("id");
             return this;
         }
@@ -230,7 +212,7 @@ public final class Room {
         /** Sets {@link Room#createdAt()}. */
         public Builder createdAt(OffsetDateTime createdAt) {
             this.createdAt = createdAt;
-            present.set(4);
+            present |= 1L << 4;
             if (malformed != null) malformed.remove("created_at");
             return this;
         }
@@ -238,71 +220,59 @@ public final class Room {
         /** Removes {@code created_at}, so it is absent from the JSON. */
         public Builder clearCreatedAt() {
             this.createdAt = null;
-            present.clear(4);
+            present &= ~(1L << 4);
             if (malformed != null) malformed.remove("created_at");
             return this;
         }
 
         /** Sets {@link Room#memberCount()}. */
-        public Builder memberCount(Long memberCount) { this.memberCount = memberCount; present.set(5); return this; }
+        public Builder memberCount(Long memberCount) {
+            this.memberCount = memberCount;
+            present |= 1L << 5;
+            return this;
+        }
+
         /** Same as {@link #memberCount(Long)}, for a literal such as {@code 10}. */
         public Builder memberCount(long memberCount) { return memberCount(Long.valueOf(memberCount)); }
         /** Removes {@code member_count}, so it is absent from the JSON. */
-        public Builder clearMemberCount() { this.memberCount = null; present.clear(5); return this; }
+        public Builder clearMemberCount() { this.memberCount = null; present &= ~(1L << 5); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (name, id, created_at) */
-        public Room build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(0)) missing.append(", name");
-            if (!present.get(3)) missing.append(", id");
-            if (!present.get(4)) missing.append(", created_at");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("Room is missing required properties: " + missing.substring(2));
-            }
-            return new Room(this);
-        }
+        public Room build() { JsonObjects.require("Room", JSON_NAMES, present, 0x19L); return new Room(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Room} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Room read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Room but found " + p.currentToken() + " at "
-                    + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Room"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Room readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Room v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "name", v.name)) Json.writeString(g, v.name);
-            if (Json.field(g, v.present.get(1), "visibility", v.visibility)) Visibility.Codec.write(g, v.visibility);
-            if (Json.field(g, v.present.get(2), "topic", v.topic)) Json.writeString(g, v.topic);
-            if (Json.field(g, v.present.get(3), "id", v.id, v.malformed)) Json.writeUuid(g, v.id);
-            if (Json.field(g, v.present.get(4), "created_at", v.createdAt, v.malformed))
+            if (Json.field(g, (v.present & 1L << 0) != 0, "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "visibility", v.visibility))
+                    Visibility.Codec.write(g, v.visibility);
+            if (Json.field(g, (v.present & 1L << 2) != 0, "topic", v.topic)) Json.writeString(g, v.topic);
+            if (Json.field(g, (v.present & 1L << 3) != 0, "id", v.id, v.malformed)) Json.writeUuid(g, v.id);
+            if (Json.field(g, (v.present & 1L << 4) != 0, "created_at", v.createdAt, v.malformed))
                     Json.writeDateTime(g, v.createdAt);
-            if (Json.field(g, v.present.get(5), "member_count", v.memberCount)) Json.writeLong(g, v.memberCount);
+            if (Json.field(g, (v.present & 1L << 5) != 0, "member_count", v.memberCount))
+                    Json.writeLong(g, v.memberCount);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -36,10 +36,7 @@ public sealed interface RoomEvent {
     record Unknown(JsonValue json) implements RoomEvent {
     }
 
-    /**
-     * The streaming JSON codec of {@link RoomEvent} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

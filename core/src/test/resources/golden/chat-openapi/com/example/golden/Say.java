@@ -2,7 +2,6 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,9 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Posts a message into the room. */
@@ -22,14 +18,13 @@ public final class Say {
     private final String type;
     private final SayContent content;
     private final Map<String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private Say(Builder b) {
         this.type = b.type;
         this.content = b.content;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -38,11 +33,11 @@ public final class Say {
      */
     public String type() { return this.type; }
     /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(0); }
+    public boolean hasType() { return (this.present & 1L << 0) != 0; }
     /** The required {@code content} property. */
     public SayContent content() { return this.content; }
     /** True when {@code content} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasContent() { return this.present.get(1); }
+    public boolean hasContent() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -51,11 +46,10 @@ public final class Say {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.type = this.type;
+        if ((this.present & 1L << 0) != 0) b.type = this.type;
         b.content = this.content;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -74,28 +68,15 @@ public final class Say {
     @Override
     public String toString() { return JsonObjects.toString("Say", JSON_NAMES, fieldValues()); }
 
-    private static Say readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Say readRest(JsonParser p, String field, Builder b) throws IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "type" -> b.type(Json.readString(p));
+                case "content" -> b.content(p.currentToken() == JsonToken.VALUE_NULL ? null : SayContent.Codec.read(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Say(b);
-    }
-
-    private static void readField(JsonParser p, String field, Builder b) throws IOException {
-        switch (field) {
-            case "type":
-                b.type = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "content":
-                b.content = p.currentToken() == JsonToken.VALUE_NULL ? null : SayContent.Codec.read(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Say}; setting a property to {@code null} sends an explicit JSON null. */
@@ -103,12 +84,12 @@ public final class Say {
         private String type;
         private SayContent content;
         private Map<String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.type = "say";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -117,62 +98,45 @@ public final class Say {
          *
          * <p>Pre-filled with its fixed value {@code say}; another value is sent as given.
          */
-        public Builder type(String type) { this.type = type; present.set(0); return this; }
+        public Builder type(String type) { this.type = type; present |= 1L << 0; return this; }
         /** Sets {@link Say#content()}. */
-        public Builder content(SayContent content) { this.content = content; present.set(1); return this; }
+        public Builder content(SayContent content) { this.content = content; present |= 1L << 1; return this; }
         /** Sets {@code content}; same as {@link #content(SayContent)}. */
         public Builder content(TextContent content) { return content(SayContent.of(content)); }
         /** Sets {@code content}; same as {@link #content(SayContent)}. */
         public Builder content(ImageContent content) { return content(SayContent.of(content)); }
         /** Removes {@code content}, so it is absent from the JSON. */
-        public Builder clearContent() { this.content = null; present.clear(1); return this; }
+        public Builder clearContent() { this.content = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (content) */
-        public Say build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", content");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("Say is missing required properties: " + missing.substring(2));
-            }
-            return new Say(this);
-        }
+        public Say build() { JsonObjects.require("Say", JSON_NAMES, present, 0x2L); return new Say(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Say} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Say read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Say but found " + p.currentToken() + " at "
-                    + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Say"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Say readAfterField(JsonParser p, String field) throws IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Say v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(1), "content", v.content)) SayContent.Codec.write(g, v.content);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "content", v.content)) SayContent.Codec.write(g, v.content);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

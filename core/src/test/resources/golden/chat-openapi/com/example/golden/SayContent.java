@@ -36,10 +36,7 @@ public sealed interface SayContent {
     record Unknown(JsonValue json) implements SayContent {
     }
 
-    /**
-     * The streaming JSON codec of {@link SayContent} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

@@ -68,10 +68,7 @@ public final class Visibility {
         UNRECOGNIZED
     }
 
-    /**
-     * The streaming JSON codec of {@link Visibility} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Circle} schema. */
@@ -23,14 +18,13 @@ public final class Circle {
     private final java.lang.String shape;
     private final Double radius;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private Circle(Builder b) {
         this.shape = b.shape;
         this.radius = b.radius;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -39,11 +33,11 @@ public final class Circle {
      */
     public java.lang.String shape() { return this.shape; }
     /** True when {@code shape} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasShape() { return this.present.get(0); }
+    public boolean hasShape() { return (this.present & 1L << 0) != 0; }
     /** The required {@code radius} property. */
     public Double radius() { return this.radius; }
     /** True when {@code radius} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasRadius() { return this.present.get(1); }
+    public boolean hasRadius() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -52,11 +46,10 @@ public final class Circle {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.shape = this.shape;
+        if ((this.present & 1L << 0) != 0) b.shape = this.shape;
         b.radius = this.radius;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -75,29 +68,16 @@ public final class Circle {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("Circle", JSON_NAMES, fieldValues()); }
 
-    private static Circle readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Circle readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "shape" -> b.shape(Json.readString(p));
+                case "radius" -> b.radius(Json.readDouble(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Circle(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "shape":
-                b.shape = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "radius":
-                b.radius = Json.readDouble(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Circle}; setting a property to {@code null} sends an explicit JSON null. */
@@ -105,12 +85,12 @@ public final class Circle {
         private java.lang.String shape;
         private Double radius;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.shape = "circle";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -119,61 +99,44 @@ public final class Circle {
          *
          * <p>Pre-filled with its fixed value {@code circle}; another value is sent as given.
          */
-        public Builder shape(java.lang.String shape) { this.shape = shape; present.set(0); return this; }
+        public Builder shape(java.lang.String shape) { this.shape = shape; present |= 1L << 0; return this; }
         /** Sets {@link Circle#radius()}. */
-        public Builder radius(Double radius) { this.radius = radius; present.set(1); return this; }
+        public Builder radius(Double radius) { this.radius = radius; present |= 1L << 1; return this; }
         /** Same as {@link #radius(Double)}, for a literal such as {@code 10}. */
         public Builder radius(double radius) { return radius(Double.valueOf(radius)); }
         /** Removes {@code radius}, so it is absent from the JSON. */
-        public Builder clearRadius() { this.radius = null; present.clear(1); return this; }
+        public Builder clearRadius() { this.radius = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (radius) */
-        public Circle build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", radius");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("Circle is missing required properties: " + missing.substring(2));
-            }
-            return new Circle(this);
-        }
+        public Circle build() { JsonObjects.require("Circle", JSON_NAMES, present, 0x2L); return new Circle(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Circle} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Circle read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Circle but found " + p.currentToken() + " at "
-                    + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Circle"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Circle readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Circle v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "shape", v.shape)) Json.writeString(g, v.shape);
-            if (Json.field(g, v.present.get(1), "radius", v.radius)) Json.writeDouble(g, v.radius);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "shape", v.shape)) Json.writeString(g, v.shape);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "radius", v.radius)) Json.writeDouble(g, v.radius);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

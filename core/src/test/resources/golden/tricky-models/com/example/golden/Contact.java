@@ -35,10 +35,7 @@ public sealed interface Contact {
     record Unknown(JsonValue json) implements Contact {
     }
 
-    /**
-     * The streaming JSON codec of {@link Contact} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

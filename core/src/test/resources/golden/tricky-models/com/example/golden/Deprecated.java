@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,13 +22,12 @@ public final class Deprecated {
 
     private final java.lang.String old;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private Deprecated(Builder b) {
         this.old = b.old;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -44,7 +38,7 @@ public final class Deprecated {
     @java.lang.Deprecated
     public java.lang.String old() { return this.old; }
     /** True when {@code old} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasOld() { return this.present.get(0); }
+    public boolean hasOld() { return (this.present & 1L << 0) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -54,9 +48,8 @@ public final class Deprecated {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.old = this.old;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -75,32 +68,22 @@ public final class Deprecated {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("Deprecated", JSON_NAMES, fieldValues()); }
 
-    private static Deprecated readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Deprecated readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "old" -> b.old(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Deprecated(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "old":
-                b.old = Json.readString(p);
-                b.present.set(0);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Deprecated}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private java.lang.String old;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
 
@@ -110,48 +93,38 @@ public final class Deprecated {
          * @deprecated deprecated in the API description
          */
         @java.lang.Deprecated
-        public Builder old(java.lang.String old) { this.old = old; present.set(0); return this; }
+        public Builder old(java.lang.String old) { this.old = old; present |= 1L << 0; return this; }
         /** Removes {@code old}, so it is absent from the JSON. */
-        public Builder clearOld() { this.old = null; present.clear(0); return this; }
+        public Builder clearOld() { this.old = null; present &= ~(1L << 0); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         public Deprecated build() { return new Deprecated(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Deprecated} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Deprecated read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Deprecated but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Deprecated"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Deprecated readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Deprecated v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "old", v.old)) Json.writeString(g, v.old);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "old", v.old)) Json.writeString(g, v.old);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

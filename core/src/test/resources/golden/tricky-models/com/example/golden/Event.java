@@ -37,10 +37,7 @@ public sealed interface Event {
     record Unknown(JsonValue json) implements Event {
     }
 
-    /**
-     * The streaming JSON codec of {@link Event} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Event.started} schema. */
@@ -23,14 +18,13 @@ public final class EventStarted {
     private final java.lang.String event;
     private final java.lang.String id;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private EventStarted(Builder b) {
         this.event = b.event;
         this.id = b.id;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -39,11 +33,11 @@ public final class EventStarted {
      */
     public java.lang.String event() { return this.event; }
     /** True when {@code event} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasEvent() { return this.present.get(0); }
+    public boolean hasEvent() { return (this.present & 1L << 0) != 0; }
     /** The required {@code id} property. */
     public java.lang.String id() { return this.id; }
     /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasId() { return this.present.get(1); }
+    public boolean hasId() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -52,11 +46,10 @@ public final class EventStarted {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.event = this.event;
+        if ((this.present & 1L << 0) != 0) b.event = this.event;
         b.id = this.id;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -75,29 +68,16 @@ public final class EventStarted {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("EventStarted", JSON_NAMES, fieldValues()); }
 
-    private static EventStarted readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static EventStarted readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "event" -> b.event(Json.readString(p));
+                case "id" -> b.id(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new EventStarted(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "event":
-                b.event = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "id":
-                b.id = Json.readString(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link EventStarted}; setting a property to {@code null} sends an explicit JSON null. */
@@ -105,12 +85,12 @@ public final class EventStarted {
         private java.lang.String event;
         private java.lang.String id;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.event = "started";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -119,59 +99,45 @@ public final class EventStarted {
          *
          * <p>Pre-filled with its fixed value {@code started}; another value is sent as given.
          */
-        public Builder event(java.lang.String event) { this.event = event; present.set(0); return this; }
+        public Builder event(java.lang.String event) { this.event = event; present |= 1L << 0; return this; }
         /** Sets {@link EventStarted#id()}. */
-        public Builder id(java.lang.String id) { this.id = id; present.set(1); return this; }
+        public Builder id(java.lang.String id) { this.id = id; present |= 1L << 1; return this; }
         /** Removes {@code id}, so it is absent from the JSON. */
-        public Builder clearId() { this.id = null; present.clear(1); return this; }
+        public Builder clearId() { this.id = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (id) */
         public EventStarted build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", id");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("EventStarted is missing required properties: " + missing.substring(2));
-            }
+            JsonObjects.require("EventStarted", JSON_NAMES, present, 0x2L);
             return new EventStarted(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link EventStarted} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static EventStarted read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for EventStarted but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "EventStarted"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static EventStarted readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, EventStarted v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "event", v.event)) Json.writeString(g, v.event);
-            if (Json.field(g, v.present.get(1), "id", v.id)) Json.writeString(g, v.id);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "event", v.event)) Json.writeString(g, v.event);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "id", v.id)) Json.writeString(g, v.id);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Event.stopped} schema. */
@@ -23,14 +18,13 @@ public final class EventStopped {
     private final java.lang.String event;
     private final Long code;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private EventStopped(Builder b) {
         this.event = b.event;
         this.code = b.code;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -39,11 +33,11 @@ public final class EventStopped {
      */
     public java.lang.String event() { return this.event; }
     /** True when {@code event} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasEvent() { return this.present.get(0); }
+    public boolean hasEvent() { return (this.present & 1L << 0) != 0; }
     /** The required {@code code} property. */
     public Long code() { return this.code; }
     /** True when {@code code} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasCode() { return this.present.get(1); }
+    public boolean hasCode() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -52,11 +46,10 @@ public final class EventStopped {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.event = this.event;
+        if ((this.present & 1L << 0) != 0) b.event = this.event;
         b.code = this.code;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -75,29 +68,16 @@ public final class EventStopped {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("EventStopped", JSON_NAMES, fieldValues()); }
 
-    private static EventStopped readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static EventStopped readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "event" -> b.event(Json.readString(p));
+                case "code" -> b.code(Json.readLong(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new EventStopped(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "event":
-                b.event = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "code":
-                b.code = Json.readLong(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link EventStopped}; setting a property to {@code null} sends an explicit JSON null. */
@@ -105,12 +85,12 @@ public final class EventStopped {
         private java.lang.String event;
         private Long code;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.event = "stopped";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -119,61 +99,47 @@ public final class EventStopped {
          *
          * <p>Pre-filled with its fixed value {@code stopped}; another value is sent as given.
          */
-        public Builder event(java.lang.String event) { this.event = event; present.set(0); return this; }
+        public Builder event(java.lang.String event) { this.event = event; present |= 1L << 0; return this; }
         /** Sets {@link EventStopped#code()}. */
-        public Builder code(Long code) { this.code = code; present.set(1); return this; }
+        public Builder code(Long code) { this.code = code; present |= 1L << 1; return this; }
         /** Same as {@link #code(Long)}, for a literal such as {@code 10}. */
         public Builder code(long code) { return code(Long.valueOf(code)); }
         /** Removes {@code code}, so it is absent from the JSON. */
-        public Builder clearCode() { this.code = null; present.clear(1); return this; }
+        public Builder clearCode() { this.code = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (code) */
         public EventStopped build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", code");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("EventStopped is missing required properties: " + missing.substring(2));
-            }
+            JsonObjects.require("EventStopped", JSON_NAMES, present, 0x2L);
             return new EventStopped(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link EventStopped} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static EventStopped read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for EventStopped but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "EventStopped"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static EventStopped readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, EventStopped v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "event", v.event)) Json.writeString(g, v.event);
-            if (Json.field(g, v.present.get(1), "code", v.code)) Json.writeLong(g, v.code);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "event", v.event)) Json.writeString(g, v.event);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "code", v.code)) Json.writeLong(g, v.code);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -45,10 +45,7 @@ public sealed interface Message {
     record Unknown(JsonValue json) implements Message {
     }
 
-    /**
-     * The streaming JSON codec of {@link Message} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Message.call} schema. */
@@ -23,14 +18,13 @@ public final class MessageCall {
     private final java.lang.String type;
     private final java.lang.String name;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private MessageCall(Builder b) {
         this.type = b.type;
         this.name = b.name;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -39,11 +33,11 @@ public final class MessageCall {
      */
     public java.lang.String type() { return this.type; }
     /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(0); }
+    public boolean hasType() { return (this.present & 1L << 0) != 0; }
     /** The optional {@code name} property. */
     public java.lang.String name() { return this.name; }
     /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasName() { return this.present.get(1); }
+    public boolean hasName() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -52,11 +46,10 @@ public final class MessageCall {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.type = this.type;
+        if ((this.present & 1L << 0) != 0) b.type = this.type;
         b.name = this.name;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -75,29 +68,16 @@ public final class MessageCall {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("MessageCall", JSON_NAMES, fieldValues()); }
 
-    private static MessageCall readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static MessageCall readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "type" -> b.type(Json.readString(p));
+                case "name" -> b.name(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new MessageCall(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "type":
-                b.type = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "name":
-                b.name = Json.readString(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link MessageCall}; setting a property to {@code null} sends an explicit JSON null. */
@@ -105,12 +85,12 @@ public final class MessageCall {
         private java.lang.String type;
         private java.lang.String name;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.type = "call";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -119,51 +99,41 @@ public final class MessageCall {
          *
          * <p>Pre-filled with its fixed value {@code call}; another value is sent as given.
          */
-        public Builder type(java.lang.String type) { this.type = type; present.set(0); return this; }
+        public Builder type(java.lang.String type) { this.type = type; present |= 1L << 0; return this; }
         /** Sets {@link MessageCall#name()}. */
-        public Builder name(java.lang.String name) { this.name = name; present.set(1); return this; }
+        public Builder name(java.lang.String name) { this.name = name; present |= 1L << 1; return this; }
         /** Removes {@code name}, so it is absent from the JSON. */
-        public Builder clearName() { this.name = null; present.clear(1); return this; }
+        public Builder clearName() { this.name = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         public MessageCall build() { return new MessageCall(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link MessageCall} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static MessageCall read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for MessageCall but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "MessageCall"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static MessageCall readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, MessageCall v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(1), "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "name", v.name)) Json.writeString(g, v.name);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Message.message} schema. */
@@ -24,15 +19,14 @@ public final class MessageMessage2 {
     private final java.lang.String role;
     private final java.lang.String text;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private MessageMessage2(Builder b) {
         this.type = b.type;
         this.role = b.role;
         this.text = b.text;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -41,7 +35,7 @@ public final class MessageMessage2 {
      */
     public java.lang.String type() { return this.type; }
     /** True when {@code type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(0); }
+    public boolean hasType() { return (this.present & 1L << 0) != 0; }
 
     /**
      * The required {@code role} property.
@@ -49,11 +43,11 @@ public final class MessageMessage2 {
      */
     public java.lang.String role() { return this.role; }
     /** True when {@code role} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasRole() { return this.present.get(1); }
+    public boolean hasRole() { return (this.present & 1L << 1) != 0; }
     /** The optional {@code text} property. */
     public java.lang.String text() { return this.text; }
     /** True when {@code text} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasText() { return this.present.get(2); }
+    public boolean hasText() { return (this.present & 1L << 2) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -62,12 +56,11 @@ public final class MessageMessage2 {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.type = this.type;
-        if (this.present.get(1)) b.role = this.role;
+        if ((this.present & 1L << 0) != 0) b.type = this.type;
+        if ((this.present & 1L << 1) != 0) b.role = this.role;
         b.text = this.text;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -86,34 +79,17 @@ public final class MessageMessage2 {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("MessageMessage2", JSON_NAMES, fieldValues()); }
 
-    private static MessageMessage2 readRest(JsonParser p, JsonToken t, Builder b) throws
+    private static MessageMessage2 readRest(JsonParser p, java.lang.String field, Builder b) throws
             IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "type" -> b.type(Json.readString(p));
+                case "role" -> b.role(Json.readString(p));
+                case "text" -> b.text(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new MessageMessage2(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "type":
-                b.type = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "role":
-                b.role = Json.readString(p);
-                b.present.set(1);
-                break;
-            case "text":
-                b.text = Json.readString(p);
-                b.present.set(2);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link MessageMessage2}; setting a property to {@code null} sends an explicit JSON null. */
@@ -122,14 +98,14 @@ public final class MessageMessage2 {
         private java.lang.String role;
         private java.lang.String text;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.type = "message";
-                present.set(0);
+                present |= 1L << 0;
                 this.role = "assistant";
-                present.set(1);
+                present |= 1L << 1;
             }
         }
 
@@ -138,59 +114,49 @@ public final class MessageMessage2 {
          *
          * <p>Pre-filled with its fixed value {@code message}; another value is sent as given.
          */
-        public Builder type(java.lang.String type) { this.type = type; present.set(0); return this; }
+        public Builder type(java.lang.String type) { this.type = type; present |= 1L << 0; return this; }
 
         /**
          * Sets {@link MessageMessage2#role()}.
          *
          * <p>Pre-filled with its fixed value {@code assistant}; another value is sent as given.
          */
-        public Builder role(java.lang.String role) { this.role = role; present.set(1); return this; }
+        public Builder role(java.lang.String role) { this.role = role; present |= 1L << 1; return this; }
         /** Sets {@link MessageMessage2#text()}. */
-        public Builder text(java.lang.String text) { this.text = text; present.set(2); return this; }
+        public Builder text(java.lang.String text) { this.text = text; present |= 1L << 2; return this; }
         /** Removes {@code text}, so it is absent from the JSON. */
-        public Builder clearText() { this.text = null; present.clear(2); return this; }
+        public Builder clearText() { this.text = null; present &= ~(1L << 2); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         public MessageMessage2 build() { return new MessageMessage2(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link MessageMessage2} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static MessageMessage2 read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for MessageMessage2 but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "MessageMessage2"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static MessageMessage2 readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, MessageMessage2 v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(1), "role", v.role)) Json.writeString(g, v.role);
-            if (Json.field(g, v.present.get(2), "text", v.text)) Json.writeString(g, v.text);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "role", v.role)) Json.writeString(g, v.role);
+            if (Json.field(g, (v.present & 1L << 2) != 0, "text", v.text)) Json.writeString(g, v.text);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Named} schema. */
@@ -23,24 +18,23 @@ public final class Named {
     private final java.lang.String label;
     private final java.lang.String name;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private Named(Builder b) {
         this.label = b.label;
         this.name = b.name;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /** The optional {@code label} property. */
     public java.lang.String label() { return this.label; }
     /** True when {@code label} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasLabel() { return this.present.get(0); }
+    public boolean hasLabel() { return (this.present & 1L << 0) != 0; }
     /** The required {@code name} property. */
     public java.lang.String name() { return this.name; }
     /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasName() { return this.present.get(1); }
+    public boolean hasName() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -51,9 +45,8 @@ public final class Named {
         Builder b = new Builder();
         b.label = this.label;
         b.name = this.name;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -72,29 +65,16 @@ public final class Named {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("Named", JSON_NAMES, fieldValues()); }
 
-    private static Named readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Named readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "label" -> b.label(Json.readString(p));
+                case "name" -> b.name(Json.readString(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Named(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "label":
-                b.label = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "name":
-                b.name = Json.readString(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Named}; setting a property to {@code null} sends an explicit JSON null. */
@@ -102,65 +82,48 @@ public final class Named {
         private java.lang.String label;
         private java.lang.String name;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
         /** Sets {@link Named#label()}. */
-        public Builder label(java.lang.String label) { this.label = label; present.set(0); return this; }
+        public Builder label(java.lang.String label) { this.label = label; present |= 1L << 0; return this; }
         /** Removes {@code label}, so it is absent from the JSON. */
-        public Builder clearLabel() { this.label = null; present.clear(0); return this; }
+        public Builder clearLabel() { this.label = null; present &= ~(1L << 0); return this; }
         /** Sets {@link Named#name()}. */
-        public Builder name(java.lang.String name) { this.name = name; present.set(1); return this; }
+        public Builder name(java.lang.String name) { this.name = name; present |= 1L << 1; return this; }
         /** Removes {@code name}, so it is absent from the JSON. */
-        public Builder clearName() { this.name = null; present.clear(1); return this; }
+        public Builder clearName() { this.name = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (name) */
-        public Named build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", name");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("Named is missing required properties: " + missing.substring(2));
-            }
-            return new Named(this);
-        }
+        public Named build() { JsonObjects.require("Named", JSON_NAMES, present, 0x2L); return new Named(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Named} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Named read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Named but found " + p.currentToken() + " at "
-                    + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Named"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Named readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Named v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "label", v.label)) Json.writeString(g, v.label);
-            if (Json.field(g, v.present.get(1), "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "label", v.label)) Json.writeString(g, v.label);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "name", v.name)) Json.writeString(g, v.name);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Named like the record a union gives Square; Tile holds both, so its record for Square takes another name. */
@@ -22,19 +17,18 @@ public final class OfSquare {
 
     private final Long corners;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private OfSquare(Builder b) {
         this.corners = b.corners;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /** The optional {@code corners} property. */
     public Long corners() { return this.corners; }
     /** True when {@code corners} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasCorners() { return this.present.get(0); }
+    public boolean hasCorners() { return (this.present & 1L << 0) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -44,9 +38,8 @@ public final class OfSquare {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.corners = this.corners;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -65,79 +58,59 @@ public final class OfSquare {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("OfSquare", JSON_NAMES, fieldValues()); }
 
-    private static OfSquare readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static OfSquare readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "corners" -> b.corners(Json.readLong(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new OfSquare(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "corners":
-                b.corners = Json.readLong(p);
-                b.present.set(0);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link OfSquare}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private Long corners;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
         /** Sets {@link OfSquare#corners()}. */
-        public Builder corners(Long corners) { this.corners = corners; present.set(0); return this; }
+        public Builder corners(Long corners) { this.corners = corners; present |= 1L << 0; return this; }
         /** Same as {@link #corners(Long)}, for a literal such as {@code 10}. */
         public Builder corners(long corners) { return corners(Long.valueOf(corners)); }
         /** Removes {@code corners}, so it is absent from the JSON. */
-        public Builder clearCorners() { this.corners = null; present.clear(0); return this; }
+        public Builder clearCorners() { this.corners = null; present &= ~(1L << 0); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         public OfSquare build() { return new OfSquare(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link OfSquare} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static OfSquare read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for OfSquare but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "OfSquare"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static OfSquare readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, OfSquare v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "corners", v.corners)) Json.writeLong(g, v.corners);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "corners", v.corners)) Json.writeLong(g, v.corners);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

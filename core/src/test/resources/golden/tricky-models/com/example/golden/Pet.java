@@ -13,9 +13,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +43,7 @@ public final class Pet {
     private final java.lang.String hasName;
     private final Toy toy;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
     private final Map<java.lang.String, JsonValue> malformed;
 
     private Pet(Builder b) {
@@ -68,29 +65,27 @@ public final class Pet {
         this.type = b.type;
         this.hasName = b.hasName;
         this.toy = b.toy;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
-        this.malformed = b.malformed == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.malformed));
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
+        this.malformed = JsonObjects.frozen(b.malformed);
     }
 
     /** The required {@code id} property. */
     public Long id() { return this.id; }
     /** True when {@code id} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasId() { return this.present.get(0); }
+    public boolean hasId() { return (this.present & 1L << 0) != 0; }
     /** The required {@code name} property. */
     public java.lang.String name() { return this.name; }
     /** True when {@code name} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean isNamePresent() { return this.present.get(1); }
+    public boolean isNamePresent() { return (this.present & 1L << 1) != 0; }
     /** The required {@code kind} property. */
     public PetKind kind() { return this.kind; }
     /** True when {@code kind} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasKind() { return this.present.get(2); }
+    public boolean hasKind() { return (this.present & 1L << 2) != 0; }
     /** The optional {@code nickname} property. */
     public java.lang.String nickname() { return this.nickname; }
     /** True when {@code nickname} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasNickname() { return this.present.get(3); }
+    public boolean hasNickname() { return (this.present & 1L << 3) != 0; }
 
     /**
      * The optional {@code born} property.
@@ -104,7 +99,7 @@ public final class Pet {
     }
 
     /** True when {@code born} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasBorn() { return this.present.get(4); }
+    public boolean hasBorn() { return (this.present & 1L << 4) != 0; }
 
     /**
      * The optional {@code updated_at} property.
@@ -119,7 +114,7 @@ public final class Pet {
     }
 
     /** True when {@code updated_at} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasUpdatedAt() { return this.present.get(5); }
+    public boolean hasUpdatedAt() { return (this.present & 1L << 5) != 0; }
 
     /**
      * The optional {@code chip} property.
@@ -133,7 +128,7 @@ public final class Pet {
     }
 
     /** True when {@code chip} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasChip() { return this.present.get(6); }
+    public boolean hasChip() { return (this.present & 1L << 6) != 0; }
 
     /**
      * The optional {@code photo} property.
@@ -148,23 +143,23 @@ public final class Pet {
     }
 
     /** True when {@code photo} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasPhoto() { return this.present.get(7); }
+    public boolean hasPhoto() { return (this.present & 1L << 7) != 0; }
     /** The optional {@code weight} property. */
     public Double weight() { return this.weight; }
     /** True when {@code weight} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasWeight() { return this.present.get(8); }
+    public boolean hasWeight() { return (this.present & 1L << 8) != 0; }
     /** The optional {@code tags} property. */
     public List<java.lang.String> tags() { return this.tags; }
     /** True when {@code tags} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasTags() { return this.present.get(9); }
+    public boolean hasTags() { return (this.present & 1L << 9) != 0; }
     /** The optional {@code attributes} property. */
     public Map<java.lang.String, Long> attributes() { return this.attributes; }
     /** True when {@code attributes} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasAttributes() { return this.present.get(10); }
+    public boolean hasAttributes() { return (this.present & 1L << 10) != 0; }
     /** The optional {@code extra} property. */
     public JsonValue extra() { return this.extra; }
     /** True when {@code extra} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasExtra() { return this.present.get(11); }
+    public boolean hasExtra() { return (this.present & 1L << 11) != 0; }
 
     /**
      * A keyword as a property name.
@@ -172,19 +167,19 @@ public final class Pet {
      */
     public java.lang.String class_() { return this.class_; }
     /** True when {@code class} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasClass_() { return this.present.get(12); }
+    public boolean hasClass_() { return (this.present & 1L << 12) != 0; }
     /** The optional {@code default} property. */
     public Boolean default_() { return this.default_; }
     /** True when {@code default} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasDefault_() { return this.present.get(13); }
+    public boolean hasDefault_() { return (this.present & 1L << 13) != 0; }
     /** The optional {@code owner-name} property. */
     public java.lang.String ownerName() { return this.ownerName; }
     /** True when {@code owner-name} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasOwnerName() { return this.present.get(14); }
+    public boolean hasOwnerName() { return (this.present & 1L << 14) != 0; }
     /** The optional {@code &#64;type} property. */
     public java.lang.String type() { return this.type; }
     /** True when {@code &#64;type} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasType() { return this.present.get(15); }
+    public boolean hasType() { return (this.present & 1L << 15) != 0; }
 
     /**
      * Collides with the presence accessor of "name".
@@ -192,11 +187,11 @@ public final class Pet {
      */
     public java.lang.String hasName() { return this.hasName; }
     /** True when {@code hasName} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasHasName() { return this.present.get(16); }
+    public boolean hasHasName() { return (this.present & 1L << 16) != 0; }
     /** The optional {@code toy} property. */
     public Toy toy() { return this.toy; }
     /** True when {@code toy} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasToy() { return this.present.get(17); }
+    public boolean hasToy() { return (this.present & 1L << 17) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
 
@@ -229,10 +224,9 @@ public final class Pet {
         b.type = this.type;
         b.hasName = this.hasName;
         b.toy = this.toy;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
-        if (!this.malformed.isEmpty()) b.malformed = new LinkedHashMap<>(this.malformed);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
+        b.malformed = JsonObjects.thawed(this.malformed);
         return b;
     }
 
@@ -254,109 +248,60 @@ public final class Pet {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("Pet", JSON_NAMES, fieldValues()); }
 
-    private static Pet readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Pet readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "id" -> b.id(Json.readLong(p));
+                case "name" -> b.name(Json.readString(p));
+                case "kind" -> b.kind(p.currentToken() == JsonToken.VALUE_NULL ? null : PetKind.Codec.read(p));
+                case "nickname" -> b.nickname(Json.readString(p));
+                case "born" -> {
+                    try {
+                        b.born(Json.readDate(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "born", p, e);
+                        b.present |= 1L << 4;
+                    }
+                }
+                case "updated_at" -> {
+                    try {
+                        b.updatedAt(Json.readDateTime(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "updated_at", p, e);
+                        b.present |= 1L << 5;
+                    }
+                }
+                case "chip" -> {
+                    try {
+                        b.chip(Json.readUuid(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "chip", p, e);
+                        b.present |= 1L << 6;
+                    }
+                }
+                case "photo" -> {
+                    try {
+                        b.photo(Json.readBase64(p));
+                    } catch (JsonDecodeException e) {
+                        b.malformed = Json.keepMalformed(b.malformed, "photo", p, e);
+                        b.present |= 1L << 7;
+                    }
+                }
+                case "weight" -> b.weight(Json.readDouble(p));
+                case "tags" -> b.tags(Json.readList(p, Json::readString));
+                case "attributes" -> b.attributes(Json.readMap(p, Json::readLong));
+                case "extra" -> b.extra(Json.readValue(p));
+                case "class" -> b.class_(Json.readString(p));
+                case "default" -> b.default_(Json.readBoolean(p));
+                case "owner-name" -> b.ownerName(Json.readString(p));
+                case "@type" -> b.type(Json.readString(p));
+                case "hasName" -> b.hasName(Json.readString(p));
+                case "toy" -> b.toy(p.currentToken() == JsonToken.VALUE_NULL ? null : Toy.Codec.read(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Pet(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "id":
-                b.id = Json.readLong(p);
-                b.present.set(0);
-                break;
-            case "name":
-                b.name = Json.readString(p);
-                b.present.set(1);
-                break;
-            case "kind":
-                b.kind = p.currentToken() == JsonToken.VALUE_NULL ? null : PetKind.Codec.read(p);
-                b.present.set(2);
-                break;
-            case "nickname":
-                b.nickname = Json.readString(p);
-                b.present.set(3);
-                break;
-            case "born":
-                try {
-                    b.born = Json.readDate(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "born", p, e);
-                }
-                b.present.set(4);
-                break;
-            case "updated_at":
-                try {
-                    b.updatedAt = Json.readDateTime(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "updated_at", p, e);
-                }
-                b.present.set(5);
-                break;
-            case "chip":
-                try {
-                    b.chip = Json.readUuid(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "chip", p, e);
-                }
-                b.present.set(6);
-                break;
-            case "photo":
-                try {
-                    b.photo = Json.readBase64(p);
-                } catch (JsonDecodeException e) {
-                    b.malformed = Json.keepMalformed(b.malformed, "photo", p, e);
-                }
-                b.present.set(7);
-                break;
-            case "weight":
-                b.weight = Json.readDouble(p);
-                b.present.set(8);
-                break;
-            case "tags":
-                b.tags = Json.readList(p, Json::readString);
-                b.present.set(9);
-                break;
-            case "attributes":
-                b.attributes = Json.readMap(p, Json::readLong);
-                b.present.set(10);
-                break;
-            case "extra":
-                b.extra = Json.readValue(p);
-                b.present.set(11);
-                break;
-            case "class":
-                b.class_ = Json.readString(p);
-                b.present.set(12);
-                break;
-            case "default":
-                b.default_ = Json.readBoolean(p);
-                b.present.set(13);
-                break;
-            case "owner-name":
-                b.ownerName = Json.readString(p);
-                b.present.set(14);
-                break;
-            case "@type":
-                b.type = Json.readString(p);
-                b.present.set(15);
-                break;
-            case "hasName":
-                b.hasName = Json.readString(p);
-                b.present.set(16);
-                break;
-            case "toy":
-                b.toy = p.currentToken() == JsonToken.VALUE_NULL ? null : Toy.Codec.read(p);
-                b.present.set(17);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Pet}; setting a property to {@code null} sends an explicit JSON null. */
@@ -380,33 +325,39 @@ public final class Pet {
         private java.lang.String hasName;
         private Toy toy;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
         private Map<java.lang.String, JsonValue> malformed;
 
         private Builder() {}
         /** Sets {@link Pet#id()}. */
-        public Builder id(Long id) { this.id = id; present.set(0); return this; }
+        public Builder id(Long id) { this.id = id; present |= 1L << 0; return this; }
         /** Same as {@link #id(Long)}, for a literal such as {@code 10}. */
         public Builder id(long id) { return id(Long.valueOf(id)); }
         /** Removes {@code id}, so it is absent from the JSON. */
-        public Builder clearId() { this.id = null; present.clear(0); return this; }
+        public Builder clearId() { this.id = null; present &= ~(1L << 0); return this; }
         /** Sets {@link Pet#name()}. */
-        public Builder name(java.lang.String name) { this.name = name; present.set(1); return this; }
+        public Builder name(java.lang.String name) { this.name = name; present |= 1L << 1; return this; }
         /** Removes {@code name}, so it is absent from the JSON. */
-        public Builder clearName() { this.name = null; present.clear(1); return this; }
+        public Builder clearName() { this.name = null; present &= ~(1L << 1); return this; }
         /** Sets {@link Pet#kind()}. */
-        public Builder kind(PetKind kind) { this.kind = kind; present.set(2); return this; }
+        public Builder kind(PetKind kind) { this.kind = kind; present |= 1L << 2; return this; }
         /** Removes {@code kind}, so it is absent from the JSON. */
-        public Builder clearKind() { this.kind = null; present.clear(2); return this; }
+        public Builder clearKind() { this.kind = null; present &= ~(1L << 2); return this; }
+
         /** Sets {@link Pet#nickname()}. */
-        public Builder nickname(java.lang.String nickname) { this.nickname = nickname; present.set(3); return this; }
+        public Builder nickname(java.lang.String nickname) {
+            this.nickname = nickname;
+            present |= 1L << 3;
+            return this;
+        }
+
         /** Removes {@code nickname}, so it is absent from the JSON. */
-        public Builder clearNickname() { this.nickname = null; present.clear(3); return this; }
+        public Builder clearNickname() { this.nickname = null; present &= ~(1L << 3); return this; }
 
         /** Sets {@link Pet#born()}. */
         public Builder born(LocalDate born) {
             this.born = born;
-            present.set(4);
+            present |= 1L << 4;
             if (malformed != null) malformed.remove("born");
             return this;
         }
@@ -414,7 +365,7 @@ public final class Pet {
         /** Removes {@code born}, so it is absent from the JSON. */
         public Builder clearBorn() {
             this.born = null;
-            present.clear(4);
+            present &= ~(1L << 4);
             if (malformed != null) malformed.remove("born");
             return this;
         }
@@ -422,7 +373,7 @@ public final class Pet {
         /** Sets {@link Pet#updatedAt()}. */
         public Builder updatedAt(OffsetDateTime updatedAt) {
             this.updatedAt = updatedAt;
-            present.set(5);
+            present |= 1L << 5;
             if (malformed != null) malformed.remove("updated_at");
             return this;
         }
@@ -430,7 +381,7 @@ public final class Pet {
         /** Removes {@code updated_at}, so it is absent from the JSON. */
         public Builder clearUpdatedAt() {
             this.updatedAt = null;
-            present.clear(5);
+            present &= ~(1L << 5);
             if (malformed != null) malformed.remove("updated_at");
             return this;
         }
@@ -438,7 +389,7 @@ public final class Pet {
         /** Sets {@link Pet#chip()}. */
         public Builder chip(UUID chip) {
             this.chip = chip;
-            present.set(6);
+            present |= 1L << 6;
             if (malformed != null) malformed.remove("chip");
             return this;
         }
@@ -446,7 +397,7 @@ public final class Pet {
         /** Removes {@code chip}, so it is absent from the JSON. */
         public Builder clearChip() {
             this.chip = null;
-            present.clear(6);
+            present &= ~(1L << 6);
             if (malformed != null) malformed.remove("chip");
             return this;
         }
@@ -454,7 +405,7 @@ public final class Pet {
         /** Sets {@link Pet#photo()}. */
         public Builder photo(byte[] photo) {
             this.photo = photo;
-            present.set(7);
+            present |= 1L << 7;
             if (malformed != null) malformed.remove("photo");
             return this;
         }
@@ -462,132 +413,113 @@ public final class Pet {
         /** Removes {@code photo}, so it is absent from the JSON. */
         public Builder clearPhoto() {
             this.photo = null;
-            present.clear(7);
+            present &= ~(1L << 7);
             if (malformed != null) malformed.remove("photo");
             return this;
         }
 
         /** Sets {@link Pet#weight()}. */
-        public Builder weight(Double weight) { this.weight = weight; present.set(8); return this; }
+        public Builder weight(Double weight) { this.weight = weight; present |= 1L << 8; return this; }
         /** Same as {@link #weight(Double)}, for a literal such as {@code 10}. */
         public Builder weight(double weight) { return weight(Double.valueOf(weight)); }
         /** Removes {@code weight}, so it is absent from the JSON. */
-        public Builder clearWeight() { this.weight = null; present.clear(8); return this; }
+        public Builder clearWeight() { this.weight = null; present &= ~(1L << 8); return this; }
         /** Sets {@link Pet#tags()}. */
-        public Builder tags(List<java.lang.String> tags) { this.tags = tags; present.set(9); return this; }
+        public Builder tags(List<java.lang.String> tags) { this.tags = tags; present |= 1L << 9; return this; }
         /** Removes {@code tags}, so it is absent from the JSON. */
-        public Builder clearTags() { this.tags = null; present.clear(9); return this; }
+        public Builder clearTags() { this.tags = null; present &= ~(1L << 9); return this; }
 
         /** Sets {@link Pet#attributes()}. */
         public Builder attributes(Map<java.lang.String, Long> attributes) {
             this.attributes = attributes;
-            present.set(10);
+            present |= 1L << 10;
             return this;
         }
 
         /** Removes {@code attributes}, so it is absent from the JSON. */
-        public Builder clearAttributes() { this.attributes = null; present.clear(10); return this; }
+        public Builder clearAttributes() { this.attributes = null; present &= ~(1L << 10); return this; }
         /** Sets {@link Pet#extra()}. */
-        public Builder extra(JsonValue extra) { this.extra = extra; present.set(11); return this; }
+        public Builder extra(JsonValue extra) { this.extra = extra; present |= 1L << 11; return this; }
         /** Removes {@code extra}, so it is absent from the JSON. */
-        public Builder clearExtra() { this.extra = null; present.clear(11); return this; }
+        public Builder clearExtra() { this.extra = null; present &= ~(1L << 11); return this; }
         /** Sets {@link Pet#class_()}. */
-        public Builder class_(java.lang.String class_) { this.class_ = class_; present.set(12); return this; }
+        public Builder class_(java.lang.String class_) { this.class_ = class_; present |= 1L << 12; return this; }
         /** Removes {@code class}, so it is absent from the JSON. */
-        public Builder clearClass_() { this.class_ = null; present.clear(12); return this; }
+        public Builder clearClass_() { this.class_ = null; present &= ~(1L << 12); return this; }
         /** Sets {@link Pet#default_()}. */
-        public Builder default_(Boolean default_) { this.default_ = default_; present.set(13); return this; }
+        public Builder default_(Boolean default_) { this.default_ = default_; present |= 1L << 13; return this; }
         /** Removes {@code default}, so it is absent from the JSON. */
-        public Builder clearDefault_() { this.default_ = null; present.clear(13); return this; }
+        public Builder clearDefault_() { this.default_ = null; present &= ~(1L << 13); return this; }
 
         /** Sets {@link Pet#ownerName()}. */
         public Builder ownerName(java.lang.String ownerName) {
             this.ownerName = ownerName;
-            present.set(14);
+            present |= 1L << 14;
             return this;
         }
 
         /** Removes {@code owner-name}, so it is absent from the JSON. */
-        public Builder clearOwnerName() { this.ownerName = null; present.clear(14); return this; }
+        public Builder clearOwnerName() { this.ownerName = null; present &= ~(1L << 14); return this; }
         /** Sets {@link Pet#type()}. */
-        public Builder type(java.lang.String type) { this.type = type; present.set(15); return this; }
+        public Builder type(java.lang.String type) { this.type = type; present |= 1L << 15; return this; }
         /** Removes {@code &#64;type}, so it is absent from the JSON. */
-        public Builder clearType() { this.type = null; present.clear(15); return this; }
+        public Builder clearType() { this.type = null; present &= ~(1L << 15); return this; }
         /** Sets {@link Pet#hasName()}. */
-        public Builder hasName(java.lang.String hasName) { this.hasName = hasName; present.set(16); return this; }
+        public Builder hasName(java.lang.String hasName) { this.hasName = hasName; present |= 1L << 16; return this; }
         /** Removes {@code hasName}, so it is absent from the JSON. */
-        public Builder clearHasName() { this.hasName = null; present.clear(16); return this; }
+        public Builder clearHasName() { this.hasName = null; present &= ~(1L << 16); return this; }
         /** Sets {@link Pet#toy()}. */
-        public Builder toy(Toy toy) { this.toy = toy; present.set(17); return this; }
+        public Builder toy(Toy toy) { this.toy = toy; present |= 1L << 17; return this; }
         /** Removes {@code toy}, so it is absent from the JSON. */
-        public Builder clearToy() { this.toy = null; present.clear(17); return this; }
+        public Builder clearToy() { this.toy = null; present &= ~(1L << 17); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (id, name, kind) */
-        public Pet build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(0)) missing.append(", id");
-            if (!present.get(1)) missing.append(", name");
-            if (!present.get(2)) missing.append(", kind");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("Pet is missing required properties: " + missing.substring(2));
-            }
-            return new Pet(this);
-        }
+        public Pet build() { JsonObjects.require("Pet", JSON_NAMES, present, 0x7L); return new Pet(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Pet} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Pet read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Pet but found " + p.currentToken() + " at "
-                    + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Pet"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Pet readAfterField(JsonParser p, java.lang.String field) throws IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Pet v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "id", v.id)) Json.writeLong(g, v.id);
-            if (Json.field(g, v.present.get(1), "name", v.name)) Json.writeString(g, v.name);
-            if (Json.field(g, v.present.get(2), "kind", v.kind)) PetKind.Codec.write(g, v.kind);
-            if (Json.field(g, v.present.get(3), "nickname", v.nickname)) Json.writeString(g, v.nickname);
-            if (Json.field(g, v.present.get(4), "born", v.born, v.malformed)) Json.writeDate(g, v.born);
-            if (Json.field(g, v.present.get(5), "updated_at", v.updatedAt, v.malformed))
+            if (Json.field(g, (v.present & 1L << 0) != 0, "id", v.id)) Json.writeLong(g, v.id);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "name", v.name)) Json.writeString(g, v.name);
+            if (Json.field(g, (v.present & 1L << 2) != 0, "kind", v.kind)) PetKind.Codec.write(g, v.kind);
+            if (Json.field(g, (v.present & 1L << 3) != 0, "nickname", v.nickname)) Json.writeString(g, v.nickname);
+            if (Json.field(g, (v.present & 1L << 4) != 0, "born", v.born, v.malformed)) Json.writeDate(g, v.born);
+            if (Json.field(g, (v.present & 1L << 5) != 0, "updated_at", v.updatedAt, v.malformed))
                     Json.writeDateTime(g, v.updatedAt);
-            if (Json.field(g, v.present.get(6), "chip", v.chip, v.malformed)) Json.writeUuid(g, v.chip);
-            if (Json.field(g, v.present.get(7), "photo", v.photo, v.malformed)) Json.writeBase64(g, v.photo);
-            if (Json.field(g, v.present.get(8), "weight", v.weight)) Json.writeDouble(g, v.weight);
-            if (Json.field(g, v.present.get(9), "tags", v.tags)) Json.writeList(g, v.tags, Json::writeString);
-            if (Json.field(g, v.present.get(10), "attributes", v.attributes))
+            if (Json.field(g, (v.present & 1L << 6) != 0, "chip", v.chip, v.malformed)) Json.writeUuid(g, v.chip);
+            if (Json.field(g, (v.present & 1L << 7) != 0, "photo", v.photo, v.malformed)) Json.writeBase64(g, v.photo);
+            if (Json.field(g, (v.present & 1L << 8) != 0, "weight", v.weight)) Json.writeDouble(g, v.weight);
+            if (Json.field(g, (v.present & 1L << 9) != 0, "tags", v.tags)) Json.writeList(g, v.tags, Json::writeString);
+            if (Json.field(g, (v.present & 1L << 10) != 0, "attributes", v.attributes))
                     Json.writeMap(g, v.attributes, Json::writeLong);
-            if (Json.field(g, v.present.get(11), "extra", v.extra)) Json.writeValue(g, v.extra);
-            if (Json.field(g, v.present.get(12), "class", v.class_)) Json.writeString(g, v.class_);
-            if (Json.field(g, v.present.get(13), "default", v.default_)) Json.writeBoolean(g, v.default_);
-            if (Json.field(g, v.present.get(14), "owner-name", v.ownerName)) Json.writeString(g, v.ownerName);
-            if (Json.field(g, v.present.get(15), "@type", v.type)) Json.writeString(g, v.type);
-            if (Json.field(g, v.present.get(16), "hasName", v.hasName)) Json.writeString(g, v.hasName);
-            if (Json.field(g, v.present.get(17), "toy", v.toy)) Toy.Codec.write(g, v.toy);
+            if (Json.field(g, (v.present & 1L << 11) != 0, "extra", v.extra)) Json.writeValue(g, v.extra);
+            if (Json.field(g, (v.present & 1L << 12) != 0, "class", v.class_)) Json.writeString(g, v.class_);
+            if (Json.field(g, (v.present & 1L << 13) != 0, "default", v.default_)) Json.writeBoolean(g, v.default_);
+            if (Json.field(g, (v.present & 1L << 14) != 0, "owner-name", v.ownerName)) Json.writeString(g, v.ownerName);
+            if (Json.field(g, (v.present & 1L << 15) != 0, "@type", v.type)) Json.writeString(g, v.type);
+            if (Json.field(g, (v.present & 1L << 16) != 0, "hasName", v.hasName)) Json.writeString(g, v.hasName);
+            if (Json.field(g, (v.present & 1L << 17) != 0, "toy", v.toy)) Toy.Codec.write(g, v.toy);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -81,10 +81,7 @@ public final class PetKind {
         UNRECOGNIZED
     }
 
-    /**
-     * The streaming JSON codec of {@link PetKind} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 

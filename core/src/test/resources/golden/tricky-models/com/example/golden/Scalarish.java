@@ -43,10 +43,7 @@ public sealed interface Scalarish {
     record Unknown(JsonValue json) implements Scalarish {
     }
 
-    /**
-     * The streaming JSON codec of {@link Scalarish} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

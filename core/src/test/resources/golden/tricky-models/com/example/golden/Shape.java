@@ -37,10 +37,7 @@ public sealed interface Shape {
     record Unknown(JsonValue json) implements Shape {
     }
 
-    /**
-     * The streaming JSON codec of {@link Shape} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Square} schema. */
@@ -23,14 +18,13 @@ public final class Square {
     private final java.lang.String shape;
     private final Double side;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private Square(Builder b) {
         this.shape = b.shape;
         this.side = b.side;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -39,11 +33,11 @@ public final class Square {
      */
     public java.lang.String shape() { return this.shape; }
     /** True when {@code shape} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasShape() { return this.present.get(0); }
+    public boolean hasShape() { return (this.present & 1L << 0) != 0; }
     /** The required {@code side} property. */
     public Double side() { return this.side; }
     /** True when {@code side} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasSide() { return this.present.get(1); }
+    public boolean hasSide() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -52,11 +46,10 @@ public final class Square {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.shape = this.shape;
+        if ((this.present & 1L << 0) != 0) b.shape = this.shape;
         b.side = this.side;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -75,29 +68,16 @@ public final class Square {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("Square", JSON_NAMES, fieldValues()); }
 
-    private static Square readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static Square readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "shape" -> b.shape(Json.readString(p));
+                case "side" -> b.side(Json.readDouble(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new Square(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "shape":
-                b.shape = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "side":
-                b.side = Json.readDouble(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link Square}; setting a property to {@code null} sends an explicit JSON null. */
@@ -105,12 +85,12 @@ public final class Square {
         private java.lang.String shape;
         private Double side;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.shape = "square";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -119,61 +99,44 @@ public final class Square {
          *
          * <p>Pre-filled with its fixed value {@code square}; another value is sent as given.
          */
-        public Builder shape(java.lang.String shape) { this.shape = shape; present.set(0); return this; }
+        public Builder shape(java.lang.String shape) { this.shape = shape; present |= 1L << 0; return this; }
         /** Sets {@link Square#side()}. */
-        public Builder side(Double side) { this.side = side; present.set(1); return this; }
+        public Builder side(Double side) { this.side = side; present |= 1L << 1; return this; }
         /** Same as {@link #side(Double)}, for a literal such as {@code 10}. */
         public Builder side(double side) { return side(Double.valueOf(side)); }
         /** Removes {@code side}, so it is absent from the JSON. */
-        public Builder clearSide() { this.side = null; present.clear(1); return this; }
+        public Builder clearSide() { this.side = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (side) */
-        public Square build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", side");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("Square is missing required properties: " + missing.substring(2));
-            }
-            return new Square(this);
-        }
+        public Square build() { JsonObjects.require("Square", JSON_NAMES, present, 0x2L); return new Square(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link Square} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static Square read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for Square but found " + p.currentToken() + " at "
-                    + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "Square"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static Square readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, Square v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "shape", v.shape)) Json.writeString(g, v.shape);
-            if (Json.field(g, v.present.get(1), "side", v.side)) Json.writeDouble(g, v.side);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "shape", v.shape)) Json.writeString(g, v.shape);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "side", v.side)) Json.writeDouble(g, v.side);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -35,10 +35,7 @@ public sealed interface Tile {
     record Unknown(JsonValue json) implements Tile {
     }
 
-    /**
-     * The streaming JSON codec of {@link Tile} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

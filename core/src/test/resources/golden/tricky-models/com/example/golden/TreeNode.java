@@ -2,7 +2,6 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,9 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,29 +21,28 @@ public final class TreeNode {
     private final List<TreeNode> children;
     private final TreeNode parent;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private TreeNode(Builder b) {
         this.value = b.value;
         this.children = b.children;
         this.parent = b.parent;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /** The optional {@code value} property. */
     public java.lang.String value() { return this.value; }
     /** True when {@code value} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasValue() { return this.present.get(0); }
+    public boolean hasValue() { return (this.present & 1L << 0) != 0; }
     /** The optional {@code children} property. */
     public List<TreeNode> children() { return this.children; }
     /** True when {@code children} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasChildren() { return this.present.get(1); }
+    public boolean hasChildren() { return (this.present & 1L << 1) != 0; }
     /** The optional {@code parent} property. */
     public TreeNode parent() { return this.parent; }
     /** True when {@code parent} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasParent() { return this.present.get(2); }
+    public boolean hasParent() { return (this.present & 1L << 2) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -59,9 +54,8 @@ public final class TreeNode {
         b.value = this.value;
         b.children = this.children;
         b.parent = this.parent;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -80,33 +74,17 @@ public final class TreeNode {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("TreeNode", JSON_NAMES, fieldValues()); }
 
-    private static TreeNode readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static TreeNode readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "value" -> b.value(Json.readString(p));
+                case "children" -> b.children(Json.readList(p, Codec::read));
+                case "parent" -> b.parent(p.currentToken() == JsonToken.VALUE_NULL ? null : Codec.read(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new TreeNode(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "value":
-                b.value = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "children":
-                b.children = Json.readList(p, Codec::read);
-                b.present.set(1);
-                break;
-            case "parent":
-                b.parent = p.currentToken() == JsonToken.VALUE_NULL ? null : Codec.read(p);
-                b.present.set(2);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link TreeNode}; setting a property to {@code null} sends an explicit JSON null. */
@@ -115,62 +93,53 @@ public final class TreeNode {
         private List<TreeNode> children;
         private TreeNode parent;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
         /** Sets {@link TreeNode#value()}. */
-        public Builder value(java.lang.String value) { this.value = value; present.set(0); return this; }
+        public Builder value(java.lang.String value) { this.value = value; present |= 1L << 0; return this; }
         /** Removes {@code value}, so it is absent from the JSON. */
-        public Builder clearValue() { this.value = null; present.clear(0); return this; }
+        public Builder clearValue() { this.value = null; present &= ~(1L << 0); return this; }
         /** Sets {@link TreeNode#children()}. */
-        public Builder children(List<TreeNode> children) { this.children = children; present.set(1); return this; }
+        public Builder children(List<TreeNode> children) { this.children = children; present |= 1L << 1; return this; }
         /** Removes {@code children}, so it is absent from the JSON. */
-        public Builder clearChildren() { this.children = null; present.clear(1); return this; }
+        public Builder clearChildren() { this.children = null; present &= ~(1L << 1); return this; }
         /** Sets {@link TreeNode#parent()}. */
-        public Builder parent(TreeNode parent) { this.parent = parent; present.set(2); return this; }
+        public Builder parent(TreeNode parent) { this.parent = parent; present |= 1L << 2; return this; }
         /** Removes {@code parent}, so it is absent from the JSON. */
-        public Builder clearParent() { this.parent = null; present.clear(2); return this; }
+        public Builder clearParent() { this.parent = null; present &= ~(1L << 2); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         public TreeNode build() { return new TreeNode(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link TreeNode} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static TreeNode read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for TreeNode but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "TreeNode"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static TreeNode readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, TreeNode v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "value", v.value)) Json.writeString(g, v.value);
-            if (Json.field(g, v.present.get(1), "children", v.children)) Json.writeList(g, v.children, Codec::write);
-            if (Json.field(g, v.present.get(2), "parent", v.parent)) Codec.write(g, v.parent);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "value", v.value)) Json.writeString(g, v.value);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "children", v.children))
+                    Json.writeList(g, v.children, Codec::write);
+            if (Json.field(g, (v.present & 1L << 2) != 0, "parent", v.parent)) Codec.write(g, v.parent);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

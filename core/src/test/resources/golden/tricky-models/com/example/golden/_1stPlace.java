@@ -2,17 +2,12 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code 1stPlace} schema. */
@@ -22,19 +17,18 @@ public final class _1stPlace {
 
     private final Long rank;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private _1stPlace(Builder b) {
         this.rank = b.rank;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /** The optional {@code rank} property. */
     public Long rank() { return this.rank; }
     /** True when {@code rank} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasRank() { return this.present.get(0); }
+    public boolean hasRank() { return (this.present & 1L << 0) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -44,9 +38,8 @@ public final class _1stPlace {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.rank = this.rank;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -65,79 +58,59 @@ public final class _1stPlace {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("_1stPlace", JSON_NAMES, fieldValues()); }
 
-    private static _1stPlace readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static _1stPlace readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "rank" -> b.rank(Json.readLong(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new _1stPlace(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "rank":
-                b.rank = Json.readLong(p);
-                b.present.set(0);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link _1stPlace}; setting a property to {@code null} sends an explicit JSON null. */
     public static final class Builder {
         private Long rank;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder() {}
         /** Sets {@link _1stPlace#rank()}. */
-        public Builder rank(Long rank) { this.rank = rank; present.set(0); return this; }
+        public Builder rank(Long rank) { this.rank = rank; present |= 1L << 0; return this; }
         /** Same as {@link #rank(Long)}, for a literal such as {@code 10}. */
         public Builder rank(long rank) { return rank(Long.valueOf(rank)); }
         /** Removes {@code rank}, so it is absent from the JSON. */
-        public Builder clearRank() { this.rank = null; present.clear(0); return this; }
+        public Builder clearRank() { this.rank = null; present &= ~(1L << 0); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         public _1stPlace build() { return new _1stPlace(this); }
     }
 
-    /**
-     * The streaming JSON codec of {@link _1stPlace} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static _1stPlace read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for _1stPlace but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder();
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "_1stPlace"), new Builder());
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static _1stPlace readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder();
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder());
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, _1stPlace v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "rank", v.rank)) Json.writeLong(g, v.rank);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "rank", v.rank)) Json.writeLong(g, v.rank);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
