@@ -43,8 +43,7 @@ public final class CodecCpu {
         contenders.put("c scan", () -> TokenScan.scan(json));
         contenders.put("c' scan+values", () -> TokenScan.scanValues(json));
         contenders.put("a dispatch", () -> ServerEventDispatch.decode(text));
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
         long sink = 0;
@@ -52,10 +51,12 @@ public final class CodecCpu {
             for (Map.Entry<String, Decode> c : contenders.entrySet()) {
                 long cpu = threads.getThreadCpuTime(id);
                 long bytes = threads.getThreadAllocatedBytes(id);
-                for (int i = 0; i < perRound; i++) sink += System.identityHashCode(c.getValue().run());
+                for (int i = 0; i < perRound; i++)
+                    sink += System.identityHashCode(c.getValue().run());
                 double micros = (threads.getThreadCpuTime(id) - cpu) / 1e3 / perRound;
                 double kb = (threads.getThreadAllocatedBytes(id) - bytes) / 1024.0 / perRound;
-                if (round >= 0) samples.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(new double[] {micros, kb});
+                if (round >= 0)
+                    samples.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(new double[] {micros, kb});
             }
         }
         System.out.printf(
