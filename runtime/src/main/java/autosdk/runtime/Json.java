@@ -703,43 +703,80 @@ public final class Json {
             UnionVariantReader<T> variants,
             UnionTreeReader<T> fromTree)
             throws IOException {
-        UnionReader object = new UnionReader();
-        int variant = -1;
-        JsonToken t = live.currentToken();
-        if (first != null) {
-            object.member(first, live);
-            variant = object.choose(chooser);
-            if (variant < 0) t = live.nextToken();
+        UnionReader object = UnionReader.take();
+        JsonValue whole;
+        try {
+            int variant = -1;
+            JsonToken t = live.currentToken();
+            if (first != null) {
+                object.member(first, live);
+                variant = object.choose(chooser);
+                if (variant < 0) t = live.nextToken();
+            }
+            while (variant < 0 && t == JsonToken.FIELD_NAME) {
+                String name = live.currentName();
+                live.nextToken();
+                object.member(name, live);
+                if (object.mayDecide(name)) variant = object.choose(chooser);
+                if (variant < 0) t = live.nextToken();
+            }
+            if (variant >= 0) {
+                T value = object.stream(live, variant, chooser, variants);
+                if (value != null) return value;
+            }
+            whole = object.whole(variant >= 0);
+        } finally {
+            object.release();
         }
-        while (variant < 0 && t == JsonToken.FIELD_NAME) {
-            String name = live.currentName();
-            live.nextToken();
-            object.member(name, live);
-            if (object.mayDecide(name)) variant = object.choose(chooser);
-            if (variant < 0) t = live.nextToken();
-        }
-        if (variant < 0) return fromTree.fromTree(object.whole(null));
-        return object.stream(live, variant, chooser, variants, fromTree);
+        return fromTree.fromTree(whole);
     }
 
     /**
      * One union object on its way through {@link #streamed}: its tokens as recorded so far (from its START_OBJECT),
-     * seen by the chooser as members, and the names the last choice asked about.
+     * seen by the chooser as members, and the names the last choice asked about. A thread keeps one for the next
+     * union object, so that reading a union allocates no buffers (a union nested in one being read takes a new one).
      */
     private static final class UnionReader implements UnionMembers {
+        private static final ThreadLocal<UnionReader> SPARE = new ThreadLocal<>();
+        /** Buffers are kept between union objects only up to this many tokens (about 8 KB), never a huge one. */
+        private static final int KEPT_TOKENS = 1024;
+
         private final Tokens tokens = new Tokens();
+        private final TokenParser parser = new TokenParser(tokens);
+        private boolean inUse;
+        /** Whether the chooser was asked yet; before that, every member may decide. */
+        private boolean chosen;
         /**
          * The names the last choice asked about, with the index of each one's value (-1 when absent): a chooser
-         * asks about a name several times (has, then string, once per variant it checks). Null before the first
-         * choice, when every member may decide.
+         * asks about a name several times (has, then string, once per variant it checks).
          */
-        private String[] asked;
+        private String[] asked = new String[4];
 
-        private int[] askedAt;
+        private int[] askedAt = new int[4];
         private int askedCount;
 
-        UnionReader() {
-            tokens.add(JsonToken.START_OBJECT, null);
+        /** This thread's spare reader, or a new one while the spare is in use. */
+        static UnionReader take() {
+            UnionReader r = SPARE.get();
+            if (r == null) {
+                r = new UnionReader();
+                SPARE.set(r);
+            } else if (r.inUse) {
+                r = new UnionReader();
+            }
+            r.inUse = true;
+            r.tokens.add(JsonToken.START_OBJECT, null);
+            return r;
+        }
+
+        /** Forgets the object (no text stays referenced), ready for the next one. */
+        void release() throws IOException {
+            tokens.clear(KEPT_TOKENS);
+            parser.reset(null);
+            chosen = false;
+            askedCount = 0;
+            Arrays.fill(asked, null);
+            inUse = false;
         }
 
         /** Records a member whose name was read; the live parser is on its value and is left on the value's end. */
@@ -749,17 +786,14 @@ public final class Json {
         }
 
         int choose(UnionChooser chooser) {
-            if (asked == null) {
-                asked = new String[4];
-                askedAt = new int[4];
-            }
+            chosen = true;
             askedCount = 0;
             return chooser.choose(this);
         }
 
         /** Whether a member of this name can change what the last choice said (the choice asked about it). */
         boolean mayDecide(String name) {
-            if (asked == null) return true;
+            if (!chosen) return true;
             for (int i = 0; i < askedCount; i++) {
                 if (name.equals(asked[i])) return true;
             }
@@ -804,32 +838,24 @@ public final class Json {
         }
 
         /**
-         * Has {@code variant} read the object from the recorded members on, keeping the value when the rest of the
-         * object leaves the choice as it was; else the whole object, completed from the live parser, goes to
-         * {@code fromTree}.
+         * Has {@code variant} read the object from the recorded members on, and returns the value when the rest of
+         * the object leaves the choice as it was; else null, and {@link #whole} gives the object to decide on.
          */
-        <T> T stream(
-                JsonParser live,
-                int variant,
-                UnionChooser chooser,
-                UnionVariantReader<T> variants,
-                UnionTreeReader<T> fromTree)
+        <T> T stream(JsonParser live, int variant, UnionChooser chooser, UnionVariantReader<T> variants)
                 throws IOException {
             int rest = tokens.size;
-            TokenParser object = new TokenParser(tokens, live);
-            T value = null;
-            boolean read;
+            parser.reset(live);
+            T value;
             try {
-                object.nextToken();
-                value = variants.read(variant, object);
-                read = object.depth == 0;
+                parser.nextToken();
+                value = variants.read(variant, parser);
+                if (parser.depth != 0) return null;
             } catch (IOException | RuntimeException e) {
-                read = false;
+                return null;
             }
             // The choice stands unless a member after the deciding one is one it asked about (a repeated
             // discriminator, a fixed value that rules the variant out) and changes it; else the whole value decides.
-            if (read && (!askedAfter(rest) || choose(chooser) == variant)) return value;
-            return fromTree.fromTree(whole(object));
+            return !askedAfter(rest) || choose(chooser) == variant ? value : null;
         }
 
         /** Whether a top-level member from token {@code from} on has a name the last choice asked about. */
@@ -848,10 +874,13 @@ public final class Json {
             return false;
         }
 
-        /** The whole object: read on to its end through {@code object}, or ended here when it is null. */
-        JsonValue whole(TokenParser object) throws IOException {
-            if (object == null) tokens.add(JsonToken.END_OBJECT, null);
-            else object.finish();
+        /**
+         * The whole object: read on to its end through the parser after {@link #stream} (a read that failed or a
+         * choice that changed), else ended here (no member decided).
+         */
+        JsonValue whole(boolean streamed) throws IOException {
+            if (streamed) parser.finish();
+            else tokens.add(JsonToken.END_OBJECT, null);
             return tokens.value();
         }
     }
@@ -863,6 +892,17 @@ public final class Json {
         String[] texts = new String[16];
         int size;
         private int cursor;
+
+        /** Empties the recording (no text stays referenced); arrays grown past {@code keep} tokens are dropped. */
+        void clear(int keep) {
+            if (kinds.length > keep) {
+                kinds = new JsonToken[16];
+                texts = new String[16];
+            } else {
+                Arrays.fill(texts, 0, size, null);
+            }
+            size = 0;
+        }
 
         void add(JsonToken kind, String text) {
             if (size == kinds.length) {
@@ -995,9 +1035,9 @@ public final class Json {
      */
     private static final class TokenParser extends ParserMinimalBase {
         private final Tokens tokens;
-        private final JsonParser live;
+        private JsonParser live;
         /** The recorded tokens replayed before the live parser takes over. */
-        private final int replayed;
+        private int replayed;
 
         private int next;
         private boolean fromLive;
@@ -1012,14 +1052,28 @@ public final class Json {
         private boolean closed;
 
         TokenParser(Tokens tokens) {
-            this(tokens, null);
-        }
-
-        TokenParser(Tokens tokens, JsonParser live) {
             super(0, FACTORY.streamReadConstraints());
             this.tokens = tokens;
-            this.live = live;
             this.replayed = tokens.size;
+        }
+
+        /**
+         * Starts again from the first token: replays the tokens recorded so far, then goes on with {@code live}
+         * (when not null) and records what it passes on.
+         */
+        void reset(JsonParser live) throws IOException {
+            this.live = live;
+            replayed = tokens.size;
+            next = 0;
+            fromLive = false;
+            text = null;
+            depth = 0;
+            closed = false;
+            if (number != null) {
+                number.close();
+                number = null;
+            }
+            _currToken = null;
         }
 
         @Override
