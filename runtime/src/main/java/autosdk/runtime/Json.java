@@ -738,12 +738,16 @@ public final class Json {
      */
     private static final class UnionReader implements UnionMembers {
         private static final ThreadLocal<UnionReader> SPARE = new ThreadLocal<>();
-        /** Buffers are kept between union objects only up to this many tokens (about 8 KB), never a huge one. */
-        private static final int KEPT_TOKENS = 1024;
+        /** Buffers are kept between union objects only up to this many tokens (about 4 KB), never a huge one. */
+        private static final int KEPT_TOKENS = 512;
+        /** Readers kept for unions nested in unions being read; deeper ones are created for each object. */
+        private static final int KEPT_DEPTH = 8;
 
-        private final Tokens tokens = new Tokens();
+        private final Tokens tokens = new Tokens(16);
         private final TokenParser parser = new TokenParser(tokens);
         private boolean inUse;
+        /** The reader kept for a union nested in the one this reader reads. */
+        private UnionReader nested;
         /** Whether the chooser was asked yet; before that, every member may decide. */
         private boolean chosen;
         /**
@@ -755,14 +759,21 @@ public final class Json {
         private int[] askedAt = new int[4];
         private int askedCount;
 
-        /** This thread's spare reader, or a new one while the spare is in use. */
+        /** A reader kept by this thread that is not in use (one per level of unions nested in unions). */
         static UnionReader take() {
             UnionReader r = SPARE.get();
             if (r == null) {
                 r = new UnionReader();
                 SPARE.set(r);
-            } else if (r.inUse) {
-                r = new UnionReader();
+            }
+            for (int depth = 1; r.inUse; depth++) {
+                if (r.nested == null) {
+                    UnionReader next = new UnionReader();
+                    if (depth < KEPT_DEPTH) r.nested = next;
+                    r = next;
+                } else {
+                    r = r.nested;
+                }
             }
             r.inUse = true;
             r.tokens.add(JsonToken.START_OBJECT, null);
@@ -888,10 +899,15 @@ public final class Json {
     /** JSON tokens recorded flat, with the texts of field names, strings and numbers (null for the other tokens). */
     private static final class Tokens {
         // 16: a typical union member's rest (a content part with its text) fits without growing.
-        JsonToken[] kinds = new JsonToken[16];
-        String[] texts = new String[16];
+        JsonToken[] kinds;
+        String[] texts;
         int size;
         private int cursor;
+
+        Tokens(int capacity) {
+            kinds = new JsonToken[capacity];
+            texts = new String[capacity];
+        }
 
         /** Empties the recording (no text stays referenced); arrays grown past {@code keep} tokens are dropped. */
         void clear(int keep) {
@@ -938,7 +954,9 @@ public final class Json {
 
         /** The tokens parsing {@code toJson(tree)} would give. */
         static Tokens of(JsonValue tree) throws JsonDecodeException {
-            Tokens out = new Tokens();
+            // One token for a scalar (a union's scalar variants try each one), room to grow for the rest.
+            Tokens out =
+                    new Tokens(tree instanceof JsonValue.JsonObject || tree instanceof JsonValue.JsonArray ? 16 : 1);
             out.addTree(tree == null ? JsonValue.NULL : tree);
             return out;
         }
@@ -1045,7 +1063,7 @@ public final class Json {
         /** Open objects and arrays: 0 once the first value is complete. */
         int depth;
         /** Per open container while replaying, its current field name (null in an array). */
-        private String[] names = new String[8];
+        private String[] names;
 
         private JsonParser number;
         private JsonStreamContext context;
@@ -1082,7 +1100,7 @@ public final class Json {
             if (next < replayed) {
                 t = tokens.kinds[next];
                 text = tokens.texts[next++];
-                if (t == JsonToken.FIELD_NAME && depth > 0) names[depth - 1] = text;
+                if (t == JsonToken.FIELD_NAME && depth > 0) names[depth - 1] = text; // depth > 0: names exists
             } else if (live == null || depth == 0) {
                 t = null; // the value is complete
                 text = null;
@@ -1099,7 +1117,8 @@ public final class Json {
             }
             if (t == null) return current(null);
             if (t.isStructStart()) {
-                if (depth == names.length) names = Arrays.copyOf(names, depth * 2);
+                if (names == null) names = new String[4];
+                else if (depth == names.length) names = Arrays.copyOf(names, depth * 2);
                 names[depth++] = null;
             } else if (t.isStructEnd()) {
                 depth--;

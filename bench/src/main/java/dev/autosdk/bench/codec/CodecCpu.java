@@ -4,7 +4,6 @@ import dev.autosdk.bench.openai.realtime.ServerEventDispatch;
 import dev.autosdk.bench.openai.realtime.SourceGenerationContext;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +12,11 @@ import java.util.Map;
 
 /**
  * The decode contenders measured by thread CPU time and bytes allocated per decode instead of wall-clock throughput,
- * for a machine too busy for JMH: a thread's CPU time does not grow while it waits for a core, so the ratios of
- * medians stay usable where JMH's errors reach ±100 %. The contenders run in turns (a, b, c, c′, dispatch, again), so
- * a change in load falls on all of them alike. Usage: {@code java -cp bench/target/benchmarks.jar
- * dev.autosdk.bench.codec.CodecCpu [FIXTURE|ALL] [rounds] [decodes per round]}; the defaults are ALL, 15 and 2,000.
+ * for a machine too busy for JMH. A thread's CPU time does not grow while it waits for a core, but it still grows
+ * with the other processes' pressure on caches and on the shared core, so the contenders run in short turns (a, b,
+ * c, c′, dispatch, from text, again) and each ratio is the median of the ratios within one round, where the load
+ * was about the same for both. Usage: {@code java -cp bench/target/benchmarks.jar dev.autosdk.bench.codec.CodecCpu
+ * [FIXTURE|ALL] [rounds] [decodes per turn]}; the defaults are ALL, 60 and 200.
  */
 public final class CodecCpu {
     private CodecCpu() {}
@@ -25,80 +25,99 @@ public final class CodecCpu {
         Object run() throws Exception;
     }
 
+    private static final String A = "a decode";
+    private static final String B = "b databind";
+    private static final String C = "c scan";
+    private static final String C_VALUES = "c' scan+values";
+    private static final String DISPATCH = "a dispatch";
+    private static final String FROM_TEXT = "a from text";
+
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "ALL";
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int perTurn = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         List<Fixture> fixtures =
                 which.equals("ALL") ? Arrays.asList(Fixture.values()) : List.of(Fixture.valueOf(which));
-        for (Fixture fixture : fixtures) measure(fixture, rounds, perRound);
+        for (Fixture fixture : fixtures) measure(fixture, rounds, perTurn);
     }
 
-    private static void measure(Fixture fixture, int rounds, int perRound) throws Exception {
+    private static void measure(Fixture fixture, int rounds, int perTurn) throws Exception {
         byte[] json = fixture.bytes();
         String text = new String(json, StandardCharsets.UTF_8);
         Map<String, Decode> contenders = new LinkedHashMap<>();
-        contenders.put("a decode", () -> SourceGenerationContext.DEFAULT.read(json, fixture.generatedType));
-        contenders.put("b databind", () -> DatabindEvents.MAPPER.readValue(json, fixture.databindType));
-        contenders.put("c scan", () -> TokenScan.scan(json));
-        contenders.put("c' scan+values", () -> TokenScan.scanValues(json));
-        contenders.put("a dispatch", () -> ServerEventDispatch.decode(text));
+        contenders.put(A, () -> SourceGenerationContext.DEFAULT.read(json, fixture.generatedType));
+        contenders.put(B, () -> DatabindEvents.MAPPER.readValue(json, fixture.databindType));
+        contenders.put(C, () -> TokenScan.scan(json));
+        contenders.put(C_VALUES, () -> TokenScan.scanValues(json));
+        contenders.put(DISPATCH, () -> ServerEventDispatch.decode(text));
         // What the dispatch adds to the specific decode: the same decode from the text, as the client reads it.
-        contenders.put("a from text", () -> SourceGenerationContext.DEFAULT.read(text, fixture.generatedType));
+        contenders.put(FROM_TEXT, () -> SourceGenerationContext.DEFAULT.read(text, fixture.generatedType));
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        Map<String, List<double[]>> samples = new LinkedHashMap<>();
+        // per contender, per round: µs per decode and KB per decode
+        Map<String, double[]> micros = new LinkedHashMap<>();
+        Map<String, double[]> kilobytes = new LinkedHashMap<>();
+        contenders.keySet().forEach(k -> {
+            micros.put(k, new double[rounds]);
+            kilobytes.put(k, new double[rounds]);
+        });
         long sink = 0;
-        for (int round = -3; round < rounds; round++) { // three rounds of warm-up
+        int warmUp = Math.max(rounds / 4, 5_000 / perTurn); // at least 5,000 decodes each, for the JIT
+        for (int round = -warmUp; round < rounds; round++) {
             for (Map.Entry<String, Decode> c : contenders.entrySet()) {
                 long cpu = threads.getThreadCpuTime(id);
                 long bytes = threads.getThreadAllocatedBytes(id);
-                for (int i = 0; i < perRound; i++)
+                for (int i = 0; i < perTurn; i++)
                     sink += System.identityHashCode(c.getValue().run());
-                double micros = (threads.getThreadCpuTime(id) - cpu) / 1e3 / perRound;
-                double kb = (threads.getThreadAllocatedBytes(id) - bytes) / 1024.0 / perRound;
-                if (round >= 0)
-                    samples.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(new double[] {micros, kb});
+                if (round < 0) continue;
+                micros.get(c.getKey())[round] = (threads.getThreadCpuTime(id) - cpu) / 1e3 / perTurn;
+                kilobytes.get(c.getKey())[round] = (threads.getThreadAllocatedBytes(id) - bytes) / 1024.0 / perTurn;
             }
         }
         System.out.printf(
                 Locale.ROOT,
-                "%s: thread CPU µs per decode (median of %d × %d; min–max), KB allocated per decode%n",
+                "%s: thread CPU µs per decode (median of %d turns of %d decodes; quartiles), KB allocated per decode%n",
                 fixture,
                 rounds,
-                perRound);
-        Map<String, Double> medians = new LinkedHashMap<>();
-        Map<String, Double> best = new LinkedHashMap<>();
-        for (Map.Entry<String, List<double[]>> e : samples.entrySet()) {
-            double[] cpu = e.getValue().stream().mapToDouble(s -> s[0]).sorted().toArray();
-            double kb = e.getValue().stream().mapToDouble(s -> s[1]).sorted().toArray()[cpu.length / 2];
-            medians.put(e.getKey(), cpu[cpu.length / 2]);
-            best.put(e.getKey(), cpu[0]);
+                perTurn);
+        for (String k : contenders.keySet()) {
+            double[] t = sorted(micros.get(k));
             System.out.printf(
                     Locale.ROOT,
                     "  %-16s %8.2f µs  (%.2f–%.2f)  %6.1f KB%n",
-                    e.getKey(),
-                    cpu[cpu.length / 2],
-                    cpu[0],
-                    cpu[cpu.length - 1],
-                    kb);
+                    k,
+                    median(t),
+                    t[t.length / 4],
+                    t[3 * t.length / 4],
+                    median(sorted(kilobytes.get(k))));
         }
-        ratios("medians", medians);
-        ratios("best rounds (least disturbed by other processes)", best);
-        System.out.printf(Locale.ROOT, "  [sink %d]%n", sink % 10);
-    }
-
-    /** Speed ratios as the report prints them: the other contender's time over a's. */
-    private static void ratios(String of, Map<String, Double> micros) {
-        double a = micros.get("a decode");
         System.out.printf(
                 Locale.ROOT,
-                "  %s: a/b %.2f  a/c %.2f  a/c' %.2f  dispatch/specific %.2f  text/bytes %.2f%n",
-                of,
-                micros.get("b databind") / a,
-                micros.get("c scan") / a,
-                micros.get("c' scan+values") / a,
-                a / micros.get("a dispatch"),
-                a / micros.get("a from text"));
+                "  speed ratios, the median of each round's (other's time / a's), quartiles in brackets:%n"
+                        + "  a/b %s  a/c %s  a/c' %s  dispatch/specific %s  from text/from bytes %s  [sink %d]%n",
+                ratio(micros.get(B), micros.get(A)),
+                ratio(micros.get(C), micros.get(A)),
+                ratio(micros.get(C_VALUES), micros.get(A)),
+                ratio(micros.get(A), micros.get(DISPATCH)),
+                ratio(micros.get(A), micros.get(FROM_TEXT)),
+                sink % 10);
+    }
+
+    /** The median over the rounds of {@code over[i] / under[i]}, with its quartiles. */
+    private static String ratio(double[] over, double[] under) {
+        double[] r = new double[over.length];
+        for (int i = 0; i < r.length; i++) r[i] = over[i] / under[i];
+        Arrays.sort(r);
+        return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median(r), r[r.length / 4], r[3 * r.length / 4]);
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] out = values.clone();
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
     }
 }
