@@ -432,7 +432,7 @@ public final class Json {
                 return readObjectRest(p, p.nextToken(), null, null);
             }
             case START_ARRAY -> {
-                List<JsonValue> items = new ArrayList<>();
+                List<JsonValue> items = new FreshItems();
                 while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p));
                 return new JsonValue.JsonArray(items);
             }
@@ -462,7 +462,7 @@ public final class Json {
      */
     public static JsonValue.JsonObject readObjectRest(
             JsonParser p, JsonToken token, String firstName, JsonValue firstValue) throws IOException {
-        Map<String, JsonValue> members = new LinkedHashMap<>();
+        Map<String, JsonValue> members = new FreshMembers();
         if (firstName != null) members.put(firstName, firstValue);
         for (JsonToken t = token; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
@@ -470,6 +470,19 @@ public final class Json {
             members.put(name, readValue(p));
         }
         return new JsonValue.JsonObject(members);
+    }
+
+    /**
+     * The members of a {@link JsonValue.JsonObject} the runtime is reading: filled once, then handed to the object,
+     * which wraps them instead of copying them (nothing else ever holds them).
+     */
+    static final class FreshMembers extends LinkedHashMap<String, JsonValue> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The items of a {@link JsonValue.JsonArray} the runtime is reading, as {@link FreshMembers} for objects. */
+    static final class FreshItems extends ArrayList<JsonValue> {
+        private static final long serialVersionUID = 1L;
     }
 
     public static void writeValue(JsonGenerator g, JsonValue v) throws IOException {
@@ -611,7 +624,8 @@ public final class Json {
 
     /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows. */
     public static boolean allows(UnionMembers members, String name, String value) {
-        return !members.has(name) || value.equals(members.string(name));
+        String actual = members.string(name); // one look-up when the member is there, as it mostly is
+        return actual != null ? actual.equals(value) : !members.has(name);
     }
 
     /** Decodes a buffered tree with a reader, or returns null when the reader refuses it. */
@@ -1007,7 +1021,7 @@ public final class Json {
             String text = texts[cursor++];
             switch (t) {
                 case START_OBJECT -> {
-                    Map<String, JsonValue> members = new LinkedHashMap<>();
+                    Map<String, JsonValue> members = new FreshMembers();
                     while (cursor < size && kinds[cursor] == JsonToken.FIELD_NAME) {
                         String name = texts[cursor++];
                         members.put(name, next());
@@ -1016,7 +1030,7 @@ public final class Json {
                     return new JsonValue.JsonObject(members);
                 }
                 case START_ARRAY -> {
-                    List<JsonValue> items = new ArrayList<>();
+                    List<JsonValue> items = new FreshItems();
                     while (cursor < size && kinds[cursor] != JsonToken.END_ARRAY) items.add(next());
                     cursor++;
                     return new JsonValue.JsonArray(items);
