@@ -820,9 +820,17 @@ public final class Json {
         boolean mayDecide(String name) {
             if (!chosen) return true;
             for (int i = 0; i < askedCount; i++) {
-                if (name.equals(asked[i])) return true;
+                if (same(name, asked[i])) return true;
             }
             return false;
+        }
+
+        /**
+         * String equality that rejects a different name by its hash first: names are short and often of one length
+         * ({@code type}, {@code role}), and their hashes are kept (literals, and the parser's canonical names).
+         */
+        private static boolean same(String a, String b) {
+            return a == b || a.hashCode() == b.hashCode() && a.equals(b);
         }
 
         @Override
@@ -839,14 +847,14 @@ public final class Json {
         /** The index of the last top-level value named {@code name}, or -1; remembers that the choice asked. */
         private int find(String name) {
             for (int i = 0; i < askedCount; i++) {
-                if (name.equals(asked[i])) return askedAt[i];
+                if (same(name, asked[i])) return askedAt[i];
             }
             int found = -1;
             int level = 0;
             for (int i = 0; i < tokens.size; i++) {
                 JsonToken t = tokens.kinds[i];
                 if (t == JsonToken.FIELD_NAME) {
-                    if (level == 1 && i + 1 < tokens.size && name.equals(tokens.texts[i])) found = i + 1;
+                    if (level == 1 && i + 1 < tokens.size && same(name, tokens.texts[i])) found = i + 1;
                 } else if (t.isStructStart()) {
                     level++;
                 } else if (t.isStructEnd()) {
