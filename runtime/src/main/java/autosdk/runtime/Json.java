@@ -830,7 +830,7 @@ public final class Json {
          * ({@code type}, {@code role}), and their hashes are kept (literals, and the parser's canonical names).
          */
         private static boolean same(String a, String b) {
-            return a == b || a.hashCode() == b.hashCode() && a.equals(b);
+            return a.hashCode() == b.hashCode() && a.equals(b); // equals tries identity first
         }
 
         @Override
@@ -967,8 +967,11 @@ public final class Json {
             while (true) {
                 if (t == null) throw new JsonDecodeException("unexpected end of input");
                 add(t, text(p, t));
-                if (t.isStructStart()) open++;
-                else if (t.isStructEnd()) open--;
+                if (t.isStructStart()) {
+                    open++;
+                } else if (t.isStructEnd()) {
+                    open--;
+                }
                 if (open == 0) return;
                 t = p.nextToken();
             }
@@ -1139,8 +1142,11 @@ public final class Json {
             }
             if (t == null) return current(null);
             if (t.isStructStart()) {
-                if (names == null) names = new String[4];
-                else if (depth == names.length) names = Arrays.copyOf(names, depth * 2);
+                if (names == null) {
+                    names = new String[4];
+                } else if (depth == names.length) {
+                    names = Arrays.copyOf(names, depth * 2);
+                }
                 names[depth++] = null;
             } else if (t.isStructEnd()) {
                 depth--;
@@ -1195,8 +1201,11 @@ public final class Json {
 
         @Override
         public void overrideCurrentName(String name) {
-            if (fromLive) live.overrideCurrentName(name);
-            else if (depth > 0) names[depth - 1] = name;
+            if (fromLive) {
+                live.overrideCurrentName(name);
+            } else if (depth > 0) {
+                names[depth - 1] = name;
+            }
         }
 
         @Override

@@ -67,8 +67,9 @@ public final class CodecCpu {
             for (Map.Entry<String, Decode> c : contenders.entrySet()) {
                 long cpu = threads.getThreadCpuTime(id);
                 long bytes = threads.getThreadAllocatedBytes(id);
-                for (int i = 0; i < perTurn; i++)
+                for (int i = 0; i < perTurn; i++) {
                     sink += System.identityHashCode(c.getValue().run());
+                }
                 if (round < 0) continue;
                 micros.get(c.getKey())[round] = (threads.getThreadCpuTime(id) - cpu) / 1e3 / perTurn;
                 kilobytes.get(c.getKey())[round] = (threads.getThreadAllocatedBytes(id) - bytes) / 1024.0 / perTurn;
