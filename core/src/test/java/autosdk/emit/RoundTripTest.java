@@ -189,6 +189,26 @@ class RoundTripTest {
     }
 
     @Test
+    void unionsNestedInAStreamedUnionAreStreamedToo() throws Throwable {
+        // The outer union is decided by "kind" after "id"; each shape inside it by "shape" after another member.
+        Object scene = roundTrip(
+                "{\"id\":1,\"kind\":\"many\",\"shapes\":[{\"side\":3,\"shape\":\"square\"},"
+                        + "{\"radius\":2,\"shape\":\"circle\",\"extra\":{\"a\":[1]}},{\"side\":4,\"shape\":\"square\"}]}",
+                "Scene");
+        assertThat(scene.getClass().getSimpleName()).isNotEqualTo("Unknown");
+        assertThat(((java.util.List<?>) Sdk.call(Sdk.call(scene, "value"), "shapes"))
+                        .stream().map(s -> s.getClass().getSimpleName()))
+                .containsExactly("OfSquare", "OfCircle", "OfSquare");
+        // An inner value the rest of its object makes Unknown falls back alone; the outer one stays streamed.
+        Object single = roundTrip(
+                "{\"x\":0,\"kind\":\"single\",\"shape\":{\"side\":1,\"shape\":\"square\",\"shape\":\"hexagon\"}}",
+                "Scene");
+        assertThat(single.getClass().getSimpleName()).isNotEqualTo("Unknown");
+        assertThat(Sdk.call(Sdk.call(single, "value"), "shape").getClass().getSimpleName())
+                .isEqualTo("Unknown");
+    }
+
+    @Test
     void unknownUnionVariantsAreKeptWhole() throws Throwable {
         Object unknown = roundTrip("{\"shape\":\"hexagon\",\"sides\":6}", "Shape");
         assertThat(unknown.getClass().getSimpleName()).isEqualTo("Unknown");
