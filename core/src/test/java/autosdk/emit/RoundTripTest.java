@@ -7,6 +7,7 @@ import autosdk.Libraries;
 import autosdk.testing.JsonTrees;
 import autosdk.testing.Sdk;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -193,10 +194,11 @@ class RoundTripTest {
         // The outer union is decided by "kind" after "id"; each shape inside it by "shape" after another member.
         Object scene = roundTrip(
                 "{\"id\":1,\"kind\":\"many\",\"shapes\":[{\"side\":3,\"shape\":\"square\"},"
-                        + "{\"radius\":2,\"shape\":\"circle\",\"extra\":{\"a\":[1]}},{\"side\":4,\"shape\":\"square\"}]}",
+                        + "{\"radius\":2,\"shape\":\"circle\",\"extra\":{\"a\":[1]}},"
+                        + "{\"side\":4,\"shape\":\"square\"}]}",
                 "Scene");
         assertThat(scene.getClass().getSimpleName()).isNotEqualTo("Unknown");
-        assertThat(((java.util.List<?>) Sdk.call(Sdk.call(scene, "value"), "shapes"))
+        assertThat(((List<?>) Sdk.call(Sdk.call(scene, "value"), "shapes"))
                         .stream().map(s -> s.getClass().getSimpleName()))
                 .containsExactly("OfSquare", "OfCircle", "OfSquare");
         // An inner value the rest of its object makes Unknown falls back alone; the outer one stays streamed.
