@@ -7,6 +7,7 @@ import autosdk.Libraries;
 import autosdk.testing.JsonTrees;
 import autosdk.testing.Sdk;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -165,6 +166,48 @@ class RoundTripTest {
         // A variant chosen by its own discriminator value that cannot read the value is an error, as before.
         assertThatThrownBy(() -> sdk.read("{\"radius\":1,\"shape\":\"square\",\"side\":{\"wide\":true}}", "Shape"))
                 .hasMessageContaining("number");
+    }
+
+    @Test
+    void membersBeforeTheDecidingOneAreReplayedIntoTheVariantExactly() throws Throwable {
+        // Every kind of JSON value comes before "role" decides: recorded as tokens, then replayed into the variant.
+        Object message = roundTrip(
+                "{\"id\":\"x\\u00e9\\n\\\"\",\"meta\":{\"a\":[1,2.5e-3,null,true,false,{}],\"b\":[]},"
+                        + "\"big\":123456789012345678901234567890,\"type\":\"message\",\"seq\":-0.0,"
+                        + "\"role\":\"assistant\",\"text\":\"hi\",\"after\":[{\"x\":1}]}",
+                "Message");
+        assertThat(message.getClass().getSimpleName()).isEqualTo("OfMessageMessage2");
+        assertThat(Sdk.call(Sdk.call(message, "value"), "additionalProperties").toString())
+                .contains("id", "x\u00e9\n\"", "meta", "123456789012345678901234567890", "seq", "-0.0", "after");
+        // A declared number before the discriminator reaches the variant through the numeric accessors.
+        Object square = roundTrip("{\"side\":2.5e1,\"shape\":\"square\"}", "Shape");
+        assertThat(Sdk.call(Sdk.call(square, "value"), "side")).isEqualTo(25.0);
+        // A member the choice never asked about changes nothing; one it asked about is checked again (see below).
+        assertThat(roundTrip("{\"type\":\"message\",\"role\":\"system\",\"id\":\"x\",\"id\":\"y\"}", "Message")
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("OfMessageMessage");
+    }
+
+    @Test
+    void unionsNestedInAStreamedUnionAreStreamedToo() throws Throwable {
+        // The outer union is decided by "kind" after "id"; each shape inside it by "shape" after another member.
+        Object scene = roundTrip(
+                "{\"id\":1,\"kind\":\"many\",\"shapes\":[{\"side\":3,\"shape\":\"square\"},"
+                        + "{\"radius\":2,\"shape\":\"circle\",\"extra\":{\"a\":[1]}},"
+                        + "{\"side\":4,\"shape\":\"square\"}]}",
+                "Scene");
+        assertThat(scene.getClass().getSimpleName()).isNotEqualTo("Unknown");
+        assertThat(((List<?>) Sdk.call(Sdk.call(scene, "value"), "shapes"))
+                        .stream().map(s -> s.getClass().getSimpleName()))
+                .containsExactly("OfSquare", "OfCircle", "OfSquare");
+        // An inner value the rest of its object makes Unknown falls back alone; the outer one stays streamed.
+        Object single = roundTrip(
+                "{\"x\":0,\"kind\":\"single\",\"shape\":{\"side\":1,\"shape\":\"square\",\"shape\":\"hexagon\"}}",
+                "Scene");
+        assertThat(single.getClass().getSimpleName()).isNotEqualTo("Unknown");
+        assertThat(Sdk.call(Sdk.call(single, "value"), "shape").getClass().getSimpleName())
+                .isEqualTo("Unknown");
     }
 
     @Test

@@ -16,8 +16,6 @@ import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.base.ParserMinimalBase;
 import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
-import com.fasterxml.jackson.core.util.JsonParserSequence;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,16 +25,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Static helpers that generated codecs call: scalars, lists, maps, free-form values, and the
@@ -434,7 +432,7 @@ public final class Json {
                 return readObjectRest(p, p.nextToken(), null, null);
             }
             case START_ARRAY -> {
-                List<JsonValue> items = new ArrayList<>();
+                List<JsonValue> items = new FreshItems();
                 while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p));
                 return new JsonValue.JsonArray(items);
             }
@@ -464,7 +462,7 @@ public final class Json {
      */
     public static JsonValue.JsonObject readObjectRest(
             JsonParser p, JsonToken token, String firstName, JsonValue firstValue) throws IOException {
-        Map<String, JsonValue> members = new LinkedHashMap<>();
+        Map<String, JsonValue> members = new FreshMembers();
         if (firstName != null) members.put(firstName, firstValue);
         for (JsonToken t = token; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
@@ -472,6 +470,19 @@ public final class Json {
             members.put(name, readValue(p));
         }
         return new JsonValue.JsonObject(members);
+    }
+
+    /**
+     * The members of a {@link JsonValue.JsonObject} the runtime is reading: filled once, then handed to the object,
+     * which wraps them instead of copying them (nothing else ever holds them).
+     */
+    static final class FreshMembers extends LinkedHashMap<String, JsonValue> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The items of a {@link JsonValue.JsonArray} the runtime is reading, as {@link FreshMembers} for objects. */
+    static final class FreshItems extends ArrayList<JsonValue> {
+        private static final long serialVersionUID = 1L;
     }
 
     public static void writeValue(JsonGenerator g, JsonValue v) throws IOException {
@@ -535,8 +546,8 @@ public final class Json {
      * A parser over a buffered tree, yielding the tokens its JSON text would. On Jackson 3 it parses that text (the
      * tree parser is a subclass of Jackson 2's parser base): slower for union-heavy payloads, the same results.
      */
-    private static JsonParser treeParser(JsonValue value) {
-        return new TreeParser(value); // jackson3: return FACTORY.createParser(toJson(value));
+    private static JsonParser treeParser(JsonValue value) throws JsonDecodeException {
+        return new TokenParser(Tokens.of(value)); // jackson3: return FACTORY.createParser(toJson(value));
     }
 
     private static <T> T decodeText(JsonValue value, JsonCodec.Reader<T> reader) throws IOException {
@@ -549,13 +560,17 @@ public final class Json {
     // ---- union objects: buffer only until the variant is decided, then stream (on Jackson 2) -----
 
     /**
-     * The members of a union object read so far, as a chooser sees them: a name's value (its last one when repeated),
-     * or null when the object has none. Members read while streaming are seen as strings or, for any other value, as
-     * a stand-in, which is all a chooser looks at; no map is copied to show them.
+     * The members of a union object read so far, as a chooser sees them: a repeated name has its last value. A
+     * chooser decides from what these two methods return alone (it is a function of them): the reader asks it again
+     * only after a member it asked about arrives, and checks the choice at the end only when such a member came after
+     * it.
      */
-    @FunctionalInterface
     public interface UnionMembers {
-        JsonValue get(String name);
+        /** The member's value when it is a string; null when the object has no such member or another kind of value. */
+        String string(String name);
+
+        /** Whether the object has the member, whatever its value (JSON null included). */
+        boolean has(String name);
     }
 
     /** The one variant (its index) that the members read so far leave possible, or -1 while that is open. */
@@ -578,234 +593,40 @@ public final class Json {
 
     /**
      * Reads an object of a union whose variant the leading members decide (the discriminator, and fixed values
-     * such as a message's {@code role} when variants share a discriminator value). Members are buffered only until
-     * {@code chooser} names one variant; the rest of the object is then decoded straight from the parser, the
-     * buffered members replayed first, while its tokens are recorded. When that read fails, or a later member
-     * changes the choice, the recording completes the value and {@code fromTree} decides exactly as for a fully
-     * buffered value: every union rule (Unknown for an unknown discriminator, trying the next variant, the error
-     * reported) stays that of {@code fromTree}, only the common case no longer builds a tree. (On Jackson 3 the whole
-     * object is buffered and {@code fromTree} decides: the same value by the same rules, the streamed path exists for
-     * speed alone.)
+     * such as a message's {@code role} when variants share a discriminator value). Members are recorded as flat
+     * tokens only until {@code chooser} names one variant; that variant then reads the object from a parser that
+     * replays the recorded tokens and goes on with the live parser, recording the rest as it passes. When that read
+     * fails, or a later member changes the choice, the recording completes the value and {@code fromTree} decides
+     * exactly as for a fully buffered value: every union rule (Unknown for an unknown discriminator, trying the next
+     * variant, the error reported) stays that of {@code fromTree}, only the common case builds no tree. (On Jackson 3
+     * the whole object is buffered and {@code fromTree} decides: the same value by the same rules, the streamed path
+     * exists for speed alone.)
      *
-     * <p>{@code token} is the current token (a field name or the end of the object) when no member was read yet;
-     * with {@code firstName} the parser is on that first member's value, {@code firstValue}, instead.
+     * <p>Without {@code first} (the name of a member the caller read already) the parser is on the object's first
+     * FIELD_NAME (or its END_OBJECT); with it, on the value of that first member.
      */
     public static <T> T readUnionObject(
             JsonParser p,
-            JsonToken token,
-            String firstName,
-            JsonValue firstValue,
+            String first,
             UnionChooser chooser,
             UnionVariantReader<T> variants,
             UnionTreeReader<T> fromTree)
             throws IOException {
-        Map<String, JsonValue> members = new LinkedHashMap<>();
-        UnionMembers buffered = members::get; // jackson3: omit
-        JsonToken t = token;
-        if (firstName != null) {
-            members.put(firstName, firstValue);
-            int variant = chooser.choose(buffered); // jackson3: omit
-            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree); // jackson3: omit
-            t = p.nextToken();
-        }
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            p.nextToken();
-            members.put(name, readValue(p));
-            int variant = chooser.choose(buffered); // jackson3: omit
-            if (variant >= 0) return streamRest(p, members, variant, chooser, variants, fromTree); // jackson3: omit
-        }
-        return fromTree.fromTree(new JsonValue.JsonObject(members));
+        return streamed(p, first, chooser, variants, fromTree); // jackson3: return buffered(p, first, fromTree);
     }
 
-    /**
-     * True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows it.
-     */
+    /** {@link #readUnionObject} buffering the whole object for {@code fromTree}: the Jackson 3 runtime's way. */
+    static <T> T buffered(JsonParser p, String first, UnionTreeReader<T> fromTree) throws IOException {
+        if (first == null) return fromTree.fromTree(readObjectRest(p, p.currentToken(), null, null));
+        JsonValue value = readValue(p);
+        return fromTree.fromTree(readObjectRest(p, p.nextToken(), first, value));
+    }
+
+    /** True when {@code members} has no {@code name}, or has it with the string {@code value}: a fixed value allows. */
     public static boolean allows(UnionMembers members, String name, String value) {
-        JsonValue v = members.get(name);
-        return v == null || (v instanceof JsonValue.JsonString s && s.value().equals(value));
+        String actual = members.string(name); // one look-up when the member is there, as it mostly is
+        return actual != null ? actual.equals(value) : !members.has(name);
     }
-
-    // jackson3: omit from here (the streamed union path builds on Jackson 2's parser delegate and tree parser)
-    private static <T> T streamRest(
-            JsonParser p,
-            Map<String, JsonValue> members,
-            int variant,
-            UnionChooser chooser,
-            UnionVariantReader<T> variants,
-            UnionTreeReader<T> fromTree)
-            throws IOException {
-        Recorder rest = new Recorder(p);
-        JsonParser whole = JsonParserSequence.createFlattened(false, new TreeParser(members), rest);
-        T value = null;
-        boolean read;
-        try {
-            whole.nextToken();
-            value = variants.read(variant, whole);
-            read = rest.depth == 0;
-        } catch (IOException | RuntimeException e) {
-            read = false;
-        }
-        // The choice stands only if the members after the deciding one did not change it (a repeated discriminator,
-        // a fixed value that rules the variant out); otherwise the whole value decides, as it always did.
-        if (read && chooser.choose(name -> rest.topLevel(name, members)) == variant) return value;
-        rest.finish();
-        return fromTree.fromTree(rest.tree(members));
-    }
-
-    /**
-     * Passes the rest of an object on from the live parser and records its tokens (texts shared with the reader, so
-     * a string is materialized once), so that the whole value can still be rebuilt when the streamed read fails.
-     */
-    private static final class Recorder extends JsonParserDelegate {
-        // 16: the rest of a typical message item (a content part with its text) fits without growing.
-        private JsonToken[] kinds = new JsonToken[16];
-        private String[] texts = new String[16];
-        private int size;
-        /** Open containers, the object itself included: 0 once its END_OBJECT went by. */
-        int depth = 1;
-
-        Recorder(JsonParser live) {
-            super(live);
-        }
-
-        @Override
-        public JsonToken nextToken() throws IOException {
-            JsonToken t = delegate.nextToken();
-            if (t == null) return null;
-            String text = null;
-            switch (t) {
-                case FIELD_NAME -> text = delegate.currentName();
-                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> text = delegate.getText();
-                case START_OBJECT, START_ARRAY -> depth++;
-                case END_OBJECT, END_ARRAY -> depth--;
-                default -> {}
-            }
-            if (size == kinds.length) {
-                kinds = Arrays.copyOf(kinds, size * 2);
-                texts = Arrays.copyOf(texts, size * 2);
-            }
-            kinds[size] = t;
-            texts[size++] = text;
-            return t;
-        }
-
-        @Override
-        public String getText() throws IOException {
-            JsonToken t = delegate.currentToken();
-            if (size > 0
-                    && (t == JsonToken.VALUE_STRING
-                            || t == JsonToken.VALUE_NUMBER_INT
-                            || t == JsonToken.VALUE_NUMBER_FLOAT)) {
-                return texts[size - 1];
-            }
-            return delegate.getText();
-        }
-
-        @Override
-        public JsonToken nextValue() throws IOException {
-            JsonToken t = nextToken();
-            return t == JsonToken.FIELD_NAME ? nextToken() : t;
-        }
-
-        @Override
-        public JsonParser skipChildren() throws IOException {
-            JsonToken t = delegate.currentToken();
-            if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) return this;
-            int open = 1;
-            while (open > 0) {
-                JsonToken next = nextToken();
-                if (next == null) return this;
-                if (next.isStructStart()) open++;
-                else if (next.isStructEnd()) {
-                    open--;
-                }
-            }
-            return this;
-        }
-
-        /** Reads on to the end of the object (after a failed read), recording everything. */
-        void finish() throws IOException {
-            while (depth > 0) {
-                if (nextToken() == null) throw new JsonDecodeException("unexpected end of input");
-            }
-        }
-
-        /**
-         * Member {@code name} as the whole object has it: its last recorded top-level value (a string as read,
-         * anything else as a stand-in), else the buffered one. Scans the recording instead of copying the members.
-         */
-        JsonValue topLevel(String name, Map<String, JsonValue> members) {
-            int found = -1;
-            int level = 1;
-            for (int i = 0; i < size; i++) {
-                JsonToken t = kinds[i];
-                if (level == 1 && t == JsonToken.FIELD_NAME && i + 1 < size && name.equals(texts[i])) {
-                    found = i + 1;
-                } else if (t.isStructStart()) {
-                    level++;
-                } else if (t.isStructEnd()) {
-                    level--;
-                }
-            }
-            if (found < 0) return members.get(name);
-            return kinds[found] == JsonToken.VALUE_STRING ? new JsonValue.JsonString(texts[found]) : JsonValue.NULL;
-        }
-
-        private int cursor;
-
-        /** The whole object: the buffered members, then the recorded ones (a repeated name keeps its first place). */
-        JsonValue tree(Map<String, JsonValue> members) throws IOException {
-            Map<String, JsonValue> out = new LinkedHashMap<>(members);
-            cursor = 0;
-            while (cursor < size && kinds[cursor] == JsonToken.FIELD_NAME) {
-                String name = texts[cursor++];
-                out.put(name, value());
-            }
-            return new JsonValue.JsonObject(out);
-        }
-
-        private JsonValue value() throws IOException {
-            if (cursor >= size) throw new JsonDecodeException("unexpected end of input");
-            JsonToken t = kinds[cursor];
-            String text = texts[cursor++];
-            switch (t) {
-                case START_OBJECT -> {
-                    Map<String, JsonValue> m = new LinkedHashMap<>();
-                    while (kinds[cursor] == JsonToken.FIELD_NAME) {
-                        String name = texts[cursor++];
-                        m.put(name, value());
-                    }
-                    cursor++; // END_OBJECT
-                    return new JsonValue.JsonObject(m);
-                }
-                case START_ARRAY -> {
-                    List<JsonValue> items = new ArrayList<>();
-                    while (kinds[cursor] != JsonToken.END_ARRAY) items.add(value());
-                    cursor++;
-                    return new JsonValue.JsonArray(items);
-                }
-                case VALUE_STRING -> {
-                    return new JsonValue.JsonString(text);
-                }
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    return new JsonValue.JsonNumber(text);
-                }
-                case VALUE_TRUE -> {
-                    return new JsonValue.JsonBoolean(true);
-                }
-                case VALUE_FALSE -> {
-                    return new JsonValue.JsonBoolean(false);
-                }
-                case VALUE_NULL -> {
-                    return JsonValue.NULL;
-                }
-                default -> throw new JsonDecodeException("expected a JSON value but found " + t);
-            }
-        }
-    }
-
-    // jackson3: omit to here
 
     /** Decodes a buffered tree with a reader, or returns null when the reader refuses it. */
     public static <T> T tryDecode(JsonValue value, JsonCodec.Reader<T> reader) {
@@ -887,99 +708,450 @@ public final class Json {
         }
     }
 
-    // jackson3: omit from here (Jackson 3's parser base differs; treeParser parses the tree's text there)
-    /**
-     * A parser over a {@link JsonValue} tree that yields exactly the tokens that parsing {@code toJson(tree)} would:
-     * the union readers decode buffered values with it instead of writing them out as text and parsing that again.
-     * Numbers are handed to a real parser over their text, so their token type and every numeric accessor behave as
-     * when parsing text. Locations are unknown ({@link JsonLocation#NA}); {@link #decode} re-decodes from text to
-     * report an error.
-     */
-    private static final class TreeParser extends ParserMinimalBase {
-        /** An open object or array: its members or items still to visit, and the current field name. */
-        private static final class Frame {
-            final Iterator<Map.Entry<String, JsonValue>> members;
-            final Iterator<JsonValue> items;
-            String name;
+    // jackson3: omit from here (Jackson 3's parser base differs: unions are buffered whole, trees parsed as text)
+    /** {@link #readUnionObject} on Jackson 2: record members until they decide, then stream the rest. */
+    private static <T> T streamed(
+            JsonParser live,
+            String first,
+            UnionChooser chooser,
+            UnionVariantReader<T> variants,
+            UnionTreeReader<T> fromTree)
+            throws IOException {
+        UnionReader object = UnionReader.take();
+        JsonValue whole;
+        try {
+            int variant = -1;
+            JsonToken t = live.currentToken();
+            if (first != null) {
+                object.member(first, live);
+                variant = object.choose(chooser);
+                if (variant < 0) t = live.nextToken();
+            }
+            while (variant < 0 && t == JsonToken.FIELD_NAME) {
+                String name = live.currentName();
+                live.nextToken();
+                object.member(name, live);
+                if (object.mayDecide(name)) variant = object.choose(chooser);
+                if (variant < 0) t = live.nextToken();
+            }
+            if (variant >= 0) {
+                T value = object.stream(live, variant, chooser, variants);
+                if (value != null) return value;
+            }
+            whole = object.whole(variant >= 0);
+        } finally {
+            object.release();
+        }
+        return fromTree.fromTree(whole);
+    }
 
-            Frame(Iterator<Map.Entry<String, JsonValue>> members, Iterator<JsonValue> items) {
-                this.members = members;
-                this.items = items;
+    /**
+     * One union object on its way through {@link #streamed}: its tokens as recorded so far (from its START_OBJECT),
+     * seen by the chooser as members, and the names the last choice asked about. A thread keeps one for the next
+     * union object, so that reading a union allocates no buffers (a union nested in one being read takes a new one).
+     */
+    private static final class UnionReader implements UnionMembers {
+        private static final ThreadLocal<UnionReader> SPARE = new ThreadLocal<>();
+        /** Buffers are kept between union objects only up to this many tokens (about 4 KB), never a huge one. */
+        private static final int KEPT_TOKENS = 512;
+        /** Readers kept for unions nested in unions being read; deeper ones are created for each object. */
+        private static final int KEPT_DEPTH = 8;
+
+        private final Tokens tokens = new Tokens(16);
+        private final TokenParser parser = new TokenParser(tokens);
+        private boolean inUse;
+        /** The reader kept for a union nested in the one this reader reads. */
+        private UnionReader nested;
+        /** Whether the chooser was asked yet; before that, every member may decide. */
+        private boolean chosen;
+        /**
+         * The names the last choice asked about, with the index of each one's value (-1 when absent): a chooser
+         * asks about a name several times (has, then string, once per variant it checks).
+         */
+        private String[] asked = new String[4];
+
+        private int[] askedAt = new int[4];
+        private int askedCount;
+
+        /** A reader kept by this thread that is not in use (one per level of unions nested in unions). */
+        static UnionReader take() {
+            UnionReader r = SPARE.get();
+            if (r == null) {
+                r = new UnionReader();
+                SPARE.set(r);
+            }
+            for (int depth = 1; r.inUse; depth++) {
+                if (r.nested == null) {
+                    UnionReader next = new UnionReader();
+                    if (depth < KEPT_DEPTH) r.nested = next;
+                    r = next;
+                } else {
+                    r = r.nested;
+                }
+            }
+            r.inUse = true;
+            r.tokens.add(JsonToken.START_OBJECT, null);
+            return r;
+        }
+
+        /** Forgets the object (no text stays referenced), ready for the next one. */
+        void release() throws IOException {
+            tokens.clear(KEPT_TOKENS);
+            parser.reset(null);
+            chosen = false;
+            askedCount = 0;
+            Arrays.fill(asked, null);
+            inUse = false;
+        }
+
+        /** Records a member whose name was read; the live parser is on its value and is left on the value's end. */
+        void member(String name, JsonParser live) throws IOException {
+            tokens.add(JsonToken.FIELD_NAME, name);
+            tokens.addValue(live);
+        }
+
+        int choose(UnionChooser chooser) {
+            chosen = true;
+            askedCount = 0;
+            return chooser.choose(this);
+        }
+
+        /** Whether a member of this name can change what the last choice said (the choice asked about it). */
+        boolean mayDecide(String name) {
+            if (!chosen) return true;
+            for (int i = 0; i < askedCount; i++) {
+                if (same(name, asked[i])) return true;
+            }
+            return false;
+        }
+
+        /**
+         * String equality that rejects a different name by its hash first: names are short and often of one length
+         * ({@code type}, {@code role}), and their hashes are kept (literals, and the parser's canonical names).
+         */
+        private static boolean same(String a, String b) {
+            return a.hashCode() == b.hashCode() && a.equals(b); // equals tries identity first
+        }
+
+        @Override
+        public String string(String name) {
+            int at = find(name);
+            return at >= 0 && tokens.kinds[at] == JsonToken.VALUE_STRING ? tokens.texts[at] : null;
+        }
+
+        @Override
+        public boolean has(String name) {
+            return find(name) >= 0;
+        }
+
+        /** The index of the last top-level value named {@code name}, or -1; remembers that the choice asked. */
+        private int find(String name) {
+            for (int i = 0; i < askedCount; i++) {
+                if (same(name, asked[i])) return askedAt[i];
+            }
+            int found = -1;
+            int level = 0;
+            for (int i = 0; i < tokens.size; i++) {
+                JsonToken t = tokens.kinds[i];
+                if (t == JsonToken.FIELD_NAME) {
+                    if (level == 1 && i + 1 < tokens.size && same(name, tokens.texts[i])) found = i + 1;
+                } else if (t.isStructStart()) {
+                    level++;
+                } else if (t.isStructEnd()) {
+                    level--;
+                }
+            }
+            if (askedCount == asked.length) {
+                asked = Arrays.copyOf(asked, askedCount * 2);
+                askedAt = Arrays.copyOf(askedAt, askedCount * 2);
+            }
+            asked[askedCount] = name;
+            askedAt[askedCount++] = found;
+            return found;
+        }
+
+        /**
+         * Has {@code variant} read the object from the recorded members on, and returns the value when the rest of
+         * the object leaves the choice as it was; else null, and {@link #whole} gives the object to decide on.
+         */
+        <T> T stream(JsonParser live, int variant, UnionChooser chooser, UnionVariantReader<T> variants)
+                throws IOException {
+            int rest = tokens.size;
+            parser.reset(live);
+            T value;
+            try {
+                parser.nextToken();
+                value = variants.read(variant, parser);
+                if (parser.depth != 0) return null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            // The choice stands unless a member after the deciding one is one it asked about (a repeated
+            // discriminator, a fixed value that rules the variant out) and changes it; else the whole value decides.
+            return !askedAfter(rest) || choose(chooser) == variant ? value : null;
+        }
+
+        /** Whether a top-level member from token {@code from} on has a name the last choice asked about. */
+        private boolean askedAfter(int from) {
+            int level = 1;
+            for (int i = from; i < tokens.size; i++) {
+                JsonToken t = tokens.kinds[i];
+                if (t == JsonToken.FIELD_NAME) {
+                    if (level == 1 && mayDecide(tokens.texts[i])) return true;
+                } else if (t.isStructStart()) {
+                    level++;
+                } else if (t.isStructEnd()) {
+                    level--;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The whole object: read on to its end through the parser after {@link #stream} (a read that failed or a
+         * choice that changed), else ended here (no member decided).
+         */
+        JsonValue whole(boolean streamed) throws IOException {
+            if (streamed) parser.finish();
+            else tokens.add(JsonToken.END_OBJECT, null);
+            return tokens.value();
+        }
+    }
+
+    /** JSON tokens recorded flat, with the texts of field names, strings and numbers (null for the other tokens). */
+    private static final class Tokens {
+        // 16: a typical union member's rest (a content part with its text) fits without growing.
+        JsonToken[] kinds;
+        String[] texts;
+        int size;
+        private int cursor;
+
+        Tokens(int capacity) {
+            kinds = new JsonToken[capacity];
+            texts = new String[capacity];
+        }
+
+        /** Empties the recording (no text stays referenced); arrays grown past {@code keep} tokens are dropped. */
+        void clear(int keep) {
+            if (kinds.length > keep) {
+                kinds = new JsonToken[16];
+                texts = new String[16];
+            } else {
+                Arrays.fill(texts, 0, size, null);
+            }
+            size = 0;
+        }
+
+        void add(JsonToken kind, String text) {
+            if (size == kinds.length) {
+                kinds = Arrays.copyOf(kinds, size * 2);
+                texts = Arrays.copyOf(texts, size * 2);
+            }
+            kinds[size] = kind;
+            texts[size++] = text;
+        }
+
+        /** The text recorded for the parser's current token {@code t}. */
+        static String text(JsonParser p, JsonToken t) throws IOException {
+            return switch (t) {
+                case FIELD_NAME -> p.currentName();
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
+                default -> null;
+            };
+        }
+
+        /** Records the parser's current token and, when it opens an object or array, every token to its end. */
+        void addValue(JsonParser p) throws IOException {
+            JsonToken t = p.currentToken();
+            int open = 0;
+            while (true) {
+                if (t == null) throw new JsonDecodeException("unexpected end of input");
+                add(t, text(p, t));
+                if (t.isStructStart()) {
+                    open++;
+                } else if (t.isStructEnd()) {
+                    open--;
+                }
+                if (open == 0) return;
+                t = p.nextToken();
             }
         }
 
-        private final ArrayDeque<Frame> frames = new ArrayDeque<>();
-        private JsonValue pending;
-        /** The root object's members, not yet started (see the members constructor). */
-        private Map<String, JsonValue> pendingMembers;
+        /** The tokens parsing {@code toJson(tree)} would give. */
+        static Tokens of(JsonValue tree) throws JsonDecodeException {
+            // One token for a scalar (a union's scalar variants try each one), room to grow for the rest.
+            Tokens out =
+                    new Tokens(tree instanceof JsonValue.JsonObject || tree instanceof JsonValue.JsonArray ? 16 : 1);
+            out.addTree(tree == null ? JsonValue.NULL : tree);
+            return out;
+        }
 
-        private JsonValue value;
+        private void addTree(JsonValue v) throws JsonDecodeException {
+            if (v instanceof JsonValue.JsonObject o) {
+                add(JsonToken.START_OBJECT, null);
+                for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                    add(JsonToken.FIELD_NAME, e.getKey());
+                    addTree(e.getValue() == null ? JsonValue.NULL : e.getValue());
+                }
+                add(JsonToken.END_OBJECT, null);
+            } else if (v instanceof JsonValue.JsonArray a) {
+                add(JsonToken.START_ARRAY, null);
+                for (JsonValue item : a.items()) addTree(item == null ? JsonValue.NULL : item);
+                add(JsonToken.END_ARRAY, null);
+            } else if (v instanceof JsonValue.JsonString s) {
+                add(JsonToken.VALUE_STRING, s.value());
+            } else if (v instanceof JsonValue.JsonNumber n) {
+                add(numberToken(n.text()), n.text());
+            } else if (v instanceof JsonValue.JsonBoolean b) {
+                add(b.value() ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE, null);
+            } else {
+                add(JsonToken.VALUE_NULL, null);
+            }
+        }
+
+        /** The token of a number's text as JSON has it (an integer without fraction or exponent), else an error. */
+        private static JsonToken numberToken(String text) throws JsonDecodeException {
+            Matcher m = JSON_NUMBER.matcher(text);
+            if (!m.matches()) throw new JsonDecodeException("not a JSON number: " + text);
+            return m.group(1).isEmpty() ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT;
+        }
+
+        /** A JSON number; group 1 is its fraction and exponent (empty for an integer). */
+        private static final Pattern JSON_NUMBER =
+                Pattern.compile("-?(?:0|[1-9][0-9]*)((?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)");
+
+        /** The one value the tokens hold, from the first. */
+        JsonValue value() throws JsonDecodeException {
+            cursor = 0;
+            return next();
+        }
+
+        private JsonValue next() throws JsonDecodeException {
+            if (cursor >= size) throw new JsonDecodeException("unexpected end of input");
+            JsonToken t = kinds[cursor];
+            String text = texts[cursor++];
+            switch (t) {
+                case START_OBJECT -> {
+                    Map<String, JsonValue> members = new FreshMembers();
+                    while (cursor < size && kinds[cursor] == JsonToken.FIELD_NAME) {
+                        String name = texts[cursor++];
+                        members.put(name, next());
+                    }
+                    cursor++; // END_OBJECT
+                    return new JsonValue.JsonObject(members);
+                }
+                case START_ARRAY -> {
+                    List<JsonValue> items = new FreshItems();
+                    while (cursor < size && kinds[cursor] != JsonToken.END_ARRAY) items.add(next());
+                    cursor++;
+                    return new JsonValue.JsonArray(items);
+                }
+                case VALUE_STRING -> {
+                    return new JsonValue.JsonString(text);
+                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    return new JsonValue.JsonNumber(text);
+                }
+                case VALUE_TRUE -> {
+                    return new JsonValue.JsonBoolean(true);
+                }
+                case VALUE_FALSE -> {
+                    return new JsonValue.JsonBoolean(false);
+                }
+                case VALUE_NULL -> {
+                    return JsonValue.NULL;
+                }
+                default -> throw new JsonDecodeException("expected a JSON value but found " + t);
+            }
+        }
+    }
+
+    /**
+     * A parser over recorded {@link Tokens} that yields exactly what parsing their text would: the union readers
+     * decode buffered values with it instead of writing them out as text and parsing that again. Numbers are handed
+     * to a real parser over their text, so their token type and every numeric accessor behave as when parsing text.
+     * Locations are unknown ({@link JsonLocation#NA}); {@link #decode} re-decodes from text to report an error.
+     *
+     * <p>With a live parser, once the recorded tokens are replayed it goes on with the live parser, recording every
+     * token it passes on (its text shared with the reader, so a string is materialized once) and forwarding numbers,
+     * names and locations to it: a union object is read from its recorded leading members on to its end.
+     */
+    private static final class TokenParser extends ParserMinimalBase {
+        private final Tokens tokens;
+        private JsonParser live;
+        /** The recorded tokens replayed before the live parser takes over. */
+        private int replayed;
+
+        private int next;
+        private boolean fromLive;
+        private String text;
+        /** Open objects and arrays: 0 once the first value is complete. */
+        int depth;
+        /** Per open container while replaying, its current field name (null in an array). */
+        private String[] names;
+
         private JsonParser number;
         private JsonStreamContext context;
         private boolean closed;
-        /**
-         * Leave the root object open: yield no END_OBJECT for it, so that another parser can go on with its members.
-         */
-        private final boolean openRoot;
 
-        TreeParser(JsonValue root) {
-            this(root, false);
-        }
-
-        TreeParser(JsonValue root, boolean openRoot) {
+        TokenParser(Tokens tokens) {
             super(0, FACTORY.streamReadConstraints());
-            this.pending = root == null ? JsonValue.NULL : root;
-            this.openRoot = openRoot;
+            this.tokens = tokens;
+            this.replayed = tokens.size;
         }
 
         /**
-         * Over the members buffered so far of an object whose rest another parser yields: the root stays open, and
-         * the members are read in place (not copied into a {@code JsonObject}).
+         * Starts again from the first token: replays the tokens recorded so far, then goes on with {@code live}
+         * (when not null) and records what it passes on.
          */
-        TreeParser(Map<String, JsonValue> members) {
-            this(null, true);
-            this.pending = null;
-            this.pendingMembers = members;
+        void reset(JsonParser live) throws IOException {
+            this.live = live;
+            replayed = tokens.size;
+            next = 0;
+            fromLive = false;
+            text = null;
+            depth = 0;
+            closed = false;
+            if (number != null) {
+                number.close();
+                number = null;
+            }
+            _currToken = null;
         }
 
         @Override
         public JsonToken nextToken() throws IOException {
-            if (pendingMembers != null) {
-                frames.push(new Frame(pendingMembers.entrySet().iterator(), null));
-                pendingMembers = null;
-                value = null;
-                return current(JsonToken.START_OBJECT);
+            JsonToken t;
+            if (next < replayed) {
+                t = tokens.kinds[next];
+                text = tokens.texts[next++];
+                if (t == JsonToken.FIELD_NAME && depth > 0) names[depth - 1] = text; // depth > 0: names exists
+            } else if (live == null || depth == 0) {
+                t = null; // the value is complete
+                text = null;
+            } else {
+                t = live.nextToken();
+                fromLive = true;
+                if (t == null) return current(null);
+                text = Tokens.text(live, t);
+                tokens.add(t, text);
             }
-            if (pending != null) {
-                JsonValue v = pending;
-                pending = null;
-                return current(start(v));
+            if (number != null) {
+                number.close();
+                number = null;
             }
-            Frame top = frames.peek();
-            if (top == null) {
-                value = null;
-                return current(null);
-            }
-            if (top.members != null) {
-                if (top.members.hasNext()) {
-                    Map.Entry<String, JsonValue> e = top.members.next();
-                    top.name = e.getKey();
-                    pending = e.getValue() == null ? JsonValue.NULL : e.getValue();
-                    value = null;
-                    return current(JsonToken.FIELD_NAME);
+            if (t == null) return current(null);
+            if (t.isStructStart()) {
+                if (names == null) {
+                    names = new String[4];
+                } else if (depth == names.length) {
+                    names = Arrays.copyOf(names, depth * 2);
                 }
-                frames.pop();
-                value = null;
-                if (openRoot && frames.isEmpty()) return current(null);
-                return current(JsonToken.END_OBJECT);
+                names[depth++] = null;
+            } else if (t.isStructEnd()) {
+                depth--;
             }
-            if (top.items.hasNext()) {
-                JsonValue v = top.items.next();
-                return current(start(v == null ? JsonValue.NULL : v));
-            }
-            frames.pop();
-            value = null;
-            return current(JsonToken.END_ARRAY);
+            return current(t);
         }
 
         /** Makes {@code token} the current token and returns it. */
@@ -988,34 +1160,23 @@ public final class Json {
             return token;
         }
 
-        private JsonToken start(JsonValue v) throws IOException {
-            value = v;
-            if (v instanceof JsonValue.JsonObject o) {
-                frames.push(new Frame(o.members().entrySet().iterator(), null));
-                return JsonToken.START_OBJECT;
+        /** Reads on to the end of the value (after a failed read), recording everything. */
+        void finish() throws IOException {
+            while (depth > 0) {
+                if (nextToken() == null) throw new JsonDecodeException("unexpected end of input");
             }
-            if (v instanceof JsonValue.JsonArray a) {
-                frames.push(new Frame(null, a.items().iterator()));
-                return JsonToken.START_ARRAY;
-            }
-            if (v instanceof JsonValue.JsonString) return JsonToken.VALUE_STRING;
-            if (v instanceof JsonValue.JsonNumber n) {
-                if (number != null) number.close();
-                number = FACTORY.createParser(n.text());
-                JsonToken t = number.nextToken();
-                if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                    throw _constructError("not a JSON number: " + n.text());
-                }
-                return t;
-            }
-            if (v instanceof JsonValue.JsonBoolean b) return b.value() ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE;
-            return JsonToken.VALUE_NULL;
         }
 
+        /** What the numeric accessors ask: the live parser, or a parser over the recorded number's text. */
         private JsonParser number() throws IOException {
             if (_currToken != JsonToken.VALUE_NUMBER_INT && _currToken != JsonToken.VALUE_NUMBER_FLOAT) {
                 throw _constructError(
                         "Current token (" + _currToken + ") not numeric, can not use numeric value accessors");
+            }
+            if (fromLive) return live;
+            if (number == null) {
+                number = FACTORY.createParser(text);
+                number.nextToken();
             }
             return number;
         }
@@ -1024,49 +1185,48 @@ public final class Json {
         // @Deprecated says it is here only because it must be.
         @Deprecated
         @Override
-        public String getCurrentName() {
+        public String getCurrentName() throws IOException {
+            if (fromLive) return live.currentName();
             if (_currToken == JsonToken.START_OBJECT || _currToken == JsonToken.START_ARRAY) {
-                // The new container's name is the field it is the value of, one frame down.
-                Iterator<Frame> it = frames.iterator();
-                it.next();
-                return it.hasNext() ? it.next().name : null;
+                // The new container's name is the field it is the value of, one level up.
+                return depth >= 2 ? names[depth - 2] : null;
             }
-            Frame top = frames.peek();
-            return top == null ? null : top.name;
+            return depth >= 1 ? names[depth - 1] : null;
         }
 
         @Override
-        public String currentName() {
+        public String currentName() throws IOException {
             return getCurrentName();
         }
 
         @Override
         public void overrideCurrentName(String name) {
-            Frame top = frames.peek();
-            if (top != null) top.name = name;
+            if (fromLive) {
+                live.overrideCurrentName(name);
+            } else if (depth > 0) {
+                names[depth - 1] = name;
+            }
         }
 
         @Override
         public String getText() {
             if (_currToken == null) return null;
             return switch (_currToken) {
-                case FIELD_NAME -> getCurrentName();
-                case VALUE_STRING -> ((JsonValue.JsonString) value).value();
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ((JsonValue.JsonNumber) value).text();
+                case FIELD_NAME, VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> text;
                 default -> _currToken.asString();
             };
         }
 
         @Override
         public char[] getTextCharacters() {
-            String text = getText();
-            return text == null ? null : text.toCharArray();
+            String value = getText();
+            return value == null ? null : value.toCharArray();
         }
 
         @Override
         public int getTextLength() {
-            String text = getText();
-            return text == null ? 0 : text.length();
+            String value = getText();
+            return value == null ? 0 : value.length();
         }
 
         @Override
@@ -1121,30 +1281,29 @@ public final class Json {
 
         @Override
         public byte[] getBinaryValue(Base64Variant variant) throws IOException {
+            if (fromLive) return live.getBinaryValue(variant);
             if (_currToken != JsonToken.VALUE_STRING) {
                 throw _constructError("Current token (" + _currToken + ") not VALUE_STRING, can not access as binary");
             }
             try (ByteArrayBuilder out = new ByteArrayBuilder()) {
-                _decodeBase64(getText(), out, variant);
+                _decodeBase64(text, out, variant);
                 return out.toByteArray();
             }
         }
 
         @Override
-        public Object getEmbeddedObject() {
-            return null;
+        public Object getEmbeddedObject() throws IOException {
+            return fromLive ? live.getEmbeddedObject() : null;
         }
 
         @Override
         protected void _handleEOF() {
-            // a tree is always complete
+            // recorded tokens are always complete
         }
 
         @Override
         public void close() throws IOException {
             closed = true;
-            frames.clear();
-            pending = null;
             if (number != null) number.close();
         }
 
@@ -1155,6 +1314,7 @@ public final class Json {
 
         @Override
         public JsonStreamContext getParsingContext() {
+            if (fromLive) return live.getParsingContext();
             // Only for callers that insist on a context; the readers never ask for one.
             if (context == null) context = JsonReadContext.createRootContext(null);
             return context;
@@ -1166,7 +1326,7 @@ public final class Json {
         @Override
         @SuppressWarnings("InlineMeSuggester") // nothing calls it; @InlineMe would need error-prone in every SDK
         public JsonLocation getCurrentLocation() {
-            return JsonLocation.NA;
+            return fromLive ? live.currentLocation() : JsonLocation.NA;
         }
 
         // Jackson 2 still declares this deprecated method abstract;
@@ -1175,7 +1335,7 @@ public final class Json {
         @Override
         @SuppressWarnings("InlineMeSuggester") // nothing calls it; @InlineMe would need error-prone in every SDK
         public JsonLocation getTokenLocation() {
-            return JsonLocation.NA;
+            return fromLive ? live.currentTokenLocation() : JsonLocation.NA;
         }
 
         @Override
@@ -1185,7 +1345,7 @@ public final class Json {
 
         @Override
         public void setCodec(ObjectCodec codec) {
-            throw new UnsupportedOperationException("a tree parser has no codec");
+            throw new UnsupportedOperationException("a token parser has no codec");
         }
 
         @Override

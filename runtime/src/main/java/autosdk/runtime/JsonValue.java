@@ -16,7 +16,9 @@ public sealed interface JsonValue {
     /** A JSON object; keeps member order. */
     record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         public JsonObject {
-            members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+            // Members the runtime just read are wrapped, not copied: nothing else holds them.
+            members = Collections.unmodifiableMap(
+                    members instanceof Json.FreshMembers ? members : new LinkedHashMap<>(members));
         }
 
         public JsonValue get(String name) {
@@ -26,7 +28,9 @@ public sealed interface JsonValue {
 
     record JsonArray(List<JsonValue> items) implements JsonValue {
         public JsonArray {
-            items = List.copyOf(items);
+            items = items instanceof Json.FreshItems
+                    ? Collections.unmodifiableList(items) // just read by the runtime, held by nothing else
+                    : List.copyOf(items);
         }
     }
 

@@ -250,16 +250,13 @@ final class UnionEmitter {
             // Elsewhere in the object: buffer members only until they decide the variant (see choose), then stream.
             m.endControlFlow()
                     .endControlFlow()
-                    .addStatement("$T first = $T.readValue(p)", types.runtime("JsonValue"), json)
                     .addStatement(
-                            "return $T.readUnionObject(p, null, $S, first, Codec::choose, Codec::readVariant, "
-                                    + "Codec::fromTree)",
+                            "return $T.readUnionObject(p, $S, Codec::choose, Codec::readVariant, Codec::fromTree)",
                             json,
                             union.discriminator())
                     .endControlFlow()
                     .addStatement(
-                            "return $T.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, "
-                                    + "Codec::fromTree)",
+                            "return $T.readUnionObject(p, null, Codec::choose, Codec::readVariant, Codec::fromTree)",
                             json)
                     .endControlFlow();
         }
@@ -372,18 +369,18 @@ final class UnionEmitter {
      * {@code fromTree} would try first and alone, so that streaming the rest into it gives what buffering would.
      * A discriminator value of one variant decides; a value several variants share decides once the fixed values
      * (const or one-value enum properties, such as a message's {@code role}) rule out every object variant but one.
-     * An unknown value never decides: {@code fromTree} keeps the whole value as {@code Unknown}.
+     * An unknown value never decides: {@code fromTree} keeps the whole value as {@code Unknown}. It sees the members
+     * only through {@code Json.UnionMembers}, so the runtime asks it again only when a member it asked about arrives.
      */
     private MethodSpec choose(UnionType union, List<Case> cases) {
-        ClassName jsonValue = types.runtime("JsonValue");
         ClassName json = types.runtime("Json");
         MethodSpec.Builder m = MethodSpec.methodBuilder("choose")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(int.class)
                 .addParameter(json.nestedClass("UnionMembers"), "m")
-                .addStatement(
-                        "if (!(m.get($S) instanceof $T.JsonString s)) return -1", union.discriminator(), jsonValue)
-                .beginControlFlow("switch (s.value())");
+                .addStatement("$T s = m.string($S)", String.class, union.discriminator())
+                .addStatement("if (s == null) return -1")
+                .beginControlFlow("switch (s)");
         Map<String, List<Case>> byValue = byValue(cases);
         for (int i = 0; i < cases.size(); i++) {
             List<String> unique = cases.get(i).variant().discriminatorValues().stream()
@@ -393,36 +390,51 @@ final class UnionEmitter {
             for (String value : unique) m.addCode("case $S:\n", value);
             m.addCode("$>").addStatement("return $L", i).addCode("$<");
         }
-        List<String> shared = byValue.entrySet().stream()
-                .filter(e -> e.getValue().size() > 1)
-                .map(Map.Entry::getKey)
-                .toList();
-        for (String value : shared) m.addCode("case $S:\n", value);
-        if (!shared.isEmpty()) m.addCode("$>").addStatement("break").addCode("$<");
-        m.addCode("default:\n")
+        // A shared value: fromTree ranks the object variants; the one no fixed value rules out is tried alone. Values
+        // that leave the same candidates share one block.
+        Map<CodeBlock, List<String>> sharedBlocks = new LinkedHashMap<>();
+        byValue.forEach((value, holders) -> {
+            if (holders.size() > 1) {
+                sharedBlocks
+                        .computeIfAbsent(sharedChoice(union, cases, value), k -> new ArrayList<>())
+                        .add(value);
+            }
+        });
+        sharedBlocks.forEach((block, values) -> {
+            for (int i = 0; i < values.size(); i++) {
+                m.addCode(i == values.size() - 1 ? "case $S: {\n" : "case $S:\n", values.get(i));
+            }
+            m.addCode("$>").addCode(block).addCode("$<}\n");
+        });
+        return m.addCode("default:\n")
                 .addCode("$>")
                 .addStatement("return -1")
                 .addCode("$<")
-                .endControlFlow();
-        if (shared.isEmpty()) return m.build();
-        // A shared value: fromTree ranks the object variants; the one no fixed value rules out is tried alone.
-        m.addStatement("int found = -1");
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * The choice among the object variants for a discriminator value several variants share: the one whose fixed
+     * values the members allow, if it is the only one. A variant whose fixed discriminator is another value is no
+     * candidate, and the fixed discriminator of the others is already known to match.
+     */
+    private CodeBlock sharedChoice(UnionType union, List<Case> cases, String value) {
+        ClassName json = types.runtime("Json");
+        CodeBlock.Builder out = CodeBlock.builder().addStatement("int found = -1");
         for (int i = 0; i < cases.size(); i++) {
             if (!types.isObjectLike(cases.get(i).variant().type())) continue;
+            Map<String, String> fixed = fixedValues(cases.get(i).variant().type());
+            String discriminator = fixed.remove(union.discriminator());
+            if (discriminator != null && !discriminator.equals(value)) continue;
             CodeBlock.Builder allowed = CodeBlock.builder();
-            fixedValues(cases.get(i).variant().type())
-                    .forEach((name, value) -> allowed.add(
-                            allowed.isEmpty() ? "$T.allows(m, $S, $S)" : " && $T.allows(m, $S, $S)",
-                            json,
-                            name,
-                            value));
-            if (allowed.isEmpty()) allowed.add("true");
-            m.beginControlFlow("if ($L)", allowed.build())
-                    .addStatement("if (found >= 0) return -1")
-                    .addStatement("found = $L", i)
-                    .endControlFlow();
+            fixed.forEach((name, v) -> allowed.add(
+                    allowed.isEmpty() ? "$T.allows(m, $S, $S)" : " && $T.allows(m, $S, $S)", json, name, v));
+            if (!allowed.isEmpty()) out.beginControlFlow("if ($L)", allowed.build());
+            out.addStatement("if (found >= 0) return -1").addStatement("found = $L", i);
+            if (!allowed.isEmpty()) out.endControlFlow();
         }
-        return m.addStatement("return found").build();
+        return out.addStatement("return found").build();
     }
 
     /** Reads the variant {@code choose} named, straight from the parser. */

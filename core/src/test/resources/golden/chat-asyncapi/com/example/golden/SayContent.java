@@ -57,11 +57,9 @@ public sealed interface SayContent {
                                 break;
                         }
                     }
-                    JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant,
-                            Codec::fromTree);
+                    return Json.readUnionObject(p, "type", Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
+                return Json.readUnionObject(p, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -148,8 +146,9 @@ public sealed interface SayContent {
         }
 
         private static int choose(Json.UnionMembers m) {
-            if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
-            switch (s.value()) {
+            String s = m.string("type");
+            if (s == null) return -1;
+            switch (s) {
                 case "text":
                     return 0;
                 case "image":

@@ -58,11 +58,9 @@ public sealed interface Event {
                                 break;
                         }
                     }
-                    JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "event", first, Codec::choose, Codec::readVariant,
-                            Codec::fromTree);
+                    return Json.readUnionObject(p, "event", Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
+                return Json.readUnionObject(p, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -147,8 +145,9 @@ public sealed interface Event {
         }
 
         private static int choose(Json.UnionMembers m) {
-            if (!(m.get("event") instanceof JsonValue.JsonString s)) return -1;
-            switch (s.value()) {
+            java.lang.String s = m.string("event");
+            if (s == null) return -1;
+            switch (s) {
                 case "started":
                     return 0;
                 case "stopped":

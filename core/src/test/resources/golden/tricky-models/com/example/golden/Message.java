@@ -64,11 +64,9 @@ public sealed interface Message {
                                 break;
                         }
                     }
-                    JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "type", first, Codec::choose, Codec::readVariant,
-                            Codec::fromTree);
+                    return Json.readUnionObject(p, "type", Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
+                return Json.readUnionObject(p, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -191,29 +189,26 @@ public sealed interface Message {
         }
 
         private static int choose(Json.UnionMembers m) {
-            if (!(m.get("type") instanceof JsonValue.JsonString s)) return -1;
-            switch (s.value()) {
+            java.lang.String s = m.string("type");
+            if (s == null) return -1;
+            switch (s) {
                 case "call":
                     return 2;
-                case "message":
-                    break;
+                case "message": {
+                    int found = -1;
+                    if (Json.allows(m, "role", "system")) {
+                        if (found >= 0) return -1;
+                        found = 0;
+                    }
+                    if (Json.allows(m, "role", "assistant")) {
+                        if (found >= 0) return -1;
+                        found = 1;
+                    }
+                    return found;
+                }
                 default:
                     return -1;
             }
-            int found = -1;
-            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "system")) {
-                if (found >= 0) return -1;
-                found = 0;
-            }
-            if (Json.allows(m, "type", "message") && Json.allows(m, "role", "assistant")) {
-                if (found >= 0) return -1;
-                found = 1;
-            }
-            if (Json.allows(m, "type", "call")) {
-                if (found >= 0) return -1;
-                found = 2;
-            }
-            return found;
         }
 
         private static Message readVariant(int variant, JsonParser p) throws IOException {

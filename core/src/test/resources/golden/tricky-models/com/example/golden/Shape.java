@@ -58,11 +58,9 @@ public sealed interface Shape {
                                 break;
                         }
                     }
-                    JsonValue first = Json.readValue(p);
-                    return Json.readUnionObject(p, null, "shape", first, Codec::choose, Codec::readVariant,
-                            Codec::fromTree);
+                    return Json.readUnionObject(p, "shape", Codec::choose, Codec::readVariant, Codec::fromTree);
                 }
-                return Json.readUnionObject(p, t, null, null, Codec::choose, Codec::readVariant, Codec::fromTree);
+                return Json.readUnionObject(p, null, Codec::choose, Codec::readVariant, Codec::fromTree);
             }
             return fromTree(Json.readValue(p));
         }
@@ -147,8 +145,9 @@ public sealed interface Shape {
         }
 
         private static int choose(Json.UnionMembers m) {
-            if (!(m.get("shape") instanceof JsonValue.JsonString s)) return -1;
-            switch (s.value()) {
+            java.lang.String s = m.string("shape");
+            if (s == null) return -1;
+            switch (s) {
                 case "circle":
                     return 0;
                 case "square":

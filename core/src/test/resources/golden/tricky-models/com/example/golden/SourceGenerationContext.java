@@ -23,6 +23,9 @@ public final class SourceGenerationContext extends JsonContext {
         registry.add(Circle.class, Circle.Codec::read, Circle.Codec::write);
         registry.add(Square.class, Square.Codec::read, Square.Codec::write);
         registry.add(Shape.class, Shape.Codec::read, Shape.Codec::write);
+        registry.add(SceneSingle.class, SceneSingle.Codec::read, SceneSingle.Codec::write);
+        registry.add(SceneMany.class, SceneMany.Codec::read, SceneMany.Codec::write);
+        registry.add(Scene.class, Scene.Codec::read, Scene.Codec::write);
         registry.add(OfSquare.class, OfSquare.Codec::read, OfSquare.Codec::write);
         registry.add(Tile.class, Tile.Codec::read, Tile.Codec::write);
         registry.add(EventStarted.class, EventStarted.Codec::read, EventStarted.Codec::write);
