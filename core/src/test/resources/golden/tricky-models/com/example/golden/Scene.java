@@ -37,10 +37,7 @@ public sealed interface Scene {
     record Unknown(JsonValue json) implements Scene {
     }
 
-    /**
-     * The streaming JSON codec of {@link Scene} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     final class Codec {
         private Codec() {}
 

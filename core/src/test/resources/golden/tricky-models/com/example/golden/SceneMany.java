@@ -2,18 +2,13 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +20,13 @@ public final class SceneMany {
     private final java.lang.String kind;
     private final List<Shape> shapes;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private SceneMany(Builder b) {
         this.kind = b.kind;
         this.shapes = b.shapes;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -41,11 +35,11 @@ public final class SceneMany {
      */
     public java.lang.String kind() { return this.kind; }
     /** True when {@code kind} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasKind() { return this.present.get(0); }
+    public boolean hasKind() { return (this.present & 1L << 0) != 0; }
     /** The required {@code shapes} property. */
     public List<Shape> shapes() { return this.shapes; }
     /** True when {@code shapes} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasShapes() { return this.present.get(1); }
+    public boolean hasShapes() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -54,11 +48,10 @@ public final class SceneMany {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.kind = this.kind;
+        if ((this.present & 1L << 0) != 0) b.kind = this.kind;
         b.shapes = this.shapes;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -77,29 +70,16 @@ public final class SceneMany {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("SceneMany", JSON_NAMES, fieldValues()); }
 
-    private static SceneMany readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static SceneMany readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "kind" -> b.kind(Json.readString(p));
+                case "shapes" -> b.shapes(Json.readList(p, Shape.Codec::read));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new SceneMany(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "kind":
-                b.kind = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "shapes":
-                b.shapes = Json.readList(p, Shape.Codec::read);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link SceneMany}; setting a property to {@code null} sends an explicit JSON null. */
@@ -107,12 +87,12 @@ public final class SceneMany {
         private java.lang.String kind;
         private List<Shape> shapes;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.kind = "many";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -121,9 +101,9 @@ public final class SceneMany {
          *
          * <p>Pre-filled with its fixed value {@code many}; another value is sent as given.
          */
-        public Builder kind(java.lang.String kind) { this.kind = kind; present.set(0); return this; }
+        public Builder kind(java.lang.String kind) { this.kind = kind; present |= 1L << 0; return this; }
         /** Sets {@link SceneMany#shapes()}. */
-        public Builder shapes(List<Shape> shapes) { this.shapes = shapes; present.set(1); return this; }
+        public Builder shapes(List<Shape> shapes) { this.shapes = shapes; present |= 1L << 1; return this; }
 
         /** Appends one item to {@code shapes}. */
         public Builder addShape(Shape item) {
@@ -137,55 +117,42 @@ public final class SceneMany {
         /** Appends one {@link Shape.OfSquare} item to {@code shapes}. */
         public Builder addShape(Square item) { return addShape(Shape.of(item)); }
         /** Removes {@code shapes}, so it is absent from the JSON. */
-        public Builder clearShapes() { this.shapes = null; present.clear(1); return this; }
+        public Builder clearShapes() { this.shapes = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (shapes) */
         public SceneMany build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", shapes");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("SceneMany is missing required properties: " + missing.substring(2));
-            }
+            JsonObjects.require("SceneMany", JSON_NAMES, present, 0x2L);
             return new SceneMany(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link SceneMany} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static SceneMany read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for SceneMany but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "SceneMany"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static SceneMany readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, SceneMany v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "kind", v.kind)) Json.writeString(g, v.kind);
-            if (Json.field(g, v.present.get(1), "shapes", v.shapes)) Json.writeList(g, v.shapes, Shape.Codec::write);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "kind", v.kind)) Json.writeString(g, v.kind);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "shapes", v.shapes))
+                    Json.writeList(g, v.shapes, Shape.Codec::write);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }

@@ -2,7 +2,6 @@
 package com.example.golden;
 
 import com.example.golden.runtime.Json;
-import com.example.golden.runtime.JsonDecodeException;
 import com.example.golden.runtime.JsonObjects;
 import com.example.golden.runtime.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,9 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The {@code Scene.single} schema. */
@@ -23,14 +19,13 @@ public final class SceneSingle {
     private final java.lang.String kind;
     private final Shape shape;
     private final Map<java.lang.String, JsonValue> additionalProperties;
-    private final BitSet present;
+    private final long present;
 
     private SceneSingle(Builder b) {
         this.kind = b.kind;
         this.shape = b.shape;
-        this.additionalProperties = b.additionalProperties == null ? Collections.emptyMap()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.additionalProperties));
-        this.present = (BitSet) b.present.clone();
+        this.additionalProperties = JsonObjects.frozen(b.additionalProperties);
+        this.present = b.present;
     }
 
     /**
@@ -39,11 +34,11 @@ public final class SceneSingle {
      */
     public java.lang.String kind() { return this.kind; }
     /** True when {@code kind} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasKind() { return this.present.get(0); }
+    public boolean hasKind() { return (this.present & 1L << 0) != 0; }
     /** The required {@code shape} property. */
     public Shape shape() { return this.shape; }
     /** True when {@code shape} was set or present in JSON, even as an explicit {@code null}. */
-    public boolean hasShape() { return this.present.get(1); }
+    public boolean hasShape() { return (this.present & 1L << 1) != 0; }
     /** Properties the schema does not declare, kept so that nothing a server sends is lost. */
     public Map<java.lang.String, JsonValue> additionalProperties() { return this.additionalProperties; }
     /** A builder with every fixed value ({@code const} or one-value {@code enum}) already set. */
@@ -52,11 +47,10 @@ public final class SceneSingle {
     /** A builder holding this object's values, to make a changed copy; fixed values it lacks are filled in. */
     public Builder toBuilder() {
         Builder b = new Builder(true);
-        if (this.present.get(0)) b.kind = this.kind;
+        if ((this.present & 1L << 0) != 0) b.kind = this.kind;
         b.shape = this.shape;
-        if (!this.additionalProperties.isEmpty())
-                b.additionalProperties = new LinkedHashMap<>(this.additionalProperties);
-        b.present.or(this.present);
+        b.additionalProperties = JsonObjects.thawed(this.additionalProperties);
+        b.present |= this.present;
         return b;
     }
 
@@ -75,29 +69,16 @@ public final class SceneSingle {
     @Override
     public java.lang.String toString() { return JsonObjects.toString("SceneSingle", JSON_NAMES, fieldValues()); }
 
-    private static SceneSingle readRest(JsonParser p, JsonToken t, Builder b) throws IOException {
-        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            java.lang.String field = p.currentName();
-            p.nextToken();
-            readField(p, field, b);
+    private static SceneSingle readRest(JsonParser p, java.lang.String field, Builder b) throws
+            IOException {
+        for (; field != null; field = JsonObjects.nextField(p)) {
+            switch (field) {
+                case "kind" -> b.kind(Json.readString(p));
+                case "shape" -> b.shape(p.currentToken() == JsonToken.VALUE_NULL ? null : Shape.Codec.read(p));
+                default -> b.additionalProperty(field, Json.readValue(p));
+            }
         }
         return new SceneSingle(b);
-    }
-
-    private static void readField(JsonParser p, java.lang.String field, Builder b) throws
-            IOException {
-        switch (field) {
-            case "kind":
-                b.kind = Json.readString(p);
-                b.present.set(0);
-                break;
-            case "shape":
-                b.shape = p.currentToken() == JsonToken.VALUE_NULL ? null : Shape.Codec.read(p);
-                b.present.set(1);
-                break;
-            default:
-                b.additionalProperty(field, Json.readValue(p));
-        }
     }
 
     /** Builds {@link SceneSingle}; setting a property to {@code null} sends an explicit JSON null. */
@@ -105,12 +86,12 @@ public final class SceneSingle {
         private java.lang.String kind;
         private Shape shape;
         private Map<java.lang.String, JsonValue> additionalProperties;
-        private final BitSet present = new BitSet();
+        private long present;
 
         private Builder(boolean withFixedValues) {
             if (withFixedValues) {
                 this.kind = "single";
-                present.set(0);
+                present |= 1L << 0;
             }
         }
 
@@ -119,63 +100,49 @@ public final class SceneSingle {
          *
          * <p>Pre-filled with its fixed value {@code single}; another value is sent as given.
          */
-        public Builder kind(java.lang.String kind) { this.kind = kind; present.set(0); return this; }
+        public Builder kind(java.lang.String kind) { this.kind = kind; present |= 1L << 0; return this; }
         /** Sets {@link SceneSingle#shape()}. */
-        public Builder shape(Shape shape) { this.shape = shape; present.set(1); return this; }
+        public Builder shape(Shape shape) { this.shape = shape; present |= 1L << 1; return this; }
         /** Sets {@code shape}; same as {@link #shape(Shape)}. */
         public Builder shape(Circle shape) { return shape(Shape.of(shape)); }
         /** Sets {@code shape}; same as {@link #shape(Shape)}. */
         public Builder shape(Square shape) { return shape(Shape.of(shape)); }
         /** Removes {@code shape}, so it is absent from the JSON. */
-        public Builder clearShape() { this.shape = null; present.clear(1); return this; }
+        public Builder clearShape() { this.shape = null; present &= ~(1L << 1); return this; }
 
         /** Adds a property the schema does not declare. */
         public Builder additionalProperty(java.lang.String name, JsonValue value) {
-            if (additionalProperties == null) additionalProperties = new LinkedHashMap<>();
-            additionalProperties.put(name, value);
+            additionalProperties = JsonObjects.put(additionalProperties, name, value);
             return this;
         }
 
         /** @throws IllegalStateException when a required property is not set (shape) */
         public SceneSingle build() {
-            StringBuilder missing = new StringBuilder();
-            if (!present.get(1)) missing.append(", shape");
-            if (missing.length() > 0) {
-                throw new IllegalStateException("SceneSingle is missing required properties: " + missing.substring(2));
-            }
+            JsonObjects.require("SceneSingle", JSON_NAMES, present, 0x2L);
             return new SceneSingle(this);
         }
     }
 
-    /**
-     * The streaming JSON codec of {@link SceneSingle} for the generated code; read and write values with {@code
-     * SourceGenerationContext}.
-     */
+    /** Streaming JSON codec for generated code; read and write values with {@code SourceGenerationContext}. */
     public static final class Codec {
         private Codec() {}
 
         /** Reads one object; the parser is on its START_OBJECT token. */
         public static SceneSingle read(JsonParser p) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT)
-                    throw new JsonDecodeException("expected an object for SceneSingle but found " + p.currentToken()
-                    + " at " + p.currentTokenLocation());
-            Builder b = new Builder(false);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, JsonObjects.firstField(p, "SceneSingle"), new Builder(false));
         }
 
         /** Reads an object whose first field name was already consumed; the parser is on that field's value. */
         public static SceneSingle readAfterField(JsonParser p, java.lang.String field) throws
                 IOException {
-            Builder b = new Builder(false);
-            readField(p, field, b);
-            return readRest(p, p.nextToken(), b);
+            return readRest(p, field, new Builder(false));
         }
 
         /** Writes the object: present properties in schema order, then the additional ones. */
         public static void write(JsonGenerator g, SceneSingle v) throws IOException {
             g.writeStartObject();
-            if (Json.field(g, v.present.get(0), "kind", v.kind)) Json.writeString(g, v.kind);
-            if (Json.field(g, v.present.get(1), "shape", v.shape)) Shape.Codec.write(g, v.shape);
+            if (Json.field(g, (v.present & 1L << 0) != 0, "kind", v.kind)) Json.writeString(g, v.kind);
+            if (Json.field(g, (v.present & 1L << 1) != 0, "shape", v.shape)) Shape.Codec.write(g, v.shape);
             Json.writeAdditional(g, v.additionalProperties);
             g.writeEndObject();
         }
