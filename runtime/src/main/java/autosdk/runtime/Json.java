@@ -423,6 +423,18 @@ public final class Json {
 
     // ---- free-form values ------------------------------------------------------------------
 
+    /** The tree of a scalar token ({@code text} is its text); null for any other token. */
+    static JsonValue scalar(JsonToken t, String text) {
+        return switch (t) {
+            case VALUE_STRING -> new JsonValue.JsonString(text);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonValue.JsonNumber(text);
+            case VALUE_TRUE -> new JsonValue.JsonBoolean(true);
+            case VALUE_FALSE -> new JsonValue.JsonBoolean(false);
+            case VALUE_NULL -> JsonValue.NULL;
+            default -> null;
+        };
+    }
+
     /** Reads any value into a tree; JSON null becomes {@link JsonValue#NULL}, never Java null. */
     public static JsonValue readValue(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
@@ -436,22 +448,11 @@ public final class Json {
                 while (p.nextToken() != JsonToken.END_ARRAY) items.add(readValue(p));
                 return new JsonValue.JsonArray(items);
             }
-            case VALUE_STRING -> {
-                return new JsonValue.JsonString(p.getText());
+            default -> {
+                JsonValue scalar = scalar(t, p.getText());
+                if (scalar == null) throw JsonDecodeException.expected(p, "a JSON value");
+                return scalar;
             }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new JsonValue.JsonNumber(p.getText());
-            }
-            case VALUE_TRUE -> {
-                return new JsonValue.JsonBoolean(true);
-            }
-            case VALUE_FALSE -> {
-                return new JsonValue.JsonBoolean(false);
-            }
-            case VALUE_NULL -> {
-                return JsonValue.NULL;
-            }
-            default -> throw JsonDecodeException.expected(p, "a JSON value");
         }
     }
 
@@ -1046,22 +1047,11 @@ public final class Json {
                     cursor++;
                     return new JsonValue.JsonArray(items);
                 }
-                case VALUE_STRING -> {
-                    return new JsonValue.JsonString(text);
+                default -> {
+                    JsonValue scalar = scalar(t, text);
+                    if (scalar == null) throw new JsonDecodeException("expected a JSON value but found " + t);
+                    return scalar;
                 }
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    return new JsonValue.JsonNumber(text);
-                }
-                case VALUE_TRUE -> {
-                    return new JsonValue.JsonBoolean(true);
-                }
-                case VALUE_FALSE -> {
-                    return new JsonValue.JsonBoolean(false);
-                }
-                case VALUE_NULL -> {
-                    return JsonValue.NULL;
-                }
-                default -> throw new JsonDecodeException("expected a JSON value but found " + t);
             }
         }
     }
